@@ -1,0 +1,13 @@
+"""The linguistic backbone: one spaCy parse of the whole text, shared by every later stage."""
+
+from __future__ import annotations
+
+from annales.context import Context
+from annales.model import Analysis, Sentence
+
+
+def parse(analysis: Analysis, context: Context) -> None:
+    doc = context.nlp(analysis.text)
+    analysis.doc = doc
+    analysis.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents
+                          if analysis.text[s.start_char:s.end_char].strip()]

@@ -1,0 +1,44 @@
+"""What every stage may need besides the analysis: the language model and the language data.
+
+The spaCy model is loaded once per process, on first use, and shared by every analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from annales.errors import AnnalesError
+
+MODEL_NAME = "fr_core_news_md"
+
+
+@cache
+def load_model(name: str = MODEL_NAME) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # the model package is a pinned dependency; missing means a broken install
+        raise AnnalesError(f"the spaCy model {name!r} is not installed (pip install -e .)") from exc
+
+
+@dataclass
+class Context:
+    language: str = "fr"
+    model_name: str = MODEL_NAME
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def default(cls) -> Context:
+        return _default_context()
+
+    @property
+    def nlp(self) -> Any:
+        return load_model(self.model_name)
+
+
+@cache
+def _default_context() -> Context:
+    return Context()

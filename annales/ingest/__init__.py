@@ -1,0 +1,1 @@
+"""Ingestion: read files and corpora into documents, then mark structure and web debris."""
