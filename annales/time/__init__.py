@@ -1,8 +1,37 @@
-"""The French temporal engine (placeholder while it is written)."""
+"""The temporal engine: recognise French time expressions, anchor them in the narrative, and
+normalise them to TIMEX3 values with intervals.
+
+    recognise (rules.tsv) -> read (interpret.py) -> situate (situation.py) -> anchor (anchoring.py)
+
+The language lives in `annales/resources/<lang>/time/`; this package names no word of it.
+"""
+
+from __future__ import annotations
 
 from annales.context import Context
-from annales.model import Analysis
+from annales.model import Analysis, Timex
+from annales.time.anchoring import Anchorer, Item
+from annales.time.interpret import read
+from annales.time.lexicon import lexicon_for
+from annales.time.recognise import recognise
+from annales.time.rules import grammar_for
+from annales.time.situation import Situations
+
+
+def find_timexes(analysis: Analysis, language: str = "fr") -> list[Timex]:
+    lexicon = lexicon_for(language)
+    situations = Situations(analysis, language)
+    items: list[Item] = []
+    for cand in recognise(analysis.text, grammar_for(language)):
+        if analysis.in_region(cand.start, cand.end, "boilerplate"):
+            continue  # web debris is kept in the text but never read
+        reading = read(cand, lexicon)
+        if reading is None:
+            continue
+        items.append(Item(cand, reading, situations.of(cand.start, cand.end), len(items)))
+    dct = analysis.dct.value if analysis.dct else None
+    return Anchorer(items, dct).run(analysis.text)
 
 
 def tag_timexes(analysis: Analysis, context: Context) -> None:
-    return None
+    analysis.timexes = find_timexes(analysis, context.language)

@@ -1,0 +1,432 @@
+"""Narrative anchoring: give every expression its value by following the story's time.
+
+The reference time ("main") follows the main narrative: the last date the story moved to. Partial
+and relative expressions ("le 13 novembre", "le lendemain", "six mois plus tard") resolve against
+it, not against the publication date. A date far from the story's time that the text does not go
+on with ("conçue en 1935" inside a 1943 account) is a digression: it is given its value but does
+not move the story, and it anchors only what follows it in the same paragraph. Dates in sidebars
+and quote blocks never move the main narrative; a byline date never anchors anything.
+
+News (a publication date and deixis such as "hier", "samedi", "l'an prochain", or dates near the
+publication date) anchors deictic and partial expressions on the publication date, with the tense
+of the verb choosing past or future, as the French TimeBank does. When nothing anchors an
+expression it stays unresolved, with X's: a year is never taken from the publication date of a
+history text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from annales.model import Interval, Timex
+from annales.time.interpret import Reading
+from annales.time.recognise import Candidate
+from annales.time.situation import Situation
+from annales.time.values import (
+    Point,
+    distance_days,
+    interval,
+    is_resolved,
+    iso,
+    representative,
+    shift,
+    signed_days,
+    truncate,
+)
+
+# How far (in days) a new date may be from the story's time and still simply continue it.
+CONTINUITY_DAYS = 400
+# How many units "quelques" / "plusieurs" stand for when a vague offset must be placed.
+VAGUE_UNITS = (2, 9)
+NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
+
+
+@dataclass
+class Item:
+    cand: Candidate
+    reading: Reading
+    situation: Situation
+    index: int
+
+
+@dataclass
+class Resolution:
+    point: Point | None = None
+    value: str | None = None  # a fixed value, or the value of an unresolved point
+    anchor: str | None = None  # "dct" or a timex id
+    resolved: bool = True
+    moves_story: bool = False  # the narrative's time is now this point
+    digression: bool = False
+
+
+def _dct_point(value: str | None) -> Point | None:
+    if not value:
+        return None
+    try:
+        d = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return Point(year=d.year, month=d.month, day=d.day)
+
+
+def _contains(coarse: Point, fine: Point) -> bool:
+    """True when `coarse` is a wider period that includes `fine` ("en novembre" after "le 20 novembre")."""
+    if coarse.year is None or coarse.year != fine.year:
+        return False
+    order = ["Y", "S", "M", "W", "D", "P", "H"]
+    if coarse.precision not in order or fine.precision not in order:
+        return False
+    if order.index(coarse.precision) >= order.index(fine.precision):
+        return False
+    if coarse.month is not None and coarse.month != fine.month:
+        return False
+    if coarse.day is not None and coarse.day != fine.day:
+        return False
+    if coarse.season is not None and fine.month is not None:
+        rep = representative(fine)
+        season_of = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
+                     9: "FA", 10: "FA", 11: "FA"}
+        return rep is not None and season_of[rep.month] == coarse.season
+    return True
+
+
+def _day_point(point: Point | None) -> Point | None:
+    if point is None or point.year is None or point.month is None or point.day is None:
+        return None
+    return Point(year=point.year, month=point.month, day=point.day)
+
+
+class Anchorer:
+    def __init__(self, items: list[Item], dct: str | None) -> None:
+        self.items = items
+        self.dct = _dct_point(dct)
+        self.news = self._is_news()
+        self.main: Point | None = self.dct if self.news else None
+        self.main_id: str | None = "dct" if self.news else None
+        self.main_paragraph = -1
+        self.local: Point | None = None
+        self.local_id: str | None = None
+        self.local_paragraph = -1
+        self.local_is_digression = False
+        self.episode: Point | None = None
+        self.episode_id: str | None = None
+        self.committed: dict[int, Resolution] = {}
+
+    # ---- what kind of text this is -------------------------------------------------------
+    def _is_news(self) -> bool:
+        if self.dct is None:
+            return False
+        years = [it.reading.point.year for it in self.items
+                 if it.reading.kind == "absolute" and it.reading.point.year is not None
+                 and it.situation.region != "byline"]
+        if any(abs(y - self.dct.year) <= NEWS_YEARS for y in years):
+            return True
+        deixis = any(
+            (it.reading.anchor == "speech" and not it.reading.speech_today)
+            or (it.reading.kind == "weekday")
+            or (it.reading.kind == "partial" and it.reading.sign != 0)
+            for it in self.items if it.situation.region != "byline")
+        return deixis or not years
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _speech(self, item: Item) -> tuple[Point | None, str | None]:
+        """The time of speaking: the publication date in news, the story's time in quoted speech."""
+        if self.news:
+            return self.dct, "dct"
+        if item.situation.in_quote or item.situation.region == "quote-block":
+            return self.main, self.main_id
+        return None, None
+
+    def _story(self, item: Item) -> tuple[Point | None, str | None]:
+        if self.local_is_digression and self.local_paragraph == item.situation.paragraph:
+            return self.local, self.local_id
+        if item.situation.region in ("sidebar", "quote-block") and self.local_paragraph == item.situation.paragraph:
+            return self.local, self.local_id
+        return self.main, self.main_id
+
+    def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
+        story, story_id = self._story(item)
+        if self.news and self.dct is not None:
+            same_paragraph = (self.local_paragraph == item.situation.paragraph and self.local is not None
+                              and self.local.year is not None and abs(self.local.year - self.dct.year) > 1)
+            if same_paragraph:
+                return self.local, self.local_id
+            return self.dct, "dct"
+        return story, story_id
+
+    def _same_sentence_day(self, item: Item) -> tuple[Point | None, str | None]:
+        """The day named in the same sentence: before the expression, else just after it."""
+        for other in reversed(self.items[:item.index]):
+            if other.situation.sentence != item.situation.sentence:
+                break
+            res = self.committed.get(other.index)
+            day = _day_point(res.point) if res and res.resolved else None
+            if day is not None and other.reading.type in ("DATE", "TIME"):
+                return day, f"t{other.index + 1}"
+        for other in self.items[item.index + 1:]:
+            if other.situation.sentence != item.situation.sentence:
+                break
+            if other.reading.kind in ("absolute", "partial", "weekday", "deictic") and other.reading.type == "DATE":
+                res = self._resolve(other)
+                day = _day_point(res.point) if res and res.resolved else None
+                if day is not None:
+                    return day, f"t{other.index + 1}"
+        return None, None
+
+    def _choose_year(self, point: Point, anchor: Point, tense: str | None, sign: int) -> Point:
+        candidates = [replace(point, year=anchor.year + k) for k in (-1, 0, 1)]
+        if sign < 0 or (self.news and tense == "past" and sign == 0):
+            before = [c for c in candidates if signed_days(c, anchor) <= 0]
+            if before:
+                return max(before, key=lambda c: signed_days(c, anchor))
+        if sign > 0 or (self.news and tense == "future" and sign == 0):
+            after = [c for c in candidates if signed_days(c, anchor) >= 0]
+            if after:
+                return min(after, key=lambda c: signed_days(c, anchor))
+        return min(candidates, key=lambda c: distance_days(c, anchor))
+
+    def _confirmed(self, item: Item, point: Point) -> bool:
+        """Does the text go on in the era of `point`? Look at the next dated paragraph."""
+        for other in self.items[item.index + 1:]:
+            if other.situation.paragraph == item.situation.paragraph:
+                continue
+            if other.reading.kind != "absolute" or other.situation.region in ("sidebar", "quote-block", "byline"):
+                continue
+            if other.reading.point.year is None:
+                continue
+            return distance_days(other.reading.point, point) < distance_days(other.reading.point, self.main)
+        return signed_days(point, self.main) > 0
+
+    # ---- resolution of one expression ----------------------------------------------------
+    def _resolve(self, item: Item) -> Resolution:
+        r = item.reading
+        kind = r.kind
+        if kind == "fixed":
+            return Resolution(value=r.value, resolved=True)
+        if kind == "absolute":
+            return self._absolute(item)
+        if kind == "partial":
+            return self._partial(item)
+        if kind == "weekday":
+            return self._weekday(item)
+        if kind in ("clock", "daypart"):
+            return self._clock(item)
+        if kind == "deictic":
+            return self._deictic(item)
+        if kind == "offset":
+            return self._offset(item)
+        if kind == "ordinal-day":
+            if self.episode is None:
+                return Resolution(value="XXXX-XX-XX", resolved=False)
+            point = shift(self.episode, "D", int(r.amount or 1) - 1)
+            return Resolution(point=point, anchor=self.episode_id, moves_story=True)
+        return Resolution(value="XXXX-XX-XX", resolved=False)
+
+    def _absolute(self, item: Item) -> Resolution:
+        return Resolution(point=item.reading.point, moves_story=True)
+
+    def _two_digit_year(self, item: Item) -> Point:
+        r = item.reading
+        yy = int(r.value or 0)
+        reference = self.dct.year if self.dct else 1999
+        year = (reference // 100) * 100 + yy
+        if year > reference:
+            year -= 100
+        return replace(r.point, year=year)
+
+    def _partial(self, item: Item) -> Resolution:
+        r = item.reading
+        if r.unit == "YY":
+            return Resolution(point=self._two_digit_year(item), moves_story=True)
+        if r.generic:
+            return Resolution(point=r.point, value=iso(r.point), resolved=False)
+        anchor, anchor_id = self._partial_anchor(item)
+        point = r.point
+        if point.month is None and point.day is not None:  # "le 18" after "le 11 août"
+            if anchor is None or anchor.month is None or anchor.year is None:
+                return Resolution(value=None, resolved=False)
+            month_point = Point(year=anchor.year, month=anchor.month)
+            if anchor.day is not None and point.day < anchor.day:
+                month_point = shift(month_point, "M", 1)
+            point = replace(point, year=month_point.year, month=month_point.month)
+            return Resolution(point=point, anchor=anchor_id, moves_story=True)
+        if anchor is None or anchor.year is None:
+            return Resolution(point=point, value=iso(point), resolved=False)
+        point = self._choose_year(point, anchor, item.situation.tense, r.sign)
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    def _weekday(self, item: Item) -> Resolution:
+        r = item.reading
+        weekday = int(r.amount or 1)
+        if r.anchor == "story" or not self.news:
+            anchor, anchor_id = self._story(item)
+        else:
+            anchor, anchor_id = self.dct, "dct"
+        base = _day_point(anchor)
+        unresolved = f"XXXX-WXX-{weekday}"
+        if base is None:
+            return Resolution(value=unresolved + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
+        d0 = representative(base)
+        assert d0 is not None
+        ahead = (weekday - d0.isoweekday()) % 7
+        after = d0 + timedelta(days=ahead)
+        before = d0 - timedelta(days=(d0.isoweekday() - weekday) % 7 or 7)
+        if r.anchor == "story" and ahead == 0:
+            chosen = d0
+        elif r.sign > 0:
+            chosen = after if ahead else d0 + timedelta(days=7)
+        elif r.sign < 0:
+            chosen = before
+        elif self.news and anchor_id == "dct":
+            tense = item.situation.tense
+            if tense == "past":
+                chosen = before
+            elif tense == "future":
+                chosen = after
+            else:
+                chosen = after if (after - d0).days <= (d0 - before).days else before
+        else:
+            chosen = after
+        point = Point(year=chosen.year, month=chosen.month, day=chosen.day, part=r.point.part)
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    def _clock(self, item: Item) -> Resolution:
+        r = item.reading
+        day, anchor_id = self._same_sentence_day(item)
+        if day is None:
+            if r.anchor == "speech" and self.news:
+                day, anchor_id = self.dct, "dct"
+            else:
+                story, story_id = self._story(item)
+                day, anchor_id = _day_point(story), story_id
+        if day is None and self.news:
+            day, anchor_id = self.dct, "dct"
+        if day is None:
+            point = Point(hour=r.point.hour, minute=r.point.minute, part=r.point.part)
+            return Resolution(point=point, value=iso(point), resolved=False)
+        point = replace(day, hour=r.point.hour, minute=r.point.minute, part=r.point.part)
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    def _deictic(self, item: Item) -> Resolution:
+        r = item.reading
+        if r.event_anchored:
+            return Resolution(value="XXXX-XX-XX", resolved=False)
+        if r.anchor == "speech":
+            if r.speech_today and (not self.news or item.situation.framed or item.situation.negated):
+                return Resolution(value="PRESENT_REF", resolved=True)
+            anchor, anchor_id = self._speech(item)
+        else:
+            anchor, anchor_id = self._story(item)
+        base = _day_point(anchor)
+        if base is None:
+            return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
+        point = shift(base, r.unit or "D", int(r.amount or 0))
+        point = replace(point, part=r.point.part, hour=r.point.hour, minute=r.point.minute)
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    def _offset(self, item: Item) -> Resolution:
+        r = item.reading
+        unit = r.unit or "D"
+        if r.event_anchored:
+            return Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
+        if r.anchor == "speech":
+            anchor, anchor_id = self._speech(item)
+            if anchor is None:
+                anchor, anchor_id = self._story(item)
+        else:
+            anchor, anchor_id = self._story(item)
+        if anchor is None or anchor.year is None:
+            return Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
+        if unit == "WE":
+            d = representative(anchor)
+            assert d is not None
+            year, week, _ = d.isocalendar()
+            return Resolution(point=Point(year=year, week=week, weekend=True), anchor=anchor_id)
+        if r.amount is None:  # "quelques mois plus tard": somewhere a few units on
+            lo = shift(anchor, unit, r.sign * VAGUE_UNITS[0])
+            hi = shift(anchor, unit, r.sign * VAGUE_UNITS[1])
+            coarse = {"D": "M", "W": "M", "M": "Y", "Y": "Y", "TH": "D", "TM": "D"}.get(unit, "Y")
+            point = truncate(lo if r.sign > 0 else hi, coarse)
+            if lo.year != hi.year and coarse == "Y":
+                point = Point(year=min(lo.year or 0, hi.year or 0))
+            return Resolution(point=point, anchor=anchor_id, moves_story=False)
+        amount = r.amount * r.sign
+        if amount != int(amount):
+            amount, unit = round(amount * 12), "M" if unit == "Y" else unit
+        if unit == "W" and r.amount == 0:
+            d = representative(anchor)
+            assert d is not None
+            year, week, _ = d.isocalendar()
+            return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
+        moved = shift(anchor, unit, int(amount))
+        if unit in ("D", "W") and anchor.day is None:
+            moved = truncate(moved, "M")
+        if unit == "W" and r.kind == "offset" and r.anchor == "speech" and r.amount in (0.0, 1.0) \
+                and item.cand.kind == "calendar-unit":
+            d = representative(moved)
+            assert d is not None
+            year, week, _ = d.isocalendar()
+            return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
+        point = truncate(moved, unit) if not unit.startswith("T") else moved
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    # ---- the story's time moves ------------------------------------------------------------
+    def _commit(self, item: Item, res: Resolution) -> None:
+        self.committed[item.index] = res
+        if not res.resolved or res.point is None or not res.moves_story or res.point.year is None:
+            return
+        region = item.situation.region
+        if region == "byline":
+            return
+        tid = f"t{item.index + 1}"
+        point = res.point
+        paragraph = item.situation.paragraph
+        if region in ("sidebar", "quote-block"):
+            self.local, self.local_id, self.local_paragraph = point, tid, paragraph
+            self.local_is_digression = True
+            return
+        if self.local_is_digression and res.anchor == self.local_id and self.local_paragraph == paragraph:
+            self.local, self.local_id = point, tid  # the digression goes on within its paragraph
+            return
+        if self.main is None:
+            self._move(point, tid, paragraph, item)
+            return
+        if _contains(point, self.main):
+            self.local_is_digression = False
+            return
+        if item.reading.kind == "absolute" and abs(signed_days(point, self.main)) > CONTINUITY_DAYS \
+                and not self._confirmed(item, point):
+            self.local, self.local_id, self.local_paragraph = point, tid, paragraph
+            self.local_is_digression = True
+            return
+        self._move(point, tid, paragraph, item)
+
+    def _move(self, point: Point, tid: str, paragraph: int, item: Item) -> None:
+        self.main, self.main_id, self.main_paragraph = point, tid, paragraph
+        self.local, self.local_id, self.local_paragraph = point, tid, paragraph
+        self.local_is_digression = False
+        if point.day is not None and item.reading.kind in ("absolute", "partial", "weekday"):
+            self.episode, self.episode_id = _day_point(point), tid
+
+    # ---- all together --------------------------------------------------------------------
+    def run(self, text: str) -> list[Timex]:
+        timexes: list[Timex] = []
+        for item in self.items:
+            res = self._resolve(item)
+            self._commit(item, res)
+            r = item.reading
+            cand = item.cand
+            if res.value is None and res.point is None:
+                continue  # nothing to say ("le 18" with no month in sight)
+            value = res.value if res.point is None or not res.resolved and res.value else iso(res.point)
+            resolved = res.resolved and (res.point is None or is_resolved(res.point))
+            if res.point is not None and not resolved:
+                value = iso(res.point)
+            span = interval(res.point, r.mod) if res.point is not None and resolved else None
+            kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
+            timexes.append(Timex(
+                id=f"t{item.index + 1}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+                type=kind, value=value or "XXXX", mod=r.mod, anchor=res.anchor if resolved else None,
+                resolved=resolved, interval=Interval(*span) if span else None))
+        return timexes

@@ -1,0 +1,303 @@
+"""What a recognised expression says, before anything anchors it: a `Reading`.
+
+The rule's kind and named groups decide the reading; the lexicon turns words into numbers and
+codes. No anchoring happens here: "le 13 novembre" is read as day 13, month 11, year unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from text_to_num import text2num
+
+from annales.time.lexicon import Lexicon, normalise
+from annales.time.recognise import Candidate
+from annales.time.values import Point, duration_value
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass
+class Reading:
+    kind: str  # absolute | partial | weekday | clock | daypart | offset | deictic | ordinal-day | fixed
+    type: str  # DATE | TIME | DURATION | SET
+    point: Point = field(default_factory=Point)
+    mod: str | None = None
+    value: str | None = None  # for fixed readings: durations, sets, *_REF
+    anchor: str | None = None  # "speech" or "story" for relative readings
+    unit: str | None = None
+    amount: float | None = None  # None: an unknown amount ("quelques")
+    sign: int = 0
+    event_anchored: bool = False  # "le lendemain de leur condamnation": relative to an event
+    generic: bool = False  # "en hiver": no particular year
+    speech_today: bool = False  # "aujourd'hui": the day of writing, or the present in general
+
+
+def number(text: str | None, lexicon: Lexicon) -> float | None:
+    if text is None:
+        return None
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if re.fullmatch(r"\d+([.,]\d+)?", cleaned):
+        return float(cleaned.replace(",", "."))
+    words = normalise(text)
+    if words in lexicon.vague:
+        return None
+    try:
+        return float(text2num(words, lexicon.language))
+    except ValueError:
+        try:  # text2num wants hyphens in compounds below a hundred
+            return float(text2num(words.replace(" ", "-"), lexicon.language))
+        except ValueError:
+            return None
+
+
+def _unit(code: str | None) -> tuple[str | None, float]:
+    """Split a unit code such as "W2" (a fortnight) into its unit and multiplier."""
+    if code is None:
+        return None, 1.0
+    m = re.fullmatch(r"([A-Z]+?)(\d*)", code)
+    if not m:
+        return code, 1.0
+    return m.group(1), float(m.group(2) or 1)
+
+
+def _day(text: str, lexicon: Lexicon) -> int | None:
+    digits = re.sub(r"\D", "", text)
+    if digits:
+        return int(digits)
+    return lexicon.lookup(lexicon.ordinals, text)
+
+
+def _year(groups: dict[str, str]) -> int | None:
+    if "year" in groups:
+        return int(groups["year"])
+    return None
+
+
+def _two_digit_year(groups: dict[str, str]) -> int | None:
+    for key in ("year2", "year3"):
+        if key in groups:
+            return int(groups[key])
+    return None
+
+
+def _roman(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    total, previous = 0, 0
+    for ch in reversed(text.upper()):
+        value = ROMAN.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
+
+def _clock(groups: dict[str, str], lexicon: Lexicon) -> tuple[int, int] | None:
+    hour = number(groups.get("hour"), lexicon)
+    if hour is None or hour > 24:
+        return None
+    hour_i = int(hour)
+    minute = int(groups["minute"]) if groups.get("minute") else 0
+    if groups.get("half"):
+        minute = 30
+    elif groups.get("quarter"):
+        minute = 15
+    part = lexicon.lookup(lexicon.dayparts, groups.get("daypart"))
+    if part is not None and part.code in ("AF", "EV") and hour_i < 12:
+        hour_i += 12  # "3 heures de l'après-midi", "9 heures du soir"
+    if part is not None and part.code == "NI" and 6 < hour_i < 12:
+        hour_i += 12
+    if minute > 59:
+        return None
+    return hour_i, minute
+
+
+def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
+    """The reading of a candidate, or None when its words do not make a time after all."""
+    g = cand.groups
+    kind = cand.kind
+    mod = lexicon.lookup(lexicon.modifiers, g.get("mod"))
+    direction = lexicon.lookup(lexicon.directions, g.get("dir"))
+
+    if kind in ("date", "day-in-list", "day-alone"):
+        day = _day(g["day"], lexicon)
+        month = lexicon.lookup(lexicon.months, g.get("month"))
+        if day is None or not 1 <= day <= 31:
+            return None
+        year = _year(g)
+        weekday = lexicon.lookup(lexicon.weekdays, g.get("weekday"))
+        reading = Reading("partial", "DATE", Point(year=year, month=month, day=day), mod)
+        reading.sign = direction.sign if direction else 0
+        reading.amount = weekday  # kept to check the weekday against the date it names
+        if _two_digit_year(g) is not None:
+            reading.unit = "YY"
+            reading.value = str(_two_digit_year(g))
+        if year is not None and month is not None:
+            reading.kind = "absolute"
+        return reading
+
+    if kind == "month":
+        month = lexicon.lookup(lexicon.months, g.get("month"))
+        if month is None:
+            return None
+        reading = Reading("partial", "DATE", Point(year=_year(g), month=month), mod)
+        reading.sign = direction.sign if direction else 0
+        if _two_digit_year(g) is not None:
+            reading.unit = "YY"
+            reading.value = str(_two_digit_year(g))
+        if reading.point.year is not None:
+            reading.kind = "absolute"
+        return reading
+
+    if kind == "year":
+        return Reading("absolute", "DATE", Point(year=int(g["year"])), mod)
+
+    if kind == "season":
+        season = lexicon.lookup(lexicon.seasons, g.get("season"))
+        if season is None:
+            return None
+        reading = Reading("partial", "DATE", Point(year=_year(g), season=season), mod)
+        reading.sign = direction.sign if direction else 0
+        reading.generic = "generic" in g
+        if reading.point.year is not None:
+            reading.kind = "absolute"
+        return reading
+
+    if kind == "decade":
+        raw = g["decade"]
+        value = int(raw) if raw.isdigit() else number(raw, lexicon)
+        if value is None:
+            return None
+        value = int(value)
+        decade = value // 10 if value >= 1000 else (1900 + value) // 10
+        return Reading("absolute", "DATE", Point(decade=decade), mod)
+
+    if kind == "century":
+        ordinal = _roman(g["century"])
+        if ordinal is None or not 1 <= ordinal <= 21:
+            return None
+        return Reading("absolute", "DATE", Point(century=ordinal - 1), mod)
+
+    if kind == "time":
+        clock = _clock(g, lexicon)
+        if clock is None:
+            return None
+        return Reading("clock", "TIME", Point(hour=clock[0], minute=clock[1]), mod)
+
+    if kind == "daypart":
+        part = lexicon.lookup(lexicon.dayparts, g.get("daypart"))
+        if part is None:
+            return None
+        if ":" in part.code:
+            hour, minute = (int(x) for x in part.code.split(":"))
+            return Reading("clock", "TIME", Point(hour=hour, minute=minute), mod or part.mod)
+        reading = Reading("daypart", "TIME", Point(part=part.code), mod or part.mod)
+        reading.anchor = "speech" if g.get("this") else "story"
+        return reading
+
+    if kind == "weekday":
+        weekday = lexicon.lookup(lexicon.weekdays, g.get("weekday"))
+        if weekday is None:
+            return None
+        part = lexicon.lookup(lexicon.dayparts, g.get("daypart"))
+        reading = Reading("weekday", "TIME" if part else "DATE", Point(part=part.code if part else None), mod)
+        reading.amount = weekday
+        reading.sign = direction.sign if direction else 0
+        reading.anchor = "story" if g.get("this") else None
+        return reading
+
+    if kind == "deictic":
+        deictic = lexicon.lookup(lexicon.deictics, g.get("deictic"))
+        if deictic is None:
+            return None
+        part_text = g.get("daypart2") or g.get("daypart")
+        part = lexicon.lookup(lexicon.dayparts, part_text)
+        reading = Reading("deictic", "TIME" if part else "DATE",
+                          Point(part=part.code if part and ":" not in part.code else None), mod)
+        if part and ":" in part.code:
+            reading.point = Point(hour=int(part.code[:2]), minute=int(part.code[3:]))
+        reading.anchor, reading.unit, reading.amount = deictic.anchor, deictic.unit, deictic.offset
+        reading.event_anchored = "event" in g
+        reading.speech_today = deictic.anchor == "speech" and deictic.offset == 0 and part is None
+        return reading
+
+    if kind == "offset":
+        unit, multiplier = _unit(lexicon.lookup(lexicon.units, g.get("unit")))
+        if unit is None or direction is None:
+            return None
+        amount = number(g.get("num"), lexicon)
+        reading = Reading("offset", "DATE", Point(), mod)
+        reading.unit, reading.sign, reading.anchor = unit, direction.sign, direction.anchor
+        reading.amount = None if amount is None else amount * multiplier
+        reading.event_anchored = "event" in g
+        if g.get("num2"):
+            reading.mod = reading.mod or "APPROX"
+        if unit.startswith("T"):
+            reading.type = "TIME"
+        return reading
+
+    if kind == "calendar-unit":
+        unit, _ = _unit(lexicon.lookup(lexicon.units, g.get("unit") or g.get("unit2")))
+        if unit is None:
+            unit = "WE"  # the only calendar unit without a duration: the week-end
+        reading = Reading("offset", "DATE", Point(), mod)
+        reading.unit, reading.anchor = unit, "speech"
+        reading.sign = direction.sign if direction else 0
+        reading.amount = 1.0 if direction else 0.0
+        return reading
+
+    if kind == "ordinal-day":
+        ordinal = lexicon.lookup(lexicon.ordinals, g.get("ordinal"))
+        if ordinal is None:
+            return None
+        reading = Reading("ordinal-day", "DATE", Point(), mod)
+        reading.amount = ordinal
+        return reading
+
+    if kind == "duration":
+        unit, multiplier = _unit(lexicon.lookup(lexicon.units, g.get("unit")))
+        if unit is None:
+            return None
+        vague = "vague" in g
+        amount = None if vague else number(g.get("num"), lexicon)
+        if amount is None and not vague:
+            return None
+        if amount is not None:
+            amount *= multiplier
+            if g.get("half"):
+                amount += 0.5
+            elif g.get("quarter"):
+                amount += 0.25
+        if direction is not None:
+            mod = mod  # "ces dernières 24 heures": a span that ends now
+        return Reading("fixed", "DURATION", Point(), mod, value=duration_value(amount, unit))
+
+    if kind == "set":
+        if g.get("set"):
+            value = lexicon.lookup(lexicon.sets, g["set"])
+            return Reading("fixed", "SET", Point(), None, value=value) if value else None
+        weekday = lexicon.lookup(lexicon.weekdays, g.get("weekday"))
+        if weekday is not None:
+            return Reading("fixed", "SET", Point(), None, value=f"XXXX-WXX-{weekday}")
+        part = lexicon.lookup(lexicon.dayparts, g.get("daypart"))
+        if part is not None:
+            return Reading("fixed", "SET", Point(), None, value=f"T{part.code}" if ":" not in part.code else "P1D")
+        unit, multiplier = _unit(lexicon.lookup(lexicon.units, g.get("unit")))
+        if unit is None:
+            return None
+        amount = number(g.get("num"), lexicon) if g.get("num") else 1.0
+        return Reading("fixed", "SET", Point(), None,
+                       value=duration_value(None if amount is None else amount * multiplier, unit))
+
+    if kind == "reference":
+        value = lexicon.lookup(lexicon.references, g.get("ref"))
+        return Reading("fixed", "TIME", Point(), None, value=value) if value else None
+
+    if kind == "term":
+        value = lexicon.lookup(lexicon.terms, g.get("term"))
+        return Reading("fixed", "DURATION", Point(), None, value=value) if value else None
+
+    return None

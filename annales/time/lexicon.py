@@ -1,0 +1,91 @@
+"""The temporal vocabulary of one language, read from `resources/<lang>/time/*.tsv`.
+
+Tables map a surface form to its meaning (a month number, a season code, an offset). Keys are
+compared after `normalise`, so "Août", "août" and typographic apostrophes look the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from annales.resources import load_rows
+
+LAYER = "time"
+
+
+def normalise(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'").strip().lower())
+
+
+def alternation(surfaces: list[str]) -> str:
+    """A regex alternation of the surfaces, longest first, spaces and apostrophes made flexible."""
+    parts = []
+    for surface in sorted(set(surfaces), key=len, reverse=True):
+        escaped = re.escape(surface.replace("’", "'"))
+        escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"\s*-\s*")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Deictic:
+    anchor: str  # "speech" (time of writing) or "story" (the narrative's current time)
+    unit: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Direction:
+    sign: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class DayPart:
+    code: str  # MO, AF, EV, NI, or a clock time "HH:MM"
+    mod: str | None
+
+
+class Lexicon:
+    """Every table of one language, as dictionaries keyed by normalised surface forms."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+        def rows(name: str) -> tuple[tuple[str, ...], ...]:
+            return load_rows(language, LAYER, name + ".tsv")
+
+        self.tables: dict[str, list[str]] = {}
+        for name in ("months", "weekdays", "seasons", "dayparts", "units", "vague_quantities", "numbers",
+                     "ordinals", "modifiers", "deictics", "directions", "references", "sets", "terms"):
+            self.tables[name] = [row[0] for row in rows(name)]
+        self.months = {normalise(r[0]): int(r[1]) for r in rows("months")}
+        self.weekdays = {normalise(r[0]): int(r[1]) for r in rows("weekdays")}
+        self.seasons = {normalise(r[0]): r[1] for r in rows("seasons")}
+        self.dayparts = {normalise(r[0]): DayPart(r[1], None if r[2] == "-" else r[2]) for r in rows("dayparts")}
+        self.units = {normalise(r[0]): r[1] for r in rows("units")}
+        self.ordinals = {normalise(r[0]): int(r[1]) for r in rows("ordinals")}
+        self.modifiers = {normalise(r[0]): r[1] for r in rows("modifiers")}
+        self.deictics = {normalise(r[0]): Deictic(r[1], r[2], int(r[3])) for r in rows("deictics")}
+        self.directions = {normalise(r[0]): Direction(int(r[1]), r[2]) for r in rows("directions")}
+        self.references = {normalise(r[0]): r[1] for r in rows("references")}
+        self.sets = {normalise(r[0]): r[1] for r in rows("sets")}
+        self.terms = {normalise(r[0]): r[1] for r in rows("terms")}
+        self.vague = {normalise(r[0]) for r in rows("vague_quantities")}
+
+    def lookup(self, table: dict, surface: str | None):
+        if surface is None:
+            return None
+        key = normalise(surface)
+        if key in table:
+            return table[key]
+        # Hyphenated forms ("mi-") and trailing punctuation are written loosely in real text.
+        key = key.rstrip("-. ").strip()
+        return table.get(key)
+
+
+@cache
+def lexicon_for(language: str) -> Lexicon:
+    return Lexicon(language)

@@ -1,0 +1,80 @@
+"""Find the time expressions of a text: every rule proposes, the longest non-overlapping win."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annales.time.rules import Grammar, Rule
+
+BLOCKER_WINDOW = 40  # characters before an expression that a blocker may look at
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: Rule
+    order: int  # the rule's line in rules.tsv: the earlier rule wins a tie
+    start: int
+    end: int
+    groups: dict[str, str]  # named group -> matched text (groups that took part only)
+    match_start: int  # where the match (with its context groups) began
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+
+def _extent(match: re.Match[str]) -> tuple[int, int]:
+    start, end = match.start(), match.end()
+    groups = match.re.groupindex
+    if "pre" in groups and match.start("pre") >= 0:
+        start = match.end("pre")
+    if "post" in groups and match.start("post") >= 0:
+        end = match.start("post")
+    # Lookahead groups may capture past the end of the match; the extent never does.
+    return start, end
+
+
+def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bool:
+    for blocker in grammar.blockers:
+        if blocker.kind != kind:
+            continue
+        if blocker.where == "self" and blocker.pattern.search(text[start:end]):
+            return True
+        if blocker.where == "before" and blocker.pattern.search(text[max(0, start - BLOCKER_WINDOW):start]):
+            return True
+    return False
+
+
+def propose(text: str, grammar: Grammar) -> list[Candidate]:
+    """Every match of every rule, before overlaps are settled."""
+    found: list[Candidate] = []
+    for order, rule in enumerate(grammar.rules):
+        for match in rule.pattern.finditer(text):
+            start, end = _extent(match)
+            # Trailing spaces or punctuation never belong to an expression.
+            while end > start and text[end - 1] in " \t\n,;:":
+                end -= 1
+            if end <= start:
+                continue
+            if _blocked(grammar, text, rule.kind, start, end):
+                continue
+            groups = {name: value for name, value in match.groupdict().items() if value is not None}
+            found.append(Candidate(rule, order, start, end, groups, match.start()))
+    return found
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then the earlier rule; an accepted candidate excludes all that overlap it."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def recognise(text: str, grammar: Grammar) -> list[Candidate]:
+    return select(propose(text, grammar))

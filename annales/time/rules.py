@@ -1,0 +1,82 @@
+"""Recognition rules, read from `resources/<lang>/time/rules.tsv` and compiled once.
+
+A rule is a regex with named groups; `%table` expands to the surface forms of a lexicon table and
+`@macro` to a macro line of the same file. The groups `pre` and `post` are context: they must match
+but stay outside the expression's extent (French TimeML leaves "en", "à", "du" out of the TIMEX3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from annales.resources import load_rows
+from annales.time.lexicon import LAYER, alternation, lexicon_for
+
+PLACEHOLDER = re.compile(r"%(?P<table>[a-z_]+)")
+MACRO = re.compile(r"@(?P<name>[a-z]+)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """A pattern that cancels a candidate of `kind`, looking at its extent or the text before it."""
+
+    name: str
+    kind: str
+    where: str  # "before" or "self"
+    pattern: re.Pattern[str]
+    example: str
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: tuple[Rule, ...]
+    blockers: tuple[Blocker, ...]
+
+
+def _expand(pattern: str, macros: dict[str, str], tables: dict[str, list[str]]) -> str:
+    for _ in range(5):  # macros may use macros; five levels is plenty and stops a cycle
+        expanded = MACRO.sub(lambda m: macros.get(m.group("name"), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+
+    def table(m: re.Match[str]) -> str:
+        name = m.group("table")
+        if name not in tables:
+            raise ValueError(f"rules.tsv names an unknown table %{name}")
+        return alternation(tables[name])
+
+    return PLACEHOLDER.sub(table, pattern)
+
+
+@cache
+def grammar_for(language: str) -> Grammar:
+    lexicon = lexicon_for(language)
+    macros: dict[str, str] = {}
+    rules: list[Rule] = []
+    blockers: list[Blocker] = []
+    for row in load_rows(language, LAYER, "rules.tsv"):
+        if row[0].startswith("@"):
+            macros[row[0][1:]] = row[1]
+            continue
+        name, kind, raw, example = row[0], row[1], row[2], row[3] if len(row) > 3 else ""
+        source = _expand(raw, macros, lexicon.tables)
+        if kind.startswith("block-"):
+            where, _, target = kind[len("block-"):].partition(":")
+            blockers.append(Blocker(name, target, where, re.compile(source, re.IGNORECASE), example))
+            continue
+        # Expressions never start or end inside a word ("printemps1937" is still matched: the
+        # rule itself allows the glued year).
+        compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
+        rules.append(Rule(name, kind, compiled, example))
+    return Grammar(tuple(rules), tuple(blockers))
