@@ -14,8 +14,12 @@ from annales.errors import AnnalesError
 MODEL_NAME = "fr_core_news_md"
 
 
-@cache
 def load_model(name: str = MODEL_NAME) -> Any:
+    return _load(name)
+
+
+@cache  # keyed on the name itself, so load_model() and load_model(MODEL_NAME) share one model
+def _load(name: str) -> Any:
     import spacy
 
     try:

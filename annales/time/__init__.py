@@ -25,12 +25,21 @@ def find_timexes(analysis: Analysis, language: str = "fr") -> list[Timex]:
     for cand in recognise(analysis.text, grammar_for(language)):
         if analysis.in_region(cand.start, cand.end, "boilerplate"):
             continue  # web debris is kept in the text but never read
+        if cand.rule.pos and not _has_pos(analysis, cand.start, cand.end, cand.rule.pos):
+            continue  # "les quotidiens" (newspapers) is no recurrence
         reading = read(cand, lexicon)
         if reading is None:
             continue
         items.append(Item(cand, reading, situations.of(cand.start, cand.end), len(items)))
     dct = analysis.dct.value if analysis.dct else None
     return Anchorer(items, dct).run(analysis.text)
+
+
+def _has_pos(analysis: Analysis, start: int, end: int, tags: frozenset[str]) -> bool:
+    if analysis.doc is None:
+        return True
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    return span is None or len(span) == 0 or span[0].pos_ in tags
 
 
 def tag_timexes(analysis: Analysis, context: Context) -> None:

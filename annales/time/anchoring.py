@@ -24,6 +24,7 @@ from annales.time.interpret import Reading
 from annales.time.recognise import Candidate
 from annales.time.situation import Situation
 from annales.time.values import (
+    bounds,
     Point,
     distance_days,
     interval,
@@ -40,6 +41,7 @@ CONTINUITY_DAYS = 400
 # How many units "quelques" / "plusieurs" stand for when a vague offset must be placed.
 VAGUE_UNITS = (2, 9)
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
+HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
 
 
 @dataclass
@@ -122,6 +124,8 @@ class Anchorer:
                  and it.situation.region != "byline"]
         if any(abs(y - self.dct.year) <= NEWS_YEARS for y in years):
             return True
+        if len(years) < HISTORY_MIN_DATES:
+            return True  # a news story that mentions an old date or two is still news
         deixis = any(
             (it.reading.anchor == "speech" and not it.reading.speech_today)
             or (it.reading.kind == "weekday")
@@ -174,14 +178,27 @@ class Anchorer:
                     return day, f"t{other.index + 1}"
         return None, None
 
-    def _choose_year(self, point: Point, anchor: Point, tense: str | None, sign: int) -> Point:
+    def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int) -> Point:
+        """The year that puts a partial date where the tense says, else nearest the anchor."""
         candidates = [replace(point, year=anchor.year + k) for k in (-1, 0, 1)]
+        tense = None if situation.prospective else situation.tense
+        start_of = {id(c): bounds(c) for c in candidates}
+        anchor_day = representative(anchor)
+
+        def begins_before(c: Point) -> bool:  # the period has begun by the anchor
+            span = start_of[id(c)]
+            return span is not None and anchor_day is not None and span[0][:10] <= anchor_day.isoformat()
+
+        def ends_after(c: Point) -> bool:  # the period is not over by the anchor
+            span = start_of[id(c)]
+            return span is not None and anchor_day is not None and span[1][:10] >= anchor_day.isoformat()
+
         if sign < 0 or (self.news and tense == "past" and sign == 0):
-            before = [c for c in candidates if signed_days(c, anchor) <= 0]
+            before = [c for c in candidates if begins_before(c) and (sign == 0 or not ends_after(c))]
             if before:
                 return max(before, key=lambda c: signed_days(c, anchor))
         if sign > 0 or (self.news and tense == "future" and sign == 0):
-            after = [c for c in candidates if signed_days(c, anchor) >= 0]
+            after = [c for c in candidates if ends_after(c) and (sign == 0 or not begins_before(c))]
             if after:
                 return min(after, key=lambda c: signed_days(c, anchor))
         return min(candidates, key=lambda c: distance_days(c, anchor))
@@ -253,7 +270,7 @@ class Anchorer:
             return Resolution(point=point, anchor=anchor_id, moves_story=True)
         if anchor is None or anchor.year is None:
             return Resolution(point=point, value=iso(point), resolved=False)
-        point = self._choose_year(point, anchor, item.situation.tense, r.sign)
+        point = self._choose_year(point, anchor, item.situation, r.sign)
         return Resolution(point=point, anchor=anchor_id, moves_story=True)
 
     def _weekday(self, item: Item) -> Resolution:
@@ -341,6 +358,8 @@ class Anchorer:
         if unit == "WE":
             d = representative(anchor)
             assert d is not None
+            if item.situation.tense == "past" and d.isoweekday() < 6:
+                d -= timedelta(days=7)  # "se sont rendus ce week-end", written on a Tuesday
             year, week, _ = d.isocalendar()
             return Resolution(point=Point(year=year, week=week, weekend=True), anchor=anchor_id)
         if r.amount is None:  # "quelques mois plus tard": somewhere a few units on

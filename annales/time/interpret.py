@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from text_to_num import text2num
 
-from annales.time.lexicon import Lexicon, normalise
+from annales.time.lexicon import Deictic, Lexicon, normalise
 from annales.time.recognise import Candidate
 from annales.time.values import Point, duration_value
 
@@ -211,6 +211,8 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
 
     if kind == "deictic":
         deictic = lexicon.lookup(lexicon.deictics, g.get("deictic"))
+        if "same" in g:  # "le matin même": the story's own day
+            deictic = Deictic("story", "D", 0)
         if deictic is None:
             return None
         part_text = g.get("daypart2") or g.get("daypart")

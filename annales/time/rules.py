@@ -24,6 +24,7 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     example: str
+    pos: frozenset[str] = frozenset()  # when set, the first word must have one of these UD tags
 
 
 @dataclass(frozen=True)
@@ -78,5 +79,6 @@ def grammar_for(language: str) -> Grammar:
         # Expressions never start or end inside a word ("printemps1937" is still matched: the
         # rule itself allows the glued year).
         compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
-        rules.append(Rule(name, kind, compiled, example))
+        pos = frozenset(row[4].split("|")) if len(row) > 4 and row[4] else frozenset()
+        rules.append(Rule(name, kind, compiled, example, pos))
     return Grammar(tuple(rules), tuple(blockers))

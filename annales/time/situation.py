@@ -28,6 +28,13 @@ class Situation:
     region: str | None  # the special region the expression sits in, if any
     negated: bool
     framed: bool  # set off by commas or opening its sentence ("Aujourd'hui, …")
+    prospective: bool = False  # introduced by a word that looks forward ("jusqu'au", "d'ici")
+
+
+@cache
+def _prospective_cues(language: str) -> tuple[str, ...]:
+    return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "prospective_cues.tsv")),
+                        key=len, reverse=True))
 
 
 @cache
@@ -55,7 +62,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def verb_tense(verb: Any, language: str) -> str | None:
-    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
+    # its own tense.
+    aux = [c for c in verb.children if c.dep_ == "aux:tense"] or \
+        [c for c in verb.children if c.dep_.startswith("aux")]
     verb_form = verb.morph.get("VerbForm")
     if aux:
         first = aux[0]
@@ -68,11 +78,13 @@ def verb_tense(verb: Any, language: str) -> str | None:
         if "Past" in tense or "Imp" in tense:
             return "past"
         if "Pres" in tense:
-            return "past" if "Part" in verb_form else "present"
+            return "past" if "Part" in verb_form and first.dep_ == "aux:tense" else "present"
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         periphrastic = _periphrastic(language).get(verb.head.lemma_)
         if periphrastic:
             return periphrastic
+    if "Part" in verb_form:
+        return None  # a bare participle ("prévue le 15 septembre") says nothing of when
     tense = verb.morph.get("Tense")
     if "Fut" in tense:
         return "future"
@@ -148,4 +160,9 @@ class Situations:
             region=self.region_of(start, end),
             negated=negated,
             framed=self._framed(start, end),
+            prospective=self._prospective(start),
         )
+
+    def _prospective(self, start: int) -> bool:
+        before = " ".join(self.text[max(0, start - 20):start].lower().split())
+        return any(before.endswith(cue) for cue in _prospective_cues(self.language))

@@ -1,0 +1,107 @@
+"""Read input paths into documents: plain text, HTML pages and JSON Lines corpora.
+
+`read_inputs` yields one SourceDocument per document, or one InputError per bad document, so
+that a batch goes on past a bad file. Plain text is kept exactly as decoded (no newline or
+Unicode normalisation), so offsets and the sha256 of the bytes describe the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from annales.errors import InputError
+from annales.ingest.dates_iso import valid_iso_date
+from annales.ingest.decode import DecodeError, decode_bytes
+from annales.ingest.html import extract_html
+from annales.ingest.jsonl import read_jsonl
+from annales.model import Dct, Source, SourceDocument
+
+MAX_BYTES = 50 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+Item = SourceDocument | InputError
+
+
+def parse_dct_option(value: str | None) -> Dct | None:
+    """The `--dct` option as a Dct; raises InputError when it is not YYYY-MM-DD."""
+    if value is None:
+        return None
+    iso = valid_iso_date(value.strip())
+    if iso is None:
+        raise InputError(f"--dct must be a date written YYYY-MM-DD, got {value!r}")
+    return Dct(iso, "option")
+
+
+def _read_bytes(path: str) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if file.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    if not file.is_file():
+        raise InputError(f"{path}: not a regular file")
+    size = os.stat(path).st_size
+    if size > MAX_BYTES:
+        megabytes, limit = size / 1024 / 1024, MAX_BYTES // 1024 // 1024
+        raise InputError(f"{path}: file too large ({megabytes:.1f} MB, limit {limit} MB)")
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _decode(path: str, raw: bytes) -> tuple[str, str]:
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
+    try:
+        text, encoding = decode_bytes(raw)
+    except DecodeError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    if not text.strip():
+        raise InputError(f"{path}: empty file (only whitespace)")
+    return text, encoding
+
+
+def _read_one(path: str) -> Iterator[Item]:
+    raw = _read_bytes(path)
+    text, encoding = _decode(path, raw)
+    sha = hashlib.sha256(raw).hexdigest()
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, text, encoding)
+        return
+    if suffix in HTML_SUFFIXES:
+        content = extract_html(text)
+        if content is None:
+            raise InputError(f"{path}: HTML page with no main text")
+        source = Source(path=path, sha256=sha, encoding=encoding, media_type="text/html")
+        dct = Dct(content.date, "html-meta") if content.date else None
+        yield SourceDocument(id=path, text=content.text, source=source, dct=dct, metadata=content.metadata)
+        return
+    source = Source(path=path, sha256=sha, encoding=encoding, media_type="text/plain")
+    yield SourceDocument(id=path, text=text, source=source)
+
+
+def _read_all(paths: list[str], dct: Dct | None) -> Iterator[Item]:
+    for path in paths:
+        try:
+            for item in _read_one(path):
+                if dct is not None and isinstance(item, SourceDocument):
+                    item.dct = dct
+                yield item
+        except InputError as error:
+            yield error
+
+
+def read_inputs(paths: list[str], dct_option: str | None = None) -> Iterator[Item]:
+    """Documents (or one-line InputErrors) for `paths`, in order.
+
+    `dct_option` overrides every other publication date; it is checked at once, before any
+    file is read, and a bad one raises InputError.
+    """
+    dct = parse_dct_option(dct_option)
+    return _read_all(list(paths), dct)

@@ -1,0 +1,38 @@
+"""The language data of ingest: every file has its header, every example matches its pattern."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from annales.ingest.boilerplate import Cue, cues
+from annales.ingest.bylines import BylinePattern, byline_patterns, date_of
+from annales.ingest.structure import attribution_strength
+
+INGEST = resources.files("annales.resources").joinpath("fr", "ingest")
+
+
+FILES = sorted(p.name for p in INGEST.iterdir() if p.name.endswith((".tsv", ".txt")))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_file_has_a_format_header(name: str) -> None:
+    first = INGEST.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# FORMAT:") and ("example" in first.lower() or "e.g." in first.lower())
+
+
+@pytest.mark.parametrize("cue", cues(), ids=lambda cue: cue.example[:30])
+def test_boilerplate_examples_match(cue: Cue) -> None:
+    assert cue.pattern.search(cue.example)
+
+
+@pytest.mark.parametrize("byline", byline_patterns(), ids=lambda b: b.example)
+def test_byline_examples_match_and_carry_a_date(byline: BylinePattern) -> None:
+    match = byline.pattern.match(byline.example)
+    assert match and date_of(match)
+
+
+@pytest.mark.parametrize("line", ["Contre-amiral Jean Dupuy", "Rear Admiral John Smith", "Marie Curie"])
+def test_names_file_drives_attributions(line: str) -> None:
+    assert attribution_strength(line) is not None
