@@ -24,8 +24,8 @@ from annales.time.interpret import Reading
 from annales.time.recognise import Candidate
 from annales.time.situation import Situation
 from annales.time.values import (
-    bounds,
     Point,
+    bounds,
     distance_days,
     interval,
     is_resolved,

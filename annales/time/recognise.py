@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from annales.time.rules import Grammar, Rule
 
 BLOCKER_WINDOW = 40  # characters before an expression that a blocker may look at
+REACH = 50  # no expression (with its context) reaches further than this from its trigger word
+WORD = re.compile(r"\d+|[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,30 @@ def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bo
     return False
 
 
+def windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words, merged; rules need not look anywhere else."""
+    if not grammar.triggers:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    triggers = grammar.triggers
+    for m in WORD.finditer(text):
+        word = m.group()
+        if not (word[0].isdigit() or word.lower() in triggers):
+            continue
+        start, end = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def propose(text: str, grammar: Grammar) -> list[Candidate]:
     """Every match of every rule, before overlaps are settled."""
     found: list[Candidate] = []
+    spans = windows(text, grammar)
     for order, rule in enumerate(grammar.rules):
-        for match in rule.pattern.finditer(text):
+        for match in (m for lo, hi in spans for m in rule.pattern.finditer(text, lo, hi)):
             start, end = _extent(match)
             # Trailing spaces or punctuation never belong to an expression.
             while end > start and text[end - 1] in " \t\n,;:":

@@ -42,6 +42,7 @@ class Blocker:
 class Grammar:
     rules: tuple[Rule, ...]
     blockers: tuple[Blocker, ...]
+    triggers: frozenset[str] = frozenset()  # words one of which every expression contains
 
 
 def _expand(pattern: str, macros: dict[str, str], tables: dict[str, list[str]]) -> str:
@@ -81,4 +82,18 @@ def grammar_for(language: str) -> Grammar:
         compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
         pos = frozenset(row[4].split("|")) if len(row) > 4 and row[4] else frozenset()
         rules.append(Rule(name, kind, compiled, example, pos))
-    return Grammar(tuple(rules), tuple(blockers))
+    return Grammar(tuple(rules), tuple(blockers), _trigger_words(macros.get("trigger", ""), lexicon.tables))
+
+
+def _trigger_words(spec: str, tables: dict[str, list[str]]) -> frozenset[str]:
+    """The words of the tables and literals named by the @trigger macro ("%months|siècle")."""
+    words: set[str] = set()
+    for item in filter(None, spec.split("|")):
+        surfaces = tables.get(item[1:], []) if item.startswith("%") else [item]
+        for surface in surfaces:
+            # The longest word of a multi-word form is enough ("tombée" for "tombée de la nuit"),
+            # and keeps "de", "la" from making the whole text a trigger.
+            parts = [w for w in re.split(r"[\W_]+", surface.lower()) if w]
+            if parts:
+                words.add(max(parts, key=len))
+    return frozenset(words)

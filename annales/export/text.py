@@ -1,0 +1,99 @@
+"""A readable chronology of one analysis: dates in time order, each with the sentence it came from.
+
+The output is plain text and deterministic (no colours, no terminal width), so it can be read
+in a terminal, diffed, and used as golden output in tests.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from annales.model import Analysis, Sentence, Timex
+
+EXCERPT_WIDTH = 160
+POINT_TYPES = ("DATE", "TIME")
+ISO_CALENDAR = re.compile(r"[0-9X]{2,4}(?![A-Z_])")  # a year or century first, as in 1914-12 or XXXX-12-20
+
+
+def write(analysis: Analysis, stream: TextIO) -> None:
+    stream.write("\n".join(lines(analysis)))
+    stream.write("\n\n")
+
+
+def lines(analysis: Analysis) -> list[str]:
+    out = [f"== {analysis.metadata.get('title') or analysis.id} =="]
+    if analysis.source.path and analysis.source.path != analysis.id:
+        out.append(f"source: {analysis.source.path}")
+    if analysis.metadata.get("title"):
+        out.append(f"id: {analysis.id}")
+    out.append(f"DCT: {analysis.dct.value} ({analysis.dct.origin})" if analysis.dct else "DCT: unknown")
+
+    points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+    resolved = sorted((t for t in points if t.resolved), key=_chronological)
+    unresolved = sorted((t for t in points if not t.resolved), key=lambda t: t.start)
+    spans = [t for t in analysis.timexes if t.type not in POINT_TYPES]
+
+    out.append("")
+    out.append("Chronology")
+    if not points:
+        out.append("  (no dates found)")
+    for timex in resolved:
+        date, time = _date_and_time(timex.value)
+        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex)}")
+    for timex in unresolved:
+        out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex)}")
+    if spans:
+        out.append("")
+        out.append("Durations and repetitions")
+        for timex in sorted(spans, key=lambda t: t.start):
+            out.append(f"  {timex.type:<8} {timex.value:<10} «{_squeeze(timex.text)}»")
+    return out
+
+
+def _chronological(timex: Timex) -> tuple[str, str, int]:
+    # The interval's start orders vague values ("1944-SU", "1944-06") with precise ones;
+    # the text offset keeps equal dates in reading order.
+    earliest = timex.interval.earliest if timex.interval else timex.value
+    return (earliest, timex.value, timex.start)
+
+
+def _date_and_time(value: str) -> tuple[str, str]:
+    """"1914-12-15T06:00" -> ("1914-12-15", "06:00"); a non-calendar value ("PRESENT_REF") stays whole."""
+    if ISO_CALENDAR.match(value):
+        date, _, time = value.partition("T")
+        return date, time
+    return value, ""
+
+
+def _sentence_of(analysis: Analysis, timex: Timex) -> Sentence:
+    for sentence in analysis.sentences:
+        if sentence.start <= timex.start < sentence.end:
+            return sentence
+    return Sentence(timex.start, timex.end)  # no parse: the timex is its own context
+
+
+def _excerpt(analysis: Analysis, timex: Timex, width: int = EXCERPT_WIDTH) -> str:
+    """The timex's sentence with the timex in [brackets], cut around it to about `width` chars."""
+    sentence = _sentence_of(analysis, timex)
+    text = analysis.text
+    # A sentence the parser ran across a line break (a heading, a byline) is cut at that break.
+    start = max(sentence.start, text.rfind("\n", 0, timex.start) + 1)
+    line_end = text.find("\n", timex.end)
+    end = max(min(sentence.end, line_end if line_end >= 0 else len(text)), timex.end)
+    left = _squeeze(text[start:timex.start]).lstrip()
+    middle = "[" + _squeeze(text[timex.start:timex.end]) + "]"
+    right = _squeeze(text[timex.end:end]).rstrip()
+    room = max(width - len(middle), 0)
+    if len(left) + len(right) > room:
+        keep_left = min(len(left), max(room // 2, room - len(right)))
+        keep_right = room - keep_left
+        if keep_left < len(left):
+            left = "…" + left[len(left) - keep_left + 1:] if keep_left else ""
+        if keep_right < len(right):
+            right = right[:keep_right - 1] + "…" if keep_right else ""
+    return left + middle + right
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
