@@ -41,6 +41,8 @@ CONTINUITY_DAYS = 400
 # How many units "quelques" / "plusieurs" stand for when a vague offset must be placed.
 VAGUE_UNITS = (2, 9)
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
+LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
+NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
 
 
@@ -152,6 +154,8 @@ class Anchorer:
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
         if self.news and self.dct is not None:
+            if item.reading.sign != 0:
+                return self.dct, "dct"  # "le printemps prochain", "le 6 mai dernier": from the day of writing
             same_paragraph = (self.local_paragraph == item.situation.paragraph and self.local is not None
                               and self.local.year is not None and abs(self.local.year - self.dct.year) > 1)
             if same_paragraph:
@@ -169,7 +173,9 @@ class Anchorer:
             if day is not None and other.reading.type in ("DATE", "TIME"):
                 return day, f"t{other.index + 1}"
         for other in self.items[item.index + 1:]:
-            if other.situation.sentence != item.situation.sentence:
+            # Only a date right after the time ("Vers 0 h 40, jeudi, …") is its day; one further on
+            # usually belongs to another clause ("à 11 heures, à l'heure même où, le 11 novembre 1918").
+            if other.situation.sentence != item.situation.sentence or other.cand.start - item.cand.end > NEAR:
                 break
             if other.reading.kind in ("absolute", "partial", "weekday", "deictic") and other.reading.type == "DATE":
                 res = self._resolve(other)
@@ -201,7 +207,16 @@ class Anchorer:
             after = [c for c in candidates if ends_after(c) and (sign == 0 or not begins_before(c))]
             if after:
                 return min(after, key=lambda c: signed_days(c, anchor))
-        return min(candidates, key=lambda c: distance_days(c, anchor))
+        if self.news:
+            return min(candidates, key=lambda c: distance_days(c, anchor))
+        # A story moves forward: a date later in the anchor's year is that year; an earlier one is
+        # that year when it only looks back a little ("le 28 septembre" after "le 23 novembre"),
+        # else the next year ("Le 3 janvier" after "Le 31 décembre 1914").
+        same = candidates[1]
+        back = -signed_days(same, anchor)
+        if back <= 0 or back <= LOOK_BACK_DAYS:
+            return same
+        return candidates[2]
 
     def _confirmed(self, item: Item, point: Point) -> bool:
         """Does the text go on in the era of `point`? Look at the next dated paragraph."""
@@ -296,7 +311,7 @@ class Anchorer:
         elif r.sign < 0:
             chosen = before
         elif self.news and anchor_id == "dct":
-            tense = item.situation.tense
+            tense = "future" if item.situation.prospective else item.situation.tense
             if tense == "past":
                 chosen = before
             elif tense == "future":
@@ -340,7 +355,9 @@ class Anchorer:
             return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
         point = shift(base, r.unit or "D", int(r.amount or 0))
         point = replace(point, part=r.point.part, hour=r.point.hour, minute=r.point.minute)
-        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+        # "La veille" looks back from the story's day; the story itself stays where it was.
+        looks_back = r.anchor == "story" and (r.amount or 0) < 0
+        return Resolution(point=point, anchor=anchor_id, moves_story=not looks_back)
 
     def _offset(self, item: Item) -> Resolution:
         r = item.reading
@@ -388,7 +405,7 @@ class Anchorer:
             year, week, _ = d.isocalendar()
             return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
         point = truncate(moved, unit) if not unit.startswith("T") else moved
-        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+        return Resolution(point=point, anchor=anchor_id, moves_story=amount > 0 or r.anchor == "speech")
 
     # ---- the story's time moves ------------------------------------------------------------
     def _commit(self, item: Item, res: Resolution) -> None:
@@ -414,8 +431,8 @@ class Anchorer:
         if _contains(point, self.main):
             self.local_is_digression = False
             return
-        if item.reading.kind == "absolute" and abs(signed_days(point, self.main)) > CONTINUITY_DAYS \
-                and not self._confirmed(item, point):
+        far = item.reading.kind == "absolute" and abs(signed_days(point, self.main)) > CONTINUITY_DAYS
+        if far and (self.news or not self._confirmed(item, point)):
             self.local, self.local_id, self.local_paragraph = point, tid, paragraph
             self.local_is_digression = True
             return

@@ -56,9 +56,14 @@ def windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     triggers = grammar.triggers
     for m in WORD.finditer(text):
         word = m.group()
-        if not (word[0].isdigit() or word.lower() in triggers):
+        lowered = word.lower()
+        # Plurals ("tous les jeudis") count as their singular.
+        if not (word[0].isdigit() or lowered in triggers or lowered[:-1] in triggers):
             continue
         start, end = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+        # Never cut a word at the window's end: "(?!\w)" would hold at the cut.
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            end += 1
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:

@@ -133,7 +133,18 @@ def signed_days(a: Point, b: Point) -> float:
 
 
 def shift(point: Point, unit: str, amount: int) -> Point:
-    """The point moved by `amount` units (D, W, M, Y, TH, TM, DE, CE), keeping its precision."""
+    """The point moved by `amount` units (D, W, M, Y, TH, TM, DE, CE), keeping its precision.
+
+    A move that would leave the calendar (before year 1 or after 9999) leaves the point where it is.
+    """
+    try:
+        moved = _shift(point, unit, amount)
+    except (ValueError, OverflowError):
+        return point
+    return moved if moved.year is None or 1 <= moved.year <= 9999 else point
+
+
+def _shift(point: Point, unit: str, amount: int) -> Point:
     if point.year is None:
         return point
     if unit in ("TH", "TM", "TS"):
@@ -153,7 +164,11 @@ def shift(point: Point, unit: str, amount: int) -> Point:
     if unit == "M":
         if point.month is None:
             if point.season is not None:
-                return replace(point, year=point.year + (amount // 12))
+                # Seasons move three months at a time, counted from winter.
+                order = ["WI", "SP", "SU", "FA"]
+                index = point.year * 4 + order.index(point.season) + round(amount / 3)
+                year, season = divmod(index, 4)
+                return replace(point, year=year, season=order[season])
             return point
         index = point.year * 12 + (point.month - 1) + amount
         year, month = divmod(index, 12)
@@ -162,7 +177,10 @@ def shift(point: Point, unit: str, amount: int) -> Point:
             day = min(day, calendar.monthrange(year, month + 1)[1])
         return replace(point, year=year, month=month + 1, day=day)
     if unit == "Y":
-        return replace(point, year=point.year + amount)
+        year = point.year + amount
+        if point.day is not None and point.month is not None:
+            return replace(point, year=year, day=min(point.day, calendar.monthrange(year, point.month)[1]))
+        return replace(point, year=year)
     if unit == "DE":
         return replace(point, year=point.year + 10 * amount)
     if unit == "CE":
@@ -241,9 +259,9 @@ def _widen(earliest: str, latest: str, point: Point) -> tuple[str, str]:
         lo, hi = max(minutes - 30, 0), min(minutes + 30, 24 * 60 - 1)
         return f"{base}T{lo // 60:02d}:{lo % 60:02d}", f"{base}T{hi // 60:02d}:{hi % 60:02d}"
     d0, d1 = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
+    if point.year is not None and point.month is None and point.season is None and point.week is None:
+        return f"{point.year - 1:04d}-01-01", f"{point.year + 1:04d}-12-31"  # "vers 1930": a year either side
     margin = timedelta(days=max(1, ((d1 - d0).days + 1) // 4))
-    if point.month is None and point.season is None and point.decade is None and point.century is None:
-        margin = timedelta(days=365)  # "vers 1930": a year either side
     return (d0 - margin).isoformat(), (d1 + margin).isoformat()
 
 
