@@ -42,6 +42,7 @@ CONTINUITY_DAYS = 400
 VAGUE_UNITS = (2, 9)
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
+DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
 
@@ -112,6 +113,7 @@ class Anchorer:
         self.local: Point | None = None
         self.local_id: str | None = None
         self.local_paragraph = -1
+        self.local_sentence = -1
         self.local_is_digression = False
         self.episode: Point | None = None
         self.episode_id: str | None = None
@@ -144,8 +146,13 @@ class Anchorer:
             return self.main, self.main_id
         return None, None
 
+    def _near_local(self, item: Item) -> bool:
+        """Is the expression close enough to the last digression to go on with it?"""
+        return (self.local_paragraph == item.situation.paragraph
+                and item.situation.sentence - self.local_sentence <= DIGRESSION_SENTENCES)
+
     def _story(self, item: Item) -> tuple[Point | None, str | None]:
-        if self.local_is_digression and self.local_paragraph == item.situation.paragraph:
+        if self.local_is_digression and self._near_local(item):
             return self.local, self.local_id
         if item.situation.region in ("sidebar", "quote-block") and self.local_paragraph == item.situation.paragraph:
             return self.local, self.local_id
@@ -422,6 +429,7 @@ class Anchorer:
             self.local, self.local_id, self.local_paragraph = point, tid, paragraph
             self.local_is_digression = True
             return
+        self.local_sentence = item.situation.sentence
         if self.local_is_digression and res.anchor == self.local_id and self.local_paragraph == paragraph:
             self.local, self.local_id = point, tid  # the digression goes on within its paragraph
             return
