@@ -7,7 +7,7 @@ from annales.model import Analysis, Sentence
 
 
 def parse(analysis: Analysis, context: Context) -> None:
-    doc = context.nlp(analysis.text)
+    doc = context.parse(analysis.text)
     analysis.doc = doc
     analysis.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()]

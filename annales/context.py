@@ -12,6 +12,10 @@ from typing import Any
 from annales.errors import AnnalesError
 
 MODEL_NAME = "fr_core_news_md"
+# The model components the stages read: sentences and dependencies (parser), tense and mood
+# (morphologizer), lemmas. The statistical NER is not read by any stage, so it is not run: it is
+# a third of the model's time.
+MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 
 
 def load_model(name: str = MODEL_NAME) -> Any:
@@ -32,6 +36,7 @@ def _load(name: str) -> Any:
 class Context:
     language: str = "fr"
     model_name: str = MODEL_NAME
+    model_components: tuple[str, ...] = MODEL_COMPONENTS
     options: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -41,6 +46,12 @@ class Context:
     @property
     def nlp(self) -> Any:
         return load_model(self.model_name)
+
+    def parse(self, text: str) -> Any:
+        """The spaCy Doc of `text`, with only the components the stages need."""
+        nlp = self.nlp
+        unused = [name for name in nlp.pipe_names if name not in self.model_components]
+        return nlp(text, disable=unused)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -9,7 +10,6 @@ from annales.time.rules import Grammar, Rule
 
 BLOCKER_WINDOW = 40  # characters before an expression that a blocker may look at
 REACH = 50  # no expression (with its context) reaches further than this from its trigger word
-WORD = re.compile(r"\d+|[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -50,16 +50,10 @@ def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bo
 
 def windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     """Stretches of text around trigger words, merged; rules need not look anywhere else."""
-    if not grammar.triggers:
+    if grammar.trigger_pattern is None:
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
-    triggers = grammar.triggers
-    for m in WORD.finditer(text):
-        word = m.group()
-        lowered = word.lower()
-        # Plurals ("tous les jeudis") count as their singular.
-        if not (word[0].isdigit() or lowered in triggers or lowered[:-1] in triggers):
-            continue
+    for m in grammar.trigger_pattern.finditer(text):
         start, end = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
         # Never cut a word at the window's end: "(?!\w)" would hold at the cut.
         while end < len(text) and (text[end].isalnum() or text[end] == "_"):
@@ -93,12 +87,15 @@ def propose(text: str, grammar: Grammar) -> list[Candidate]:
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then the earlier rule; an accepted candidate excludes all that overlap it."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # accepted spans, sorted and disjoint
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        i = bisect.bisect_left(starts, cand.end)  # spans that start before this one ends
+        if i and ends[i - 1] > cand.start:
             continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
     return sorted(chosen, key=lambda c: c.start)
 
 

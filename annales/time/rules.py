@@ -43,6 +43,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     blockers: tuple[Blocker, ...]
     triggers: frozenset[str] = frozenset()  # words one of which every expression contains
+    trigger_pattern: re.Pattern[str] | None = None  # those words (or their plurals) and digits
 
 
 def _expand(pattern: str, macros: dict[str, str], tables: dict[str, list[str]]) -> str:
@@ -82,7 +83,11 @@ def grammar_for(language: str) -> Grammar:
         compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
         pos = frozenset(row[4].split("|")) if len(row) > 4 and row[4] else frozenset()
         rules.append(Rule(name, kind, compiled, example, pos))
-    return Grammar(tuple(rules), tuple(blockers), _trigger_words(macros.get("trigger", ""), lexicon.tables))
+    words = _trigger_words(macros.get("trigger", ""), lexicon.tables)
+    pattern = None
+    if words:
+        pattern = re.compile(rf"\d+|(?<!\w){alternation(sorted(words))}s?(?!\w)", re.IGNORECASE)
+    return Grammar(tuple(rules), tuple(blockers), words, pattern)
 
 
 def _trigger_words(spec: str, tables: dict[str, list[str]]) -> frozenset[str]:
