@@ -5,26 +5,11 @@ track across year roll-overs, flashbacks, sidebars and memoirs.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from timex_helpers import analysed as _analysis
+from timex_helpers import only_timex as _timex
 
-from annales import analyze
-from annales.model import Analysis, Timex
-
-
-@cache
-def _analysis(text: str, dct: str | None = None) -> Analysis:
-    return analyze(text, dct=dct)
-
-
-def _timex(analysis: Analysis, target: str) -> Timex:
-    found = [t for t in analysis.timexes if t.text == target]
-    seen = [(t.text, t.type, t.value) for t in analysis.timexes]
-    assert len(found) == 1, f"expected exactly one timex {target!r}, got {seen}"
-    timex = found[0]
-    assert analysis.text[timex.start:timex.end] == timex.text
-    return timex
+from annales.model import Analysis
 
 
 def _anchor_ids(analysis: Analysis) -> set[str]:

@@ -7,27 +7,9 @@ that need a narrative day (clock times, parts of the day) get one dated sentence
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-
-from annales import analyze
-from annales.model import Analysis, Timex
-
-
-@cache
-def _analysis(text: str, dct: str | None = None) -> Analysis:
-    return analyze(text, dct=dct)
-
-
-def _timex(analysis: Analysis, target: str) -> Timex:
-    found = [t for t in analysis.timexes if t.text == target]
-    seen = [(t.text, t.type, t.value) for t in analysis.timexes]
-    assert len(found) == 1, f"expected exactly one timex {target!r}, got {seen}"
-    timex = found[0]
-    assert analysis.text[timex.start:timex.end] == timex.text
-    return timex
-
+from timex_helpers import analysed as _analysis
+from timex_helpers import only_timex as _timex
 
 # (text, target, type, value, mod)
 ABSOLUTE = [
