@@ -89,6 +89,75 @@ class Timex:
 
 
 @dataclass
+class Span:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    rank: str | None = None  # the rank or title as written at this mention ("Rear Admiral")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}
+
+
+EntityType = Literal["person", "place", "organization", "unit", "ship", "event-name", "work"]
+
+
+@dataclass
+class Entity:
+    id: str
+    type: EntityType
+    name: str  # canonical name
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)  # rank, role, nationality, hull, ...
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases),
+                "attributes": dict(self.attributes), "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass
+class Quantity:
+    id: str
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    approx: bool = False
+    comparator: str | None = None  # "more-than", "less-than", "about"
+    counted: str | None = None  # what is counted ("combattants")
+    unit: str | None = None  # a unit of measure ("mm", "km", "t", "%")
+    of_entity: str | None = None  # the entity whose strength this is
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "start": self.start, "end": self.end, "text": self.text, "value": self.value,
+                "approx": self.approx, "comparator": self.comparator, "counted": self.counted,
+                "unit": self.unit, "of_entity": self.of_entity}
+
+
+@dataclass
+class Quote:
+    id: str
+    start: int
+    end: int
+    speaker: str | None = None  # an entity id, "narrator", or None when no cue says who
+    cue: Span | None = None  # the words that attribute the quote ("dit-il", "selon X")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "start": self.start, "end": self.end, "speaker": self.speaker,
+                "cue": self.cue.to_dict() if self.cue else None}
+
+
+@dataclass
 class SourceDocument:
     """One input document before analysis: its text and what is known of where it came from."""
 
@@ -109,9 +178,9 @@ class Analysis:
     regions: list[Region] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
@@ -144,9 +213,9 @@ class Analysis:
             "regions": [r.to_dict() for r in sorted(self.regions, key=lambda r: (r.start, r.end))],
             "sentences": [s.to_dict() for s in self.sentences],
             "timexes": [t.to_dict() for t in self.timexes],
-            "entities": list(self.entities),
-            "quantities": list(self.quantities),
-            "quotes": list(self.quotes),
+            "entities": [e.to_dict() for e in self.entities],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "quotes": [q.to_dict() for q in self.quotes],
             "events": list(self.events),
             "findings": list(self.findings),
         }
