@@ -14,6 +14,9 @@ from annales.ingest import dct as ingest_dct
 from annales.ingest import language as ingest_language
 from annales.ingest import regions as ingest_regions
 from annales.model import Analysis, Dct, SourceDocument
+from annales.entities import tag_entities
+from annales.quantities import tag_quantities
+from annales.quotes import tag_quotes
 from annales.time import tag_timexes
 
 Stage = Callable[[Analysis, Context], None]
@@ -24,6 +27,9 @@ STAGES: list[tuple[str, Stage]] = [
     ("language", ingest_language.check_language),    # warn when the text is not French
     ("backbone", backbone.parse),                    # spaCy: sentences, tokens, morphology, parse
     ("time", tag_timexes),                           # TIMEX3 recognition, anchoring, normalisation
+    ("entities", tag_entities),                      # persons with ranks, places, organisations, units, ships
+    ("quantities", tag_quantities),                  # figures, what they count, whose strength they are
+    ("quotes", tag_quotes),                          # quotations and their speakers
 ]
 
 
