@@ -13,9 +13,8 @@ from annales.errors import AnnalesError
 
 MODEL_NAME = "fr_core_news_md"
 # The model components the stages read: sentences and dependencies (parser), tense and mood
-# (morphologizer), lemmas. The statistical NER is not read by any stage, so it is not run: it is
-# a third of the model's time.
-MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# (morphologizer), lemmas, and the named entities the entity layer starts from.
+MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 def load_model(name: str = MODEL_NAME) -> Any:

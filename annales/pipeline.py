@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from annales import backbone
 from annales.context import Context
+from annales.entities import tag_entities
 from annales.ingest import dct as ingest_dct
 from annales.ingest import language as ingest_language
 from annales.ingest import regions as ingest_regions
 from annales.model import Analysis, Dct, SourceDocument
-from annales.entities import tag_entities
 from annales.quantities import tag_quantities
 from annales.quotes import tag_quotes
 from annales.time import tag_timexes

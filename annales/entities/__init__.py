@@ -1,8 +1,25 @@
-"""Who and what: persons with ranks, places, organisations, military units, ships (in progress)."""
+"""Who and what: persons with their ranks, places, organisations, military units and ships.
+
+    recognise (patterns from resources/*/entities/ + the model's NER) -> resolve (one name, one
+    type, decided on all mentions; aliases merged; ambiguous surnames kept apart)
+"""
+
+from __future__ import annotations
 
 from annales.context import Context
-from annales.model import Analysis
+from annales.entities.lexicon import name_lexicon
+from annales.entities.recognise import find_ner, find_ranked_persons, find_ships, find_units
+from annales.entities.resolve import Resolver
+from annales.model import Analysis, Entity
+
+
+def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
+    lexicon = name_lexicon(language)
+    text = analysis.text
+    candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
+                  + find_ranked_persons(text, language, lexicon) + find_ner(analysis.doc, lexicon, language))
+    return Resolver(analysis, lexicon).run(candidates)
 
 
 def tag_entities(analysis: Analysis, context: Context) -> None:
-    analysis.entities = []
+    analysis.entities = find_entities(analysis, context.language)

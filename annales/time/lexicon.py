@@ -10,53 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import load_rows
+from annales.resources import alternation, load_rows  # noqa: F401  (alternation is re-exported)
 
 LAYER = "time"
 
 
 def normalise(surface: str) -> str:
     return re.sub(r"\s+", " ", surface.replace("’", "'").strip().lower())
-
-
-def _atoms(surface: str) -> list[str]:
-    """One regex atom per character; spaces, apostrophes and hyphens match their variants."""
-    atoms = []
-    for ch in surface.replace("’", "'"):
-        if ch == " ":
-            atoms.append(r"\s+")
-        elif ch == "'":
-            atoms.append("['’]")
-        elif ch == "-":
-            atoms.append(r"\s*-\s*")
-        else:
-            atoms.append(re.escape(ch))
-    return atoms
-
-
-def alternation(surfaces: list[str]) -> str:
-    """A regex matching any of the surfaces, longest first, as a trie.
-
-    A trie of shared prefixes ("janv", "janvier") lets the regex engine reject a position after one
-    character instead of trying every word in turn: recognition runs many times faster.
-    """
-    trie: dict = {}
-    for surface in set(surfaces):
-        node = trie
-        for atom in _atoms(surface):
-            node = node.setdefault(atom, {})
-        node[""] = {}  # end of a surface
-
-    def emit(node: dict) -> str:
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return "(?:" + emit(trie) + ")"
 
 
 @dataclass(frozen=True)

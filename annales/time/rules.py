@@ -57,7 +57,7 @@ def _expand(pattern: str, macros: dict[str, str], tables: dict[str, list[str]]) 
         name = m.group("table")
         if name not in tables:
             raise ValueError(f"rules.tsv names an unknown table %{name}")
-        return alternation(tables[name])
+        return alternation(tables[name], fold_case=True)
 
     return PLACEHOLDER.sub(table, pattern)
 
@@ -86,7 +86,7 @@ def grammar_for(language: str) -> Grammar:
     words = _trigger_words(macros.get("trigger", ""), lexicon.tables)
     pattern = None
     if words:
-        pattern = re.compile(rf"\d+|(?<!\w){alternation(sorted(words))}s?(?!\w)", re.IGNORECASE)
+        pattern = re.compile(rf"\d+|(?<!\w){alternation(sorted(words), fold_case=True)}s?(?!\w)", re.IGNORECASE)
     return Grammar(tuple(rules), tuple(blockers), words, pattern)
 
 

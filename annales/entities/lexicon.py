@@ -1,0 +1,90 @@
+"""The vocabulary of names: ranks and titles, unit nouns, ship nouns, cues — French and the English
+military words French texts use. Read from `resources/fr/entities/` and `resources/en/entities/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from annales.resources import ROOT, alternation, load_rows
+
+LAYER = "entities"
+
+
+def _rows(language: str, name: str) -> tuple[tuple[str, ...], ...]:
+    if not (Path(ROOT) / language / LAYER / name).exists():
+        return ()
+    return load_rows(language, LAYER, name)
+
+
+def _key(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'").strip().lower())
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    ranks: dict[str, tuple[str, str]]  # surface -> (canonical, "rank" | "title")
+    unit_nouns: dict[str, str]
+    unit_words: frozenset[str]
+    unit_abbreviations: dict[str, str]  # squeezed abbreviation ("RI") -> expansion
+    ship_nouns: frozenset[str]
+    ship_prefixes: frozenset[str]
+    place_cues: frozenset[str]
+    person_verbs: dict[str, str]  # lemma -> "agent" | "patient"
+    not_names: frozenset[str]
+    rank_pattern: str
+    unit_noun_pattern: str  # case as written: English heads are capitalised
+    unit_noun_folded: str  # for case-insensitive matching of the language's own heads
+    ship_noun_pattern: str
+    ship_prefix_pattern: str
+    abbreviation_pattern: str
+
+    def rank(self, surface: str) -> tuple[str, str] | None:
+        return self.ranks.get(_key(surface))
+
+    def abbreviation(self, surface: str) -> str | None:
+        return self.unit_abbreviations.get(squeeze(surface))
+
+
+def squeeze(abbreviation: str) -> str:
+    """"R. I." and "RI" and "R.I." are one abbreviation."""
+    return re.sub(r"[\s.]", "", abbreviation).upper()
+
+
+@cache
+def name_lexicon(language: str) -> NameLexicon:
+    languages = (language, "en")  # English military vocabulary appears inside French texts
+    ranks: dict[str, tuple[str, str]] = {}
+    unit_nouns: dict[str, str] = {}
+    for lang in languages:
+        for row in _rows(lang, "ranks.tsv"):
+            ranks[_key(row[0])] = (row[1], row[2])
+        for row in _rows(lang, "unit_nouns.tsv"):
+            unit_nouns[_key(row[0])] = row[1]
+    abbreviations = {squeeze(row[0]): row[1] for row in _rows(language, "unit_abbreviations.tsv")}
+    raw_abbreviations = [row[0] for row in _rows(language, "unit_abbreviations.tsv")]
+    abbreviation_pattern = "|".join(
+        r"\s*".join(re.escape(part) + r"\.?" for part in squeeze(a)) for a in sorted(raw_abbreviations, key=len,
+                                                                                       reverse=True))
+    ship_nouns = [row[0] for row in _rows(language, "ship_nouns.tsv")]
+    ship_prefixes = [row[0] for row in _rows(language, "ship_prefixes.tsv")]
+    return NameLexicon(
+        ranks=ranks,
+        unit_nouns=unit_nouns,
+        unit_words=frozenset(_key(row[0]) for row in _rows(language, "unit_words.tsv")),
+        unit_abbreviations=abbreviations,
+        ship_nouns=frozenset(_key(s) for s in ship_nouns),
+        ship_prefixes=frozenset(ship_prefixes),
+        place_cues=frozenset(_key(row[0]) for row in _rows(language, "place_cues.tsv")),
+        person_verbs={row[0]: row[1] for row in _rows(language, "person_verbs.tsv")},
+        not_names=frozenset(row[0] for row in _rows(language, "not_names.tsv")),
+        rank_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "ranks.tsv")], fold_case=True),
+        unit_noun_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "unit_nouns.tsv")]),
+        unit_noun_folded=alternation([row[0] for row in _rows(language, "unit_nouns.tsv")], fold_case=True),
+        ship_noun_pattern=alternation(ship_nouns, fold_case=True),
+        ship_prefix_pattern=alternation(ship_prefixes),
+        abbreviation_pattern=f"(?:{abbreviation_pattern})" if abbreviation_pattern else "(?!)",
+    )

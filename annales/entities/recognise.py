@@ -1,0 +1,213 @@
+"""Mention candidates: what the text's own patterns say (ranks before names, unit designations,
+ships with hull numbers), and what the statistical NER proposes. Nothing is decided here.
+
+Patterns are built from the language data in `resources/*/entities/`; the shapes of names
+(capitalised words, initials, ordinals, hull codes) are written here because they are the same
+in every language written in the Latin alphabet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
+from annales.resources import load_rows
+
+CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*"  # a capitalised word; \w takes accents and macrons ("Saichirō")
+INITIAL = r"[A-Z]\."
+ORDINAL_EN = r"\d+(?:st|nd|rd|th)"
+ORDINAL_ROMAN = r"[IVXL]+(?:e|è|ème|er)"
+HULL = r"[A-Z]{1,4}-\d{1,4}"
+SPACE = r"[ \t\u00a0\u202f]+"
+SPACE_OPT = r"[ \t\u00a0\u202f]*"
+# spaCy labels we read; MISC is too mixed (works, events, nationalities) to take as it is.
+NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    source: str  # "rank", "unit", "ship", "ner", "propagated"
+    rank: str | None = None  # canonical rank or title written before the name
+    rank_span: tuple[int, int] | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # what identifies the referent across the text
+
+    @property
+    def strong(self) -> bool:
+        return self.source in ("rank", "unit", "ship")
+
+
+@cache
+def _particles(language: str) -> str:
+    rows = load_rows(language, "entities", "name_particles.tsv")
+    return "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def name_pattern(language: str) -> str:
+    """A personal name: capitalised words and initials, with particles ("Charles de Gaulle")."""
+    part = rf"(?:{INITIAL}|{CAP})"  # an initial first: "F." is not the word "F"
+    # Names never run across a line break: the next line is a heading or a new paragraph.
+    return rf"{part}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{part}){{0,4}}"
+
+
+@cache
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    lexicon = name_lexicon(language)
+    name = name_pattern(language)
+    ordinal_fr = rf"(?:\d+(?:e|er|re|ère|ème|è)|{ORDINAL_ROMAN})"
+    return {
+        "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
+        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern})){SPACE}(?P<name>{name})(?![\w])"),
+        "unit_en": re.compile(
+            rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
+            rf"(?![\w])(?:\s*\((?P<abbr>[A-Z]{{1,4}})\))?"),
+        "unit_abbr": re.compile(
+            rf"(?<![\w])(?P<ordinal>{ORDINAL_EN}|{ordinal_fr})\s+(?P<abbr>{lexicon.abbreviation_pattern}|l[A-Z])"
+            rf"(?![\w])"),
+        "unit_fr": re.compile(
+            rf"(?<![\w])(?P<ordinal>{ordinal_fr})\s+(?P<head>(?i:{lexicon.unit_noun_folded}))(?![\w])"
+            rf"(?P<tail>(?:\s*[\w’'-]+)*)"),
+        "ship_prefix": re.compile(
+            rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
+            rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
+        "ship_noun": re.compile(
+            rf"(?<![\w])(?i:{lexicon.ship_noun_pattern})\s+(?:(?P<prefix>{lexicon.ship_prefix_pattern})\s+)?"
+            rf"(?P<name>{HULL}|{CAP}(?:{SPACE}{CAP}){{0,2}})(?P<hullpart>\s*\((?P<hull>{HULL})\))?"
+            rf"(?:\s+et\s+(?P<name2>{CAP}))?"),
+    }
+
+
+def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
+    """The part of the words after a unit's head noun that still names the unit."""
+    kept, length = [], 0
+    for m in re.finditer(r"\s*([\w’'-]+)", tail):
+        word = m.group(1)
+        if word.replace("’", "'").lower() in lexicon.unit_words or word[0].isupper():
+            kept.append(m)
+            continue
+        break
+    # A name never ends on a connective ("de", "du"): drop those at the end.
+    while kept and kept[-1].group(1).replace("’", "'").lower() in lexicon.unit_words \
+            and len(kept[-1].group(1)) <= 3:
+        kept.pop()
+    for m in kept:
+        length = m.end()
+    return tail[:length]
+
+
+def _ordinal_number(ordinal: str) -> str:
+    digits = re.match(r"\d+", ordinal)
+    if digits:
+        return digits.group()
+    roman = re.match(r"[IVXL]+", ordinal)
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total, previous = 0, 0
+    for ch in reversed(roman.group() if roman else ""):
+        value = values[ch]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return str(total)
+
+
+def find_units(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    p = _patterns(language)
+    found: list[Candidate] = []
+    for m in p["unit_en"].finditer(text):
+        body = m.group("body").strip()
+        head = lexicon.unit_nouns.get(m.group("head").lower(), m.group("head"))
+        name = f"{m.group('ordinal')} {body + ' ' if body else ''}{head}"
+        cand = Candidate(m.start(), m.end(), "unit", "unit", key=_unit_key(m.group("ordinal"), f"{body} {head}"))
+        cand.attributes["name"] = name
+        if m.group("abbr"):
+            cand.attributes["abbreviation"] = m.group("abbr")
+        found.append(cand)
+    for m in p["unit_abbr"].finditer(text):
+        abbr = m.group("abbr")
+        if abbr.startswith("l"):  # OCR reads a capital I as a lower-case l ("27th lD")
+            abbr = "I" + abbr[1:]
+        expansion = lexicon.abbreviation(abbr)
+        if expansion is None:
+            continue
+        cand = Candidate(m.start(), m.end(), "unit", "unit", key=_unit_key(m.group("ordinal"), expansion))
+        cand.attributes["name"] = f"{m.group('ordinal')} {expansion}"
+        cand.attributes["abbreviation"] = squeeze(abbr)
+        found.append(cand)
+    for m in p["unit_fr"].finditer(text):
+        tail = _unit_tail(m.group("tail"), lexicon)
+        end = m.start("tail") + len(tail)
+        head = lexicon.unit_nouns.get(m.group("head").lower(), m.group("head").lower())
+        words = " ".join((head + tail).split())
+        cand = Candidate(m.start(), end, "unit", "unit", key=_unit_key(m.group("ordinal"), words))
+        cand.attributes["name"] = f"{m.group('ordinal')} {words}"
+        found.append(cand)
+    return found
+
+
+def _unit_key(ordinal: str, words: str) -> str:
+    return f"{_ordinal_number(ordinal)} {' '.join(words.lower().split())}"
+
+
+def find_ships(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    p = _patterns(language)
+    found: list[Candidate] = []
+    for kind in ("ship_prefix", "ship_noun"):
+        for m in p[kind].finditer(text):
+            names = [("name", m.group("name"))]
+            if "name2" in m.re.groupindex and m.group("name2"):
+                names.append(("name2", m.group("name2")))
+            for group, name in names:
+                prefix = m.group("prefix")
+                start = m.start("prefix") if prefix and group == "name" else m.start(group)
+                end = m.end("hullpart") if m.group("hull") and group == "name" else m.end(group)
+                full = f"{prefix} {name}" if prefix and group == "name" else name
+                cand = Candidate(start, end, "ship", "ship", key=full.lower())
+                cand.attributes["name"] = full
+                if m.group("hull") and group == "name":
+                    cand.attributes["hull"] = m.group("hull")
+                found.append(cand)
+    return found
+
+
+def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _patterns(language)["rank"].finditer(text):
+        name = m.group("name")
+        if name in lexicon.not_names or re.fullmatch(INITIAL, name):
+            continue
+        canonical, _kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
+        cand = Candidate(m.start("name"), m.end("name"), "person", "rank", rank=canonical,
+                         rank_span=(m.start("rank"), m.end("rank")))
+        found.append(cand)
+    return found
+
+
+def find_ner(doc, lexicon: NameLexicon, language: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if doc is None:
+        return found
+    rank_prefix = _patterns(language)["rank_prefix"]
+    for ent in doc.ents:
+        kind = NER_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        text = ent.text
+        # Trailing punctuation and a leading article are not part of a name.
+        while end > start and not text[end - start - 1].isalnum():
+            end -= 1
+        lead = re.match(r"(?i:(?:l['’]|la\s+|le\s+|les\s+))", text)
+        if lead:
+            start += lead.end()
+        rank = rank_prefix.match(doc.text, start)
+        if rank and rank.end() < end:
+            start = rank.end()
+        if end - start < 2:
+            continue
+        found.append(Candidate(start, end, kind, "ner"))
+    return found

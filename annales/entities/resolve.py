@@ -1,0 +1,313 @@
+"""From mention candidates to entities: one name, one type, decided on all its mentions.
+
+1. Strong candidates (a rank before a name, a unit designation, a ship) win over the NER's.
+2. Each name collects evidence from all its mentions — the NER's labels, what the sentence
+   does with it ("Kirov était assassiné": a person; "l'atoll de Makin": a place), lists it is
+   coordinated in — and gets the type with the most.
+3. Every other occurrence of a decided name (and a person's surname) becomes a mention too.
+4. Mentions are grouped: "Evans Carlson" and "Evans F. Carlson" are one person, "Radek" joins
+   "Karl Radek", and a surname shared by several persons ("Smith") stays apart, marked ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from annales.entities.lexicon import NameLexicon
+from annales.entities.recognise import INITIAL, Candidate
+from annales.model import Analysis, Entity, Mention
+from annales.resources import alternation
+
+STRONG_SCORE = 5.0
+EVIDENCE = {"ner": 1.0, "verb": 2.0, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
+PLURAL_ARTICLES = {"les", "des", "aux"}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _span_root(doc, start: int, end: int):
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _preceding_tokens(doc, start: int, count: int) -> list:
+    if doc is None:
+        return []
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    i = span[0].i
+    return [doc[j] for j in range(max(0, i - count), i)]
+
+
+class Resolver:
+    def __init__(self, analysis: Analysis, lexicon: NameLexicon) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.lexicon = lexicon
+        self.mid_sentence_caps: set[str] = set()
+        self.sentence_starts = {s.start for s in analysis.sentences}
+        self._index_capitalised_words()
+
+    def _index_capitalised_words(self) -> None:
+        """Capitalised words seen where capitals are not forced: inside a sentence."""
+        for m in re.finditer(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-Þ][\w’'-]+)", self.text):
+            self.mid_sentence_caps.add(m.group(1))
+
+    # ---- filtering ----------------------------------------------------------------------
+    def _plausible_name(self, cand: Candidate) -> bool:
+        text = self.text[cand.start:cand.end]
+        if cand.strong:
+            return True
+        if not text[:1].isupper() or text in self.lexicon.not_names or self.lexicon.rank(text):
+            return False  # a rank or title alone ("Major") names nobody
+        words = text.split()
+        if len(words) == 1:
+            # A capitalised common word opening a sentence ("Lucide, il …") is no name, unless the
+            # text also writes it with a capital inside sentences.
+            vocab = self.doc.vocab if self.doc is not None else None
+            common = vocab is not None and vocab.has_vector(text.lower())
+            if common and text not in self.mid_sentence_caps:
+                return False
+            before = _preceding_tokens(self.doc, cand.start, 1)
+            if common and text[-1] in "sx" and before and before[0].lower_ in PLURAL_ARTICLES:
+                return False  # "les Japonais", "des Hongrois": a people, not a person or a place
+        if cand.type == "person":
+            before = _preceding_tokens(self.doc, cand.start, 2)
+            if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") and before[1].pos_ != "ADP":
+                return False  # "75 mm Howitzer": a model of gun, not a man
+            if before and before[-1].like_num:
+                return False  # "26 Japs": a count of people, not a name
+            if all(re.fullmatch(INITIAL, w) for w in words):
+                return False
+        return True
+
+    # ---- evidence -------------------------------------------------------------------------
+    def _evidence(self, cand: Candidate) -> dict[str, float]:
+        votes: dict[str, float] = defaultdict(float)
+        if cand.strong:
+            votes[cand.type] += STRONG_SCORE
+            return votes
+        votes[cand.type] += EVIDENCE["ner"]
+        root = _span_root(self.doc, cand.start, cand.end)
+        if root is not None:
+            role = self.lexicon.person_verbs.get(root.head.lemma_)
+            if role == "agent" and root.dep_ == "nsubj" or role == "patient" and root.dep_ in ("nsubj:pass", "obj"):
+                votes["person"] += EVIDENCE["verb"]
+            elif self._next_verb_is_human(root):
+                votes["person"] += EVIDENCE["verb"]
+        before = _preceding_tokens(self.doc, cand.start, 3)
+        words = [t.text.lower().replace("’", "'") for t in before]
+        if any(w in self.lexicon.place_cues for w in words):
+            votes["place"] += EVIDENCE["place_cue"]
+        if words and words[-1] in PLURAL_ARTICLES:
+            votes["place"] += EVIDENCE["plural_article"]
+        return votes
+
+    def _next_verb_is_human(self, token) -> bool:
+        """A name that opens its clause and whose next verb wants a person ("Nimitz entend prendre",
+        "Nimitz, qui est chargé de l'opération, prévoit"), read on the words when the parse fails."""
+        if token.i + 1 >= len(token.doc) or token.dep_ in ("obj", "obl", "nmod", "obl:arg"):
+            return False
+        sentence_end = token.sent.end
+        i = token.i + 1
+        while i < sentence_end:
+            t = token.doc[i]
+            if t.text == "," and i + 1 < sentence_end and "Rel" in token.doc[i + 1].morph.get("PronType"):
+                # skip a relative clause set off by commas
+                j = i + 1
+                while j < sentence_end and token.doc[j].text != ",":
+                    j += 1
+                i = j + 1
+                continue
+            if t.pos_ == "VERB":
+                return self.lexicon.person_verbs.get(t.lemma_) == "agent"
+            if t.pos_ in ("NOUN", "PROPN") and t.i > token.i + 1 and token.doc[t.i - 1].text != ",":
+                return False  # another noun comes first: it is the subject
+            i += 1
+        return False
+
+    # ---- the whole resolution ------------------------------------------------------------------
+    def run(self, candidates: list[Candidate]) -> list[Entity]:
+        analysis = self.analysis
+        candidates = [c for c in candidates if not analysis.in_region(c.start, c.end, "boilerplate")]
+        accepted = self._settle_overlaps(candidates)
+        accepted = [c for c in accepted if self._plausible_name(c)]
+        for cand in accepted:
+            if not cand.key:
+                cand.key = _norm(self.text[cand.start:cand.end])
+        types = self._decide_types(accepted)
+        for cand in accepted:
+            if not cand.strong:
+                cand.type = types.get(cand.key, cand.type)
+        accepted += self._propagate(accepted, types)
+        accepted.sort(key=lambda c: c.start)
+        return self._group(accepted)
+
+    def _settle_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
+        order = sorted(candidates, key=lambda c: (not c.strong, -(c.end - c.start), c.start))
+        kept: list[Candidate] = []
+        for cand in order:
+            if any(_overlaps(cand, k) for k in kept):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    def _decide_types(self, accepted: list[Candidate]) -> dict[str, str]:
+        votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for cand in accepted:
+            for kind, score in self._evidence(cand).items():
+                votes[cand.key][kind] += score
+        decided = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
+        # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
+        by_token = {}
+        for cand in accepted:
+            root = _span_root(self.doc, cand.start, cand.end)
+            if root is not None:
+                by_token[root.i] = cand
+        for cand in accepted:
+            root = _span_root(self.doc, cand.start, cand.end)
+            if root is None or cand.strong:
+                continue
+            neighbours = [root.head] if root.dep_ in ("conj", "appos") else []
+            neighbours += [c for c in root.children if c.dep_ in ("conj", "appos")]
+            person_neighbours = sum(1 for t in neighbours if t.i in by_token
+                                    and decided.get(by_token[t.i].key) == "person")
+            if person_neighbours:
+                votes[cand.key]["person"] += EVIDENCE["coordination"] * person_neighbours
+        # The same read on the words, for lists the parse gets wrong: "X, Y, Z et W".
+        for run in self._lists(accepted):
+            persons = sum(1 for c in run if decided.get(c.key) == "person")
+            if persons * 2 > len(run):
+                for c in run:
+                    if not c.strong and decided.get(c.key) != "person":
+                        votes[c.key]["person"] += EVIDENCE["coordination"]
+        # A single name that is the surname of a person named in full in the story is that person's
+        # (the byline's author does not make every "Paris" a person).
+        story_keys = {c.key for c in accepted if not self.analysis.in_region(c.start, c.end, "byline")}
+        surnames = {key.split()[-1] for key, kind in decided.items()
+                    if kind == "person" and len(key.split()) > 1 and key in story_keys}
+        for cand in accepted:
+            if not cand.strong and cand.key in surnames:
+                votes[cand.key]["person"] += EVIDENCE["coordination"] + EVIDENCE["ner"]
+        return {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
+
+    def _lists(self, accepted: list[Candidate]) -> list[list[Candidate]]:
+        """Runs of three or more names separated only by commas or "et": "X, Y, Z et W"."""
+        runs: list[list[Candidate]] = []
+        run: list[Candidate] = []
+        for cand in sorted(accepted, key=lambda c: c.start):
+            if run and re.fullmatch(r"[ \t]*(?:,|et|,[ \t]*et)[ \t]*", self.text[run[-1].end:cand.start]):
+                run.append(cand)
+                continue
+            if len(run) >= 3:
+                runs.append(run)
+            run = [cand]
+        if len(run) >= 3:
+            runs.append(run)
+        return runs
+
+    def _propagate(self, accepted: list[Candidate], types: dict[str, str]) -> list[Candidate]:
+        """Every other occurrence of a decided name, and of a person's surname, is a mention too."""
+        names: dict[str, str] = {}
+        for cand in accepted:
+            if cand.type in ("person", "place", "organization"):
+                names[cand.key] = cand.type
+        surnames: dict[str, int] = defaultdict(int)
+        for key, kind in names.items():
+            words = key.split()
+            if kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+                surnames[words[-1]] += 1
+        for surname in surnames:
+            if surname not in names:
+                names[surname] = "person"
+        names = {k: v for k, v in names.items() if len(k) > 2 and k not in self.lexicon.not_names}
+        if not names:
+            return []
+        pattern = re.compile(rf"(?<![\w]){alternation(list(names))}(?![\w])")
+        taken = sorted((c.start, c.end) for c in accepted)
+        found: list[Candidate] = []
+        for m in pattern.finditer(self.text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if self.analysis.in_region(start, end, "boilerplate"):
+                continue
+            key = _norm(m.group())
+            found.append(Candidate(start, end, names[key], "propagated", key=key))
+        return found
+
+    # ---- grouping into entities ------------------------------------------------------------
+    def _group(self, mentions: list[Candidate]) -> list[Entity]:
+        groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+        persons_full: dict[tuple[str, str], str] = {}
+        for cand in mentions:
+            if cand.type == "person":
+                words = [w for w in cand.key.split() if not re.fullmatch(INITIAL, w)]
+                if len(words) > 1:
+                    persons_full[(words[0], words[-1])] = cand.key
+        by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for first_last in persons_full:
+            by_surname[first_last[1]].add(first_last)
+        ambiguous: dict[str, list[tuple[str, str]]] = {}
+        for cand in mentions:
+            if cand.type != "person":
+                groups[(cand.type, cand.key)].append(cand)
+                continue
+            words = [w for w in cand.key.split() if not re.fullmatch(INITIAL, w)]
+            if len(words) > 1:
+                groups[("person", f"{words[0]} {words[-1]}")].append(cand)
+                continue
+            holders = by_surname.get(words[0], set()) if words else set()
+            if len(holders) == 1:
+                first, last = next(iter(holders))
+                groups[("person", f"{first} {last}")].append(cand)
+            else:
+                if len(holders) > 1:
+                    ambiguous[cand.key] = sorted(holders)
+                groups[("person", cand.key)].append(cand)
+        ordered = sorted(groups.items(), key=lambda kv: min(c.start for c in kv[1]))
+        entities: list[Entity] = []
+        ids: dict[tuple[str, str], str] = {}
+        for n, (group_key, _) in enumerate(ordered, start=1):
+            ids[group_key] = f"e{n}"
+        for group_key, cands in ordered:
+            entities.append(self._entity(ids[group_key], group_key[0], cands))
+        for entity in entities:
+            holders = ambiguous.get(entity.name)
+            if holders:
+                entity.attributes["ambiguous_between"] = [ids[("person", f"{f} {last}")] for f, last in holders]
+        return entities
+
+    def _entity(self, entity_id: str, kind: str, cands: list[Candidate]) -> Entity:
+        texts = [self.text[c.start:c.end] for c in cands]
+        written = [_norm(t) for t in texts]
+        if kind in ("unit", "ship"):
+            named = [c.attributes.get("name", "") for c in cands]
+            name = max(named, key=len) or max(written, key=len)
+        else:
+            name = max(written, key=len)
+        attributes: dict = {}
+        ranks = [c.rank for c in cands if c.rank]
+        if ranks:
+            attributes["rank"] = ranks[0]
+            if len(set(ranks)) > 1:
+                attributes["ranks"] = list(dict.fromkeys(ranks))
+        for c in cands:
+            for k, v in c.attributes.items():
+                if k != "name":
+                    attributes.setdefault(k, v)
+        aliases = [w for w in dict.fromkeys(written) if w != name]
+        mentions = [Mention(c.start, c.end, self.text[c.start:c.end],
+                            self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None) for c in cands]
+        return Entity(entity_id, kind, name, aliases, attributes, mentions)

@@ -1,0 +1,61 @@
+"""The language data of the quotes layer, read from `resources/<lang>/quotes/` and compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from annales.resources import load_rows
+
+LAYER = "quotes"
+# What may follow an incise or a name: punctuation, a quote mark or the end of a line.
+_STOP = r"[,.;:!?…«»\"“”\n]"
+SUBJECT_MAX_CHARS = 60
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_lemmas: frozenset[str]
+    pronouns: dict[str, str]  # lower-cased pronoun -> "first", "third" or "other"
+    incise: re.Pattern[str]  # a speech verb with its inverted subject, anchored where it starts
+    attribution: re.Pattern[str]  # "selon X"
+
+    def person_of(self, words: str) -> str | None:
+        return self.pronouns.get(words.strip().lower())
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    verbs = load_rows(language, LAYER, "speech_verbs.tsv")
+    forms = [f for row in verbs for f in row[1].split() if f != "-"]
+    participles = [row[2] for row in verbs if len(row) > 2 and row[2] != "-"]
+    pronouns = {row[0].lower(): row[1] for row in load_rows(language, LAYER, "pronouns.tsv")}
+    subject_pronouns = _alternation([p for p in pronouns if p[-1].isalpha()])
+    clitics = _alternation([row[0] for row in load_rows(language, LAYER, "clitics.tsv")])
+    aux = _alternation([row[0] for row in load_rows(language, LAYER, "auxiliaries.tsv")])
+    cues = _alternation([row[0] for row in load_rows(language, LAYER, "attribution_cues.tsv")])
+    ends = rf"(?=\s*(?:{_STOP}|$))"
+
+    def subject(tag: str) -> str:
+        return rf"(?P<subject{tag}>[^\W\d_][^,.;:!?…«»\"“”\n]{{0,{SUBJECT_MAX_CHARS}}}?){ends}"
+
+    def pron(tag: str) -> str:
+        return rf"(?:-t)?-(?P<pron{tag}>{subject_pronouns})\b"
+
+    def inverted(tag: str) -> str:
+        # After the verb: an inverted pronoun, an inverted subject up to the next stop, or a stop.
+        return rf"(?:{pron(tag)}|\s+{subject(tag)}|\b{ends})"
+
+    # "dit-il", "rétorqua Radek", "nous expliqua-t-elle", "a-t-il ajouté", "avait dit Radek".
+    incise = re.compile(
+        rf"(?P<cue>(?:(?:{clitics})\s*)?"
+        rf"(?:(?:{aux}){pron('_aux')}\s+(?:{_alternation(participles)})\b"
+        rf"|(?:(?:{aux})\s+)?(?:{_alternation(participles)}){inverted('_part')}"
+        rf"|(?:{_alternation(forms)}){inverted('_form')}))", re.IGNORECASE)
+    attribution = re.compile(rf"(?P<cue>\b(?:{cues})\s+{subject('')})", re.IGNORECASE)
+    return Lexicon(frozenset(row[0] for row in verbs), pronouns, incise, attribution)

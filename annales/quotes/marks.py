@@ -1,0 +1,74 @@
+"""Where quotations are in a text: « », “ ” and paired straight quotes.
+
+Curly and French marks come from `annales.time.situation.quote_spans`, shared with the time
+layer so both layers agree on what is quoted: only the outermost pair counts (a quote inside a
+quote is part of what the outer speaker says), and an unclosed mark runs to the end of its
+paragraph (the convention for a quotation that goes on over several paragraphs). Straight
+quotes carry no direction, so they are paired here, from the characters around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annales.time.situation import quote_spans
+
+# Spaces that may pad the inside of « » in French typesetting (ordinary, no-break, thin).
+PADDING = " \t\n\u00a0\u202f\u2009"
+MARKS = "«»“”\""
+# A straight quote opens after a space or an opening sign and before a word; it closes after
+# a word and before a space or punctuation. After a digit it is an inch mark (a 12" gun).
+_STRAIGHT = re.compile(
+    r"(?P<open>(?:(?<=^)|(?<=[\s(\[«—–:/]))\"(?=[^\s\"]))"
+    r"|(?P<inch>(?<=\d)\")"
+    r"|(?P<close>(?<=[^\s\"])\"(?=[\s.,;:!?)\]»…—–]|$))",
+    re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quotation: `outer` covers its marks, `start`/`end` only the quoted words."""
+
+    outer_start: int
+    outer_end: int
+    start: int
+    end: int
+    closed: bool
+
+
+def _straight_pairs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    opening: int | None = None
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    for match in _STRAIGHT.finditer(text):
+        at = match.start()
+        if any(s <= at < e for s, e in taken):
+            continue  # inside « »: a nested quote, part of the outer one
+        if match.lastgroup == "open":
+            opening = at  # a second opener before any closer: the first one was stray
+        elif match.lastgroup == "close" and opening is not None:
+            if not any(opening < b < at for b in breaks):  # a pair never spans paragraphs
+                pairs.append((opening, at + 1))
+            opening = None
+    return pairs
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every outermost quotation in text order; never a span that runs backwards."""
+    spans = quote_spans(text)
+    if '"' in text:
+        spans = sorted(spans + _straight_pairs(text, spans))
+    out = []
+    for outer_start, outer_end in spans:
+        closed = text[outer_end - 1:outer_end] in MARKS and outer_end - 1 > outer_start
+        start = outer_start + 1
+        end = outer_end - 1 if closed else outer_end
+        while start < end and text[start] in PADDING:
+            start += 1
+        while end > start and text[end - 1] in PADDING:
+            end -= 1
+        if start < end:
+            out.append(Quoted(outer_start, outer_end, start, end, closed))
+    return out
