@@ -17,7 +17,7 @@ def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
     lexicon = name_lexicon(language)
     text = analysis.text
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
-                  + find_ranked_persons(text, language, lexicon) + find_ner(analysis.doc, lexicon, language))
+                  + find_ranked_persons(text, language, lexicon) + find_ner(analysis.doc, text, language))
     return Resolver(analysis, lexicon).run(candidates)
 
 

@@ -187,7 +187,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
     return found
 
 
-def find_ner(doc, lexicon: NameLexicon, language: str) -> list[Candidate]:
+def find_ner(doc, text: str, language: str) -> list[Candidate]:
+    """The NER's persons, places and organisations, cut to the name (no article, no rank)."""
     found: list[Candidate] = []
     if doc is None:
         return found
@@ -197,14 +198,14 @@ def find_ner(doc, lexicon: NameLexicon, language: str) -> list[Candidate]:
         if kind is None:
             continue
         start, end = ent.start_char, ent.end_char
-        text = ent.text
+        ent_text = text[start:end]
         # Trailing punctuation and a leading article are not part of a name.
-        while end > start and not text[end - start - 1].isalnum():
+        while end > start and not ent_text[end - ent.start_char - 1].isalnum():
             end -= 1
-        lead = re.match(r"(?i:(?:l['’]|la\s+|le\s+|les\s+))", text)
+        lead = re.match(r"(?i:(?:l['’]|la\s+|le\s+|les\s+))", ent_text)
         if lead:
             start += lead.end()
-        rank = rank_prefix.match(doc.text, start)
+        rank = rank_prefix.match(text, start)
         if rank and rank.end() < end:
             start = rank.end()
         if end - start < 2:
