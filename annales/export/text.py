@@ -48,6 +48,54 @@ def lines(analysis: Analysis) -> list[str]:
         out.append("Durations and repetitions")
         for timex in sorted(spans, key=lambda t: t.start):
             out.append(f"  {timex.type:<8} {timex.value:<10} «{_squeeze(timex.text)}»")
+    out += _cast(analysis)
+    out += _figures(analysis)
+    return out
+
+
+CAST_SECTIONS = (("person", "Persons"), ("unit", "Units"), ("ship", "Ships"))
+
+
+def _cast(analysis: Analysis) -> list[str]:
+    """Who is who: persons with their ranks, units with their strengths, ships with their hulls."""
+    strengths: dict[str, list[str]] = {}
+    for q in analysis.quantities:
+        if q.of_entity:
+            strengths.setdefault(q.of_entity, []).append(f"{_squeeze(q.text)} {q.counted or ''}".strip())
+    out: list[str] = []
+    for kind, title in CAST_SECTIONS:
+        members = [e for e in analysis.entities if e.type == kind]
+        if not members:
+            continue
+        out += ["", f"Cast: {title.lower()}"]
+        for e in members:
+            details = []
+            ranks = e.attributes.get("ranks") or ([e.attributes["rank"]] if "rank" in e.attributes else [])
+            if ranks:
+                details.append(", ".join(ranks))
+            if "hull" in e.attributes:
+                details.append(e.attributes["hull"])
+            if e.id in strengths:
+                details.append("; ".join(strengths[e.id]))
+            if e.aliases:
+                details.append("also " + ", ".join(f"«{a}»" for a in e.aliases))
+            if "ambiguous_between" in e.attributes:
+                names = {x.id: x.name for x in analysis.entities}
+                details.append("could be " + " or ".join(names.get(i, i) for i in e.attributes["ambiguous_between"]))
+            mentions = f"{len(e.mentions)} mention{'s' if len(e.mentions) > 1 else ''}"
+            out.append(f"  {e.name}" + (f" — {'; '.join(details)}" if details else "") + f" ({mentions})")
+    return out
+
+
+def _figures(analysis: Analysis) -> list[str]:
+    if not analysis.quantities:
+        return []
+    out = ["", "Figures"]
+    for q in analysis.quantities:
+        value = "?" if q.value is None else f"{q.value:g}" if isinstance(q.value, float) else str(q.value)
+        what = " ".join(x for x in (q.unit, q.counted) if x)
+        approx = f" ({q.comparator or 'approximate'})" if q.approx else ""
+        out.append(f"  {value:>10}{approx}  {what}  «{_squeeze(q.text)}»".rstrip())
     return out
 
 

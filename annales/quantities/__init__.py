@@ -62,7 +62,7 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
         quantities.append(Quantity(
             id=f"q{len(quantities) + 1}", start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
             approx=approx, comparator=comparator, counted=description.counted, unit=unit,
-            of_entity=linker.link(c.start, counted_end)))
+            of_entity=linker.link(c.start, counted_end, description.counted)))
     return quantities
 
 

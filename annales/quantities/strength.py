@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annales.entities.lexicon import name_lexicon
 from annales.model import Analysis
 from annales.quantities.lexicon import quantity_lexicon
 
@@ -21,6 +22,12 @@ LOOKBACK = 12  # characters between a mention's end and the opening parenthesis,
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     g = quantity_lexicon(language).grammar
     return re.compile("(?:" + g["paren"] + ")$"), re.compile(g["of"], re.IGNORECASE)
+
+
+@cache
+def _subunit_nouns(language: str) -> frozenset[str]:
+    nouns = name_lexicon(language).unit_nouns
+    return frozenset(list(nouns) + [n + "s" for n in nouns] + [n + "x" for n in nouns])
 
 
 class StrengthLinker:
@@ -35,7 +42,7 @@ class StrengthLinker:
                     self.ends.setdefault(mention.end, entity.id)
                     self.starts.setdefault(mention.start, entity.id)
 
-    def link(self, start: int, counted_end: int | None) -> str | None:
+    def link(self, start: int, counted_end: int | None, counted: str | None = None) -> str | None:
         if not self.ends:
             return None
         paren, of = _patterns(self.language)
@@ -45,5 +52,10 @@ class StrengthLinker:
             if len(before) in self.ends:
                 return self.ends[len(before)]
         if counted_end is not None and (m := of.match(self.text, counted_end)) is not None:
+            if counted and self._is_subunit(counted):
+                return None  # "deux compagnies du 2e bataillon" are part of it, not its strength
             return self.starts.get(m.end())
         return None
+
+    def _is_subunit(self, counted: str) -> bool:
+        return counted.lower() in _subunit_nouns(self.language)
