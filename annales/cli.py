@@ -114,6 +114,18 @@ def eval_timeml(
     raise typer.Exit(timeml.main(directory, errors=errors, out=sys.stdout))
 
 
+@eval_app.command("hipe")
+def eval_hipe(
+    path: Annotated[str, typer.Argument(metavar="FILE.tsv", help="A HIPE named-entity file (TSV).")],
+    predictions: Annotated[str | None, typer.Option(
+        "--predictions", metavar="OUT.tsv", help="Also write our predictions in the same format.")] = None,
+) -> None:
+    """Score the entity layer on HIPE named-entity gold (strict and fuzzy micro P/R/F1 per type)."""
+    from annales.eval import hipe
+
+    raise typer.Exit(hipe.main(path, predictions=predictions, out=sys.stdout))
+
+
 def _at_most_one(items: Iterable[SourceDocument | InputError]) -> Iterator[SourceDocument | InputError]:
     # Looks one document ahead, so that nothing is written before the refusal.
     head = list(islice(iter(items), 2))
