@@ -26,7 +26,8 @@ def _key(surface: str) -> str:
 
 @dataclass(frozen=True)
 class NameLexicon:
-    ranks: dict[str, tuple[str, str]]  # surface -> (canonical, "rank" | "title")
+    ranks: dict[str, tuple[str, str]]  # folded surface -> (canonical, "rank" | "title")
+    ranks_as_written: dict[str, tuple[str, str]]  # exact surface -> the same: "Colonel" is English
     unit_nouns: dict[str, str]
     unit_words: frozenset[str]
     unit_abbreviations: dict[str, str]  # squeezed abbreviation ("RI") -> expansion
@@ -43,7 +44,8 @@ class NameLexicon:
     abbreviation_pattern: str
 
     def rank(self, surface: str) -> tuple[str, str] | None:
-        return self.ranks.get(_key(surface))
+        as_written = " ".join(surface.replace("’", "'").split())
+        return self.ranks_as_written.get(as_written) or self.ranks.get(_key(surface))
 
     def abbreviation(self, surface: str) -> str | None:
         return self.unit_abbreviations.get(squeeze(surface))
@@ -58,12 +60,15 @@ def squeeze(abbreviation: str) -> str:
 def name_lexicon(language: str) -> NameLexicon:
     languages = (language, "en")  # English military vocabulary appears inside French texts
     ranks: dict[str, tuple[str, str]] = {}
+    ranks_as_written: dict[str, tuple[str, str]] = {}
     unit_nouns: dict[str, str] = {}
+    # The text's own language first: "colonel" stays French even though English has "Colonel".
     for lang in languages:
         for row in _rows(lang, "ranks.tsv"):
-            ranks[_key(row[0])] = (row[1], row[2])
-        for row in _rows(lang, "unit_nouns.tsv"):
-            unit_nouns[_key(row[0])] = row[1]
+            ranks.setdefault(_key(row[0]), (row[1], row[2]))
+            ranks_as_written.setdefault(" ".join(row[0].replace("’", "'").split()), (row[1], row[2]))
+    for row in _rows(language, "unit_nouns.tsv"):
+        unit_nouns.setdefault(_key(row[0]), row[1])
     abbreviations = {squeeze(row[0]): row[1] for row in _rows(language, "unit_abbreviations.tsv")}
     raw_abbreviations = [row[0] for row in _rows(language, "unit_abbreviations.tsv")]
     abbreviation_pattern = "|".join(
@@ -73,6 +78,7 @@ def name_lexicon(language: str) -> NameLexicon:
     ship_prefixes = [row[0] for row in _rows(language, "ship_prefixes.tsv")]
     return NameLexicon(
         ranks=ranks,
+        ranks_as_written=ranks_as_written,
         unit_nouns=unit_nouns,
         unit_words=frozenset(_key(row[0]) for row in _rows(language, "unit_words.tsv")),
         unit_abbreviations=abbreviations,

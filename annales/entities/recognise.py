@@ -23,7 +23,7 @@ HULL = r"[A-Z]{1,4}-\d{1,4}"
 SPACE = r"[ \t\u00a0\u202f]+"
 SPACE_OPT = r"[ \t\u00a0\u202f]*"
 # spaCy labels we read; MISC is too mixed (works, events, nationalities) to take as it is.
-NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization", "MISC": "misc"}
 
 
 @dataclass
@@ -86,9 +86,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
 def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
     """The part of the words after a unit's head noun that still names the unit."""
     kept, length = [], 0
-    for m in re.finditer(r"\s*([\w’'-]+)", tail):
+    for m in re.finditer(r"\s*((?:[dl]['’])?[\w-]+)", tail):
         word = m.group(1)
-        if word.replace("’", "'").lower() in lexicon.unit_words or word[0].isupper():
+        bare = re.sub(r"^[dl]['’]", "", word)  # "d'infanterie" is "de" + "infanterie"
+        if word.replace("’", "'").lower() in lexicon.unit_words or bare.lower() in lexicon.unit_words \
+                or word[0].isupper():
             kept.append(m)
             continue
         break
@@ -120,7 +122,8 @@ def find_units(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
     found: list[Candidate] = []
     for m in p["unit_en"].finditer(text):
         body = m.group("body").strip()
-        head = lexicon.unit_nouns.get(m.group("head").lower(), m.group("head"))
+        head = m.group("head")
+        head = head[0].upper() + head[1:]  # English unit names are capitalised: "1st battalion" is a Battalion
         name = f"{m.group('ordinal')} {body + ' ' if body else ''}{head}"
         cand = Candidate(m.start(), m.end(), "unit", "unit", key=_unit_key(m.group("ordinal"), f"{body} {head}"))
         cand.attributes["name"] = name
@@ -197,18 +200,41 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
         kind = NER_TYPES.get(ent.label_)
         if kind is None:
             continue
-        start, end = ent.start_char, ent.end_char
-        ent_text = text[start:end]
-        # Trailing punctuation and a leading article are not part of a name.
-        while end > start and not ent_text[end - ent.start_char - 1].isalnum():
-            end -= 1
-        lead = re.match(r"(?i:(?:l['’]|la\s+|le\s+|les\s+))", ent_text)
-        if lead:
-            start += lead.end()
-        rank = rank_prefix.match(text, start)
-        if rank and rank.end() < end:
-            start = rank.end()
-        if end - start < 2:
-            continue
-        found.append(Candidate(start, end, kind, "ner"))
+        # A name never runs across a line break: each line's part is its own candidate.
+        offset = ent.start_char
+        for part in re.split(r"(\n+)", text[ent.start_char:ent.end_char]):
+            if part.startswith("\n"):
+                offset += len(part)
+                continue
+            cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix)
+            offset += len(part)
+            if cand is not None:
+                found.append(cand)
     return found
+
+
+def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.Pattern[str]) -> Candidate | None:
+    # Trailing punctuation is not part of a name, except the dot of an initial ("Evans F.").
+    while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == "." and end - start >= 2 and re.fullmatch(INITIAL, text[end - 2:end]) \
+                and (end - start == 2 or not text[end - 3].isalnum()):
+            break
+        end -= 1
+    # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
+    lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
+    if lead:
+        start += lead.end()
+    lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
+    if lead:
+        start += lead.end()
+    rank = rank_prefix.match(text, start)
+    if rank and rank.end() < end:
+        start = rank.end()
+    # A name cut after an initial goes on with the surname ("Evans F." + "Carlson").
+    if text[start:end].endswith(".") and re.search(INITIAL + "$", text[start:end]):
+        more = re.match(r"[ \t]+" + CAP, text[end:])
+        if more:
+            end += more.end()
+    if end - start < 2 or not text[start].isupper():
+        return None
+    return Candidate(start, end, kind, "ner")

@@ -24,6 +24,14 @@ EVIDENCE = {"ner": 1.0, "verb": 2.0, "place_cue": 3.0, "plural_article": 2.0, "c
 PLURAL_ARTICLES = {"les", "des", "aux"}
 
 
+def _best(votes: dict[str, float]) -> str:
+    """The type with the most evidence; "misc" when nothing but an unlabelled NER span speaks."""
+    scored = {k: v for k, v in votes.items() if v > 0}
+    if not scored:
+        return "misc"
+    return max(scored.items(), key=lambda kv: kv[1])[0]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
@@ -98,7 +106,8 @@ class Resolver:
         if cand.strong:
             votes[cand.type] += STRONG_SCORE
             return votes
-        votes[cand.type] += EVIDENCE["ner"]
+        if cand.type != "misc":
+            votes[cand.type] += EVIDENCE["ner"]
         root = _span_root(self.doc, cand.start, cand.end)
         if root is not None:
             role = self.lexicon.person_verbs.get(root.head.lemma_)
@@ -150,6 +159,8 @@ class Resolver:
         for cand in accepted:
             if not cand.strong:
                 cand.type = types.get(cand.key, cand.type)
+        # What the NER could not name and nothing in the text vouches for is left out.
+        accepted = [c for c in accepted if c.type != "misc"]
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
@@ -168,7 +179,7 @@ class Resolver:
         for cand in accepted:
             for kind, score in self._evidence(cand).items():
                 votes[cand.key][kind] += score
-        decided = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
+        decided = {key: _best(v) for key, v in votes.items()}
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}
         for cand in accepted:
@@ -200,7 +211,7 @@ class Resolver:
         for cand in accepted:
             if not cand.strong and cand.key in surnames:
                 votes[cand.key]["person"] += EVIDENCE["coordination"] + EVIDENCE["ner"]
-        return {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
+        return {key: _best(v) for key, v in votes.items()}
 
     def _lists(self, accepted: list[Candidate]) -> list[list[Candidate]]:
         """Runs of three or more names separated only by commas or "et": "X, Y, Z et W"."""

@@ -1,0 +1,285 @@
+"""Entity recognition: persons with their ranks and titles, military units, ships, and what is no name."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import analysed, check_offsets, entities_mentioning, entity_of, seen
+
+from annales.entities.lexicon import name_lexicon
+from annales.entities.recognise import find_ranked_persons, find_ships, find_units
+
+LEXICON = name_lexicon("fr")
+
+
+# ---- persons with ranks and titles --------------------------------------------------------------
+# (text, the name as written, expected canonical name, canonical rank, rank as written at the mention)
+RANKED_PERSONS = [
+    pytest.param("Le général Henri Gouraud commandait alors la IVe Armée en Champagne.",
+                 "Henri Gouraud", "Henri Gouraud", "général", "général", id="general"),
+    pytest.param("Le contre-amiral Richmond K. Turner dirigeait les transports devant Tarawa.",
+                 "Richmond K. Turner", "Richmond K. Turner", "contre-amiral", "contre-amiral",
+                 id="contre-amiral-initial"),
+    pytest.param("Le lieutenant-colonel Émile Driant tomba au bois des Caures le 22 février 1916.",
+                 "Émile Driant", "Émile Driant", "lieutenant-colonel", "lieutenant-colonel",
+                 id="lieutenant-colonel-accent"),
+    pytest.param("Le capitaine Charles de Gaulle fut blessé et fait prisonnier à Douaumont.",
+                 "Charles de Gaulle", "Charles de Gaulle", "capitaine", "capitaine", id="capitaine-particle"),
+    pytest.param("Le sous-lieutenant Jean Moulin rejoignit son unité en 1918.",
+                 "Jean Moulin", "Jean Moulin", "sous-lieutenant", "sous-lieutenant", id="sous-lieutenant"),
+    pytest.param("Le commandant Raynal défendit le fort de Vaux jusqu'au 7 juin.",
+                 "Raynal", "Raynal", "commandant", "commandant", id="commandant"),
+    pytest.param("Le maréchal Joffre reçut les plénipotentiaires à Chantilly.",
+                 "Joffre", "Joffre", "maréchal", "maréchal", id="marechal"),
+    pytest.param("Le Rear Admiral Raymond A. Spruance commandait la flotte du Pacifique central.",
+                 "Raymond A. Spruance", "Raymond A. Spruance", "Rear Admiral", "Rear Admiral",
+                 id="rear-admiral"),
+    pytest.param("Le Major General Holland Smith débarqua sur la plage avec son état-major.",
+                 "Holland Smith", "Holland Smith", "Major General", "Major General", id="major-general"),
+    pytest.param("Le Colonel David M. Shoup reçut la Medal of Honor pour Betio.",
+                 "David M. Shoup", "David M. Shoup", "Colonel", "Colonel", id="colonel"),
+    pytest.param("Le 1st Lieutenant William Deane Hawkins tomba le second jour.",
+                 "William Deane Hawkins", "William Deane Hawkins", "1st Lieutenant", "1st Lieutenant",
+                 id="1st-lieutenant"),
+    pytest.param("Le First Lieutenant Alexander Bonnyman mena l'assaut contre le bunker.",
+                 "Alexander Bonnyman", "Alexander Bonnyman", "1st Lieutenant", "First Lieutenant",
+                 id="first-lieutenant-spelled"),
+    pytest.param("Le Technical Sergeant Frank Kelly mourut près du quai.",
+                 "Frank Kelly", "Frank Kelly", "Technical Sergeant", "Technical Sergeant", id="technical-sergeant"),
+    pytest.param("Le Brigadier General Leo Hermle passa la nuit sur la jetée.",
+                 "Leo Hermle", "Leo Hermle", "Brigadier General", "Brigadier General", id="brigadier-general"),
+    pytest.param("Le prince Félix Ioussoupov attira Raspoutine dans son palais.",
+                 "Félix Ioussoupov", "Félix Ioussoupov", "prince", "Le prince", id="le-prince"),
+    pytest.param("Le tsar Nicolas abdiqua en mars 1917.", "Nicolas", "Nicolas", "tsar", "Le tsar", id="le-tsar"),
+    pytest.param("Lord Kitchener et sir Douglas Haig se rencontrèrent à Londres.",
+                 "Douglas Haig", "Douglas Haig", "sir", "sir", id="sir"),
+    pytest.param("M. Clemenceau répondit aux députés le lendemain.",
+                 "Clemenceau", "Clemenceau", "M.", "M.", id="monsieur-abbreviated"),
+    pytest.param("MM. Briand et Poincaré discutèrent longuement.", "Briand", "Briand", "MM.", "MM.",
+                 id="messieurs-abbreviated"),
+    pytest.param("L'amiral Chūichi Nagumo conduisait les porte-avions vers Midway.",
+                 "Chūichi Nagumo", "Chūichi Nagumo", "amiral", "amiral", id="amiral-macron"),
+    pytest.param("Plus au sud, le vice-amiral Saichirō Tomonaga attendait les ordres.",
+                 "Saichirō Tomonaga", "Saichirō Tomonaga", "vice-amiral", "vice-amiral", id="vice-amiral-macron"),
+    pytest.param("Le général de division Mangin lança la contre-offensive du 18 juillet.",
+                 "Mangin", "Mangin", "général de division", "général de division", id="general-de-division"),
+    pytest.param("Le colonel Émile Mayer critiqua la doctrine de l'offensive.",
+                 "Émile Mayer", "Émile Mayer", "colonel", "colonel", id="colonel-french"),
+    pytest.param("Le lieutenant Maurice Genevoix fut blessé aux Éparges.",
+                 "Maurice Genevoix", "Maurice Genevoix", "lieutenant", "lieutenant", id="lieutenant-french"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "name", "rank", "rank_written"), RANKED_PERSONS)
+def test_ranked_person(text: str, written: str, name: str, rank: str, rank_written: str) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    entity = entity_of(analysis, written)
+    assert entity.type == "person"
+    assert entity.name == name
+    assert rank_written not in entity.name and rank not in entity.name.split()
+    assert entity.attributes.get("rank") == rank
+    mention = next(m for m in entity.mentions if m.text == written)
+    assert mention.rank == rank_written
+    # the rank is written just before the name, outside the mention
+    assert analysis.text[:mention.start].rstrip().endswith(rank_written)
+
+
+@pytest.mark.parametrize(("text", "written", "name", "rank", "rank_written"), RANKED_PERSONS)
+def test_ranked_person_without_the_model(text: str, written: str, name: str, rank: str, rank_written: str) -> None:
+    found = find_ranked_persons(text, "fr", LEXICON)
+    spans = [(text[c.start:c.end], c.rank, text[c.rank_span[0]:c.rank_span[1]]) for c in found]
+    assert (written, rank, rank_written) in spans
+
+
+def test_a_person_keeps_each_rank_it_is_given() -> None:
+    text = ("Le commandant Philippe Pétain commandait la 33e brigade en 1914. "
+            "Le général Philippe Pétain prit ensuite le commandement à Verdun.")
+    analysis = analysed(text)
+    entity = entity_of(analysis, "Philippe Pétain")
+    assert entity.attributes["rank"] == "commandant"
+    assert entity.attributes.get("ranks") == ["commandant", "général"]
+    assert [m.rank for m in entity.mentions] == ["commandant", "général"]
+
+
+LINE_BREAKS = [
+    pytest.param("Le général Henri\nGouraud commandait.", "Henri", id="rank-then-break"),
+    pytest.param("Le rapport du colonel Émile\nDriant fut lu à la Chambre.", "Émile", id="rank-then-break-2"),
+    pytest.param("Le rapport cite Ferdinand\nFoch et Maxime Weygand.", None, id="ner-then-break"),
+]
+
+
+@pytest.mark.parametrize(("text", "first_line_name"), LINE_BREAKS)
+def test_a_name_never_runs_across_a_line_break(text: str, first_line_name: str | None) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    for entity in analysis.entities:
+        assert "\n" not in entity.name
+        assert all("\n" not in m.text for m in entity.mentions), seen(analysis)
+    for cand in find_ranked_persons(text, "fr", LEXICON):
+        assert "\n" not in text[cand.start:cand.end]
+    if first_line_name:
+        assert [text[c.start:c.end] for c in find_ranked_persons(text, "fr", LEXICON)] == [first_line_name]
+
+
+# ---- military units --------------------------------------------------------------------------------
+# (text, a mention as written, canonical name, aliases that must be kept, attributes that must be set)
+UNITS = [
+    pytest.param("La 2nd Marine Division débarqua à Betio le 20 novembre 1943.",
+                 "2nd Marine Division", "2nd Marine Division", [], {}, id="2nd-marine-division"),
+    pytest.param("La 27th Infantry Division (ID) attaqua Makin. Les hommes de la 27th ID progressèrent "
+                 "lentement. Un rapport de la 27th lD signale des pertes.",
+                 "27th ID", "27th Infantry Division", ["27th Infantry Division (ID)", "27th ID", "27th lD"],
+                 {"abbreviation": "ID"}, id="27th-id-abbreviation-and-ocr"),
+    pytest.param("Le 165th Infantry Regiment (IR) débarqua sur la plage rouge.",
+                 "165th Infantry Regiment (IR)", "165th Infantry Regiment", ["165th Infantry Regiment (IR)"],
+                 {"abbreviation": "IR"}, id="165th-ir"),
+    pytest.param("La 6e force spéciale de débarquement Yokozuka défendait l'île.",
+                 "6e force spéciale de débarquement Yokozuka", "6e force spéciale de débarquement Yokozuka", [], {},
+                 id="6e-force-speciale"),
+    pytest.param("Le 111e régiment de pionniers construisait les abris.",
+                 "111e régiment de pionniers", "111e régiment de pionniers", [], {}, id="111e-pionniers"),
+    pytest.param("La IIe Armée tenait le front de Verdun.", "IIe Armée", "IIe armée", ["IIe Armée"], {},
+                 id="roman-iie-armee"),
+    pytest.param("Le XVIe C. A. fut engagé dans la Somme.", "XVIe C. A.", "XVIe corps d'armée", ["XVIe C. A."],
+                 {"abbreviation": "CA"}, id="roman-xvie-ca"),
+    pytest.param("Le 143e R. I. partit de Carcassonne en août 1914.", "143e R. I.", "143e régiment d'infanterie",
+                 ["143e R. I."], {"abbreviation": "RI"}, id="143e-ri"),
+    pytest.param("Le 8e R.I.C. résista dans les Ardennes.", "8e R.I.C.", "8e régiment d'infanterie coloniale",
+                 ["8e R.I.C."], {"abbreviation": "RIC"}, id="8e-ric-no-spaces"),
+    pytest.param("La VIe Armée allemande capitula à Stalingrad.", "VIe Armée allemande", "VIe armée allemande",
+                 ["VIe Armée allemande"], {}, id="vie-armee-allemande"),
+    pytest.param("Le 2nd Raider Battalion embarqua sur deux sous-marins.", "2nd Raider Battalion",
+                 "2nd Raider Battalion", [], {}, id="2nd-raider-battalion"),
+    pytest.param("Le 3e bataillon de chasseurs à pied tint le bois.", "3e bataillon de chasseurs à pied",
+                 "3e bataillon de chasseurs à pied", [], {}, id="3e-bcp-written-out"),
+    pytest.param("Le 143e R. I. partit de Carcassonne. Plus tard, le 143e régiment d'infanterie monta à Verdun.",
+                 "143e régiment d'infanterie", "143e régiment d'infanterie", ["143e R. I."], {"abbreviation": "RI"},
+                 id="143e-ri-and-written-out-one-entity"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "name", "aliases", "attributes"), UNITS)
+def test_unit(text: str, written: str, name: str, aliases: list[str], attributes: dict) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    entity = entity_of(analysis, written)
+    assert entity.type == "unit"
+    assert entity.name == name
+    for alias in aliases:
+        assert alias in entity.aliases
+    for key, value in attributes.items():
+        assert entity.attributes.get(key) == value
+    # one unit, one entity: no other entity carries the same name
+    assert [e.name for e in analysis.entities].count(name) == 1, seen(analysis)
+
+
+def test_two_units_in_one_phrase() -> None:
+    analysis = analysed("Le 1st battalion du 6th Marine Regiment débarqua sur Bairiki.")
+    units = [e for e in analysis.entities if e.type == "unit"]
+    assert [(u.name, u.mentions[0].text) for u in units] == [
+        ("1st Battalion", "1st battalion"), ("6th Marine Regiment", "6th Marine Regiment")]
+
+
+# (text, [(span as written, canonical name)]) without spaCy
+RAW_UNITS = [
+    pytest.param("la 2nd Marine Division", [("2nd Marine Division", "2nd Marine Division")], id="en"),
+    pytest.param("la 27th lD", [("27th lD", "27th Infantry Division")], id="ocr-l-for-I"),
+    pytest.param("le 27th ID", [("27th ID", "27th Infantry Division")], id="abbr-en"),
+    pytest.param("la 12e D. I.", [("12e D. I.", "12e division d'infanterie")], id="abbr-fr-di"),
+    pytest.param("le XXe C. A.", [("XXe C. A.", "XXe corps d'armée")], id="abbr-roman"),
+    pytest.param("la 1re armée", [("1re armée", "1re armée")], id="1re"),
+    pytest.param("le 1er régiment de zouaves", [("1er régiment de zouaves", "1er régiment de zouaves")], id="1er"),
+    pytest.param("la IIIème Armée", [("IIIème Armée", "IIIème armée")], id="roman-eme"),
+    pytest.param("le 2e régiment de", [("2e régiment", "2e régiment")], id="no-trailing-connective"),
+    pytest.param("Le 75 mm et les 12 hommes", [], id="no-ordinal"),
+    pytest.param("la 27th XY", [], id="unknown-abbreviation"),
+    pytest.param("la 3e brigade", [("3e brigade", "3e brigade")], id="fr-head-shared-with-en"),
+    pytest.param("la 12e division d'infanterie", [("12e division d'infanterie", "12e division d'infanterie")],
+                 id="fr-elided-complement"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RAW_UNITS)
+def test_find_units_without_the_model(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_units(text, "fr", LEXICON)
+    got = sorted({(text[c.start:c.end], c.attributes["name"]) for c in found})
+    assert got == sorted(expected)
+
+
+def test_unit_keys_join_abbreviation_and_full_form() -> None:
+    text = "La 27th Infantry Division (ID) et la 27th ID et la 27th lD."
+    keys = {c.key for c in find_units(text, "fr", LEXICON)}
+    assert keys == {"27 infantry division"}
+
+
+# ---- ships -------------------------------------------------------------------------------------------
+# (text, mention as written, canonical name, hull or None)
+SHIPS = [
+    pytest.param("Le cuirassé USS Maryland (BB-46) ouvrit le feu à l'aube.", "USS Maryland (BB-46)", "USS Maryland",
+                 "BB-46", id="uss-maryland-hull"),
+    pytest.param("Le porte-avions USS Liscombe Bay (CVE-56) fut torpillé au large de Makin.",
+                 "USS Liscombe Bay (CVE-56)", "USS Liscombe Bay", "CVE-56", id="liscombe-bay-two-words"),
+    pytest.param("Le sous-marin I-175 tira trois torpilles.", "I-175", "I-175", None, id="i-175-designation"),
+    pytest.param("Le croiseur HMS Exeter engagea le Graf Spee.", "HMS Exeter", "HMS Exeter", None, id="hms-no-hull"),
+    pytest.param("Le cuirassé Bretagne chavira à Mers el-Kébir.", "Bretagne", "Bretagne", None, id="french-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "name", "hull"), SHIPS)
+def test_ship(text: str, written: str, name: str, hull: str | None) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    entity = entity_of(analysis, written)
+    assert entity.type == "ship"
+    assert entity.name == name
+    assert entity.attributes.get("hull") == hull
+    assert "(" not in entity.name
+
+
+def test_two_ships_coordinated() -> None:
+    analysis = analysed("Les sous-marins Nautilus et Argonaut débarquèrent les raiders à Makin.")
+    ships = [(e.name, e.type) for e in analysis.entities if e.type == "ship"]
+    assert ships == [("Nautilus", "ship"), ("Argonaut", "ship")]
+
+
+def test_find_ships_without_the_model() -> None:
+    text = "Le cuirassé USS Maryland (BB-46) et les sous-marins Nautilus et Argonaut."
+    got = [(text[c.start:c.end], c.attributes["name"], c.attributes.get("hull"))
+           for c in find_ships(text, "fr", LEXICON)]
+    assert ("USS Maryland (BB-46)", "USS Maryland", "BB-46") in got
+    assert ("Nautilus", "Nautilus", None) in got
+    assert ("Argonaut", "Argonaut", None) in got
+
+
+# ---- what is no name ------------------------------------------------------------------------------------
+# (text, a word that must not be (part of) any entity mention)
+NOT_NAMES = [
+    pytest.param("Messieurs, la séance est ouverte.", "Messieurs", id="messieurs-opening"),
+    pytest.param("Au nom du comité, Messieurs, je vous remercie.", "Messieurs", id="messieurs-ner-per"),
+    pytest.param("Lucide, il comprit que la bataille était perdue.", "Lucide", id="capitalised-adjective"),
+    pytest.param("Les artilleurs pointèrent le 75 mm Howitzer vers la plage.", "Howitzer", id="gun-model"),
+    pytest.param("Seuls 26 soldats survécurent à l'assaut.", "soldats", id="count-of-soldiers"),
+    pytest.param("Le Major arriva en retard au rapport.", "Major", id="rank-alone"),
+    pytest.param("Le rapport fut remis au Colonel dans la soirée.", "Colonel", id="rank-alone-mid-sentence"),
+    pytest.param("Le général arriva. Monsieur, dit-il, la ville est tombée.", "Monsieur", id="monsieur-address"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMES)
+def test_not_a_name(text: str, word: str) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    assert not [e for e in analysis.entities if any(word in m.text for m in e.mentions)], seen(analysis)
+
+
+def test_a_count_before_a_word_is_not_a_ranked_person() -> None:
+    assert find_ranked_persons("Le soldat 26 et 26 soldats.", "fr", LEXICON) == []
+
+
+def test_an_initial_alone_after_a_rank_is_no_name() -> None:
+    assert find_ranked_persons("le général F. et le capitaine M.", "fr", LEXICON) == []
+
+
+def test_rank_then_address_form_is_no_name() -> None:
+    assert find_ranked_persons("le capitaine Messieurs", "fr", LEXICON) == []
+    assert not entities_mentioning(analysed("Il salua le capitaine. Messieurs, dit-il, en avant."), "Messieurs")
