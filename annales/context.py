@@ -7,17 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from annales.errors import AnnalesError
 
 MODEL_NAME = "fr_core_news_md"
+# Our own NER, fine-tuned from the model's on historical newspapers (NewsEye, CC BY 4.0; rebuilt by
+# scripts/train_ner.py). It is added to the model as "ner_hist" and runs instead of its "ner".
+MODELS = Path(__file__).parent / "models"
+ADDED_COMPONENTS = {"ner_hist": MODELS / "ner-fr-hist"}
 # The model components the stages read: sentences and dependencies (parser), tense and mood
 # (morphologizer), lemmas, and the named entities the entity layer starts from.
-MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
+MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner_hist")
 
 
 def load_model(name: str = MODEL_NAME) -> Any:
+    """The model with our added components; `nlp(text, disable=list(ADDED_COMPONENTS))` is the model
+    exactly as published."""
     return _load(name)
 
 
@@ -26,9 +33,14 @@ def _load(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # the model package is a pinned dependency; missing means a broken install
         raise AnnalesError(f"the spaCy model {name!r} is not installed (pip install -e .)") from exc
+    for component, path in ADDED_COMPONENTS.items():
+        if path.exists():
+            source = spacy.load(path, vocab=nlp.vocab)  # saved without vectors: it shares the model's
+            nlp.add_pipe(source.pipe_names[0], name=component, source=source)
+    return nlp
 
 
 @dataclass
@@ -50,7 +62,8 @@ class Context:
         """The spaCy Doc of `text`, with only the components the stages need."""
         nlp = self.nlp
         unused = [name for name in nlp.pipe_names if name not in self.model_components]
-        return nlp(text, disable=unused)
+        doc = nlp(text, disable=unused)
+        return doc
 
 
 @cache

@@ -103,9 +103,13 @@ class Mention:
     end: int
     text: str
     rank: str | None = None  # the rank or title as written at this mention ("Rear Admiral")
+    role: Span | None = None  # an apposition that says what the person is ("Thaelmann, secrétaire général du …")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}
+        if self.role is not None:
+            out["role"] = self.role.to_dict()
+        return out
 
 
 EntityType = Literal["person", "place", "organization", "unit", "ship", "event-name", "work"]

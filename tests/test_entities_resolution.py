@@ -42,11 +42,7 @@ LISTS = [
     pytest.param("Au congrès siégeaient Dimitri Manouilov, Vassil Kolarov, Bela Kun et Wilhelm Pieck.",
                  ["Dimitri Manouilov", "Vassil Kolarov", "Bela Kun", "Wilhelm Pieck"], id="full-names"),
     pytest.param("Furent jugés Piatakov, Sokolnikov, Serebriakov et Mouralov.",
-                 ["Piatakov", "Sokolnikov", "Serebriakov", "Mouralov"], id="ner-says-places",
-                 marks=_xfail("'Furent jugés Piatakov, Sokolnikov, Serebriakov et Mouralov': expected four persons, "
-                              "got Piatakov and Serebriakov as places (the NER says LOC for three of four; the list "
-                              "rule needs a majority already decided person, and 'juger' as patient does not reach "
-                              "a list after an inverted passive)")),
+                 ["Piatakov", "Sokolnikov", "Serebriakov", "Mouralov"], id="ner-says-places"),
     pytest.param("On arrêta Toukhatchevski, Iakir, Ouborevitch et Kork en mai 1937.",
                  ["Toukhatchevski", "Iakir", "Ouborevitch", "Kork"], id="ner-says-misc"),
 ]

@@ -21,7 +21,7 @@ from annales.eval.hipe import (
     spacy_spans,
 )
 from annales.eval.hipe_score import CharSpan, TokenSpan, count, iob_from_spans, spans_from_iob
-from annales.model import Entity, Mention, Timex
+from annales.model import Entity, Mention, Span, Timex
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hipe"
 HEADER = ("TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\t"
@@ -159,8 +159,8 @@ def test_empty_scores_are_zero_not_errors() -> None:
 # System entities and the predictions file
 
 
-def _analysis(entities: list[Entity], timexes: list[Timex] | None = None) -> Any:
-    return SimpleNamespace(entities=entities, timexes=timexes or [])
+def _analysis(entities: list[Entity], timexes: list[Timex] | None = None, text: str = " " * 120) -> Any:
+    return SimpleNamespace(entities=entities, timexes=timexes or [], text=text)
 
 
 def test_our_types_and_dates_as_hipe_types() -> None:
@@ -173,6 +173,7 @@ def test_our_types_and_dates_as_hipe_types() -> None:
                Timex("t3", 100, 105, "trois jours", "DURATION", "P3D")]
     analysis = _analysis(entities, timexes)
     assert annales_spans(analysis) == [CharSpan(0, 9, "pers"), CharSpan(40, 46, "pers"), CharSpan(20, 30, "org")]
+
     assert annales_spans(analysis, dates="absolute")[-1] == CharSpan(80, 92, "time")
     assert [s for s in annales_spans(analysis, dates="all") if s.type == "time"] == [
         CharSpan(80, 92, "time"), CharSpan(95, 99, "time")]
@@ -256,3 +257,16 @@ def test_main_spacy_baseline_runs_on_the_fixture() -> None:
     out = io.StringIO()
     assert main(str(FIXTURES / "hipe2020.tsv"), out=out, source="spacy") == 0
     assert "spaCy fr_core_news_md NER" in out.getvalue()
+
+
+def test_titles_roles_and_prepositions_follow_the_hipe_convention() -> None:
+    text = "Hier, le général Ferrari, commandant de la place, arriva en 1847."
+    ferrari = text.index("Ferrari")
+    role = text.index("commandant")
+    mention = Mention(ferrari, ferrari + 7, "Ferrari", rank="le général",
+                      role=Span(role, role + len("commandant de la place")))
+    year = text.index("1847")
+    analysis = _analysis([Entity("e1", "person", "Ferrari", mentions=[mention])],
+                         [Timex("t1", year, year + 4, "1847", "DATE", "1847")], text)
+    spans = annales_spans(analysis, dates="absolute")
+    assert [text[s.start:s.end] for s in spans] == ["général Ferrari, commandant de la place", "en 1847"]

@@ -41,6 +41,7 @@ class NameLexicon:
     unit_noun_folded: str  # for case-insensitive matching of the language's own heads
     ship_noun_pattern: str
     ship_prefix_pattern: str
+    place_cue_pattern: str
     abbreviation_pattern: str
 
     def rank(self, surface: str) -> tuple[str, str] | None:
@@ -92,5 +93,6 @@ def name_lexicon(language: str) -> NameLexicon:
         unit_noun_folded=alternation([row[0] for row in _rows(language, "unit_nouns.tsv")], fold_case=True),
         ship_noun_pattern=alternation(ship_nouns, fold_case=True),
         ship_prefix_pattern=alternation(ship_prefixes),
+        place_cue_pattern=alternation([row[0] for row in _rows(language, "place_cues.tsv")], fold_case=True),
         abbreviation_pattern=f"(?:{abbreviation_pattern})" if abbreviation_pattern else "(?!)",
     )

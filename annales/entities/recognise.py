@@ -15,7 +15,9 @@ from functools import cache
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
 from annales.resources import load_rows
 
-CAP = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*"  # a capitalised word; \w takes accents and macrons ("Saichirō")
+# A capitalised word (\w takes accents and macrons: "Saichirō"); hyphenated parts are capitalised too
+# ("Jean-Claude", "Sun-Yat-Sen"), so "Cotti-le" stops at "Cotti".
+CAP = r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[A-ZÀ-ÖØ-Þ][\w’']*)*"
 INITIAL = r"[A-Z]\."
 ORDINAL_EN = r"\d+(?:st|nd|rd|th)"
 ORDINAL_ROMAN = r"[IVXL]+(?:e|è|ème|er)"
@@ -23,7 +25,7 @@ HULL = r"[A-Z]{1,4}-\d{1,4}"
 SPACE = r"[ \t\u00a0\u202f]+"
 SPACE_OPT = r"[ \t\u00a0\u202f]*"
 # spaCy labels we read; MISC is too mixed (works, events, nationalities) to take as it is.
-NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization", "MISC": "misc"}
+NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization", "PROD": "work", "MISC": "misc"}
 
 
 @dataclass
@@ -49,11 +51,19 @@ def _particles(language: str) -> str:
 
 
 @cache
+def _not_name_parts(language: str) -> str:
+    rows = load_rows(language, "entities", "not_name_parts.tsv")
+    return "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
 def name_pattern(language: str) -> str:
-    """A personal name: capitalised words and initials, with particles ("Charles de Gaulle")."""
-    part = rf"(?:{INITIAL}|{CAP})"  # an initial first: "F." is not the word "F"
+    """A personal name: capitalised words and initials, with particles ("Charles de Gaulle", and
+    after a rank "le général de Gaulle"); never a capitalised function word ("… Victoria Ce …")."""
+    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{INITIAL}|{CAP})"  # an initial first: "F." is no word
+    particle = rf"(?:{_particles(language)}){SPACE_OPT}"
     # Names never run across a line break: the next line is a heading or a new paragraph.
-    return rf"{part}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{part}){{0,4}}"
+    return rf"(?:{particle})?{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
 
 
 @cache
@@ -73,6 +83,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "unit_fr": re.compile(
             rf"(?<![\w])(?P<ordinal>{ordinal_fr})\s+(?P<head>(?i:{lexicon.unit_noun_folded}))(?![\w])"
             rf"(?P<tail>(?:\s*[\w’'-]+)*)"),
+        "place_cue": re.compile(
+            rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
+            rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -175,6 +188,12 @@ def find_ships(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
                     cand.attributes["hull"] = m.group("hull")
                 found.append(cand)
     return found
+
+
+def find_cued_places(text: str, language: str) -> list[Candidate]:
+    """Names after a word that makes them places: "l'île de Butaritari", "les îles Marshall"."""
+    return [Candidate(m.start("name"), m.end("name"), "place", "cue")
+            for m in _patterns(language)["place_cue"].finditer(text)]
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:

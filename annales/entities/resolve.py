@@ -16,12 +16,14 @@ from collections import defaultdict
 
 from annales.entities.lexicon import NameLexicon
 from annales.entities.recognise import INITIAL, Candidate
-from annales.model import Analysis, Entity, Mention
+from annales.model import Analysis, Entity, Mention, Span
 from annales.resources import alternation
 
 STRONG_SCORE = 5.0
-EVIDENCE = {"ner": 1.0, "verb": 2.0, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
+EVIDENCE = {"ner": 1.0, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
 PLURAL_ARTICLES = {"les", "des", "aux"}
+ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
+MAX_ROLE_WORDS = 12
 
 
 def _best(votes: dict[str, float]) -> str:
@@ -69,7 +71,7 @@ class Resolver:
 
     def _index_capitalised_words(self) -> None:
         """Capitalised words seen where capitals are not forced: inside a sentence."""
-        for m in re.finditer(r"(?<=[\w,;:)] )([A-ZÀ-ÖØ-Þ][\w’'-]+)", self.text):
+        for m in re.finditer(r"(?:(?<=[\w,;:)] )|(?<=\w['’]))([A-ZÀ-ÖØ-Þ][\w’'-]+)", self.text):
             self.mid_sentence_caps.add(m.group(1))
 
     # ---- filtering ----------------------------------------------------------------------
@@ -80,15 +82,15 @@ class Resolver:
         if not text[:1].isupper() or text in self.lexicon.not_names or self.lexicon.rank(text):
             return False  # a rank or title alone ("Major") names nobody
         words = text.split()
-        if len(words) == 1:
+        if len(words) == 1 and not text.isupper():  # "PARIS" in a dateline is a name
             # A capitalised common word opening a sentence ("Lucide, il …") is no name, unless the
             # text also writes it with a capital inside sentences.
             vocab = self.doc.vocab if self.doc is not None else None
             common = vocab is not None and vocab.has_vector(text.lower())
-            if common and text not in self.mid_sentence_caps:
+            if common and self._opens_sentence(cand.start) and text not in self.mid_sentence_caps:
                 return False
             before = _preceding_tokens(self.doc, cand.start, 1)
-            if common and text[-1] in "sx" and before and before[0].lower_ in PLURAL_ARTICLES:
+            if common and text[-1] in "sx" and "-" not in text and before and before[0].lower_ in PLURAL_ARTICLES:
                 return False  # "les Japonais", "des Hongrois": a people, not a person or a place
         if cand.type == "person":
             before = _preceding_tokens(self.doc, cand.start, 2)
@@ -99,6 +101,10 @@ class Resolver:
             if all(re.fullmatch(INITIAL, w) for w in words):
                 return False
         return True
+
+    def _opens_sentence(self, start: int) -> bool:
+        before = self.text[max(0, start - 3):start].rstrip(" \t\u00a0«\"“(—–-")
+        return start in self.sentence_starts or not before or before[-1] in ".!?:\n"
 
     # ---- evidence -------------------------------------------------------------------------
     def _evidence(self, cand: Candidate) -> dict[str, float]:
@@ -128,7 +134,8 @@ class Resolver:
         "Nimitz, qui est chargé de l'opération, prévoit"), read on the words when the parse fails."""
         if token.i + 1 >= len(token.doc) or token.dep_ in ("obj", "obl", "nmod", "obl:arg"):
             return False
-        sentence_end = token.sent.end
+        # A window of words, not the parser's sentence: a misparsed name may end its own "sentence".
+        sentence_end = min(len(token.doc), token.i + 25)
         i = token.i + 1
         while i < sentence_end:
             t = token.doc[i]
@@ -139,6 +146,8 @@ class Resolver:
                     j += 1
                 i = j + 1
                 continue
+            if t.text in (".", "!", "?", ";"):
+                return False
             if t.pos_ == "VERB":
                 return self.lexicon.person_verbs.get(t.lemma_) == "agent"
             if t.pos_ in ("NOUN", "PROPN") and t.i > token.i + 1 and token.doc[t.i - 1].text != ",":
@@ -300,6 +309,27 @@ class Resolver:
                 entity.attributes["ambiguous_between"] = [ids[("person", f"{f} {last}")] for f, last in holders]
         return entities
 
+    def _role(self, cand: Candidate) -> Span | None:
+        """An apposition after the name that says what the person is: "Thaelmann, secrétaire
+        général du parti communiste allemand, …". Read on the words and their tags: the parse
+        hangs appositions on the wrong word too often."""
+        if self.doc is None or self.text[cand.end:cand.end + 2] != ", ":
+            return None
+        span = self.doc.char_span(cand.end + 2, min(len(self.text), cand.end + 200), alignment_mode="expand")
+        if span is None:
+            return None
+        tokens = []
+        for t in span:
+            if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
+                break
+            tokens.append(t)
+        content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
+        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS:
+            return None
+        while tokens and tokens[-1].pos_ in ("DET", "ADP", "CCONJ"):
+            tokens.pop()
+        return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
     def _entity(self, entity_id: str, kind: str, cands: list[Candidate]) -> Entity:
         texts = [self.text[c.start:c.end] for c in cands]
         written = [_norm(t) for t in texts]
@@ -320,5 +350,9 @@ class Resolver:
                     attributes.setdefault(k, v)
         aliases = [w for w in dict.fromkeys(written) if w != name]
         mentions = [Mention(c.start, c.end, self.text[c.start:c.end],
-                            self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None) for c in cands]
+                            self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None,
+                            self._role(c) if kind == "person" else None) for c in cands]
+        roles = [self.text[m.role.start:m.role.end] for m in mentions if m.role]
+        if roles:
+            attributes.setdefault("role", " ".join(roles[0].split()))
         return Entity(entity_id, kind, name, aliases, attributes, mentions)

@@ -25,12 +25,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from annales.errors import InputError
 from annales.eval import hipe_score
 from annales.eval.hipe_score import CharSpan, Counts, TokenSpan
+from annales.resources import load_rows
 
 REQUIRED_COLUMNS = ("TOKEN", "NE-COARSE-LIT", "MISC")
 HIPE_2020_COLUMNS = ("TOKEN", "NE-COARSE-LIT", "NE-COARSE-METO", "NE-FINE-LIT", "NE-FINE-METO",
@@ -245,18 +247,62 @@ def write_predictions(path: str | Path, hipe: HipeFile, predictions: Sequence[Se
 
 
 def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
-                  dates: Dates = "none") -> list[CharSpan]:
-    """Character spans, in HIPE types, of an `annales.model.Analysis`."""
+                  dates: Dates = "none", language: str = "fr") -> list[CharSpan]:
+    """Character spans, in HIPE types, of an `annales.model.Analysis`.
+
+    HIPE draws some spans wider than annales does, and the spans are widened to its convention: a
+    person's title or rank belongs to the person ("M. Ador", "général Ferrari", without the
+    article), and a date's preposition to the date ("en 1847"). annales keeps the rank apart
+    (`Mention.rank`) and leaves prepositions outside its TIMEX3, as TimeML does.
+    """
     types = ENTITY_TYPES if types is None else types
+    text = analysis.text
     spans = []
     for entity in analysis.entities:
         kind = types.get(entity.type)
         if kind:
-            spans += [CharSpan(m.start, m.end, kind) for m in entity.mentions]
+            for m in entity.mentions:
+                start, end = m.start, m.end
+                if kind == "pers":
+                    start = _with_title(text, m, language)
+                    if m.role is not None:  # HIPE counts an apposition into the person
+                        start, end = min(start, m.role.start), max(end, m.role.end)
+                spans.append(CharSpan(start, end, kind))
     if dates in ("all", "absolute"):
-        spans += [CharSpan(t.start, t.end, "time") for t in analysis.timexes
+        spans += [CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
                   if t.type == "DATE" and (dates == "all" or t.anchor is None)]
     return spans
+
+
+@cache
+def _words(language: str, name: str) -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in load_rows(language, "eval", name)), key=len, reverse=True))
+
+
+def _with_title(text: str, mention: Any, language: str) -> int:
+    rank = getattr(mention, "rank", None)
+    before = text[:mention.start].rstrip()
+    if not rank or not before.endswith(rank):
+        return mention.start
+    start = len(before) - len(rank)
+    for article in _words(language, "hipe_articles.tsv"):
+        if text[start:start + len(article)].lower() == article and text[start + len(article):][:1] in (" ", "") \
+                or article.endswith(("'", "’")) and text[start:start + len(article)].lower() == article:
+            start += len(article)
+            while text[start:start + 1].isspace():
+                start += 1
+            break
+    return start
+
+
+def _with_preposition(text: str, start: int, language: str) -> int:
+    before = text[:start]
+    for word in _words(language, "hipe_time_prepositions.tsv"):
+        gap = "" if word.endswith(("'", "’")) else " "
+        if before.lower().endswith(word + gap) and (len(before) == len(word) + len(gap)
+                                                    or not before[-len(word) - len(gap) - 1].isalnum()):
+            return start - len(word) - len(gap)
+    return start
 
 
 def spacy_spans(doc: Any, labels: dict[str, str | None] | None = None) -> list[CharSpan]:
