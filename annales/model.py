@@ -104,11 +104,14 @@ class Mention:
     text: str
     rank: str | None = None  # the rank or title as written at this mention ("Rear Admiral")
     role: Span | None = None  # an apposition that says what the person is ("Thaelmann, secrétaire général du …")
+    descriptor: Span | None = None  # words before the name that describe the person ("le jeune André Taponnier")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}
         if self.role is not None:
             out["role"] = self.role.to_dict()
+        if self.descriptor is not None:
+            out["descriptor"] = self.descriptor.to_dict()
         return out
 
 

@@ -28,6 +28,7 @@ def _key(surface: str) -> str:
 class NameLexicon:
     ranks: dict[str, tuple[str, str]]  # folded surface -> (canonical, "rank" | "title")
     ranks_as_written: dict[str, tuple[str, str]]  # exact surface -> the same: "Colonel" is English
+    lowercase_ranks: frozenset[str]  # folded surfaces some table writes in lower case: "mm" is no "MM."
     unit_nouns: dict[str, str]
     unit_words: frozenset[str]
     unit_abbreviations: dict[str, str]  # squeezed abbreviation ("RI") -> expansion
@@ -48,6 +49,11 @@ class NameLexicon:
         as_written = " ".join(surface.replace("’", "'").split())
         return self.ranks_as_written.get(as_written) or self.ranks.get(_key(surface))
 
+    def written_right(self, surface: str) -> bool:
+        """A rank written in lower case must be one some table writes so ("général"); "mm" in
+        "75 mm Howitzer" is not the title "MM"."""
+        return not surface[:1].islower() or _key(surface) in self.lowercase_ranks
+
     def abbreviation(self, surface: str) -> str | None:
         return self.unit_abbreviations.get(squeeze(surface))
 
@@ -62,12 +68,15 @@ def name_lexicon(language: str) -> NameLexicon:
     languages = (language, "en")  # English military vocabulary appears inside French texts
     ranks: dict[str, tuple[str, str]] = {}
     ranks_as_written: dict[str, tuple[str, str]] = {}
+    lowercase_ranks: set[str] = set()
     unit_nouns: dict[str, str] = {}
     # The text's own language first: "colonel" stays French even though English has "Colonel".
     for lang in languages:
         for row in _rows(lang, "ranks.tsv"):
             ranks.setdefault(_key(row[0]), (row[1], row[2]))
             ranks_as_written.setdefault(" ".join(row[0].replace("’", "'").split()), (row[1], row[2]))
+            if row[0][:1].islower():
+                lowercase_ranks.add(_key(row[0]))
     for row in _rows(language, "unit_nouns.tsv"):
         unit_nouns.setdefault(_key(row[0]), row[1])
     abbreviations = {squeeze(row[0]): row[1] for row in _rows(language, "unit_abbreviations.tsv")}
@@ -80,6 +89,7 @@ def name_lexicon(language: str) -> NameLexicon:
     return NameLexicon(
         ranks=ranks,
         ranks_as_written=ranks_as_written,
+        lowercase_ranks=frozenset(lowercase_ranks),
         unit_nouns=unit_nouns,
         unit_words=frozenset(_key(row[0]) for row in _rows(language, "unit_words.tsv")),
         unit_abbreviations=abbreviations,

@@ -58,12 +58,13 @@ def _not_name_parts(language: str) -> str:
 
 @cache
 def name_pattern(language: str) -> str:
-    """A personal name: capitalised words and initials, with particles ("Charles de Gaulle", and
-    after a rank "le général de Gaulle"); never a capitalised function word ("… Victoria Ce …")."""
+    """A personal name: capitalised words and initials, with particles inside ("Charles de Gaulle");
+    never a capitalised function word ("… Victoria Ce …"). A name does not start with a particle:
+    after a title, "de" names a place more often than a person ("la reine de Portugal")."""
     part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{INITIAL}|{CAP})"  # an initial first: "F." is no word
     particle = rf"(?:{_particles(language)}){SPACE_OPT}"
     # Names never run across a line break: the next line is a heading or a new paragraph.
-    return rf"(?:{particle})?{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
+    return rf"{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
 
 
 @cache
@@ -73,7 +74,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     ordinal_fr = rf"(?:\d+(?:e|er|re|ère|ème|è)|{ORDINAL_ROMAN})"
     return {
         "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
-        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern})){SPACE}(?P<name>{name})(?![\w])"),
+        # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
+        # title) may take a name that starts with a particle: "le général de Gaulle", not "la reine de Portugal".
+        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))(?:[ \t]*[,;])?{SPACE}"
+                           rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
         "unit_en": re.compile(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
             rf"(?![\w])(?:\s*\((?P<abbr>[A-Z]{{1,4}})\))?"),
@@ -202,8 +206,13 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
         name = m.group("name")
         if name in lexicon.not_names or re.fullmatch(INITIAL, name):
             continue
-        canonical, _kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
-        cand = Candidate(m.start("name"), m.end("name"), "person", "rank", rank=canonical,
+        if not lexicon.written_right(m.group("rank")):
+            continue
+        canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
+        if m.group("particle") and kind != "rank":
+            continue
+        start = m.start("particle") if m.group("particle") else m.start("name")
+        cand = Candidate(start, m.end("name"), "person", "rank", rank=canonical,
                          rank_span=(m.start("rank"), m.end("rank")))
         found.append(cand)
     return found

@@ -24,6 +24,7 @@ EVIDENCE = {"ner": 1.0, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "c
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
+MAX_DESCRIPTOR_WORDS = 3
 
 
 def _best(votes: dict[str, float]) -> str:
@@ -134,6 +135,12 @@ class Resolver:
         "Nimitz, qui est chargé de l'opération, prévoit"), read on the words when the parse fails."""
         if token.i + 1 >= len(token.doc) or token.dep_ in ("obj", "obl", "nmod", "obl:arg"):
             return False
+        first = token
+        while first.i > 0 and first.dep_ == "flat:name" and first.head.i < first.i:
+            first = first.head
+        previous = token.doc[first.i - 1] if first.i > 0 else None
+        if previous is not None and previous.pos_ not in ("PUNCT", "CCONJ") and previous.text != "\n":
+            return False  # only a name that opens its clause can be its subject ("à Jérusalem annonce": no)
         # A window of words, not the parser's sentence: a misparsed name may end its own "sentence".
         sentence_end = min(len(token.doc), token.i + 25)
         i = token.i + 1
@@ -309,6 +316,21 @@ class Resolver:
                 entity.attributes["ambiguous_between"] = [ids[("person", f"{f} {last}")] for f, last in holders]
         return entities
 
+    def _descriptor(self, cand: Candidate) -> Span | None:
+        """Nouns and adjectives between a determiner and the name: "le [jeune] André Taponnier",
+        "son [compatriote] Melchior Mauri", "le [conseiller fédéral] Arnold Koller"."""
+        before = _preceding_tokens(self.doc, cand.start, MAX_DESCRIPTOR_WORDS + 1)
+        words = []
+        for t in reversed(before):
+            if t.pos_ in ("NOUN", "ADJ") and not t.is_punct and t.idx + len(t.text) <= cand.start:
+                words.append(t)
+                continue
+            if words and t.pos_ == "DET":
+                first = words[-1]
+                return Span(first.idx, words[0].idx + len(words[0].text))
+            break
+        return None
+
     def _role(self, cand: Candidate) -> Span | None:
         """An apposition after the name that says what the person is: "Thaelmann, secrétaire
         général du parti communiste allemand, …". Read on the words and their tags: the parse
@@ -351,7 +373,8 @@ class Resolver:
         aliases = [w for w in dict.fromkeys(written) if w != name]
         mentions = [Mention(c.start, c.end, self.text[c.start:c.end],
                             self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None,
-                            self._role(c) if kind == "person" else None) for c in cands]
+                            self._role(c) if kind == "person" else None,
+                            self._descriptor(c) if kind == "person" and not c.rank_span else None) for c in cands]
         roles = [self.text[m.role.start:m.role.end] for m in mentions if m.role]
         if roles:
             attributes.setdefault("role", " ".join(roles[0].split()))

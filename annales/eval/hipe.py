@@ -267,6 +267,8 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                     start = _with_title(text, m, language)
                     if m.role is not None:  # HIPE counts an apposition into the person
                         start, end = min(start, m.role.start), max(end, m.role.end)
+                    if getattr(m, "descriptor", None) is not None:  # and the words describing them before
+                        start = min(start, m.descriptor.start)
                 spans.append(CharSpan(start, end, kind))
     if dates in ("all", "absolute"):
         spans += [CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
@@ -281,7 +283,7 @@ def _words(language: str, name: str) -> tuple[str, ...]:
 
 def _with_title(text: str, mention: Any, language: str) -> int:
     rank = getattr(mention, "rank", None)
-    before = text[:mention.start].rstrip()
+    before = text[:mention.start].rstrip().rstrip(",;").rstrip()  # OCR: "M, Kellogg"
     if not rank or not before.endswith(rank):
         return mention.start
     start = len(before) - len(rank)
