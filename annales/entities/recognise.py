@@ -23,6 +23,7 @@ ORDINAL_EN = r"\d+(?:st|nd|rd|th)"
 ORDINAL_ROMAN = r"[IVXL]+(?:e|è|ème|er)"
 HULL = r"[A-Z]{1,4}-\d{1,4}"
 SPACE = r"[ \t\u00a0\u202f]+"
+CAPS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}"  # a word in capitals
 SPACE_OPT = r"[ \t\u00a0\u202f]*"
 # spaCy labels we read; MISC is too mixed (works, events, nationalities) to take as it is.
 NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization", "PROD": "work", "MISC": "misc"}
@@ -48,6 +49,12 @@ class Candidate:
 def _particles(language: str) -> str:
     rows = load_rows(language, "entities", "name_particles.tsv")
     return "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _place_prefixes(language: str) -> str:
+    rows = load_rows(language, "entities", "place_prefixes.tsv")
+    return "|".join(re.escape(r[0]) for r in rows) or "(?!)"
 
 
 @cache
@@ -90,6 +97,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
+        # A line or sentence that opens with a place in capitals, then a date or a dash.
+        "dateline": re.compile(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAPS}(?: {CAPS})?)(?=\s*[.,]\s*(?:\d|—|–|-))",
+                               re.MULTILINE),
+        "country_code": re.compile(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
+        "prefixed_place": re.compile(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -195,9 +207,14 @@ def find_ships(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
 
 
 def find_cued_places(text: str, language: str) -> list[Candidate]:
-    """Names after a word that makes them places: "l'île de Butaritari", "les îles Marshall"."""
-    return [Candidate(m.start("name"), m.end("name"), "place", "cue")
-            for m in _patterns(language)["place_cue"].finditer(text)]
+    """Places the words themselves announce: a name after a place noun ("l'île de Butaritari", "les
+    îles Marshall"), a dateline in capitals ("PARIS, 15 (Havas). —"), a nationality code after a
+    name in a results list ("Olano (Esp)"), a prefixed region ("outre-Rhin")."""
+    p = _patterns(language)
+    found = [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p["place_cue"].finditer(text)]
+    for kind in ("dateline", "country_code", "prefixed_place"):
+        found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
+    return found
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:

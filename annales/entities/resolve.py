@@ -259,8 +259,13 @@ class Resolver:
             if surname not in names:
                 names[surname] = "person"
         names = {k: v for k, v in names.items() if len(k) > 2 and k not in self.lexicon.not_names}
+        # A dateline or a headline writes the same name in capitals: "GENÈVE" is "Genève".
+        for key, kind in list(names.items()):
+            if " " not in key and not key.isupper():
+                names.setdefault(key.upper(), kind)
         if not names:
             return []
+        names_as_written = {c.key for c in accepted}
         pattern = re.compile(rf"(?<![\w]){alternation(list(names))}(?![\w])")
         taken = sorted((c.start, c.end) for c in accepted)
         found: list[Candidate] = []
@@ -271,7 +276,10 @@ class Resolver:
             if self.analysis.in_region(start, end, "boilerplate"):
                 continue
             key = _norm(m.group())
-            found.append(Candidate(start, end, names[key], "propagated", key=key))
+            kind = names[key]
+            if key.isupper() and key not in names_as_written and kind == "person":
+                continue  # a surname in capitals is a heading as often as a person; leave it
+            found.append(Candidate(start, end, kind, "propagated", key=key))
         return found
 
     # ---- grouping into entities ------------------------------------------------------------

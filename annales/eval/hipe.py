@@ -263,6 +263,8 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
         if kind:
             for m in entity.mentions:
                 start, end = m.start, m.end
+                if kind == "loc":
+                    start = _with_place_noun(text, start, language)
                 if kind == "pers":
                     start = _with_title(text, m, language)
                     if m.role is not None:  # HIPE counts an apposition into the person
@@ -295,6 +297,17 @@ def _with_title(text: str, mention: Any, language: str) -> int:
                 start += 1
             break
     return start
+
+
+def _with_place_noun(text: str, start: int, language: str) -> int:
+    """HIPE puts the place noun inside the place: "canton de Neuchâtel", "quai d'Orsay"."""
+    from annales.entities.lexicon import name_lexicon
+
+    cue = re.search(rf"(?i:{name_lexicon(language).place_cue_pattern})\s+(?:de\s+la\s+|de\s+|du\s+|d['’]\s*)?$",
+                    text[max(0, start - 40):start])
+    if cue is None or (cue.start() > 0 and text[max(0, start - 40):start][cue.start() - 1].isalnum()):
+        return start
+    return start - (len(text[max(0, start - 40):start]) - cue.start())
 
 
 def _with_preposition(text: str, start: int, language: str) -> int:
