@@ -52,6 +52,13 @@ def _particles(language: str) -> str:
 
 
 @cache
+def _alternation_of(language: str, name: str, fold: bool = True) -> str:
+    from annales.resources import alternation
+
+    return alternation([r[0] for r in load_rows(language, "entities", name)], fold_case=fold)
+
+
+@cache
 def _place_prefixes(language: str) -> str:
     rows = load_rows(language, "entities", "place_prefixes.tsv")
     return "|".join(re.escape(r[0]) for r in rows) or "(?!)"
@@ -102,6 +109,14 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
                                re.MULTILINE),
         "country_code": re.compile(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
         "prefixed_place": re.compile(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
+        "media_cue": re.compile(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
+                                rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
+        "media_name": re.compile(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
+                                 rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
+        # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
+        "quoted_title": re.compile(
+            rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
+            rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}}){SPACE_OPT}[»>]"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -215,6 +230,14 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     for kind in ("dateline", "country_code", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     return found
+
+
+def find_works(text: str, language: str) -> list[Candidate]:
+    """Newspapers and magazines the words announce: "le correspondant du Times", "la Gazette de
+    Lausanne", "au « Petit Parisien »"."""
+    p = _patterns(language)
+    return [Candidate(m.start("name"), m.end("name"), "work", "cue")
+            for kind in ("media_cue", "media_name", "quoted_title") for m in p[kind].finditer(text)]
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:

@@ -115,6 +115,8 @@ class Resolver:
             return votes
         if cand.type != "misc":
             votes[cand.type] += EVIDENCE["ner"]
+        if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
+            votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)
         if root is not None:
             role = self.lexicon.person_verbs.get(root.head.lemma_)
