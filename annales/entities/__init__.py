@@ -11,6 +11,7 @@ from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_places,
     find_ner,
+    find_ranked_list_persons,
     find_ranked_persons,
     find_ships,
     find_units,
@@ -25,7 +26,8 @@ def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
     text = analysis.text
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
                   + find_ranked_persons(text, language, lexicon) + find_cued_places(text, language)
-                  + find_works(text, language) + find_ner(analysis.doc, text, language))
+                  + find_works(text, language) + find_ranked_list_persons(text, language)
+                  + find_ner(analysis.doc, text, language))
     return Resolver(analysis, lexicon).run(candidates)
 
 

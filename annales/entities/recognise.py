@@ -117,6 +117,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "quoted_title": re.compile(
             rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}}){SPACE_OPT}[»>]"),
+        # An item of a ranked list ("3. Tchmil (Be, 4 ").", "12. Camenzind. 23. Huser."): a name after its place.
+        "ranked_item": re.compile(
+            rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
+            rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d)"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -229,6 +233,25 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     found = [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p["place_cue"].finditer(text)]
     for kind in ("dateline", "country_code", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
+    return found
+
+
+RANKED_LIST_MIN = 3  # a ranked list has at least this many items
+RANKED_LIST_GAP = 60  # characters between two items of one list, at most
+
+
+def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
+    """Names in a ranked list — results, elections — of at least three items close together."""
+    items = list(_patterns(language)["ranked_item"].finditer(text))
+    found: list[Candidate] = []
+    run: list[re.Match[str]] = []
+    for m in items + [None]:
+        if m is not None and run and m.start() - run[-1].end() <= RANKED_LIST_GAP:
+            run.append(m)
+            continue
+        if len(run) >= RANKED_LIST_MIN:
+            found += [Candidate(r.start("name"), r.end("name"), "person", "cue") for r in run]
+        run = [m] if m is not None else []
     return found
 
 

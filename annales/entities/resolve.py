@@ -94,8 +94,12 @@ class Resolver:
             if common and text[-1] in "sx" and "-" not in text and before and before[0].lower_ in PLURAL_ARTICLES:
                 return False  # "les Japonais", "des Hongrois": a people, not a person or a place
         if cand.type == "person":
+            content = [w for w in words if not re.fullmatch(INITIAL, w) and not self.lexicon.rank(w)]
+            if not any(len(w) > 1 and w[0].isupper() for w in content) or not words[-1][:1].isupper():
+                return False  # "M. B", "M. le président": a title and initials name nobody
             before = _preceding_tokens(self.doc, cand.start, 2)
-            if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") and before[1].pos_ != "ADP":
+            if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
+                    and before[1].pos_ not in ("ADP", "PUNCT"):
                 return False  # "75 mm Howitzer": a model of gun, not a man
             if before and before[-1].like_num:
                 return False  # "26 Japs": a count of people, not a name
@@ -197,6 +201,16 @@ class Resolver:
         for cand in accepted:
             for kind, score in self._evidence(cand).items():
                 votes[cand.key][kind] += score
+        # A single capitalised common word that only the NER calls a person ("« Parole et Musique »",
+        # a capitalised adjective) is left out: a name is a proper noun somewhere in the text.
+        common: dict[str, bool] = defaultdict(lambda: True)
+        for cand in accepted:
+            root = _span_root(self.doc, cand.start, cand.end)
+            proper = root is None or root.pos_ in ("PROPN", "X") or " " in cand.key or cand.source != "ner"
+            common[cand.key] = common[cand.key] and not proper
+        for key, is_common in common.items():
+            if is_common and set(votes[key]) <= {"person"} and votes[key].get("person", 0) <= EVIDENCE["ner"] * 3:
+                votes[key] = defaultdict(float)
         decided = {key: _best(v) for key, v in votes.items()}
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}
