@@ -201,16 +201,6 @@ class Resolver:
         for cand in accepted:
             for kind, score in self._evidence(cand).items():
                 votes[cand.key][kind] += score
-        # A single capitalised common word that only the NER calls a person ("« Parole et Musique »",
-        # a capitalised adjective) is left out: a name is a proper noun somewhere in the text.
-        common: dict[str, bool] = defaultdict(lambda: True)
-        for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
-            proper = root is None or root.pos_ in ("PROPN", "X") or " " in cand.key or cand.source != "ner"
-            common[cand.key] = common[cand.key] and not proper
-        for key, is_common in common.items():
-            if is_common and set(votes[key]) <= {"person"} and votes[key].get("person", 0) <= EVIDENCE["ner"] * 3:
-                votes[key] = defaultdict(float)
         decided = {key: _best(v) for key, v in votes.items()}
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}
@@ -243,6 +233,20 @@ class Resolver:
         for cand in accepted:
             if not cand.strong and cand.key in surnames:
                 votes[cand.key]["person"] += EVIDENCE["coordination"] + EVIDENCE["ner"]
+        # A single capitalised common word that only the NER calls a person ("« Parole et Musique »",
+        # a capitalised adjective) is left out: a name is a proper noun somewhere in the text.
+        common: dict[str, bool] = defaultdict(lambda: True)
+        for cand in accepted:
+            root = _span_root(self.doc, cand.start, cand.end)
+            proper = root is None or root.pos_ in ("PROPN", "X") or " " in cand.key or cand.source != "ner"
+            common[cand.key] = common[cand.key] and not proper
+        ner_votes: dict[str, float] = defaultdict(float)
+        for cand in accepted:
+            if cand.source == "ner" and cand.type == "person":
+                ner_votes[cand.key] += EVIDENCE["ner"]
+        for key, is_common in common.items():
+            if is_common and set(votes[key]) <= {"person"} and votes[key].get("person", 0) <= ner_votes[key]:
+                votes[key] = defaultdict(float)  # nothing but the NER's word for it
         return {key: _best(v) for key, v in votes.items()}
 
     def _lists(self, accepted: list[Candidate]) -> list[list[Candidate]]:
