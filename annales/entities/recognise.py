@@ -17,11 +17,12 @@ from annales.resources import load_rows
 
 # A capitalised word (\w takes accents and macrons: "Saichirō"); hyphenated parts are capitalised too
 # ("Jean-Claude", "Sun-Yat-Sen"), so "Cotti-le" stops at "Cotti".
-CAP = r"[A-ZÀ-ÖØ-Þ][\w’']*(?:-[A-ZÀ-ÖØ-Þ][\w’']*)*"
+CAP = r"[A-ZÀ-ÖØ-Þ][\w’']+(?:-[A-ZÀ-ÖØ-Þ][\w’']*)*"  # two letters at least: a lone capital is an initial
 INITIAL = r"[A-Z]\."
 ORDINAL_EN = r"\d+(?:st|nd|rd|th)"
 ORDINAL_ROMAN = r"[IVXL]+(?:e|è|ème|er)"
 HULL = r"[A-Z]{1,4}-\d{1,4}"
+MAX_OCR_TITLE = 3  # a title this short may be followed by a stray comma ("M, Kellogg")
 SPACE = r"[ \t\u00a0\u202f]+"
 CAPS = r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}"  # a word in capitals
 SPACE_OPT = r"[ \t\u00a0\u202f]*"
@@ -264,20 +265,25 @@ def find_works(text: str, language: str) -> list[Candidate]:
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    """Names after a rank or a title: "le contre-amiral Tomonari Saichirō", "M. Hagenbeck"."""
     found: list[Candidate] = []
-    for m in _patterns(language)["rank"].finditer(text):
+    pattern = _patterns(language)["rank"]
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        # A rejected match gives way to one starting inside it ("général, M. Louis Thorens").
+        pos = m.end("rank")
         name = m.group("name")
-        if name in lexicon.not_names or re.fullmatch(INITIAL, name):
+        if name in lexicon.not_names or re.fullmatch(INITIAL, name) or not lexicon.written_right(m.group("rank")):
             continue
-        if not lexicon.written_right(m.group("rank")):
-            continue
+        if re.search(r"[,;]", text[m.end("rank"):m.start("name")]) and len(m.group("rank")) > MAX_OCR_TITLE:
+            continue  # "président, Louis Thorens": a list, not a title; only "M, Kellogg" is OCR
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
         if m.group("particle") and kind != "rank":
             continue
         start = m.start("particle") if m.group("particle") else m.start("name")
-        cand = Candidate(start, m.end("name"), "person", "rank", rank=canonical,
-                         rank_span=(m.start("rank"), m.end("rank")))
-        found.append(cand)
+        found.append(Candidate(start, m.end("name"), "person", "rank", rank=canonical,
+                               rank_span=(m.start("rank"), m.end("rank"))))
+        pos = m.end()
     return found
 
 
@@ -293,8 +299,9 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
             continue
         # A name never runs across a line break: each line's part is its own candidate.
         offset = ent.start_char
-        for part in re.split(r"(\n+)", text[ent.start_char:ent.end_char]):
-            if part.startswith("\n"):
+        # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two).
+        for part in re.split(r"(\n+|,\s*)", text[ent.start_char:ent.end_char]):
+            if part.startswith(("\n", ",")):
                 offset += len(part)
                 continue
             cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix)

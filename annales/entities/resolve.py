@@ -374,8 +374,9 @@ class Resolver:
                 break
             tokens.append(t)
         content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
-        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS:
-            return None
+        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS \
+                or tokens[0].text[:1].isupper():
+            return None  # "Poiret, Madeleine Vionnet": another name, not what Poiret is
         while tokens and tokens[-1].pos_ in ("DET", "ADP", "CCONJ"):
             tokens.pop()
         return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
