@@ -274,7 +274,7 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                 spans.append(CharSpan(start, end, kind))
     if dates in ("all", "absolute"):
         spans += [CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
-                  if t.type == "DATE" and (dates == "all" or t.anchor is None)]
+                  if t.type == "DATE" and (dates == "all" or t.anchor is None and t.resolved)]
     return spans
 
 
