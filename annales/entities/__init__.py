@@ -28,7 +28,7 @@ def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
                   + find_ranked_persons(text, language, lexicon) + find_cued_places(text, language)
                   + find_works(text, language) + find_ranked_list_persons(text, language)
                   + find_ner(analysis.doc, text, language))
-    return Resolver(analysis, lexicon).run(candidates)
+    return Resolver(analysis, lexicon, language).run(candidates)
 
 
 def tag_entities(analysis: Analysis, context: Context) -> None:

@@ -60,6 +60,13 @@ def _alternation_of(language: str, name: str, fold: bool = True) -> str:
 
 
 @cache
+def _months(language: str) -> str:
+    from annales.resources import alternation
+
+    return alternation([r[0] for r in load_rows(language, "time", "months.tsv")], fold_case=True)
+
+
+@cache
 def _place_prefixes(language: str) -> str:
     rows = load_rows(language, "entities", "place_prefixes.tsv")
     return "|".join(re.escape(r[0]) for r in rows) or "(?!)"
@@ -106,12 +113,22 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
         # A line or sentence that opens with a place in capitals, then a date or a dash.
+        "place_preposition": re.compile(
+            rf"(?<![\w])(?:{_alternation_of(language, 'place_prepositions.tsv', fold=False)}){SPACE}"
+            rf"(?P<name>{CAP})(?![\w])"),
         "dateline": re.compile(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAPS}(?: {CAPS})?)(?=\s*[.,]\s*(?:\d|—|–|-))",
                                re.MULTILINE),
+        # "Gènes 16 août.", "LONDRES 11 décembre.", "Salonique, 7 novembre.", "Autriche. — Les journaux …"
+        "dated_place": re.compile(
+            rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAP}|{CAPS})"
+            rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])|[ \t]*\.[ \t]*[—–])", re.MULTILINE),
         "country_code": re.compile(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
         "prefixed_place": re.compile(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
         "media_cue": re.compile(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
                                 rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
+        "newspaper": re.compile(
+            rf"(?<![\w])(?:{_alternation_of(language, 'title_openers.tsv', fold=False)}){SPACE_OPT}"
+            rf"(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})(?![\w])"),
         "media_name": re.compile(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
                                  rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
@@ -232,7 +249,7 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     name in a results list ("Olano (Esp)"), a prefixed region ("outre-Rhin")."""
     p = _patterns(language)
     found = [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p["place_cue"].finditer(text)]
-    for kind in ("dateline", "country_code", "prefixed_place"):
+    for kind in ("place_preposition", "dateline", "dated_place", "country_code", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     return found
 
@@ -261,7 +278,7 @@ def find_works(text: str, language: str) -> list[Candidate]:
     Lausanne", "au « Petit Parisien »"."""
     p = _patterns(language)
     return [Candidate(m.start("name"), m.end("name"), "work", "cue")
-            for kind in ("media_cue", "media_name", "quoted_title") for m in p[kind].finditer(text)]
+            for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)]
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from annales.entities.lexicon import NameLexicon
 from annales.entities.recognise import INITIAL, Candidate
 from annales.model import Analysis, Entity, Mention, Span
-from annales.resources import alternation
+from annales.resources import alternation, load_rows
 
 STRONG_SCORE = 5.0
 EVIDENCE = {"ner": 1.0, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
@@ -61,13 +61,14 @@ def _preceding_tokens(doc, start: int, count: int) -> list:
 
 
 class Resolver:
-    def __init__(self, analysis: Analysis, lexicon: NameLexicon) -> None:
+    def __init__(self, analysis: Analysis, lexicon: NameLexicon, language: str = "fr") -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.doc = analysis.doc
         self.lexicon = lexicon
         self.mid_sentence_caps: set[str] = set()
         self.sentence_starts = {s.start for s in analysis.sentences}
+        self.particles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "name_particles.tsv")}
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -130,7 +131,9 @@ class Resolver:
                 votes["person"] += EVIDENCE["verb"]
         before = _preceding_tokens(self.doc, cand.start, 3)
         words = [t.text.lower().replace("’", "'") for t in before]
-        if any(w in self.lexicon.place_cues for w in words):
+        # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
+        cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
+        if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
