@@ -69,6 +69,9 @@ class Resolver:
         self.mid_sentence_caps: set[str] = set()
         self.sentence_starts = {s.start for s in analysis.sentences}
         self.particles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "name_particles.tsv")}
+        self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
+        self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
+        self.place_keys: set[str] = set()
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -94,6 +97,8 @@ class Resolver:
             before = _preceding_tokens(self.doc, cand.start, 1)
             if common and text[-1] in "sx" and "-" not in text and before and before[0].lower_ in PLURAL_ARTICLES:
                 return False  # "les Japonais", "des Hongrois": a people, not a person or a place
+        if len(words) == 1 and self._is_people(cand, text):
+            return False  # "les Français", "l'Américain", "les Suisses": a people, not a place or a person
         if cand.type == "person":
             content = [w for w in words if not re.fullmatch(INITIAL, w) and not self.lexicon.rank(w)]
             if not any(len(w) > 1 and w[0].isupper() for w in content) or not words[-1][:1].isupper():
@@ -107,6 +112,21 @@ class Resolver:
             if all(re.fullmatch(INITIAL, w) for w in words):
                 return False
         return True
+
+    def _is_people(self, cand: Candidate, word: str) -> bool:
+        before = _preceding_tokens(self.doc, cand.start, 1)
+        if not before:
+            return False
+        number = "plural" if before[0].like_num else self.determiners.get(before[0].lower_.replace("’", "'"))
+        if number is None:
+            return False
+        lower = word.lower()
+        for ending, needs in self.demonym_endings.items():
+            if lower.endswith(ending) and (needs == "any" or needs == number):
+                return True
+        # "les Suisses" beside "la Suisse": the plural of a place is its people
+        return number == "plural" and lower.endswith("s") \
+            and re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", self.text) is not None
 
     def _opens_sentence(self, start: int) -> bool:
         before = self.text[max(0, start - 3):start].rstrip(" \t\u00a0«\"“(—–-")
