@@ -49,7 +49,8 @@ class Lexicon:
 
         self.tables: dict[str, list[str]] = {}
         for name in ("months", "weekdays", "seasons", "dayparts", "units", "vague_quantities", "numbers",
-                     "ordinals", "modifiers", "deictics", "directions", "references", "sets", "terms"):
+                     "ordinals", "modifiers", "deictics", "directions", "references", "sets", "terms",
+                     "year_followers"):
             self.tables[name] = [row[0] for row in rows(name)]
         self.months = {normalise(r[0]): int(r[1]) for r in rows("months")}
         self.weekdays = {normalise(r[0]): int(r[1]) for r in rows("weekdays")}
