@@ -43,7 +43,7 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("rank", "unit", "ship")
+        return self.source in ("rank", "unit", "ship", "dateline")
 
 
 @cache
@@ -249,8 +249,11 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     name in a results list ("Olano (Esp)"), a prefixed region ("outre-Rhin")."""
     p = _patterns(language)
     found = [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p["place_cue"].finditer(text)]
-    for kind in ("place_preposition", "dateline", "dated_place", "country_code", "prefixed_place"):
+    for kind in ("place_preposition", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
+    # A dateline or a results code is as sure as a rank: the layout says it is a place.
+    for kind in ("dateline", "dated_place", "country_code"):
+        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)]
     return found
 
 

@@ -20,7 +20,7 @@ from annales.model import Analysis, Entity, Mention, Span
 from annales.resources import alternation, load_rows
 
 STRONG_SCORE = 5.0
-EVIDENCE = {"ner": 1.0, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
+EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
@@ -71,7 +71,7 @@ class Resolver:
         self.particles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "name_particles.tsv")}
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
-        self.place_keys: set[str] = set()
+        self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -112,6 +112,11 @@ class Resolver:
             if all(re.fullmatch(INITIAL, w) for w in words):
                 return False
         return True
+
+    def _parenthesised_role(self, end: int) -> bool:
+        m = re.match(r"\s*\(\s*([\w’']+)\s*([a-zà-ÿ][\w-]*)", self.text[end:end + 40])
+        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in {
+            d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
 
     def _is_people(self, cand: Candidate, word: str) -> bool:
         before = _preceding_tokens(self.doc, cand.start, 1)
@@ -155,6 +160,10 @@ class Resolver:
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
         if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
+        if words and words[-1] in self.place_leaning and not cand.strong:
+            votes["place"] += EVIDENCE["place_leaning"]
+        if self._parenthesised_role(cand.end):
+            votes["person"] += EVIDENCE["verb"]  # "Vychinski (le procureur)": what a person is
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
