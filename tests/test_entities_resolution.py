@@ -70,9 +70,7 @@ PLACES = [
                               "no cue against it)")),
     pytest.param("Le général Alexander Vandegrift commandait à Guadalcanal. Vandegrift reçut la Medal of Honor.",
                  "Guadalcanal", "place",
-                 id="a-guadalcanal",
-                 marks=_xfail("'Vandegrift commandait à Guadalcanal': expected Guadalcanal a place, got a person "
-                              "(the NER says PER; nothing in the layer reads 'à <name>' as a place)")),
+                 id="a-guadalcanal"),
 ]
 
 
