@@ -48,28 +48,57 @@ def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bo
     return False
 
 
-def windows(text: str, grammar: Grammar) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words, merged; rules need not look anywhere else."""
+DIGITS = "digits"
+
+
+def windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger family, the stretches of text around its words, merged. A rule only looks
+    near the families it needs (a date needs a month word, a duration a unit)."""
     if grammar.trigger_pattern is None:
-        return [(0, len(text))]
-    spans: list[tuple[int, int]] = []
+        return {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for m in grammar.trigger_pattern.finditer(text):
+        word = m.group().lower()
+        if word[0].isdigit():
+            families = (DIGITS,)
+        else:
+            families = grammar.triggers.get(word) or grammar.triggers.get(word[:-1], frozenset())  # plurals
         start, end = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
         # Never cut a word at the window's end: "(?!\w)" would hold at the cut.
         while end < len(text) and (text[end].isalnum() or text[end] == "_"):
             end += 1
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
+        for family in families:
+            runs = spans.setdefault(family, [])
+            if runs and start <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+            else:
+                runs.append((start, end))
     return spans
+
+
+def _union(runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for spans in runs for span in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def propose(text: str, grammar: Grammar) -> list[Candidate]:
     """Every match of every rule, before overlaps are settled."""
     found: list[Candidate] = []
-    spans = windows(text, grammar)
+    by_family = windows(text, grammar)
+    everywhere = _union(list(by_family.values())) if grammar.trigger_pattern is not None else [(0, len(text))]
+    cache: dict[frozenset[str], list[tuple[int, int]]] = {}
     for order, rule in enumerate(grammar.rules):
+        if rule.needs and grammar.trigger_pattern is not None:
+            if rule.needs not in cache:
+                cache[rule.needs] = _union([by_family.get(f, []) for f in rule.needs])
+            spans = cache[rule.needs]
+        else:
+            spans = everywhere
         for match in (m for lo, hi in spans for m in rule.pattern.finditer(text, lo, hi)):
             start, end = _extent(match)
             # Trailing spaces or punctuation never belong to an expression.

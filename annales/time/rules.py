@@ -8,7 +8,7 @@ but stay outside the expression's extent (French TimeML leaves "en", "à", "du" 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from annales.resources import load_rows
@@ -25,6 +25,7 @@ class Rule:
     pattern: re.Pattern[str]
     example: str
     pos: frozenset[str] = frozenset()  # when set, the first word must have one of these UD tags
+    needs: frozenset[str] = frozenset()  # trigger families one of which every match contains; empty: any
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Blocker:
 class Grammar:
     rules: tuple[Rule, ...]
     blockers: tuple[Blocker, ...]
-    triggers: frozenset[str] = frozenset()  # words one of which every expression contains
+    triggers: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger word -> its families
     trigger_pattern: re.Pattern[str] | None = None  # those words (or their plurals) and digits
 
 
@@ -82,23 +83,28 @@ def grammar_for(language: str) -> Grammar:
         # rule itself allows the glued year).
         compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
         pos = frozenset(row[4].split("|")) if len(row) > 4 and row[4] else frozenset()
-        rules.append(Rule(name, kind, compiled, example, pos))
+        needs = frozenset(row[5].split("|")) if len(row) > 5 and row[5] else frozenset()
+        rules.append(Rule(name, kind, compiled, example, pos, needs))
     words = _trigger_words(macros.get("trigger", ""), lexicon.tables)
     pattern = None
     if words:
-        pattern = re.compile(rf"\d+|(?<!\w){alternation(sorted(words), fold_case=True)}s?(?!\w)", re.IGNORECASE)
+        # A trigger word may touch a digit ("printemps1937"), never another letter.
+        pattern = re.compile(rf"\d+|(?<![^\W\d_]){alternation(sorted(words), fold_case=True)}s?(?![^\W\d_])",
+                             re.IGNORECASE)
     return Grammar(tuple(rules), tuple(blockers), words, pattern)
 
 
-def _trigger_words(spec: str, tables: dict[str, list[str]]) -> frozenset[str]:
-    """The words of the tables and literals named by the @trigger macro ("%months|siècle")."""
-    words: set[str] = set()
+def _trigger_words(spec: str, tables: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """The words of the tables and literals named by the @trigger macro ("%months|siècle"), each
+    with the families it belongs to (the table's name, or "literal")."""
+    words: dict[str, set[str]] = {}
     for item in filter(None, spec.split("|")):
+        family = item[1:] if item.startswith("%") else "literal"
         surfaces = tables.get(item[1:], []) if item.startswith("%") else [item]
         for surface in surfaces:
             # The longest word of a multi-word form is enough ("tombée" for "tombée de la nuit"),
             # and keeps "de", "la" from making the whole text a trigger.
             parts = [w for w in re.split(r"[\W_]+", surface.lower()) if w]
             if parts:
-                words.add(max(parts, key=len))
-    return frozenset(words)
+                words.setdefault(max(parts, key=len), set()).add(family)
+    return {w: frozenset(f) for w, f in words.items()}

@@ -8,8 +8,8 @@ periphrastic tenses ("va lancer", "vient de tomber") come from a resource table.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Any
 
 from annales.model import Analysis
@@ -19,16 +19,28 @@ OPENING = {"«": "»", "“": "”"}
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Situation:
     paragraph: int
     sentence: int
-    tense: str | None  # "past", "present", "future" or None
     in_quote: bool
     region: str | None  # the special region the expression sits in, if any
-    negated: bool
     framed: bool  # set off by commas or opening its sentence ("Aujourd'hui, …")
     prospective: bool = False  # introduced by a word that looks forward ("jusqu'au", "d'ici")
+    # The verb is looked up only when a reading needs it: most expressions never ask.
+    verb_reader: Any = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def _verb(self) -> tuple[str | None, bool]:
+        return self.verb_reader() if self.verb_reader else (None, False)
+
+    @property
+    def tense(self) -> str | None:  # "past", "present", "future" or None
+        return self._verb[0]
+
+    @property
+    def negated(self) -> bool:
+        return self._verb[1]
 
 
 @cache
@@ -108,6 +120,7 @@ class Situations:
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.quotes = quote_spans(self.text)
         self.quote_starts = [s for s, _ in self.quotes]
+        self.special = [(r.start, r.end, r.kind) for r in analysis.regions if r.kind in SPECIAL_REGIONS]
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_left(self.newlines, offset)
@@ -120,10 +133,8 @@ class Situations:
         return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
 
     def region_of(self, start: int, end: int) -> str | None:
-        for kind in SPECIAL_REGIONS:
-            if self.analysis.in_region(start, end, kind):
-                return kind
-        return None
+        kinds = {kind for s, e, kind in self.special if s <= start and end <= e}
+        return next((kind for kind in SPECIAL_REGIONS if kind in kinds), None)
 
     def _verb(self, start: int, end: int) -> Any | None:
         doc = self.analysis.doc
@@ -148,19 +159,22 @@ class Situations:
         opens = not before or before[-1] in ",.;:!?\n(«—–-" or start in self.sentence_starts
         return opens and (after[:1] in (",", ";", ")", "") or before[-1:] == ",")
 
-    def of(self, start: int, end: int) -> Situation:
+    def _tense_and_negation(self, start: int, end: int) -> tuple[str | None, bool]:
         verb = self._verb(start, end)
-        tense = verb_tense(verb, self.language) if verb is not None else None
-        negated = verb is not None and any("Neg" in c.morph.get("Polarity") for c in verb.children)
+        if verb is None:
+            return None, False
+        negated = any("Neg" in c.morph.get("Polarity") for c in verb.children)
+        return verb_tense(verb, self.language), negated
+
+    def of(self, start: int, end: int) -> Situation:
         return Situation(
             paragraph=self.paragraph_of(start),
             sentence=self.sentence_of(start),
-            tense=tense,
             in_quote=self.in_quote(start, end),
             region=self.region_of(start, end),
-            negated=negated,
             framed=self._framed(start, end),
             prospective=self._prospective(start),
+            verb_reader=lambda: self._tense_and_negation(start, end),
         )
 
     def _prospective(self, start: int) -> bool:
