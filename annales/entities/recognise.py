@@ -301,8 +301,11 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
         if m.group("particle") and kind != "rank":
             continue
         start = m.start("particle") if m.group("particle") else m.start("name")
-        found.append(Candidate(start, m.end("name"), "person", "rank", rank=canonical,
-                               rank_span=(m.start("rank"), m.end("rank"))))
+        # "le général de Gaulle" — but "le commandant de Strasbourg" names a place: a name after a
+        # particle is checked against the rest of the text before it is believed.
+        found.append(Candidate(start, m.end("name"), "person", "rank-particle" if m.group("particle") else "rank",
+                               rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
+                               key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
     return found
 

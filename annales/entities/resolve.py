@@ -204,6 +204,11 @@ class Resolver:
     def run(self, candidates: list[Candidate]) -> list[Entity]:
         analysis = self.analysis
         candidates = [c for c in candidates if not analysis.in_region(c.start, c.end, "boilerplate")]
+        places = {_norm(self.text[c.start:c.end]) for c in candidates if c.type == "place"}
+        candidates = [c for c in candidates if c.source != "rank-particle" or c.key not in places]
+        for c in candidates:
+            if c.source == "rank-particle":
+                c.source = "rank"
         accepted = self._settle_overlaps(candidates)
         accepted = [c for c in accepted if self._plausible_name(c)]
         for cand in accepted:
@@ -362,7 +367,8 @@ class Resolver:
             else:
                 if len(holders) > 1:
                     ambiguous[cand.key] = sorted(holders)
-                groups[("person", cand.key)].append(cand)
+                # "T. Labiénus" and "Labiénus" are one man: initials do not make another person.
+                groups[("person", words[0] if words else cand.key)].append(cand)
         ordered = sorted(groups.items(), key=lambda kv: min(c.start for c in kv[1]))
         entities: list[Entity] = []
         ids: dict[tuple[str, str], str] = {}
