@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HASH := $(shell $(PYTHON) -c "import hashlib; print(hashlib.sha256(open('pyproject.toml', 'rb').read()).hexdigest()[:12])")
 RUN_STAMP := $(VENV)/.installed-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
-LINT_PATHS := annales tests $(wildcard benchmarks)
+LINT_PATHS := annales tests $(wildcard benchmarks) $(wildcard scripts)
 
 .PHONY: run test lint clean
 
