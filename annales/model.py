@@ -165,6 +165,89 @@ class Quote:
 
 
 @dataclass
+class Participant:
+    entity: str  # entity id
+    role: str  # "agent" | "patient" | "other"
+    rank: str | None = None  # the person's rank as stated at the event's date, when known
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"entity": self.entity, "role": self.role}
+        if self.rank is not None:
+            out["rank"] = self.rank
+        return out
+
+
+@dataclass
+class EventDate:
+    value: str
+    earliest: str | None = None
+    latest: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "earliest": self.earliest, "latest": self.latest}
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
+
+
+@dataclass
+class Event:
+    id: str
+    sentence: Span
+    trigger: Trigger
+    time: str | None = None  # the timex id that dates it
+    time_inferred: bool = False  # dated by the narrative's current time, not by its own words
+    date: EventDate | None = None
+    participants: list[Participant] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # entity ids
+    quantities: list[str] = field(default_factory=list)  # quantity ids
+    story_order: int = 0  # order of telling (1 = first told)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
+                "time": self.time, "time_inferred": self.time_inferred,
+                "date": self.date.to_dict() if self.date else None,
+                "participants": [p.to_dict() for p in self.participants], "places": list(self.places),
+                "quantities": list(self.quantities), "story_order": self.story_order}
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+FindingKind = Literal["conflicting-figures", "sum-mismatch", "chronology", "repetition", "role-conflict",
+                      "ambiguous-reference"]
+
+
+@dataclass
+class Finding:
+    id: str
+    kind: FindingKind
+    severity: Literal["high", "medium", "low"]
+    message: str  # one sentence a reader understands
+    evidence: list[Evidence] = field(default_factory=list)  # never empty
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "severity": self.severity, "message": self.message,
+                "evidence": [e.to_dict() for e in self.evidence], "detail": dict(self.detail)}
+
+
+@dataclass
 class SourceDocument:
     """One input document before analysis: its text and what is known of where it came from."""
 
@@ -188,8 +271,8 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     # The spaCy Doc of `text`, kept for later stages; never serialised.
@@ -223,6 +306,6 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "quantities": [q.to_dict() for q in self.quantities],
             "quotes": [q.to_dict() for q in self.quotes],
-            "events": list(self.events),
-            "findings": list(self.findings),
+            "events": [e.to_dict() for e in self.events],
+            "findings": [f.to_dict() for f in self.findings],
         }

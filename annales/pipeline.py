@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annales import backbone
+from annales.checks import run_checks
 from annales.context import Context
 from annales.entities import tag_entities
+from annales.events import tag_events
 from annales.ingest import dct as ingest_dct
 from annales.ingest import language as ingest_language
 from annales.ingest import regions as ingest_regions
@@ -30,6 +32,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("entities", tag_entities),                      # persons with ranks, places, organisations, units, ships
     ("quantities", tag_quantities),                  # figures, what they count, whose strength they are
     ("quotes", tag_quotes),                          # quotations and their speakers
+    ("events", tag_events),                          # events, their participants and dates; story order
+    ("checks", run_checks),                          # findings: where the text disagrees with itself
 ]
 
 
