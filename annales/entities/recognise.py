@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
-from annales.resources import load_rows
+from annales.resources import alternation, load_rows
 
 # A capitalised word (\w takes accents and macrons: "Saichirō"); hyphenated parts are capitalised too
 # ("Jean-Claude", "Sun-Yat-Sen"), so "Cotti-le" stops at "Cotti".
@@ -47,35 +47,25 @@ class Candidate:
 
 
 @cache
+def _alternation_of(language: str, name: str, fold: bool = True, layer: str = "entities") -> str:
+    """A regex alternation of the first column of a resource file (never empty: "(?!)" matches nothing)."""
+    return alternation([r[0] for r in load_rows(language, layer, name)], fold_case=fold) or "(?!)"
+
+
 def _particles(language: str) -> str:
-    rows = load_rows(language, "entities", "name_particles.tsv")
-    return "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+    return _alternation_of(language, "name_particles.tsv", fold=False)
 
 
-@cache
-def _alternation_of(language: str, name: str, fold: bool = True) -> str:
-    from annales.resources import alternation
-
-    return alternation([r[0] for r in load_rows(language, "entities", name)], fold_case=fold)
-
-
-@cache
 def _months(language: str) -> str:
-    from annales.resources import alternation
-
-    return alternation([r[0] for r in load_rows(language, "time", "months.tsv")], fold_case=True)
+    return _alternation_of(language, "months.tsv", layer="time")
 
 
-@cache
 def _place_prefixes(language: str) -> str:
-    rows = load_rows(language, "entities", "place_prefixes.tsv")
-    return "|".join(re.escape(r[0]) for r in rows) or "(?!)"
+    return _alternation_of(language, "place_prefixes.tsv", fold=False)
 
 
-@cache
 def _not_name_parts(language: str) -> str:
-    rows = load_rows(language, "entities", "not_name_parts.tsv")
-    return "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+    return _alternation_of(language, "not_name_parts.tsv", fold=False)
 
 
 @cache
