@@ -87,8 +87,8 @@ def analyze(
     fmt = output_format or default_format(paths, sys.stdout.isatty())
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if fmt == "json" and len(paths) > 1:
-        raise UsageProblem("--format json writes a single document; use --format jsonl for several inputs")
+    if fmt in SINGLE_DOCUMENT_FORMATS and len(paths) > 1:
+        raise UsageProblem(f"--format {fmt} writes a single document; use --format jsonl for several inputs")
     # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
     from annales.ingest.read import read_inputs
 
@@ -96,8 +96,8 @@ def analyze(
         items = read_inputs(paths, dct)
     except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
         raise UsageProblem(str(exc)) from exc
-    if fmt == "json":
-        items = _at_most_one(items)
+    if fmt in SINGLE_DOCUMENT_FORMATS:
+        items = _at_most_one(items, fmt)
     failures = run_batch(items, get_writer(fmt), sys.stdout)
     raise typer.Exit(EXIT_FAILED if failures else 0)
 
@@ -126,11 +126,16 @@ def eval_hipe(
     raise typer.Exit(hipe.main(path, predictions=predictions, out=sys.stdout))
 
 
-def _at_most_one(items: Iterable[SourceDocument | InputError]) -> Iterator[SourceDocument | InputError]:
+# Formats whose output is one whole document (a JSON object, an XML or HTML page, a timeline).
+SINGLE_DOCUMENT_FORMATS = ("json", "tei", "html", "timelinejs")
+
+
+def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
+                 ) -> Iterator[SourceDocument | InputError]:
     # Looks one document ahead, so that nothing is written before the refusal.
     head = list(islice(iter(items), 2))
     if len(head) > 1:
-        raise UsageProblem("--format json writes a single document but the input holds several; "
+        raise UsageProblem(f"--format {fmt} writes a single document but the input holds several; "
                            "use --format jsonl")
     yield from head
 

@@ -18,6 +18,10 @@ FORMATS: dict[str, str] = {
     "json": "annales.export.json",    # one indented JSON object: the whole contract
     "jsonl": "annales.export.jsonl",  # one compact JSON object per line, one line per document
     "text": "annales.export.text",    # a readable chronology
+    "tei": "annales.export.tei",      # TEI P5 XML: inline names, dates, figures, quotes; a standOff
+    "timelinejs": "annales.export.timelinejs",  # TimelineJS3 JSON, one slide per dated event
+    "csv": "annales.export.csv",      # one row per event (per date when there are no events)
+    "html": "annales.export.html",    # one self-contained page: text, chronology, cast, findings
 }
 
 

@@ -1,0 +1,69 @@
+"""A CSV chronology: one row per event, with a header row, UTF-8, written with the csv module.
+
+Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, participants (names
+with their ranks, "; "-joined), places (names), figures (quantity texts). When the analysis has no
+events, the rows are its DATE and TIME timexes instead (kind = "timex", story_order = order of
+reading), so the file is useful before events are extracted; an empty analysis gives the header only.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from annales.model import Analysis, Event, Timex
+
+COLUMNS = ["kind", "id", "story_order", "date", "earliest", "latest", "inferred", "sentence",
+           "participants", "places", "figures"]
+
+
+def write(analysis: Analysis, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(analysis))
+
+
+def rows(analysis: Analysis) -> list[list[str]]:
+    if analysis.events:
+        events = sorted(analysis.events, key=lambda e: (e.story_order, e.sentence.start, e.id))
+        return [_event_row(analysis, e) for e in events]
+    points = sorted((t for t in analysis.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.id))
+    return [_timex_row(analysis, t, order) for order, t in enumerate(points, 1)]
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _event_row(analysis: Analysis, event: Event) -> list[str]:
+    entities = {e.id: e for e in analysis.entities}
+    quantities = {q.id: q for q in analysis.quantities}
+    participants = []
+    for p in event.participants:
+        entity = entities.get(p.entity)
+        name = entity.name if entity else p.entity
+        rank = p.rank or (entity.attributes.get("rank") if entity else None)
+        participants.append(f"{rank} {name}" if rank else name)
+    places = [entities[p].name if p in entities else p for p in event.places]
+    figures = [_squeeze(quantities[q].text) if q in quantities else q for q in event.quantities]
+    date = event.date
+    return [
+        "event", event.id, str(event.story_order),
+        date.value if date else "", (date.earliest or "") if date else "", (date.latest or "") if date else "",
+        "yes" if event.time_inferred else "no",
+        _squeeze(analysis.text[event.sentence.start:event.sentence.end]),
+        "; ".join(participants), "; ".join(places), "; ".join(figures),
+    ]
+
+
+def _timex_row(analysis: Analysis, timex: Timex, order: int) -> list[str]:
+    sentence = next((s for s in analysis.sentences if s.start <= timex.start < s.end), None)
+    start, end = (sentence.start, sentence.end) if sentence else (timex.start, timex.end)
+    interval = timex.interval if timex.resolved else None
+    earliest, latest = (interval.earliest, interval.latest) if interval else ("", "")
+    return [
+        "timex", timex.id, str(order), timex.value if timex.resolved else "",
+        earliest, latest,
+        "no" if timex.resolved else "unresolved",
+        _squeeze(analysis.text[start:end]), "", "", "",
+    ]

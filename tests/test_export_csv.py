@@ -1,0 +1,50 @@
+"""CSV export: one row per event, timex rows when there are no events, header only when empty."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from test_export_tei import sample
+
+from annales.export import csv as csv_export
+from annales.model import Analysis
+
+
+def _rows(analysis: Analysis) -> list[list[str]]:
+    stream = io.StringIO()
+    csv_export.write(analysis, stream)
+    return list(csv.reader(io.StringIO(stream.getvalue())))
+
+
+def test_one_row_per_event() -> None:
+    rows = _rows(sample())
+    assert rows[0] == csv_export.COLUMNS
+    assert [r[1] for r in rows[1:]] == ["ev1", "ev2", "ev3"]
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["date"] == "1917-03-03" and first["inferred"] == "no"
+    assert first["participants"] == "général Nivelle; 5e régiment"
+    assert first["places"] == "Verdun" and first["figures"] == "1 200 hommes"
+    assert dict(zip(rows[0], rows[3], strict=True))["inferred"] == "yes"
+    assert "<script>&" in rows[2][rows[0].index("sentence")]
+
+
+def test_timex_fallback_and_empty() -> None:
+    analysis = sample()
+    analysis.events = []
+    rows = _rows(analysis)
+    assert [(r[0], r[1], r[3]) for r in rows[1:]] == [("timex", "t1", "1917-03-03"), ("timex", "t2", "1917-SP"),
+                                                     ("timex", "t3", "")]
+    assert _rows(Analysis(id="e", text="")) == [csv_export.COLUMNS]
+
+
+def test_deterministic() -> None:
+    assert _rows(sample()) == _rows(sample())
+
+
+def test_through_analyze(context) -> None:
+    from annales import analyze
+
+    rows = _rows(analyze("Le 12 juin 1940, Weygand arrive à Briare.", dct="1940-06-20", context=context))
+    assert rows[0] == csv_export.COLUMNS
+    assert any("1940-06-12" in r for r in rows[1:])
