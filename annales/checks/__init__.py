@@ -1,8 +1,35 @@
-"""The text checked against itself: findings (being written)."""
+"""The text checked against itself: findings, one module per kind, each `find(analysis)`."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annales.checks import (
+    ambiguous_reference,
+    chronology,
+    conflicting_figures,
+    repetition,
+    role_conflict,
+    sum_mismatch,
+)
 from annales.context import Context
-from annales.model import Analysis
+from annales.model import Analysis, Finding
+
+Check = Callable[[Analysis], list[Finding]]
+
+# Every kind of finding, in the order its findings are listed.
+CHECKS: list[Check] = [
+    conflicting_figures.find,
+    sum_mismatch.find,
+    chronology.find,
+    repetition.find,
+    role_conflict.find,
+    ambiguous_reference.find,
+]
 
 
 def run_checks(analysis: Analysis, context: Context) -> None:
-    analysis.findings = []
+    findings = [finding for check in CHECKS for finding in check(analysis)]
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"f{number}"
+    analysis.findings = findings

@@ -1,0 +1,64 @@
+"""`role-conflict`: two persons given the one post of head of the same defending force.
+
+Conservative: the rank must be held by exactly two persons in the whole text, each named near a
+word placing him at the head of the defence, and never together in one sentence (a sentence that
+names both tells of two men, not of one post).
+"""
+
+from __future__ import annotations
+
+from annales.checks.common import cue_pattern, evidence, sentence_of, skipped
+from annales.model import Analysis, Entity, Finding, Mention
+
+# How far from a mention a word of command may stand and still be about this person.
+WINDOW = 500
+
+
+def _rank_key(rank: str) -> str:
+    return " ".join(rank.lower().replace("-", " ").split())
+
+
+def _commanding_mention(analysis: Analysis, entity: Entity) -> Mention | None:
+    pattern = cue_pattern(analysis.language, "command_cues")
+    for mention in entity.mentions:
+        if skipped(analysis, mention.start, mention.end):
+            continue
+        window = analysis.text[max(0, mention.start - WINDOW):mention.end + WINDOW]
+        if pattern.search(window):
+            return mention
+    return None
+
+
+def find(analysis: Analysis) -> list[Finding]:
+    holders: dict[str, list[Entity]] = {}
+    for entity in analysis.entities:
+        if entity.type != "person" or entity.attributes.get("ambiguous_between"):
+            continue
+        ranks = {_rank_key(m.rank) for m in entity.mentions if m.rank}
+        if len(ranks) == 1:
+            holders.setdefault(ranks.pop(), []).append(entity)
+    findings = []
+    for rank, entities in holders.items():
+        if len(entities) != 2:
+            continue
+        first, second = entities
+        one, two = _commanding_mention(analysis, first), _commanding_mention(analysis, second)
+        if one is None or two is None:
+            continue
+        sentences = {id(sentence_of(analysis, m.start)) for e in entities for m in e.mentions}
+        shared = any(sentence_of(analysis, a.start) is sentence_of(analysis, b.start) is not None
+                     for a in first.mentions for b in second.mentions)
+        if shared or len(sentences) < 2:
+            continue
+        ranked_one = next(m for m in first.mentions if m.rank)
+        ranked_two = next(m for m in second.mentions if m.rank)
+        findings.append(Finding(
+            id="", kind="role-conflict", severity="medium",
+            message=(f"Two different persons, {first.name} and {second.name}, are both given as the "
+                     f"{ranked_one.rank} at the head of the same force."),
+            evidence=[evidence(analysis, ranked_one.start, ranked_one.end),
+                      evidence(analysis, ranked_two.start, ranked_two.end)],
+            detail={"rank": rank, "persons": [first.id, second.id],
+                    "command_mentions": [[one.start, one.end], [two.start, two.end]]},
+        ))
+    return findings
