@@ -1,8 +1,301 @@
-"""Events and the chronology (being written)."""
+"""Events: what happens in each clause, who takes part, where, and when; in the order told.
+
+An event is triggered by a verb that heads a clause (not an auxiliary, not a light verb such as
+"être", "pouvoir", nor "aller"/"faire" when they govern an infinitive: then the infinitive is the
+event), or by an event noun from `resources/<lang>/events/event_nouns.tsv` with a determiner ("le
+débarquement", "l'assassinat de Kirov"; not "navires de débarquement", "condamné à mort").
+Events told inside quotations are kept like any other.
+
+Participants come from the dependency parse, mapped to entities through the mentions the entity
+layer found: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive
+verb or an event noun -> agent, other obl/nmod/iobj -> other. A participant that is itself an event
+("l'arrivée de Leclerc réjouit …") lends its entities to that event only.
+A conjoined verb without its own subject shares its head verb's subject.
+
+Time: a DATE/TIME timex is given to the event whose clause it hangs from in the parse (walking up
+the timex's heads to the first trigger); an event without one takes its governing event's timex in
+the same sentence. Otherwise the event inherits the narrative's current time: the last resolved
+DATE/TIME timex before it in the main narrative, with `time_inferred` = True. Sidebars, quote
+blocks, quotations, boilerplate and the byline (the publication date) never set it; an event inside
+an aside first looks for a date told earlier in the same aside. Nothing is inferred from an
+unresolved or non-calendar date ("PRESENT_REF"); no flashback test is made.
+An unresolved own timex keeps its value (with X's) and no interval.
+
+One pass over the tokens; the parse is only read, never redone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
 
 from annales.context import Context
-from annales.model import Analysis
+from annales.events.lexicon import Lexicon, lexicon
+from annales.model import Analysis, Entity, Event, EventDate, Participant, Span, Timex, Trigger
+
+POINT_TYPES = ("DATE", "TIME")
+ASIDES = ("sidebar", "quote-block")
+SKIPPED = ("boilerplate", "byline")  # no story is told there: no event, no narrative time
+# Dependencies by which a verb heads a clause of its own.
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "csubj", "acl:relcl", "parataxis", "xcomp"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus", "cop"})
+ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", "obj": "patient"}
+OTHER_DEPS = ("obl", "nmod", "iobj")
+AGENT_CASE = "par"  # "l'assassinat de Kirov par Nikolaïev": the agent of an event noun
 
 
 def tag_events(analysis: Analysis, context: Context) -> None:
     analysis.events = []
+    doc = analysis.doc
+    if doc is None or len(doc) == 0:
+        return
+    lex = lexicon(context.language)
+    triggers = _triggers(analysis, doc, lex)
+    if not triggers:
+        return
+    trigger_set = set(triggers)
+    entity_at, mentions_of = _entities_by_token(analysis, doc)
+    for timex in analysis.timexes:  # a date's words are never a participant ("Le" of "Le 6 juin")
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        for k in range(span.start, span.end) if span is not None else ():
+            entity_at.pop(k, None)
+    quantity_at = _by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
+    points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+    own_timex = _own_timexes(doc, points, trigger_set)
+    narrative = _Narrative(analysis, points)
+
+    for order, i in enumerate(triggers, start=1):
+        token = doc[i]
+        clause = _clause(token, trigger_set)
+        sentence = token.sent
+        event = Event(
+            id=f"e{order}", sentence=Span(sentence.start_char, sentence.end_char),
+            trigger=Trigger(token.idx, token.idx + len(token.text), token.text, _lemma(token)),
+            story_order=order)
+        timex = _governing_timex(token, own_timex, trigger_set)
+        if timex is not None:
+            event.time, event.date = timex.id, _date(timex)
+        else:
+            inherited = narrative.time_before(token.idx)
+            if inherited is not None:
+                event.time, event.date, event.time_inferred = inherited.id, _date(inherited), True
+        event.participants = _participants(token, trigger_set, entity_at, mentions_of)
+        seen_places: set[str] = set()
+        seen_quantities: set[str] = set()
+        for j in clause:
+            entity = entity_at.get(j)
+            if entity is not None and entity.type == "place" and entity.id not in seen_places:
+                seen_places.add(entity.id)
+                event.places.append(entity.id)
+            qid = quantity_at.get(j)
+            if qid is not None and qid not in seen_quantities:
+                seen_quantities.add(qid)
+                event.quantities.append(qid)
+        analysis.events.append(event)
+
+
+def _lemma(token: Any) -> str:
+    lemma = (token.lemma_ or token.text).lower()
+    if token.pos_ == "VERB" and lemma == token.lower_ and lemma.endswith("e") and _present_singular(token):
+        return lemma + "r"  # the lemmatizer leaves some presents as written: "reste", "tombe", "donne"
+    return lemma
+
+
+def _present_singular(token: Any) -> bool:
+    morph = token.morph
+    return morph.get("Tense") == ["Pres"] and morph.get("Mood") == ["Ind"] and morph.get("Number") == ["Sing"]
+
+
+def _triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
+    """Token indices of the triggers, in reading order (one pass over the tokens)."""
+    skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
+    timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
+    out = []
+    for token in doc:
+        pos = token.pos_
+        if pos == "VERB":
+            if token.dep_ in AUX_DEPS or token.dep_ not in CLAUSE_DEPS:
+                continue
+            lemma = _lemma(token)
+            if lemma in lex.never_events:
+                continue
+            if lemma in lex.light_with_infinitive and any(
+                    c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+                continue
+            if token.dep_ == "xcomp" and _lemma(token.head) not in lex.never_events | lex.light_with_infinitive:
+                continue  # "il décide d'attaquer": the decision is the event, not yet the attack
+        elif pos == "NOUN":
+            if _lemma(token) not in lex.event_nouns and token.lower_ not in lex.event_nouns:
+                continue
+            if not any(c.dep_.startswith("det") or c.morph.get("PronType") == ["Art"] for c in token.children):
+                continue  # "navires de débarquement", "condamnés à mort": a kind, not an event ("du" has one)
+        else:
+            continue
+        if _inside(skipped, token.idx) or _inside(timex_spans, token.idx):
+            continue
+        out.append(token.i)
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _by_token(doc: Any, items: Any) -> dict[int, Any]:
+    out: dict[int, Any] = {}
+    for value, start, end in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for k in range(span.start, span.end):
+            out.setdefault(k, value)
+    return out
+
+
+def _entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, list]]:
+    entity_at: dict[int, Entity] = {}
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for k in range(span.start, span.end):
+                entity_at.setdefault(k, entity)
+    mentions_of = {e.id: sorted(e.mentions, key=lambda m: m.start) for e in analysis.entities}
+    return entity_at, mentions_of
+
+
+def _clause(token: Any, triggers: set[int]) -> list[int]:
+    """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers."""
+    out = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for child in t.children:
+            if child.i not in triggers:  # another event's words are its own
+                stack.append(child)
+    out.sort()
+    return out
+
+
+def _phrase(token: Any, triggers: set[int]) -> list[int]:
+    """A participant's words: its subtree without any clause hanging from it."""
+    out = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for child in t.children:
+            if child.pos_ in ("VERB", "AUX") or child.i in triggers or child.dep_ in ("acl", "acl:relcl"):
+                continue
+            stack.append(child)
+    return out
+
+
+def _participants(token: Any, triggers: set[int], entity_at: dict[int, Entity],
+                  mentions_of: dict[str, list]) -> list[Participant]:
+    deps = [(child, child.dep_) for child in token.children]
+    if token.pos_ == "VERB" and token.dep_ == "conj" and not any(d.startswith("nsubj") for _, d in deps):
+        deps += [(c, c.dep_) for c in token.head.children if c.dep_.startswith("nsubj")]
+    passive = token.pos_ == "NOUN" or any(d in ("aux:pass", "nsubj:pass") for _, d in deps)
+    out: list[Participant] = []
+    seen: set[str] = set()
+    for child, dep in deps:
+        if child.i in triggers:
+            continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
+        role = ROLE_OF_DEP.get(dep)
+        if role is None:
+            if not dep.startswith(OTHER_DEPS):
+                continue
+            role = "agent" if passive and _case(child) == AGENT_CASE else "other"
+        for k in sorted(_phrase(child, triggers)):
+            entity = entity_at.get(k)
+            if entity is None or entity.id in seen:
+                continue
+            seen.add(entity.id)
+            rank = _rank_at(entity, mentions_of.get(entity.id, []), token.idx) if entity.type == "person" else None
+            out.append(Participant(entity.id, role, rank))
+    return out
+
+
+def _case(token: Any) -> str:
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    return ""
+
+
+def _rank_at(entity: Entity, mentions: list, offset: int) -> str | None:
+    """The rank written at the last mention before `offset`, else the entity's rank."""
+    for mention in reversed(mentions):
+        if mention.start < offset and mention.rank:
+            return mention.rank
+    rank = entity.attributes.get("rank")
+    return rank if isinstance(rank, str) else None
+
+
+def _own_timexes(doc: Any, points: list[Timex], triggers: set[int]) -> dict[int, Timex]:
+    """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse."""
+    out: dict[int, Timex] = {}
+    for timex in points:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root
+        while head.i not in triggers and head.head.i != head.i:
+            head = head.head
+        if head.i in triggers and (head.i not in out or _precision(timex) > _precision(out[head.i])):
+            out[head.i] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+    return out
+
+
+def _precision(timex: Timex) -> tuple[bool, int]:
+    return (timex.resolved, len(timex.value.partition("T")[0].rstrip("X-")))
+
+
+def _governing_timex(token: Any, own: dict[int, Timex], triggers: set[int]) -> Timex | None:
+    """The trigger's own timex, else that of the nearest trigger governing it in the sentence."""
+    t = token
+    while True:
+        if t.i in own:
+            return own[t.i]
+        if t.head.i == t.i:
+            return None
+        t = t.head
+
+
+class _Narrative:
+    """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
+
+    def __init__(self, analysis: Analysis, points: list[Timex]) -> None:
+        quotes = [(q.start, q.end) for q in analysis.quotes]
+        self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
+        skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
+        usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
+        self._main = [t for t in usable if not _inside(self._asides, t.start) and not _inside(skipped, t.start)
+                      and not any(s <= t.start < e for s, e in quotes)]
+        self._main_starts = [t.start for t in self._main]
+        self._all = usable
+        self._all_starts = [t.start for t in usable]
+
+    def time_before(self, offset: int) -> Timex | None:
+        k = bisect_left(self._asides, (offset + 1,)) - 1
+        if k >= 0 and self._asides[k][0] <= offset < self._asides[k][1]:
+            start = self._asides[k][0]
+            j = bisect_left(self._all_starts, offset) - 1
+            if j >= 0 and self._all[j].start >= start:
+                return self._all[j]  # a date told earlier in the same aside
+        j = bisect_left(self._main_starts, offset) - 1
+        return self._main[j] if j >= 0 else None
+
+
+def _calendar(timex: Timex) -> bool:
+    return timex.interval is not None or timex.value[:1].isdigit()
+
+
+def _date(timex: Timex) -> EventDate:
+    if not timex.resolved or timex.interval is None:
+        return EventDate(timex.value)
+    return EventDate(timex.value, timex.interval.earliest, timex.interval.latest)

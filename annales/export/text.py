@@ -1,4 +1,5 @@
-"""A readable chronology of one analysis: dates in time order, each with the sentence it came from.
+"""A readable chronology of one analysis: events (or, without events, dates) in time order, each with
+the sentence it came from.
 
 The output is plain text and deterministic (no colours, no terminal width), so it can be read
 in a terminal, diffed, and used as golden output in tests.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from annales.model import Analysis, Sentence, Timex
+from annales.model import Analysis, Event, Sentence, Timex
 
 EXCERPT_WIDTH = 160
 POINT_TYPES = ("DATE", "TIME")
@@ -30,19 +31,14 @@ def lines(analysis: Analysis) -> list[str]:
     out.append(f"DCT: {analysis.dct.value} ({analysis.dct.origin})" if analysis.dct else "DCT: unknown")
 
     points = [t for t in analysis.timexes if t.type in POINT_TYPES]
-    resolved = sorted((t for t in points if t.resolved), key=_chronological)
-    unresolved = sorted((t for t in points if not t.resolved), key=lambda t: t.start)
     spans = [t for t in analysis.timexes if t.type not in POINT_TYPES]
 
     out.append("")
     out.append("Chronology")
-    if not points:
-        out.append("  (no dates found)")
-    for timex in resolved:
-        date, time = _date_and_time(timex.value)
-        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex)}")
-    for timex in unresolved:
-        out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex)}")
+    if analysis.events:
+        out += _event_chronology(analysis)
+    else:
+        out += _timex_chronology(analysis, points)
     if spans:
         out.append("")
         out.append("Durations and repetitions")
@@ -51,6 +47,62 @@ def lines(analysis: Analysis) -> list[str]:
     out += _cast(analysis)
     out += _figures(analysis)
     return out
+
+
+def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:
+    """The dates themselves in time order, when no event was found."""
+    out: list[str] = []
+    resolved = sorted((t for t in points if t.resolved), key=_chronological)
+    unresolved = sorted((t for t in points if not t.resolved), key=lambda t: t.start)
+    if not points:
+        out.append("  (no dates found)")
+    for timex in resolved:
+        date, time = _date_and_time(timex.value)
+        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex)}")
+    for timex in unresolved:
+        out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex)}")
+    return out
+
+
+def _event_chronology(analysis: Analysis) -> list[str]:
+    """Events in time order (then order of telling): date, ≈ when inherited from the narrative's time,
+    the interval when the date is vague, #story order, trigger lemma, and the sentence with [trigger]."""
+    out = ["  (≈ dated by the narrative's current time; #n order of telling)"]
+    dated = []
+    undated = []
+    for event in analysis.events:
+        earliest = _event_earliest(event)
+        (dated if earliest else undated).append((earliest, event))
+    dated.sort(key=lambda pair: (pair[0], pair[1].story_order))
+    for _earliest, event in dated:
+        assert event.date is not None
+        date, time = _date_and_time(event.date.value)
+        mark = "≈" if event.time_inferred else " "
+        vague = ""
+        if event.date.earliest and event.date.latest and event.date.earliest[:10] != event.date.latest[:10]:
+            vague = f" ({event.date.earliest[:10]}…{event.date.latest[:10]})"
+        out.append(f"  {mark}{date:<10} {time:<5} #{event.story_order:<4} {event.trigger.lemma:<14} "
+                   f"{_event_excerpt(analysis, event)}{vague}")
+    for _earliest, event in undated:
+        what = f"unresolved {event.date.value}" if event.date else "undated"
+        out.append(f"   {what:<16} #{event.story_order:<4} {event.trigger.lemma:<14} {_event_excerpt(analysis, event)}")
+    return out
+
+
+def _event_earliest(event: Event) -> str | None:
+    if event.date is None:
+        return None
+    if event.date.earliest:
+        return event.date.earliest
+    value = event.date.value
+    return value if ISO_CALENDAR.match(value) and "X" not in value[:4] else None
+
+
+def _event_excerpt(analysis: Analysis, event: Event, width: int = EXCERPT_WIDTH) -> str:
+    trigger = event.trigger
+    anchor = Timex(event.id, trigger.start, trigger.end, trigger.text, "DATE", "")
+    sentence = Sentence(event.sentence.start, event.sentence.end)
+    return _excerpt(analysis, anchor, width, sentence)
 
 
 CAST_SECTIONS = (("person", "Persons"), ("unit", "Units"), ("ship", "Ships"))
@@ -121,9 +173,10 @@ def _sentence_of(analysis: Analysis, timex: Timex) -> Sentence:
     return Sentence(timex.start, timex.end)  # no parse: the timex is its own context
 
 
-def _excerpt(analysis: Analysis, timex: Timex, width: int = EXCERPT_WIDTH) -> str:
+def _excerpt(analysis: Analysis, timex: Timex, width: int = EXCERPT_WIDTH,
+             sentence: Sentence | None = None) -> str:
     """The timex's sentence with the timex in [brackets], cut around it to about `width` chars."""
-    sentence = _sentence_of(analysis, timex)
+    sentence = sentence or _sentence_of(analysis, timex)
     text = analysis.text
     # A sentence the parser ran across a line break (a heading, a byline) is cut at that break.
     start = max(sentence.start, text.rfind("\n", 0, timex.start) + 1)
