@@ -18,8 +18,9 @@ MODEL_NAME = "fr_core_news_md"
 MODELS = Path(__file__).parent / "models"
 ADDED_COMPONENTS = {"ner_hist": MODELS / "ner-fr-hist"}
 # The model components the stages read: sentences and dependencies (parser), tense and mood
-# (morphologizer), lemmas, and the named entities the entity layer starts from.
-MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner_hist")
+# (morphologizer), lemmas, and the named entities the entity layer starts from. The attribute ruler
+# is left out: it changes none of our outputs (seeds, TimeBank, HIPE measured alike) and costs 5%.
+MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "lemmatizer", "ner_hist")
 
 
 def load_model(name: str = MODEL_NAME) -> Any:

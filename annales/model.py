@@ -277,6 +277,7 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
     # The spaCy Doc of `text`, kept for later stages; never serialised.
     doc: Any = field(default=None, repr=False, compare=False)
+    _region_index: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_source(cls, document: SourceDocument) -> Analysis:
@@ -288,7 +289,21 @@ class Analysis:
 
     def in_region(self, start: int, end: int, *kinds: str) -> bool:
         """True when [start, end) lies inside a region of one of `kinds`."""
-        return any(r.start <= start and end <= r.end for r in self.regions if r.kind in kinds)
+        for r_start, r_end in self._spans_of(kinds):
+            if r_start > start:
+                break  # spans are sorted by start: none further on can contain this one
+            if end <= r_end:
+                return True
+        return False
+
+    def _spans_of(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        # Stages ask this thousands of times; the regions change only while ingestion marks them.
+        key = (kinds, len(self.regions), id(self.regions))
+        cached = self._region_index.get(key)
+        if cached is None:
+            cached = sorted((r.start, r.end) for r in self.regions if r.kind in kinds)
+            self._region_index[key] = cached
+        return cached
 
     def to_dict(self) -> dict[str, Any]:
         return {
