@@ -296,6 +296,10 @@ class Analysis:
                 return True
         return False
 
+    def region_spans(self, *kinds: str) -> list[tuple[int, int]]:
+        """(start, end) of the regions of `kinds`, sorted by start."""
+        return self._spans_of(kinds)
+
     def _spans_of(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
         # Stages ask this thousands of times; the regions change only while ingestion marks them.
         key = (kinds, len(self.regions), id(self.regions))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from annales.checks.common import evidence, skipped
+from annales.checks.common import SKIPPED_REGIONS, evidence
 from annales.model import Analysis, Finding
 
 SHINGLE = 8
@@ -18,9 +18,21 @@ JOIN_GAP = 3
 WORD = re.compile(r"(?P<word>\w+)")
 
 
+def _words(analysis: Analysis) -> list[tuple[int, int, str]]:
+    """The words outside skipped regions, walking the text and the sorted regions together."""
+    spans = analysis.region_spans(*SKIPPED_REGIONS)
+    words, i = [], 0
+    for m in WORD.finditer(analysis.text):
+        while i < len(spans) and spans[i][1] <= m.start():
+            i += 1
+        if i < len(spans) and spans[i][0] <= m.start() and m.end() <= spans[i][1]:
+            continue
+        words.append((m.start(), m.end(), m.group("word").lower()))
+    return words
+
+
 def find(analysis: Analysis) -> list[Finding]:
-    words = [(m.start(), m.end(), m.group("word").lower()) for m in WORD.finditer(analysis.text)
-             if not skipped(analysis, m.start(), m.end())]
+    words = _words(analysis)
     seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index in range(len(words) - SHINGLE + 1):
         seen[tuple(w[2] for w in words[index:index + SHINGLE])].append(index)
