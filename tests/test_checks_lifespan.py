@@ -25,3 +25,18 @@ def test_life_and_publication_dates(text: str, dct: str | None, expected: int) -
     for finding in found:
         assert finding.evidence
         assert all(analysis.text[e.start:e.end] == e.text for e in finding.evidence)
+
+
+RANKS = [
+    ("En août 1942, le colonel Jean Dupont attaqua la ville. En août 1942, le capitaine Jean Dupont attaqua le port.",
+     1),
+    ("En août 1942, le capitaine Jean Dupont attaqua la ville. En mai 1944, le colonel Jean Dupont attaqua le port.",
+     0),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANKS)
+def test_one_person_two_ranks_at_the_same_date(text: str, expected: int) -> None:
+    analysis = analyze(text)
+    found = [f for f in analysis.findings if f.kind == "role-conflict"]
+    assert len(found) == expected, [f.message for f in analysis.findings]

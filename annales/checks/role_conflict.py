@@ -8,7 +8,7 @@ names both tells of two men, not of one post).
 from __future__ import annotations
 
 from annales.checks.common import cue_pattern, evidence, sentence_of, skipped
-from annales.model import Analysis, Entity, Finding, Mention
+from annales.model import Analysis, Entity, Event, Finding, Mention
 
 # How far from a mention a word of command may stand and still be about this person.
 WINDOW = 500
@@ -29,7 +29,7 @@ def _commanding_mention(analysis: Analysis, entity: Entity) -> Mention | None:
     return None
 
 
-def find(analysis: Analysis) -> list[Finding]:
+def _same_role(analysis: Analysis) -> list[Finding]:
     holders: dict[str, list[Entity]] = {}
     for entity in analysis.entities:
         if entity.type != "person" or entity.attributes.get("ambiguous_between"):
@@ -62,3 +62,38 @@ def find(analysis: Analysis) -> list[Finding]:
                     "command_mentions": [[one.start, one.end], [two.start, two.end]]},
         ))
     return findings
+
+
+def _rank_at_dates(analysis: Analysis) -> list[Finding]:
+    """One person given two different ranks on the same date, each stated with its own date."""
+    names = {e.id: e.name for e in analysis.entities}
+    stated: dict[str, list[tuple[str, str, Event]]] = {}
+    for event in analysis.events:
+        if event.time_inferred or event.date is None or not event.date.earliest:
+            continue
+        for participant in event.participants:
+            if participant.rank:
+                stated.setdefault(participant.entity, []).append((_rank_key(participant.rank), participant.rank, event))
+    findings = []
+    for person, ranks in stated.items():
+        reported: set[tuple[str, str]] = set()
+        for i, (key_a, rank_a, event_a) in enumerate(ranks):
+            for key_b, rank_b, event_b in ranks[i + 1:]:
+                if key_a == key_b or (key_a, key_b) in reported:
+                    continue
+                assert event_a.date is not None and event_b.date is not None
+                if event_a.date.earliest[:7] != event_b.date.earliest[:7]:
+                    continue  # a promotion between two dates is no contradiction
+                reported.add((key_a, key_b))
+                findings.append(Finding(
+                    id="", kind="role-conflict", severity="medium",
+                    message=f"{names.get(person, person)} is {rank_a} and {rank_b} at the same date "
+                            f"({event_a.date.value}).",
+                    evidence=[evidence(analysis, event_a.sentence.start, event_a.sentence.end),
+                              evidence(analysis, event_b.sentence.start, event_b.sentence.end)],
+                    detail={"person": person, "ranks": [rank_a, rank_b], "date": event_a.date.value}))
+    return findings
+
+
+def find(analysis: Analysis) -> list[Finding]:
+    return _same_role(analysis) + _rank_at_dates(analysis)
