@@ -103,8 +103,8 @@ class Mention:
     end: int
     text: str
     rank: str | None = None  # the rank or title as written at this mention ("Rear Admiral")
-    role: Span | None = None  # an apposition that says what the person is ("Thaelmann, secrétaire général du …")
-    descriptor: Span | None = None  # words before the name that describe the person ("le jeune André Taponnier")
+    role: Span | None = None  # an apposition that says what the person is ("Jaurès, député du Tarn")
+    descriptor: Span | None = None  # words before the name that describe the person ("le jeune Paul Girard")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}

@@ -36,7 +36,7 @@ BOILERPLATE_FIRES = [
     (f"{P1}\nDécouvrez ici notre dossier complet sur les uniformes de 1870.\n{P2}",
      "Découvrez ici notre dossier"),
     (f"{P1}\n{P2}\n{P3}\nUn message, un commentaire ?\nmodération a priori\nQui êtes-vous ?\nVotre message\n"
-     "Pour créer des paragraphes, laissez simplement des lignes vides.", "Qui êtes-vous ?\nVotre message"),
+     "Pour créer des paragraphes, laissez une ligne blanche entre eux.", "Qui êtes-vous ?\nVotre message"),
     (f"{P1}\n{P2}\n{P3}\nUn message, un commentaire ?\nQui êtes-vous ?", "Un message, un commentaire ?"),
     (f"{P1}\n{P2}\n{P3}\nLa chute de l'Empire en dix dates\nLes francs-tireurs de la Loire\n"
      "Un message, un commentaire ?\nQui êtes-vous ?", "La chute de l'Empire en dix dates"),

@@ -275,7 +275,7 @@ def find_works(text: str, language: str) -> list[Candidate]:
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
-    """Names after a rank or a title: "le contre-amiral Tomonari Saichirō", "M. Hagenbeck"."""
+    """Names after a rank or a title: "le contre-amiral Jean Morel", "M. Lambert"."""
     found: list[Candidate] = []
     pattern = _patterns(language)["rank"]
     pos = 0

@@ -383,8 +383,8 @@ class Resolver:
         return entities
 
     def _descriptor(self, cand: Candidate) -> Span | None:
-        """Nouns and adjectives between a determiner and the name: "le [jeune] André Taponnier",
-        "son [compatriote] Melchior Mauri", "le [conseiller fédéral] Arnold Koller"."""
+        """Nouns and adjectives between a determiner and the name: "le [jeune] Paul Girard",
+        "son [compatriote] Luc Berger", "le [conseiller fédéral] Henri Favre"."""
         before = _preceding_tokens(self.doc, cand.start, MAX_DESCRIPTOR_WORDS + 1)
         words = []
         for t in reversed(before):
@@ -398,9 +398,8 @@ class Resolver:
         return None
 
     def _role(self, cand: Candidate) -> Span | None:
-        """An apposition after the name that says what the person is: "Thaelmann, secrétaire
-        général du parti communiste allemand, …". Read on the words and their tags: the parse
-        hangs appositions on the wrong word too often."""
+        """An apposition after the name that says what the person is: "Jaurès, député du Tarn, …".
+        Read on the words and their tags: the parse hangs appositions on the wrong word too often."""
         if self.doc is None or self.text[cand.end:cand.end + 2] != ", ":
             return None
         span = self.doc.char_span(cand.end + 2, min(len(self.text), cand.end + 200), alignment_mode="expand")

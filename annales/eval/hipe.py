@@ -8,7 +8,7 @@ token per line with IOB tags. A `document_id` comment (`# document_id = …` or
 Each document's text is rebuilt from its tokens: a token is followed by one space, by nothing
 when its MISC column says `NoSpaceAfter`, and an `EndOfLine` is a space too (`line_breaks=
 "space"`, the default: newspaper line ends are layout, not text, and a newline inside
-"M.\\nHagenbeck" breaks spaCy's entities; `line_breaks="newline"` keeps them). Every token keeps
+"M.\\nLambert" breaks spaCy's entities; `line_breaks="newline"` keeps them). Every token keeps
 its character offsets in that text, so system entities (character spans) are brought back to
 tokens: a token belongs to an entity when it overlaps one of its mentions, the first with `B-`.
 
@@ -251,7 +251,7 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
     """Character spans, in HIPE types, of an `annales.model.Analysis`.
 
     HIPE draws some spans wider than annales does, and the spans are widened to its convention: a
-    person's title or rank belongs to the person ("M. Ador", "général Ferrari", without the
+    person's title or rank belongs to the person ("M. Lambert", "général Moreau", without the
     article), and a date's preposition to the date ("en 1847"). annales keeps the rank apart
     (`Mention.rank`) and leaves prepositions outside its TIMEX3, as TimeML does.
     """
@@ -300,7 +300,7 @@ def _with_title(text: str, mention: Any, language: str) -> int:
 
 
 def _with_place_noun(text: str, start: int, language: str) -> int:
-    """HIPE puts the place noun inside the place: "canton de Neuchâtel", "quai d'Orsay"."""
+    """HIPE puts the place noun inside the place: "canton de Vaud", "rue de Rivoli"."""
     from annales.entities.lexicon import name_lexicon
 
     cue = re.search(rf"(?i:{name_lexicon(language).place_cue_pattern})\s+(?:de\s+la\s+|de\s+|du\s+|d['’]\s*)?$",
