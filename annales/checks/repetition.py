@@ -34,8 +34,9 @@ def _words(analysis: Analysis) -> list[tuple[int, int, str]]:
 def find(analysis: Analysis) -> list[Finding]:
     words = _words(analysis)
     seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    lowered = [w[2] for w in words]
     for index in range(len(words) - SHINGLE + 1):
-        seen[tuple(w[2] for w in words[index:index + SHINGLE])].append(index)
+        seen[tuple(lowered[index:index + SHINGLE])].append(index)
     # Pairs (i, j) of shingle starts with the same words, i before j, the two not overlapping.
     matches: dict[int, list[int]] = defaultdict(list)
     for starts in seen.values():
