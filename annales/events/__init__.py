@@ -166,32 +166,27 @@ def _entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity],
     return entity_at, mentions_of
 
 
-def _clause(token: Any, triggers: set[int]) -> list[int]:
-    """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers."""
+def _subtree(token: Any, prune: Any) -> list[int]:
+    """Token indexes of `token`'s subtree, not descending into children `prune` rejects."""
     out = []
     stack = [token]
     while stack:
         t = stack.pop()
         out.append(t.i)
-        for child in t.children:
-            if child.i not in triggers:  # another event's words are its own
-                stack.append(child)
+        stack.extend(child for child in t.children if not prune(child))
     out.sort()
     return out
 
 
+def _clause(token: Any, triggers: set[int]) -> list[int]:
+    """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers."""
+    return _subtree(token, lambda child: child.i in triggers)  # another event's words are its own
+
+
 def _phrase(token: Any, triggers: set[int]) -> list[int]:
     """A participant's words: its subtree without any clause hanging from it."""
-    out = []
-    stack = [token]
-    while stack:
-        t = stack.pop()
-        out.append(t.i)
-        for child in t.children:
-            if child.pos_ in ("VERB", "AUX") or child.i in triggers or child.dep_ in ("acl", "acl:relcl"):
-                continue
-            stack.append(child)
-    return out
+    return _subtree(token, lambda child: child.pos_ in ("VERB", "AUX") or child.i in triggers
+                    or child.dep_ in ("acl", "acl:relcl"))
 
 
 def _participants(token: Any, triggers: set[int], entity_at: dict[int, Entity],

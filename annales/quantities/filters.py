@@ -10,7 +10,8 @@ from annales.model import Analysis
 from annales.quantities.describe import TokenIndex
 from annales.quantities.lexicon import quantity_lexicon
 from annales.quantities.recognise import Candidate
-from annales.time.lexicon import alternation, lexicon_for, normalise
+from annales.resources import alternation
+from annales.time.lexicon import lexicon_for, normalise
 
 SENTENCE_OPENERS = ".!?:;«\"“—–(\n"
 LOOKBACK = 40

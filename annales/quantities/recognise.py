@@ -18,7 +18,8 @@ from functools import cache
 from text_to_num import text2num
 
 from annales.quantities.lexicon import quantity_lexicon
-from annales.time.lexicon import alternation, normalise
+from annales.resources import alternation
+from annales.time.lexicon import normalise
 
 # Digits: French groups (normal, no-break or narrow no-break space), English commas, dotted
 # thousands, then plain integers and decimals. A group of exactly three digits after a comma is a

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import alternation, load_rows  # noqa: F401  (alternation is re-exported)
+from annales.resources import load_rows
 
 LAYER = "time"
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from annales.resources import load_rows
-from annales.time.lexicon import LAYER, alternation, lexicon_for
+from annales.resources import alternation, load_rows
+from annales.time.lexicon import LAYER, lexicon_for
 
 PLACEHOLDER = re.compile(r"%(?P<table>[a-z_]+)")
 MACRO = re.compile(r"@(?P<name>[a-z]+)")
