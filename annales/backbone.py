@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from annales.context import Context
+from annales.context import Context, stage
 from annales.model import Analysis, Sentence
 
 
+@stage("backbone", reads=("text",), adds=("doc", "sentences"))
 def parse(analysis: Analysis, context: Context) -> None:
     doc = context.parse(analysis.text)
     analysis.doc = doc

@@ -10,16 +10,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
 from annales import __version__
-from annales.context import Context
+from annales.batch import Progress, Writer, run_batch
 from annales.errors import AnnalesError, InputError
-from annales.export import FORMATS, Writer, get_writer
+from annales.export import FORMATS, SINGLE_DOCUMENT, get_writer
 from annales.model import SourceDocument
-from annales.pipeline import analyze_document
 
 PROG = "annales"
 EXIT_FAILED = 1
@@ -82,24 +81,28 @@ def analyze(
         "--dct", metavar="YYYY-MM-DD",
         help="Publication date of every input, used to resolve 'hier', 'cette année'…",
     )] = None,
+    language: Annotated[str | None, typer.Option(
+        "--language", metavar="CODE",
+        help="Language of every input (ISO 639-1, e.g. fr); default: detected per document.",
+    )] = None,
 ) -> None:
     """Analyse documents and write one analysis per document to stdout."""
     fmt = output_format or default_format(paths, sys.stdout.isatty())
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if fmt in SINGLE_DOCUMENT_FORMATS and len(paths) > 1:
+    if fmt in SINGLE_DOCUMENT and len(paths) > 1:
         raise UsageProblem(f"--format {fmt} writes a single document; use --format jsonl for several inputs")
     # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
     from annales.ingest.read import read_inputs
 
     try:
-        items = read_inputs(paths, dct)
+        items = read_inputs(paths, dct, language)
     except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
         raise UsageProblem(str(exc)) from exc
-    if fmt in SINGLE_DOCUMENT_FORMATS:
+    if fmt in SINGLE_DOCUMENT:
         items = _at_most_one(items, fmt)
-    failures = run_batch(items, get_writer(fmt), sys.stdout)
-    raise typer.Exit(EXIT_FAILED if failures else 0)
+    progress = _run(items, get_writer(fmt))
+    raise typer.Exit(EXIT_FAILED if progress.failures else 0)
 
 
 @eval_app.command("timeml")
@@ -126,10 +129,6 @@ def eval_hipe(
     raise typer.Exit(hipe.main(path, predictions=predictions, out=sys.stdout))
 
 
-# Formats whose output is one whole document (a JSON object, an XML or HTML page, a timeline).
-SINGLE_DOCUMENT_FORMATS = ("json", "tei", "html", "timelinejs")
-
-
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
                  ) -> Iterator[SourceDocument | InputError]:
     # Looks one document ahead, so that nothing is written before the refusal.
@@ -140,47 +139,23 @@ def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
     yield from head
 
 
-def run_batch(items: Iterable[SourceDocument | InputError], write: Writer, out: TextIO) -> list[str]:
-    """Analyse and write each document as it arrives; return one line per failed document.
+def _run(items: Iterable[SourceDocument | InputError], write: Writer) -> Progress:
+    """The batch on stdout, each failure reported at once; when more than one document was
+    given, the failures are listed again at the end."""
+    progress = run_batch(_usable(items), write, sys.stdout, on_error=_error, on_warning=_warning)
+    if progress.failures and progress.seen > 1:
+        _error(f"{len(progress.failures)} of {progress.seen} documents failed: " + "; ".join(progress.failures))
+    return progress
 
-    A failure is reported at once and the batch goes on; when more than one document was
-    given, the failures are listed again at the end.
-    """
-    context = Context.default()
-    failures: list[str] = []
-    total = 0
-    iterator = iter(items)
-    while True:
-        try:
-            item = next(iterator)
-        except StopIteration:
-            break
-        except UsageProblem:
-            raise
-        except InputError as exc:  # raised, not yielded: the whole run is unusable
-            raise UsageProblem(str(exc)) from exc
-        total += 1
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            _error(str(item))
-            continue
-        try:
-            analysis = analyze_document(item, context)
-        except AnnalesError as exc:
-            failures.append(f"{item.id}: {exc}")
-            _error(failures[-1])
-            continue
-        except Exception as exc:  # a bug on one document must not cost the others their results
-            failures.append(f"{item.id}: internal error: {type(exc).__name__}: {exc}")
-            _error(failures[-1])
-            continue
-        for warning in analysis.warnings:
-            _warning(f"{analysis.id}: {warning}")
-        write(analysis, out)
-        out.flush()
-    if failures and total > 1:
-        _error(f"{len(failures)} of {total} documents failed: " + "; ".join(failures))
-    return failures
+
+def _usable(items: Iterable[SourceDocument | InputError]) -> Iterator[SourceDocument | InputError]:
+    """The inputs; an InputError raised (not yielded) while reading makes the whole run unusable."""
+    try:
+        yield from items
+    except UsageProblem:
+        raise
+    except InputError as exc:
+        raise UsageProblem(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,16 +1,33 @@
 """The document model: one `Analysis` that every stage reads and extends.
 
 Every span is a pair of character offsets into `Analysis.text`, so each claim points back to
-the words it was read from. `Analysis.to_dict()` is the JSON contract (`schema: annales/1`);
-later layers fill the lists that are still empty here.
+the words it was read from. `Analysis.to_dict()` is the JSON contract (`schema: annales/2`) and
+`Analysis.from_dict()` reads it back. Ids carry their kind (`tmx-1`, `ent-1`, `qty-1`, `quo-1`,
+`evt-1`, `fnd-1`), so an id found anywhere says what it points to.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
-SCHEMA = "annales/1"
+from annales.errors import InputError
+
+SCHEMA = "annales/2"
+# Readable by from_dict: the current contract only (annales/1 used other ids and untyped attributes).
+READABLE_SCHEMAS = frozenset({SCHEMA})
+ID_PREFIXES = {"timex": "tmx", "entity": "ent", "quantity": "qty", "quote": "quo", "event": "evt", "finding": "fnd"}
+
+
+def make_id(kind: str, number: int) -> str:
+    """The id of the `number`-th item of `kind` ("timex", "entity", …): "tmx-3"."""
+    return f"{ID_PREFIXES[kind]}-{number}"
 
 RegionKind = Literal["boilerplate", "heading", "byline", "quote-block", "list", "sidebar"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -29,15 +46,44 @@ class Source:
                 "media_type": self.media_type}
 
 
-@dataclass
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+
+
+def valid_iso_date(value: object) -> str | None:
+    """`value` when it is a real calendar date written YYYY-MM-DD (years 0001–9999), else None."""
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
 class Dct:
-    """When the text was published (not when its story happens)."""
+    """When the text was published (not when its story happens): always a real calendar date.
+
+    Built from untrusted input with `parse_dct`; constructing one with a bad value raises
+    InputError, so an API caller cannot slip "hier" or 2023-02-30 past the command line's checks.
+    """
 
     value: str  # ISO date, YYYY-MM-DD
     origin: DctOrigin
 
+    def __post_init__(self) -> None:
+        if valid_iso_date(self.value) != self.value:
+            raise InputError(f"a publication date must be a real date written YYYY-MM-DD, got {self.value!r}")
+
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "origin": self.origin}
+
+
+def parse_dct(value: object, origin: DctOrigin) -> Dct:
+    """A Dct from what a user or a file gave; InputError names the bad value."""
+    iso = valid_iso_date(value.strip() if isinstance(value, str) else value)
+    if iso is None:
+        raise InputError(f"a publication date must be a real date written YYYY-MM-DD, got {value!r}")
+    return Dct(iso, origin)
 
 
 @dataclass
@@ -124,12 +170,19 @@ class Entity:
     type: EntityType
     name: str  # canonical name
     aliases: list[str] = field(default_factory=list)
-    attributes: dict[str, Any] = field(default_factory=dict)  # rank, role, nationality, hull, ...
     mentions: list[Mention] = field(default_factory=list)
+    rank: str | None = None  # a person's first stated rank or title ("colonel")
+    ranks: list[str] = field(default_factory=list)  # every rank stated, in order of telling
+    role: str | None = None  # what the text says the person is ("député du Tarn")
+    hull: str | None = None  # a ship's hull number ("BB-46")
+    abbreviation: str | None = None  # a unit's abbreviation as written ("R.I.")
+    ambiguous_between: list[str] = field(default_factory=list)  # entity ids a bare surname may mean
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases),
-                "attributes": dict(self.attributes), "mentions": [m.to_dict() for m in self.mentions]}
+                "rank": self.rank, "ranks": list(self.ranks), "role": self.role, "hull": self.hull,
+                "abbreviation": self.abbreviation, "ambiguous_between": list(self.ambiguous_between),
+                "mentions": [m.to_dict() for m in self.mentions]}
 
 
 @dataclass
@@ -256,6 +309,7 @@ class SourceDocument:
     source: Source = field(default_factory=Source)
     dct: Dct | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # title, author, url when known
+    language: str | None = None  # ISO 639-1, when the user or the corpus says it; else detected
 
 
 @dataclass
@@ -263,7 +317,7 @@ class Analysis:
     id: str
     text: str
     source: Source = field(default_factory=Source)
-    language: str = "fr"
+    language: str | None = None  # set by the language stage, or given with the document
     dct: Dct | None = None
     regions: list[Region] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
@@ -282,7 +336,7 @@ class Analysis:
     @classmethod
     def from_source(cls, document: SourceDocument) -> Analysis:
         return cls(id=document.id, text=document.text, source=document.source, dct=document.dct,
-                   metadata=dict(document.metadata))
+                   metadata=dict(document.metadata), language=document.language)
 
     def regions_of(self, *kinds: str) -> list[Region]:
         return [r for r in self.regions if r.kind in kinds]
@@ -328,3 +382,58 @@ class Analysis:
             "events": [e.to_dict() for e in self.events],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The analysis a `to_dict()` wrote (an `annales/2` JSON object), without its spaCy Doc.
+
+        Raises ValueError when `data` is not such an object."""
+        if not isinstance(data, dict):
+            raise ValueError(f"an analysis is a JSON object, got {type(data).__name__}")
+        schema = data.get("schema")
+        if schema not in READABLE_SCHEMAS:
+            readable = ", ".join(sorted(READABLE_SCHEMAS))
+            raise ValueError(f"cannot read schema {schema!r} (this version reads {readable})")
+        fields = {k: v for k, v in data.items() if k != "schema"}
+        return _build(cls, fields)
+
+
+def _build(cls: type, data: Any) -> Any:
+    """An instance of dataclass `cls` from its `to_dict()` form, nested dataclasses included."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{cls.__name__}: a JSON object is expected, got {type(data).__name__}")
+    hints = _hints(cls)
+    names = {f.name for f in dataclasses.fields(cls) if f.init}
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown fields {', '.join(sorted(unknown))}")
+    kwargs = {}
+    for name, value in data.items():
+        try:
+            kwargs[name] = _value(hints[name], value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{cls.__name__}.{name}: {exc}") from exc
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        dataclass_options = [a for a in options if dataclasses.is_dataclass(a)]
+        return _value(dataclass_options[0], value) if dataclass_options else value
+    if origin is list:
+        if not isinstance(value, list):
+            raise ValueError(f"a list is expected, got {type(value).__name__}")
+        (item,) = typing.get_args(hint)
+        return [_value(item, v) for v in value]
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)

@@ -1,51 +1,66 @@
 """The stages of an analysis, in order, in one place.
 
-Each stage is one function `(analysis, context) -> None` that reads what earlier stages left
-on the `Analysis` and adds its own layer. A new layer is one new line here.
+Each stage is declared where it is written (`annales.context.stage`): the layers of the
+`Analysis` it reads, those it adds, and the resources it needs. A stage whose resources do not
+exist for the document's language is skipped, and a warning names what ran and what did not.
+A new layer is one new line here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from annales import backbone
 from annales.checks import run_checks
-from annales.context import Context
+from annales.common.resources import has_layer
+from annales.context import Context, Stage
 from annales.entities import tag_entities
 from annales.events import tag_events
 from annales.ingest import dct as ingest_dct
 from annales.ingest import language as ingest_language
 from annales.ingest import regions as ingest_regions
-from annales.model import Analysis, Dct, SourceDocument
+from annales.model import Analysis, SourceDocument, parse_dct
 from annales.quantities import tag_quantities
 from annales.quotes import tag_quotes
 from annales.time import tag_timexes
 
-Stage = Callable[[Analysis, Context], None]
+STAGES: tuple[Stage, ...] = (
+    ingest_language.check_language,    # the document's language, decided once
+    ingest_regions.mark_regions,       # web debris, headings, byline, lists, sidebars
+    ingest_dct.find_publication_date,  # publication date from the byline if none given
+    backbone.parse,                    # spaCy: sentences, tokens, morphology, parse
+    tag_timexes,                       # TIMEX3 recognition, anchoring, normalisation
+    tag_entities,                      # persons with ranks, places, organisations, units, ships
+    tag_quantities,                    # figures, what they count, whose strength they are
+    tag_quotes,                        # quotations and their speakers
+    tag_events,                        # events, their participants and dates; story order
+    run_checks,                        # findings: where the text disagrees with itself
+)
 
-STAGES: list[tuple[str, Stage]] = [
-    ("regions", ingest_regions.mark_regions),        # web debris, headings, byline, lists, sidebars
-    ("dct", ingest_dct.find_publication_date),       # publication date from the byline if none given
-    ("language", ingest_language.check_language),    # warn when the text is not French
-    ("backbone", backbone.parse),                    # spaCy: sentences, tokens, morphology, parse
-    ("time", tag_timexes),                           # TIMEX3 recognition, anchoring, normalisation
-    ("entities", tag_entities),                      # persons with ranks, places, organisations, units, ships
-    ("quantities", tag_quantities),                  # figures, what they count, whose strength they are
-    ("quotes", tag_quotes),                          # quotations and their speakers
-    ("events", tag_events),                          # events, their participants and dates; story order
-    ("checks", run_checks),                          # findings: where the text disagrees with itself
-]
+
+def runs_on(stage: Stage, language: str) -> bool:
+    return stage.resources is None or has_layer(language, stage.resources)
 
 
 def analyze_document(document: SourceDocument, context: Context | None = None) -> Analysis:
     context = context or Context.default()
     analysis = Analysis.from_source(document)
-    for _name, stage in STAGES:
+    ran: list[str] = []
+    skipped: list[str] = []
+    for stage in STAGES:
+        # The language stage runs first: every later stage knows the document's language.
+        if analysis.language is not None and not runs_on(stage, analysis.language):
+            skipped.append(stage.name)
+            continue
         stage(analysis, context)
+        ran.append(stage.name)
+    if skipped:
+        analysis.warnings.append(f"{', '.join(skipped)}: no resources for {analysis.language}; "
+                                 f"analysed: {', '.join(ran)}")
     return analysis
 
 
-def analyze(text: str, dct: str | None = None, *, id: str = "text", context: Context | None = None) -> Analysis:
-    """Analyse one text. `dct` is the publication date (YYYY-MM-DD) when known."""
-    document = SourceDocument(id=id, text=text, dct=Dct(dct, "option") if dct else None)
+def analyze(text: str, dct: str | None = None, *, id: str = "text", language: str | None = None,
+            context: Context | None = None) -> Analysis:
+    """Analyse one text. `dct` is the publication date (YYYY-MM-DD) when known; `language` an ISO
+    639-1 code when known (else it is detected)."""
+    document = SourceDocument(id=id, text=text, dct=parse_dct(dct, "option") if dct else None, language=language)
     return analyze_document(document, context)

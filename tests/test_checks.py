@@ -127,4 +127,4 @@ def test_ambiguous_reference_silent_when_the_name_is_full(context) -> None:
 @pytest.mark.parametrize("text", [GARRISON, NOVEMBER, REPEATED])
 def test_ids_run_in_order(text: str, context) -> None:
     findings = analyze(text + " " + text, context=context).findings
-    assert [f.id for f in findings] == [f"f{n}" for n in range(1, len(findings) + 1)]
+    assert [f.id for f in findings] == [f"fnd-{n}" for n in range(1, len(findings) + 1)]

@@ -55,5 +55,5 @@ def test_analyze_entities_are_well_formed(text: str) -> None:
         for mention in entity.mentions:
             assert 0 <= mention.start < mention.end <= len(analysis.text)
             assert mention.text == analysis.text[mention.start:mention.end]
-        for other in entity.attributes.get("ambiguous_between", []):
+        for other in entity.ambiguous_between:
             assert other in ids and other != entity.id

@@ -77,7 +77,7 @@ def test_ranked_person(text: str, written: str, name: str, rank: str, rank_writt
     assert entity.type == "person"
     assert entity.name == name
     assert rank_written not in entity.name and rank not in entity.name.split()
-    assert entity.attributes.get("rank") == rank
+    assert entity.rank == rank
     mention = next(m for m in entity.mentions if m.text == written)
     assert mention.rank == rank_written
     # the rank is written just before the name, outside the mention
@@ -96,8 +96,8 @@ def test_a_person_keeps_each_rank_it_is_given() -> None:
             "Le général Philippe Pétain prit ensuite le commandement à Verdun.")
     analysis = analysed(text)
     entity = entity_of(analysis, "Philippe Pétain")
-    assert entity.attributes["rank"] == "commandant"
-    assert entity.attributes.get("ranks") == ["commandant", "général"]
+    assert entity.rank == "commandant"
+    assert entity.ranks == ["commandant", "général"]
     assert [m.rank for m in entity.mentions] == ["commandant", "général"]
 
 
@@ -168,7 +168,7 @@ def test_unit(text: str, written: str, name: str, aliases: list[str], attributes
     for alias in aliases:
         assert alias in entity.aliases
     for key, value in attributes.items():
-        assert entity.attributes.get(key) == value
+        assert getattr(entity, key) == value
     # one unit, one entity: no other entity carries the same name
     assert [e.name for e in analysis.entities].count(name) == 1, seen(analysis)
 
@@ -232,7 +232,7 @@ def test_ship(text: str, written: str, name: str, hull: str | None) -> None:
     entity = entity_of(analysis, written)
     assert entity.type == "ship"
     assert entity.name == name
-    assert entity.attributes.get("hull") == hull
+    assert entity.hull == hull
     assert "(" not in entity.name
 
 

@@ -126,10 +126,10 @@ def test_three_smiths_stay_apart_and_a_bare_smith_is_ambiguous() -> None:
     assert len({e.id for e in smiths}) == 3
     bare = entity_named(analysis, "Smith")
     assert bare.type == "person"
-    assert sorted(bare.attributes["ambiguous_between"]) == sorted(e.id for e in smiths)
+    assert sorted(bare.ambiguous_between) == sorted(e.id for e in smiths)
     assert [m.text for m in bare.mentions] == ["Smith"]
     for entity in smiths:
-        assert "ambiguous_between" not in entity.attributes
+        assert not entity.ambiguous_between
         assert "Smith" not in entity.aliases
 
 
@@ -137,7 +137,7 @@ def test_one_smith_takes_the_bare_surname() -> None:
     analysis = analysed("Le général Julian Smith débarqua à Betio. Smith demanda des renforts.")
     smith = entity_named(analysis, "Julian Smith")
     assert "Smith" in smith.aliases
-    assert "ambiguous_between" not in smith.attributes
+    assert not smith.ambiguous_between
     assert len(smith.mentions) == 2
 
 
@@ -166,5 +166,5 @@ def test_entity_ids_are_unique_and_in_order_of_first_mention() -> None:
     assert len(ids) == len(set(ids))
     firsts = [min(m.start for m in e.mentions) for e in analysis.entities]
     assert firsts == sorted(firsts)
-    assert entity_named(analysis, "Gallieni").attributes["rank"] == "général"
+    assert entity_named(analysis, "Gallieni").rank == "général"
     assert [m.rank for m in entity_named(analysis, "Gallieni").mentions] == ["général", None]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from annales.common.resources import ROOT, load_rows
 from annales.entities.lexicon import name_lexicon, squeeze
-from annales.resources import ROOT, load_rows
 
-ENTITY_FILES = sorted(Path(ROOT).glob("*/entities/*.tsv"))
+ENTITY_FILES = sorted(Path(ROOT).glob("*/entities/*.tsv")) + sorted(Path(ROOT).glob("*/common/unit_nouns.tsv"))
 # how many columns each file has (files not listed have one)
 
 
@@ -18,7 +18,7 @@ def _id(path: Path) -> str:
 
 
 def _rows(path: Path) -> tuple[tuple[str, ...], ...]:
-    return load_rows(path.parent.parent.name, "entities", path.name)
+    return load_rows(path.parent.parent.name, path.parent.name, path.name)
 
 
 def test_there_are_entity_resources_in_french_and_english() -> None:

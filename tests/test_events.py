@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from annales.common.resources import resource_path
 from annales.context import Context
 from annales.events import tag_events
 from annales.events.lexicon import lexicon
@@ -21,7 +22,6 @@ from annales.model import (
     Trigger,
 )
 from annales.pipeline import analyze
-from annales.resources import resource_path
 
 DCT = "1944-06-10"
 

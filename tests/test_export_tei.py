@@ -70,11 +70,11 @@ def sample() -> Analysis:
                  _timex("t2", "printemps 1917", "1917-SP", interval=("1917-03-21", "1917-06-20")),
                  _timex("t3", "Le 18", "XXXX-XX-18", resolved=False)],
         entities=[
-            Entity("e1", "person", "Nivelle", attributes={"rank": "général"},
+            Entity("e1", "person", "Nivelle", rank="général",
                    mentions=[_mention("Nivelle", rank="général"), _mention("Nivelle", 1)]),
             Entity("e2", "place", "Verdun", mentions=[_mention("Verdun")]),
             Entity("e3", "unit", "5e régiment", mentions=[_mention("5e régiment")]),
-            Entity("e4", "ship", "Gloire", attributes={"hull": "croiseur"}, mentions=[_mention("Gloire")]),
+            Entity("e4", "ship", "Gloire", hull="croiseur", mentions=[_mention("Gloire")]),
             Entity("e5", "place", "Brest", mentions=[_mention("Brest")]),
             # Crosses the first timex ("1917, le"): must be dropped, not break the XML.
             Entity("e6", "organization", "Bidon", mentions=[_mention("1917, le")]),

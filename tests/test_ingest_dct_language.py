@@ -16,7 +16,7 @@ STORY = ("Le 10 août 1792, les sections parisiennes marchent sur les Tuileries.
 
 
 def dct_of(text: str, given: Dct | None = None) -> Dct | None:
-    analysis = Analysis(id="t", text=text, dct=given)
+    analysis = Analysis(id="t", text=text, dct=given, language="fr")
     mark_regions(analysis, Context())
     find_publication_date(analysis, Context())
     return analysis.dct
@@ -79,7 +79,7 @@ def test_check_language_warns_and_goes_on(text: str, warned: bool) -> None:
     assert bool(analysis.warnings) is warned
     if warned:
         assert analysis.language == "en"
-        assert analysis.warnings == ["text does not look French (detected: en); analysed anyway"]
+        assert analysis.warnings == ["text does not look French (detected: en)"]
     else:
         assert analysis.language == "fr"
 
@@ -89,6 +89,6 @@ def test_hard_wrapped_text_is_read_by_paragraph() -> None:
             "Les insurgés entrent dans la cour\net trouvent les portes ouvertes.\n")
     blocks = split_blocks(text)
     assert [b.text.count("\n") for b in blocks] == [2, 1]
-    analysis = Analysis(id="t", text=text)
+    analysis = Analysis(id="t", text=text, language="fr")
     mark_regions(analysis, Context())
     assert analysis.regions_of("heading") == []

@@ -24,7 +24,7 @@ TEXTS = st.one_of(st.text(max_size=400), MIXED)
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_ingest_stages_never_raise_and_regions_fit(text: str) -> None:
-    analysis = Analysis(id="h", text=text)
+    analysis = Analysis(id="h", text=text, language="fr")
     context = Context()
     mark_regions(analysis, context)
     find_publication_date(analysis, context)

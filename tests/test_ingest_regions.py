@@ -21,7 +21,7 @@ BYLINE = "mardi 4 septembre 2018, par Claire Dumontel"
 
 
 def regions_of(text: str, kind: str) -> list[str]:
-    analysis = Analysis(id="t", text=text)
+    analysis = Analysis(id="t", text=text, language="fr")
     mark_regions(analysis, Context())
     return [text[r.start:r.end] for r in analysis.regions if r.kind == kind]
 
@@ -172,7 +172,7 @@ def test_sidebar(text: str, needle: str, fires: bool) -> None:
 
 def test_regions_are_spans_of_the_text_with_crlf() -> None:
     text = f"Accueil > Histoire\r\n\r\nLa débâcle\r\n{P1}\r\n{P2}\r\n"
-    analysis = Analysis(id="t", text=text)
+    analysis = Analysis(id="t", text=text, language="fr")
     mark_regions(analysis, Context())
     spans = {(r.kind, text[r.start:r.end]) for r in analysis.regions}
     assert ("boilerplate", "Accueil > Histoire") in spans

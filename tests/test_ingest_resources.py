@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
+from annales.common.resources import ROOT
 from annales.ingest.boilerplate import Cue, cues
 from annales.ingest.bylines import BylinePattern, byline_patterns, date_of
 from annales.ingest.structure import attribution_strength
 
-INGEST = resources.files("annales.resources").joinpath("fr", "ingest")
+INGEST = ROOT / "fr" / "ingest"
 
 
 FILES = sorted(p.name for p in INGEST.iterdir() if p.name.endswith((".tsv", ".txt")))
@@ -22,17 +21,17 @@ def test_every_file_has_a_format_header(name: str) -> None:
     assert first.startswith("# FORMAT:") and ("example" in first.lower() or "e.g." in first.lower())
 
 
-@pytest.mark.parametrize("cue", cues(), ids=lambda cue: cue.example[:30])
+@pytest.mark.parametrize("cue", cues("fr"), ids=lambda cue: cue.example[:30])
 def test_boilerplate_examples_match(cue: Cue) -> None:
     assert cue.pattern.search(cue.example)
 
 
-@pytest.mark.parametrize("byline", byline_patterns(), ids=lambda b: b.example)
+@pytest.mark.parametrize("byline", byline_patterns("fr"), ids=lambda b: b.example)
 def test_byline_examples_match_and_carry_a_date(byline: BylinePattern) -> None:
     match = byline.pattern.match(byline.example)
-    assert match and date_of(match)
+    assert match and date_of(match, "fr")
 
 
 @pytest.mark.parametrize("line", ["Contre-amiral Jean Dupuy", "Rear Admiral John Smith", "Marie Curie"])
 def test_names_file_drives_attributions(line: str) -> None:
-    assert attribution_strength(line) is not None
+    assert attribution_strength(line, "fr") is not None

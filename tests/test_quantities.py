@@ -182,7 +182,7 @@ def test_strength_not_linked_without_a_unit_next_to_it():
 
 def test_ids_offsets_and_order():
     analysis = analyze("Sur 1 500 soldats, près de 300 tombent et quarante fuient.")
-    assert [q.id for q in analysis.quantities] == ["q1", "q2", "q3"]
+    assert [q.id for q in analysis.quantities] == ["qty-1", "qty-2", "qty-3"]
     for q in analysis.quantities:
         assert analysis.text[q.start:q.end] == q.text
 

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annales.common.quotes import find_quoted
 from annales.context import Context
 from annales.model import Analysis, Entity, Mention, Region, Sentence
 from annales.quotes import find_quotes
-from annales.quotes.marks import find_quoted
 
 
 def _analysis(text: str, persons: tuple[str, ...] = (), regions: tuple[Region, ...] = ()) -> Analysis:
-    analysis = Analysis(id="t", text=text, regions=list(regions))
+    analysis = Analysis(id="t", text=text, regions=list(regions), language="fr")
     analysis.doc = Context.default().parse(text)
     analysis.sentences = [Sentence(s.start_char, s.end_char) for s in analysis.doc.sents]
     for n, name in enumerate(persons, 1):

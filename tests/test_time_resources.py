@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from annales.resources import resource_path
+from annales.common.resources import resource_path
 from annales.time.recognise import recognise
 from annales.time.rules import grammar_for
 
 GRAMMAR = grammar_for("fr")
 TIME_DIR = resource_path("fr", "time", "rules.tsv").parent
-RESOURCE_FILES = sorted(TIME_DIR.glob("*.tsv"))
+# The time layer reads its own folder and the calendar words of common/.
+RESOURCE_FILES = sorted(TIME_DIR.glob("*.tsv")) + sorted((TIME_DIR.parent / "common").glob("*.tsv"))
 
 
 def test_the_grammar_is_not_empty() -> None:
@@ -64,7 +65,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def test_there_are_resource_files() -> None:
-    assert {"rules.tsv", "months.tsv", "units.tsv", "numbers.tsv"} <= {p.name for p in RESOURCE_FILES}
+    assert {"rules.tsv", "months.tsv", "time_units.tsv", "numbers.tsv"} <= {p.name for p in RESOURCE_FILES}
 
 
 @pytest.mark.parametrize("path", RESOURCE_FILES, ids=[p.name for p in RESOURCE_FILES])

@@ -13,8 +13,8 @@ from annales.checks import (
     role_conflict,
     sum_mismatch,
 )
-from annales.context import Context
-from annales.model import Analysis, Finding
+from annales.context import Context, stage
+from annales.model import Analysis, Finding, make_id
 
 Check = Callable[[Analysis], list[Finding]]
 
@@ -30,8 +30,10 @@ CHECKS: list[Check] = [
 ]
 
 
+@stage("checks", reads=("text", "language", "dct", "regions", "sentences", "doc", "timexes", "entities",
+                        "quantities", "events"), adds=("findings",), resources="checks")
 def run_checks(analysis: Analysis, context: Context) -> None:
     findings = [finding for check in CHECKS for finding in check(analysis)]
     for number, finding in enumerate(findings, start=1):
-        finding.id = f"f{number}"
+        finding.id = make_id("finding", number)
     analysis.findings = findings

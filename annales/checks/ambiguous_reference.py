@@ -10,7 +10,7 @@ def find(analysis: Analysis) -> list[Finding]:
     by_id = {entity.id: entity for entity in analysis.entities}
     findings = []
     for entity in analysis.entities:
-        candidates = [by_id[c] for c in entity.attributes.get("ambiguous_between") or [] if c in by_id]
+        candidates = [by_id[c] for c in entity.ambiguous_between if c in by_id]
         if len(candidates) < 2:
             continue
         names = ", ".join(c.name for c in candidates)

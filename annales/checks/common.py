@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annales.common.resources import alternation, load_rows
 from annales.model import Analysis, Evidence, Quantity, Sentence
-from annales.resources import alternation, load_rows
 
 LAYER = "checks"
 # Regions whose words are not the author's narrative: nothing in them is checked.

@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import cache
 
 from annales.checks.common import evidence
+from annales.common.grammar import verb_tense
+from annales.common.resources import load_rows
 from annales.model import Analysis, Event, Finding
-from annales.resources import load_rows
-from annales.time.situation import verb_tense
 
 
 @cache
@@ -76,5 +76,6 @@ def _after_publication(analysis: Analysis, language: str) -> list[Finding]:
     return findings
 
 
-def find(analysis: Analysis, language: str = "fr") -> list[Finding]:
+def find(analysis: Analysis) -> list[Finding]:
+    language = analysis.language
     return _births_and_deaths(analysis, language) + _after_publication(analysis, language)

@@ -32,7 +32,7 @@ def _commanding_mention(analysis: Analysis, entity: Entity) -> Mention | None:
 def _same_role(analysis: Analysis) -> list[Finding]:
     holders: dict[str, list[Entity]] = {}
     for entity in analysis.entities:
-        if entity.type != "person" or entity.attributes.get("ambiguous_between"):
+        if entity.type != "person" or entity.ambiguous_between:
             continue
         ranks = {_rank_key(m.rank) for m in entity.mentions if m.rank}
         if len(ranks) == 1:

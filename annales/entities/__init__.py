@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from annales.context import Context
+from annales.context import Context, stage
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_places,
@@ -21,7 +21,8 @@ from annales.entities.resolve import Resolver
 from annales.model import Analysis, Entity
 
 
-def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
+def find_entities(analysis: Analysis) -> list[Entity]:
+    language = analysis.language
     lexicon = name_lexicon(language)
     text = analysis.text
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
@@ -31,5 +32,7 @@ def find_entities(analysis: Analysis, language: str = "fr") -> list[Entity]:
     return Resolver(analysis, lexicon, language).run(candidates)
 
 
+@stage("entities", reads=("text", "language", "regions", "sentences", "doc"), adds=("entities",),
+       resources="entities")
 def tag_entities(analysis: Analysis, context: Context) -> None:
-    analysis.entities = find_entities(analysis, context.language)
+    analysis.entities = find_entities(analysis)

@@ -7,21 +7,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from annales.resources import ROOT, alternation, load_rows
+from annales.common.resources import alternation, exists, load_rows
+from annales.common.text import fold as _key
 
 LAYER = "entities"
 
 
+# Unit nouns live in resources/<lang>/common/: the quantities layer reads them too.
+COMMON_FILES = frozenset({"unit_nouns.tsv"})
+
+
 def _rows(language: str, name: str) -> tuple[tuple[str, ...], ...]:
-    if not (Path(ROOT) / language / LAYER / name).exists():
+    layer = "common" if name in COMMON_FILES else LAYER
+    if not exists(language, layer, name):
         return ()
-    return load_rows(language, LAYER, name)
-
-
-def _key(surface: str) -> str:
-    return re.sub(r"\s+", " ", surface.replace("’", "'").strip().lower())
+    return load_rows(language, layer, name)
 
 
 @dataclass(frozen=True)

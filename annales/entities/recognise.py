@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from annales.common.resources import alternation, load_rows
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
-from annales.resources import alternation, load_rows
 
 # A capitalised word (\w takes accents and macrons: "Saichirō"); hyphenated parts are capitalised too
 # ("Jean-Claude", "Sun-Yat-Sen"), so "Cotti-le" stops at "Cotti".
@@ -57,7 +57,7 @@ def _particles(language: str) -> str:
 
 
 def _months(language: str) -> str:
-    return _alternation_of(language, "months.tsv", layer="time")
+    return _alternation_of(language, "months.tsv", layer="common")
 
 
 def _place_prefixes(language: str) -> str:

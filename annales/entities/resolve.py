@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from annales.common.resources import alternation, load_rows
 from annales.entities.lexicon import NameLexicon
 from annales.entities.recognise import INITIAL, Candidate
-from annales.model import Analysis, Entity, Mention, Span
-from annales.resources import alternation, load_rows
+from annales.model import Analysis, Entity, Mention, Span, make_id
 
 STRONG_SCORE = 5.0
 EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
@@ -373,13 +373,13 @@ class Resolver:
         entities: list[Entity] = []
         ids: dict[tuple[str, str], str] = {}
         for n, (group_key, _) in enumerate(ordered, start=1):
-            ids[group_key] = f"e{n}"
+            ids[group_key] = make_id("entity", n)
         for group_key, cands in ordered:
             entities.append(self._entity(ids[group_key], group_key[0], cands))
         for entity in entities:
             holders = ambiguous.get(entity.name)
             if holders:
-                entity.attributes["ambiguous_between"] = [ids[("person", f"{f} {last}")] for f, last in holders]
+                entity.ambiguous_between = [ids[("person", f"{f} {last}")] for f, last in holders]
         return entities
 
     def _descriptor(self, cand: Candidate) -> Span | None:
@@ -426,22 +426,14 @@ class Resolver:
             name = max(named, key=len) or max(written, key=len)
         else:
             name = max(written, key=len)
-        attributes: dict = {}
-        ranks = [c.rank for c in cands if c.rank]
-        if ranks:
-            attributes["rank"] = ranks[0]
-            if len(set(ranks)) > 1:
-                attributes["ranks"] = list(dict.fromkeys(ranks))
-        for c in cands:
-            for k, v in c.attributes.items():
-                if k != "name":
-                    attributes.setdefault(k, v)
+        ranks = list(dict.fromkeys(c.rank for c in cands if c.rank))
+        hull = next((c.attributes["hull"] for c in cands if c.attributes.get("hull")), None)
+        abbreviation = next((c.attributes["abbreviation"] for c in cands if c.attributes.get("abbreviation")), None)
         aliases = [w for w in dict.fromkeys(written) if w != name]
         mentions = [Mention(c.start, c.end, self.text[c.start:c.end],
                             self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None,
                             self._role(c) if kind == "person" else None,
                             self._descriptor(c) if kind == "person" and not c.rank_span else None) for c in cands]
         roles = [self.text[m.role.start:m.role.end] for m in mentions if m.role]
-        if roles:
-            attributes.setdefault("role", " ".join(roles[0].split()))
-        return Entity(entity_id, kind, name, aliases, attributes, mentions)
+        return Entity(entity_id, kind, name, aliases, mentions, rank=ranks[0] if ranks else None, ranks=ranks,
+                      role=" ".join(roles[0].split()) if roles else None, hull=hull, abbreviation=abbreviation)

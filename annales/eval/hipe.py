@@ -29,10 +29,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from annales.common.resources import load_rows
 from annales.errors import InputError
 from annales.eval import hipe_score
 from annales.eval.hipe_score import CharSpan, Counts, TokenSpan
-from annales.resources import load_rows
 
 REQUIRED_COLUMNS = ("TOKEN", "NE-COARSE-LIT", "MISC")
 HIPE_2020_COLUMNS = ("TOKEN", "NE-COARSE-LIT", "NE-COARSE-METO", "NE-FINE-LIT", "NE-FINE-METO",

@@ -29,9 +29,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from annales.context import Context
+from annales.context import Context, stage
 from annales.events.lexicon import Lexicon, lexicon
-from annales.model import Analysis, Entity, Event, EventDate, Participant, Span, Timex, Trigger
+from annales.model import Analysis, Entity, Event, EventDate, Participant, Span, Timex, Trigger, make_id
 
 POINT_TYPES = ("DATE", "TIME")
 ASIDES = ("sidebar", "quote-block")
@@ -44,12 +44,14 @@ OTHER_DEPS = ("obl", "nmod", "iobj")
 AGENT_CASE = "par"  # "l'assassinat de Kirov par Nikolaïev": the agent of an event noun
 
 
+@stage("events", reads=("text", "language", "regions", "doc", "timexes", "entities", "quantities", "quotes"),
+       adds=("events",), resources="events")
 def tag_events(analysis: Analysis, context: Context) -> None:
     analysis.events = []
     doc = analysis.doc
     if doc is None or len(doc) == 0:
         return
-    lex = lexicon(context.language)
+    lex = lexicon(analysis.language)
     triggers = _triggers(analysis, doc, lex)
     if not triggers:
         return
@@ -69,7 +71,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         clause = _clause(token, trigger_set)
         sentence = token.sent
         event = Event(
-            id=f"e{order}", sentence=Span(sentence.start_char, sentence.end_char),
+            id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text, _lemma(token)),
             story_order=order)
         timex = _governing_timex(token, own_timex, trigger_set)
@@ -227,7 +229,7 @@ def _rank_at(entity: Entity, mentions: list, offset: int) -> str | None:
     for mention in reversed(mentions):
         if mention.start < offset and mention.rank:
             return mention.rank
-    rank = entity.attributes.get("rank")
+    rank = entity.rank
     return rank if isinstance(rank, str) else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import load_rows
+from annales.common.resources import load_rows
 
 LAYER = "events"
 

@@ -25,6 +25,11 @@ FORMATS: dict[str, str] = {
 }
 
 
+# Formats whose output is one whole document (a JSON object, an XML or HTML page, a timeline): they
+# refuse a second document rather than write something no reader can open.
+SINGLE_DOCUMENT: frozenset[str] = frozenset({"json", "tei", "html", "timelinejs"})
+
+
 def get_writer(name: str) -> Writer:
     """The `write` function of format `name`; KeyError names the known formats."""
     if name not in FORMATS:

@@ -42,7 +42,7 @@ def _event_row(analysis: Analysis, event: Event) -> list[str]:
     for p in event.participants:
         entity = entities.get(p.entity)
         name = entity.name if entity else p.entity
-        rank = p.rank or (entity.attributes.get("rank") if entity else None)
+        rank = p.rank or (entity.rank if entity else None)
         participants.append(f"{rank} {name}" if rank else name)
     places = [entities[p].name if p in entities else p for p in event.places]
     figures = [_squeeze(quantities[q].text) if q in quantities else q for q in event.quantities]

@@ -40,7 +40,7 @@ def _squeeze(text: str) -> str:
 
 
 def _ranks(entity: Entity) -> list[str]:
-    ranks = entity.attributes.get("ranks") or ([entity.attributes["rank"]] if entity.attributes.get("rank") else [])
+    ranks = entity.ranks or ([entity.rank] if entity.rank else [])
     return [str(r) for r in ranks]
 
 
@@ -73,8 +73,8 @@ def _entity_span(entity: Entity) -> tuple[str, str]:
     hover = f"{label} : {entity.name}"
     if _ranks(entity):
         hover += f" ({', '.join(_ranks(entity))})"
-    if entity.attributes.get("hull"):
-        hover += f" [{entity.attributes['hull']}]"
+    if entity.hull:
+        hover += f" [{entity.hull}]"
     return (f'<span class="ent {escape(entity.type)}" data-ref="{escape(entity.id)}" title="{escape(hover)}">',
             "</span>")
 
@@ -201,7 +201,7 @@ def _cast(analysis: Analysis) -> list[str]:
         out.append(f"<h3>{title}</h3>")
         out.append("<ul>")
         for e in members:
-            details = _ranks(e) + ([str(e.attributes["hull"])] if e.attributes.get("hull") else [])
+            details = _ranks(e) + ([e.hull] if e.hull else [])
             line = f"<b>{escape(e.name)}</b>"
             if details:
                 line += " — " + escape(", ".join(details))

@@ -274,7 +274,7 @@ def _append_text(parent: etree._Element, last: etree._Element | None, chunk: str
 
 
 def _ranks(entity: Entity) -> list[str]:
-    ranks = entity.attributes.get("ranks") or ([entity.attributes["rank"]] if entity.attributes.get("rank") else [])
+    ranks = entity.ranks or ([entity.rank] if entity.rank else [])
     return [str(r) for r in ranks]
 
 
@@ -293,8 +293,8 @@ def _stand_off(tei: etree._Element, analysis: Analysis) -> None:
                 _el(person, "persName", alias, type="alias")
             for rank in _ranks(e):
                 _el(person, "roleName", rank, type="rank")
-            if isinstance(e.attributes.get("role"), str):
-                _el(person, "roleName", e.attributes["role"], type="role")
+            if e.role:
+                _el(person, "roleName", e.role, type="role")
     if places:
         lst = _el(stand_off, "listPlace")
         for e in places:
@@ -315,8 +315,8 @@ def _stand_off(tei: etree._Element, analysis: Analysis) -> None:
             obj = _el(lst, "object", xml_id=xml_id(e.id), type="ship")
             ident = _el(obj, "objectIdentifier")
             _el(ident, "objectName", e.name)
-            if e.attributes.get("hull"):
-                _el(ident, "idno", str(e.attributes["hull"]), type="hull")
+            if e.hull:
+                _el(ident, "idno", e.hull, type="hull")
     if analysis.events:
         lst = _el(stand_off, "listEvent")
         for event in sorted(analysis.events, key=lambda ev: (ev.story_order, ev.sentence.start, ev.id)):

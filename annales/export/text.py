@@ -122,18 +122,18 @@ def _cast(analysis: Analysis) -> list[str]:
         out += ["", f"Cast: {title.lower()}"]
         for e in members:
             details = []
-            ranks = e.attributes.get("ranks") or ([e.attributes["rank"]] if "rank" in e.attributes else [])
+            ranks = e.ranks or ([e.rank] if e.rank else [])
             if ranks:
                 details.append(", ".join(ranks))
-            if "hull" in e.attributes:
-                details.append(e.attributes["hull"])
+            if e.hull:
+                details.append(e.hull)
             if e.id in strengths:
                 details.append("; ".join(strengths[e.id]))
             if e.aliases:
                 details.append("also " + ", ".join(f"«{a}»" for a in e.aliases))
-            if "ambiguous_between" in e.attributes:
+            if e.ambiguous_between:
                 names = {x.id: x.name for x in analysis.entities}
-                details.append("could be " + " or ".join(names.get(i, i) for i in e.attributes["ambiguous_between"]))
+                details.append("could be " + " or ".join(names.get(i, i) for i in e.ambiguous_between))
             mentions = f"{len(e.mentions)} mention{'s' if len(e.mentions) > 1 else ''}"
             out.append(f"  {e.name}" + (f" — {'; '.join(details)}" if details else "") + f" ({mentions})")
     return out

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.ingest._lexicon import rows
+from annales.common.resources import load_rows
 from annales.ingest.lines import Line
 
 BOILERPLATE_FILE = "boilerplate.tsv"
@@ -41,17 +41,17 @@ class Cue:
 
 
 @cache
-def cues() -> tuple[Cue, ...]:
+def cues(language: str) -> tuple[Cue, ...]:
     out = []
-    for pattern, kind, scope, example in rows(BOILERPLATE_FILE, 4):
+    for pattern, kind, scope, example in load_rows(language, "ingest", BOILERPLATE_FILE, 4):
         if scope not in SCOPES:
             raise ValueError(f"{BOILERPLATE_FILE}: unknown scope {scope!r} for {pattern!r}")
         out.append(Cue(re.compile(pattern), kind, scope, example))
     return tuple(out)
 
 
-def _cue_of(line: Line) -> Cue | None:
-    return next((cue for cue in cues() if cue.pattern.search(line.text)), None)
+def _cue_of(line: Line, language: str) -> Cue | None:
+    return next((cue for cue in cues(language) if cue.pattern.search(line.text)), None)
 
 
 def _title_like(line: Line) -> bool:
@@ -59,9 +59,9 @@ def _title_like(line: Line) -> bool:
             and not _TITLE_END.search(line.text) and not line.text[0].islower())
 
 
-def debris_lines(lines: list[Line], text_length: int) -> list[bool]:
+def debris_lines(lines: list[Line], text_length: int, language: str) -> list[bool]:
     """One flag per line: True when the line is web debris."""
-    found = [_cue_of(line) for line in lines]
+    found = [_cue_of(line, language) for line in lines]
     debris = [cue is not None and cue.scope in ("line", "tail") for cue in found]
     for i, cue in enumerate(found):
         if cue is None or cue.scope != "tail" or lines[i].start < text_length * TAIL_MIN_POSITION:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.ingest._lexicon import alternation, column_values, rows
+from annales.common.resources import column_values, load_rows
+from annales.common.resources import literal_alternation as alternation
 
 BYLINE_FILE = "byline.tsv"
 DATES_FILE = "dates.tsv"
@@ -23,14 +24,14 @@ class BylinePattern:
 
 
 @cache
-def month_numbers() -> dict[str, int]:
-    return {word.lower(): int(value) for word, value in column_values(DATES_FILE, 3, "month")}
+def month_numbers(language: str) -> dict[str, int]:
+    return {word.lower(): int(value) for word, value in load_rows(language, "common", "months.tsv", 2)}
 
 
 @cache
-def date_regex() -> str:
-    months = alternation(list(month_numbers()))
-    ordinals = alternation([word for word, _ in column_values(DATES_FILE, 3, "ordinal")])
+def date_regex(language: str) -> str:
+    months = alternation(list(month_numbers(language)))
+    ordinals = alternation([word for word, _ in column_values(language, "ingest", DATES_FILE, "ordinal", 3)])
     ordinal = f"(?:{ordinals})?" if ordinals else ""
     written = rf"(?P<day>\d{{1,2}}){ordinal}\s+(?P<month>(?i:{months}))\s+(?P<year>\d{{4}})"
     numeric = r"(?P<nday>\d{1,2})[/.-](?P<nmonth>\d{1,2})[/.-](?P<nyear>\d{4})"
@@ -38,11 +39,11 @@ def date_regex() -> str:
 
 
 @cache
-def byline_patterns() -> tuple[BylinePattern, ...]:
-    weekdays = alternation([word for word, _ in column_values(DATES_FILE, 3, "weekday")])
-    fill = {"{weekday}": f"(?i:{weekdays})", "{date}": date_regex(), "{name}": _NAME}
+def byline_patterns(language: str) -> tuple[BylinePattern, ...]:
+    weekdays = alternation([row[0] for row in load_rows(language, "common", "weekdays.tsv", 2)])
+    fill = {"{weekday}": f"(?i:{weekdays})", "{date}": date_regex(language), "{name}": _NAME}
     out = []
-    for template, example in rows(BYLINE_FILE, 2):
+    for template, example in load_rows(language, "ingest", BYLINE_FILE, 2):
         source = template
         for key, value in fill.items():
             source = source.replace(key, value)
@@ -50,19 +51,19 @@ def byline_patterns() -> tuple[BylinePattern, ...]:
     return tuple(out)
 
 
-def match_byline(line: str) -> re.Match[str] | None:
-    for byline in byline_patterns():
+def match_byline(line: str, language: str) -> re.Match[str] | None:
+    for byline in byline_patterns(language):
         match = byline.pattern.match(line.strip())
         if match:
             return match
     return None
 
 
-def date_of(match: re.Match[str]) -> str | None:
+def date_of(match: re.Match[str], language: str) -> str | None:
     """The ISO date a byline match carries, or None when it is not a real calendar date."""
     if match.group("day"):
         day, year = int(match.group("day")), int(match.group("year"))
-        month = month_numbers()[match.group("month").lower()]
+        month = month_numbers(language)[match.group("month").lower()]
     else:
         day, month, year = (int(match.group(g)) for g in ("nday", "nmonth", "nyear"))
     try:

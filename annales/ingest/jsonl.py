@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 
 from annales.errors import InputError
-from annales.ingest.dates_iso import valid_iso_date
 from annales.ingest.html import extract_html
-from annales.model import Dct, Source, SourceDocument
+from annales.model import Dct, Source, SourceDocument, valid_iso_date
 
 
 def _document(record: object, where: str, path: str, encoding: str, raw_line: str) -> SourceDocument:
@@ -39,11 +39,17 @@ def _document(record: object, where: str, path: str, encoding: str, raw_line: st
         if value is None:
             raise InputError(f"{where}: 'dct' must be a date YYYY-MM-DD, got {record['dct']!r}")
         dct = Dct(value, "jsonl")
+    language = None
+    if record.get("language") is not None:
+        code = record["language"]
+        if not isinstance(code, str) or not re.match(r"^[a-zA-Z]{2}$", code.strip()):
+            raise InputError(f"{where}: 'language' must be a two-letter ISO 639-1 code, got {code!r}")
+        language = code.strip().lower()
     identifier = record.get("id")
     doc_id = str(identifier) if identifier not in (None, "") else where
     sha = hashlib.sha256(raw_line.encode("utf-8")).hexdigest()  # this record's bytes, as stored
     source = Source(path=path, sha256=sha, encoding=encoding, media_type=media_type)
-    return SourceDocument(id=doc_id, text=text, source=source, dct=dct, metadata=metadata)
+    return SourceDocument(id=doc_id, text=text, source=source, dct=dct, metadata=metadata, language=language)
 
 
 def read_jsonl(path: str, content: str, encoding: str) -> Iterator[SourceDocument | InputError]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from annales.errors import InputError
-from annales.ingest.dates_iso import valid_iso_date
 from annales.ingest.decode import DecodeError, decode_bytes
 from annales.ingest.html import extract_html
 from annales.ingest.jsonl import read_jsonl
-from annales.model import Dct, Source, SourceDocument
+from annales.model import Dct, Source, SourceDocument, valid_iso_date
 
 MAX_BYTES = 50 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -26,14 +26,27 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 Item = SourceDocument | InputError
 
 
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+
+
 def parse_dct_option(value: str | None) -> Dct | None:
     """The `--dct` option as a Dct; raises InputError when it is not YYYY-MM-DD."""
     if value is None:
         return None
     iso = valid_iso_date(value.strip())
     if iso is None:
-        raise InputError(f"--dct must be a date written YYYY-MM-DD, got {value!r}")
+        raise InputError(f"--dct must be a real date written YYYY-MM-DD, got {value!r}")
     return Dct(iso, "option")
+
+
+def parse_language(value: str | None, where: str = "--language") -> str | None:
+    """An ISO 639-1 code in lower case; raises InputError for anything else."""
+    if value is None:
+        return None
+    code = value.strip().lower() if isinstance(value, str) else value
+    if not isinstance(code, str) or not _LANGUAGE_CODE.match(code):
+        raise InputError(f"{where} must be a two-letter ISO 639-1 code such as fr, got {value!r}")
+    return code
 
 
 def _read_bytes(path: str) -> bytes:
@@ -86,22 +99,27 @@ def _read_one(path: str) -> Iterator[Item]:
     yield SourceDocument(id=path, text=text, source=source)
 
 
-def _read_all(paths: list[str], dct: Dct | None) -> Iterator[Item]:
+def _read_all(paths: list[str], dct: Dct | None, language: str | None) -> Iterator[Item]:
     for path in paths:
         try:
             for item in _read_one(path):
-                if dct is not None and isinstance(item, SourceDocument):
-                    item.dct = dct
+                if isinstance(item, SourceDocument):
+                    if dct is not None:
+                        item.dct = dct
+                    if language is not None:
+                        item.language = language
                 yield item
         except InputError as error:
             yield error
 
 
-def read_inputs(paths: list[str], dct_option: str | None = None) -> Iterator[Item]:
+def read_inputs(paths: list[str], dct_option: str | None = None, language_option: str | None = None
+                ) -> Iterator[Item]:
     """Documents (or one-line InputErrors) for `paths`, in order.
 
-    `dct_option` overrides every other publication date; it is checked at once, before any
-    file is read, and a bad one raises InputError.
+    `dct_option` overrides every other publication date and `language_option` every language;
+    both are checked at once, before any file is read, and a bad one raises InputError.
     """
     dct = parse_dct_option(dct_option)
-    return _read_all(list(paths), dct)
+    language = parse_language(language_option)
+    return _read_all(list(paths), dct, language)

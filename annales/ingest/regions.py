@@ -7,7 +7,7 @@ sidebar covers a heading and the aside paragraphs below it, so it may overlap a 
 
 from __future__ import annotations
 
-from annales.context import Context
+from annales.context import Context, stage
 from annales.ingest import boilerplate, sidebar, structure
 from annales.ingest.lines import Block, Line, split_blocks, split_lines
 from annales.model import Analysis, Region, RegionKind
@@ -30,7 +30,7 @@ def _block_index(blocks: list[Block]) -> dict[int, int]:
     return {line.start: b for b, block in enumerate(blocks) for line in block.lines}
 
 
-def find_regions(text: str) -> list[Region]:
+def find_regions(text: str, language: str) -> list[Region]:
     lines: list[Line] = split_lines(text)
     if not lines:
         return []
@@ -42,18 +42,18 @@ def find_regions(text: str) -> list[Region]:
         if start < end:
             regions.append(Region(start, end, kind))
 
-    debris = boilerplate.debris_lines(lines, len(text))
+    debris = boilerplate.debris_lines(lines, len(text), language)
     for first, last in _runs(debris):
         add(lines[first].start, lines[last].end, "boilerplate")
     taken_lines = {i for i, flag in enumerate(debris) if flag}
     taken = {block_of[lines[i].start] for i in taken_lines}
     debris_blocks = set(taken)
 
-    for line in structure.byline_lines([ln for i, ln in enumerate(lines) if i not in taken_lines]):
+    for line in structure.byline_lines([ln for i, ln in enumerate(lines) if i not in taken_lines], language):
         add(line.start, line.end, "byline")
         taken.add(block_of[line.start])
 
-    quotes = structure.quote_blocks(blocks, taken)
+    quotes = structure.quote_blocks(blocks, taken, language)
     for q, who in quotes:
         add(blocks[q].start, blocks[who].end, "quote-block")
         taken.update((q, who))
@@ -69,10 +69,11 @@ def find_regions(text: str) -> list[Region]:
         add(blocks[h].start, blocks[h].end, "heading")
 
     skip = debris_blocks | {i for pair in quotes for i in pair}
-    for h, last in sidebar.sidebar_runs(blocks, set(headings), skip):
+    for h, last in sidebar.sidebar_runs(blocks, set(headings), skip, language):
         add(blocks[h].start, blocks[last].end, "sidebar")
     return regions
 
 
+@stage("regions", reads=("text", "language"), adds=("regions",), resources="ingest")
 def mark_regions(analysis: Analysis, context: Context) -> None:
-    analysis.regions.extend(find_regions(analysis.text))
+    analysis.regions.extend(find_regions(analysis.text, analysis.language))

@@ -17,7 +17,8 @@ import re
 from collections import deque
 from functools import cache
 
-from annales.ingest._lexicon import alternation, column_values
+from annales.common.resources import column_values
+from annales.common.resources import literal_alternation as alternation
 from annales.ingest.bylines import month_numbers
 from annales.ingest.lines import Block
 
@@ -27,30 +28,31 @@ MIN_GAP_YEARS = 1
 
 
 @cache
-def _year_pattern() -> re.Pattern[str]:
-    cues = [word for word, _ in column_values(DATES_FILE, 3, "year-cue")] + list(month_numbers())
+def _year_pattern(language: str) -> re.Pattern[str]:
+    cues = [word for word, _ in column_values(language, "ingest", DATES_FILE, "year-cue", 3)]
+    cues += list(month_numbers(language))
     return re.compile(rf"(?<!\w)(?i:{alternation(cues)})\s*(?P<year>1\d{{3}}|20\d{{2}})(?!\d|[.,]\d)")
 
 
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?…](?=\s+[A-ZÀ-Þ«\"“])|^.*$", re.DOTALL)
 
 
-def years_in(text: str) -> list[int]:
-    return [int(m.group("year")) for m in _year_pattern().finditer(text)]
+def years_in(text: str, language: str) -> list[int]:
+    return [int(m.group("year")) for m in _year_pattern(language).finditer(text)]
 
 
-def is_aside(text: str, narrative_year: int) -> bool:
+def is_aside(text: str, narrative_year: int, language: str) -> bool:
     match = _FIRST_SENTENCE.match(text)
-    opening = years_in(match.group()) if match else []
-    every = years_in(text)
+    opening = years_in(match.group(), language) if match else []
+    every = years_in(text, language)
     earlier = [y for y in every if y <= narrative_year - MIN_GAP_YEARS]
     return (bool(opening) and max(opening) <= narrative_year - MIN_GAP_YEARS
             and 2 * len(earlier) >= len(every))
 
 
-def sidebar_runs(blocks: list[Block], headings: set[int], skip: set[int]) -> list[tuple[int, int]]:
+def sidebar_runs(blocks: list[Block], headings: set[int], skip: set[int], language: str) -> list[tuple[int, int]]:
     """(heading, last aside block) index pairs. `skip`: debris, quotes and the like."""
-    years = [[] if i in skip else years_in(block.text) for i, block in enumerate(blocks)]
+    years = [[] if i in skip else years_in(block.text, language) for i, block in enumerate(blocks)]
     out = []
     recent: deque[list[int]] = deque(maxlen=CONTEXT_PARAGRAPHS)  # years of the last paragraphs
     for h in range(len(blocks)):
@@ -64,7 +66,7 @@ def sidebar_runs(blocks: list[Block], headings: set[int], skip: set[int]) -> lis
         last = None
         j = h + 1
         while (j < len(blocks) and j not in headings and j not in skip
-               and is_aside(blocks[j].text, narrative_year)):
+               and is_aside(blocks[j].text, narrative_year, language)):
             last = j
             j += 1
         goes_on = j < len(blocks) and j not in skip

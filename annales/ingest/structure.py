@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from annales.ingest._lexicon import alternation, column_values, rows
+from annales.common.resources import MULTILINGUAL, column_values, load_rows
+from annales.common.resources import literal_alternation as alternation
 from annales.ingest.bylines import match_byline
 from annales.ingest.lines import Block, Line
 
@@ -44,12 +45,12 @@ _ITEM_MARK = re.compile(r"^(?:[-–—•*·▪◦►]\s*|\d+(?:[.,]\d+)?\s|\d+[
 _ITEM_BAD_END = re.compile(r"[!?:]$")
 
 
-def is_byline(line: Line) -> bool:
-    return match_byline(line.text) is not None
+def is_byline(line: Line, language: str) -> bool:
+    return match_byline(line.text, language) is not None
 
 
-def byline_lines(lines: list[Line]) -> list[Line]:
-    return [line for line in lines[:BYLINE_SEARCH_LINES] if is_byline(line)]
+def byline_lines(lines: list[Line], language: str) -> list[Line]:
+    return [line for line in lines[:BYLINE_SEARCH_LINES] if is_byline(line, language)]
 
 
 def is_heading_text(text: str) -> bool:
@@ -74,9 +75,9 @@ def heading_blocks(blocks: list[Block], taken: set[int]) -> list[int]:
 
 
 @cache
-def _attribution() -> re.Pattern[str]:
-    ranks = alternation([row[0] for row in column_values(NAMES_FILE, 2, "rank")])
-    particles = alternation([row[0] for row in column_values(NAMES_FILE, 2, "particle")])
+def _attribution(language: str) -> re.Pattern[str]:
+    ranks = alternation([row[0] for row in column_values(language, "ingest", NAMES_FILE, "rank", 2)])
+    particles = alternation([row[0] for row in column_values(language, "ingest", NAMES_FILE, "particle", 2)])
     token = r"[A-ZÀ-Þ](?:[\w'’-]*\w|\.)?"
     return re.compile(
         r"^(?P<dash>[—–-]\s*)?"
@@ -87,14 +88,15 @@ def _attribution() -> re.Pattern[str]:
 
 @cache
 def _common_words() -> frozenset[str]:
-    """Capitalised function words ("Le Jour J") are not names."""
-    return frozenset(w for lang, words in rows(FUNCTION_WORDS_FILE, 2) for w in words.split())
+    """Capitalised function words ("Le Jour J") are not names, in any language we know."""
+    rows = load_rows(MULTILINGUAL, "ingest", FUNCTION_WORDS_FILE, 2)
+    return frozenset(w for _lang, words in rows for w in words.split())
 
 
-def attribution_strength(text: str) -> str | None:
+def attribution_strength(text: str, language: str) -> str | None:
     """"marked" for a name with a rank, title or dash ("Colonel Jean Dupont", "— Marie Curie,
     chimiste"), "bare" for a plain name of two to four words ("Marie Curie"), else None."""
-    match = _attribution().match(text)
+    match = _attribution(language).match(text)
     if not match or len(match.group("name")) > ATTRIBUTION_MAX_CHARS:
         return None
     if match.group("role") and not match.group("dash"):
@@ -115,13 +117,13 @@ def is_quote_text(text: str, attribution: str) -> bool:
     return bool(_QUOTE_END.search(text) or quoted)
 
 
-def quote_blocks(blocks: list[Block], taken: set[int]) -> list[tuple[int, int]]:
+def quote_blocks(blocks: list[Block], taken: set[int], language: str) -> list[tuple[int, int]]:
     """(quote, attribution) block index pairs: a displayed quotation, then who said it."""
     out = []
     i = 0
     while i < len(blocks) - 1:
         quote, who = blocks[i], blocks[i + 1]
-        strength = attribution_strength(who.text) if who.single_line else None
+        strength = attribution_strength(who.text, language) if who.single_line else None
         if (i not in taken and i + 1 not in taken and quote.single_line and strength
                 and is_quote_text(quote.text, strength)):
             out.append((i, i + 1))

@@ -28,8 +28,8 @@ capitalised number words inside a sentence ("le Conseil des Cinq-Cents"); boiler
 
 from __future__ import annotations
 
-from annales.context import Context
-from annales.model import Analysis, Quantity
+from annales.context import Context, stage
+from annales.model import Analysis, Quantity, make_id
 from annales.quantities.describe import TokenIndex, describe
 from annales.quantities.filters import Filters
 from annales.quantities.recognise import find_candidates
@@ -60,11 +60,13 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
             approx, comparator = True, "about"  # "200 hommes environ"
         counted_end = description.end if description.counted else None
         quantities.append(Quantity(
-            id=f"q{len(quantities) + 1}", start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
-            approx=approx, comparator=comparator, counted=description.counted, unit=unit,
+            id=make_id("quantity", len(quantities) + 1), start=c.start, end=c.end, text=text[c.start:c.end],
+            value=c.value, approx=approx, comparator=comparator, counted=description.counted, unit=unit,
             of_entity=linker.link(c.start, counted_end, description.counted)))
     return quantities
 
 
+@stage("quantities", reads=("text", "language", "regions", "doc", "timexes", "entities"), adds=("quantities",),
+       resources="quantities")
 def tag_quantities(analysis: Analysis, context: Context) -> None:
     analysis.quantities = find_quantities(analysis)

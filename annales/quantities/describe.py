@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from annales.common.text import fold as normalise
 from annales.quantities.lexicon import quantity_lexicon
-from annales.time.lexicon import normalise
 
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|[%$€°]")
 NOUNS = frozenset({"NOUN", "PROPN"})

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
+from annales.common.resources import alternation, first_column
+from annales.common.spans import SpanSet
+from annales.common.text import fold as normalise
 from annales.model import Analysis
 from annales.quantities.describe import TokenIndex
 from annales.quantities.lexicon import quantity_lexicon
 from annales.quantities.recognise import Candidate
-from annales.resources import alternation
-from annales.time.lexicon import lexicon_for, normalise
 
 SENTENCE_OPENERS = ".!?:;«\"“—–(\n"
 LOOKBACK = 40
@@ -28,6 +28,13 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return designated, after
 
 
+@cache
+def _calendar(language: str) -> frozenset[str]:
+    """Month and weekday names and time units: what a figure counting them is not a quantity of."""
+    return frozenset(normalise(word) for name in ("months.tsv", "weekdays.tsv", "time_units.tsv")
+                     for word in first_column(language, "common", name))
+
+
 class Filters:
     def __init__(self, analysis: Analysis) -> None:
         self.text = analysis.text
@@ -36,17 +43,8 @@ class Filters:
         # Every timex type: a duration's number belongs to the duration ("trois jours").
         spans = [(t.start, t.end) for t in analysis.timexes]
         spans += [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-        self.spans = _merge(spans)
-        self.span_starts = [s for s, _ in self.spans]
-        time = lexicon_for(analysis.language)
-        self.calendar = set(time.months) | set(time.weekdays) | set(time.units)
-
-    def _covered(self, start: int, end: int) -> bool:
-        i = bisect_right(self.span_starts, start) - 1
-        for s, e in self.spans[max(0, i):i + 2]:
-            if s < end and start < e:
-                return True
-        return False
+        self.taken = SpanSet(spans)
+        self.calendar = _calendar(analysis.language)
 
     def temporal(self, word: str | None) -> bool:
         """True for a calendar word: a figure counting months or years is a date or duration the
@@ -56,7 +54,7 @@ class Filters:
     def keep(self, c: Candidate, tokens: TokenIndex) -> bool:
         if any(r.start <= c.start < r.end for r in self.boilerplate):
             return False
-        if self._covered(c.start, c.end):
+        if self.taken.overlaps(c.start, c.end):
             return False
         designated, _ = _patterns(self.language)
         if not c.words and designated.search(self.text, max(0, c.start - LOOKBACK), c.start):
@@ -85,13 +83,3 @@ class Filters:
         """True when "environ" follows the figure or its counted noun ("200 hommes environ")."""
         _, after = _patterns(self.language)
         return bool(after.match(self.text, figure_end) or after.match(self.text, described_end))
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import load_rows
-from annales.time.lexicon import normalise
+from annales.common.resources import load_rows
+from annales.common.text import fold as normalise
 
 LAYER = "quantities"
 

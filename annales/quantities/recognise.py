@@ -17,9 +17,9 @@ from functools import cache
 
 from text_to_num import text2num
 
+from annales.common.resources import alternation
+from annales.common.text import fold as normalise
 from annales.quantities.lexicon import quantity_lexicon
-from annales.resources import alternation
-from annales.time.lexicon import normalise
 
 # Digits: French groups (normal, no-break or narrow no-break space), English commas, dotted
 # thousands, then plain integers and decimals. A group of exactly three digits after a comma is a

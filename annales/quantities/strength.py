@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from annales.entities.lexicon import name_lexicon
+from annales.common.resources import first_column
+from annales.common.text import fold
 from annales.model import Analysis
 from annales.quantities.lexicon import quantity_lexicon
 
@@ -26,7 +27,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _subunit_nouns(language: str) -> frozenset[str]:
-    nouns = name_lexicon(language).unit_nouns
+    nouns = [fold(noun) for noun in first_column(language, "common", "unit_nouns.tsv")]
     return frozenset(list(nouns) + [n + "s" for n in nouns] + [n + "x" for n in nouns])
 
 

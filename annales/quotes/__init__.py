@@ -19,12 +19,12 @@ Choices, so that a reader of `analysis.quotes` knows what a span means:
 
 from __future__ import annotations
 
-from annales.context import Context
-from annales.model import Analysis, Quote, Span
+from annales.common.quotes import Quoted, find_quoted
+from annales.context import Context, stage
+from annales.model import Analysis, Quote, Span, make_id
 from annales.quotes.blocks import split_block
 from annales.quotes.cues import Attribution, after, before, incise_inside, selon_before
 from annales.quotes.lexicon import lexicon
-from annales.quotes.marks import Quoted, find_quoted
 from annales.quotes.speakers import NARRATOR, Speakers
 
 __all__ = ["NARRATOR", "find_quotes", "tag_quotes"]
@@ -41,8 +41,9 @@ def _attribute(analysis: Analysis, quoted: Quoted, speakers: Speakers, language:
             or selon_before(text, quoted, lex))
 
 
-def find_quotes(analysis: Analysis, language: str = "fr") -> list[Quote]:
-    """The quotations of an analysed text in text order, ids "qt1", "qt2", …"""
+def find_quotes(analysis: Analysis) -> list[Quote]:
+    language = analysis.language
+    """The quotations of an analysed text in text order, ids "quo-1", "quo-2", …"""
     text = analysis.text
     speakers = Speakers(analysis, lexicon(language))
     found: list[tuple[int, int, str | None, Span | None]] = []
@@ -65,9 +66,11 @@ def find_quotes(analysis: Analysis, language: str = "fr") -> list[Quote]:
         speaker = speakers.resolve(attribution.subject, (quoted.start, quoted.end))
         found.append((quoted.start, quoted.end, speaker, Span(*attribution.cue)))
     found.sort(key=lambda q: (q[0], q[1]))
-    return [Quote(f"qt{i}", start, end, speaker, cue)
+    return [Quote(make_id("quote", i), start, end, speaker, cue)
             for i, (start, end, speaker, cue) in enumerate(found, 1)]
 
 
+@stage("quotes", reads=("text", "language", "regions", "doc", "entities"), adds=("quotes",),
+       resources="quotes")
 def tag_quotes(analysis: Analysis, context: Context) -> None:
-    analysis.quotes = find_quotes(analysis, context.language)
+    analysis.quotes = find_quotes(analysis)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from annales.common.quotes import MARKS, PADDING
 from annales.model import Region
-from annales.quotes.marks import MARKS, PADDING
 
 
 def split_block(text: str, region: Region) -> tuple[tuple[int, int], tuple[int, int]] | None:

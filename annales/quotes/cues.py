@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from annales.common.quotes import Quoted
 from annales.quotes.lexicon import Lexicon
-from annales.quotes.marks import Quoted
 
 # How far to look around a quote for its cue: an incise or "selon X" is a few words long.
 AFTER_WINDOW = 120

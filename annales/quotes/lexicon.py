@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import load_rows
+from annales.common.resources import load_rows
 
 LAYER = "quotes"
 # What may follow an incise or a name: punctuation, a quote mark or the end of a line.

@@ -8,7 +8,7 @@ The language lives in `annales/resources/<lang>/time/`; this package names no wo
 
 from __future__ import annotations
 
-from annales.context import Context
+from annales.context import Context, stage
 from annales.model import Analysis, Timex
 from annales.time.anchoring import Anchorer, Item
 from annales.time.interpret import read
@@ -18,7 +18,8 @@ from annales.time.rules import grammar_for
 from annales.time.situation import Situations
 
 
-def find_timexes(analysis: Analysis, language: str = "fr") -> list[Timex]:
+def find_timexes(analysis: Analysis) -> list[Timex]:
+    language = analysis.language
     lexicon = lexicon_for(language)
     situations = Situations(analysis, language)
     items: list[Item] = []
@@ -42,5 +43,6 @@ def _has_pos(analysis: Analysis, start: int, end: int, tags: frozenset[str]) -> 
     return span is None or len(span) == 0 or span[0].pos_ in tags
 
 
+@stage("time", reads=("text", "language", "dct", "regions", "sentences", "doc"), adds=("timexes",), resources="time")
 def tag_timexes(analysis: Analysis, context: Context) -> None:
-    analysis.timexes = find_timexes(analysis, context.language)
+    analysis.timexes = find_timexes(analysis)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from annales.model import Interval, Timex
+from annales.model import Interval, Timex, make_id
 from annales.time.interpret import Reading
 from annales.time.recognise import Candidate
 from annales.time.situation import Situation
@@ -178,7 +178,7 @@ class Anchorer:
             res = self.committed.get(other.index)
             day = _day_point(res.point) if res and res.resolved else None
             if day is not None and other.reading.type in ("DATE", "TIME"):
-                return day, f"t{other.index + 1}"
+                return day, make_id("timex", other.index + 1)
         for other in self.items[item.index + 1:]:
             # Only a date right after the time ("Vers 0 h 40, jeudi, …") is its day; one further on
             # usually belongs to another clause ("à 11 heures, à l'heure même où, le 11 novembre 1918").
@@ -188,7 +188,7 @@ class Anchorer:
                 res = self._resolve(other)
                 day = _day_point(res.point) if res and res.resolved else None
                 if day is not None:
-                    return day, f"t{other.index + 1}"
+                    return day, make_id("timex", other.index + 1)
         return None, None
 
     def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int) -> Point:
@@ -422,7 +422,7 @@ class Anchorer:
         region = item.situation.region
         if region == "byline":
             return
-        tid = f"t{item.index + 1}"
+        tid = make_id("timex", item.index + 1)
         point = res.point
         paragraph = item.situation.paragraph
         if region in ("sidebar", "quote-block"):
@@ -470,7 +470,7 @@ class Anchorer:
             span = interval(res.point, r.mod) if res.point is not None and resolved else None
             kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
             timexes.append(Timex(
-                id=f"t{item.index + 1}", start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+                id=make_id("timex", item.index + 1), start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                 type=kind, value=value or "XXXX", mod=r.mod, anchor=res.anchor if resolved else None,
                 resolved=resolved, interval=Interval(*span) if span else None))
         return timexes

@@ -1,4 +1,5 @@
-"""The temporal vocabulary of one language, read from `resources/<lang>/time/*.tsv`.
+"""The temporal vocabulary of one language, read from `resources/<lang>/time/*.tsv` and the calendar words of
+`resources/<lang>/common/`.
 
 Tables map a surface form to its meaning (a month number, a season code, an offset). Keys are
 compared after `normalise`, so "Août", "août" and typographic apostrophes look the same.
@@ -6,17 +7,15 @@ compared after `normalise`, so "Août", "août" and typographic apostrophes look
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from annales.resources import load_rows
+from annales.common.resources import load_rows
+from annales.common.text import fold as normalise
 
 LAYER = "time"
-
-
-def normalise(surface: str) -> str:
-    return re.sub(r"\s+", " ", surface.replace("’", "'").strip().lower())
+# Calendar words other layers read too live in resources/<lang>/common/.
+COMMON_TABLES = {"months": "months", "weekdays": "weekdays", "units": "time_units"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class Lexicon:
         self.language = language
 
         def rows(name: str) -> tuple[tuple[str, ...], ...]:
+            if name in COMMON_TABLES:
+                return load_rows(language, "common", COMMON_TABLES[name] + ".tsv")
             return load_rows(language, LAYER, name + ".tsv")
 
         self.tables: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from annales.resources import alternation, load_rows
+from annales.common.resources import alternation, load_rows
 from annales.time.lexicon import LAYER, lexicon_for
 
 PLACEHOLDER = re.compile(r"%(?P<table>[a-z_]+)")

@@ -1,8 +1,7 @@
 """Where an expression stands: its paragraph and sentence, the tense of the verb it modifies,
 whether it sits in a quotation, a sidebar or a byline. Anchoring decides with these facts.
 
-Tense comes from spaCy's morphology (Tense, VerbForm, Mood, Polarity), which is language-blind;
-periphrastic tenses ("va lancer", "vient de tomber") come from a resource table.
+Tense comes from spaCy's morphology (`annales.common.grammar`).
 """
 
 from __future__ import annotations
@@ -12,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from annales.common.grammar import negated, verb_tense
+from annales.common.quotes import quote_spans
+from annales.common.resources import load_rows
 from annales.model import Analysis
-from annales.resources import load_rows
 
-OPENING = {"«": "»", "“": "”"}
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
 
@@ -47,66 +47,6 @@ class Situation:
 def _prospective_cues(language: str) -> tuple[str, ...]:
     return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "prospective_cues.tsv")),
                         key=len, reverse=True))
-
-
-@cache
-def _periphrastic(language: str) -> dict[str, str]:
-    return {row[0]: row[1] for row in load_rows(language, "time", "tense_auxiliaries.tsv")}
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside « » and “ ” (nesting allowed); unclosed quotes run to the end of their paragraph."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch in OPENING:
-            stack.append((OPENING[ch], i))
-        elif stack and ch == stack[-1][0]:
-            _, start = stack.pop()
-            if not stack:
-                spans.append((start, i + 1))
-        elif ch == "\n" and stack and text[i + 1:i + 2] == "\n":
-            spans.append((stack[0][1], i))
-            stack.clear()
-    if stack:
-        spans.append((stack[0][1], len(text)))
-    return spans
-
-
-def verb_tense(verb: Any, language: str) -> str | None:
-    # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
-    # its own tense.
-    aux = [c for c in verb.children if c.dep_ == "aux:tense"] or \
-        [c for c in verb.children if c.dep_.startswith("aux")]
-    verb_form = verb.morph.get("VerbForm")
-    if aux:
-        first = aux[0]
-        periphrastic = _periphrastic(language).get(first.lemma_)
-        if periphrastic and "Inf" in verb_form:
-            return periphrastic
-        tense = first.morph.get("Tense")
-        if "Fut" in tense:
-            return "future"
-        if "Past" in tense or "Imp" in tense:
-            return "past"
-        if "Pres" in tense:
-            return "past" if "Part" in verb_form and first.dep_ == "aux:tense" else "present"
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        periphrastic = _periphrastic(language).get(verb.head.lemma_)
-        if periphrastic:
-            return periphrastic
-    if "Part" in verb_form:
-        return None  # a bare participle ("prévue le 15 septembre") says nothing of when
-    tense = verb.morph.get("Tense")
-    if "Fut" in tense:
-        return "future"
-    if "Past" in tense or "Imp" in tense:
-        return "past"
-    if "Cnd" in verb.morph.get("Mood"):
-        return "future"
-    if "Pres" in tense:
-        return "present"
-    return None
 
 
 class Situations:
@@ -163,8 +103,7 @@ class Situations:
         verb = self._verb(start, end)
         if verb is None:
             return None, False
-        negated = any("Neg" in c.morph.get("Polarity") for c in verb.children)
-        return verb_tense(verb, self.language), negated
+        return verb_tense(verb, self.language), negated(verb)
 
     def of(self, start: int, end: int) -> Situation:
         return Situation(

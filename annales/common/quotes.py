@@ -1,18 +1,15 @@
 """Where quotations are in a text: « », “ ” and paired straight quotes.
 
-Curly and French marks come from `annales.time.situation.quote_spans`, shared with the time
-layer so both layers agree on what is quoted: only the outermost pair counts (a quote inside a
-quote is part of what the outer speaker says), and an unclosed mark runs to the end of its
-paragraph (the convention for a quotation that goes on over several paragraphs). Straight
-quotes carry no direction, so they are paired here, from the characters around them.
+Every layer asks here, so all agree on what is quoted: only the outermost pair counts (a quote
+inside a quote is part of what the outer speaker says), and an unclosed mark runs to the end of
+its paragraph (the convention for a quotation that goes on over several paragraphs). Straight
+quotes carry no direction, so they are paired from the characters around them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from annales.time.situation import quote_spans
 
 # Spaces that may pad the inside of « » in French typesetting (ordinary, no-break, thin).
 PADDING = " \t\n\u00a0\u202f\u2009"
@@ -36,6 +33,28 @@ class Quoted:
     start: int
     end: int
     closed: bool
+
+
+OPENING = {"«": "»", "“": "”"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside « » and “ ” (nesting allowed); unclosed quotes run to the end of their paragraph."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in OPENING:
+            stack.append((OPENING[ch], i))
+        elif stack and ch == stack[-1][0]:
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+        elif ch == "\n" and stack and text[i + 1:i + 2] == "\n":
+            spans.append((stack[0][1], i))
+            stack.clear()
+    if stack:
+        spans.append((stack[0][1], len(text)))
+    return spans
 
 
 def _straight_pairs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

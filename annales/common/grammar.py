@@ -1,0 +1,58 @@
+"""What the parse says of a verb: its tense, read from spaCy's morphology.
+
+Tense, VerbForm and Mood are language-blind Universal Dependencies features; periphrastic tenses
+("va lancer", "vient de tomber") come from `resources/<lang>/common/tense_auxiliaries.tsv`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from annales.common.resources import load_rows
+
+
+@cache
+def _periphrastic(language: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in load_rows(language, "common", "tense_auxiliaries.tsv", 2)}
+
+
+def verb_tense(verb: Any, language: str) -> str | None:
+    """"past", "present", "future" or None (a bare participle says nothing of when)."""
+    # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
+    # its own tense.
+    aux = [c for c in verb.children if c.dep_ == "aux:tense"] or \
+        [c for c in verb.children if c.dep_.startswith("aux")]
+    verb_form = verb.morph.get("VerbForm")
+    if aux:
+        first = aux[0]
+        periphrastic = _periphrastic(language).get(first.lemma_)
+        if periphrastic and "Inf" in verb_form:
+            return periphrastic
+        tense = first.morph.get("Tense")
+        if "Fut" in tense:
+            return "future"
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        if "Pres" in tense:
+            return "past" if "Part" in verb_form and first.dep_ == "aux:tense" else "present"
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        periphrastic = _periphrastic(language).get(verb.head.lemma_)
+        if periphrastic:
+            return periphrastic
+    if "Part" in verb_form:
+        return None  # "prévue le 15 septembre" says nothing of when
+    tense = verb.morph.get("Tense")
+    if "Fut" in tense:
+        return "future"
+    if "Past" in tense or "Imp" in tense:
+        return "past"
+    if "Cnd" in verb.morph.get("Mood"):
+        return "future"
+    if "Pres" in tense:
+        return "present"
+    return None
+
+
+def negated(verb: Any) -> bool:
+    return any("Neg" in c.morph.get("Polarity") for c in verb.children)

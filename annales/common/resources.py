@@ -1,0 +1,132 @@
+"""Language data: small TSV files under `annales/resources/<lang>/<layer>/`, read once and cached.
+
+A file is one item per line, columns separated by tabs. The first line says the FORMAT
+(`# FORMAT: …`); further lines starting with "#" are comments. The engines that read these files
+never name a word of the language: a new language is a new folder.
+
+`resources/multilingual/` holds data about several languages at once (the function words that
+tell languages apart); `resources/<lang>/common/` holds a language's words that more than one
+layer reads (month and weekday names, time units, tense auxiliaries).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "resources"
+# The language every layer has complete resources for; a layer is available in another language
+# when that language's folder holds every file this one does.
+REFERENCE_LANGUAGE = "fr"
+MULTILINGUAL = "multilingual"
+
+
+class ResourceError(RuntimeError):
+    """A resource file is missing or malformed: a packaging bug, not a user error."""
+
+
+def resource_path(language: str, layer: str, name: str) -> Path:
+    return ROOT / language / layer / name
+
+
+def exists(language: str, layer: str, name: str) -> bool:
+    return resource_path(language, layer, name).is_file()
+
+
+@cache
+def load_rows(language: str, layer: str, name: str, columns: int | None = None) -> tuple[tuple[str, ...], ...]:
+    """The rows of one resource file, comments and blank lines left out; with `columns`, every
+    row must have exactly that many fields."""
+    path = resource_path(language, layer, name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"resource {language}/{layer}/{name} cannot be read: {exc}") from exc
+    if not lines or not lines[0].startswith("# FORMAT:"):
+        raise ResourceError(f"resource {language}/{layer}/{name} has no '# FORMAT:' header")
+    rows = []
+    for line in lines[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = tuple(cell.strip() for cell in line.split("\t"))
+        if columns is not None and len(row) != columns:
+            raise ResourceError(f"resource {language}/{layer}/{name}: want {columns} fields in {line!r}")
+        rows.append(row)
+    return tuple(rows)
+
+
+def column_values(language: str, layer: str, name: str, kind: str, columns: int) -> list[tuple[str, ...]]:
+    """Rows whose first field is `kind`, without that field."""
+    return [row[1:] for row in load_rows(language, layer, name, columns) if row[0] == kind]
+
+
+def first_column(language: str, layer: str, name: str) -> list[str]:
+    return [row[0] for row in load_rows(language, layer, name)]
+
+
+@cache
+def has_layer(language: str, layer: str) -> bool:
+    """True when `language` has every resource file the reference language has for `layer`."""
+    reference = ROOT / REFERENCE_LANGUAGE / layer
+    wanted = {p.name for p in reference.iterdir() if p.is_file()} if reference.is_dir() else set()
+    folder = ROOT / language / layer
+    if not wanted or not folder.is_dir():
+        return False
+    return wanted <= {p.name for p in folder.iterdir() if p.is_file()}
+
+
+def languages() -> list[str]:
+    """The languages with a resource folder."""
+    return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name != MULTILINGUAL
+                  and not p.name.startswith(("_", ".")))
+
+
+def _atoms(surface: str) -> list[str]:
+    """One regex atom per character; spaces, apostrophes and hyphens match their variants."""
+    atoms = []
+    for ch in surface.replace("’", "'"):
+        if ch == " ":
+            atoms.append(r"\s+")
+        elif ch == "'":
+            atoms.append("['’]")
+        elif ch == "-":
+            atoms.append(r"\s*-\s*")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def alternation(surfaces: list[str], fold_case: bool = False) -> str:
+    """A regex matching any of the surfaces, longest first, as a trie.
+
+    A trie of shared prefixes ("janv", "janvier") lets the regex engine reject a position after one
+    character instead of trying every word in turn: recognition runs many times faster.
+    Pass `fold_case` when the pattern is matched with re.IGNORECASE.
+    """
+    trie: dict = {}
+    # With re.IGNORECASE a trie must hold one spelling per word: the engine takes the first branch
+    # that matches ("lieutenant") and would never try a longer one under another case.
+    words = {s.lower() for s in surfaces} if fold_case else set(surfaces)
+    for surface in words:
+        node = trie
+        for atom in _atoms(surface):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # end of a surface
+
+    def emit(node: dict) -> str:
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return "(?:" + emit(trie) + ")"
+
+
+def literal_alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first so that prefixes never win; unlike
+    `alternation`, spaces and apostrophes match only themselves."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
