@@ -1,0 +1,123 @@
+"""Score annales against the project's own gold for texts kept under ../shared (never copied here).
+
+    python benchmarks/score_gold.py [GOLD.json ...] [--shared ../shared] [--errors] [--json OUT]
+
+Each gold file (benchmarks/gold/*.json) holds character offsets and values pointing into one file
+of ../shared, with a hash of each span so that a changed source is noticed. The texts are analysed
+by the installed annales (same code as `annales analyze FILE --format json`).
+
+Dates: a gold expression is *found* when a system timex overlaps it, *exact* when the extents are
+equal, and *right* when an overlapping system timex has the gold value (for a gold value the text
+cannot give, marked unknowable, an unresolved system value is right too). Entities: a gold entity
+is *found* when a system entity has a mention overlapping its first mention, and *typed* when that
+entity has the gold type (unit and organization count as one family, as do group and organization).
+Without ../shared it says so and exits 0: evaluation needs the texts, the tests do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "benchmarks" / "gold"
+SAME_FAMILY = [{"unit", "organization"}, {"group", "organization"}]
+
+
+def _check(text: str, start: int, end: int) -> str:
+    return hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:8]
+
+
+def _overlaps(a: dict, start: int, end: int) -> bool:
+    return a["start"] < end and start < a["end"]
+
+
+def _same_type(gold: str, system: str) -> bool:
+    return gold == system or any({gold, system} <= family for family in SAME_FAMILY)
+
+
+def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    source = shared / gold["source"]
+    if not source.exists():
+        print(f"{gold_path.name}: source {gold['source']} not found under {shared}; skipped")
+        return None
+    raw = source.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != gold["sha256"]:
+        print(f"{gold_path.name}: {gold['source']} changed since the gold was written; skipped")
+        return None
+    text = raw.decode("utf-8")
+    from annales.ingest.read import read_inputs
+    from annales.pipeline import analyze_document
+
+    (document,) = list(read_inputs([str(source)]))
+    analysis = analyze_document(document).to_dict()
+    assert analysis["text"] == text, "annales reads the file differently from the gold's decoding"
+    errors: list[str] = []
+
+    timex = {"gold": 0, "found": 0, "exact": 0, "right": 0}
+    for g in gold["timexes"]:
+        if _check(text, g["start"], g["end"]) != g["check"]:
+            errors.append(f"gold span {g['start']}-{g['end']} does not match its check hash")
+            continue
+        timex["gold"] += 1
+        hits = [t for t in analysis["timexes"] if _overlaps(t, g["start"], g["end"])]
+        timex["found"] += bool(hits)
+        timex["exact"] += any(t["start"] == g["start"] and t["end"] == g["end"] for t in hits)
+        right = any(t["value"] == g["value"] or (g.get("unknowable") and not t["resolved"]) for t in hits)
+        timex["right"] += right
+        if not right:
+            got = ", ".join(f"{text[t['start']:t['end']]!r}={t['value']}" for t in hits) or "nothing"
+            errors.append(f"date {text[g['start']:g['end']]!r} @{g['start']}: gold {g['value']}, got {got}")
+
+    entity = {"gold": 0, "found": 0, "typed": 0}
+    for g in gold.get("entities", []):
+        entity["gold"] += 1
+        owners = [e for e in analysis["entities"] if any(_overlaps(m, g["start"], g["end"]) for m in e["mentions"])]
+        entity["found"] += bool(owners)
+        typed = any(_same_type(g["type"], e["type"]) for e in owners)
+        entity["typed"] += typed
+        if not typed:
+            got = ", ".join(f"{e['name']}:{e['type']}" for e in owners) or "nothing"
+            errors.append(f"entity {g['name']} ({g['type']}) @{g['start']}: got {got}")
+    if show_errors:
+        for line in errors:
+            print(f"  {gold_path.stem}: {line}")
+    return {"file": gold_path.stem, "timex": timex, "entity": entity}
+
+
+def _row(name: str, t: dict, e: dict) -> str:
+    def frac(a: int, b: int) -> str:
+        return f"{a}/{b} = {a / b:.2f}" if b else "-"
+
+    return (f"{name:<48} dates right {frac(t['right'], t['gold']):<16} found {frac(t['found'], t['gold']):<16} "
+            f"exact extent {frac(t['exact'], t['gold']):<16} entities typed {frac(e['typed'], e['gold'])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: benchmarks/gold/*.json)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.shared.is_dir():
+        print(f"{args.shared} is absent: nothing to score (the gold points into it)")
+        return 0
+    files = args.gold or sorted(GOLD_DIR.glob("*.json"))
+    results = [r for path in files if (r := score_file(path, args.shared, args.errors)) is not None]
+    totals_t = {k: sum(r["timex"][k] for r in results) for k in ("gold", "found", "exact", "right")}
+    totals_e = {k: sum(r["entity"][k] for r in results) for k in ("gold", "found", "typed")}
+    for r in results:
+        print(_row(r["file"], r["timex"], r["entity"]))
+    print(_row("ALL", totals_t, totals_e))
+    if args.json:
+        args.json.write_text(json.dumps({"files": results, "timex": totals_t, "entity": totals_e}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
