@@ -1,4 +1,6 @@
-"""The entity resources: every file says its FORMAT, keeps its columns, and means what it says."""
+"""The entity resources mean what they say.
+
+The checks every resource file passes (FORMAT line, columns, keys) are in test_resources.py."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from annales.common.resources import ROOT, load_rows
 from annales.entities.lexicon import name_lexicon, squeeze
 
 ENTITY_FILES = sorted(Path(ROOT).glob("*/entities/*.tsv")) + sorted(Path(ROOT).glob("*/common/unit_nouns.tsv"))
-# how many columns each file has (files not listed have one)
 
 
 def _id(path: Path) -> str:
@@ -26,29 +27,6 @@ def test_there_are_entity_resources_in_french_and_english() -> None:
     assert {"fr", "en"} <= languages
     assert {p.name for p in ENTITY_FILES} >= {"ranks.tsv", "unit_nouns.tsv", "unit_abbreviations.tsv",
                                               "ship_nouns.tsv", "ship_prefixes.tsv", "not_names.tsv"}
-
-
-@pytest.mark.parametrize("path", ENTITY_FILES, ids=_id)
-def test_file_starts_with_its_format(path: Path) -> None:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# FORMAT:")
-
-
-@pytest.mark.parametrize("path", ENTITY_FILES, ids=_id)
-def test_file_has_consistent_columns(path: Path) -> None:
-    """Each row has the columns its FORMAT line announces ("a<TAB>b" is two)."""
-    rows = _rows(path)
-    assert rows, f"{path} has no rows"
-    expected = path.read_text(encoding="utf-8").splitlines()[0].count("<TAB>") + 1
-    for row in rows:
-        assert len(row) == expected, f"{_id(path)}: {row}"
-        assert all(cell for cell in row), f"{_id(path)}: empty cell in {row}"
-
-
-@pytest.mark.parametrize("path", ENTITY_FILES, ids=_id)
-def test_file_has_no_duplicate_surface(path: Path) -> None:
-    surfaces = [row[0] for row in _rows(path)]
-    assert len(surfaces) == len(set(surfaces))
 
 
 @pytest.mark.parametrize("path", sorted(Path(ROOT).glob("*/entities/ranks.tsv")), ids=_id)

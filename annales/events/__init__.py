@@ -29,6 +29,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from annales.common.index import by_token
 from annales.context import Context, stage
 from annales.events.lexicon import Lexicon, lexicon
 from annales.model import Analysis, Entity, Event, EventDate, Participant, Span, Timex, Trigger, make_id
@@ -61,7 +62,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         for k in range(span.start, span.end) if span is not None else ():
             entity_at.pop(k, None)
-    quantity_at = _by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
+    quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
     points = [t for t in analysis.timexes if t.type in POINT_TYPES]
     own_timex = _own_timexes(doc, points, trigger_set)
     narrative = _Narrative(analysis, points)
@@ -144,26 +145,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
-def _by_token(doc: Any, items: Any) -> dict[int, Any]:
-    out: dict[int, Any] = {}
-    for value, start, end in items:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for k in range(span.start, span.end):
-            out.setdefault(k, value)
-    return out
-
-
 def _entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, list]]:
-    entity_at: dict[int, Entity] = {}
-    for entity in analysis.entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for k in range(span.start, span.end):
-                entity_at.setdefault(k, entity)
+    entity_at = by_token(doc, ((e, m.start, m.end) for e in analysis.entities for m in e.mentions))
     mentions_of = {e.id: sorted(e.mentions, key=lambda m: m.start) for e in analysis.entities}
     return entity_at, mentions_of
 

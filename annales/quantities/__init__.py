@@ -28,9 +28,10 @@ capitalised number words inside a sentence ("le Conseil des Cinq-Cents"); boiler
 
 from __future__ import annotations
 
+from annales.common.index import TokenIndex
 from annales.context import Context, stage
 from annales.model import Analysis, Quantity, make_id
-from annales.quantities.describe import TokenIndex, describe
+from annales.quantities.describe import describe
 from annales.quantities.filters import Filters
 from annales.quantities.recognise import find_candidates
 from annales.quantities.strength import StrengthLinker

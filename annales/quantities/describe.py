@@ -9,11 +9,10 @@ in the unit "mm". After a mass, volume or money unit, "de" + noun names what is 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
+from annales.common.index import TokenIndex
 from annales.common.text import fold as normalise
 from annales.quantities.lexicon import quantity_lexicon
 
@@ -28,25 +27,6 @@ class Description:
     counted: str | None
     unit: str | None
     end: int  # end of the last word read (the counted noun or the unit)
-
-
-class TokenIndex:
-    """Character offset → token, by bisection over the token starts (no loop over the doc)."""
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.starts = doc.to_array("IDX").tolist() if doc is not None and len(doc) else []
-
-    def at_or_after(self, offset: int) -> int:
-        return bisect_left(self.starts, offset)
-
-    def before(self, offset: int) -> Any | None:
-        i = bisect_left(self.starts, offset) - 1
-        return self.doc[i] if i >= 0 else None
-
-    def after(self, offset: int) -> Any | None:
-        i = bisect_left(self.starts, offset)
-        return self.doc[i] if i < len(self.starts) else None
 
 
 @cache

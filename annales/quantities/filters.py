@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annales.common.index import TokenIndex
 from annales.common.resources import alternation, first_column
 from annales.common.spans import SpanSet
 from annales.common.text import fold as normalise
 from annales.model import Analysis
-from annales.quantities.describe import TokenIndex
 from annales.quantities.lexicon import quantity_lexicon
 from annales.quantities.recognise import Candidate
 
