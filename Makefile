@@ -11,14 +11,23 @@ RUN_STAMP := $(VENV)/.installed-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 LINT_PATHS := annales tests $(wildcard benchmarks) $(wildcard scripts)
 
-.PHONY: run test lint clean
+# The TEI tests check the export with xmllint (Debian's libxml2-utils), which a fresh machine lacks.
+# Installed only when missing; as root directly (CI), otherwise through sudo. The package lists
+# are fetched only when the install cannot find the package.
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q libxml2-utils
+
+.PHONY: run test lint clean test-tools
 
 run: $(RUN_STAMP)
 	$(BIN)/annales analyze samples/*.txt --format text
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) test-tools
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/pytest
+
+test-tools:
+	@command -v xmllint >/dev/null || $(APT_INSTALL) || { $(SUDO) apt-get update -q && $(APT_INSTALL); }
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)

@@ -6,8 +6,13 @@ document fails the same way everywhere: one line naming it, and the others go on
 
 from __future__ import annotations
 
+import io
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import TextIO
 
 from annales.context import Context
@@ -64,11 +69,22 @@ def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Con
     """Analyse and write each document as it arrives; report each failure at once and go on.
 
     `progress` (created if not given) is updated after every document, so a caller that is
-    interrupted knows how many documents were written whole."""
+    interrupted knows how many documents were written whole. Each document is rendered first and
+    then written and flushed in one piece with Ctrl-C held back, so `out` only ever holds whole
+    documents, and `progress` counts exactly those."""
     progress = progress if progress is not None else Progress()
     for outcome in analyse_items(items, context):
         progress.seen += 1
-        if outcome.analysis is None:
+        rendered = None
+        if outcome.analysis is not None:
+            buffer = io.StringIO()
+            try:
+                write(outcome.analysis, buffer)
+            except Exception as exc:  # an exporter bug on one document must not cost the others theirs
+                outcome.error = f"{outcome.id}: internal error while writing: {type(exc).__name__}: {exc}"
+            else:
+                rendered = buffer.getvalue()
+        if outcome.analysis is None or rendered is None:
             message = outcome.error or f"{outcome.id}: not analysed"
             progress.failures.append(message)
             if on_error:
@@ -77,8 +93,29 @@ def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Con
         if on_warning:
             for warning in outcome.analysis.warnings:
                 on_warning(f"{outcome.analysis.id}: {warning}")
-        write(outcome.analysis, out)
-        out.flush()
-        progress.written += 1
-        progress.last_written = outcome.analysis.id
+        with _interrupts_held():
+            out.write(rendered)
+            out.flush()
+            progress.written += 1
+            progress.last_written = outcome.analysis.id
     return progress
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C during the block takes effect when it ends, not halfway through a write.
+
+    A KeyboardInterrupt raised inside a blocked write to a pipe would lose track of what was
+    written. Python signal handlers run in the main thread only, so elsewhere nothing is held."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield
+        return
+    held: list[tuple[int, FrameType | None]] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: held.append((signum, frame)))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            previous(*held[0])

@@ -2,20 +2,25 @@
 
 Every failure reaches the user as `annales: error: …` on stderr and a non-zero exit status:
 1 when a document could not be read or analysed, 2 for a usage error. No traceback is shown.
+Messages quote ids and texts from the documents, so every one goes through `for_terminal`: it
+stays one line and cannot drive the terminal. Ctrl-C stops after the last whole document, says
+how far the run got and exits 130; a reader that stops early (`| head`) ends the run quietly.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
-from typing import Annotated
+from typing import Annotated, TextIO, cast
 
 import typer
 
 from annales import __version__
 from annales.batch import Progress, Writer, run_batch
+from annales.common.terminal import for_terminal
 from annales.errors import AnnalesError, InputError
 from annales.export import FORMATS, SINGLE_DOCUMENT, get_writer
 from annales.model import SourceDocument
@@ -23,6 +28,7 @@ from annales.model import SourceDocument
 PROG = "annales"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")  # files that may hold several documents
 
 app = typer.Typer(name=PROG, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -35,17 +41,98 @@ class UsageProblem(AnnalesError):
     """A command line that cannot be carried out as given (exit status 2)."""
 
 
+class Interrupted(Exception):
+    """Ctrl-C: carries what the run got done, for the one line that reports it."""
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away (`| head`): not an error. Carries the exit status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"{PROG}: {kind}: {for_terminal(message)}" if message else f"{PROG}: {kind}", file=sys.stderr, flush=True)
+
+
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+    _say("error", message)
 
 
 def _warning(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr, flush=True)
+    _say("warning", message)
+
+
+class _TerminalText:
+    """stdout for reports that quote documents (`eval --errors`): their control characters escaped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(for_terminal(text, keep="\n\t"))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+class _WholeWrites:
+    """stdout for the documents: every write ends whole.
+
+    Under `python -u` or PYTHONUNBUFFERED, sys.stdout hands each write to the file descriptor once
+    and drops what a signal cut short (a pipe that was full when Ctrl-C came); this writes the
+    encoded bytes until none is left."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        binary = getattr(self._stream, "buffer", None)
+        if binary is None:  # a stream with no bytes underneath (a StringIO): writes are whole already
+            return self._stream.write(text)
+        self._stream.flush()  # what was printed before comes first
+        data = memoryview(text.encode(self._stream.encoding or "utf-8", self._stream.errors or "strict"))
+        while data:
+            data = data[binary.write(data) or 0:]
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()  # a text stream flushes its bytes too
+
+
+@contextmanager
+def _stoppable(summary: Callable[[], str] = lambda: "", status: Callable[[], int] = lambda: 0) -> Iterator[None]:
+    """Ctrl-C and a closed stdout as exceptions of our own: the command line's framework would
+    turn them into a silent exit status (130, and 1 for a broken pipe)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Interrupted(summary()) from None
+    except BrokenPipeError:
+        raise PipeClosed(status()) from None
+
+
+def interrupted_summary(progress: Progress, total: int | None) -> str:
+    """"2 of 5 documents written (last: b.txt)"; without a total (a corpus being streamed),
+    "2 documents written"."""
+    written = progress.written
+    if total is not None:
+        text = f"{written} of {total} document{'s' if total != 1 else ''} written"
+    else:
+        text = f"{written} document{'s' if written != 1 else ''} written"
+    if progress.failures:
+        text += f", {len(progress.failures)} failed"
+    if progress.last_written is not None:
+        text += f" (last: {progress.last_written})"
+    return text
 
 
 def _version(value: bool) -> None:
     if value:
-        print(f"{PROG} {__version__}")
+        with _stoppable():
+            print(f"{PROG} {__version__}", flush=True)
         raise typer.Exit(0)
 
 
@@ -92,16 +179,21 @@ def analyze(
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt in SINGLE_DOCUMENT and len(paths) > 1:
         raise UsageProblem(f"--format {fmt} writes a single document; use --format jsonl for several inputs")
-    # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
-    from annales.ingest.read import read_inputs
+    progress = Progress()
+    # A corpus file holds an unknown number of documents until it has been read to the end.
+    total = None if any(path.lower().endswith(CORPUS_SUFFIXES) for path in paths) else len(paths)
+    with _stoppable(lambda: interrupted_summary(progress, total),
+                    lambda: EXIT_FAILED if progress.failures else 0):
+        # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
+        from annales.ingest.read import read_inputs
 
-    try:
-        items = read_inputs(paths, dct, language)
-    except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
-        raise UsageProblem(str(exc)) from exc
-    if fmt in SINGLE_DOCUMENT:
-        items = _at_most_one(items, fmt)
-    progress = _run(items, get_writer(fmt))
+        try:
+            items = read_inputs(paths, dct, language)
+        except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
+            raise UsageProblem(str(exc)) from exc
+        if fmt in SINGLE_DOCUMENT:
+            items = _at_most_one(items, fmt)
+        _run(items, get_writer(fmt), progress)
     raise typer.Exit(EXIT_FAILED if progress.failures else 0)
 
 
@@ -110,11 +202,18 @@ def eval_timeml(
     directory: Annotated[str, typer.Argument(metavar="DIR", help="A folder of TimeML (.tml) documents.")],
     errors: Annotated[bool, typer.Option(
         "--errors", help="List every mismatch, not only the scores.")] = False,
+    which_half: Annotated[str | None, typer.Option(
+        "--half", metavar="a|b", help="Only the first (a) or second (b) half of the files, in name order.")] = None,
 ) -> None:
     """Score the time engine on a TimeML corpus (e.g. French TimeBank)."""
-    from annales.eval import timeml
+    if which_half not in (None, "a", "b"):
+        raise UsageProblem(f"--half takes a or b, got {which_half!r}")
+    with _stoppable():
+        from annales.eval import timeml
 
-    raise typer.Exit(timeml.main(directory, errors=errors, out=sys.stdout))
+        status = timeml.main(directory, errors=errors, out=cast(TextIO, _TerminalText(sys.stdout)),
+                             which_half=which_half)
+    raise typer.Exit(status)
 
 
 @eval_app.command("hipe")
@@ -124,9 +223,11 @@ def eval_hipe(
         "--predictions", metavar="OUT.tsv", help="Also write our predictions in the same format.")] = None,
 ) -> None:
     """Score the entity layer on HIPE named-entity gold (strict and fuzzy micro P/R/F1 per type)."""
-    from annales.eval import hipe
+    with _stoppable():
+        from annales.eval import hipe
 
-    raise typer.Exit(hipe.main(path, predictions=predictions, out=sys.stdout))
+        status = hipe.main(path, predictions=predictions, out=cast(TextIO, _TerminalText(sys.stdout)))
+    raise typer.Exit(status)
 
 
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
@@ -139,10 +240,11 @@ def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
     yield from head
 
 
-def _run(items: Iterable[SourceDocument | InputError], write: Writer) -> Progress:
+def _run(items: Iterable[SourceDocument | InputError], write: Writer, progress: Progress) -> Progress:
     """The batch on stdout, each failure reported at once; when more than one document was
     given, the failures are listed again at the end."""
-    progress = run_batch(_usable(items), write, sys.stdout, on_error=_error, on_warning=_warning)
+    out = cast(TextIO, _WholeWrites(sys.stdout))
+    run_batch(_usable(items), write, out, progress=progress, on_error=_error, on_warning=_warning)
     if progress.failures and progress.seen > 1:
         _error(f"{len(progress.failures)} of {progress.seen} documents failed: " + "; ".join(progress.failures))
     return progress
@@ -169,20 +271,52 @@ def main(argv: list[str] | None = None) -> None:
     except AnnalesError as exc:
         _error(str(exc))
         status = EXIT_FAILED
+    except Interrupted as exc:
+        _say_interrupted(str(exc))
+        status = EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # while the command line itself was being read
+        _say_interrupted("")
+        status = EXIT_INTERRUPTED
+    except PipeClosed as exc:
+        _silence_broken_pipe()
+        status = exc.status
     except typer.TyperException as exc:  # click's usage errors: bad option, missing argument…
-        message = exc.format_message()
-        if "\n" in message:  # a bare `annales` shows the help
-            sys.stderr.write(message + "\n")
+        # Typer ships its own copy of click, so the help is recognised by name. Any other message
+        # is one line, even when it quotes an argument that holds a newline.
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `annales` or `annales eval`
+            sys.stderr.write(for_terminal(exc.format_message(), keep="\n\t") + "\n")
         else:
-            _error(message)
+            _error(exc.format_message())
         status = getattr(exc, "exit_code", EXIT_USAGE)
     except typer.Abort:
         status = EXIT_FAILED
-    except BrokenPipeError:
-        # The reader stopped early (`| head`): not an error; silence the flush at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        status = 0
     except Exception as exc:  # last resort: a bug outside any document
         _error(f"internal error: {type(exc).__name__}: {exc}")
         status = EXIT_FAILED
+    try:
+        # Output still buffered (`--version`, an eval report) meets a closed pipe here, not at
+        # exit, where Python would print "Exception ignored".
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_broken_pipe()
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _say_interrupted(summary: str) -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")  # the terminal has echoed ^C without ending the line
+    _say("interrupted", summary)
+
+
+def _silence_broken_pipe() -> None:
+    """Send whatever is still buffered for a reader that has gone to /dev/null, so that the flush
+    at exit neither fails nor prints "Exception ignored"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BrokenPipeError:
+                os.dup2(devnull, stream.fileno())
+    finally:
+        os.close(devnull)

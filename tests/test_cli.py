@@ -6,6 +6,7 @@ installed entry point in a subprocess to check what a user really sees.
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -192,6 +193,83 @@ def test_eval_timeml_on_an_empty_directory(tmp_path: Path, capsys: pytest.Captur
     code, _, err = run(["eval", "timeml", str(tmp_path)], capsys)
     assert code != 0 and "Traceback" not in err
     assert err.startswith("annales: error:") and err.count("\n") == 1
+
+
+# --- what reaches the terminal ----------------------------------------------------------------
+
+def test_messages_stay_one_line_and_cannot_drive_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    cli._error("doc\nannales: error: forged\x1b[2J\u202e\ud800")
+    cli._warning("a\tb\r\x9b")
+    err = capsys.readouterr().err
+    assert err == ("annales: error: doc\\nannales: error: forged\\x1b[2J\\u202e\\ud800\n"
+                   "annales: warning: a\\tb\\r\\x9b\n")
+
+
+def test_a_jsonl_id_with_a_newline_cannot_forge_error_lines(
+        fake_ingest: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    forged = "x\nannales: error: forged\x1b[31m"
+
+    def read(paths: list[str], dct_option: str | None = None, language_option: str | None = None):
+        yield SourceDocument(id=forged, text=TEXTS["siege.txt"], source=Source(path="c.jsonl"))
+        yield SourceDocument(id="ok", text=TEXTS["crue.txt"], source=Source(path="c.jsonl"))
+
+    def warned_or_failing(document: SourceDocument, context: object = None):
+        if document.id == forged:
+            raise ValueError("boom\x1b[31m")
+        analysis = real(document, context)
+        analysis.warnings.append("the text\n\x1b]0;title\x07 does not look French")
+        return analysis
+
+    real = batch.analyze_document
+    monkeypatch.setattr(sys.modules["annales.ingest.read"], "read_inputs", read)
+    monkeypatch.setattr(batch, "analyze_document", warned_or_failing)
+    code, out, err = run(["analyze", str(tmp_path / "c.jsonl"), "-f", "jsonl"], capsys)
+    assert code == 1 and [json.loads(line)["id"] for line in out.splitlines()] == ["ok"]
+    lines = err.splitlines()
+    assert [line.split(":")[1] for line in lines] == [" error", " warning", " error"]
+    assert lines[0] == "annales: error: x\\nannales: error: forged\\x1b[31m: internal error: ValueError: boom\\x1b[31m"
+    assert lines[1] == "annales: warning: ok: the text\\n\\x1b]0;title\\x07 does not look French"
+    assert "\x1b" not in err
+
+
+def test_a_failure_while_writing_one_document_is_reported_and_the_others_go_on(
+        fake_ingest: None, files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    real = cli.get_writer("jsonl")
+
+    def fragile(analysis, stream) -> None:
+        if analysis.id.endswith("siege.txt"):
+            stream.write('{"half": ')  # a writer that breaks halfway leaves nothing behind
+            raise ValueError("boom")
+        real(analysis, stream)
+
+    monkeypatch.setattr(cli, "get_writer", lambda name: fragile)
+    code, out, err = run(["analyze", *files.values(), "-f", "jsonl"], capsys)
+    assert code == 1 and [json.loads(line)["id"] for line in out.splitlines()] == [files["crue.txt"]]
+    assert f"annales: error: {files['siege.txt']}: internal error while writing: ValueError: boom" in err
+
+
+def test_a_bare_command_shows_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run([], capsys)
+    assert code == 2 and out == "" and err.startswith("Usage: annales") and "analyze" in err
+
+
+@pytest.mark.parametrize(("written", "failures", "last", "total", "expected"), [
+    (2, 0, "b.txt", 5, "2 of 5 documents written (last: b.txt)"),
+    (0, 0, None, 1, "0 of 1 document written"),
+    (1, 1, "a", None, "1 document written, 1 failed (last: a)"),
+    (3, 0, "c", None, "3 documents written (last: c)"),
+])
+def test_interrupted_summary(written: int, failures: int, last: str | None, total: int | None,
+                             expected: str) -> None:
+    progress = batch.Progress(seen=written + failures, written=written, failures=["x"] * failures,
+                              last_written=last)
+    assert cli.interrupted_summary(progress, total) == expected
+
+
+def test_eval_reports_show_control_characters_as_escapes() -> None:
+    stream = io.StringIO()
+    cli._TerminalText(stream).write("doc\x1b[31m\tX\n")
+    assert stream.getvalue() == "doc\\x1b[31m\tX\n"
 
 
 # --- with the real ingestion ---------------------------------------------------------------

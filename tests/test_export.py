@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from importlib import import_module
 
 import pytest
@@ -139,3 +140,45 @@ def test_text_splits_date_and_time_only_for_calendar_values(value: str, shown: s
         Timex("t1", 0, 5, "Alors", "DATE", value)])
     line = next(line for line in _written("text", analysis).splitlines() if "[Alors]" in line)
     assert line.split("  [")[0].split() == shown.split()
+
+
+# --- hostile text: control characters, escape sequences, bidi overrides, lone surrogates --------
+
+HOSTILE = "Le 3 mars 1917\x1b[31m rouge\x1b]0;titre\x07 \x00\x9b2J\x7f \u202edroite\u202c\r\u2028 \ud800 fin."
+
+
+def _hostile(id: str = "doc\nannales: error: forged\x1b[2J") -> Analysis:
+    return Analysis(id=id, text=HOSTILE, metadata={"title": "Titre\x1b[31m\u202e"},
+                    sentences=[Sentence(0, len(HOSTILE))],
+                    timexes=[Timex("t1", 0, 14, "Le 3 mars 1917", "DATE", "1917-03-03")])
+
+
+TERMINAL_ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@pytest.mark.parametrize("name", ["json", "jsonl", "timelinejs"])
+def test_json_formats_keep_the_text_as_given_and_escape_what_a_terminal_would_act_on(name: str) -> None:
+    out = _written(name, _hostile())
+    out.encode("utf-8")  # the lone surrogate is escaped, not written raw
+    assert not TERMINAL_ACTIVE.search(out.replace("\n", ""))
+    if name == "timelinejs":
+        assert "\\u001b[31m" in out and "\\u202e" in out and "\\ud800" in out
+        return
+    assert json.loads(out) == _hostile().to_dict()  # every character comes back as it was
+    if name == "jsonl":
+        assert out.count("\n") == 1 and out.endswith("\n")
+
+
+def test_text_shows_control_characters_as_escapes() -> None:
+    out = _written("text", _hostile())
+    out.encode("utf-8")
+    assert not TERMINAL_ACTIVE.search(out)
+    assert out.startswith("== Titre\\x1b[31m\\u202e ==\n")
+    assert "id: doc\\nannales: error: forged\\x1b[2J\n" in out  # the id stays on its own line
+    assert not any(line.startswith("annales:") for line in out.splitlines())
+    assert "\\x1b]0;titre\\x07" in out and "\\x9b2J" in out and "\\ud800" in out
+
+
+def test_text_keeps_tabs() -> None:
+    analysis = Analysis(id="a\tb", text="Rien.", sentences=[Sentence(0, 5)])
+    assert "== a\tb ==" in _written("text", analysis)

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 from test_export_tei import sample
 
 from annales.export import html as html_export
-from annales.model import Analysis
+from annales.model import Analysis, Sentence, Timex
 
 
 def _html(analysis: Analysis) -> str:
@@ -57,3 +57,18 @@ def test_through_analyze(context) -> None:
     out = _html(analyze("Le 12 juin 1940, Weygand écrit : « <script>alert(1)</script> ».", dct="1940-06-20",
                         context=context))
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_hostile_text_stays_escaped_and_writable() -> None:
+    text = "A\x00B\x1b[31m\ud800 <script>alert(1)</script> \" ' & le 3 mars 1917."
+    start = text.index("le 3 mars")
+    analysis = Analysis(id="<b>x</b>\x00", text=text, metadata={"title": "<i>\ud800</i>"},
+                        sentences=[Sentence(0, len(text))],
+                        timexes=[Timex("t1", start, start + 14, "le 3 mars 1917", "DATE", "1917-03-03")])
+    out = _html(analysis)
+    out.encode("utf-8")  # the lone surrogate became U+FFFD
+    assert "<script" not in out and "<i>" not in out and "\x00" not in out
+    doc = lxml_html.fromstring(out)
+    replaced = text.translate({0x00: "\ufffd", 0x1b: "\ufffd", 0xD800: "\ufffd"})
+    assert doc.xpath("string(//div[@class='text'])") == replaced
+    assert doc.xpath("string(//h1)") == "<i>\ufffd</i>"

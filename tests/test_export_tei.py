@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 
+import pytest
 from lxml import etree
 
 from annales.export import tei
@@ -183,12 +184,38 @@ def test_deterministic() -> None:
     assert _tei(sample()) == _tei(sample())
 
 
-def test_xmllint_accepts_it(tmp_path) -> None:
-    if shutil.which("xmllint") is None:
-        return
+def _hostile() -> Analysis:
+    """Every character XML 1.0 forbids, around a date that must keep its words."""
+    text = "A\x00B\x0bC\x1b[31m\ufffe\uffff\ud800 D\rE\x85\u202e <i>&amp;</i> le 3 mars 1917 fin."
+    start = text.index("le 3 mars 1917")
+    return Analysis(id="x\x00<y>\n", text=text, metadata={"title": "t\x01\ud800"},
+                    sentences=[Sentence(0, len(text))],
+                    timexes=[Timex("t1", start, start + 14, "le 3 mars 1917", "DATE", "1917-03-03")])
+
+
+def test_forbidden_characters_become_replacement_characters_one_for_one() -> None:
+    analysis = _hostile()
+    out = _tei(analysis)
+    out.encode("utf-8")  # no lone surrogate left to refuse
+    root = _parse(out)
+    body = root.find(".//t:body/t:p", namespaces=NS)
+    written = "".join(body.itertext())
+    assert written == "A\ufffdB\ufffdC\ufffd[31m\ufffd\ufffd\ufffd D\rE\x85\u202e <i>&amp;</i> le 3 mars 1917 fin."
+    assert len(written) == len(analysis.text)  # offsets of the analysis still point at the same words
+    date = body.find("t:date", namespaces=NS)
+    assert date.text == "le 3 mars 1917" and written.index(date.text) == analysis.timexes[0].start
+    assert root.findtext(".//t:titleStmt/t:title", namespaces=NS) == "t\ufffd\ufffd"
+
+
+@pytest.mark.parametrize("analysis", [sample(), _hostile(), Analysis(id="empty", text="")],
+                         ids=["sample", "hostile", "empty"])
+def test_xmllint_accepts_it(tmp_path, analysis: Analysis) -> None:
+    xmllint = shutil.which("xmllint")
+    assert xmllint, "xmllint is missing: `make test` installs it (Debian package libxml2-utils)"
     path = tmp_path / "out.xml"
-    path.write_text(_tei(sample()), encoding="utf-8")
-    subprocess.run(["xmllint", "--noout", str(path)], check=True)
+    path.write_text(_tei(analysis), encoding="utf-8")
+    result = subprocess.run([xmllint, "--noout", str(path)], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def test_through_analyze(context) -> None:

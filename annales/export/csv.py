@@ -4,11 +4,19 @@ Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, part
 with their ranks, "; "-joined), places (names), figures (quantity texts). When the analysis has no
 events, the rows are its DATE and TIME timexes instead (kind = "timex", story_order = order of
 reading), so the file is useful before events are extracted; an empty analysis gives the header only.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage return or NUL gets a leading `'`
+(OWASP's advice against formula injection): a spreadsheet then shows it as text instead of
+running it. No column holds a number that could be negative (story_order counts from 1, dates are
+ISO values written without a sign, figures are the words of the text), so the rule has no exception:
+a figure written "-12" in the text shows as '-12.
+Lone surrogates, which UTF-8 cannot carry, become U+FFFD; every other character is kept as given.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from typing import TextIO
 
 from annales.model import Analysis, Event, Timex
@@ -16,11 +24,20 @@ from annales.model import Analysis, Event, Timex
 COLUMNS = ["kind", "id", "story_order", "date", "earliest", "latest", "inferred", "sentence",
            "participants", "places", "figures"]
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def write(analysis: Analysis, stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows(analysis))
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows(analysis))
+
+
+def safe_cell(cell: str) -> str:
+    """The cell as a spreadsheet will show it, never run it."""
+    cell = _LONE_SURROGATE.sub("\ufffd", cell)
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def rows(analysis: Analysis) -> list[list[str]]:

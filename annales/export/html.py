@@ -5,6 +5,7 @@ source text is escaped, so markup inside an article shows as text. Names, dates 
 `<span>`s with classes and their normalised values in `title` (shown on hover); spans only nest,
 and when two cross the outer one (the one that starts first) is kept. Every link target (an event's
 sentence, a date, a finding's evidence) is a zero-width anchor, so no link is lost to that rule.
+Characters XML 1.0 forbids become U+FFFD, as in the TEI export.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
-from annales.export.tei import RANK_ANCHOR, RANK_EVIDENCE, Mark, Node, marks, nest
+from annales.export.tei import RANK_ANCHOR, RANK_EVIDENCE, Mark, Node, clean, marks, nest
 from annales.model import Analysis, Entity, Event, Quantity, Quote, Timex
 
 STYLE = """
@@ -65,7 +66,9 @@ def page(analysis: Analysis) -> str:
     out += _findings(analysis)
     out += ['<h2 id="texte">Texte</h2>', f'<div class="text">{_text(analysis)}</div>',
             "<p><small>Produit par annales.</small></p>", "</body>", "</html>", ""]
-    return "\n".join(out)
+    # The characters XML forbids (NUL, other C0 controls, lone surrogates) are HTML parse errors,
+    # and a lone surrogate cannot even be written as UTF-8: U+FFFD, one for one, as in the TEI.
+    return clean("\n".join(out))
 
 
 def _entity_span(entity: Entity) -> tuple[str, str]:

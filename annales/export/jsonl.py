@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from annales.export.json import dumps
 from annales.model import Analysis
 
 
 def write(analysis: Analysis, stream: TextIO) -> None:
-    # json.dumps escapes newlines inside strings, so each document stays on exactly one line.
-    stream.write(json.dumps(analysis.to_dict(), ensure_ascii=False))
-    stream.write("\n")
+    # dumps escapes newlines (and U+2028/U+2029) inside strings, so each document stays on exactly
+    # one line; one write, so the line is never split between two writes.
+    stream.write(dumps(analysis.to_dict()) + "\n")

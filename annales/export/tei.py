@@ -1,7 +1,9 @@
 """TEI P5 XML of one analysis: the text with inline names, dates, figures and quotes, plus a standOff.
 
 The document is built with lxml and serialised, so it is always well-formed: every string is
-escaped by the serialiser and characters XML 1.0 forbids are replaced by U+FFFD. Inline markup
+escaped by the serialiser and characters XML 1.0 forbids (NUL and the other C0 controls but tab,
+newline and carriage return; U+FFFE, U+FFFF; lone surrogates) are replaced by U+FFFD, one character
+for one, so every offset of the analysis points at the same character in the written text. Inline markup
 only nests: when two spans cross, the one that starts first (the outer one) is kept and the
 other is dropped; of two identical spans the first by kind (quote, name, date, figure) is kept.
 Findings point at their evidence through `<anchor>` pairs (`target` = starts, `targetEnd` = ends),

@@ -2,7 +2,9 @@
 the sentence it came from.
 
 The output is plain text and deterministic (no colours, no terminal width), so it can be read
-in a terminal, diffed, and used as golden output in tests.
+in a terminal, diffed, and used as golden output in tests. Control characters, escape sequences
+and bidi overrides from the document are shown as escapes (`\\x1b`), never sent to the terminal;
+the JSON formats keep them as given.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from annales.common.terminal import for_terminal
 from annales.model import Analysis, Event, Sentence, Timex
 
 EXCERPT_WIDTH = 160
@@ -46,7 +49,9 @@ def lines(analysis: Analysis) -> list[str]:
             out.append(f"  {timex.type:<8} {timex.value:<10} «{_squeeze(timex.text)}»")
     out += _cast(analysis)
     out += _figures(analysis)
-    return out
+    # Each entry is one line: a newline inside a title or a name is escaped too, so it cannot
+    # pass for a line of the chronology.
+    return [for_terminal(line, keep="\t") for line in out]
 
 
 def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:

@@ -10,10 +10,10 @@ DATE/TIME timex becomes a slide with its sentence, so the output is useful befor
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import Any, TextIO
 
+from annales.export.json import dumps
 from annales.model import Analysis, Event, Sentence, Timex
 
 _PARTS = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
@@ -21,8 +21,7 @@ HEADLINE_WORDS = 6
 
 
 def write(analysis: Analysis, stream: TextIO) -> None:
-    json.dump(timeline(analysis), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(dumps(timeline(analysis), indent=2) + "\n")
 
 
 def timeline(analysis: Analysis) -> dict[str, Any]:
