@@ -53,7 +53,8 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
     from annales.ingest.read import read_inputs
     from annales.pipeline import analyze_document
 
-    (document,) = list(read_inputs([str(source)]))
+    # A gold file may give the publication date a user would pass with --dct (a newspaper's issue date).
+    (document,) = list(read_inputs([str(source)], gold.get("dct")))
     analysis = analyze_document(document).to_dict()
     assert analysis["text"] == text, "annales reads the file differently from the gold's decoding"
     errors: list[str] = []
@@ -86,7 +87,7 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
     if show_errors:
         for line in errors:
             print(f"  {gold_path.stem}: {line}")
-    return {"file": gold_path.stem, "timex": timex, "entity": entity}
+    return {"file": gold_path.stem, "folder": gold["source"].split("/")[0], "timex": timex, "entity": entity}
 
 
 def _row(name: str, t: dict, e: dict) -> str:
@@ -109,13 +110,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     files = args.gold or sorted(GOLD_DIR.glob("*.json"))
     results = [r for path in files if (r := score_file(path, args.shared, args.errors)) is not None]
-    totals_t = {k: sum(r["timex"][k] for r in results) for k in ("gold", "found", "exact", "right")}
-    totals_e = {k: sum(r["entity"][k] for r in results) for k in ("gold", "found", "typed")}
+    groups: dict[str, list[dict]] = {}
     for r in results:
-        print(_row(r["file"], r["timex"], r["entity"]))
-    print(_row("ALL", totals_t, totals_e))
+        groups.setdefault(r["folder"], []).append(r)
+    summary = {}
+    for folder, rows in sorted(groups.items()) + ([("ALL", results)] if len(groups) > 1 else []):
+        totals_t = {k: sum(r["timex"][k] for r in rows) for k in ("gold", "found", "exact", "right")}
+        totals_e = {k: sum(r["entity"][k] for r in rows) for k in ("gold", "found", "typed")}
+        if folder != "ALL":
+            for r in rows:
+                print(_row(r["file"], r["timex"], r["entity"]))
+        print(_row(f"[{folder}]", totals_t, totals_e))
+        summary[folder] = {"timex": totals_t, "entity": totals_e}
     if args.json:
-        args.json.write_text(json.dumps({"files": results, "timex": totals_t, "entity": totals_e}, indent=1))
+        args.json.write_text(json.dumps({"files": results, "summary": summary}, indent=1))
     return 0
 
 
