@@ -5,15 +5,13 @@ The spaCy model is loaded once per process, on first use, and shared by every an
 
 from __future__ import annotations
 
-import atexit
-import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from annales.common.regex_cache import regex_cache
+from annales.common.model_load import add_saved_component, load_pipeline, skip_collection_at_exit
 from annales.errors import AnnalesError
 from annales.model import Analysis
 
@@ -28,51 +26,24 @@ ADDED_COMPONENTS = {"ner_hist": MODELS / "ner-fr-hist"}
 MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "lemmatizer", "ner_hist")
 
 
-# Not read from disk: the model's table of 700 000 strings (a third of its load time). spaCy keys
-# everything by hash and adds each string as text, labels and lemmas are met, so the annotations are
-# the same without it; only `string in nlp.vocab.strings` for a word never seen would differ.
-LOAD_EXCLUDE = ("strings",)
-
-
 def load_model(name: str = MODEL_NAME) -> Any:
     """The model with our added components; `nlp(text, disable=list(ADDED_COMPONENTS))` is the model
-    exactly as published (same annotations; its string table fills as text is read, see LOAD_EXCLUDE)."""
+    as published: the same annotations, though its string table fills as text is read (see
+    annales.common.model_load)."""
     return _load(name)
 
 
 @cache  # keyed on the name itself, so load_model() and load_model(MODEL_NAME) share one model
 def _load(name: str) -> Any:
-    # The regex cache saves the 2.5 s CPython spends compiling the tokenizer's patterns on every start.
-    with regex_cache():
-        import spacy
-
-        try:
-            nlp = spacy.load(name, exclude=list(LOAD_EXCLUDE))
-        except OSError as exc:  # the model package is a pinned dependency; missing means a broken install
-            raise AnnalesError(f"the spaCy model {name!r} is not installed (pip install -e .)") from exc
-        for component, path in ADDED_COMPONENTS.items():
-            if path.exists():
-                _add_saved_component(nlp, component, path)
-    atexit.register(gc.freeze)
+    try:
+        nlp = load_pipeline(name)
+    except OSError as exc:  # the model package is a pinned dependency; missing means a broken install
+        raise AnnalesError(f"the spaCy model {name!r} is not installed (pip install -e .)") from exc
+    for component, path in ADDED_COMPONENTS.items():
+        if path.exists():
+            add_saved_component(nlp, component, path)  # saved without vectors: it shares the model's
+    skip_collection_at_exit()
     return nlp
-
-
-def _add_saved_component(nlp: Any, name: str, path: Path) -> None:
-    """Adds the one component of the pipeline saved at `path` (without vectors: it shares the
-    model's vocabulary) to `nlp` as `name`.
-
-    The same as `nlp.add_pipe(..., source=spacy.load(path, vocab=nlp.vocab))`, which is how spaCy
-    itself builds a component of a loaded pipeline (from its config, then its weights), without
-    building the whole saved pipeline first nor comparing the two vocabularies' vectors byte for
-    byte (0.25 s)."""
-    from spacy.util import load_config
-
-    config = load_config(path / "config.cfg", interpolate=True)
-    (source_name,) = config["nlp"]["pipeline"]
-    settings = dict(config["components"][source_name])
-    factory = settings.pop("factory")
-    pipe = nlp.add_pipe(factory, name=name, config=settings)
-    pipe.from_disk(path / source_name, exclude=["vocab"])
 
 
 @dataclass

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -43,11 +44,11 @@ except ImportError:  # pragma: no cover - other interpreters
 CACHE_DIR_VARIABLE = "ANNALES_CACHE_DIR"
 # Short patterns compile in microseconds: hashing and storing them would cost more than it saves.
 MIN_PATTERN_LENGTH = 200
-# Bounds of the file: the spaCy French model needs about 90 entries and 2 MB.
-MAX_ENTRIES = 512
-MAX_BYTES = 32 * 1024 * 1024
+# Bounds of the file, read whole at every start: fr_core_news_md needs 23 entries and 1.5 MB.
+MAX_ENTRIES = 256
+MAX_BYTES = 8 * 1024 * 1024
 FORMAT = 1
-_DEBUG_FLAG = 128  # re.DEBUG prints while compiling: such patterns always go the usual way
+_DEBUG_FLAG = int(re.DEBUG)  # prints while compiling: such patterns always go the usual way
 
 Entry = dict[str, Any]
 
@@ -84,27 +85,27 @@ def _key(pattern: str, flags: int) -> str:
 
 
 class _Store:
-    """The entries of one cache file, read once when the cache is entered and written back (only
-    when something was added) when it is left."""
+    """The entries of one cache file: read once per process, written back when the outermost
+    activation ends after something was added."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, Entry] = _read(path)
         self.used: set[str] = set()
         self.dirty = False
-        if path is not None:
-            self.entries = _read(path)
 
     def build(self, original: Callable[..., Any], pattern: Any, flags: int) -> Any:
-        if not isinstance(pattern, str) or len(pattern) < MIN_PATTERN_LENGTH or flags & _DEBUG_FLAG:
+        if (not isinstance(pattern, str) or len(pattern) < MIN_PATTERN_LENGTH or not isinstance(flags, int)
+                or flags & _DEBUG_FLAG):
             return original(pattern, flags)
+        flags = int(flags)  # a RegexFlag, when called directly rather than through re.compile
         key = _key(pattern, flags)
         entry = self.entries.get(key)
         if entry is not None:
             try:
                 compiled = _from_entry(pattern, entry)
             except Exception:  # damaged or foreign entry: compile anew and replace it
-                del self.entries[key]
+                self.entries.pop(key, None)
             else:
                 self.used.add(key)
                 return compiled
@@ -116,19 +117,20 @@ class _Store:
         return compiled
 
     def save(self) -> None:
-        if not self.dirty or self.path is None:
+        if not self.dirty:
             return
         # Least recently used first: entries this process did not touch go before the ones it did.
         order = [key for key in self.entries if key not in self.used] + [key for key in self.entries
                                                                          if key in self.used]
         entries = {key: self.entries[key] for key in order}
         body = _trim(entries)
+        self.dirty = False  # written or not, trying again at every exit would only repeat the failure
         _write(self.path, body)
 
 
 def _make_entry(pattern: str, flags: int) -> Entry:
-    # What re._compiler.compile computes, kept as plain ints: the opcodes are int subclasses that
-    # JSON would write as ints anyway, and _sre.compile wants nothing else.
+    # What re._compiler.compile computes, as plain ints: the opcodes are int subclasses named for
+    # display, which _sre.compile reads as the ints they are.
     parsed = _re_parser.parse(pattern, flags)
     code = [int(op) for op in _re_compiler._code(parsed, flags)]
     groupindex = {str(name): int(index) for name, index in parsed.state.groupdict.items()}
@@ -145,7 +147,7 @@ def _from_entry(pattern: str, entry: Entry) -> Any:
     if not (type(flags) is int and type(groups) is int and type(code) is list and type(groupindex) is dict
             and type(indexgroup) is list and len(indexgroup) == groups + 1):
         raise ValueError("malformed regex cache entry")
-    if not all(type(op) is int for op in code):
+    if not set(map(type, code)) <= {int}:  # JSON may hold floats or booleans where ints belong
         raise ValueError("malformed regex cache code")
     if not all(type(name) is str and type(index) is int for name, index in groupindex.items()):
         raise ValueError("malformed regex cache groups")
@@ -208,6 +210,8 @@ _PRISTINE = _re_compiler.compile if _SUPPORTED else None
 _depth = 0
 _store: _Store | None = None
 _original: Callable[..., Any] | None = None
+# Each file is read once per process: later activations cost no I/O.
+_stores: dict[Path, _Store] = {}
 
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
@@ -220,17 +224,22 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
 @contextmanager
 def regex_cache(directory: Path | None = None) -> Iterator[None]:
     """While active, long patterns compiled through `re` are built from (and added to) the cache in
-    `directory` (by default `default_cache_dir()`). Reentrant; the outermost exit writes the file."""
+    `directory` (by default `default_cache_dir()`). Reentrant (a nested activation shares the outer
+    one's file); the outermost exit writes the file when something was added to it."""
     global _depth, _store, _original
-    if not _SUPPORTED:
+    if directory is None:
+        directory = default_cache_dir()
+    if not _SUPPORTED or directory is None:  # nowhere to keep anything: compile as usual
         yield
         return
     with _lock:
         if _depth == 0:
-            if directory is None:
-                directory = default_cache_dir()
-            _store = _Store(cache_file(directory) if directory is not None else None)
-            _original = _re_compiler.compile
+            path = cache_file(directory)
+            if path not in _stores:
+                _stores[path] = _Store(path)
+            _store = _stores[path]
+            # Never our own hook as the original (left in place under someone else's): that would loop.
+            _original = _re_compiler.compile if _re_compiler.compile is not _compile else _PRISTINE
             _re_compiler.compile = _compile
         _depth += 1
     try:
