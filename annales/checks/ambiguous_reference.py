@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annales.checks.common import evidence, skipped
+from annales.checks.common import MAX_FINDINGS, evidence, skipped
 from annales.model import Analysis, Finding
 
 
@@ -15,6 +15,8 @@ def find(analysis: Analysis) -> list[Finding]:
             continue
         names = ", ".join(c.name for c in candidates)
         for mention in entity.mentions:
+            if len(findings) == MAX_FINDINGS:
+                return findings
             if skipped(analysis, mention.start, mention.end):
                 continue
             findings.append(Finding(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from annales.checks.common import cue_pattern, evidence, sentence_of, skipped
+from annales.checks.common import MAX_FINDINGS, SentenceIndex, cue_pattern, evidence, skipped
 from annales.model import Analysis, Finding, Timex
 
 # A slip is at least this many days earlier than the narrative around it.
@@ -45,8 +45,11 @@ def find(analysis: Analysis) -> list[Finding]:
     dated = _dated(analysis)
     flashback = cue_pattern(analysis.language, "flashback_cues")
     by_id = {timex.id: timex for timex in analysis.timexes}
-    findings = []
+    sentences = SentenceIndex(analysis)
+    findings: list[Finding] = []
     for index, (timex, _earliest, latest) in enumerate(dated):
+        if len(findings) == MAX_FINDINGS:
+            break
         if YEAR.search(timex.text) or index < CONTEXT:
             continue
         if analysis.in_region(timex.start, timex.end, "sidebar", "quote-block", "boilerplate", "heading") \
@@ -64,7 +67,7 @@ def find(analysis: Analysis) -> list[Finding]:
         anchor_day = _day(anchor.interval.earliest) if anchor and anchor.interval else None
         if anchor_day is None or (min(starts) - anchor_day).days > EPISODE_DAYS:
             continue
-        sentence = sentence_of(analysis, timex.start)
+        sentence = sentences.of(timex.start)
         if sentence is None or flashback.search(analysis.text[sentence.start:sentence.end]):
             continue
         before = context[-1][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -11,6 +12,9 @@ from annales.model import Analysis, Evidence, Quantity, Sentence
 LAYER = "checks"
 # Regions whose words are not the author's narrative: nothing in them is checked.
 SKIPPED_REGIONS = ("boilerplate",)
+# No check reports more findings than this on one document: past a few dozen of one kind, the text
+# itself is the problem (a page printed a thousand times), and a reader reads none of them.
+MAX_FINDINGS = 100
 
 
 def rows(language: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -42,11 +46,22 @@ def evidence(analysis: Analysis, start: int, end: int) -> Evidence:
     return Evidence(start, end, analysis.text[start:end])
 
 
-def sentence_of(analysis: Analysis, offset: int) -> Sentence | None:
-    for sentence in analysis.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
+class SentenceIndex:
+    """The sentences of one analysis (in text order, as the backbone gives them), found by offset in
+    log time: checks look one up per figure or mention."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.sentences = analysis.sentences
+        self.starts = [sentence.start for sentence in self.sentences]
+
+    def number_of(self, offset: int) -> int | None:
+        """The index of the sentence holding `offset`, None when it lies between sentences."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else None
+
+    def of(self, offset: int) -> Sentence | None:
+        i = self.number_of(offset)
+        return None if i is None else self.sentences[i]
 
 
 def skipped(analysis: Analysis, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from annales.checks.common import evidence
+from annales.checks.common import MAX_FINDINGS, evidence
 from annales.common.grammar import verb_tense
 from annales.common.resources import load_rows
 from annales.model import Analysis, Event, Finding
@@ -37,11 +37,20 @@ def _births_and_deaths(analysis: Analysis, language: str) -> list[Finding]:
             if participant.role == kind[1]:
                 (births if kind[0] == "birth" else deaths).setdefault(participant.entity, []).append(event)
     names = {e.id: e.name for e in analysis.entities}
-    findings = []
+    findings: list[Finding] = []
     for person, born in births.items():
+        died = deaths.get(person, [])
+        # Only a birth after the earliest death contradicts any death, and each such birth gives a
+        # finding: a life told a thousand times costs a thousand comparisons, not a million.
+        first_death = min((d.date.latest for d in died if d.date is not None and d.date.latest), default=None)
         for birth in born:
-            for death in deaths.get(person, []):
-                assert birth.date is not None and death.date is not None
+            assert birth.date is not None
+            if first_death is None or not birth.date.earliest or not first_death < birth.date.earliest:
+                continue
+            for death in died:
+                if len(findings) == MAX_FINDINGS:
+                    return findings
+                assert death.date is not None
                 if death.date.latest and birth.date.earliest and death.date.latest < birth.date.earliest:
                     findings.append(Finding(
                         id="", kind="chronology", severity="high",
@@ -78,4 +87,4 @@ def _after_publication(analysis: Analysis, language: str) -> list[Finding]:
 
 def find(analysis: Analysis) -> list[Finding]:
     language = analysis.language
-    return _births_and_deaths(analysis, language) + _after_publication(analysis, language)
+    return (_births_and_deaths(analysis, language) + _after_publication(analysis, language))[:MAX_FINDINGS]

@@ -7,7 +7,9 @@ names both tells of two men, not of one post).
 
 from __future__ import annotations
 
-from annales.checks.common import cue_pattern, evidence, sentence_of, skipped
+import bisect
+
+from annales.checks.common import MAX_FINDINGS, SentenceIndex, cue_pattern, evidence, skipped
 from annales.model import Analysis, Entity, Event, Finding, Mention
 
 # How far from a mention a word of command may stand and still be about this person.
@@ -38,6 +40,7 @@ def _same_role(analysis: Analysis) -> list[Finding]:
         if len(ranks) == 1:
             holders.setdefault(ranks.pop(), []).append(entity)
     findings = []
+    index = SentenceIndex(analysis)
     for rank, entities in holders.items():
         if len(entities) != 2:
             continue
@@ -45,10 +48,10 @@ def _same_role(analysis: Analysis) -> list[Finding]:
         one, two = _commanding_mention(analysis, first), _commanding_mention(analysis, second)
         if one is None or two is None:
             continue
-        sentences = {id(sentence_of(analysis, m.start)) for e in entities for m in e.mentions}
-        shared = any(sentence_of(analysis, a.start) is sentence_of(analysis, b.start) is not None
-                     for a in first.mentions for b in second.mentions)
-        if shared or len(sentences) < 2:
+        first_sentences = {index.number_of(m.start) for m in first.mentions}
+        second_sentences = {index.number_of(m.start) for m in second.mentions}
+        shared = bool((first_sentences & second_sentences) - {None})
+        if shared or len(first_sentences | second_sentences) < 2:
             continue
         ranked_one = next(m for m in first.mentions if m.rank)
         ranked_two = next(m for m in second.mentions if m.rank)
@@ -74,16 +77,31 @@ def _rank_at_dates(analysis: Analysis) -> list[Finding]:
         for participant in event.participants:
             if participant.rank:
                 stated.setdefault(participant.entity, []).append((_rank_key(participant.rank), participant.rank, event))
-    findings = []
+    findings: list[Finding] = []
     for person, ranks in stated.items():
+        # A promotion between two dates is no contradiction: only ranks stated in one month are
+        # compared. Indexed by month and rank, so a person named with one rank a thousand times
+        # costs a thousand lookups, not half a million comparisons.
+        at: dict[str, dict[str, list[int]]] = {}  # month -> rank key -> indices in `ranks`
+        for i, (key, _, event) in enumerate(ranks):
+            assert event.date is not None
+            at.setdefault(event.date.earliest[:7], {}).setdefault(key, []).append(i)
         reported: set[tuple[str, str]] = set()
         for i, (key_a, rank_a, event_a) in enumerate(ranks):
-            for key_b, rank_b, event_b in ranks[i + 1:]:
-                if key_a == key_b or (key_a, key_b) in reported:
+            assert event_a.date is not None
+            same_month = at[event_a.date.earliest[:7]]
+            later = []
+            for key_b, indices in same_month.items():
+                if key_b == key_a or (key_a, key_b) in reported:
                     continue
-                assert event_a.date is not None and event_b.date is not None
-                if event_a.date.earliest[:7] != event_b.date.earliest[:7]:
-                    continue  # a promotion between two dates is no contradiction
+                j = bisect.bisect_right(indices, i)
+                if j < len(indices):
+                    later.append(indices[j])
+            for j in sorted(later):
+                if len(findings) == MAX_FINDINGS:
+                    return findings
+                key_b, rank_b, event_b = ranks[j]
+                assert event_b.date is not None
                 reported.add((key_a, key_b))
                 findings.append(Finding(
                     id="", kind="role-conflict", severity="medium",
@@ -96,4 +114,4 @@ def _rank_at_dates(analysis: Analysis) -> list[Finding]:
 
 
 def find(analysis: Analysis) -> list[Finding]:
-    return _same_role(analysis) + _rank_at_dates(analysis)
+    return (_same_role(analysis) + _rank_at_dates(analysis))[:MAX_FINDINGS]

@@ -6,6 +6,7 @@ totals after it. A "dont" cue reverses it: one total before, its parts after.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from annales.checks.common import cue_pattern, people_kind, rows, skipped
@@ -69,11 +70,16 @@ def breakdowns(analysis: Analysis) -> list[Breakdown]:
     kinds = {row[0].lower(): row[1] for row in rows(language, "total_cues")}
     pattern = cue_pattern(language, "total_cues")
     found: list[Breakdown] = []
+    # The figures by where they start, so each sentence finds its own without reading all of them.
+    order = sorted(range(len(analysis.quantities)), key=lambda i: analysis.quantities[i].start)
+    starts = [analysis.quantities[i].start for i in order]
     for sentence in analysis.sentences:
         if skipped(analysis, sentence.start, sentence.end):
             continue
         text = analysis.text[sentence.start:sentence.end]
-        inside = [q for q in analysis.quantities if sentence.start <= q.start and q.end <= sentence.end]
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [analysis.quantities[i] for i in sorted(order[first:last])
+                  if analysis.quantities[i].end <= sentence.end]
         for match in pattern.finditer(text):
             cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
             kind = kinds.get(" ".join(match.group("cue").lower().split()), "sum")

@@ -8,6 +8,7 @@ quotes carry no direction, so they are paired from the characters around them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -61,14 +62,23 @@ def _straight_pairs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     pairs: list[tuple[int, int]] = []
     opening: int | None = None
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    # Looked up by bisection: a text with thousands of quotes would otherwise compare every straight
+    # quote with every « » span and every paragraph break.
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end among the spans starting at or before each one
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
     for match in _STRAIGHT.finditer(text):
         at = match.start()
-        if any(s <= at < e for s, e in taken):
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and reach[i] > at:
             continue  # inside « »: a nested quote, part of the outer one
         if match.lastgroup == "open":
             opening = at  # a second opener before any closer: the first one was stray
         elif match.lastgroup == "close" and opening is not None:
-            if not any(opening < b < at for b in breaks):  # a pair never spans paragraphs
+            b = bisect.bisect_right(breaks, opening)  # the first break after the opening
+            if not (b < len(breaks) and breaks[b] < at):  # a pair never spans paragraphs
                 pairs.append((opening, at + 1))
             opening = None
     return pairs

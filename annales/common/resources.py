@@ -108,7 +108,7 @@ def alternation(surfaces: list[str], fold_case: bool = False) -> str:
     # With re.IGNORECASE a trie must hold one spelling per word: the engine takes the first branch
     # that matches ("lieutenant") and would never try a longer one under another case.
     words = {s.lower() for s in surfaces} if fold_case else set(surfaces)
-    for surface in words:
+    for surface in sorted(words):  # a fixed order: the same pattern text in every process (cacheable)
         node = trie
         for atom in _atoms(surface):
             node = node.setdefault(atom, {})
@@ -129,4 +129,4 @@ def alternation(surfaces: list[str], fold_case: bool = False) -> str:
 def literal_alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so that prefixes never win; unlike
     `alternation`, spaces and apostrophes match only themselves."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

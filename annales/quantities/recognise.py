@@ -104,7 +104,15 @@ def _matches(text: str, language: str) -> Iterator[re.Match[str]]:
     yield from sorted([*main, *glued], key=lambda m: m.start())
 
 
-def parse_digits(text: str) -> int | float:
+# More digits than a double holds exactly: no count or measure, but a serial number or noise. JSON
+# readers could not hold its value, and past 4 300 digits Python refuses to read it at all.
+MAX_DIGITS = 15
+
+
+def parse_digits(text: str) -> int | float | None:
+    """The value of a figure written in digits; None for a run of more than MAX_DIGITS digits."""
+    if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        return None
     compact = re.sub(f",?{SPACE}", "", text)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
         return int(re.sub(r"[.,]", "", compact))
@@ -183,6 +191,8 @@ def find_candidates(text: str, language: str = "fr") -> Iterator[Candidate]:
         else:
             raw = group("digits") or group("glued")
             value = parse_digits(raw)
+            if value is None:
+                continue
             written_in_words = article_only = False
             # Four plain digits are a year more often than a count, OCR'd years too ("4870" for 1870).
             bare_year = bool(re.fullmatch(r"\d{4}", raw)) and not (group("mult") or group("pct"))

@@ -16,8 +16,9 @@ history text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from annales.model import Interval, Timex, make_id
 from annales.time.interpret import Reading
@@ -27,11 +28,13 @@ from annales.time.values import (
     Point,
     bounds,
     distance_days,
+    in_calendar,
     interval,
     is_resolved,
     iso,
+    moved,
+    plus_days,
     representative,
-    shift,
     signed_days,
     truncate,
 )
@@ -96,6 +99,12 @@ def _contains(coarse: Point, fine: Point) -> bool:
     return True
 
 
+def _confirming_dates(items: list[Item]) -> list[Item]:
+    """The dates that may confirm a digression's era: written in full, in the main narrative."""
+    return [it for it in items if it.reading.kind == "absolute" and it.reading.point.year is not None
+            and it.situation.region not in ("sidebar", "quote-block", "byline")]
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
@@ -117,7 +126,11 @@ class Anchorer:
         self.local_is_digression = False
         self.episode: Point | None = None
         self.episode_id: str | None = None
-        self.committed: dict[int, Resolution] = {}
+        # The last day a date or time named, with its sentence and id: a clock time later in that
+        # sentence falls on it. Kept as the story goes, so no expression looks back over the others.
+        self.sentence_day: tuple[int, Point, str] | None = None
+        self.confirming = _confirming_dates(items)
+        self.confirming_paragraphs = [it.situation.paragraph for it in self.confirming]
 
     # ---- what kind of text this is -------------------------------------------------------
     def _is_news(self) -> bool:
@@ -172,14 +185,10 @@ class Anchorer:
 
     def _same_sentence_day(self, item: Item) -> tuple[Point | None, str | None]:
         """The day named in the same sentence: before the expression, else just after it."""
-        for other in reversed(self.items[:item.index]):
-            if other.situation.sentence != item.situation.sentence:
-                break
-            res = self.committed.get(other.index)
-            day = _day_point(res.point) if res and res.resolved else None
-            if day is not None and other.reading.type in ("DATE", "TIME"):
-                return day, make_id("timex", other.index + 1)
-        for other in self.items[item.index + 1:]:
+        if self.sentence_day is not None and self.sentence_day[0] == item.situation.sentence:
+            return self.sentence_day[1], self.sentence_day[2]
+        for index in range(item.index + 1, len(self.items)):
+            other = self.items[index]
             # Only a date right after the time ("Vers 0 h 40, jeudi, …") is its day; one further on
             # usually belongs to another clause ("à 11 heures, à l'heure même où, le 11 novembre 1918").
             if other.situation.sentence != item.situation.sentence or other.cand.start - item.cand.end > NEAR:
@@ -191,9 +200,13 @@ class Anchorer:
                     return day, make_id("timex", other.index + 1)
         return None, None
 
-    def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int) -> Point:
-        """The year that puts a partial date where the tense says, else nearest the anchor."""
-        candidates = [replace(point, year=anchor.year + k) for k in (-1, 0, 1)]
+    def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int) -> Point | None:
+        """The year that puts a partial date where the tense says, else nearest the anchor; None when
+        that year is outside the calendar (an anchor in year 1 or 9999)."""
+        assert anchor.year is not None
+        years = {k: replace(point, year=anchor.year + k) for k in (-1, 0, 1)}
+        # A year the calendar cannot hold is no candidate; only the edges of the calendar lose one.
+        candidates = [c for c in years.values() if in_calendar(c)]
         tense = None if situation.prospective else situation.tense
         start_of = {id(c): bounds(c) for c in candidates}
         anchor_day = representative(anchor)
@@ -206,34 +219,37 @@ class Anchorer:
             span = start_of[id(c)]
             return span is not None and anchor_day is not None and span[1][:10] >= anchor_day.isoformat()
 
+        # With a year dropped, a choice that fails or falls back could have been the dropped year.
+        dropped = len(candidates) < len(years)
         if sign < 0 or (self.news and tense == "past" and sign == 0):
             before = [c for c in candidates if begins_before(c) and (sign == 0 or not ends_after(c))]
             if before:
                 return max(before, key=lambda c: signed_days(c, anchor))
+            if dropped:
+                return None
         if sign > 0 or (self.news and tense == "future" and sign == 0):
             after = [c for c in candidates if ends_after(c) and (sign == 0 or not begins_before(c))]
             if after:
                 return min(after, key=lambda c: signed_days(c, anchor))
+            if dropped:
+                return None
         if self.news:
-            return min(candidates, key=lambda c: distance_days(c, anchor))
+            return None if dropped else min(candidates, key=lambda c: distance_days(c, anchor))
         # A story moves forward: a date later in the anchor's year is that year; an earlier one is
         # that year when it only looks back a little ("le 28 septembre" after "le 23 novembre"),
         # else the next year ("Le 3 janvier" after "Le 31 décembre 1914").
-        same = candidates[1]
+        same = years[0]
         back = -signed_days(same, anchor)
         if back <= 0 or back <= LOOK_BACK_DAYS:
             return same
-        return candidates[2]
+        return years[1] if in_calendar(years[1]) else None
 
     def _confirmed(self, item: Item, point: Point) -> bool:
         """Does the text go on in the era of `point`? Look at the next dated paragraph."""
-        for other in self.items[item.index + 1:]:
-            if other.situation.paragraph == item.situation.paragraph:
-                continue
-            if other.reading.kind != "absolute" or other.situation.region in ("sidebar", "quote-block", "byline"):
-                continue
-            if other.reading.point.year is None:
-                continue
+        # Items come in text order, so a later paragraph means a later item.
+        i = bisect.bisect_right(self.confirming_paragraphs, item.situation.paragraph)
+        if i < len(self.confirming):
+            other = self.confirming[i]
             return distance_days(other.reading.point, point) < distance_days(other.reading.point, self.main)
         return signed_days(point, self.main) > 0
 
@@ -258,7 +274,9 @@ class Anchorer:
         if kind == "ordinal-day":
             if self.episode is None:
                 return Resolution(value="XXXX-XX-XX", resolved=False)
-            point = shift(self.episode, "D", int(r.amount or 1) - 1)
+            point = moved(self.episode, "D", int(r.amount or 1) - 1)
+            if point is None:
+                return Resolution(value="XXXX-XX-XX", resolved=False)
             return Resolution(point=point, anchor=self.episode_id, moves_story=True)
         return Resolution(value="XXXX-XX-XX", resolved=False)
 
@@ -277,7 +295,11 @@ class Anchorer:
     def _partial(self, item: Item) -> Resolution:
         r = item.reading
         if r.unit == "YY":
-            return Resolution(point=self._two_digit_year(item), moves_story=True)
+            point = self._two_digit_year(item)
+            if not in_calendar(point):  # "le 3 mai 00" written in year 1 or 99 has no earlier century
+                return Resolution(point=replace(point, year=None), value=iso(replace(point, year=None)),
+                                  resolved=False)
+            return Resolution(point=point, moves_story=True)
         if r.generic:
             return Resolution(point=r.point, value=iso(r.point), resolved=False)
         anchor, anchor_id = self._partial_anchor(item)
@@ -285,15 +307,19 @@ class Anchorer:
         if point.month is None and point.day is not None:  # "le 18" after "le 11 août"
             if anchor is None or anchor.month is None or anchor.year is None:
                 return Resolution(value=None, resolved=False)
-            month_point = Point(year=anchor.year, month=anchor.month)
+            next_month = Point(year=anchor.year, month=anchor.month)
             if anchor.day is not None and point.day < anchor.day:
-                month_point = shift(month_point, "M", 1)
-            point = replace(point, year=month_point.year, month=month_point.month)
+                next_month = moved(next_month, "M", 1)
+                if next_month is None:  # "le 3" after "le 20 décembre 9999"
+                    return Resolution(value=None, resolved=False)
+            point = replace(point, year=next_month.year, month=next_month.month)
             return Resolution(point=point, anchor=anchor_id, moves_story=True)
         if anchor is None or anchor.year is None:
             return Resolution(point=point, value=iso(point), resolved=False)
-        point = self._choose_year(point, anchor, item.situation, r.sign)
-        return Resolution(point=point, anchor=anchor_id, moves_story=True)
+        chosen = self._choose_year(point, anchor, item.situation, r.sign)
+        if chosen is None:
+            return Resolution(point=point, value=iso(point), resolved=False)
+        return Resolution(point=chosen, anchor=anchor_id, moves_story=True)
 
     def _weekday(self, item: Item) -> Resolution:
         r = item.reading
@@ -309,12 +335,14 @@ class Anchorer:
         d0 = representative(base)
         assert d0 is not None
         ahead = (weekday - d0.isoweekday()) % 7
-        after = d0 + timedelta(days=ahead)
-        before = d0 - timedelta(days=(d0.isoweekday() - weekday) % 7 or 7)
+        # Either may fall outside the calendar when the anchor is in its first or last week.
+        after = plus_days(d0, ahead)
+        before = plus_days(d0, -((d0.isoweekday() - weekday) % 7 or 7))
+        chosen: date | None
         if r.anchor == "story" and ahead == 0:
             chosen = d0
         elif r.sign > 0:
-            chosen = after if ahead else d0 + timedelta(days=7)
+            chosen = after if ahead else plus_days(d0, 7)
         elif r.sign < 0:
             chosen = before
         elif self.news and anchor_id == "dct":
@@ -323,10 +351,14 @@ class Anchorer:
                 chosen = before
             elif tense == "future":
                 chosen = after
+            elif after is None or before is None:
+                chosen = after or before
             else:
                 chosen = after if (after - d0).days <= (d0 - before).days else before
         else:
             chosen = after
+        if chosen is None:
+            return Resolution(value=unresolved + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
         point = Point(year=chosen.year, month=chosen.month, day=chosen.day, part=r.point.part)
         return Resolution(point=point, anchor=anchor_id, moves_story=True)
 
@@ -360,7 +392,9 @@ class Anchorer:
         base = _day_point(anchor)
         if base is None:
             return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
-        point = shift(base, r.unit or "D", int(r.amount or 0))
+        point = moved(base, r.unit or "D", int(r.amount or 0))
+        if point is None:  # "demain" written on 9999-12-31
+            return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
         point = replace(point, part=r.point.part, hour=r.point.hour, minute=r.point.minute)
         # "La veille" looks back from the story's day; the story itself stays where it was.
         looks_back = r.anchor == "story" and (r.amount or 0) < 0
@@ -377,18 +411,23 @@ class Anchorer:
                 anchor, anchor_id = self._story(item)
         else:
             anchor, anchor_id = self._story(item)
+        unresolved = Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
         if anchor is None or anchor.year is None:
-            return Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
+            return unresolved
         if unit == "WE":
             d = representative(anchor)
             assert d is not None
             if item.situation.tense == "past" and d.isoweekday() < 6:
-                d -= timedelta(days=7)  # "se sont rendus ce week-end", written on a Tuesday
+                d = plus_days(d, -7)  # "se sont rendus ce week-end", written on a Tuesday
+                if d is None:
+                    return unresolved
             year, week, _ = d.isocalendar()
             return Resolution(point=Point(year=year, week=week, weekend=True), anchor=anchor_id)
         if r.amount is None:  # "quelques mois plus tard": somewhere a few units on
-            lo = shift(anchor, unit, r.sign * VAGUE_UNITS[0])
-            hi = shift(anchor, unit, r.sign * VAGUE_UNITS[1])
+            lo = moved(anchor, unit, r.sign * VAGUE_UNITS[0])
+            hi = moved(anchor, unit, r.sign * VAGUE_UNITS[1])
+            if lo is None or hi is None:  # a few centuries after 9950: off the calendar
+                return unresolved
             coarse = {"D": "M", "W": "M", "M": "Y", "Y": "Y", "TH": "D", "TM": "D"}.get(unit, "Y")
             point = truncate(lo if r.sign > 0 else hi, coarse)
             if lo.year != hi.year and coarse == "Y":
@@ -402,21 +441,25 @@ class Anchorer:
             assert d is not None
             year, week, _ = d.isocalendar()
             return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
-        moved = shift(anchor, unit, int(amount))
+        there = moved(anchor, unit, int(amount))
+        if there is None:  # "dans trois siècles" from 9999, "il y a deux mille ans" from 1999
+            return unresolved
         if unit in ("D", "W") and anchor.day is None:
-            moved = truncate(moved, "M")
+            there = truncate(there, "M")
         if unit == "W" and r.kind == "offset" and r.anchor == "speech" and r.amount in (0.0, 1.0) \
                 and item.cand.kind == "calendar-unit":
-            d = representative(moved)
+            d = representative(there)
             assert d is not None
             year, week, _ = d.isocalendar()
             return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
-        point = truncate(moved, unit) if not unit.startswith("T") else moved
+        point = truncate(there, unit) if not unit.startswith("T") else there
         return Resolution(point=point, anchor=anchor_id, moves_story=amount > 0 or r.anchor == "speech")
 
     # ---- the story's time moves ------------------------------------------------------------
     def _commit(self, item: Item, res: Resolution) -> None:
-        self.committed[item.index] = res
+        day = _day_point(res.point) if res.resolved else None
+        if day is not None and item.reading.type in ("DATE", "TIME"):
+            self.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
         if not res.resolved or res.point is None or not res.moves_story or res.point.year is None:
             return
         region = item.situation.region
@@ -468,6 +511,9 @@ class Anchorer:
             if res.point is not None and not resolved:
                 value = iso(res.point)
             span = interval(res.point, r.mod) if res.point is not None and resolved else None
+            if resolved and res.point is not None and res.point.year is not None and span is None:
+                # A period the calendar cannot hold (the week-end after Friday 9999-12-31).
+                resolved, value = False, iso(replace(res.point, year=None))
             kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
             timexes.append(Timex(
                 id=make_id("timex", item.index + 1), start=cand.start, end=cand.end, text=text[cand.start:cand.end],

@@ -16,6 +16,10 @@ from annales.time.recognise import Candidate
 from annales.time.values import Point, duration_value
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A figure of more digits than a float holds exactly is no amount of time (a serial number, noise);
+# reading it would also meet Python's limit of 4 300 digits for int() and floats that overflow.
+MAX_DIGITS = 15
+NUMBER_GROUPS = ("num", "num2", "hour", "minute", "day", "year", "year2", "year3", "decade", "century")
 
 
 @dataclass
@@ -45,10 +49,10 @@ def number(text: str | None, lexicon: Lexicon) -> float | None:
         return None
     try:
         return float(text2num(words, lexicon.language))
-    except ValueError:
+    except (ValueError, OverflowError):
         try:  # text2num wants hyphens in compounds below a hundred
             return float(text2num(words.replace(" ", "-"), lexicon.language))
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
 
 
@@ -118,6 +122,9 @@ def _clock(groups: dict[str, str], lexicon: Lexicon) -> tuple[int, int] | None:
 def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     """The reading of a candidate, or None when its words do not make a time after all."""
     g = cand.groups
+    if any(len(g[name]) > MAX_DIGITS and sum(ch.isdigit() for ch in g[name]) > MAX_DIGITS
+           for name in NUMBER_GROUPS if name in g):
+        return None
     kind = cand.kind
     mod = lexicon.lookup(lexicon.modifiers, g.get("mod"))
     direction = lexicon.lookup(lexicon.directions, g.get("dir"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -116,14 +115,13 @@ def propose(text: str, grammar: Grammar) -> list[Candidate]:
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then the earlier rule; an accepted candidate excludes all that overlap it."""
     chosen: list[Candidate] = []
-    starts: list[int] = []  # accepted spans, sorted and disjoint
-    ends: list[int] = []
+    # One flag per character taken by an accepted candidate: a sorted list of spans would cost a
+    # shift of the whole list per insertion, quadratic on a text of thousands of dates.
+    taken = bytearray(max((c.end for c in candidates), default=0))
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        i = bisect.bisect_left(starts, cand.end)  # spans that start before this one ends
-        if i and ends[i - 1] > cand.start:
+        if taken.find(1, cand.start, cand.end) != -1:
             continue
-        starts.insert(i, cand.start)
-        ends.insert(i, cand.end)
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 

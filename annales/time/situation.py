@@ -49,6 +49,39 @@ def _prospective_cues(language: str) -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+def _root(span: Any) -> Any:
+    """`span.root`, without its walk up to the sentence's root when the span is a subtree.
+
+    spaCy measures each token's path to the root to pick the highest; in a sentence of thousands of
+    dates hung one on another that path is thousands long. A span with a single token governed from
+    outside it, as a date is, has that token for root whatever the paths.
+    """
+    outside = []
+    for token in span:
+        if token.head.i == token.i:
+            return token  # the sentence's root, as spaCy takes it first
+        if not span.start <= token.head.i < span.end:
+            outside.append(token)
+    return outside[0] if len(outside) == 1 else span.root
+
+
+class _Containers:
+    """Spans that may nest or overlap, asked whether one of them contains a stretch, in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        # The furthest end among the spans that start at or before each one: a stretch is contained
+        # in some span starting at or before it exactly when that furthest end reaches its end.
+        self.reach: list[int] = []
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def contain(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 class Situations:
     """Computes the situation of any span of one analysed text."""
 
@@ -58,9 +91,14 @@ class Situations:
         self.text = analysis.text
         self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self.sentence_starts = [s.start for s in analysis.sentences]
+        self.sentence_start_set = set(self.sentence_starts)
         self.quotes = quote_spans(self.text)
         self.quote_starts = [s for s, _ in self.quotes]
-        self.special = [(r.start, r.end, r.kind) for r in analysis.regions if r.kind in SPECIAL_REGIONS]
+        self.special = {kind: _Containers([(r.start, r.end) for r in analysis.regions if r.kind == kind])
+                        for kind in SPECIAL_REGIONS}
+        self._first_verbs: dict[int, Any] = {}
+        self._verb_facts: dict[int, tuple[str | None, bool]] = {}
+        self._doc_sentence_starts: list[int] | None = None
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_left(self.newlines, offset)
@@ -73,8 +111,7 @@ class Situations:
         return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
 
     def region_of(self, start: int, end: int) -> str | None:
-        kinds = {kind for s, e, kind in self.special if s <= start and end <= e}
-        return next((kind for kind in SPECIAL_REGIONS if kind in kinds), None)
+        return next((kind for kind in SPECIAL_REGIONS if self.special[kind].contain(start, end)), None)
 
     def _verb(self, start: int, end: int) -> Any | None:
         doc = self.analysis.doc
@@ -83,27 +120,41 @@ class Situations:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        token = span.root
+        token = _root(span)
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX"):
                 return token
             if token.head is token:
                 break
             token = token.head
-        verbs = [t for t in token.sent if t.pos_ in ("VERB", "AUX")]
-        return verbs[0] if verbs else None
+        return self._first_verb(doc, token.i)
+
+    def _first_verb(self, doc: Any, i: int) -> Any | None:
+        """The first verb of the sentence of token `i`, looked for once per sentence: a sentence of
+        thousands of dates and no verb would otherwise be read again for each date."""
+        if self._doc_sentence_starts is None:
+            self._doc_sentence_starts = [sent.start for sent in doc.sents]
+        starts = self._doc_sentence_starts
+        k = bisect.bisect_right(starts, i) - 1
+        if k not in self._first_verbs:
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            self._first_verbs[k] = next((t for t in doc[starts[k]:end] if t.pos_ in ("VERB", "AUX")), None)
+        return self._first_verbs[k]
 
     def _framed(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 3):start].rstrip()
         after = self.text[end:end + 2].lstrip()
-        opens = not before or before[-1] in ",.;:!?\n(«—–-" or start in self.sentence_starts
+        opens = not before or before[-1] in ",.;:!?\n(«—–-" or start in self.sentence_start_set
         return opens and (after[:1] in (",", ";", ")", "") or before[-1:] == ",")
 
     def _tense_and_negation(self, start: int, end: int) -> tuple[str | None, bool]:
         verb = self._verb(start, end)
         if verb is None:
             return None, False
-        return verb_tense(verb, self.language), negated(verb)
+        # Read once per verb: both read all its dependents, and one verb may govern thousands of dates.
+        if verb.i not in self._verb_facts:
+            self._verb_facts[verb.i] = verb_tense(verb, self.language), negated(verb)
+        return self._verb_facts[verb.i]
 
     def of(self, start: int, end: int) -> Situation:
         return Situation(

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 # Seasons as the French calendar counts them (equinoxes and solstices, to the day).
 SEASONS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)), "WI": ((12, 21), (3, 19))}
 SEASON_MIDDLE_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 PARTS = {"MO": ("06:00", "12:00"), "MI": ("11:00", "13:00"), "AF": ("12:00", "18:00"),
          "EV": ("18:00", "23:59"), "NI": ("21:00", "23:59"), "DT": ("08:00", "18:00")}
+# What `datetime.date` can hold, and so every interval: 0001-01-01 is a common "no date" placeholder.
+FIRST_DAY, LAST_DAY = date(MINYEAR, 1, 1), date(MAXYEAR, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def is_resolved(point: Point) -> bool:
 
 def representative(point: Point) -> date | None:
     """A date in the middle of the point, to measure how far apart two points are."""
+    if not in_calendar(point):
+        return None
     if point.year is None:
         if point.decade is not None:
             return date(point.decade * 10 + 5, 1, 1)
@@ -111,6 +115,17 @@ def representative(point: Point) -> date | None:
     if point.day is None:
         return date(point.year, point.month, 15)
     return _safe_date(point.year, point.month, point.day)
+
+
+def in_calendar(point: Point) -> bool:
+    """True when every date the point covers can be written YYYY-MM-DD (years 0001 to 9999)."""
+    if point.year is not None:
+        return MINYEAR <= point.year <= MAXYEAR
+    if point.decade is not None:
+        return MINYEAR <= point.decade * 10 + 9 and point.decade * 10 <= MAXYEAR
+    if point.century is not None:
+        return MINYEAR <= point.century * 100 + 99 and point.century * 100 <= MAXYEAR
+    return True
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -135,13 +150,20 @@ def signed_days(a: Point, b: Point) -> float:
 def shift(point: Point, unit: str, amount: int) -> Point:
     """The point moved by `amount` units (D, W, M, Y, TH, TM, DE, CE), keeping its precision.
 
-    A move that would leave the calendar (before year 1 or after 9999) leaves the point where it is.
+    A move that would leave the calendar (before year 1 or after 9999) leaves the point where it is;
+    `moved` says so instead.
     """
+    result = moved(point, unit, amount)
+    return point if result is None else result
+
+
+def moved(point: Point, unit: str, amount: int) -> Point | None:
+    """The point moved by `amount` units, or None when the move leaves the calendar (year 1 to 9999)."""
     try:
-        moved = _shift(point, unit, amount)
+        result = _shift(point, unit, amount)
     except (ValueError, OverflowError):
-        return point
-    return moved if moved.year is None or 1 <= moved.year <= 9999 else point
+        return None
+    return result if in_calendar(result) else None
 
 
 def _shift(point: Point, unit: str, amount: int) -> Point:
@@ -203,12 +225,40 @@ MOD_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.
 
 
 def bounds(point: Point) -> tuple[str, str] | None:
-    """Earliest and latest ISO instants a point covers, or None when its year is unknown."""
+    """Earliest and latest ISO instants a point covers, or None when its year is unknown or outside
+    the calendar. A period that runs past 9999-12-31 (the winter of 9999) ends there."""
+    if not in_calendar(point):
+        return None
+    try:
+        return _bounds(point)
+    except (ValueError, OverflowError):
+        return _clamped_bounds(point)
+
+
+def _clamped_bounds(point: Point) -> tuple[str, str] | None:
+    """The bounds of a period that starts inside the calendar and ends after it; None when it starts
+    after it too (the week-end after Friday 9999-12-31)."""
+    if point.year != MAXYEAR:
+        return None
+    try:
+        if point.week is not None:
+            start = date.fromisocalendar(MAXYEAR, min(point.week, 52), 6 if point.weekend else 1)
+            return start.isoformat(), LAST_DAY.isoformat()
+        if point.season is not None and point.month is None:
+            (m0, d0), _ = SEASONS[point.season]
+            return date(MAXYEAR, m0, d0).isoformat(), LAST_DAY.isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _bounds(point: Point) -> tuple[str, str] | None:
     if point.year is None:
         if point.decade is not None:
-            return f"{point.decade * 10:04d}-01-01", f"{point.decade * 10 + 9:04d}-12-31"
+            return f"{max(point.decade * 10, MINYEAR):04d}-01-01", f"{point.decade * 10 + 9:04d}-12-31"
         if point.century is not None:
-            return f"{point.century * 100:04d}-01-01", f"{point.century * 100 + 99:04d}-12-31"
+            # The first century begins with year 1: there is no year 0 to write.
+            return f"{max(point.century * 100, MINYEAR):04d}-01-01", f"{point.century * 100 + 99:04d}-12-31"
         return None
     y = point.year
     if point.week is not None:
@@ -260,9 +310,24 @@ def _widen(earliest: str, latest: str, point: Point) -> tuple[str, str]:
         return f"{base}T{lo // 60:02d}:{lo % 60:02d}", f"{base}T{hi // 60:02d}:{hi % 60:02d}"
     d0, d1 = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
     if point.year is not None and point.month is None and point.season is None and point.week is None:
-        return f"{point.year - 1:04d}-01-01", f"{point.year + 1:04d}-12-31"  # "vers 1930": a year either side
-    margin = timedelta(days=max(1, ((d1 - d0).days + 1) // 4))
-    return (d0 - margin).isoformat(), (d1 + margin).isoformat()
+        # "vers 1930": a year either side.
+        return f"{max(point.year - 1, MINYEAR):04d}-01-01", f"{min(point.year + 1, MAXYEAR):04d}-12-31"
+    margin = max(1, ((d1 - d0).days + 1) // 4)
+    return _add_days(d0, -margin).isoformat(), _add_days(d1, margin).isoformat()
+
+
+def plus_days(day: date, days: int) -> date | None:
+    """`day` moved by `days`, or None when that leaves the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _add_days(day: date, days: int) -> date:
+    """`day` moved by `days`, stopped at the first or last day of the calendar."""
+    ordinal = min(max(day.toordinal() + days, FIRST_DAY.toordinal()), LAST_DAY.toordinal())
+    return date.fromordinal(ordinal)
 
 
 def duration_value(amount: float | None, unit: str) -> str:
