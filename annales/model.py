@@ -310,6 +310,7 @@ class SourceDocument:
     dct: Dct | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # title, author, url when known
     language: str | None = None  # ISO 639-1, when the user or the corpus says it; else detected
+    warnings: list[str] = field(default_factory=list)  # what reading it changed or guessed (encodings, NULs)
 
 
 @dataclass
@@ -336,7 +337,7 @@ class Analysis:
     @classmethod
     def from_source(cls, document: SourceDocument) -> Analysis:
         return cls(id=document.id, text=document.text, source=document.source, dct=document.dct,
-                   metadata=dict(document.metadata), language=document.language)
+                   metadata=dict(document.metadata), language=document.language, warnings=list(document.warnings))
 
     def regions_of(self, *kinds: str) -> list[Region]:
         return [r for r in self.regions if r.kind in kinds]

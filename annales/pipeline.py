@@ -11,6 +11,7 @@ from __future__ import annotations
 from annales import backbone
 from annales.checks import run_checks
 from annales.common.resources import has_layer
+from annales.common.unicode import is_nfc, nfc_with_map, remap_spans
 from annales.context import Context, Stage
 from annales.entities import tag_entities
 from annales.events import tag_events
@@ -41,8 +42,22 @@ def runs_on(stage: Stage, language: str) -> bool:
 
 
 def analyze_document(document: SourceDocument, context: Context | None = None) -> Analysis:
+    """The analysis of one document read already.
+
+    The stages read the text in Unicode NFC, which the model and the patterns expect; a text that
+    is not (decomposed accents) is normalised for them, and then every span is mapped back, so the
+    returned `Analysis.text` is the text as given and every offset points into it. `analysis.doc`
+    alone stays the parse of the normalised text. Raises InputError for a document too long to
+    analyse, before any stage runs."""
     context = context or Context.default()
+    backbone.check_length(document.text)
     analysis = Analysis.from_source(document)
+    normalised, offsets = nfc_with_map(document.text)
+    if offsets is not None:
+        analysis.text = normalised
+    elif not is_nfc(document.text):
+        analysis.warnings.append("the text is not in Unicode NFC and cannot be composed character by character "
+                                 "(Hangul jamo or similar): analysed as given, some words may be missed")
     ran: list[str] = []
     skipped: list[str] = []
     for stage in STAGES:
@@ -55,6 +70,10 @@ def analyze_document(document: SourceDocument, context: Context | None = None) -
     if skipped:
         analysis.warnings.append(f"{', '.join(skipped)}: no resources for {analysis.language}; "
                                  f"analysed: {', '.join(ran)}")
+    if offsets is not None:
+        remap_spans(analysis, offsets, document.text)
+        analysis.text = document.text
+        analysis._region_index.clear()  # region lookups cached during the stages hold normalised offsets
     return analysis
 
 

@@ -1,6 +1,10 @@
 """Documents from a JSON Lines corpus: one object per line with `id`, `text` or `html`.
 
-A bad line becomes an InputError naming `file:line`, and the other lines go on.
+A bad line becomes an InputError naming `file:line`, and the other lines go on. Each line is
+decoded on its own (`annales.ingest.decode.decode_lines`), so a line in a legacy encoding neither
+garbles the others nor is garbled by them, and a line no encoding reads fails alone. A NUL the
+record writes as `\\u0000` in its text does not make it binary: the record is read, with each NUL
+as U+FFFD (see `decode`) and a warning. A raw NUL byte in a line is bad JSON for that line alone.
 """
 
 from __future__ import annotations
@@ -8,14 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from annales.errors import InputError
+from annales.ingest.decode import Line, replace_nuls
 from annales.ingest.html import extract_html
 from annales.model import Dct, Source, SourceDocument, valid_iso_date
 
 
-def _document(record: object, where: str, path: str, encoding: str, raw_line: str) -> SourceDocument:
+def _document(record: object, where: str, path: str, line: Line) -> SourceDocument:
     if not isinstance(record, dict):
         raise InputError(f"{where}: a JSON object is expected, got {type(record).__name__}")
     text, html = record.get("text"), record.get("html")
@@ -47,24 +52,34 @@ def _document(record: object, where: str, path: str, encoding: str, raw_line: st
         language = code.strip().lower()
     identifier = record.get("id")
     doc_id = str(identifier) if identifier not in (None, "") else where
-    sha = hashlib.sha256(raw_line.encode("utf-8")).hexdigest()  # this record's bytes, as stored
-    source = Source(path=path, sha256=sha, encoding=encoding, media_type=media_type)
-    return SourceDocument(id=doc_id, text=text, source=source, dct=dct, metadata=metadata, language=language)
+    sha = hashlib.sha256(line.raw).hexdigest()  # this record's bytes, as stored
+    source = Source(path=path, sha256=sha, encoding=line.encoding, media_type=media_type)
+    warnings = list(line.warnings)
+    text, nuls, first = replace_nuls(text)
+    if nuls:
+        warnings.append(f"{nuls} NUL {'character' if nuls == 1 else 'characters'} read as U+FFFD "
+                        f"(first at offset {first} of the text)")
+    return SourceDocument(id=doc_id, text=text, source=source, dct=dct, metadata=metadata, language=language,
+                          warnings=warnings)
 
 
-def read_jsonl(path: str, content: str, encoding: str) -> Iterator[SourceDocument | InputError]:
-    # Split on newlines only: str.splitlines() would also cut at U+2028, which JSON allows raw.
-    for number, line in enumerate(content.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
+def read_jsonl(path: str, lines: Iterable[Line]) -> Iterator[SourceDocument | InputError]:
+    """One document or one InputError per non-blank line of `lines` (see `decode_lines`)."""
+    for line in lines:
+        where = f"{path}:{line.number}"
+        if line.text is None:
+            yield InputError(f"{where}: {line.problem}")
             continue
-        where = f"{path}:{number}"
+        # Blank after decoding, not only as bytes: a line of no-break spaces holds no record either.
+        if not line.text.strip():
+            continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.text)
         except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: bad JSON ({exc.msg} at column {exc.colno})")
+            # Some messages end in " at" themselves ("Invalid control character at").
+            yield InputError(f"{where}: bad JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
             continue
         try:
-            yield _document(record, where, path, encoding, line)
+            yield _document(record, where, path, line)
         except InputError as error:
             yield error

@@ -2,7 +2,12 @@
 
 `read_inputs` yields one SourceDocument per document, or one InputError per bad document, so
 that a batch goes on past a bad file. Plain text is kept exactly as decoded (no newline or
-Unicode normalisation), so offsets and the sha256 of the bytes describe the same file.
+Unicode normalisation), so offsets and the sha256 of the bytes describe the same file; the
+only exception is a stray NUL byte, read as U+FFFD one for one (see `decode`). A JSON Lines file
+is split into lines as bytes, before any decoding, so each line is decoded on its own.
+
+MAX_BYTES bounds a file, a corpus of many documents included; one document is bounded by its
+length in characters when it is analysed (`annales.backbone.MAX_CHARS`).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annales.errors import InputError
-from annales.ingest.decode import DecodeError, decode_bytes
+from annales.ingest.decode import Decoded, DecodeError, decode_lines, decode_text
 from annales.ingest.html import extract_html
 from annales.ingest.jsonl import read_jsonl
 from annales.model import Dct, Source, SourceDocument, valid_iso_date
@@ -60,43 +65,49 @@ def _read_bytes(path: str) -> bytes:
     size = os.stat(path).st_size
     if size > MAX_BYTES:
         megabytes, limit = size / 1024 / 1024, MAX_BYTES // 1024 // 1024
-        raise InputError(f"{path}: file too large ({megabytes:.1f} MB, limit {limit} MB)")
+        raise InputError(f"{path}: file too large ({megabytes:.1f} MB, limit {limit} MB); split it")
     try:
         return file.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 
 
-def _decode(path: str, raw: bytes) -> tuple[str, str]:
-    if not raw.strip():
-        raise InputError(f"{path}: empty file")
+def _decode(path: str, raw: bytes) -> Decoded:
     try:
-        text, encoding = decode_bytes(raw)
+        decoded = decode_text(raw)
     except DecodeError as exc:
         raise InputError(f"{path}: {exc}") from exc
-    if not text.strip():
+    if not decoded.text.strip():
         raise InputError(f"{path}: empty file (only whitespace)")
-    return text, encoding
+    return decoded
 
 
 def _read_one(path: str) -> Iterator[Item]:
     raw = _read_bytes(path)
-    text, encoding = _decode(path, raw)
-    sha = hashlib.sha256(raw).hexdigest()
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, text, encoding)
+        try:
+            lines = decode_lines(raw)
+            yield from read_jsonl(path, lines)
+        except DecodeError as exc:  # raised before the first line: the file as a whole cannot be read
+            raise InputError(f"{path}: {exc}") from exc
         return
+    decoded = _decode(path, raw)
+    sha = hashlib.sha256(raw).hexdigest()
+    warnings = list(decoded.warnings)
     if suffix in HTML_SUFFIXES:
-        content = extract_html(text)
+        content = extract_html(decoded.text)
         if content is None:
             raise InputError(f"{path}: HTML page with no main text")
-        source = Source(path=path, sha256=sha, encoding=encoding, media_type="text/html")
+        source = Source(path=path, sha256=sha, encoding=decoded.encoding, media_type="text/html")
         dct = Dct(content.date, "html-meta") if content.date else None
-        yield SourceDocument(id=path, text=content.text, source=source, dct=dct, metadata=content.metadata)
+        yield SourceDocument(id=path, text=content.text, source=source, dct=dct, metadata=content.metadata,
+                             warnings=warnings)
         return
-    source = Source(path=path, sha256=sha, encoding=encoding, media_type="text/plain")
-    yield SourceDocument(id=path, text=text, source=source)
+    source = Source(path=path, sha256=sha, encoding=decoded.encoding, media_type="text/plain")
+    yield SourceDocument(id=path, text=decoded.text, source=source, warnings=warnings)
 
 
 def _read_all(paths: list[str], dct: Dct | None, language: str | None) -> Iterator[Item]:
