@@ -5,8 +5,13 @@ in chunks of at most CHUNK_CHARS, cut at paragraph breaks (else line ends, else 
 else spaces), and the chunks' Docs are joined into one (`Doc.from_docs`) whose text is the whole
 text: every token and offset is the one a single parse would give, and the annotations differ
 only where a sentence runs across a cut, which a paragraph break almost never allows. A text up
-to the limit is parsed whole, as before. A document longer than MAX_CHARS is refused before any
-stage runs (`check_length`).
+to CHUNK_CHARS is parsed whole. A document longer than MAX_CHARS is refused before any stage runs
+(`check_length`).
+
+spaCy's tokenizer peels a run of characters without a space one affix at a time, so its cost grows
+with the square of the run's length (40 000 nested brackets: two minutes). A run longer than
+LONG_RUN is therefore cut into pieces of RUN_PIECE characters, each one token, and the text around
+it is tokenized as usual: a text without such a run is tokenized exactly as before.
 """
 
 from __future__ import annotations
@@ -28,6 +33,11 @@ MAX_CHARS = 2_000_000
 # The chunks of a text too long to parse whole: a parse's memory grows with its length (1 000 000
 # characters at once peak at 3.5 GB, 200 000 at 1.0 GB), its time does not depend on the cut.
 CHUNK_CHARS = 200_000
+# No word, number or URL is this long: a run of this many characters without a space is debris or
+# an attack, and is made of plain tokens of RUN_PIECE characters.
+LONG_RUN = 256
+RUN_PIECE = 100
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 
 # Where a chunk may end, best first: after a blank line, a line end, a sentence end, a space. Each
 # takes the whole run of white space, so that the next chunk starts at a word: the tokenizer then
@@ -93,14 +103,47 @@ def _attach_trailing_space(doc: Any) -> None:
         doc[-1].dep_ = "dep"
 
 
-def parse_text(text: str, context: Context) -> Any:
-    """The spaCy Doc of `text`, parsed in chunks when it is longer than the model accepts at once."""
-    if len(text) <= context.nlp.max_length:
-        return context.parse(text)
+def _tokens(text: str, context: Context) -> Any:
+    """The tokenized Doc of `text`, long runs without a space cut into plain pieces."""
     from spacy.tokens import Doc
 
+    nlp = context.nlp
+    docs = []
+    at = 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > at:
+            docs.append(nlp.make_doc(text[at:match.start()]))
+        run_end = match.end()
+        trailing = len(text) - run_end - len(text[run_end:].lstrip(" "))  # plain spaces after the run
+        pieces = [text[i:min(i + RUN_PIECE, run_end)] for i in range(match.start(), run_end, RUN_PIECE)]
+        spaces = [False] * len(pieces)
+        if trailing:
+            spaces[-1] = True  # one space belongs to the last piece, as the tokenizer would attach it
+            run_end += 1
+        docs.append(Doc(nlp.vocab, words=pieces, spaces=spaces))
+        at = run_end
+    if at < len(text):
+        docs.append(nlp.make_doc(text[at:]))
+    return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+
+
+def _parse_piece(text: str, context: Context) -> Any:
+    if _LONG_RUN.search(text) is None:
+        return context.parse(text)
+    doc = context.parse(_tokens(text, context))
+    if doc.text != text:
+        raise AnnalesError("internal error: the tokens do not give back the text")
+    return doc
+
+
+def parse_text(text: str, context: Context) -> Any:
+    """The spaCy Doc of `text`, parsed in chunks when it is long (see the module's docstring)."""
     size = min(CHUNK_CHARS, context.nlp.max_length)
-    docs = [context.parse(text[start:end]) for start, end in chunk_bounds(text, size)]
+    if len(text) <= size:
+        return _parse_piece(text, context)
+    from spacy.tokens import Doc
+
+    docs = [_parse_piece(text[start:end], context) for start, end in chunk_bounds(text, size)]
     for chunk in docs[:-1]:
         _attach_trailing_space(chunk)
     doc = Doc.from_docs(docs, ensure_whitespace=False)

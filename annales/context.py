@@ -65,8 +65,9 @@ class Context:
     def nlp(self) -> Any:
         return load_model(self.model_name)
 
-    def parse(self, text: str) -> Any:
-        """The spaCy Doc of `text`, with only the components the stages need."""
+    def parse(self, text: str | Any) -> Any:
+        """The spaCy Doc of `text` (a string, or a Doc already tokenized), with only the components
+        the stages need."""
         nlp = self.nlp
         unused = [name for name in nlp.pipe_names if name not in self.model_components]
         doc = nlp(text, disable=unused)

@@ -80,6 +80,16 @@ def test_jsonl_escaped_nul_is_data(tmp_path: Path) -> None:
     assert document.warnings == ["1 NUL character read as U+FFFD (first at offset 14 of the text)"]
 
 
+def test_jsonl_escaped_lone_surrogate_is_replaced_and_analysed(tmp_path: Path, context: Context) -> None:
+    raw = b'{"id": "s", "text": "Le 2 mai 1808, \\ud800 Madrid se soul\\u00e8ve."}\n'
+    _, items = _read(tmp_path, "half.jsonl", raw)
+    (document,) = items
+    assert isinstance(document, SourceDocument)
+    assert "\ufffd" in document.text and not any(0xD800 <= ord(c) <= 0xDFFF for c in document.text)
+    assert document.warnings == ["1 lone surrogate code point read as U+FFFD (first at offset 15 of the text)"]
+    assert [t.value for t in analyze_document(document, context).timexes] == ["1808-05-02"]
+
+
 def test_jsonl_raw_nul_byte_fails_its_line_only(tmp_path: Path) -> None:
     raw = (_record("a", UTF8_LINE).encode() + b"\n" + b'{"id": "z", "text": "Le 9 mai\x00 1945."}\n'
            + _record("b", "Le 8 mai 1945, la capitulation.").encode() + b"\n")

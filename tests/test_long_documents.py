@@ -125,3 +125,17 @@ def test_the_backbone_stage_checks_the_length_too(context: Context, monkeypatch:
     monkeypatch.setattr(backbone, "MAX_CHARS", 10)
     with pytest.raises(InputError, match="document too long: 11 characters"):
         parse(Analysis(id="a", text="onze lettre"), context)
+
+
+def test_a_long_run_without_spaces_is_cut_into_plain_tokens(context: Context) -> None:
+    # The tokenizer's cost grows with the square of such a run; the text around it is untouched.
+    run = "(" * 3000 + ")" * 3000
+    text = f"Le 3 mai 1917, le régiment part. {run} Le 4 mai 1917, il arrive.\n"
+    analysis = Analysis(id="run", text=text)
+    parse(analysis, context)
+    assert analysis.doc.text == text
+    tokens = [t.text for t in analysis.doc]
+    assert max(len(t) for t in tokens) <= 100
+    before, after = "Le 3 mai 1917, le régiment part.", "Le 4 mai 1917, il arrive."
+    assert tokens[:9] == [t.text for t in context.nlp.make_doc(before)]
+    assert tokens[-9:-1] == [t.text for t in context.nlp.make_doc(after)]

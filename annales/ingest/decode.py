@@ -29,6 +29,7 @@ JSON does not allow unescaped: that line alone is reported as bad JSON.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -273,3 +274,15 @@ def _decodes(raw: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int, int | None]:
+    """`text` with every lone surrogate code point as U+FFFD (one for one, so offsets hold), how
+    many there were, and the offset of the first."""
+    first = _LONE_SURROGATE.search(text)
+    if first is None:
+        return text, 0, None
+    return _LONE_SURROGATE.subn("\ufffd", text)[0], len(_LONE_SURROGATE.findall(text)), first.start()

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from annales.errors import InputError
-from annales.ingest.decode import Line, replace_nuls
+from annales.ingest.decode import Line, replace_lone_surrogates, replace_nuls
 from annales.ingest.html import extract_html
 from annales.model import Dct, Source, SourceDocument, valid_iso_date
 
@@ -59,6 +59,11 @@ def _document(record: object, where: str, path: str, line: Line) -> SourceDocume
     if nuls:
         warnings.append(f"{nuls} NUL {'character' if nuls == 1 else 'characters'} read as U+FFFD "
                         f"(first at offset {first} of the text)")
+    # JSON may escape half a surrogate pair ("\ud800"): no character, and no encoder or parser takes it.
+    text, halves, first = replace_lone_surrogates(text)
+    if halves:
+        warnings.append(f"{halves} lone surrogate {'code point' if halves == 1 else 'code points'} read as "
+                        f"U+FFFD (first at offset {first} of the text)")
     return SourceDocument(id=doc_id, text=text, source=source, dct=dct, metadata=metadata, language=language,
                           warnings=warnings)
 
