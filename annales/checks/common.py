@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache
 
 from annales.common.resources import alternation, load_rows
-from annales.model import Analysis, Evidence, Quantity, Sentence
+from annales.common.sentences import SentenceIndex as SentenceIndex  # the checks import it from here
+from annales.model import Analysis, Evidence, Quantity
 
 LAYER = "checks"
 # Regions whose words are not the author's narrative: nothing in them is checked.
@@ -44,24 +44,6 @@ def people_kind(quantity: Quantity, language: str) -> str | None:
 
 def evidence(analysis: Analysis, start: int, end: int) -> Evidence:
     return Evidence(start, end, analysis.text[start:end])
-
-
-class SentenceIndex:
-    """The sentences of one analysis (in text order, as the backbone gives them), found by offset in
-    log time: checks look one up per figure or mention."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.sentences = analysis.sentences
-        self.starts = [sentence.start for sentence in self.sentences]
-
-    def number_of(self, offset: int) -> int | None:
-        """The index of the sentence holding `offset`, None when it lies between sentences."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i if i >= 0 and offset < self.sentences[i].end else None
-
-    def of(self, offset: int) -> Sentence | None:
-        i = self.number_of(offset)
-        return None if i is None else self.sentences[i]
 
 
 def skipped(analysis: Analysis, start: int, end: int) -> bool:

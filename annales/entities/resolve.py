@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from annales.common.parse import span_root
 from annales.common.resources import alternation, load_rows
 from annales.entities.lexicon import NameLexicon
 from annales.entities.recognise import INITIAL, Candidate
@@ -39,15 +40,11 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _span_root(doc, start: int, end: int):
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return span_root(span) if span is not None and len(span) else None
 
 
 def _preceding_tokens(doc, start: int, count: int) -> list:
@@ -225,11 +222,16 @@ class Resolver:
         return self._group(accepted)
 
     def _settle_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Strong first, then longest: a kept candidate excludes every later one it shares a character with."""
         order = sorted(candidates, key=lambda c: (not c.strong, -(c.end - c.start), c.start))
         kept: list[Candidate] = []
+        # One flag per character of a kept candidate (every candidate holds a character at least: the
+        # recognisers match words); comparing each with all kept so far is quadratic in a long text.
+        taken = bytearray(max((c.end for c in candidates), default=0))
         for cand in order:
-            if any(_overlaps(cand, k) for k in kept):
+            if taken.find(1, cand.start, cand.end) != -1:
                 continue
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
 
@@ -324,11 +326,14 @@ class Resolver:
             return []
         names_as_written = {c.key for c in accepted}
         pattern = re.compile(rf"(?<![\w]){alternation(list(names))}(?![\w])")
-        taken = sorted((c.start, c.end) for c in accepted)
+        # One flag per character of an accepted mention, as in `_settle_overlaps`.
+        taken = bytearray(max(len(self.text), max((c.end for c in accepted), default=0)))
+        for c in accepted:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         found: list[Candidate] = []
         for m in pattern.finditer(self.text):
             start, end = m.start(), m.end()
-            if any(s < end and start < e for s, e in taken):
+            if taken.find(1, start, end) != -1:
                 continue
             if self.analysis.in_region(start, end, "boilerplate"):
                 continue

@@ -30,9 +30,11 @@ from bisect import bisect_left
 from typing import Any
 
 from annales.common.index import by_token
+from annales.common.intervals import Cover
+from annales.common.parse import TokenSentences, span_root
 from annales.context import Context, stage
 from annales.events.lexicon import Lexicon, lexicon
-from annales.model import Analysis, Entity, Event, EventDate, Participant, Span, Timex, Trigger, make_id
+from annales.model import Analysis, Entity, Event, EventDate, Mention, Participant, Span, Timex, Trigger, make_id
 
 POINT_TYPES = ("DATE", "TIME")
 ASIDES = ("sidebar", "quote-block")
@@ -57,7 +59,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     if not triggers:
         return
     trigger_set = set(triggers)
-    entity_at, mentions_of = _entities_by_token(analysis, doc)
+    entity_at, ranks_of = _entities_by_token(analysis, doc)
     for timex in analysis.timexes:  # a date's words are never a participant ("Le" of "Le 6 juin")
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         for k in range(span.start, span.end) if span is not None else ():
@@ -66,23 +68,25 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     points = [t for t in analysis.timexes if t.type in POINT_TYPES]
     own_timex = _own_timexes(doc, points, trigger_set)
     narrative = _Narrative(analysis, points)
+    sentences = TokenSentences(doc)
+    governing: dict[int, int | None] = {}
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
         clause = _clause(token, trigger_set)
-        sentence = token.sent
+        sentence = sentences.of(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text, _lemma(token)),
             story_order=order)
-        timex = _governing_timex(token, own_timex, trigger_set)
+        timex = _governing_timex(token, own_timex, governing)
         if timex is not None:
             event.time, event.date = timex.id, _date(timex)
         else:
             inherited = narrative.time_before(token.idx)
             if inherited is not None:
                 event.time, event.date, event.time_inferred = inherited.id, _date(inherited), True
-        event.participants = _participants(token, trigger_set, entity_at, mentions_of)
+        event.participants = _participants(token, trigger_set, entity_at, ranks_of)
         seen_places: set[str] = set()
         seen_quantities: set[str] = set()
         for j in clause:
@@ -145,10 +149,25 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
-def _entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, list]]:
+def _entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, _Ranks]]:
     entity_at = by_token(doc, ((e, m.start, m.end) for e in analysis.entities for m in e.mentions))
-    mentions_of = {e.id: sorted(e.mentions, key=lambda m: m.start) for e in analysis.entities}
-    return entity_at, mentions_of
+    ranks_of = {e.id: _Ranks(sorted(e.mentions, key=lambda m: m.start)) for e in analysis.entities}
+    return entity_at, ranks_of
+
+
+class _Ranks:
+    """The ranks written at one entity's mentions, in text order, looked up by offset by bisection: a
+    person named a thousand times takes part in hundreds of events."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        ranked = [m for m in mentions if m.rank]
+        self.starts = [m.start for m in ranked]
+        self.ranks = [m.rank for m in ranked]
+
+    def before(self, offset: int) -> str | None:
+        """The rank written at the last mention before `offset` that has one."""
+        k = bisect_left(self.starts, offset) - 1
+        return self.ranks[k] if k >= 0 else None
 
 
 def _subtree(token: Any, prune: Any) -> list[int]:
@@ -175,7 +194,7 @@ def _phrase(token: Any, triggers: set[int]) -> list[int]:
 
 
 def _participants(token: Any, triggers: set[int], entity_at: dict[int, Entity],
-                  mentions_of: dict[str, list]) -> list[Participant]:
+                  ranks_of: dict[str, _Ranks]) -> list[Participant]:
     deps = [(child, child.dep_) for child in token.children]
     if token.pos_ == "VERB" and token.dep_ == "conj" and not any(d.startswith("nsubj") for _, d in deps):
         deps += [(c, c.dep_) for c in token.head.children if c.dep_.startswith("nsubj")]
@@ -195,7 +214,7 @@ def _participants(token: Any, triggers: set[int], entity_at: dict[int, Entity],
             if entity is None or entity.id in seen:
                 continue
             seen.add(entity.id)
-            rank = _rank_at(entity, mentions_of.get(entity.id, []), token.idx) if entity.type == "person" else None
+            rank = _rank_at(entity, ranks_of[entity.id], token.idx) if entity.type == "person" else None
             out.append(Participant(entity.id, role, rank))
     return out
 
@@ -207,27 +226,53 @@ def _case(token: Any) -> str:
     return ""
 
 
-def _rank_at(entity: Entity, mentions: list, offset: int) -> str | None:
+def _rank_at(entity: Entity, ranks: _Ranks, offset: int) -> str | None:
     """The rank written at the last mention before `offset`, else the entity's rank."""
-    for mention in reversed(mentions):
-        if mention.start < offset and mention.rank:
-            return mention.rank
+    written = ranks.before(offset)
+    if written:
+        return written
     rank = entity.rank
     return rank if isinstance(rank, str) else None
+
+
+def _first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, int | None]) -> int | None:
+    """The first token of `targets` on the way up from `token` to its sentence's root (itself
+    included), None when there is none.
+
+    Every token walked through keeps the answer in `memo`: the next walk from below stops there. Walked
+    afresh for each of thousands of dates hung one on another, the path would be read thousands of times.
+    """
+    path = []
+    t = token
+    while True:
+        if t.i in targets:
+            found = t.i
+            break
+        if t.i in memo:
+            found = memo[t.i]
+            break
+        path.append(t.i)
+        head = t.head
+        if head.i == t.i:
+            found = None
+            break
+        t = head
+    for i in path:
+        memo[i] = found
+    return found
 
 
 def _own_timexes(doc: Any, points: list[Timex], triggers: set[int]) -> dict[int, Timex]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse."""
     out: dict[int, Timex] = {}
+    above: dict[int, int | None] = {}
     for timex in points:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        head = span.root
-        while head.i not in triggers and head.head.i != head.i:
-            head = head.head
-        if head.i in triggers and (head.i not in out or _precision(timex) > _precision(out[head.i])):
-            out[head.i] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+        head = _first_above(span_root(span), triggers, above)
+        if head is not None and (head not in out or _precision(timex) > _precision(out[head])):
+            out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out
 
 
@@ -235,27 +280,22 @@ def _precision(timex: Timex) -> tuple[bool, int]:
     return (timex.resolved, len(timex.value.partition("T")[0].rstrip("X-")))
 
 
-def _governing_timex(token: Any, own: dict[int, Timex], triggers: set[int]) -> Timex | None:
+def _governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | None]) -> Timex | None:
     """The trigger's own timex, else that of the nearest trigger governing it in the sentence."""
-    t = token
-    while True:
-        if t.i in own:
-            return own[t.i]
-        if t.head.i == t.i:
-            return None
-        t = t.head
+    dated = _first_above(token, own, memo)
+    return None if dated is None else own[dated]
 
 
 class _Narrative:
     """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
 
     def __init__(self, analysis: Analysis, points: list[Timex]) -> None:
-        quotes = [(q.start, q.end) for q in analysis.quotes]
+        quotes = Cover((q.start, q.end) for q in analysis.quotes)
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
         usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
         self._main = [t for t in usable if not _inside(self._asides, t.start) and not _inside(skipped, t.start)
-                      and not any(s <= t.start < e for s, e in quotes)]
+                      and not quotes.holds(t.start)]
         self._main_starts = [t.start for t in self._main]
         self._all = usable
         self._all_starts = [t.start for t in usable]

@@ -19,7 +19,8 @@ import csv
 import re
 from typing import TextIO
 
-from annales.model import Analysis, Event, Timex
+from annales.common.sentences import SentenceIndex
+from annales.model import Analysis, Entity, Event, Quantity, Timex
 
 COLUMNS = ["kind", "id", "story_order", "date", "earliest", "latest", "inferred", "sentence",
            "participants", "places", "figures"]
@@ -43,18 +44,20 @@ def safe_cell(cell: str) -> str:
 def rows(analysis: Analysis) -> list[list[str]]:
     if analysis.events:
         events = sorted(analysis.events, key=lambda e: (e.story_order, e.sentence.start, e.id))
-        return [_event_row(analysis, e) for e in events]
+        entities = {e.id: e for e in analysis.entities}
+        quantities = {q.id: q for q in analysis.quantities}
+        return [_event_row(analysis, e, entities, quantities) for e in events]
     points = sorted((t for t in analysis.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.id))
-    return [_timex_row(analysis, t, order) for order, t in enumerate(points, 1)]
+    sentences = SentenceIndex(analysis)
+    return [_timex_row(analysis, t, order, sentences) for order, t in enumerate(points, 1)]
 
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _event_row(analysis: Analysis, event: Event) -> list[str]:
-    entities = {e.id: e for e in analysis.entities}
-    quantities = {q.id: q for q in analysis.quantities}
+def _event_row(analysis: Analysis, event: Event, entities: dict[str, Entity],
+               quantities: dict[str, Quantity]) -> list[str]:
     participants = []
     for p in event.participants:
         entity = entities.get(p.entity)
@@ -73,8 +76,8 @@ def _event_row(analysis: Analysis, event: Event) -> list[str]:
     ]
 
 
-def _timex_row(analysis: Analysis, timex: Timex, order: int) -> list[str]:
-    sentence = next((s for s in analysis.sentences if s.start <= timex.start < s.end), None)
+def _timex_row(analysis: Analysis, timex: Timex, order: int, sentences: SentenceIndex) -> list[str]:
+    sentence = sentences.of(timex.start)
     start, end = (sentence.start, sentence.end) if sentence else (timex.start, timex.end)
     interval = timex.interval if timex.resolved else None
     earliest, latest = (interval.earliest, interval.latest) if interval else ("", "")

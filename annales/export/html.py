@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TextIO
 
+from annales.common.sentences import SentenceIndex
 from annales.export.tei import RANK_ANCHOR, RANK_EVIDENCE, Mark, Node, clean, marks, nest
 from annales.model import Analysis, Entity, Event, Quantity, Quote, Timex
 
@@ -168,13 +169,14 @@ def _chronology(analysis: Analysis) -> list[str]:
     else:
         points = [t for t in analysis.timexes if t.type in ("DATE", "TIME")]
         story = {t.id: i for i, t in enumerate(sorted(points, key=lambda t: (t.start, t.id)), 1)}
+        sentences = SentenceIndex(analysis)
 
         def key(t: Timex) -> tuple[int, str, int]:
             earliest = t.interval.earliest if t.interval else t.value
             return (0, earliest, t.start) if t.resolved else (1, "", t.start)
 
         for timex in sorted(points, key=key):
-            sentence = next((s for s in analysis.sentences if s.start <= timex.start < s.end), None)
+            sentence = sentences.of(timex.start)
             start, end = (sentence.start, sentence.end) if sentence else (timex.start, timex.end)
             rows.append((timex.value if timex.resolved else "non résolu", str(story[timex.id]), _squeeze(timex.text),
                          _anchor_id("timex", timex.id), _sentence(analysis, start, end)))

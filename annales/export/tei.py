@@ -15,6 +15,7 @@ which never conflict with other markup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -234,20 +235,26 @@ def _body(body: etree._Element, analysis: Analysis) -> None:
         all_marks.append(Mark(start, start, RANK_ANCHOR, _anchor(ident + "-start")))
         all_marks.append(Mark(end, end, RANK_ANCHOR, _anchor(ident + "-end")))
 
+    # Each line is given only the marks that start on it, found by bisection: handing every line all
+    # the marks is quadratic in a long text. `nest` sorts stably, so sorting once here first changes
+    # nothing in the order it sees.
+    all_marks.sort(key=lambda m: (m.start, -m.end, m.rank))
+    starts = [m.start for m in all_marks]
     text = clean(analysis.text)
     offset = 0
     for line in text.split("\n"):
         lo, hi = offset, offset + len(line)
         offset = hi + 1
+        on_line = all_marks[bisect_left(starts, lo):bisect_right(starts, hi)]
         if not line.strip():
             # An empty line still keeps the anchors placed on it.
-            points = [m for m in all_marks if m.start == m.end and lo <= m.start <= hi]
+            points = [m for m in on_line if m.start == m.end]
             if points:
                 p = _el(body, "p")
                 _fill(p, text, lo, hi, nest(points, lo, hi))
             continue
         p = _el(body, "p")
-        _fill(p, text, lo, hi, nest(all_marks, lo, hi))
+        _fill(p, text, lo, hi, nest(on_line, lo, hi))
     if not len(body):
         _el(body, "p")  # TEI requires content in body
 
@@ -321,8 +328,10 @@ def _stand_off(tei: etree._Element, analysis: Analysis) -> None:
                 _el(ident, "idno", e.hull, type="hull")
     if analysis.events:
         lst = _el(stand_off, "listEvent")
+        names = {e.id: e for e in analysis.entities}
+        taken = taken_ids(analysis)
         for event in sorted(analysis.events, key=lambda ev: (ev.story_order, ev.sentence.start, ev.id)):
-            _event(lst, analysis, event)
+            _event(lst, analysis, event, names, taken)
     if analysis.findings:
         lst = _el(stand_off, "listAnnotation")
         evidence = iter(evidence_ids(analysis))
@@ -336,9 +345,9 @@ def _stand_off(tei: etree._Element, analysis: Analysis) -> None:
         tei.remove(stand_off)  # an empty standOff is invalid TEI
 
 
-def _event(parent: etree._Element, analysis: Analysis, event: Event) -> None:
-    names = {e.id: e for e in analysis.entities}
-    attrs: dict[str, str | None] = {"xml_id": event_xml_id(analysis, event), "n": str(event.story_order)}
+def _event(parent: etree._Element, analysis: Analysis, event: Event, names: dict[str, Entity],
+           taken: set[str]) -> None:
+    attrs: dict[str, str | None] = {"xml_id": event_xml_id(analysis, event, taken), "n": str(event.story_order)}
     if event.date:
         when = w3c(event.date.value)
         before, after = w3c(event.date.earliest), w3c(event.date.latest)
@@ -363,10 +372,19 @@ def _event(parent: etree._Element, analysis: Analysis, event: Event) -> None:
                 role=participant.role, n=participant.rank)
 
 
-def event_xml_id(analysis: Analysis, event: Event) -> str:
-    """The event's xml:id, prefixed when its id is already taken by an entity, timex, figure or quote."""
+def taken_ids(analysis: Analysis) -> set[str]:
+    """The ids of the entities, timexes, figures and quotes: an event's xml:id must not be one."""
     taken = {e.id for e in analysis.entities} | {t.id for t in analysis.timexes}
     taken |= {q.id for q in analysis.quantities} | {q.id for q in analysis.quotes}
+    return taken
+
+
+def event_xml_id(analysis: Analysis, event: Event, taken: set[str] | None = None) -> str:
+    """The event's xml:id, prefixed when its id is already taken by an entity, timex, figure or quote.
+
+    `taken` is `taken_ids(analysis)`, given when many events are named: it is read once, not per event."""
+    if taken is None:
+        taken = taken_ids(analysis)
     return xml_id(event.id) if event.id not in taken else "event-" + xml_id(event.id)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from annales.common.sentences import SentenceIndex
 from annales.common.terminal import for_terminal
 from annales.model import Analysis, Event, Sentence, Timex
 
@@ -61,11 +62,12 @@ def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:
     unresolved = sorted((t for t in points if not t.resolved), key=lambda t: t.start)
     if not points:
         out.append("  (no dates found)")
+    sentences = SentenceIndex(analysis)
     for timex in resolved:
         date, time = _date_and_time(timex.value)
-        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex)}")
+        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex, _sentence_of(sentences, timex))}")
     for timex in unresolved:
-        out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex)}")
+        out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex, _sentence_of(sentences, timex))}")
     return out
 
 
@@ -107,7 +109,7 @@ def _event_excerpt(analysis: Analysis, event: Event, width: int = EXCERPT_WIDTH)
     trigger = event.trigger
     anchor = Timex(event.id, trigger.start, trigger.end, trigger.text, "DATE", "")
     sentence = Sentence(event.sentence.start, event.sentence.end)
-    return _excerpt(analysis, anchor, width, sentence)
+    return _excerpt(analysis, anchor, sentence, width)
 
 
 CAST_SECTIONS = (("person", "Persons"), ("unit", "Units"), ("ship", "Ships"))
@@ -119,6 +121,7 @@ def _cast(analysis: Analysis) -> list[str]:
     for q in analysis.quantities:
         if q.of_entity:
             strengths.setdefault(q.of_entity, []).append(f"{_squeeze(q.text)} {q.counted or ''}".strip())
+    names = {x.id: x.name for x in analysis.entities}
     out: list[str] = []
     for kind, title in CAST_SECTIONS:
         members = [e for e in analysis.entities if e.type == kind]
@@ -137,7 +140,6 @@ def _cast(analysis: Analysis) -> list[str]:
             if e.aliases:
                 details.append("also " + ", ".join(f"«{a}»" for a in e.aliases))
             if e.ambiguous_between:
-                names = {x.id: x.name for x in analysis.entities}
                 details.append("could be " + " or ".join(names.get(i, i) for i in e.ambiguous_between))
             mentions = f"{len(e.mentions)} mention{'s' if len(e.mentions) > 1 else ''}"
             out.append(f"  {e.name}" + (f" — {'; '.join(details)}" if details else "") + f" ({mentions})")
@@ -171,21 +173,18 @@ def _date_and_time(value: str) -> tuple[str, str]:
     return value, ""
 
 
-def _sentence_of(analysis: Analysis, timex: Timex) -> Sentence:
-    for sentence in analysis.sentences:
-        if sentence.start <= timex.start < sentence.end:
-            return sentence
-    return Sentence(timex.start, timex.end)  # no parse: the timex is its own context
+def _sentence_of(sentences: SentenceIndex, timex: Timex) -> Sentence:
+    return sentences.of(timex.start) or Sentence(timex.start, timex.end)  # no parse: the timex is its own context
 
 
-def _excerpt(analysis: Analysis, timex: Timex, width: int = EXCERPT_WIDTH,
-             sentence: Sentence | None = None) -> str:
+def _excerpt(analysis: Analysis, timex: Timex, sentence: Sentence, width: int = EXCERPT_WIDTH) -> str:
     """The timex's sentence with the timex in [brackets], cut around it to about `width` chars."""
-    sentence = sentence or _sentence_of(analysis, timex)
     text = analysis.text
-    # A sentence the parser ran across a line break (a heading, a byline) is cut at that break.
-    start = max(sentence.start, text.rfind("\n", 0, timex.start) + 1)
-    line_end = text.find("\n", timex.end)
+    # A sentence the parser ran across a line break (a heading, a byline) is cut at that break. Only
+    # a break inside the sentence can cut it: the search stays there, or every date of a long line
+    # would read the line back to its start.
+    start = max(sentence.start, text.rfind("\n", max(sentence.start, 0), timex.start) + 1)
+    line_end = text.find("\n", timex.end, max(sentence.end, 0))
     end = max(min(sentence.end, line_end if line_end >= 0 else len(text)), timex.end)
     left = _squeeze(text[start:timex.start]).lstrip()
     middle = "[" + _squeeze(text[timex.start:timex.end]) + "]"

@@ -13,8 +13,9 @@ import html
 import re
 from typing import Any, TextIO
 
+from annales.common.sentences import SentenceIndex
 from annales.export.json import dumps
-from annales.model import Analysis, Event, Sentence, Timex
+from annales.model import Analysis, Entity, Event, Sentence, Timex
 
 _PARTS = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
 HEADLINE_WORDS = 6
@@ -33,11 +34,14 @@ def timeline(analysis: Analysis) -> dict[str, Any]:
     out: dict[str, Any] = {"title": {"text": {
         "headline": html.escape(analysis.metadata.get("title") or analysis.id),
         "text": html.escape(" — ".join(title_text))}}}
-    slides = [s for s in (_event_slide(analysis, e) for e in _by_story(analysis.events)) if s]
+    entities = {e.id: e for e in analysis.entities}
+    timexes = {t.id: t for t in analysis.timexes}
+    slides = [s for s in (_event_slide(analysis, e, entities, timexes) for e in _by_story(analysis.events)) if s]
     if not slides:
         points = sorted((t for t in analysis.timexes if t.type in ("DATE", "TIME") and t.resolved),
                         key=lambda t: (t.start, t.id))
-        slides = [s for s in (_timex_slide(analysis, t) for t in points) if s]
+        sentences = SentenceIndex(analysis)
+        slides = [s for s in (_timex_slide(analysis, t, sentences) for t in points) if s]
     out["events"] = slides
     return out
 
@@ -78,14 +82,13 @@ def _first_words(text: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
-def _event_slide(analysis: Analysis, event: Event) -> dict[str, Any] | None:
+def _event_slide(analysis: Analysis, event: Event, entities: dict[str, Entity],
+                 timexes: dict[str, Timex]) -> dict[str, Any] | None:
     if not event.date:
         return None
     start, end, vague = _dates(event.date.value, event.date.earliest, event.date.latest)
     if not start:
         return None
-    entities = {e.id: e for e in analysis.entities}
-    timexes = {t.id: t for t in analysis.timexes}
     sentence = _sentence(analysis, event.sentence.start, event.sentence.end)
     headline = event.trigger.lemma or event.trigger.text or _first_words(sentence)
     slide: dict[str, Any] = {"start_date": start}
@@ -106,14 +109,13 @@ def _event_slide(analysis: Analysis, event: Event) -> dict[str, Any] | None:
     return slide
 
 
-def _timex_slide(analysis: Analysis, timex: Timex) -> dict[str, Any] | None:
+def _timex_slide(analysis: Analysis, timex: Timex, sentences: SentenceIndex) -> dict[str, Any] | None:
     interval = timex.interval
     start, end, vague = _dates(timex.value, interval.earliest if interval else None,
                                interval.latest if interval else None)
     if not start:
         return None
-    sentence_span = next((s for s in analysis.sentences if s.start <= timex.start < s.end),
-                         Sentence(timex.start, timex.end))
+    sentence_span = sentences.of(timex.start) or Sentence(timex.start, timex.end)
     sentence = _sentence(analysis, sentence_span.start, sentence_span.end)
     slide: dict[str, Any] = {"start_date": start}
     if end:

@@ -19,11 +19,12 @@ Choices, so that a reader of `analysis.quotes` knows what a span means:
 
 from __future__ import annotations
 
+from annales.common.intervals import Cover
 from annales.common.quotes import Quoted, find_quoted
 from annales.context import Context, stage
 from annales.model import Analysis, Quote, Span, make_id
 from annales.quotes.blocks import split_block
-from annales.quotes.cues import Attribution, after, before, incise_inside, selon_before
+from annales.quotes.cues import Attribution, SpeechVerbs, after, before, incise_inside, selon_before
 from annales.quotes.lexicon import lexicon
 from annales.quotes.speakers import NARRATOR, Speakers
 
@@ -32,11 +33,12 @@ __all__ = ["NARRATOR", "find_quotes", "tag_quotes"]
 SCARE_MAX_WORDS = 3
 
 
-def _attribute(analysis: Analysis, quoted: Quoted, speakers: Speakers, language: str) -> Attribution | None:
+def _attribute(analysis: Analysis, quoted: Quoted, speakers: Speakers, verbs: SpeechVerbs | None,
+               language: str) -> Attribution | None:
     lex = lexicon(language)
     text = analysis.text
     return (incise_inside(text, quoted, lex)
-            or before(text, analysis.doc, quoted, lex, lambda s, e: speakers.person_in(s, e) is not None)
+            or before(text, verbs, quoted, lambda s, e: speakers.person_in(s, e) is not None)
             or after(text, quoted, lex)
             or selon_before(text, quoted, lex))
 
@@ -46,6 +48,7 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
     """The quotations of an analysed text in text order, ids "quo-1", "quo-2", …"""
     text = analysis.text
     speakers = Speakers(analysis, lexicon(language))
+    verbs = SpeechVerbs(analysis.doc, lexicon(language)) if analysis.doc is not None else None
     found: list[tuple[int, int, str | None, Span | None]] = []
     blocks = analysis.regions_of("quote-block")
     for region in blocks:
@@ -53,11 +56,11 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
         if parts:
             (start, end), cue = parts
             found.append((start, end, speakers.person_in(*cue), Span(*cue)))
-    skip = analysis.regions_of("quote-block", "boilerplate")
+    skip = Cover((r.start, r.end) for r in analysis.regions_of("quote-block", "boilerplate"))
     for quoted in find_quoted(text):
-        if any(r.start <= quoted.start < r.end for r in skip):
+        if skip.holds(quoted.start):
             continue
-        attribution = _attribute(analysis, quoted, speakers, language)
+        attribution = _attribute(analysis, quoted, speakers, verbs, language)
         if attribution is None:
             if len(text[quoted.start:quoted.end].split()) <= SCARE_MAX_WORDS:
                 continue

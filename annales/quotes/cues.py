@@ -8,10 +8,12 @@ before the quote is read from the dependency parse of the clause that ends on th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from annales.common.parse import TokenSentences
 from annales.common.quotes import Quoted
 from annales.quotes.lexicon import Lexicon
 
@@ -91,6 +93,36 @@ def selon_before(text: str, quoted: Quoted, lex: Lexicon) -> Attribution | None:
     return found
 
 
+class SpeechVerbs:
+    """The speech verbs of each sentence of a parsed text, read once per sentence.
+
+    A colon before a quote asks for the last speech verb before it in its sentence; a sentence of
+    many quotes introduced by colons, read back from each colon, would be read once per quote.
+    """
+
+    def __init__(self, doc: Any, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.sentences = TokenSentences(doc)
+        self._verbs: dict[int, list[int]] = {}  # first token of a sentence -> its speech verbs
+
+    def last_before(self, i: int) -> Any | None:
+        """The last speech verb before token `i` in its sentence, None when there is none."""
+        start, end = self.sentences.bounds(i)
+        verbs = self._verbs.get(start)
+        if verbs is None:
+            verbs = [t.i for t in self.doc[start:end]
+                     if t.lemma_.lower() in self.lex.speech_lemmas and t.pos_ in ("VERB", "AUX")]
+            self._verbs[start] = verbs
+        k = bisect_left(verbs, i) - 1
+        return self.doc[verbs[k]] if k >= 0 else None
+
+    def opening(self, i: int, count: int) -> list[Any]:
+        """The first `count` tokens of the sentence of token `i`, none at or after it."""
+        start, _ = self.sentences.bounds(i)
+        return list(self.doc[start:min(start + count, i)])
+
+
 def _token_at(doc: Any, offset: int) -> Any | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -120,35 +152,35 @@ def _name_span(subject: Any) -> tuple[int, int]:
     return start, end
 
 
-def before(text: str, doc: Any, quoted: Quoted, lex: Lexicon,
+def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
            is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Il me dit : « … »" or "Robert Martin, témoin, est sur place : « … »".
 
     The clause must end on a colon right before the quote. A speech verb gives the cue with its
-    subject; without one, the clause is a cue only when its subject is a person by name.
+    subject; without one, the clause is a cue only when its subject is a person by name. `verbs` reads
+    the parse; None when there is none.
     """
-    if doc is None:
+    if verbs is None:
         return None
     colon = quoted.outer_start - 1
     while colon >= 0 and text[colon] in " \t\n\u00a0\u202f":
         colon -= 1
     if colon < 0 or text[colon] != ":":
         return None
-    token = _token_at(doc, colon)
+    token = _token_at(verbs.doc, colon)
     if token is None:
         return None
-    clause = [t for t in token.sent if t.i < token.i]
-    for verb in reversed(clause):
-        if verb.lemma_.lower() in lex.speech_lemmas and verb.pos_ in ("VERB", "AUX"):
-            subject = _subject_of(verb)
-            if subject is None:
-                return Attribution((verb.idx, verb.idx + len(verb.text)), None)
-            first = min(subject.left_edge.idx, verb.idx)
-            name = _name_span(subject) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
-            return Attribution((first, max(verb.idx + len(verb.text), name[1])), name)
+    verb = verbs.last_before(token.i)
+    if verb is not None:
+        subject = _subject_of(verb)
+        if subject is None:
+            return Attribution((verb.idx, verb.idx + len(verb.text)), None)
+        first = min(subject.left_edge.idx, verb.idx)
+        name = _name_span(subject) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
+        return Attribution((first, max(verb.idx + len(verb.text), name[1])), name)
     # The parse may hang the clause on a verb inside the quote, so its labels there are unsure:
     # the subject is taken as the noun that opens the clause.
-    subject = next((t for t in clause[:OPENING_NOUN_WITHIN] if t.pos_ in ("NOUN", "PROPN")), None)
+    subject = next((t for t in verbs.opening(token.i, OPENING_NOUN_WITHIN) if t.pos_ in ("NOUN", "PROPN")), None)
     if subject is None or subject.pos_ == "PRON":
         return None
     name = _name_span(subject)

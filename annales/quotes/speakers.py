@@ -25,8 +25,10 @@ class Speakers:
     def person_in(self, start: int, end: int) -> str | None:
         """The person entity whose mention overlaps [start, end); the first one when several do."""
         i = bisect.bisect_left(self.mention_starts, start)
-        # A mention that began before `start` may still overlap it.
-        for m_start, m_end, entity in self.mentions[max(i - 1, 0):]:
+        # A mention that began before `start` may still overlap it. Indexed, not sliced: a slice
+        # would copy every later mention at each question.
+        for k in range(max(i - 1, 0), len(self.mentions)):
+            m_start, m_end, entity = self.mentions[k]
             if m_start >= end:
                 break
             if m_end > start:

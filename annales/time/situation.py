@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from annales.common.grammar import negated, verb_tense
+from annales.common.parse import span_root as _root
 from annales.common.quotes import quote_spans
 from annales.common.resources import load_rows
 from annales.model import Analysis
@@ -47,22 +48,6 @@ class Situation:
 def _prospective_cues(language: str) -> tuple[str, ...]:
     return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "prospective_cues.tsv")),
                         key=len, reverse=True))
-
-
-def _root(span: Any) -> Any:
-    """`span.root`, without its walk up to the sentence's root when the span is a subtree.
-
-    spaCy measures each token's path to the root to pick the highest; in a sentence of thousands of
-    dates hung one on another that path is thousands long. A span with a single token governed from
-    outside it, as a date is, has that token for root whatever the paths.
-    """
-    outside = []
-    for token in span:
-        if token.head.i == token.i:
-            return token  # the sentence's root, as spaCy takes it first
-        if not span.start <= token.head.i < span.end:
-            outside.append(token)
-    return outside[0] if len(outside) == 1 else span.root
 
 
 class _Containers:
