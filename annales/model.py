@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import types
 import typing
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -344,16 +345,32 @@ class Analysis:
 
     def in_region(self, start: int, end: int, *kinds: str) -> bool:
         """True when [start, end) lies inside a region of one of `kinds`."""
-        for r_start, r_end in self._spans_of(kinds):
-            if r_start > start:
-                break  # spans are sorted by start: none further on can contain this one
-            if end <= r_end:
-                return True
-        return False
+        spans = self._spans_of(kinds)
+        i = bisect_right(self._starts_of(kinds), start) - 1
+        # Some region starting at or before `start` ends at or after `end` exactly when the furthest
+        # end among those regions does.
+        return i >= 0 and self._reach_of(kinds)[i] >= end if spans else False
 
     def region_spans(self, *kinds: str) -> list[tuple[int, int]]:
         """(start, end) of the regions of `kinds`, sorted by start."""
         return self._spans_of(kinds)
+
+    def _starts_of(self, kinds: tuple[str, ...]) -> list[int]:
+        key = ("starts", kinds, len(self.regions), id(self.regions))
+        if key not in self._region_index:
+            self._region_index[key] = [s for s, _ in self._spans_of(kinds)]
+        return self._region_index[key]
+
+    def _reach_of(self, kinds: tuple[str, ...]) -> list[int]:
+        """The furthest end among the first i+1 regions of `kinds`, for every i."""
+        key = ("reach", kinds, len(self.regions), id(self.regions))
+        if key not in self._region_index:
+            reach, furthest = [], -1
+            for _, end in self._spans_of(kinds):
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            self._region_index[key] = reach
+        return self._region_index[key]
 
     def _spans_of(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
         # Stages ask this thousands of times; the regions change only while ingestion marks them.

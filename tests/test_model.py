@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annales.errors import InputError
-from annales.model import SCHEMA, Analysis, Dct, make_id, parse_dct
+from annales.model import SCHEMA, Analysis, Dct, Region, make_id, parse_dct
 from annales.pipeline import analyze
 
 STORY = ("Le 3 mai 1917, le colonel Paul Mercier conduit le 151e régiment d'infanterie vers Reims. "
@@ -58,3 +60,13 @@ def test_every_year_from_1_to_9999_is_a_date(value: str) -> None:
 def test_the_api_refuses_a_bad_publication_date() -> None:
     with pytest.raises(InputError):
         analyze("Le 3 mai, il part.", "hier")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30), st.sampled_from(["sidebar", "heading"])),
+                max_size=12), st.integers(0, 90), st.integers(0, 30))
+def test_in_region_is_a_plain_containment(regions: list, start: int, length: int) -> None:
+    analysis = Analysis(id="r", text="x" * 100, regions=[Region(s, s + n, kind) for s, n, kind in regions])
+    end = start + length
+    expected = any(r.start <= start and end <= r.end for r in analysis.regions if r.kind == "sidebar")
+    assert analysis.in_region(start, end, "sidebar") is expected

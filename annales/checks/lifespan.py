@@ -7,6 +7,7 @@ from functools import cache
 
 from annales.checks.common import MAX_FINDINGS, evidence
 from annales.common.grammar import verb_tense
+from annales.common.parse import span_root
 from annales.common.resources import load_rows
 from annales.model import Analysis, Event, Finding
 
@@ -74,7 +75,7 @@ def _after_publication(analysis: Analysis, language: str) -> list[Finding]:
         if event.date.earliest[:10] <= analysis.dct.value:
             continue
         span = analysis.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is None or not len(span) or verb_tense(span.root, language) != "past":
+        if span is None or not len(span) or verb_tense(span_root(span), language) != "past":
             continue  # told in the future or the present: a plan, not a contradiction
         findings.append(Finding(
             id="", kind="chronology", severity="medium",
