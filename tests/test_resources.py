@@ -101,3 +101,13 @@ def test_stages_declare_layers() -> None:
 @pytest.mark.parametrize("layer", STAGE_LAYERS)
 def test_every_stage_layer_exists_in_french(layer: str) -> None:
     assert has_layer("fr", layer)
+
+
+def test_alternation_takes_surfaces_longer_than_the_recursion_limit() -> None:
+    import re
+
+    from annales.common.resources import alternation
+
+    long_name = "Abc" * 2000  # a name read from a broken text can be this long
+    pattern = re.compile(alternation([long_name, "Abd", "janvier", "janv."]))
+    assert pattern.fullmatch(long_name) and pattern.fullmatch("janv.") and not pattern.fullmatch("Ab")

@@ -114,16 +114,25 @@ def alternation(surfaces: list[str], fold_case: bool = False) -> str:
             node = node.setdefault(atom, {})
         node[""] = {}  # end of a surface
 
-    def emit(node: dict) -> str:
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
+    # Built bottom-up without recursion: a surface taken from a text (a name) may be thousands of
+    # characters long, deeper than Python's recursion limit.
+    built: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for atom, child in node.items() if atom)
+            continue
+        branches = [atom + built[id(child)] for atom, child in node.items() if atom]
         if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return "(?:" + emit(trie) + ")"
+            built[id(node)] = ""
+        elif len(branches) == 1 and "" not in node:
+            built[id(node)] = branches[0]
+        else:
+            group = "(?:" + "|".join(branches) + ")"
+            built[id(node)] = group + "?" if "" in node else group
+    return "(?:" + built[id(trie)] + ")"
 
 
 def literal_alternation(words: list[str]) -> str:
