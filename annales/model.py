@@ -127,12 +127,20 @@ class Timex:
     anchor: str | None = None  # None, "dct" or the id of the timex it was resolved against
     resolved: bool = True
     interval: Interval | None = None
+    # How the value was reached: explicit | dct | story | relative-to-timex | relative-to-event (None
+    # for durations and sets), and how sure the engine is of it (0–1; None when unresolved).
+    anchoring: str | None = None
+    confidence: float | None = None
+    # True: a step of the story's time (events without a date of their own inherit it); False: a
+    # reference off the story's line ("depuis 1921", a flash-forward, an aside); None: no date.
+    story_line: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "start": self.start, "end": self.end, "text": self.text,
                 "type": self.type, "value": self.value, "mod": self.mod, "anchor": self.anchor,
                 "resolved": self.resolved,
-                "interval": self.interval.to_dict() if self.interval else None}
+                "interval": self.interval.to_dict() if self.interval else None,
+                "anchoring": self.anchoring, "confidence": self.confidence, "story_line": self.story_line}
 
 
 @dataclass

@@ -19,7 +19,9 @@ CONTRACT: dict[str, type | tuple[type, ...]] = {
     "text": str, "dct": (dict, type(None)), "regions": list, "sentences": list, "timexes": list,
     "entities": list, "quantities": list, "quotes": list, "events": list, "findings": list,
 }
-TIMEX_KEYS = {"id", "start", "end", "text", "type", "value", "mod", "anchor", "resolved", "interval"}
+TIMEX_KEYS = {"id", "start", "end", "text", "type", "value", "mod", "anchor", "resolved", "interval", "anchoring",
+              "confidence", "story_line"}
+ANCHORINGS = {None, "explicit", "dct", "story", "relative-to-timex", "relative-to-event"}
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +50,10 @@ def test_timexes_follow_the_contract(analysis: Analysis) -> None:
         assert set(timex) == TIMEX_KEYS
         assert timex["type"] in {"DATE", "TIME", "DURATION", "SET"}
         assert isinstance(timex["resolved"], bool)
+        assert timex["anchoring"] in ANCHORINGS
+        assert timex["confidence"] is None or 0 <= timex["confidence"] <= 1
+        assert timex["story_line"] in (True, False, None)
+        assert (timex["confidence"] is None) == (not timex["resolved"] or timex["anchoring"] is None)
         assert TEXT[timex["start"]:timex["end"]] == timex["text"]
         assert timex["interval"] is None or set(timex["interval"]) == {"earliest", "latest"}
 

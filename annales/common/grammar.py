@@ -30,7 +30,7 @@ def verb_tense(verb: Any, language: str) -> str | None:
         if periphrastic and "Inf" in verb_form:
             return periphrastic
         tense = first.morph.get("Tense")
-        if "Fut" in tense:
+        if "Fut" in tense or "Cnd" in first.morph.get("Mood"):  # "serait perdu": the future of a past story
             return "future"
         if "Past" in tense or "Imp" in tense:
             return "past"
@@ -52,6 +52,12 @@ def verb_tense(verb: Any, language: str) -> str | None:
     if "Pres" in tense:
         return "present"
     return None
+
+
+def pluperfect(verb: Any) -> bool:
+    """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder."""
+    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
+    return bool(aux) and "Imp" in aux[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
 
 
 def negated(verb: Any) -> bool:

@@ -2,7 +2,7 @@
 
 An event is triggered by a verb that heads a clause (not an auxiliary, not a light verb such as
 "être", "pouvoir", nor "aller"/"faire" when they govern an infinitive: then the infinitive is the
-event), or by an event noun from `resources/<lang>/events/event_nouns.tsv` with a determiner ("le
+event), or by an event noun from `resources/<lang>/common/event_nouns.tsv` with a determiner ("le
 débarquement", "l'assassinat de Kirov"; not "navires de débarquement", "condamné à mort").
 Events told inside quotations are kept like any other.
 
@@ -270,7 +270,10 @@ def _own_timexes(doc: Any, points: list[Timex], triggers: set[int]) -> dict[int,
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        head = _first_above(span_root(span), triggers, above)
+        root = span_root(span)
+        if root.dep_.startswith("nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in triggers:
+            continue  # "la loi du 28 février 2012": the date of the law, not of the clause's event
+        head = _first_above(root, triggers, above)
         if head is not None and (head not in out or _precision(timex) > _precision(out[head])):
             out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out
@@ -294,8 +297,9 @@ class _Narrative:
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
         usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
+        # A reference off the story's line ("depuis 1921", a flash-forward) dates only its own clause.
         self._main = [t for t in usable if not _inside(self._asides, t.start) and not _inside(skipped, t.start)
-                      and not quotes.holds(t.start)]
+                      and not quotes.holds(t.start) and t.story_line is not False]
         self._main_starts = [t.start for t in self._main]
         self._all = usable
         self._all_starts = [t.start for t in usable]

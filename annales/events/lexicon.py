@@ -19,7 +19,8 @@ class Lexicon:
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    nouns = frozenset(row[0].lower() for row in load_rows(language, LAYER, "event_nouns.tsv"))
+    # Event nouns live in common/: the time layer reads them too (a date modifying one is its date).
+    nouns = frozenset(row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv"))
     light = load_rows(language, LAYER, "light_verbs.tsv")
     return Lexicon(
         event_nouns=nouns,

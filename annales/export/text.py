@@ -63,9 +63,12 @@ def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:
     if not points:
         out.append("  (no dates found)")
     sentences = SentenceIndex(analysis)
+    if any(_unsure(t) for t in resolved):
+        out.append("  (? a date to re-read: the engine is unsure of it)")
     for timex in resolved:
         date, time = _date_and_time(timex.value)
-        out.append(f"  {date:<10} {time:<5}  {_excerpt(analysis, timex, _sentence_of(sentences, timex))}")
+        doubt = "?" if _unsure(timex) else " "
+        out.append(f"  {date:<10}{doubt}{time:<5}  {_excerpt(analysis, timex, _sentence_of(sentences, timex))}")
     for timex in unresolved:
         out.append(f"  {'unresolved':<16}  {_excerpt(analysis, timex, _sentence_of(sentences, timex))}")
     return out
@@ -74,7 +77,10 @@ def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:
 def _event_chronology(analysis: Analysis) -> list[str]:
     """Events in time order (then order of telling): date, ≈ when inherited from the narrative's time,
     the interval when the date is vague, #story order, trigger lemma, and the sentence with [trigger]."""
-    out = ["  (≈ dated by the narrative's current time; #n order of telling)"]
+    timexes = {t.id: t for t in analysis.timexes}
+    unsure = any(_unsure(timexes.get(e.time or "")) for e in analysis.events)
+    out = ["  (≈ dated by the narrative's current time; "
+           + ("? a date to re-read: the engine is unsure of it; " if unsure else "") + "#n order of telling)"]
     dated = []
     undated = []
     for event in analysis.events:
@@ -85,15 +91,25 @@ def _event_chronology(analysis: Analysis) -> list[str]:
         assert event.date is not None
         date, time = _date_and_time(event.date.value)
         mark = "≈" if event.time_inferred else " "
+        doubt = "?" if _unsure(timexes.get(event.time or "")) else " "
         vague = ""
         if event.date.earliest and event.date.latest and event.date.earliest[:10] != event.date.latest[:10]:
             vague = f" ({event.date.earliest[:10]}…{event.date.latest[:10]})"
-        out.append(f"  {mark}{date:<10} {time:<5} #{event.story_order:<4} {event.trigger.lemma:<14} "
+        out.append(f"  {mark}{date:<10}{doubt}{time:<5} #{event.story_order:<4} {event.trigger.lemma:<14} "
                    f"{_event_excerpt(analysis, event)}{vague}")
     for _earliest, event in undated:
         what = f"unresolved {event.date.value}" if event.date else "undated"
-        out.append(f"   {what:<16} #{event.story_order:<4} {event.trigger.lemma:<14} {_event_excerpt(analysis, event)}")
+        excerpt = _event_excerpt(analysis, event)
+        out.append(f"   {what:<16} #{event.story_order:<4} {event.trigger.lemma:<14} {excerpt}")
     return out
+
+
+# Below this confidence a date is marked for the reader to check (see Timex.confidence).
+LOW_CONFIDENCE = 0.6
+
+
+def _unsure(timex: Timex | None) -> bool:
+    return timex is not None and timex.confidence is not None and timex.confidence < LOW_CONFIDENCE
 
 
 def _event_earliest(event: Event) -> str | None:

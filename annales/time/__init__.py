@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annales.context import Context, stage
 from annales.model import Analysis, Timex
+from annales.time import storyline
 from annales.time.anchoring import Anchorer, Item
 from annales.time.interpret import read
 from annales.time.lexicon import lexicon_for
@@ -33,7 +34,7 @@ def find_timexes(analysis: Analysis) -> list[Timex]:
             continue
         items.append(Item(cand, reading, situations.of(cand.start, cand.end), len(items)))
     dct = analysis.dct.value if analysis.dct else None
-    return Anchorer(items, dct).run(analysis.text)
+    return Anchorer(items, dct, storyline.reference_cues(language)).run(analysis.text)
 
 
 def _has_pos(analysis: Analysis, start: int, end: int, tags: frozenset[str]) -> bool:

@@ -2,10 +2,14 @@
 
 The reference time ("main") follows the main narrative: the last date the story moved to. Partial
 and relative expressions ("le 13 novembre", "le lendemain", "six mois plus tard") resolve against
-it, not against the publication date. A date far from the story's time that the text does not go
-on with ("conçue en 1935" inside a 1943 account) is a digression: it is given its value but does
-not move the story, and it anchors only what follows it in the same paragraph. Dates in sidebars
-and quote blocks never move the main narrative; a byline date never anchors anything.
+it, not against the publication date. Which date moves the story is decided over the whole text:
+`Anchorer._search` keeps several story states side by side (a beam) and the readings of lowest
+summed cost win, the costs being the named features of `storyline`: a date with its year is either
+on the story's line or a reference off it ("conçue en 1935" inside a 1943 account, "depuis 1921",
+"la Déclaration de 1789"), and a year-less date goes in the year where it continues the story. A
+reference off the line keeps its value and may anchor what follows it closely in its paragraph,
+at a cost. Dates in sidebars and quote blocks never move the main narrative; a byline date never
+anchors anything.
 
 News (a publication date and deixis such as "hier", "samedi", "l'an prochain", or dates near the
 publication date) anchors deictic and partial expressions on the publication date, with the tense
@@ -17,10 +21,13 @@ history text.
 from __future__ import annotations
 
 import bisect
+import re
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
 
 from annales.model import Interval, Timex, make_id
+from annales.time import storyline
 from annales.time.interpret import Reading
 from annales.time.recognise import Candidate
 from annales.time.situation import Situation
@@ -111,25 +118,39 @@ def _day_point(point: Point | None) -> Point | None:
     return Point(year=point.year, month=point.month, day=point.day)
 
 
+@dataclass
+class StoryState:
+    """Where the story is after some expressions: what the next one is resolved against. The
+    search (`run`) keeps several of these side by side, one per way of reading the text so far."""
+
+    main: Point | None = None  # the main narrative's time: the last date the story moved to
+    main_id: str | None = None
+    main_paragraph: int = -1
+    local: Point | None = None  # a digression's or an aside's time, for what follows it closely
+    local_id: str | None = None
+    local_paragraph: int = -1
+    local_sentence: int = -1
+    local_is_digression: bool = False
+    episode: Point | None = None  # the first day of the current episode ("le troisième jour")
+    episode_id: str | None = None
+    # The last day a date or time named, with its sentence and id: a clock time later in that
+    # sentence falls on it. Kept as the story goes, so no expression looks back over the others.
+    sentence_day: tuple[int, Point, str] | None = None
+
+
 class Anchorer:
-    def __init__(self, items: list[Item], dct: str | None) -> None:
+    def __init__(self, items: list[Item], dct: str | None, reference_cues: re.Pattern[str] | None = None) -> None:
         self.items = items
         self.dct = _dct_point(dct)
         self.news = self._is_news()
-        self.main: Point | None = self.dct if self.news else None
-        self.main_id: str | None = "dct" if self.news else None
-        self.main_paragraph = -1
-        self.local: Point | None = None
-        self.local_id: str | None = None
-        self.local_paragraph = -1
-        self.local_sentence = -1
-        self.local_is_digression = False
-        self.episode: Point | None = None
-        self.episode_id: str | None = None
-        # The last day a date or time named, with its sentence and id: a clock time later in that
-        # sentence falls on it. Kept as the story goes, so no expression looks back over the others.
-        self.sentence_day: tuple[int, Point, str] | None = None
+        self.total_cost = 0.0
+        self.s = StoryState(main=self.dct if self.news else None, main_id="dct" if self.news else None)
         self.confirming = _confirming_dates(items)
+        self.text = ""
+        self.reference_cues = reference_cues
+        self._evidence: dict[int, storyline.Evidence] = {}
+        # Set while the search tries a news text's year-less date against the story, not the day of writing.
+        self._story_over_dct = False
         self.confirming_paragraphs = [it.situation.paragraph for it in self.confirming]
 
     # ---- what kind of text this is -------------------------------------------------------
@@ -156,37 +177,37 @@ class Anchorer:
         if self.news:
             return self.dct, "dct"
         if item.situation.in_quote or item.situation.region == "quote-block":
-            return self.main, self.main_id
+            return self.s.main, self.s.main_id
         return None, None
 
     def _near_local(self, item: Item) -> bool:
         """Is the expression close enough to the last digression to go on with it?"""
-        return (self.local_paragraph == item.situation.paragraph
-                and item.situation.sentence - self.local_sentence <= DIGRESSION_SENTENCES)
+        return (self.s.local_paragraph == item.situation.paragraph
+                and item.situation.sentence - self.s.local_sentence <= DIGRESSION_SENTENCES)
 
     def _story(self, item: Item) -> tuple[Point | None, str | None]:
-        if self.local_is_digression and self._near_local(item):
-            return self.local, self.local_id
-        if item.situation.region in ("sidebar", "quote-block") and self.local_paragraph == item.situation.paragraph:
-            return self.local, self.local_id
-        return self.main, self.main_id
+        if self.s.local_is_digression and self._near_local(item):
+            return self.s.local, self.s.local_id
+        if item.situation.region in ("sidebar", "quote-block") and self.s.local_paragraph == item.situation.paragraph:
+            return self.s.local, self.s.local_id
+        return self.s.main, self.s.main_id
 
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
-        if self.news and self.dct is not None:
+        if self.news and self.dct is not None and not self._story_over_dct:
             if item.reading.sign != 0:
                 return self.dct, "dct"  # "le printemps prochain", "le 6 mai dernier": from the day of writing
-            same_paragraph = (self.local_paragraph == item.situation.paragraph and self.local is not None
-                              and self.local.year is not None and abs(self.local.year - self.dct.year) > 1)
+            same_paragraph = (self.s.local_paragraph == item.situation.paragraph and self.s.local is not None
+                              and self.s.local.year is not None and abs(self.s.local.year - self.dct.year) > 1)
             if same_paragraph:
-                return self.local, self.local_id
+                return self.s.local, self.s.local_id
             return self.dct, "dct"
         return story, story_id
 
     def _same_sentence_day(self, item: Item) -> tuple[Point | None, str | None]:
         """The day named in the same sentence: before the expression, else just after it."""
-        if self.sentence_day is not None and self.sentence_day[0] == item.situation.sentence:
-            return self.sentence_day[1], self.sentence_day[2]
+        if self.s.sentence_day is not None and self.s.sentence_day[0] == item.situation.sentence:
+            return self.s.sentence_day[1], self.s.sentence_day[2]
         for index in range(item.index + 1, len(self.items)):
             other = self.items[index]
             # Only a date right after the time ("Vers 0 h 40, jeudi, …") is its day; one further on
@@ -250,8 +271,8 @@ class Anchorer:
         i = bisect.bisect_right(self.confirming_paragraphs, item.situation.paragraph)
         if i < len(self.confirming):
             other = self.confirming[i]
-            return distance_days(other.reading.point, point) < distance_days(other.reading.point, self.main)
-        return signed_days(point, self.main) > 0
+            return distance_days(other.reading.point, point) < distance_days(other.reading.point, self.s.main)
+        return signed_days(point, self.s.main) > 0
 
     # ---- resolution of one expression ----------------------------------------------------
     def _resolve(self, item: Item) -> Resolution:
@@ -272,12 +293,12 @@ class Anchorer:
         if kind == "offset":
             return self._offset(item)
         if kind == "ordinal-day":
-            if self.episode is None:
+            if self.s.episode is None:
                 return Resolution(value="XXXX-XX-XX", resolved=False)
-            point = moved(self.episode, "D", int(r.amount or 1) - 1)
+            point = moved(self.s.episode, "D", int(r.amount or 1) - 1)
             if point is None:
                 return Resolution(value="XXXX-XX-XX", resolved=False)
-            return Resolution(point=point, anchor=self.episode_id, moves_story=True)
+            return Resolution(point=point, anchor=self.s.episode_id, moves_story=True)
         return Resolution(value="XXXX-XX-XX", resolved=False)
 
     def _absolute(self, item: Item) -> Resolution:
@@ -456,10 +477,13 @@ class Anchorer:
         return Resolution(point=point, anchor=anchor_id, moves_story=amount > 0 or r.anchor == "speech")
 
     # ---- the story's time moves ------------------------------------------------------------
-    def _commit(self, item: Item, res: Resolution) -> None:
+    def _commit(self, item: Item, res: Resolution, mode: str = "greedy") -> None:
+        """Move the story for `res`. `mode` is the reading the search chose for a date with its year
+        far from the story: "on" (the story goes there), "off" (a reference off the line: a
+        digression), or "greedy" (decide as a reader going through once would)."""
         day = _day_point(res.point) if res.resolved else None
         if day is not None and item.reading.type in ("DATE", "TIME"):
-            self.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
+            self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
         if not res.resolved or res.point is None or not res.moves_story or res.point.year is None:
             return
         region = item.situation.region
@@ -469,39 +493,140 @@ class Anchorer:
         point = res.point
         paragraph = item.situation.paragraph
         if region in ("sidebar", "quote-block"):
-            self.local, self.local_id, self.local_paragraph = point, tid, paragraph
-            self.local_is_digression = True
+            self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+            self.s.local_is_digression = True
             return
-        self.local_sentence = item.situation.sentence
-        if self.local_is_digression and res.anchor == self.local_id and self.local_paragraph == paragraph:
-            self.local, self.local_id = point, tid  # the digression goes on within its paragraph
+        self.s.local_sentence = item.situation.sentence
+        if self.s.local_is_digression and res.anchor == self.s.local_id and self.s.local_paragraph == paragraph:
+            self.s.local, self.s.local_id = point, tid  # the digression goes on within its paragraph
             return
-        if self.main is None:
+        if self.s.main is None:
             self._move(point, tid, paragraph, item)
             return
-        if _contains(point, self.main):
-            self.local_is_digression = False
+        if _contains(point, self.s.main):
+            self.s.local_is_digression = False
             return
-        far = item.reading.kind == "absolute" and abs(signed_days(point, self.main)) > CONTINUITY_DAYS
-        if far and (self.news or not self._confirmed(item, point)):
-            self.local, self.local_id, self.local_paragraph = point, tid, paragraph
-            self.local_is_digression = True
+        far = item.reading.kind == "absolute" and abs(signed_days(point, self.s.main)) > CONTINUITY_DAYS
+        off = mode == "off" or (mode == "greedy" and far and (self.news or not self._confirmed(item, point)))
+        if off:
+            self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+            self.s.local_is_digression = True
             return
         self._move(point, tid, paragraph, item)
 
     def _move(self, point: Point, tid: str, paragraph: int, item: Item) -> None:
-        self.main, self.main_id, self.main_paragraph = point, tid, paragraph
-        self.local, self.local_id, self.local_paragraph = point, tid, paragraph
-        self.local_is_digression = False
+        self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
+        self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+        self.s.local_is_digression = False
         if point.day is not None and item.reading.kind in ("absolute", "partial", "weekday"):
-            self.episode, self.episode_id = _day_point(point), tid
+            self.s.episode, self.s.episode_id = _day_point(point), tid
+
+    # ---- the search over readings ------------------------------------------------------------
+    def _options(self, item: Item) -> list[Option]:
+        """The ways of reading `item` the search weighs, each with its own cost (see storyline)."""
+        res = self._resolve(item)
+        r = item.reading
+        if item.situation.region in ("sidebar", "quote-block", "byline"):
+            return [Option(res)]
+        options = [Option(res)]
+        if self.news and r.kind == "partial" and res.anchor == "dct" and self.s.main is not None \
+                and self.s.main_id != "dct" and self.dct is not None and self.s.main.year is not None \
+                and abs(self.s.main.year - self.dct.year) > NEWS_YEARS:
+            # A news story about the past: "le 20 août" may continue the story told, not the year of writing.
+            self._story_over_dct = True
+            on_story = self._resolve(item)
+            self._story_over_dct = False
+            if on_story.resolved and on_story.point is not None:
+                options.append(Option(on_story, "greedy", storyline.W_STORY_OVER_DCT, ("story-over-dct",)))
+        if self.s.local_is_digression and res.anchor is not None and res.anchor == self.s.local_id \
+                and self.s.main is not None:
+            # Read against the reference just made, or against the story it interrupted.
+            digression, self.s.local_is_digression = self.s.local_is_digression, False
+            on_main = self._resolve(item)
+            self.s.local_is_digression = digression
+            options = [Option(res, "greedy", storyline.W_DIGRESSION_GOES_ON, ("digression-goes-on",)), Option(on_main)]
+        if self.news or not res.resolved or res.point is None or self.s.main is None:
+            return options  # news: the tense and the day of writing decide, as the French TimeBank does
+        point = res.point
+        if r.kind == "absolute" and res.moves_story and point.year is not None and not _contains(point, self.s.main):
+            evidence = self.evidence(item)
+            return [Option(res, "on", 0.0, ()), Option(res, "off", *storyline.off_line_cost(evidence))]
+        expanded = []
+        for option in options:
+            expanded.append(option)
+            p = option.res.point
+            if r.kind == "partial" and r.unit != "YY" and not r.generic and p is not None and p.month is not None \
+                    and r.point.year is None and p.year is not None:
+                for year in (p.year - 1, p.year + 1):
+                    other = replace(p, year=year)
+                    if in_calendar(other):
+                        expanded.append(Option(replace(option.res, point=other), option.mode,
+                                               option.cost + storyline.OTHER_YEAR, option.reasons + ("other-year",)))
+        return expanded
+
+    def evidence(self, item: Item) -> storyline.Evidence:
+        if item.index not in self._evidence:
+            self._evidence[item.index] = storyline.evidence_for(item, self.s.main, self.text, self.reference_cues)
+        return self._evidence[item.index]
+
+    def _search(self) -> list[tuple[Resolution, float | None]]:
+        """The best reading of every expression, found by a beam search over the whole text: each
+        hypothesis is a story state and the summed cost of the readings that led to it; costs come
+        from the named features of `storyline`. Linear in the number of expressions."""
+        beam = [_Hypothesis(self.s, 0.0, None)]
+        margins: list[float | None] = []
+        for item in self.items:
+            expanded: list[_Hypothesis] = []
+            for hyp in beam:
+                self.s = hyp.state
+                for option in self._options(item):
+                    state = copy(hyp.state)
+                    self.s = state
+                    self._commit(item, option.res, option.mode)
+                    option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
+                    explicit = item.reading.kind == "absolute" and option.mode != "off"
+                    step = option.cost + storyline.move_cost(hyp.state.main, state.main, explicit)
+                    if not option.res.resolved and item.reading.kind in storyline.RESOLVABLE:
+                        step += storyline.W_UNRESOLVED  # a reading that cannot place what a reader places
+                    expanded.append(_Hypothesis(state, hyp.cost + step, (option, hyp.path)))
+            expanded.sort(key=lambda h: h.cost)
+            margins.append(_margin(expanded))
+            beam = _prune(expanded, storyline.BEAM)
+        best = beam[0]
+        self.total_cost = best.cost
+        chosen: list[Option] = []
+        path = best.path
+        while path is not None:
+            chosen.append(path[0])
+            path = path[1]
+        chosen.reverse()
+        self.s = best.state
+        return [(option, margin) for option, margin in zip(chosen, margins, strict=True)]
+
+    def _on_line(self, item: Item, option: Option, before: StoryState, after: StoryState) -> bool | None:
+        """Is this date a step of the story's time (True) or a reference off its line (False)?"""
+        if not option.res.resolved or option.res.point is None or item.reading.type not in ("DATE", "TIME"):
+            return None
+        tid = make_id("timex", item.index + 1)
+        if after.main_id == tid or (before.main is not None and after.main is before.main
+                                    and _contains(option.res.point, before.main)):
+            return True
+        if after.local_id == tid and after.local_is_digression:
+            return False  # a reference, a digression, an aside
+        if option.mode == "off" or "digression-goes-on" in option.reasons:
+            return False
+        return item.situation.region not in ("sidebar", "quote-block", "byline")
 
     # ---- all together --------------------------------------------------------------------
     def run(self, text: str) -> list[Timex]:
+        self.text = text
+        return self.timexes(self._search())
+
+    def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:
+        text = self.text
         timexes: list[Timex] = []
-        for item in self.items:
-            res = self._resolve(item)
-            self._commit(item, res)
+        for item, (option, margin) in zip(self.items, readings, strict=True):
+            res = option.res
             r = item.reading
             cand = item.cand
             if res.value is None and res.point is None:
@@ -515,8 +640,69 @@ class Anchorer:
                 # A period the calendar cannot hold (the week-end after Friday 9999-12-31).
                 resolved, value = False, iso(replace(res.point, year=None))
             kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
+            anchoring = storyline.anchoring_kind(r, res.anchor, resolved)
             timexes.append(Timex(
                 id=make_id("timex", item.index + 1), start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                 type=kind, value=value or "XXXX", mod=r.mod, anchor=res.anchor if resolved else None,
-                resolved=resolved, interval=Interval(*span) if span else None))
+                resolved=resolved, interval=Interval(*span) if span else None,
+                confidence=storyline.confidence(anchoring, margin) if resolved else None, anchoring=anchoring,
+                story_line=option.on_line if resolved else None))
         return timexes
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way of reading an expression: its resolution, how it moves the story, what it costs."""
+
+    res: Resolution
+    mode: str = "greedy"
+    cost: float = 0.0
+    reasons: tuple[str, ...] = ()
+    on_line: bool | None = None  # filled once the option is committed (see Anchorer._on_line)
+
+
+@dataclass
+class _Hypothesis:
+    state: StoryState
+    cost: float
+    path: tuple[Option, object] | None  # the options chosen so far, latest first (a linked list)
+
+
+def _signature(state: StoryState) -> tuple:
+    def key(point: Point | None) -> str | None:
+        return iso(point) if point is not None else None
+
+    return (key(state.main), key(state.local), state.local_is_digression, key(state.episode))
+
+
+def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:
+    """The `width` cheapest hypotheses (sorted), one per story state: two ways of reaching the same
+    state have the same future, so only the cheaper one matters (the Viterbi step)."""
+    kept: list[_Hypothesis] = []
+    seen: set[tuple] = set()
+    for hyp in hypotheses:
+        signature = _signature(hyp.state)
+        if signature in seen:
+            continue
+        seen.add(signature)
+        kept.append(hyp)
+        if len(kept) == width:
+            break
+    return kept
+
+
+def _margin(expanded: list[_Hypothesis]) -> float | None:
+    """How much cheaper the best reading of this expression is than the best reading giving it
+    another value (None when every reading gives the same value)."""
+    if not expanded or expanded[0].path is None:
+        return None
+    best = expanded[0]
+    value = _value_of(best.path[0].res)
+    for hyp in expanded[1:]:
+        if hyp.path is not None and _value_of(hyp.path[0].res) != value:
+            return hyp.cost - best.cost
+    return None
+
+
+def _value_of(res: Resolution) -> str | None:
+    return iso(res.point) if res.point is not None else res.value

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from annales.common.grammar import negated, verb_tense
+from annales.common.grammar import negated, pluperfect, verb_tense
 from annales.common.parse import span_root as _root
 from annales.common.quotes import quote_spans
 from annales.common.resources import load_rows
@@ -30,6 +30,19 @@ class Situation:
     prospective: bool = False  # introduced by a word that looks forward ("jusqu'au", "d'ici")
     # The verb is looked up only when a reading needs it: most expressions never ask.
     verb_reader: Any = field(default=None, repr=False, compare=False)
+    attachment_reader: Any = field(default=None, repr=False, compare=False)
+    pluperfect_reader: Any = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def pluperfect(self) -> bool:
+        """The verb is in the pluperfect ("avait vu"): a past before the story's past."""
+        return bool(self.pluperfect_reader()) if self.pluperfect_reader else False
+
+    @cached_property
+    def attachment(self) -> str | None:
+        """"noun" when the expression modifies a noun that names no event ("la loi du 28 février
+        2012", "un vétéran de 1870"), "verb" when it hangs from a verb or an event noun, None unknown."""
+        return self.attachment_reader() if self.attachment_reader else None
 
     @cached_property
     def _verb(self) -> tuple[str | None, bool]:
@@ -42,6 +55,11 @@ class Situation:
     @property
     def negated(self) -> bool:
         return self._verb[1]
+
+
+@cache
+def _event_nouns(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv"))
 
 
 @cache
@@ -150,7 +168,27 @@ class Situations:
             framed=self._framed(start, end),
             prospective=self._prospective(start),
             verb_reader=lambda: self._tense_and_negation(start, end),
+            attachment_reader=lambda: self._attachment(start, end),
+            pluperfect_reader=lambda: self._pluperfect(start, end),
         )
+
+    def _pluperfect(self, start: int, end: int) -> bool:
+        verb = self._verb(start, end)
+        return verb is not None and pluperfect(verb)
+
+    def _attachment(self, start: int, end: int) -> str | None:
+        doc = self.analysis.doc
+        if doc is None:
+            return None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = _root(span)
+        head = root.head
+        if head is root or not root.dep_.startswith("nmod") or head.pos_ not in ("NOUN", "PROPN"):
+            return "verb"
+        nouns = _event_nouns(self.language)
+        return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
 
     def _prospective(self, start: int) -> bool:
         before = " ".join(self.text[max(0, start - 20):start].lower().split())

@@ -1,0 +1,112 @@
+"""Story time inferred over the whole text: a date said in passing never takes over the story, a
+new era the text goes on with does, and year-less dates land where the story continues."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.pipeline import analyze
+from annales.time import storyline
+from annales.time.values import Point
+
+
+def values(text: str, context, dct: str | None = None) -> dict[str, str]:
+    return {t.text: t.value for t in analyze(text, dct, context=context).timexes}
+
+
+def test_a_year_said_in_passing_does_not_take_over_a_story_told_by_days(context) -> None:
+    text = ("Le 3 mai 1934, Paul arrive à Moscou. Il se souvient qu'en 1928, onze ingénieurs avaient été "
+            "jugés. Le 5 mai, il repart pour Kiev.")
+    assert values(text, context)["Le 5 mai"] == "1934-05-05"
+
+
+def test_a_new_era_opening_a_paragraph_carries_the_dates_after_it(context) -> None:
+    text = ("Le 3 mai 1934, Paul arrive à Moscou et retrouve son frère.\n\n"
+            "En 1928, Paul quitta Kiev pour la première fois. Le 12 juin, il arriva à Odessa. "
+            "Le 15 juin, il embarqua pour Constantinople.")
+    found = values(text, context)
+    assert found["Le 12 juin"] == "1928-06-12" and found["Le 15 juin"] == "1928-06-15"
+
+
+@pytest.mark.parametrize("reference", ["il servait dans l'armée depuis 1921",
+                                       "il invoquait la Déclaration de 1789",
+                                       "il était né en 1880 à Lyon",
+                                       "comme en 1914, les ponts sautèrent"])
+def test_references_off_the_line_leave_the_story_where_it_is(reference: str, context) -> None:
+    text = f"Le 2 mai 1808, la ville se soulève. Le capitaine Morel, {reference}. Le 3 mai, les fusillades commencent."
+    assert values(text, context)["Le 3 mai"] == "1808-05-03"
+
+
+def test_year_less_dates_cross_the_new_year_forward(context) -> None:
+    text = "Le 28 décembre 1914, le bataillon relève le 3e. Le 3 janvier, il attaque. Le 9 janvier, il est relevé."
+    found = values(text, context)
+    assert found["Le 3 janvier"] == "1915-01-03" and found["Le 9 janvier"] == "1915-01-09"
+
+
+def test_a_look_back_of_weeks_stays_in_the_year(context) -> None:
+    text = ("Le 20 novembre 1943, les troupes débarquent. Le 21 novembre, elles avancent. Le 23 novembre, l'île "
+            "tombe. Les préparatifs avaient commencé le 28 septembre.")
+    assert values(text, context)["le 28 septembre"] == "1943-09-28"
+
+
+def test_a_campaign_after_a_career_summary_is_dated_in_its_own_year(context) -> None:
+    text = ("Le 26 août 1939, je rejoignis le dépôt. Je ne savais pas qu'en juillet 1940 tout serait perdu. "
+            "Le 2 octobre, le bataillon monta vers la Sarre.\n\n"
+            "Le 10 mai, l'ennemi attaqua. Le 11, nous franchîmes la frontière. Le 18 mai, nous étions à Valenciennes.")
+    found = values(text, context)
+    assert found["Le 2 octobre"] == "1939-10-02"
+    assert (found["Le 10 mai"], found["Le 11"], found["Le 18 mai"]) == ("1940-05-10", "1940-05-11", "1940-05-18")
+
+
+def test_every_resolved_date_says_how_and_how_sure(context) -> None:
+    text = "Le 3 mai 1917, le régiment part. Le lendemain, il arrive. Le 9, il attaque."
+    timexes = {t.text: t for t in analyze(text, context=context).timexes}
+    assert timexes["Le 3 mai 1917"].anchoring == "explicit" and timexes["Le 3 mai 1917"].confidence >= 0.95
+    assert timexes["Le lendemain"].anchoring == "relative-to-timex"
+    assert timexes["Le 9"].anchoring == "story"
+    for timex in timexes.values():
+        assert timex.confidence is None or 0 < timex.confidence <= 1
+
+
+def test_moving_the_story_costs_more_backward_than_forward() -> None:
+    day = Point(year=1916, month=2, day=21)
+    later, earlier = Point(year=1916, month=3, day=21), Point(year=1916, month=1, day=21)
+    assert storyline.move_cost(day, later, explicit=False) < storyline.move_cost(day, earlier, explicit=False)
+    assert storyline.move_cost(Point(year=1916), day, explicit=False) == 0  # the year contains the day
+    # Written in full, a date costs little to go to: the text says where it goes.
+    far = Point(year=1870, month=8, day=6)
+    assert storyline.move_cost(day, far, explicit=True) < storyline.move_cost(day, far, explicit=False)
+
+
+def test_reference_evidence_lowers_the_cost_of_reading_a_date_off_the_line() -> None:
+    plain = storyline.Evidence(opens=False, cue=False, noun=False, parentheses=False, coarser=False, ahead=False,
+                               before=False)
+    cued = storyline.Evidence(opens=False, cue=True, noun=False, parentheses=False, coarser=False, ahead=False,
+                              before=False)
+    opening = storyline.Evidence(opens=True, cue=False, noun=False, parentheses=False, coarser=False, ahead=False,
+                                 before=False)
+    assert storyline.off_line_cost(cued)[0] < storyline.off_line_cost(plain)[0] < storyline.off_line_cost(opening)[0]
+    assert storyline.off_line_cost(cued)[1] == ("cue",)
+
+
+def test_the_text_format_marks_the_dates_to_re_read(context) -> None:
+    import io
+
+    from annales.export import text as text_export
+
+    # "le 5 mai" could continue either story: the engine says it is unsure.
+    analysis = analyze("Le 3 mai 1934, Paul arrive. En 1928, il avait vu Kiev. Le 5 mai, il repart.", context=context)
+    unsure = [t for t in analysis.timexes if t.confidence is not None and t.confidence < text_export.LOW_CONFIDENCE]
+    out = io.StringIO()
+    text_export.write(analysis, out)
+    assert ("? a date to re-read" in out.getvalue()) == bool(unsure)
+    assert all(t.confidence is None or t.confidence > 0 for t in analysis.timexes)
+
+
+def test_a_pluperfect_reminder_leaves_the_story_but_a_flashback_told_on_is_followed(context) -> None:
+    reminder = "Le 3 mai 1934, Paul arrive. En 1928, il avait vu Kiev. Le 5 mai, il repart."
+    assert values(reminder, context)["Le 5 mai"] == "1934-05-05"
+    flashback = ("Le 3 mai 1934, Paul arrive à Moscou. En 1928, il avait quitté Kiev. Le 12 juin, il arriva à "
+                 "Odessa. Le 20 juin, il embarqua.")
+    found = values(flashback, context)
+    assert (found["Le 12 juin"], found["Le 20 juin"]) == ("1928-06-12", "1928-06-20")
