@@ -110,3 +110,18 @@ def test_a_pluperfect_reminder_leaves_the_story_but_a_flashback_told_on_is_follo
                  "Odessa. Le 20 juin, il embarqua.")
     found = values(flashback, context)
     assert (found["Le 12 juin"], found["Le 20 juin"]) == ("1928-06-12", "1928-06-20")
+
+
+def test_a_bound_said_ahead_does_not_push_the_next_days_into_the_next_month(context) -> None:
+    text = ("Le 9 septembre 1914, le bataillon tient le secteur jusqu'au 13 septembre. Le 11, il repousse une "
+            "attaque. Le 12, il est relevé.")
+    found = values(text, context)
+    assert (found["Le 11"], found["Le 12"]) == ("1914-09-11", "1914-09-12")
+
+
+def test_a_period_heading_that_ends_next_year_keeps_the_dates_of_its_first_year(context) -> None:
+    text = ("Novembre 1915 - Février 1916\n\nLe régiment arrive en Champagne. Le 4 novembre, il monte en ligne. "
+            "Le 20 décembre, il est relevé. Le 3 janvier, il repart.")
+    found = values(text, context)
+    assert (found["Le 4 novembre"], found["Le 20 décembre"], found["Le 3 janvier"]) == \
+        ("1915-11-04", "1915-12-20", "1916-01-03")

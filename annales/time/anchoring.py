@@ -112,6 +112,15 @@ def _confirming_dates(items: list[Item]) -> list[Item]:
             and it.situation.region not in ("sidebar", "quote-block", "byline")]
 
 
+def _real_day(point: Point) -> bool:
+    """False for a day the month does not have ("le 31" moved into November)."""
+    try:
+        date(point.year or 2000, point.month or 1, point.day or 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
@@ -555,13 +564,21 @@ class Anchorer:
         for option in options:
             expanded.append(option)
             p = option.res.point
-            if r.kind == "partial" and r.unit != "YY" and not r.generic and p is not None and p.month is not None \
-                    and r.point.year is None and p.year is not None:
-                for year in (p.year - 1, p.year + 1):
-                    other = replace(p, year=year)
-                    if in_calendar(other):
-                        expanded.append(Option(replace(option.res, point=other), option.mode,
-                                               option.cost + storyline.OTHER_YEAR, option.reasons + ("other-year",)))
+            if r.kind != "partial" or r.unit == "YY" or r.generic or p is None or p.month is None or p.year is None:
+                continue
+            if r.point.month is None and r.point.day is not None:
+                # "Le 11" after "jusqu'au 13": this month again, or the next one.
+                others = [moved(p, "M", -1), moved(p, "M", 1)]
+                cost, reason = storyline.OTHER_MONTH, "other-month"
+            elif r.point.year is None:
+                others = [replace(p, year=p.year - 1), replace(p, year=p.year + 1)]
+                cost, reason = storyline.OTHER_YEAR, "other-year"
+            else:
+                continue
+            for other in others:
+                if other is not None and in_calendar(other) and (other.day is None or _real_day(other)):
+                    expanded.append(Option(replace(option.res, point=other), option.mode, option.cost + cost,
+                                           option.reasons + (reason,)))
         return expanded
 
     def evidence(self, item: Item) -> storyline.Evidence:

@@ -22,7 +22,8 @@ Costs are a few named features with fixed weights, readable one by one:
   date coarser than the story's time inside a sentence ("en 1928" said in passing in a story told
   day by day), a verb in the future or the conditional (a flash-forward in a story told in the past), a verb in the
   pluperfect (a past before the story's: "en 1928, il avait vu Kiev").
-- OTHER_YEAR: a year-less date placed in another year than the one the story's time suggests.
+- OTHER_YEAR, OTHER_MONTH: a year-less date placed in another year (a day alone, "le 11", in another
+  month) than the one the story's time suggests.
 - STORY_OVER_DCT: in a text with a publication date, a year-less date read against the story the text
   tells rather than against the day of writing (news about the past).
 - UNRESOLVED: an expression a reader would place ("hier", "le 20 août") left without a value.
@@ -58,6 +59,7 @@ W_COARSER = 1.0
 W_AHEAD = 1.0
 W_BEFORE = 2.0
 OTHER_YEAR = 0.3
+OTHER_MONTH = 0.3
 W_DIGRESSION_GOES_ON = 1.0
 W_STORY_OVER_DCT = 0.5
 W_UNRESOLVED = 1.0
