@@ -72,7 +72,8 @@ def test_moving_the_story_costs_more_backward_than_forward() -> None:
     day = Point(year=1916, month=2, day=21)
     later, earlier = Point(year=1916, month=3, day=21), Point(year=1916, month=1, day=21)
     assert storyline.move_cost(day, later, explicit=False) < storyline.move_cost(day, earlier, explicit=False)
-    assert storyline.move_cost(Point(year=1916), day, explicit=False) == 0  # the year contains the day
+    # From a coarse period, days count from its middle: February is nearer the middle of 1916 than March.
+    assert storyline.move_cost(Point(year=1916), day, explicit=False) > 0
     # Written in full, a date costs little to go to: the text says where it goes.
     far = Point(year=1870, month=8, day=6)
     assert storyline.move_cost(day, far, explicit=True) < storyline.move_cost(day, far, explicit=False)
@@ -125,3 +126,11 @@ def test_a_period_heading_that_ends_next_year_keeps_the_dates_of_its_first_year(
     found = values(text, context)
     assert (found["Le 4 novembre"], found["Le 20 décembre"], found["Le 3 janvier"]) == \
         ("1915-11-04", "1915-12-20", "1916-01-03")
+
+
+def test_a_news_story_about_the_past_keeps_its_days_in_the_past(context) -> None:
+    text = ("Hier, la commune a rendu hommage aux soldats du mois de juin 1944. Le 6 juin, les Alliés débarquent "
+            "sur les plages. Le 7 juin, ils prennent Bayeux. Le 12 juin, les têtes de pont sont réunies.")
+    found = values(text, context, dct="2014-06-06")
+    assert found["Hier"] == "2014-06-05"
+    assert (found["Le 6 juin"], found["Le 7 juin"], found["Le 12 juin"]) == ("1944-06-06", "1944-06-07", "1944-06-12")

@@ -112,6 +112,43 @@ def _confirming_dates(items: list[Item]) -> list[Item]:
             and it.situation.region not in ("sidebar", "quote-block", "byline")]
 
 
+def _range_ends(items: list[Item], text: str, connector: re.Pattern[str] | None) -> set[int]:
+    """The items that end a period whose start is the item before them ("du 6 au 17 septembre")."""
+    if connector is None:
+        return set()
+    ends = set()
+    for before, item in zip(items, items[1:], strict=False):
+        between = text[before.cand.end:item.cand.start]
+        if len(between) <= 12 and connector.fullmatch(between) and item.reading.type in ("DATE", "TIME"):
+            ends.add(item.index)
+    return ends
+
+
+def _told_before(state: StoryState, item: Item, candidate: Point | None) -> Point | None:
+    """What a year-less date is read next to: in its own sentence, the date just told ("en 1870, le 2
+    septembre"); in the next sentence, a month just told that holds it ("juin 1944. Le 6 juin");
+    else the last day told."""
+    told = state.last_told
+    if told is not None:
+        sentence, point = told
+        if sentence == item.situation.sentence:
+            return point
+        if sentence == item.situation.sentence - 1 and point.month is not None and candidate is not None \
+                and _contains(point, candidate):
+            return point
+    return state.last_day
+
+
+def _leaves_the_month_told(state: StoryState, item: Item, candidate: Point | None) -> bool:
+    """"juin 1944. Le 6 juin …": the day is named in the month just told, but placed in another year."""
+    told = state.last_told
+    if told is None or candidate is None or item.reading.point.month is None:
+        return False
+    sentence, point = told
+    return (sentence in (item.situation.sentence, item.situation.sentence - 1) and point.month is not None
+            and point.day is None and point.month == candidate.month and not _contains(point, candidate))
+
+
 def _real_day(point: Point) -> bool:
     """False for a day the month does not have ("le 31" moved into November)."""
     try:
@@ -145,18 +182,25 @@ class StoryState:
     # The last day a date or time named, with its sentence and id: a clock time later in that
     # sentence falls on it. Kept as the story goes, so no expression looks back over the others.
     sentence_day: tuple[int, Point, str] | None = None
+    # The last day told in the main text, on the story's line or off it: a year-less date told next is
+    # read against it too ("juin 1944 … le 6 juin … le 7 juin").
+    last_day: Point | None = None
+    last_told: tuple[int, Point] | None = None  # the last date told, of any precision, with its sentence
 
 
 class Anchorer:
-    def __init__(self, items: list[Item], dct: str | None, reference_cues: re.Pattern[str] | None = None) -> None:
+    def __init__(self, items: list[Item], dct: str | None, reference_cues: re.Pattern[str] | None = None,
+                 range_connector: re.Pattern[str] | None = None) -> None:
         self.items = items
         self.dct = _dct_point(dct)
         self.news = self._is_news()
         self.total_cost = 0.0
         self.s = StoryState(main=self.dct if self.news else None, main_id="dct" if self.news else None)
         self.confirming = _confirming_dates(items)
+        self.range_ends: set[int] = set()
         self.text = ""
         self.reference_cues = reference_cues
+        self.range_connector = range_connector
         self._evidence: dict[int, storyline.Evidence] = {}
         # Set while the search tries a news text's year-less date against the story, not the day of writing.
         self._story_over_dct = False
@@ -200,6 +244,11 @@ class Anchorer:
         if item.situation.region in ("sidebar", "quote-block") and self.s.local_paragraph == item.situation.paragraph:
             return self.s.local, self.s.local_id
         return self.s.main, self.s.main_id
+
+    def _story_in_the_past(self) -> bool:
+        main, dct = self.s.main, self.dct
+        return (main is not None and dct is not None and self.s.main_id != "dct" and main.year is not None
+                and dct.year is not None and abs(main.year - dct.year) > NEWS_YEARS)
 
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
@@ -489,12 +538,22 @@ class Anchorer:
     def _commit(self, item: Item, res: Resolution, mode: str = "greedy") -> None:
         """Move the story for `res`. `mode` is the reading the search chose for a date with its year
         far from the story: "on" (the story goes there), "off" (a reference off the line: a
-        digression), or "greedy" (decide as a reader going through once would)."""
+        digression), "adopt" (a date read against a reference: the text goes on with it, which
+        makes it the story), or "greedy" (decide as a reader going through once would)."""
         day = _day_point(res.point) if res.resolved else None
         if day is not None and item.reading.type in ("DATE", "TIME"):
             self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
+            if item.situation.region not in ("sidebar", "quote-block", "byline"):
+                self.s.last_day = day
+        if res.resolved and res.point is not None and res.point.year is not None \
+                and item.reading.type in ("DATE", "TIME") and item.situation.region not in ("byline",):
+            self.s.last_told = (item.situation.sentence, res.point)
         if not res.resolved or res.point is None or not res.moves_story or res.point.year is None:
             return
+        if item.reading.anchor == "speech" and res.anchor == "dct" and self._story_in_the_past():
+            return  # "cette année" in a news story about 1870 is the writer's year, not a step of the story
+        if item.index in self.range_ends or (item.situation.prospective and not self.news):
+            return  # the end of a period ("au 17 septembre", "jusqu'au 13"): the story stays at its start
         region = item.situation.region
         if region == "byline":
             return
@@ -506,6 +565,9 @@ class Anchorer:
             self.s.local_is_digression = True
             return
         self.s.local_sentence = item.situation.sentence
+        if mode == "adopt":
+            self._move(point, tid, paragraph, item)
+            return
         if self.s.local_is_digression and res.anchor == self.s.local_id and self.s.local_paragraph == paragraph:
             self.s.local, self.s.local_id = point, tid  # the digression goes on within its paragraph
             return
@@ -524,6 +586,9 @@ class Anchorer:
         self._move(point, tid, paragraph, item)
 
     def _move(self, point: Point, tid: str, paragraph: int, item: Item) -> None:
+        if item.reading.kind == "absolute":
+            # A new time the text names: the days told before it are no longer what comes next follows.
+            self.s.last_day = _day_point(point)
         self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
         self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
         self.s.local_is_digression = False
@@ -551,12 +616,31 @@ class Anchorer:
                 and self.s.main is not None:
             # Read against the reference just made, or against the story it interrupted.
             digression, self.s.local_is_digression = self.s.local_is_digression, False
+            self._story_over_dct = self.s.main_id != "dct"  # in news, the story told, if any
             on_main = self._resolve(item)
-            self.s.local_is_digression = digression
-            options = [Option(res, "greedy", storyline.W_DIGRESSION_GOES_ON, ("digression-goes-on",)), Option(on_main)]
-        if self.news or not res.resolved or res.point is None or self.s.main is None:
-            return options  # news: the tense and the day of writing decide, as the French TimeBank does
+            self.s.local_is_digression, self._story_over_dct = digression, False
+            # A day of the reference's own month spells it out ("en août 1870 … le 4 août"): no cost. A day
+            # of its year does not: "en 1928 … le 5 mai" more often goes back to the story.
+            inside = (res.point is not None and self.s.local is not None and self.s.local.month is not None
+                      and _contains(self.s.local, res.point))
+            goes_on = 0.0 if inside else storyline.W_DIGRESSION_GOES_ON
+            # In a later sentence, the text going on with the reference makes it the story from here on
+            # (the cost is paid once); in the reference's own sentence the date only spells it out.
+            spelled_out = self.s.last_told is not None and self.s.last_told[0] == item.situation.sentence
+            options = [Option(res, "greedy" if spelled_out else "adopt", goes_on, ("digression-goes-on",)),
+                       Option(on_main)]
+        if not res.resolved or res.point is None or self.s.main is None:
+            return options
         point = res.point
+        if self.news:
+            # News: the tense and the day of writing decide, as the French TimeBank does; only a date far
+            # in the past may start a story of its own ("Journal de 1870 … 4 août … 6 août").
+            if r.kind == "absolute" and res.moves_story and point.year is not None and self.dct is not None \
+                    and self.dct.year is not None and abs(point.year - self.dct.year) > NEWS_YEARS \
+                    and not _contains(point, self.s.main):
+                cost, reasons = storyline.off_line_cost(self.evidence(item), news=True)
+                return [Option(res, "off", cost, reasons), Option(res, "on", 0.0, ())]
+            return options
         if r.kind == "absolute" and res.moves_story and point.year is not None and not _contains(point, self.s.main):
             evidence = self.evidence(item)
             return [Option(res, "on", 0.0, ()), Option(res, "off", *storyline.off_line_cost(evidence))]
@@ -601,8 +685,14 @@ class Anchorer:
                     self.s = state
                     self._commit(item, option.res, option.mode)
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
-                    explicit = item.reading.kind == "absolute" and option.mode != "off"
+                    # Adopting a reference as the story goes where the text named it: an explicit move.
+                    explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
                     step = option.cost + storyline.move_cost(hyp.state.main, state.main, explicit)
+                    if storyline.told_in_sequence(item.reading) and option.res.resolved:
+                        before = _told_before(hyp.state, item, option.res.point)
+                        step += storyline.sequence_cost(before, option.res.point)
+                        if _leaves_the_month_told(hyp.state, item, option.res.point):
+                            step += storyline.W_ELABORATION
                     if not option.res.resolved and item.reading.kind in storyline.RESOLVABLE:
                         step += storyline.W_UNRESOLVED  # a reading that cannot place what a reader places
                     expanded.append(_Hypothesis(state, hyp.cost + step, (option, hyp.path)))
@@ -630,13 +720,14 @@ class Anchorer:
             return True
         if after.local_id == tid and after.local_is_digression:
             return False  # a reference, a digression, an aside
-        if option.mode == "off" or "digression-goes-on" in option.reasons:
+        if option.mode == "off":
             return False
         return item.situation.region not in ("sidebar", "quote-block", "byline")
 
     # ---- all together --------------------------------------------------------------------
     def run(self, text: str) -> list[Timex]:
         self.text = text
+        self.range_ends = _range_ends(self.items, text, self.range_connector)
         return self.timexes(self._search())
 
     def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:

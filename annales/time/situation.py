@@ -184,11 +184,20 @@ class Situations:
         if span is None or len(span) == 0:
             return None
         root = _root(span)
-        head = root.head
-        if head is root or not root.dep_.startswith("nmod") or head.pos_ not in ("NOUN", "PROPN"):
-            return "verb"
         nouns = _event_nouns(self.language)
-        return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
+        token = root
+        for _ in range(3):
+            head = token.head
+            if head is token:
+                return "verb"
+            if token.dep_.startswith("nmod") and head.pos_ in ("NOUN", "PROPN"):
+                return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
+            if head.pos_ in ("VERB", "AUX"):
+                # "une plage conçue en 1935": a participle describing a thing, not the story's clause.
+                describes = head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
+                return "noun" if describes and head.head.lemma_.lower() not in nouns else "verb"
+            token = head
+        return "verb"
 
     def _prospective(self, start: int) -> bool:
         before = " ".join(self.text[max(0, start - 20):start].lower().split())

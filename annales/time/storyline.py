@@ -10,11 +10,12 @@ over the whole text, so a later date can settle an earlier choice.
 
 Costs are a few named features with fixed weights, readable one by one:
 
-- MOVE: moving the story costs more the further it goes, measured between the two periods (0 when
-  one contains the other). A move the text does not spell out (a date without its year, "le
-  lendemain", "le 9") costs W_FORWARD × log(1 + days/30) forward and W_BACK × that backward: a
-  story goes forward, and a reader puts a year-less date where it continues the story. A date
-  with its year costs W_EXPLICIT × log(1 + years): the text says where it goes.
+- MOVE: moving the story costs more the further it goes. A move the text does not spell out (a
+  date without its year, "le lendemain", "le 9") costs W_FORWARD × log(1 + days/30) forward and
+  W_BACK × that backward: a story goes forward, and a reader puts a year-less date where it
+  continues the story; days are counted from the middle of a coarse period ("en 1935", "l'été
+  1943"). A date with its year costs W_EXPLICIT × log(1 + years between the periods): the text
+  says where it goes.
 - OFF: calling a far date with its year a reference off the line costs W_OFF, plus W_OPENS when
   the date opens its sentence or line (narratives open a new time there), minus the evidence that
   it is a reference: a cue word before it (`resources/<lang>/time/reference_cues.tsv`), a noun it
@@ -26,6 +27,10 @@ Costs are a few named features with fixed weights, readable one by one:
   month) than the one the story's time suggests.
 - STORY_OVER_DCT: in a text with a publication date, a year-less date read against the story the text
   tells rather than against the day of writing (news about the past).
+- SEQUENCE: a year-less date (a day, a weekday, "le lendemain") far from the date told just before
+  it, on the story's line or off it: a reader places "le 7 juin" next to "le 6 juin 1944" just
+  told (within a sentence the last date of any precision, across sentences the last day told).
+- ELABORATION: a day of the month just told ("juin 1944. Le 6 juin") placed in another year.
 - UNRESOLVED: an expression a reader would place ("hier", "le 20 août") left without a value.
 - DIGRESSION_GOES_ON: a date read against a reference just made off the line ("né en 1880 … le
   3 mars") rather than against the story it interrupted.
@@ -44,13 +49,14 @@ from functools import cache
 from typing import Any
 
 from annales.common.resources import load_rows
-from annales.time.values import Point, bounds
+from annales.time.values import Point, bounds, signed_days
 
 BEAM = 8  # story states kept side by side
 W_FORWARD = 1.0
 W_BACK = 1.4  # with W_FORWARD: a year-less date more than ~4 months back means next year
-W_EXPLICIT = 1.0
+W_EXPLICIT = 0.5
 W_OFF = 2.0
+W_OFF_NEWS = 0.2  # news is about its own day: a date far in the past is a reference unless the text goes on with it
 W_OPENS = 1.5
 W_CUE = 2.5
 W_NOUN = 2.0
@@ -63,6 +69,8 @@ OTHER_MONTH = 0.3
 W_DIGRESSION_GOES_ON = 1.0
 W_STORY_OVER_DCT = 0.5
 W_UNRESOLVED = 1.0
+W_SEQUENCE = 0.5
+W_ELABORATION = 3.0
 # Readings a reader places from the context; leaving one unresolved costs W_UNRESOLVED.
 RESOLVABLE = frozenset({"partial", "weekday", "deictic", "offset", "clock", "daypart", "ordinal-day"})
 MIN_OFF = 0.1
@@ -92,6 +100,13 @@ def reference_cues(language: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@cache
+def range_connector(language: str) -> re.Pattern[str]:
+    words = sorted((row[0] for row in load_rows(language, "time", "range_connectors.tsv")), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    return re.compile(rf"\s*(?:{alternation})\s*", re.IGNORECASE)
+
+
 _BOUNDARY = re.compile(r"[.!?;:\n«»\"]")
 
 
@@ -118,8 +133,8 @@ def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str]
                     before=before)
 
 
-def off_line_cost(evidence: Evidence) -> tuple[float, tuple[str, ...]]:
-    cost, reasons = W_OFF, []
+def off_line_cost(evidence: Evidence, news: bool = False) -> tuple[float, tuple[str, ...]]:
+    cost, reasons = (W_OFF_NEWS if news else W_OFF), []
     if evidence.opens:
         cost += W_OPENS
         reasons.append("opens")
@@ -156,12 +171,27 @@ def gap_days(a: Point, b: Point) -> float:
 def move_cost(before: Point | None, after: Point | None, explicit: bool) -> float:
     if before is None or after is None or before is after:
         return 0.0
-    gap = gap_days(before, after)
     if explicit:
-        return W_EXPLICIT * math.log1p(abs(gap) / 365.25)
+        return W_EXPLICIT * math.log1p(abs(gap_days(before, after)) / 365.25)
+    # A year-less date is placed from the story's time as a reader holds it: the middle of a coarse
+    # period ("en 1935" … "le 13 novembre" is months from the middle of 1935), not anywhere inside it.
+    gap = signed_days(after, before)
     if gap >= 0:
         return W_FORWARD * math.log1p(gap / 30)
     return W_BACK * math.log1p(-gap / 30)
+
+
+def told_in_sequence(reading: Any) -> bool:
+    """A date a reader places from the dates told just before it: year-less days, weekdays, "le
+    lendemain" (not "hier" in news, which counts from the day of writing)."""
+    return reading.kind in ("partial", "weekday") or (reading.kind in ("deictic", "offset")
+                                                       and reading.anchor == "story")
+
+
+def sequence_cost(before: Point | None, point: Point | None) -> float:
+    """SEQUENCE: a year-less date far from the date told just before it costs, whichever line that
+    date was on; counted like a move of the story (backward dearer), at W_SEQUENCE of its weight."""
+    return W_SEQUENCE * move_cost(before, point, explicit=False)
 
 
 BASE_CONFIDENCE = {"explicit": 0.98, "dct": 0.9, "story": 0.9, "relative-to-timex": 0.85}
