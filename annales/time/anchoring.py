@@ -627,8 +627,8 @@ class Anchorer:
             # In a later sentence, the text going on with the reference makes it the story from here on
             # (the cost is paid once); in the reference's own sentence the date only spells it out.
             spelled_out = self.s.last_told is not None and self.s.last_told[0] == item.situation.sentence
-            options = [Option(res, "greedy" if spelled_out else "adopt", goes_on, ("digression-goes-on",)),
-                       Option(on_main)]
+            options = [Option(res, "greedy" if spelled_out else "adopt", 0.0 if spelled_out else goes_on,
+                              ("digression-goes-on",)), Option(on_main)]
         if not res.resolved or res.point is None or self.s.main is None:
             return options
         point = res.point
@@ -638,12 +638,13 @@ class Anchorer:
             if r.kind == "absolute" and res.moves_story and point.year is not None and self.dct is not None \
                     and self.dct.year is not None and abs(point.year - self.dct.year) > NEWS_YEARS \
                     and not _contains(point, self.s.main):
-                cost, reasons = storyline.off_line_cost(self.evidence(item), news=True)
-                return [Option(res, "off", cost, reasons), Option(res, "on", 0.0, ())]
+                on, off, reasons = storyline.line_costs(self.evidence(item), news=True)
+                return [Option(res, "off", off, reasons), Option(res, "on", on, reasons)]
             return options
         if r.kind == "absolute" and res.moves_story and point.year is not None and not _contains(point, self.s.main):
             evidence = self.evidence(item)
-            return [Option(res, "on", 0.0, ()), Option(res, "off", *storyline.off_line_cost(evidence))]
+            on, off, reasons = storyline.line_costs(evidence)
+            return [Option(res, "on", on, reasons), Option(res, "off", off, reasons)]
         expanded = []
         for option in options:
             expanded.append(option)
@@ -687,8 +688,13 @@ class Anchorer:
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
                     # Adopting a reference as the story goes where the text named it: an explicit move.
                     explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
-                    step = option.cost + storyline.move_cost(hyp.state.main, state.main, explicit)
-                    if storyline.told_in_sequence(item.reading) and option.res.resolved:
+                    # What the text counts from the day of writing ("hier", "le printemps dernier") owes
+                    # nothing to the story's continuity; a plain "le 6 août" in news still does.
+                    from_dct = option.res.anchor == "dct" and (item.reading.anchor == "speech"
+                                                               or item.reading.sign != 0)
+                    move = 0.0 if from_dct else storyline.move_cost(hyp.state.main, state.main, explicit)
+                    step = option.cost + move
+                    if storyline.told_in_sequence(item.reading) and option.res.resolved and not from_dct:
                         before = _told_before(hyp.state, item, option.res.point)
                         step += storyline.sequence_cost(before, option.res.point)
                         if _leaves_the_month_told(hyp.state, item, option.res.point):

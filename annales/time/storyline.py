@@ -13,10 +13,9 @@ Costs are a few named features with fixed weights, readable one by one:
 - MOVE: moving the story costs more the further it goes. A move the text does not spell out (a
   date without its year, "le lendemain", "le 9") costs W_FORWARD × log(1 + days/30) forward and
   W_BACK × that backward: a story goes forward, and a reader puts a year-less date where it
-  continues the story; days are counted from the middle of a coarse period ("en 1935", "l'été
-  1943"). A date with its year costs W_EXPLICIT × log(1 + years between the periods): the text
-  says where it goes.
-- OFF: calling a far date with its year a reference off the line costs W_OFF, plus W_OPENS when
+  continues the story (0 inside the story's period: "en 1915 … le 1er janvier"). A date with its
+  year costs W_EXPLICIT × log(1 + years between the periods): the text says where it goes.
+- OFF: calling a date with its year a reference off the line costs W_OFF, plus W_OPENS when
   the date opens its sentence or line (narratives open a new time there), minus the evidence that
   it is a reference: a cue word before it (`resources/<lang>/time/reference_cues.tsv`), a noun it
   modifies that names no event ("la Déclaration de 1789", "un vétéran de 1870"), parentheses, a
@@ -49,7 +48,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.resources import load_rows
-from annales.time.values import Point, bounds, signed_days
+from annales.time.values import Point, bounds
 
 BEAM = 8  # story states kept side by side
 W_FORWARD = 1.0
@@ -63,7 +62,7 @@ W_NOUN = 2.0
 W_PARENTHESES = 2.0
 W_COARSER = 1.0
 W_AHEAD = 1.0
-W_BEFORE = 2.0
+W_BEFORE = 3.0
 OTHER_YEAR = 0.3
 OTHER_MONTH = 0.3
 W_DIGRESSION_GOES_ON = 1.0
@@ -133,7 +132,17 @@ def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str]
                     before=before)
 
 
-def off_line_cost(evidence: Evidence, news: bool = False) -> tuple[float, tuple[str, ...]]:
+def line_costs(evidence: Evidence, news: bool = False) -> tuple[float, float, tuple[str, ...]]:
+    """(cost of reading the date on the story's line, cost of reading it off, the features that fired).
+
+    The evidence sums to one score: above zero it is what calling the date a reference costs; below
+    zero, the evidence for a reference outweighs the base cost, and the rest is charged to the
+    reading on the line ("une chenille conçue en 1935" is very likely a reference)."""
+    score, reasons = off_line_score(evidence, news)
+    return max(-score, 0.0), max(score, MIN_OFF), reasons
+
+
+def off_line_score(evidence: Evidence, news: bool = False) -> tuple[float, tuple[str, ...]]:
     cost, reasons = (W_OFF_NEWS if news else W_OFF), []
     if evidence.opens:
         cost += W_OPENS
@@ -145,7 +154,12 @@ def off_line_cost(evidence: Evidence, news: bool = False) -> tuple[float, tuple[
         if fired:
             cost -= weight
             reasons.append(name)
-    return max(cost, MIN_OFF), tuple(reasons)
+    return cost, tuple(reasons)
+
+
+def off_line_cost(evidence: Evidence, news: bool = False) -> tuple[float, tuple[str, ...]]:
+    _on, off, reasons = line_costs(evidence, news)
+    return off, reasons
 
 
 def _days(iso_value: str) -> float:
@@ -173,9 +187,7 @@ def move_cost(before: Point | None, after: Point | None, explicit: bool) -> floa
         return 0.0
     if explicit:
         return W_EXPLICIT * math.log1p(abs(gap_days(before, after)) / 365.25)
-    # A year-less date is placed from the story's time as a reader holds it: the middle of a coarse
-    # period ("en 1935" … "le 13 novembre" is months from the middle of 1935), not anywhere inside it.
-    gap = signed_days(after, before)
+    gap = gap_days(before, after)
     if gap >= 0:
         return W_FORWARD * math.log1p(gap / 30)
     return W_BACK * math.log1p(-gap / 30)
