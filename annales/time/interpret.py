@@ -7,7 +7,7 @@ codes. No anchoring happens here: "le 13 novembre" is read as day 13, month 11, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from text_to_num import text2num
 
@@ -19,7 +19,10 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A figure of more digits than a float holds exactly is no amount of time (a serial number, noise);
 # reading it would also meet Python's limit of 4 300 digits for int() and floats that overflow.
 MAX_DIGITS = 15
-NUMBER_GROUPS = ("num", "num2", "hour", "minute", "day", "year", "year2", "year3", "decade", "century")
+NUMBER_GROUPS = ("num", "num2", "hour", "minute", "fromhour", "day", "year", "year2", "year3", "ocryear", "decade",
+                 "century", "glossday", "glossyear")
+# TIMEX3 writes a quarter of a year as Q1-Q4 and a half as H1-H2.
+PART_OF_YEAR = {3: "Q", 6: "H"}
 
 
 @dataclass
@@ -36,6 +39,9 @@ class Reading:
     event_anchored: bool = False  # "le lendemain de leur condamnation": relative to an event
     generic: bool = False  # "en hiver": no particular year
     speech_today: bool = False  # "aujourd'hui": the day of writing, or the present in general
+    # "avant-hier, 8 avril": a deictic followed by the date it names reads as that date (kind partial
+    # or absolute); `anchor` keeps the deictic's ("speech" or "story") so the text still counts as deixis.
+    glossed: bool = False
 
 
 def number(text: str | None, lexicon: Lexicon) -> float | None:
@@ -54,6 +60,21 @@ def number(text: str | None, lexicon: Lexicon) -> float | None:
             return float(text2num(words.replace(" ", "-"), lexicon.language))
         except (ValueError, OverflowError):
             return None
+
+
+def _amount(groups: dict[str, str], lexicon: Lexicon) -> float | None:
+    """How many units: a number, a noun of a round amount ("une dizaine de"), one whole unit, or a
+    fraction of one."""
+    if "round" in groups:
+        return lexicon.lookup(lexicon.round_numbers, groups["round"])
+    if "whole" in groups:  # "toute la semaine": one whole unit
+        return 1.0
+    if "halfof" in groups:  # "une demi-heure"
+        return 0.5
+    if "quarterof" in groups:  # "trois quarts d'heure"
+        count = number(groups.get("num"), lexicon) if groups.get("num") else 1.0
+        return None if count is None else count / 4
+    return number(groups.get("num"), lexicon)
 
 
 def _unit(code: str | None) -> tuple[str | None, float]:
@@ -99,24 +120,74 @@ def _roman(text: str) -> int | None:
     return total
 
 
+def _hour(text: str | None, lexicon: Lexicon) -> float | None:
+    """An hour written as a number, or as a word for a clock time ("midi")."""
+    value = number(text, lexicon)
+    if value is not None:
+        return value
+    part = lexicon.lookup(lexicon.dayparts, text)
+    if part is not None and ":" in part.code:
+        return float(part.code.split(":")[0])
+    return None
+
+
 def _clock(groups: dict[str, str], lexicon: Lexicon) -> tuple[int, int] | None:
-    hour = number(groups.get("hour"), lexicon)
-    if hour is None or hour > 24:
+    hour = _hour(groups.get("hour"), lexicon)
+    if hour is None or hour > 24 or hour != int(hour):
         return None
     hour_i = int(hour)
-    minute = int(groups["minute"]) if groups.get("minute") else 0
+    minute = number(groups["minute"], lexicon) if groups.get("minute") else 0.0
+    if minute is None or minute != int(minute):
+        return None
+    minute_i = int(minute)
     if groups.get("half"):
-        minute = 30
+        minute_i = 30
     elif groups.get("quarter"):
-        minute = 15
+        minute_i = 15
+    elif groups.get("toquarter"):
+        hour_i, minute_i = (hour_i - 1) % 24, 45
+    if hour_i == 24 and minute_i:
+        hour_i = 0  # half past midnight is 00:30
     part = lexicon.lookup(lexicon.dayparts, groups.get("daypart"))
     if part is not None and part.code in ("AF", "EV") and hour_i < 12:
         hour_i += 12  # "3 heures de l'après-midi", "9 heures du soir"
     if part is not None and part.code == "NI" and 6 < hour_i < 12:
         hour_i += 12
-    if minute > 59:
+    start = _hour(groups.get("fromhour"), lexicon)
+    if part is None and start is not None and hour_i < 12 and hour_i < start < hour_i + 12:
+        hour_i += 12  # a range ends after it starts: "de midi à 2 heures" ends at 14:00
+    if minute_i > 59:
         return None
-    return hour_i, minute
+    return hour_i, minute_i
+
+
+def _gloss(groups: dict[str, str], lexicon: Lexicon, deictic: Reading) -> Reading | None:
+    """The reading of the date set beside a deictic ("hier, 8 avril"), keeping the deictic's part of
+    the day and its anchor; None when the date is not a real one."""
+    day = _day(groups["glossday"], lexicon)
+    month = lexicon.lookup(lexicon.months, groups.get("glossmonth"))
+    if day is None or month is None or not 1 <= day <= 31:
+        return None
+    year = int(groups["glossyear"]) if "glossyear" in groups else None
+    point = replace(deictic.point, year=year, month=month, day=day)
+    reading = Reading("absolute" if year is not None else "partial", deictic.type, point, deictic.mod)
+    reading.anchor, reading.glossed = deictic.anchor, True
+    return reading
+
+
+def _with_part(reading: Reading, text: str | None, lexicon: Lexicon) -> Reading:
+    """A date with the part of the day it frames ("la nuit du 27 au 28") is a time of that day."""
+    part = lexicon.lookup(lexicon.dayparts, text)
+    if part is None:
+        return reading
+    if ":" in part.code:
+        hour, minute = (int(x) for x in part.code.split(":"))
+        reading.point = replace(reading.point, hour=hour % 24, minute=minute)
+    else:
+        reading.point = replace(reading.point, part=part.code)
+    reading.type = "TIME"
+    reading.mod = reading.mod or part.mod
+    return reading
 
 
 def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
@@ -130,8 +201,16 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     direction = lexicon.lookup(lexicon.directions, g.get("dir"))
 
     if kind in ("date", "day-in-list", "day-alone"):
-        day = _day(g["day"], lexicon)
-        month = lexicon.lookup(lexicon.months, g.get("month"))
+        holiday = lexicon.lookup(lexicon.holidays, g.get("holiday"))
+        if holiday is not None:
+            month, day = holiday
+        else:
+            day = _day(g["day"], lexicon)
+            month = lexicon.lookup(lexicon.months, g.get("month") or g.get("month2"))
+            if "monthnum" in g:  # "12/05/1999"
+                month = int(g["monthnum"])
+                if not 1 <= month <= 12:
+                    return None
         if day is None or not 1 <= day <= 31:
             return None
         year = _year(g)
@@ -144,7 +223,7 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
             reading.value = str(_two_digit_year(g))
         if year is not None and month is not None:
             reading.kind = "absolute"
-        return reading
+        return _with_part(reading, g.get("daypart"), lexicon)
 
     if kind == "month":
         month = lexicon.lookup(lexicon.months, g.get("month"))
@@ -160,6 +239,8 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         return reading
 
     if kind == "year":
+        if "ocryear" in g:  # OCR reads the leading 1 of a year as 4: "4870" is 1870
+            return Reading("absolute", "DATE", Point(year=int("1" + g["ocryear"][1:])), mod)
         return Reading("absolute", "DATE", Point(year=int(g["year"])), mod)
 
     if kind == "season":
@@ -220,6 +301,8 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         deictic = lexicon.lookup(lexicon.deictics, g.get("deictic"))
         if "same" in g:  # "le matin même": the story's own day
             deictic = Deictic("story", "D", 0)
+        elif "last" in g:  # "la nuit dernière": the one before the time of writing
+            deictic = Deictic("speech", "D", -1)
         if deictic is None:
             return None
         part_text = g.get("daypart2") or g.get("daypart")
@@ -231,18 +314,20 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         reading.anchor, reading.unit, reading.amount = deictic.anchor, deictic.unit, deictic.offset
         reading.event_anchored = "event" in g
         reading.speech_today = deictic.anchor == "speech" and deictic.offset == 0 and part is None
+        if "glossday" in g and not reading.event_anchored:
+            return _gloss(g, lexicon, reading) or reading
         return reading
 
     if kind == "offset":
         unit, multiplier = _unit(lexicon.lookup(lexicon.units, g.get("unit")))
         if unit is None or direction is None:
             return None
-        amount = number(g.get("num"), lexicon)
+        amount = _amount(g, lexicon)
         reading = Reading("offset", "DATE", Point(), mod)
         reading.unit, reading.sign, reading.anchor = unit, direction.sign, direction.anchor
         reading.amount = None if amount is None else amount * multiplier
         reading.event_anchored = "event" in g
-        if g.get("num2"):
+        if g.get("num2") or "round" in g:
             reading.mod = reading.mod or "APPROX"
         if unit.startswith("T"):
             reading.type = "TIME"
@@ -258,6 +343,30 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         reading.amount = 1.0 if direction else 0.0
         return reading
 
+    if kind == "ordinal-part":
+        ordinal = lexicon.lookup(lexicon.ordinals, g.get("ordinal") or g.get("ordinal2"))
+        if ordinal is None:
+            return None
+        if "watch" in g:  # the four watches of the night
+            if not 1 <= ordinal <= 4:
+                return None
+            code = "NI"
+        else:  # twelve hours of daylight counted from sunrise: the seventh begins at noon
+            if not 1 <= ordinal <= 12:
+                return None
+            code = "MO" if ordinal <= 6 else "AF"
+        reading = Reading("daypart", "TIME", Point(part=code), mod)
+        reading.anchor = "story"
+        return reading
+
+    if kind == "part-of-year":
+        ordinal = _day(g["ordinal"], lexicon)
+        unit, multiplier = _unit(lexicon.lookup(lexicon.units, g.get("unit")))
+        letter = PART_OF_YEAR.get(int(multiplier)) if unit == "M" else None
+        if ordinal is None or letter is None or "year" not in g or not 1 <= ordinal <= 12 // multiplier:
+            return None
+        return Reading("fixed", "DATE", Point(), mod, value=f"{int(g['year']):04d}-{letter}{ordinal}")
+
     if kind == "ordinal-day":
         ordinal = lexicon.lookup(lexicon.ordinals, g.get("ordinal"))
         if ordinal is None:
@@ -271,15 +380,19 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         if unit is None:
             return None
         vague = "vague" in g
-        amount = None if vague else number(g.get("num"), lexicon)
+        amount = None if vague else _amount(g, lexicon)
         if amount is None and not vague:
             return None
+        if "round" in g:
+            mod = mod or "APPROX"
         if amount is not None:
             amount *= multiplier
             if g.get("half"):
                 amount += 0.5
             elif g.get("quarter"):
                 amount += 0.25
+            if unit == "TH" and 0 < amount < 1:  # less than an hour is counted in minutes: PT45M
+                unit, amount = "TM", amount * 60
         if direction is not None:
             mod = mod  # "ces dernières 24 heures": a span that ends now
         return Reading("fixed", "DURATION", Point(), mod, value=duration_value(amount, unit))
