@@ -149,6 +149,12 @@ def _leaves_the_month_told(state: StoryState, item: Item, candidate: Point | Non
             and point.day is None and point.month == candidate.month and not _contains(point, candidate))
 
 
+def _weekday_of(point: Point) -> int | None:
+    if point.year is None or point.month is None or point.day is None or not _real_day(point):
+        return None
+    return date(point.year, point.month, point.day).isoweekday()
+
+
 def _real_day(point: Point) -> bool:
     """False for a day the month does not have ("le 31" moved into November)."""
     try:
@@ -279,13 +285,19 @@ class Anchorer:
                     return day, make_id("timex", other.index + 1)
         return None, None
 
-    def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int) -> Point | None:
+    def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int,
+                     weekday: int | None = None) -> Point | None:
         """The year that puts a partial date where the tense says, else nearest the anchor; None when
         that year is outside the calendar (an anchor in year 1 or 9999)."""
         assert anchor.year is not None
         years = {k: replace(point, year=anchor.year + k) for k in (-1, 0, 1)}
         # A year the calendar cannot hold is no candidate; only the edges of the calendar lose one.
         candidates = [c for c in years.values() if in_calendar(c)]
+        if weekday is not None:
+            # "Mercredi 16 juin": the year in which that day is a Wednesday, when one of them is.
+            named = [c for c in candidates if _weekday_of(c) == weekday]
+            if len(named) == 1:
+                return named[0]
         tense = None if situation.prospective else situation.tense
         start_of = {id(c): bounds(c) for c in candidates}
         anchor_day = representative(anchor)
@@ -362,10 +374,14 @@ class Anchorer:
     def _absolute(self, item: Item) -> Resolution:
         return Resolution(point=item.reading.point, moves_story=True)
 
-    def _two_digit_year(self, item: Item) -> Point:
+    def _two_digit_year(self, item: Item) -> Point | None:
+        """"Juin 48": the year of that number nearest before the time of writing, else before the story's
+        time; None when neither is known (no century is guessed)."""
         r = item.reading
         yy = int(r.value or 0)
-        reference = self.dct.year if self.dct else 1999
+        reference = self.dct.year if self.dct else self.s.main.year if self.s.main is not None else None
+        if reference is None:
+            return None
         year = (reference // 100) * 100 + yy
         if year > reference:
             year -= 100
@@ -375,6 +391,8 @@ class Anchorer:
         r = item.reading
         if r.unit == "YY":
             point = self._two_digit_year(item)
+            if point is None:
+                return Resolution(point=r.point, value=iso(r.point), resolved=False)
             if not in_calendar(point):  # "le 3 mai 00" written in year 1 or 99 has no earlier century
                 return Resolution(point=replace(point, year=None), value=iso(replace(point, year=None)),
                                   resolved=False)
@@ -383,6 +401,9 @@ class Anchorer:
             return Resolution(point=r.point, value=iso(r.point), resolved=False)
         anchor, anchor_id = self._partial_anchor(item)
         point = r.point
+        if point.month is None and point.day is not None and self.s.sentence_day is not None \
+                and self.s.sentence_day[0] == item.situation.sentence:
+            anchor, anchor_id = self.s.sentence_day[1], self.s.sentence_day[2]  # "le 10 juin …, le 11 au soir"
         if point.month is None and point.day is not None:  # "le 18" after "le 11 août"
             if anchor is None or anchor.month is None or anchor.year is None:
                 return Resolution(value=None, resolved=False)
@@ -395,7 +416,8 @@ class Anchorer:
             return Resolution(point=point, anchor=anchor_id, moves_story=True)
         if anchor is None or anchor.year is None:
             return Resolution(point=point, value=iso(point), resolved=False)
-        chosen = self._choose_year(point, anchor, item.situation, r.sign)
+        weekday = int(r.amount) if r.amount is not None and point.day is not None else None
+        chosen = self._choose_year(point, anchor, item.situation, r.sign, weekday)
         if chosen is None:
             return Resolution(point=point, value=iso(point), resolved=False)
         return Resolution(point=chosen, anchor=anchor_id, moves_story=True)
