@@ -805,10 +805,8 @@ class _Hypothesis:
 
 
 def _signature(state: StoryState) -> tuple:
-    def key(point: Point | None) -> str | None:
-        return iso(point) if point is not None else None
-
-    return (key(state.main), key(state.local), state.local_is_digression, key(state.episode))
+    # Points are frozen values: equal points are the same story state, no need to print them.
+    return (state.main, state.local, state.local_is_digression, state.episode)
 
 
 def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:

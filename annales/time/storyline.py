@@ -44,13 +44,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from annales.common.resources import load_rows
 from annales.time.values import Point, bounds
 
-BEAM = 8  # story states kept side by side
+BEAM = 4  # story states kept side by side
 W_FORWARD = 1.0
 W_BACK = 1.4  # with W_FORWARD: a year-less date more than ~4 months back means next year
 W_EXPLICIT = 0.5
@@ -168,13 +168,20 @@ def _days(iso_value: str) -> float:
     return year * 365.25 + (month - 1) * 30.44 + day
 
 
+@lru_cache(maxsize=8192)
+def _span(point: Point) -> tuple[float, float] | None:
+    # The search asks for the same few points thousands of times: their span is worked out once.
+    span = bounds(point)
+    return None if span is None else (_days(span[0]), _days(span[1]))
+
+
 def gap_days(a: Point, b: Point) -> float:
     """How many days b lies after a (negative when before), 0 when their periods overlap."""
-    span_a, span_b = bounds(a), bounds(b)
+    span_a, span_b = _span(a), _span(b)
     if span_a is None or span_b is None:
         return 0.0
-    a0, a1 = _days(span_a[0]), _days(span_a[1])
-    b0, b1 = _days(span_b[0]), _days(span_b[1])
+    a0, a1 = span_a
+    b0, b1 = span_b
     if b0 > a1:
         return b0 - a1
     if b1 < a0:
