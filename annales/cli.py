@@ -204,6 +204,8 @@ def eval_timeml(
         "--errors", help="List every mismatch, not only the scores.")] = False,
     which_half: Annotated[str | None, typer.Option(
         "--half", metavar="a|b", help="Only the first (a) or second (b) half of the files, in name order.")] = None,
+    events: Annotated[bool, typer.Option(
+        "--events", help="Also score the events (EVENT extents) and their dates (TLINKs to dates).")] = False,
 ) -> None:
     """Score the time engine on a TimeML corpus (e.g. French TimeBank)."""
     if which_half not in (None, "a", "b"):
@@ -212,7 +214,7 @@ def eval_timeml(
         from annales.eval import timeml
 
         status = timeml.main(directory, errors=errors, out=cast(TextIO, _TerminalText(sys.stdout)),
-                             which_half=which_half)
+                             which_half=which_half, events=events)
     raise typer.Exit(status)
 
 

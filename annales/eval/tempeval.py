@@ -19,13 +19,18 @@ from typing import Protocol
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 
 
-class SpanLike(Protocol):
-    """Anything with an extent, a type and a value: gold timexes and `annales.model.Timex` alike."""
+class Extent(Protocol):
+    """Anything with character offsets: enough to be matched (events' triggers as well as timexes)."""
 
     @property
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
+
+
+class SpanLike(Extent, Protocol):
+    """Anything with an extent, a type and a value: gold timexes and `annales.model.Timex` alike."""
+
     @property
     def type(self) -> str: ...
     @property
@@ -44,7 +49,7 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def match_strict(gold: Sequence[SpanLike], system: Sequence[SpanLike]) -> list[tuple[int, int]]:
+def match_strict(gold: Sequence[Extent], system: Sequence[Extent]) -> list[tuple[int, int]]:
     """One-to-one pairs with identical extents (a duplicated system span counts once)."""
     free: dict[tuple[int, int], list[int]] = {}
     for si, s in enumerate(system):
@@ -57,7 +62,7 @@ def match_strict(gold: Sequence[SpanLike], system: Sequence[SpanLike]) -> list[t
     return pairs
 
 
-def match_relaxed(gold: Sequence[SpanLike], system: Sequence[SpanLike]) -> list[tuple[int, int]]:
+def match_relaxed(gold: Sequence[Extent], system: Sequence[Extent]) -> list[tuple[int, int]]:
     """One-to-one pairs of overlapping spans, taken greedily by largest overlap.
 
     Ties prefer identical extents, then the closest extents, so that every strict match is
@@ -83,7 +88,7 @@ def match_relaxed(gold: Sequence[SpanLike], system: Sequence[SpanLike]) -> list[
     return sorted(pairs)
 
 
-def match(gold: Sequence[SpanLike], system: Sequence[SpanLike]) -> Matching:
+def match(gold: Sequence[Extent], system: Sequence[Extent]) -> Matching:
     return Matching(strict=match_strict(gold, system), relaxed=match_relaxed(gold, system))
 
 

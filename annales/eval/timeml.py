@@ -4,6 +4,10 @@ Each `*.tml` file is read into its plain text (the content of `<TEXT>` with ever
 its publication date (`<DCT>`) and its gold TIMEX3 spans, with offsets into that plain text.
 The text is analysed with `annales.analyze` and the system timexes are scored TempEval-3 style
 (see `annales.eval.tempeval`), micro-averaged over all documents.
+
+The reader also keeps what `--events` scores (see `annales.eval.events`): the gold EVENTs with
+their class and instance attributes, every TIMEX3 by its tid (the DCT and non-consuming ones
+included, since TLINKs point at them), and the TLINKs.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from lxml import etree
 
 from annales import analyze
 from annales.errors import InputError
+from annales.eval import events as event_scoring
 from annales.eval import tempeval
 
 CONTEXT_CHARS = 40
@@ -36,12 +41,72 @@ class GoldTimex:
     mod: str | None = None
 
 
+@dataclass(frozen=True)
+class GoldTime:
+    """Any TIMEX3 of the file, as a TLINK may name it: the DCT and empty TIMEX3s too."""
+
+    tid: str
+    type: str
+    value: str
+    creation_time: bool = False  # functionInDocument="CREATION_TIME": the DCT
+    start: int | None = None  # None when the timex has no words in <TEXT> (the DCT, an implicit anchor)
+    end: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """An EVENT with words in <TEXT>. Its instances are the ids TLINKs use for it: the eiids of its
+    MAKEINSTANCEs (TimeML 1.2), or the eiid written on the EVENT itself (ISO-TimeML as French
+    TimeBank writes it), then those of empty EVENTs with the same eid. A TLINK naming the eid itself
+    reaches it too (`TimemlDoc.instance_index`)."""
+
+    start: int
+    end: int
+    text: str
+    eid: str
+    event_class: str
+    instances: tuple[str, ...] = ()
+    pos: str | None = None  # French TimeBank's part of speech (NOUN, VERB, ADJECTIVE…), when given
+    # Instance attributes: those of the EVENT when written there, else those of its first instance.
+    tense: str | None = None
+    aspect: str | None = None
+    polarity: str | None = None
+    modality: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldTlink:
+    """A TLINK as written: its source is an event instance or a timex, and so is its target."""
+
+    lid: str
+    rel_type: str
+    event_instance: str | None = None
+    time: str | None = None
+    related_event_instance: str | None = None
+    related_time: str | None = None
+
+
 @dataclass
 class TimemlDoc:
     id: str
     dct: str | None  # YYYY-MM-DD, or None when the file has no usable creation time
     text: str
     timexes: list[GoldTimex] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
+    times: dict[str, GoldTime] = field(default_factory=dict)  # every TIMEX3 by tid
+    tlinks: list[GoldTlink] = field(default_factory=list)
+
+    def instance_index(self) -> dict[str, int]:
+        """Event index in `events` by the ids TLINKs name events with: eiids first, then eids (some
+        ISO-TimeML files link events by eid)."""
+        index: dict[str, int] = {}
+        for i, event in enumerate(self.events):
+            for name in event.instances:
+                index.setdefault(name, i)
+        for i, event in enumerate(self.events):
+            index.setdefault(event.eid, i)
+        return index
 
 
 # ---------------------------------------------------------------------------------------------
@@ -55,11 +120,23 @@ def _local(element: Any) -> str | None:
     return etree.QName(element).localname
 
 
-def _flatten(text_element: Any) -> tuple[str, list[GoldTimex]]:
-    """Plain text of `<TEXT>` and the TIMEX3 spans in it, at any depth of nesting."""
+@dataclass
+class _Flat:
+    text: str
+    timexes: list[GoldTimex]
+    events: list[tuple[int, int, str, Any]]  # start, end, words, the EVENT element
+    times: dict[str, GoldTime]
+    empty_events: list[Any]  # EVENT elements without words
+
+
+def _flatten(text_element: Any) -> _Flat:
+    """Plain text of `<TEXT>` and the TIMEX3 and EVENT spans in it, at any depth of nesting."""
     chunks: list[str] = []
     length = 0
     timexes: list[GoldTimex] = []
+    events: list[tuple[int, int, str, Any]] = []
+    empty_events: list[Any] = []
+    times: dict[str, GoldTime] = {}
 
     def emit(piece: str | None) -> None:
         nonlocal length
@@ -75,15 +152,91 @@ def _flatten(text_element: Any) -> tuple[str, list[GoldTimex]]:
         for child in element:
             visit(child)
             emit(child.tail)
-        if name == "TIMEX3":
-            span = "".join(chunks[first_chunk:])
-            # A non-consuming TIMEX3 (empty, e.g. an implicit anchor) has no extent to match.
+        if name not in ("TIMEX3", "EVENT"):
+            return
+        span = "".join(chunks[first_chunk:])
+        if name == "EVENT":
             if span:
-                timexes.append(GoldTimex(start, length, span, element.get("type", ""),
-                                         element.get("value", ""), element.get("mod")))
+                events.append((start, length, span, element))
+            else:  # no extent to match; may be one more instance of an event written elsewhere
+                empty_events.append(element)
+            return
+        # A non-consuming TIMEX3 (empty, e.g. an implicit anchor) has no extent to match.
+        if span:
+            timexes.append(GoldTimex(start, length, span, element.get("type", ""),
+                                     element.get("value", ""), element.get("mod")))
+        tid = element.get("tid")
+        if tid and tid not in times:
+            times[tid] = _gold_time(element, (start, length, span) if span else None)
 
     visit(text_element)
-    return "".join(chunks), sorted(timexes, key=lambda t: (t.start, t.end))
+    return _Flat("".join(chunks), sorted(timexes, key=lambda t: (t.start, t.end)),
+                 sorted(events, key=lambda e: (e[0], e[1])), times, empty_events)
+
+
+def _gold_time(element: Any, extent: tuple[int, int, str] | None) -> GoldTime:
+    start, end, text = extent if extent else (None, None, "")
+    return GoldTime(element.get("tid", ""), element.get("type", ""), element.get("value", ""),
+                    element.get("functionInDocument") == "CREATION_TIME", start, end, text)
+
+
+INSTANCE_ATTRIBUTES = ("tense", "aspect", "polarity", "modality")
+
+
+def _gold_events(root: Any, found: list[tuple[int, int, str, Any]], empty: list[Any]) -> list[GoldEvent]:
+    instances: dict[str, list[Any]] = {}
+    for element in root.iter():
+        if _local(element) == "MAKEINSTANCE" and element.get("eventID") and element.get("eiid"):
+            instances.setdefault(element.get("eventID"), []).append(element)
+    # French TimeBank writes a further instance of an event as an empty EVENT with the same eid.
+    further: dict[str, list[str]] = {}
+    for element in empty:
+        if element.get("eid") and element.get("eiid"):
+            further.setdefault(element.get("eid"), []).append(element.get("eiid"))
+    events = []
+    for start, end, text, element in found:
+        eid = element.get("eid", "")
+        made = instances.get(eid, [])
+        ids = tuple(m.get("eiid") for m in made) or ((element.get("eiid"),) if element.get("eiid") else ())
+        ids += tuple(i for i in further.get(eid, []) if i not in ids)
+        attributes = {}
+        for name in INSTANCE_ATTRIBUTES:
+            value = element.get(name)
+            if value is None and made:
+                value = made[0].get(name)
+            attributes[name] = value
+        events.append(GoldEvent(start, end, text, eid, element.get("class", ""), ids, element.get("pos"),
+                                **attributes))
+    return events
+
+
+def _tlinks(root: Any) -> list[GoldTlink]:
+    links = []
+    for element in root.iter():
+        if _local(element) != "TLINK":
+            continue
+        links.append(GoldTlink(
+            element.get("lid", ""), element.get("relType", ""),
+            # ISO-TimeML files that link events without MAKEINSTANCE name them by eid.
+            event_instance=element.get("eventInstanceID") or element.get("eventID"),
+            time=element.get("timeID"),
+            related_event_instance=element.get("relatedToEventInstance") or element.get("relatedToEvent"),
+            related_time=element.get("relatedToTime")))
+    return links
+
+
+def _times_outside(root: Any, text_element: Any, times: dict[str, GoldTime]) -> dict[str, GoldTime]:
+    """`times` with the TIMEX3s outside <TEXT> (the DCT, a title's date) added."""
+    inside_text = set(text_element.iter())
+    in_dct = {t for dct in root.iter() if _local(dct) == "DCT" for t in dct.iter()}
+    out = dict(times)
+    for element in root.iter():
+        if _local(element) == "TIMEX3" and element not in inside_text and element.get("tid"):
+            found = _gold_time(element, None)
+            if element in in_dct and not found.creation_time:  # a <DCT> wrapper says it without the attribute
+                found = GoldTime(found.tid, found.type, found.value, True)
+            out.setdefault(found.tid, found)
+    return out
 
 
 def _creation_time(root: Any, text_element: Any) -> str | None:
@@ -114,8 +267,10 @@ def read_timeml(path: str | Path) -> TimemlDoc:
     text_element = next((e for e in root.iter() if _local(e) == "TEXT"), None)
     if text_element is None:
         raise InputError(f"{path}: no <TEXT> element; is this an ISO-TimeML file?")
-    text, timexes = _flatten(text_element)
-    return TimemlDoc(id=path.stem, dct=_creation_time(root, text_element), text=text, timexes=timexes)
+    flat = _flatten(text_element)
+    return TimemlDoc(id=path.stem, dct=_creation_time(root, text_element), text=flat.text, timexes=flat.timexes,
+                     events=_gold_events(root, flat.events, flat.empty_events),
+                     times=_times_outside(root, text_element, flat.times), tlinks=_tlinks(root))
 
 
 def read_directory(directory: str | Path) -> list[TimemlDoc]:
@@ -131,7 +286,7 @@ def read_directory(directory: str | Path) -> list[TimemlDoc]:
 # ---------------------------------------------------------------------------------------------
 # Evaluating
 
-Analyzer = Callable[..., Any]  # (text, dct=..., id=...) -> an object with `.timexes`
+Analyzer = Callable[..., Any]  # (text, dct=..., id=...) -> an object with `.timexes` (and `.events`)
 
 
 @dataclass
@@ -142,6 +297,7 @@ class DocResult:
     counts: tempeval.Counts
     error: str | None = None  # the engine raised on this document
     seconds: float = 0.0
+    events: list[Any] = field(default_factory=list)  # annales.model.Event, from the same analysis
 
     @property
     def misplaced(self) -> list[Any]:
@@ -154,13 +310,17 @@ def evaluate_document(doc: TimemlDoc, analyzer: Analyzer | None = None) -> DocRe
     analyzer = analyzer or analyze
     error = None
     began = time.perf_counter()
+    events: list[Any] = []
     try:
-        system = sorted(analyzer(doc.text, dct=doc.dct, id=doc.id).timexes, key=lambda t: (t.start, t.end))
+        analysis = analyzer(doc.text, dct=doc.dct, id=doc.id)
+        system = sorted(analysis.timexes, key=lambda t: (t.start, t.end))
+        events = list(getattr(analysis, "events", None) or [])
     except Exception as exc:  # one failing document must not hide the score of the others
         system, error = [], f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - began
     matching = tempeval.match(doc.timexes, system)
-    return DocResult(doc, system, matching, tempeval.count(doc.timexes, system, matching), error, seconds)
+    return DocResult(doc, system, matching, tempeval.count(doc.timexes, system, matching), error, seconds,
+                     events)
 
 
 def evaluate(docs: Sequence[TimemlDoc], analyzer: Analyzer | None = None) -> list[DocResult]:
@@ -265,9 +425,10 @@ def half(docs: list[TimemlDoc], which: str) -> list[TimemlDoc]:
     return ordered[:middle] if which == "a" else ordered[middle:]
 
 
-def main(directory: str, errors: bool = False, out: TextIO | None = None, which_half: str | None = None) -> int:
+def main(directory: str, errors: bool = False, out: TextIO | None = None, which_half: str | None = None,
+         events: bool = False) -> int:
     """Evaluate every `*.tml` file of `directory` (or one half of them); 0 when every document could
-    be analysed."""
+    be analysed. `events` adds the event extents and their placement in time (`annales.eval.events`)."""
     out = out or sys.stdout  # resolved at call time so that redirected stdout is honoured
     docs = read_directory(directory)
     if which_half is not None:
@@ -276,6 +437,11 @@ def main(directory: str, errors: bool = False, out: TextIO | None = None, which_
     results = evaluate(docs)
     seconds = time.perf_counter() - began
     out.write(format_report(results, seconds))
+    scored = [event_scoring.evaluate(r.doc, r.events) for r in results] if events else []
+    if events:
+        out.write(event_scoring.format_report(scored))
     if errors:
         out.write(format_errors(results))
+        if events:
+            out.write(event_scoring.format_errors(scored))
     return 1 if any(r.error for r in results) else 0
