@@ -16,7 +16,7 @@ import typing
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from annales.errors import InputError
 
@@ -231,11 +231,16 @@ class Participant:
     entity: str  # entity id
     role: str  # "agent" | "patient" | "other"
     rank: str | None = None  # the person's rank as stated at the event's date, when known
+    # The words that name the participant when they do not name it themselves ("il", "le régiment",
+    # "le 9e"): the entity was found by following the text back from them.
+    resolved_from: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"entity": self.entity, "role": self.role}
         if self.rank is not None:
             out["rank"] = self.rank
+        if self.resolved_from is not None:
+            out["resolved_from"] = self.resolved_from.to_dict()
         return out
 
 
@@ -260,8 +265,15 @@ class Trigger:
         return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
 
 
+EventClass = Literal["OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"]
+Factuality = Literal["fact", "counterfactual", "possible", "future", "reported"]
+
+
 @dataclass
 class Event:
+    # `event_class` is written "class" in the JSON (a Python keyword cannot be a field name).
+    JSON_FIELDS: ClassVar[dict[str, str]] = {"class": "event_class"}
+
     id: str
     sentence: Span
     trigger: Trigger
@@ -272,9 +284,21 @@ class Event:
     places: list[str] = field(default_factory=list)  # entity ids
     quantities: list[str] = field(default_factory=list)  # quantity ids
     story_order: int = 0  # order of telling (1 = first told)
+    # TimeML's view of the event: its class, polarity (POS/NEG), the modal or conditional that
+    # qualifies it, and what the text commits to: a fact, a counterfactual, a possibility, a future,
+    # or what someone reports.
+    event_class: EventClass = "OCCURRENCE"
+    polarity: Literal["POS", "NEG"] = "POS"
+    modality: str | None = None
+    factuality: Factuality = "fact"
+    # The main event of its sentence this one is told under ("le 9e débarque à Valmy pour attaquer"),
+    # None for a sentence's main event: a chronology shows one line per happening.
+    head: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
+                "class": self.event_class, "polarity": self.polarity, "modality": self.modality,
+                "factuality": self.factuality, "head": self.head,
                 "time": self.time, "time_inferred": self.time_inferred,
                 "date": self.date.to_dict() if self.date else None,
                 "participants": [p.to_dict() for p in self.participants], "places": list(self.places),
@@ -429,6 +453,8 @@ def _build(cls: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise ValueError(f"{cls.__name__}: a JSON object is expected, got {type(data).__name__}")
     hints = _hints(cls)
+    renamed = getattr(cls, "JSON_FIELDS", {})
+    data = {renamed.get(key, key): value for key, value in data.items()}
     names = {f.name for f in dataclasses.fields(cls) if f.init}
     unknown = set(data) - names
     if unknown:

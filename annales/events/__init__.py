@@ -29,7 +29,7 @@ from __future__ import annotations
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.dating import POINT_TYPES, Narrative, event_date, governing_timex, own_timexes
+from annales.events.dating import POINT_TYPES, Narrative, event_date, first_above, governing_timex, own_timexes
 from annales.events.lexicon import lexicon
 from annales.events.participants import clause_of, entities_by_token, participants_of
 from annales.events.triggers import find_triggers, lemma_of
@@ -59,6 +59,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     narrative = Narrative(analysis, points)
     sentences = TokenSentences(doc)
     governing: dict[int, int | None] = {}
+    heads: dict[int, int | None] = {}
+    order_of = {i: n for n, i in enumerate(triggers, start=1)}
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
@@ -75,6 +77,11 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             inherited = narrative.time_before(token.idx)
             if inherited is not None:
                 event.time, event.date, event.time_inferred = inherited.id, event_date(inherited), True
+        if token.head.i != i:
+            # The event this one is told under: the nearest trigger above it in its sentence.
+            above = first_above(token.head, trigger_set, heads)
+            if above is not None:
+                event.head = make_id("event", order_of[above])
         event.participants = participants_of(token, trigger_set, entity_at, ranks_of)
         seen_places: set[str] = set()
         seen_quantities: set[str] = set()

@@ -23,7 +23,7 @@ ASIDES = ("sidebar", "quote-block")
 SKIPPED = ("boilerplate", "byline")
 
 
-def _first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, int | None]) -> int | None:
+def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, int | None]) -> int | None:
     """The first token of `targets` on the way up from `token` to its sentence's root (itself
     included), None when there is none.
 
@@ -61,7 +61,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int]) -> dict[int, 
         root = span_root(span)
         if root.dep_.startswith("nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in triggers:
             continue  # "la loi du 28 février 2012": the date of the law, not of the clause's event
-        head = _first_above(root, triggers, above)
+        head = first_above(root, triggers, above)
         if head is not None and (head not in out or _precision(timex) > _precision(out[head])):
             out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out
@@ -73,7 +73,7 @@ def _precision(timex: Timex) -> tuple[bool, int]:
 
 def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | None]) -> Timex | None:
     """The trigger's own timex, else that of the nearest trigger governing it in the sentence."""
-    dated = _first_above(token, own, memo)
+    dated = first_above(token, own, memo)
     return None if dated is None else own[dated]
 
 
