@@ -261,9 +261,11 @@ def event_echo(with_class: bool = False) -> Any:
                       _event(text, "généraux")]  # spurious
             classes = ["REPORTING", None, None]
         if not with_class:
-            return SimpleNamespace(timexes=[], events=events)
+            # Events of a layer that gives no class at all.
+            return SimpleNamespace(timexes=[], events=[SimpleNamespace(**{**vars(e), "event_class": None}, to_dict=dict)
+                                                       for e in events])
         # Events as the class-bearing model will give them: the class as an attribute, or serialised only.
-        shown = [SimpleNamespace(**vars(e), event_class=c if isinstance(c, str) else None,
+        shown = [SimpleNamespace(**{**vars(e), "event_class": c if isinstance(c, str) else None},
                                  to_dict=(lambda c=c: c) if isinstance(c, dict) else dict)
                  for e, c in zip(events, classes, strict=True)]
         return SimpleNamespace(timexes=[], events=shown)
