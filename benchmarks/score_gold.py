@@ -11,6 +11,10 @@ equal, and *right* when an overlapping system timex has the gold value (for a go
 cannot give, marked unknowable, an unresolved system value is right too). Entities: a gold entity
 is *found* when a system entity has a mention overlapping its first mention, and *typed* when that
 entity has the gold type (unit and organization count as one family, as do group and organization).
+Events (gold `events`: a trigger word and the date a historian gives the happening, at the
+granularity the text supports): *found* when a system event's trigger overlaps the gold trigger,
+*placed* when that event's date value starts with the gold value (as `eval timeml --events` places
+events); an event not found is not placed.
 Without ../shared it says so and exits 0: evaluation needs the texts, the tests do not.
 """
 
@@ -84,18 +88,37 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
         if not typed:
             got = ", ".join(f"{e['name']}:{e['type']}" for e in owners) or "nothing"
             errors.append(f"entity {g['name']} ({g['type']}) @{g['start']}: got {got}")
+    event = {"gold": 0, "found": 0, "placed": 0}
+    for g in gold.get("events", []):
+        if _check(text, g["start"], g["end"]) != g["check"]:
+            errors.append(f"gold event {g['start']}-{g['end']} does not match its check hash")
+            continue
+        event["gold"] += 1
+        hits = [e for e in analysis["events"] if _overlaps(e["trigger"], g["start"], g["end"])]
+        event["found"] += bool(hits)
+        values = [(e.get("date") or {}).get("value") or "" for e in hits]
+        placed = any(v.startswith(g["value"]) for v in values)
+        event["placed"] += placed
+        if not placed:
+            got = ", ".join(v or "undated" for v in values) or "no event"
+            errors.append(f"event {text[g['start']:g['end']]!r} @{g['start']}: gold {g['value']}, got {got}")
     if show_errors:
         for line in errors:
             print(f"  {gold_path.stem}: {line}")
-    return {"file": gold_path.stem, "folder": gold["source"].split("/")[0], "timex": timex, "entity": entity}
+    return {"file": gold_path.stem, "folder": gold["source"].split("/")[0], "timex": timex, "entity": entity,
+            "event": event}
 
 
-def _row(name: str, t: dict, e: dict) -> str:
-    def frac(a: int, b: int) -> str:
-        return f"{a}/{b} = {a / b:.2f}" if b else "-"
+def _frac(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.2f}" if b else "-"
 
-    return (f"{name:<48} dates right {frac(t['right'], t['gold']):<16} found {frac(t['found'], t['gold']):<16} "
-            f"exact extent {frac(t['exact'], t['gold']):<16} entities typed {frac(e['typed'], e['gold'])}")
+
+def _row(name: str, t: dict, e: dict, v: dict) -> str:
+    row = (f"{name:<48} dates right {_frac(t['right'], t['gold']):<16} found {_frac(t['found'], t['gold']):<16} "
+           f"exact extent {_frac(t['exact'], t['gold']):<16} entities typed {_frac(e['typed'], e['gold'])}")
+    if v["gold"]:
+        row += f"  events placed {_frac(v['placed'], v['gold'])} found {_frac(v['found'], v['gold'])}"
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,11 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     for folder, rows in sorted(groups.items()) + ([("ALL", results)] if len(groups) > 1 else []):
         totals_t = {k: sum(r["timex"][k] for r in rows) for k in ("gold", "found", "exact", "right")}
         totals_e = {k: sum(r["entity"][k] for r in rows) for k in ("gold", "found", "typed")}
+        totals_v = {k: sum(r["event"][k] for r in rows) for k in ("gold", "found", "placed")}
         if folder != "ALL":
             for r in rows:
-                print(_row(r["file"], r["timex"], r["entity"]))
-        print(_row(f"[{folder}]", totals_t, totals_e))
-        summary[folder] = {"timex": totals_t, "entity": totals_e}
+                print(_row(r["file"], r["timex"], r["entity"], r["event"]))
+        print(_row(f"[{folder}]", totals_t, totals_e, totals_v))
+        summary[folder] = {"timex": totals_t, "entity": totals_e, "event": totals_v}
     if args.json:
         args.json.write_text(json.dumps({"files": results, "summary": summary}, indent=1))
     return 0

@@ -34,6 +34,9 @@ def test_gold_file_is_offsets_and_values(path: Path) -> None:
         assert "text" not in timex and "context" not in timex  # never the source's words
     for entity in gold["entities"]:
         assert entity["type"] in TYPES and 0 <= entity["start"] < entity["end"]
+    for event in gold.get("events", []):  # a trigger's offsets and the date of the happening, no words
+        assert 0 <= event["start"] < event["end"] and re.fullmatch(r"[0-9a-f]{8}", event["check"])
+        assert VALUE.match(event["value"]) and set(event) <= {"start", "end", "check", "value", "why"}
 
 
 def test_the_scorer_skips_cleanly_without_the_shared_texts(tmp_path: Path) -> None:
