@@ -10,7 +10,10 @@ Participants come from the dependency parse, mapped to entities through the ment
 layer found: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive
 verb or an event noun -> agent, other obl/nmod/iobj -> other. A participant that is itself an event
 ("l'arrivée de Leclerc réjouit …") lends its entities to that event only.
-A conjoined verb without its own subject shares its head verb's subject.
+A verb without a subject of its own shares the one it is told under (conjoined verbs, infinitives,
+participles); relative pronouns, subject pronouns, "le régiment" and "le 9e" are followed back to
+their entity (`participants`, `coreference`). A place is never an agent: places come from place
+prepositions, objects and datelines.
 
 Time: a DATE/TIME timex is given to the event whose clause it hangs from in the parse (walking up
 the timex's heads to the first trigger); an event without one takes its governing event's timex in
@@ -31,7 +34,7 @@ from annales.common.parse import TokenSentences
 from annales.context import Context, stage
 from annales.events.dating import POINT_TYPES, Narrative, event_date, first_above, governing_timex, own_timexes
 from annales.events.lexicon import lexicon
-from annales.events.participants import clause_of, entities_by_token, participants_of
+from annales.events.participants import Participants, clause_of, entities_by_token
 from annales.events.triggers import find_triggers, lemma_of
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
@@ -53,6 +56,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         for k in range(span.start, span.end) if span is not None else ():
             entity_at.pop(k, None)
+    participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
     points = [t for t in analysis.timexes if t.type in POINT_TYPES]
     own_timex = own_timexes(doc, points, trigger_set)
@@ -82,14 +86,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             above = first_above(token.head, trigger_set, heads)
             if above is not None:
                 event.head = make_id("event", order_of[above])
-        event.participants = participants_of(token, trigger_set, entity_at, ranks_of)
-        seen_places: set[str] = set()
+        event.participants, event.places = participants.of(token)
         seen_quantities: set[str] = set()
         for j in clause:
-            entity = entity_at.get(j)
-            if entity is not None and entity.type == "place" and entity.id not in seen_places:
-                seen_places.add(entity.id)
-                event.places.append(entity.id)
             qid = quantity_at.get(j)
             if qid is not None and qid not in seen_quantities:
                 seen_quantities.add(qid)

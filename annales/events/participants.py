@@ -1,22 +1,73 @@
 """Who takes part in an event and where: participants from the dependency parse, mapped to entities.
 
-nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive verb or an
+Roles: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive verb or an
 event noun -> agent, other obl/nmod/iobj -> other. A participant that is itself an event
-("l'arrivée de Leclerc réjouit …") lends its entities to that event only. A conjoined verb without
-its own subject shares its head verb's subject.
+("l'arrivée de Leclerc réjouit …") lends its entities to that event only.
+
+A verb without a subject of its own takes the subject its clause is told under:
+- a conjoined verb, its first verb's ("Leclerc débarque et prononce un discours");
+- an infinitive under a light or subject-control verb ("les troupes vont attaquer Caen"), its
+  governor's; under an object-control verb (`events/control_verbs.tsv`: "César ordonne à Labiénus
+  d'occuper la colline"), the governor's object, and no one when there is none;
+- a gerund, an infinitive or a participle modifying a clause ("en attendant", "pour attaquer"), the
+  subject of that clause;
+- a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
+  of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
+A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
+stand for the entity the coreference pass found (`coreference.py`), recorded as `resolved_from`.
+
+A place is never an agent: it goes to the event's places. Places are the place entities of the
+event's object, of its complements introduced by a place preposition (`events/place_prepositions.tsv`:
+"à", "vers", "près de" …), a place that is itself the subject ("Madrid se souleva"), and, for an event
+with none of these, the dateline its passage is filed under ("4 août. — Wissembourg. —").
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
+from annales.common.resources import exists, load_rows
+from annales.events.coreference import Reference, resolve_references
 from annales.model import Analysis, Entity, Mention, Participant
 
 ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", "obj": "patient"}
 OTHER_DEPS = ("obl", "nmod", "iobj")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
+ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship"})
 AGENT_CASE = "par"  # "l'assassinat de Kirov par Nikolaïev": the agent of an event noun
+LAYER = "events"
+MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
+# A dateline is layout, not words: a place alone between dashes or at a line's head, next to a date.
+DASH = r"[—–-]"
+ENTRY_HEAD = re.compile(rf"\s*[.,]?\s*{DASH}")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    place_cases: frozenset[str]  # after a verb or an event noun
+    noun_place_cases: frozenset[str]  # after an event noun only
+    object_control: frozenset[str]
+    etre_verbs: frozenset[str]
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon:
+    def rows(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
+        return load_rows(language, LAYER, name, columns) if exists(language, LAYER, name) else ()
+    cases = rows("place_prepositions.tsv", 2)
+    return _Lexicon(
+        place_cases=frozenset(row[0].lower() for row in cases if row[1] == "any"),
+        noun_place_cases=frozenset(row[0].lower() for row in cases if row[1] == "noun"),
+        object_control=frozenset(row[0] for row in rows("control_verbs.tsv", 1)),
+        etre_verbs=frozenset(row[0] for row in rows("etre_verbs.tsv", 1)),
+    )
 
 
 def entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, _Ranks]]:
@@ -63,37 +114,245 @@ def _phrase(token: Any, triggers: set[int]) -> list[int]:
                     or child.dep_ in ("acl", "acl:relcl"))
 
 
-def participants_of(token: Any, triggers: set[int], entity_at: dict[int, Entity],
-                  ranks_of: dict[str, _Ranks]) -> list[Participant]:
-    deps = [(child, child.dep_) for child in token.children]
-    if token.pos_ == "VERB" and token.dep_ == "conj" and not any(d.startswith("nsubj") for _, d in deps):
-        deps += [(c, c.dep_) for c in token.head.children if c.dep_.startswith("nsubj")]
-    passive = token.pos_ == "NOUN" or any(d in ("aux:pass", "nsubj:pass") for _, d in deps)
-    out: list[Participant] = []
-    seen: set[str] = set()
-    for child, dep in deps:
-        if child.i in triggers:
-            continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
-        role = ROLE_OF_DEP.get(dep)
-        if role is None:
-            if not dep.startswith(OTHER_DEPS):
-                continue
-            role = "agent" if passive and _case(child) == AGENT_CASE else "other"
-        for k in sorted(_phrase(child, triggers)):
-            entity = entity_at.get(k)
-            if entity is None or entity.id in seen:
-                continue
-            seen.add(entity.id)
-            rank = _rank_at(entity, ranks_of[entity.id], token.idx) if entity.type == "person" else None
-            out.append(Participant(entity.id, role, rank))
-    return out
+def _feature(token: Any, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
 
 
 def _case(token: Any) -> str:
-    for child in token.children:
-        if child.dep_ == "case":
-            return child.lower_
-    return ""
+    """The preposition before a noun, its words joined: "à", "près de", "jusqu'à"."""
+    words = [c for c in token.children if c.i < token.i and (c.dep_ in ("case", "fixed")
+             or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
+    for c in list(words):
+        words.extend(f for f in c.children if f.dep_ == "fixed")
+    words.sort(key=lambda t: t.i)
+    if words and words[0].i > 0:
+        # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
+        before = token.doc[words[0].i - 1]
+        if before.pos_ == "ADV" and before.dep_ == "advmod":
+            words.insert(0, before)
+    return " ".join(t.lower_ for t in words).replace("' ", "'")
+
+
+def _is_relative(token: Any) -> bool:
+    return _feature(token, "PronType") == "Rel"
+
+
+@dataclass
+class _Argument:
+    head: Any  # the token heading the participant's words
+    role: str  # agent | patient | other
+    case: str = ""  # its preposition, for a complement
+    subject: bool = False
+
+
+class Participants:
+    """Participants and places of every event of one document: built once, asked once per trigger."""
+
+    def __init__(self, analysis: Analysis, doc: Any, triggers: set[int], entity_at: dict[int, Entity],
+                 ranks_of: dict[str, _Ranks]) -> None:
+        self.doc = doc
+        self.triggers = triggers
+        self.entity_at = entity_at
+        self.ranks_of = ranks_of
+        self.lex = _lexicon(analysis.language or "")
+        dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
+        self.references: dict[int, Reference] = resolve_references(doc, analysis.language, entity_at, set(dates))
+        self.datelines = _Datelines(analysis)
+
+    def of(self, token: Any) -> tuple[list[Participant], list[str]]:
+        """(participants, place entity ids) of the event `token` triggers."""
+        arguments = self._arguments(token)
+        participants: list[Participant] = []
+        places: list[str] = []
+        seen: set[str] = set()
+        noun = token.pos_ == "NOUN"
+        for argument in arguments:
+            locative = argument.role == "other" and (
+                argument.case in self.lex.place_cases or (noun and argument.case in self.lex.noun_place_cases))
+            for entity, resolved_from in self._entities(argument.head):
+                if entity.type == "place":
+                    # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
+                    if (argument.role != "other" or locative) and entity.id not in places:
+                        places.append(entity.id)
+                    if argument.role != "patient":
+                        continue
+                if entity.id in seen:
+                    continue
+                seen.add(entity.id)
+                rank = _rank_at(entity, self.ranks_of[entity.id], token.idx) if entity.type == "person" else None
+                participants.append(Participant(entity.id, argument.role, rank, resolved_from))
+        if not places:
+            dateline = self.datelines.at(token.idx)
+            if dateline is not None:
+                places.append(dateline)
+        return participants, places
+
+    def _entities(self, head: Any) -> list[tuple[Entity, Any]]:
+        """The entities a participant's words name, or the one they refer to ("il", "le 9e")."""
+        out: list[tuple[Entity, Any]] = []
+        words = _phrase(head, self.triggers)
+        referring: set[int] = set()
+        for k in words:
+            reference = self.references.get(k)
+            if reference is not None:
+                out.append((reference.entity, reference.span))
+                # Its words name no one else: "Le régiment" taken for an entity of its own is not one.
+                referring.add(id(self.entity_at.get(k)))
+        for k in words:
+            entity = self.entity_at.get(k)
+            if entity is not None and id(entity) not in referring and all(entity is not e for e, _ in out):
+                out.append((entity, None))
+        out.sort(key=lambda pair: 0 if pair[1] is None else 1)  # named first, then referred to
+        return out
+
+    def _arguments(self, token: Any) -> list[_Argument]:
+        passive = token.pos_ == "NOUN" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
+        out: list[_Argument] = []
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        for child in token.children:
+            if child.i in self.triggers and not _is_relative(child):
+                continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
+            dep = child.dep_
+            role = ROLE_OF_DEP.get(dep)
+            case = ""
+            if role is None:
+                if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
+                    role = "other"  # "quitte Valmy" parsed as a predicate: a place all the same
+                elif not dep.startswith(OTHER_DEPS):
+                    continue
+                else:
+                    case = _case(child)
+                    role = "agent" if passive and case == AGENT_CASE else "other"
+                    if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN"):
+                        role = "patient"  # a bare name after the verb is its object ("attaqua Soissons")
+            if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \
+                    and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
+                # French puts its subject before the verb: a bare noun phrase there that the parser
+                # took for a complement ("Le lendemain, le 9e prend Sommepy") is the subject.
+                dep, role, has_subject = "nsubj", "patient" if passive else "agent", True
+            head = child
+            if _is_relative(child):
+                # "le général qui attaqua": the général; a relative complement ("dont", "auquel")
+                # says too little of how its antecedent takes part.
+                if token.dep_ != "acl:relcl" or token.head.i in self.triggers or role == "other":
+                    continue
+                head = token.head
+            out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
+        if not any(a.subject for a in out) and not any(c.dep_.startswith("expl:subj") for c in token.children):
+            inherited = self._inherited_subject(token)
+            if inherited is not None:
+                out.insert(0, inherited)
+        return out
+
+    def _names_someone(self, token: Any) -> bool:
+        """True when the words token heads name a person, unit or organisation, or refer to one."""
+        head_entity = self.entity_at.get(token.i)
+        if head_entity is not None:
+            return head_entity.type in ACTOR_TYPES
+        return token.i in self.references
+
+    def _inherited_subject(self, token: Any) -> _Argument | None:
+        """The subject a verb without its own shares with the clause it is told under."""
+        if token.pos_ != "VERB":
+            return None
+        role = self._voice(token)
+        walk = token
+        for _ in range(MAX_CLIMB):
+            dep, head = walk.dep_, walk.head
+            if head.i == walk.i:
+                return None
+            form = _feature(walk, "VerbForm")
+            if dep == "acl" and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return _Argument(head, role, subject=True)  # "le colonel X, tué le 14": X
+            if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
+                    and head.dep_ in ("obj", "iobj", "obl:arg"):
+                # "ordonne au capitaine X d'attaquer" parsed as a complement of the noun: X attacks.
+                return _Argument(head, role, subject=True)
+            if dep == "xcomp" and head.lemma_ in self.lex.object_control:
+                controller = next((c for c in head.children if c.dep_ in ("obj", "iobj", "obl:arg")), None)
+                return _Argument(controller, role, subject=True) if controller is not None else None
+            if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
+                return None
+            if head.pos_ not in ("VERB", "AUX"):
+                return None
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                if _is_relative(subject):
+                    if head.dep_ != "acl:relcl":
+                        return None
+                    subject = head.head
+                return _Argument(subject, role, subject=True)
+            walk = head
+        return None
+
+    def _voice(self, token: Any) -> str:
+        """The role of the subject of `token`: patient for a passive or a bare past participle of a
+        transitive verb ("repoussés", "tué le 14"), agent otherwise."""
+        if any(c.dep_ == "aux:pass" for c in token.children):
+            return "patient"
+        bare = not any(c.dep_.startswith("aux") for c in token.children)
+        if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
+                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
+            return "patient"
+        return "agent"
+
+
+class _Datelines:
+    """Places that head a dispatch or a diary entry ("PARIS, 15 mars. —", "4 août. — Wissembourg. —"):
+    the place of every event told after them, up to the next entry or the next paragraph."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        text = analysis.text
+        dates = sorted((t.start, t.end) for t in analysis.timexes)
+        date_ends = {end for _, end in dates}
+        date_at = dict(dates)
+        # An entry starts at a paragraph break or at a date followed by a dash ("4 août. —").
+        boundaries = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        boundaries += [start for start, end in dates if ENTRY_HEAD.match(text, end)]
+        found: list[tuple[int, int, str]] = []  # (start, end of its heading, entity id)
+        for entity in analysis.entities:
+            if entity.type != "place":
+                continue
+            for mention in entity.mentions:
+                head_end = _dateline_end(text, mention.start, mention.end, date_ends, date_at)
+                if head_end is not None:
+                    found.append((mention.start, head_end, entity.id))
+        found.sort()
+        boundaries += [start for start, _, _ in found]
+        boundaries.sort()
+        self.starts = [start for start, _, _ in found]
+        self.scopes: list[tuple[int, str]] = []
+        for _, head_end, entity_id in found:
+            k = bisect_left(boundaries, head_end)
+            self.scopes.append((boundaries[k] if k < len(boundaries) else len(text), entity_id))
+
+    def at(self, offset: int) -> str | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return None
+        scope_end, entity_id = self.scopes[k]
+        return entity_id if offset < scope_end else None
+
+
+def _dateline_end(text: str, start: int, end: int, date_ends: set[int], date_at: dict[int, int]) -> int | None:
+    """Where the heading ends when the place at [start, end) heads an entry, else None."""
+    dash_after = ENTRY_HEAD.match(text, end)
+    # "4 août. — Wissembourg. —": a date, a dash, the place, a dash.
+    dash_before = re.search(rf"[.,]?\s*{DASH}\s*$", text[max(0, start - 12):start])
+    if dash_before is not None and dash_after is not None and start - len(dash_before.group(0)) in date_ends:
+        return dash_after.end()
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if not ((line_start > 0 or start < 200) and not text[line_start:start].strip()):
+        return None
+    if dash_after is not None:  # "PARIS. —" heading a line
+        return dash_after.end()
+    comma = re.compile(r"\s*,\s*").match(text, end)  # "PARIS, 15 mars. —"
+    if comma is not None and comma.end() in date_at:
+        date_end = date_at[comma.end()]
+        heading = ENTRY_HEAD.match(text, date_end)
+        return heading.end() if heading is not None else date_end
+    return None
 
 
 def _rank_at(entity: Entity, ranks: _Ranks, offset: int) -> str | None:

@@ -1,0 +1,152 @@
+"""Who acts in an event and where: roles from the parse, pronouns and group nouns followed back
+through the text (`resolved_from`), places from prepositions and datelines, never a place as agent."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.context import Context
+from annales.events.participants import Participants, entities_by_token
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+DCT = "1916-06-10"
+
+
+def _analyze(text: str, context: Context) -> Analysis:
+    return analyze(text, DCT, context=context)
+
+
+def _event(analysis: Analysis, lemma: str) -> Event:
+    return next(e for e in analysis.events if e.trigger.lemma == lemma)
+
+
+def _name(analysis: Analysis, entity_id: str) -> str:
+    return next(e.name for e in analysis.entities if e.id == entity_id)
+
+
+def _roles(analysis: Analysis, event: Event) -> dict[str, str]:
+    return {_name(analysis, p.entity): p.role for p in event.participants}
+
+
+def _resolved(analysis: Analysis, event: Event) -> dict[str, str]:
+    """Participant name -> the words it was resolved from."""
+    return {_name(analysis, p.entity): analysis.text[p.resolved_from.start:p.resolved_from.end]
+            for p in event.participants if p.resolved_from is not None}
+
+
+def _places(analysis: Analysis, event: Event) -> list[str]:
+    return [_name(analysis, p) for p in event.places]
+
+
+def test_a_subject_pronoun_is_the_person_told_before(context: Context) -> None:
+    analysis = _analyze("Le général Joffre arrive à Reims le 3 mai. Il inspecte les tranchées.", context)
+    inspection = _event(analysis, "inspecter")
+    assert _roles(analysis, inspection) == {"Joffre": "agent"}
+    assert _resolved(analysis, inspection) == {"Joffre": "Il"}
+    # Named in its own words, a participant was not resolved from anything.
+    assert all(p.resolved_from is None for p in _event(analysis, "arriver").participants)
+
+
+def test_a_pronoun_chain_goes_on(context: Context) -> None:
+    analysis = _analyze("Le général Joffre arrive à Reims. Il inspecte les tranchées. Il repart le soir.", context)
+    assert _resolved(analysis, _event(analysis, "repartir")) == {"Joffre": "Il"}
+
+
+def test_an_impersonal_il_names_no_one(context: Context) -> None:
+    analysis = _analyze("Le général Joffre arrive à Reims. Il faut attendre les renforts.", context)
+    for event in analysis.events:
+        if event.trigger.lemma != "arriver":
+            assert event.participants == [], event
+
+
+def test_a_unit_named_by_its_number_alone(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 4 août. Le lendemain, le 9e prend Sommepy.",
+                        context)
+    capture = _event(analysis, "prendre")
+    assert _roles(analysis, capture) == {"9e régiment d'infanterie": "agent", "Sommepy": "patient"}
+    assert _resolved(analysis, capture) == {"9e régiment d'infanterie": "le 9e"}
+
+
+def test_a_number_alone_without_such_a_unit_is_no_one(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy. Le 14e prend Sommepy.", context)
+    assert "9e régiment d'infanterie" not in _roles(analysis, _event(analysis, "prendre"))
+
+
+def test_a_bare_group_noun_is_the_unit_told_before(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie débarque à Gérardmer. Le régiment monte vers le col.", context)
+    climb = _event(analysis, "monter")
+    assert _roles(analysis, climb) == {"152e régiment d'infanterie": "agent"}
+    assert _resolved(analysis, climb) == {"152e régiment d'infanterie": "Le régiment"}
+
+
+def test_a_rank_alone_is_the_person_given_that_rank(context: Context) -> None:
+    analysis = _analyze("Le général Mangin arrive à Soissons avec le capitaine Roux. Le général repart le soir.",
+                        context)
+    departure = _event(analysis, "repartir")
+    assert _roles(analysis, departure) == {"Mangin": "agent"}  # not Roux, a capitaine
+    assert _resolved(analysis, departure) == {"Mangin": "Le général"}
+
+
+def _finder_at(analysis: Analysis, word: str) -> tuple[dict[str, str], list[str]]:
+    """(roles, places) of the event `word` would trigger, asked of the participants finder itself:
+    what it reads from the parse and the text, whether or not the events layer lists the word."""
+    doc = analysis.doc
+    entity_at, ranks_of = entities_by_token(analysis, doc)
+    finder = Participants(analysis, doc, set(), entity_at, ranks_of)
+    token = next(t for t in doc if t.text == word)
+    participants, places = finder.of(token)
+    return {_name(analysis, p.entity): p.role for p in participants}, [_name(analysis, p) for p in places]
+
+
+def _roles_at(analysis: Analysis, word: str) -> dict[str, str]:
+    return _finder_at(analysis, word)[0]
+
+
+@pytest.mark.parametrize(("text", "word", "roles"), [
+    # passive with its "par" agent
+    ("Le capitaine Roux fut blessé par le lieutenant Pinel.", "blessé", {"Roux": "patient", "Pinel": "agent"}),
+    # the antecedent of a relative pronoun
+    ("Le général Mangin, qui attaqua Soissons, fut remplacé.", "attaqua", {"Mangin": "agent", "Soissons": "patient"}),
+    # a participle modifying a noun: the noun is what was done to; with a verb of motion, who moved
+    ("Le colonel Driant, tué le 22 février, commandait deux bataillons.", "tué", {"Driant": "patient"}),
+    ("Le général Mangin, arrivé à Soissons, commande la division.", "arrivé", {"Mangin": "agent"}),
+    # an infinitive under a light verb: its governor's subject
+    ("Le général Mangin va attaquer la ferme.", "attaquer", {"Mangin": "agent"}),
+    # an infinitive under an object-control verb: the one ordered
+    ("Le général Mangin ordonne au capitaine Roux d'attaquer la ferme.", "attaquer", {"Roux": "agent"}),
+    # a conjoined verb shares the subject
+    ("Le capitaine Roux débarque à Gérardmer et prend le train.", "prend", {"Roux": "agent"}),
+])
+def test_roles_through_the_parse(context: Context, text: str, word: str, roles: dict[str, str]) -> None:
+    assert _roles_at(_analyze(text, context), word) == roles
+
+
+def test_a_place_is_never_an_agent(context: Context) -> None:
+    analysis = _analyze("Le 2 mai 1808, la ville de Madrid se soulève contre Murat. "
+                        "Après la bataille, Verdun résiste au général Falkenhayn.", context)
+    types = {e.id: e.type for e in analysis.entities}
+    for event in analysis.events:
+        assert not [p for p in event.participants if p.role == "agent" and types[p.entity] == "place"], event
+    assert _places(analysis, _event(analysis, "soulever")) == ["Madrid"]
+    assert _places(analysis, _event(analysis, "résister")) == ["Verdun"]
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Le capitaine Roux débarque à Gérardmer.", "débarque", "Gérardmer"),
+    ("Le général Mangin avance vers Soissons.", "avance", "Soissons"),
+    ("Le capitaine Roux attend près de Verdun.", "attend", "Verdun"),
+    ("Le lieutenant Pinel pénètre dans Péronne.", "pénètre", "Péronne"),
+])
+def test_places_from_prepositions(context: Context, text: str, word: str, place: str) -> None:
+    roles, places = _finder_at(_analyze(text, context), word)
+    assert places == [place]
+    assert place not in roles  # where it happened, not who took part
+
+
+def test_a_dateline_places_its_dispatch(context: Context) -> None:
+    analysis = _analyze("NANCY, 15 mars. — Le général Foch inspecte les tranchées. Il repart le soir.\n\n"
+                        "Le préfet Martin visite l'hôpital.", context)
+    assert _finder_at(analysis, "inspecte")[1] == ["NANCY"]
+    assert _finder_at(analysis, "repart")[1] == ["NANCY"]
+    assert _finder_at(analysis, "visite")[1] == []  # a new paragraph, no dateline
