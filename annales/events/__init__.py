@@ -15,10 +15,11 @@ participles); relative pronouns, subject pronouns, "le régiment" and "le 9e" ar
 their entity (`participants`, `coreference`). A place is never an agent: places come from place
 prepositions, objects and datelines.
 
-Time: a DATE/TIME timex is given to the event whose clause it hangs from in the parse (walking up
-the timex's heads to the first trigger); an event without one takes its governing event's timex in
-the same sentence. Otherwise the event inherits the narrative's current time: the last resolved
-DATE/TIME timex before it in the main narrative, with `time_inferred` = True. Sidebars, quote
+Time (`dating`): a DATE/TIME timex is given to the event whose clause it hangs from in the parse
+(walking up the timex's heads to the first trigger); an event without one takes its governing event's
+timex in the same sentence, else a date of its sentence that hangs from no event. Otherwise the event
+inherits the narrative's current time: the last resolved DATE/TIME timex before it in the main
+narrative, with `time_inferred` = True; in news, the tense may put it at the day of writing. Sidebars, quote
 blocks, quotations, boilerplate and the byline (the publication date) never set it; an event inside
 an aside first looks for a date told earlier in the same aside. Nothing is inferred from an
 unresolved or non-calendar date ("PRESENT_REF"); no flashback test is made.
@@ -32,14 +33,15 @@ from __future__ import annotations
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.dating import POINT_TYPES, Narrative, event_date, first_above, governing_timex, own_timexes
+from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
 from annales.events.triggers import find_triggers, lemma_of
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
-@stage("events", reads=("text", "language", "regions", "doc", "timexes", "entities", "quantities", "quotes"),
+@stage("events", reads=("text", "dct", "language", "regions", "sentences", "doc", "timexes", "entities",
+                        "quantities", "quotes"),
        adds=("events",), resources="events")
 def tag_events(analysis: Analysis, context: Context) -> None:
     analysis.events = []
@@ -58,11 +60,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
-    points = [t for t in analysis.timexes if t.type in POINT_TYPES]
-    own_timex = own_timexes(doc, points, trigger_set)
-    narrative = Narrative(analysis, points)
+    dating = Dating(analysis, doc, trigger_set)
     sentences = TokenSentences(doc)
-    governing: dict[int, int | None] = {}
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
 
@@ -74,13 +73,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token)),
             story_order=order)
-        timex = governing_timex(token, own_timex, governing)
-        if timex is not None:
-            event.time, event.date = timex.id, event_date(timex)
-        else:
-            inherited = narrative.time_before(token.idx)
-            if inherited is not None:
-                event.time, event.date, event.time_inferred = inherited.id, event_date(inherited), True
+        dated = dating.of(token)
+        if dated is not None:
+            event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred
         if token.head.i != i:
             # The event this one is told under: the nearest trigger above it in its sentence.
             above = first_above(token.head, trigger_set, heads)

@@ -1,18 +1,49 @@
 """When an event happened: the date its own clause gives it, else the story's time.
 
-A DATE/TIME timex is given to the event whose clause it hangs from in the parse (walking up the
-timex's heads to the first trigger); an event without one takes its governing event's timex in the
-same sentence. Otherwise the event inherits the narrative's current time: the last resolved
-DATE/TIME timex that is a step of the story (`Timex.story_line`) before it in the main narrative,
-with `time_inferred` = True. Sidebars, quote blocks, quotations, boilerplate and the byline never
-set it; an event inside an aside first looks for a date told earlier in the same aside.
+In order, an event is dated by:
+
+1. its own DATE/TIME timex: the one that hangs from its clause in the parse (walking up the timex's
+   heads to the first trigger), the most precise when several do ("mardi vers 21 h 45": the hour);
+2. the own timex of the nearest event governing it in the same sentence;
+3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
+   no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
+4. the time of the text: the story's current time, or in news the day of writing (below), with
+   `time_inferred` = True.
+
+A date is never carried through the parse across a sentence end that the parser missed (a full stop
+or a blank line before a line break), and never out of a clause of its own that is no event ("le
+colonel X, tué le 14 septembre, …": the date is the participle's, not the main verb's; a relative
+clause's likewise). A date attached to a noun that names no event by a preposition ("la loi du
+28 février 2012") dates nothing.
+
+The story's current time is the last resolved DATE/TIME timex that is a step of the story
+(`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
+boilerplate and the byline never set it; an event inside an aside first looks for a date told
+earlier in the same aside.
+
+News: when the time layer read the text's deixis from its publication date (a timex anchored on the
+DCT, which it does only in news), the tense of the event decides between the story told and the day
+of writing, as the French TimeBank does:
+- an event in the present is at the day of writing, unless the story's time was told in the present
+  in the same paragraph (a story told in the present: "Dimanche, le comité invite … les enfants
+  dansent");
+- an event in the passé composé goes on with a past date told in its paragraph, else it is at the
+  day of writing ("L'Irak a donné son accord", opening the article);
+- an event in the future never takes a date before the day of writing;
+- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time.
+An event whose tense says nothing (a noun, an infinitive) takes the tense of the verb it hangs from.
+A timex meaning "now" (PRESENT_REF: "désormais", "actuellement") is the day of writing in news.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
 from annales.common.parse import span_root
 from annales.events.triggers import inside
@@ -21,17 +52,56 @@ from annales.model import Analysis, EventDate, Timex
 POINT_TYPES = ("DATE", "TIME")
 ASIDES = ("sidebar", "quote-block")
 SKIPPED = ("boilerplate", "byline")
+# A verb heading a clause of its own under these dependencies keeps the dates of its clause, even
+# when it is no event: a participle describing a noun, a relative, adverbial or reported clause.
+OWN_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"})
+VERBS = ("VERB", "AUX")
+NOMINALS = ("NOUN", "PROPN", "NUM")
+# A line break ends a sentence when a sentence-final mark or a blank line comes before it: the
+# parser sometimes runs a title or a paragraph into the next one.
+_BREAK = re.compile(r"(?:[.!?…»\"]|\n)[ \t]*(\n)")
+PRESENT_REF = "PRESENT_REF"
 
 
-def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, int | None]) -> int | None:
+@dataclass(frozen=True)
+class Dated:
+    """What dates an event: the timex (None for the day of writing), its date, and whether the
+    date was inferred from the text's time rather than read in the event's own words."""
+
+    time: str | None
+    date: EventDate
+    inferred: bool
+
+
+class Breaks:
+    """Sentence ends the parse may have missed, and paragraphs: an offset's unit is read by bisection."""
+
+    def __init__(self, text: str, headings: Iterable[tuple[int, int]] = ()) -> None:
+        ends = {m.start(1) for m in _BREAK.finditer(text)} | {end for _, end in headings}
+        self._breaks = sorted(ends)
+        self._lines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def unit(self, offset: int) -> int:
+        return bisect_right(self._breaks, offset)
+
+    def paragraph(self, offset: int) -> int:
+        """Line breaks separate a news text's paragraphs."""
+        return bisect_right(self._lines, offset)
+
+
+def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, int | None],
+                breaks: Breaks | None = None) -> int | None:
     """The first token of `targets` on the way up from `token` to its sentence's root (itself
-    included), None when there is none.
+    included), None when there is none. With `breaks`, the walk stops at a sentence end the parser
+    missed: a date of one sentence is never another's.
 
     Every token walked through keeps the answer in `memo`: the next walk from below stops there. Walked
     afresh for each of thousands of dates hung one on another, the path would be read thousands of times.
+    A walk bounded by `breaks` only ever visits tokens of its own sentence, so one memo serves them all.
     """
     path = []
     t = token
+    unit = breaks.unit(token.idx) if breaks is not None else 0
     while True:
         if t.i in targets:
             found = t.i
@@ -41,7 +111,7 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
             break
         path.append(t.i)
         head = t.head
-        if head.i == t.i:
+        if head.i == t.i or (breaks is not None and breaks.unit(head.idx) != unit):
             found = None
             break
         t = head
@@ -50,30 +120,61 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
     return found
 
 
-def own_timexes(doc: Any, points: list[Timex], triggers: set[int]) -> dict[int, Timex]:
-    """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse."""
+def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
+                breaks: Breaks | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+    """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
+    and the timexes that hang from no event and no clause of their own (a sentence's loose dates)."""
     out: dict[int, Timex] = {}
+    loose: list[Timex] = []
+    # A clause of its own that is no event stops the walk: its dates are its own. A participle
+    # describing an event noun ("des législatives anticipées à l'automne") tells that event's date.
+    stops = set(triggers) | {t.i for t in doc if t.pos_ in VERBS and t.dep_ in OWN_CLAUSE_DEPS
+                             and not (t.dep_ == "acl" and t.head.i in triggers)}
+    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
+    in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}
-    for timex in points:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    for timex, span in zip(points, spans, strict=True):
         if span is None or len(span) == 0:
             continue
-        root = span_root(span)
-        if root.dep_.startswith("nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in triggers:
-            continue  # "la loi du 28 février 2012": the date of the law, not of the clause's event
-        head = first_above(root, triggers, above)
-        if head is not None and (head not in out or _precision(timex) > _precision(out[head])):
+        root = _above_nouns(span_root(span), triggers, in_dates)
+        if root is None:
+            continue
+        head = first_above(root, stops, above, breaks)
+        if head is None:
+            loose.append(timex)
+        elif head in triggers and (head not in out or _precision(timex) > _precision(out[head])):
             out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
-    return out
+    return out, loose
 
 
-def _precision(timex: Timex) -> tuple[bool, int]:
-    return (timex.resolved, len(timex.value.partition("T")[0].rstrip("X-")))
+def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | None:
+    """Where a date's walk up the parse goes on from, past the nouns it modifies; None when it is the
+    date of a noun that names no event.
+
+    Through a chain of nouns ("la prise d'otages de l'OPEP en 1975") the date reaches the event noun
+    at its head, if any. Otherwise, a date tied to a noun by a preposition is that noun's ("la loi du
+    28 février 2012", "un vétéran de 1870"); one with none under a noun is the parser's slip ("à
+    l'unanimité vendredi dernier") and goes on up. A noun of another date is no such noun ("mardi vers
+    21 h 45")."""
+    t, tied = root, False
+    while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
+        head = t.head
+        if head.i in triggers:
+            return head
+        tied = tied or (head.i not in in_dates and any(c.dep_ == "case" for c in t.children))
+        t = head
+    return None if tied else t
 
 
-def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | None]) -> Timex | None:
+def _precision(timex: Timex) -> tuple[bool, int, int]:
+    day, _, clock = timex.value.partition("T")
+    return (timex.resolved, len(day.rstrip("X-")), len(clock.rstrip("X")))
+
+
+def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | None],
+                    breaks: Breaks | None = None) -> Timex | None:
     """The trigger's own timex, else that of the nearest trigger governing it in the sentence."""
-    dated = first_above(token, own, memo)
+    dated = first_above(token, own, memo, breaks)
     return None if dated is None else own[dated]
 
 
@@ -111,3 +212,123 @@ def event_date(timex: Timex) -> EventDate:
     if not timex.resolved or timex.interval is None:
         return EventDate(timex.value)
     return EventDate(timex.value, timex.interval.earliest, timex.interval.latest)
+
+
+def tense_of(token: Any, language: str) -> str | None:
+    """"present", "perfect" (passé composé), "past", "future" or None, read from the token's verb, or
+    from the verb it hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
+    t = token
+    for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
+        if t.pos_ in VERBS:
+            if _perfect(t):
+                return "perfect"
+            tense = verb_tense(t, language)
+            if tense is not None:
+                return tense
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _perfect(verb: Any) -> bool:
+    """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
+    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
+    return bool(aux) and "Pres" in aux[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm") \
+        and "Ind" in aux[0].morph.get("Mood")
+
+
+class Dating:
+    """Dates the events of one analysed text (see the module's docstring for the order of evidence)."""
+
+    def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int]) -> None:
+        self.doc = doc
+        self.language = analysis.language or "fr"
+        self.triggers = set(triggers)
+        points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks)
+        self.loose: dict[int, list[Timex]] = {}
+        for timex in loose:
+            self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
+        self.narrative = Narrative(analysis, points)
+        # The time layer reads deixis from the publication date only in news: that is how it says so.
+        self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
+        self.dct = analysis.dct.value if analysis.dct is not None else None
+        self._governing: dict[int, int | None] = {}
+        self._sentences = [(s.start, s.end) for s in analysis.sentences]
+
+    def of(self, token: Any) -> Dated | None:
+        timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
+        if timex is not None and not (self.news and self._future(token) and self._before_dct(timex)):
+            if self.news and timex.value == PRESENT_REF and self.dct is not None:
+                return Dated(timex.id, self._dct_date(), False)
+            return Dated(timex.id, event_date(timex), False)
+        loose = self._nearest_loose(token)
+        if loose is not None and not (self.news and self._future(token) and self._before_dct(loose)):
+            return Dated(loose.id, event_date(loose), False)
+        return self._inferred(token)
+
+    def _own_below(self, token: Any) -> Timex | None:
+        """The own date of an event that tells this one's time from below: the verb a modal or an
+        aspectual governs ("a dû être hospitalisé hier soir"), a participle describing an event noun
+        ("son investiture, prévue le 15 septembre")."""
+        if token.i in self.own:
+            return None  # its own date comes first, through the governing walk
+        for _ in range(4):  # "devrait pouvoir en faire l'annonce": a short chain, never a clause away
+            below = next((c for c in token.children if c.i in self.triggers or c.pos_ in VERBS
+                          if c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)), None)
+            if below is None:
+                return None
+            if below.i in self.own:
+                return self.own[below.i]
+            token = below
+        return None
+
+    def _nearest_loose(self, token: Any) -> Timex | None:
+        candidates = self.loose.get(self.breaks.unit(token.idx), [])
+        sentence = self._sentence(token.idx)
+        near = [t for t in candidates if self._sentence(t.start) == sentence and t.resolved and _calendar(t)]
+        return min(near, key=lambda t: abs(t.start - token.idx), default=None)
+
+    def _sentence(self, offset: int) -> int:
+        return bisect_right(self._sentences, (offset, float("inf"))) - 1
+
+    def _inferred(self, token: Any) -> Dated | None:
+        carried = self.narrative.time_before(token.idx)
+        if self.news and self.dct is not None:
+            tense = tense_of(token, self.language)
+            same_paragraph = carried is not None and \
+                self.breaks.paragraph(carried.start) == self.breaks.paragraph(token.idx)
+            if tense == "future":
+                if carried is None or self._before_dct(carried):
+                    return None  # a future event is not placed at a past date
+            elif tense == "present":
+                if not (same_paragraph and self._told_in_present(carried)):
+                    return Dated(None, self._dct_date(), True)
+            elif tense == "perfect":
+                if not same_paragraph or carried is None or self._after_dct(carried):
+                    return Dated(None, self._dct_date(), True)
+        if carried is None:
+            return None
+        return Dated(carried.id, event_date(carried), True)
+
+    def _told_in_present(self, timex: Timex | None) -> bool:
+        if timex is None:
+            return False
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and tense_of(span_root(span), self.language) == "present"
+
+    def _future(self, token: Any) -> bool:
+        return tense_of(token, self.language) == "future"
+
+    def _before_dct(self, timex: Timex) -> bool:
+        """The date ends before the day of writing (a date without interval is never said to)."""
+        return self.dct is not None and timex.interval is not None and timex.interval.latest[:10] < self.dct
+
+    def _after_dct(self, timex: Timex) -> bool:
+        return self.dct is not None and timex.interval is not None and timex.interval.earliest[:10] > self.dct
+
+    def _dct_date(self) -> EventDate:
+        assert self.dct is not None
+        return EventDate(self.dct, self.dct, self.dct)

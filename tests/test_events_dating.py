@@ -1,0 +1,166 @@
+"""When events happened: own dates, the sentence's dates, the story's time carried forward, and in
+news the day of writing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annales.context import Context
+from annales.events.dating import Breaks, Dated, Dating, first_above, own_timexes, tense_of
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+
+def _event(analysis: Analysis, word: str) -> Event:
+    return next(e for e in analysis.events if e.trigger.text == word)
+
+
+def _date(analysis: Analysis, word: str) -> str | None:
+    event = _event(analysis, word)
+    return event.date.value if event.date else None
+
+
+# A local paper of 20 May 1999: "hier" is read from the day of writing, so the text is news.
+NEWS = ("Le maire a inauguré hier la nouvelle bibliothèque de la commune. Il a remercié les donateurs.\n"
+        "Le conseil municipal a voté une subvention pour les écoles. Les travaux commencent dans le quartier. "
+        "La salle ouvrira ses portes aux lecteurs.")
+
+
+def test_news_event_in_the_passe_compose_goes_on_with_the_date_of_its_paragraph(context: Context) -> None:
+    analysis = analyze(NEWS, "1999-05-20", context=context)
+    assert _date(analysis, "inauguré") == "1999-05-19"
+    thanks = _event(analysis, "remercié")
+    assert thanks.date is not None and thanks.date.value == "1999-05-19" and thanks.time_inferred
+
+
+def test_news_event_without_a_date_in_its_paragraph_is_at_the_day_of_writing(context: Context) -> None:
+    analysis = analyze(NEWS, "1999-05-20", context=context)
+    vote = _event(analysis, "voté")
+    assert vote.date is not None and vote.date.value == "1999-05-20" and vote.time_inferred
+    assert vote.time is None  # no timex of the text says it: the publication date does
+    assert _date(analysis, "commencent") == "1999-05-20"  # the present of news is the day of writing
+
+
+def test_news_event_in_the_future_is_not_placed_at_a_past_date(context: Context) -> None:
+    analysis = analyze(NEWS, "1999-05-20", context=context)
+    assert _event(analysis, "ouvrira").date is None
+    told = analyze("Le ministre a annoncé hier qu'il démissionnera.", "1999-05-20", context=context)
+    assert _date(told, "annoncé") == "1999-05-19"
+    assert _event(told, "démissionnera").date is None  # not the day of the announcement
+
+
+def test_news_now_is_the_day_of_writing(context: Context) -> None:
+    analysis = analyze("Le village accueille désormais deux écoles, a annoncé hier le maire.", "1999-05-20",
+                       context=context)
+    welcome = _event(analysis, "accueille")
+    assert welcome.date is not None and welcome.date.value == "1999-05-20" and not welcome.time_inferred
+
+
+# A regimental history published a century later: the publication date is not the story's present.
+HISTORY = ("Le 3 août 1914, le régiment quitte la caserne. Il traverse la ville sous les acclamations.\n"
+           "Les soldats chantent dans les wagons. Le lendemain, il débarque à Toul.")
+
+
+def test_a_history_carries_the_story_date_forward_across_paragraphs(context: Context) -> None:
+    for dct in ("2014-11-11", None):
+        analysis = analyze(HISTORY, dct, context=context)
+        assert _date(analysis, "quitte") == "1914-08-03"
+        for word in ("traverse", "chantent"):  # the present of a story told in the present
+            event = _event(analysis, word)
+            assert event.date is not None and event.date.value == "1914-08-03" and event.time_inferred, (dct, word)
+        assert _date(analysis, "débarque") == "1914-08-04"
+
+
+def test_a_story_told_in_the_present_in_news_goes_on_in_its_paragraph(context: Context) -> None:
+    text = ("Dimanche soir, le comité des fêtes invite les habitants au bal. Les musiciens jouent des valses.\n"
+            "Le comité remercie les bénévoles.")
+    analysis = analyze(text, "1999-05-18", context=context)
+    invite = _date(analysis, "invite")
+    assert invite is not None and invite.startswith("1999-05-16")
+    assert _date(analysis, "jouent") == invite
+    assert _date(analysis, "remercie") == "1999-05-18"  # another paragraph: the day of writing
+
+
+def _dated(analysis: Analysis, word: str, events: tuple[str, ...]) -> Dated | None:
+    """The date of `word` when `events` are the text's events: dating alone, whatever detection finds."""
+    tokens = {t.text: t for t in analysis.doc}
+    return Dating(analysis, analysis.doc, {tokens[w].i for w in events}).of(tokens[word])
+
+
+def test_an_event_in_a_participial_clause_takes_its_own_date(context: Context) -> None:
+    text = ("Le 12 septembre 1914, le régiment attaque la ferme.\n"
+            "Le colonel Dupuis, tué le 14 septembre, est remplacé par le commandant Martin.")
+    analysis = analyze(text, context=context)
+    events = ("attaque", "tué", "remplacé")
+    killed = _dated(analysis, "tué", events)
+    assert killed is not None and killed.date.value == "1914-09-14" and not killed.inferred
+    replaced = _dated(analysis, "remplacé", events)
+    assert replaced is not None and replaced.inferred  # the participle's date is not the main verb's own
+
+
+def test_a_participle_that_is_no_event_keeps_its_date_from_the_main_verb(context: Context) -> None:
+    text = "Le colonel Dupuis, tué le 14 septembre 1914, est remplacé par le commandant Martin."
+    analysis = analyze(text, context=context)
+    doc = analysis.doc
+    main = next(t.i for t in doc if t.text == "remplacé")
+    own, loose = own_timexes(doc, analysis.timexes, {main})  # as if the participle were no event
+    assert main not in own
+    assert loose == []  # nor is the date the sentence's: it is the participle's
+
+
+def test_the_most_precise_own_date_wins_down_to_the_hour(context: Context) -> None:
+    text = "Un promeneur a été secouru par les pompiers et transporté à l'hôpital, mardi vers 21 h 45."
+    analysis = analyze(text, "1999-05-20", context=context)
+    assert _date(analysis, "secouru") == "1999-05-18T21:45"
+    assert _date(analysis, "transporté") == "1999-05-18T21:45"
+
+
+def test_a_date_of_the_sentence_dates_an_event_the_parse_does_not_reach(context: Context) -> None:
+    analysis = analyze("C'est le 23 mai que le village fêtera la Pentecôte.", "1999-05-18", context=context)
+    party = _dated(analysis, "fêtera", ("fêtera",))
+    assert party is not None and party.date.value == "1999-05-23" and not party.inferred
+
+
+def test_a_date_tied_to_a_noun_that_names_no_event_dates_nothing(context: Context) -> None:
+    text = "Le 5 mars 1920, le député défend la loi du 28 février 1912 devant la Chambre."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "défend") == "1920-03-05"
+
+
+def test_tense_of_a_noun_is_that_of_its_verb(context: Context) -> None:
+    analysis = analyze("Les habitants ont fêté la libération de la ville.", context=context)
+    doc = analysis.doc
+    by_text = {t.text: t for t in doc}
+    assert tense_of(by_text["fêté"], "fr") == "perfect"
+    assert tense_of(by_text["libération"], "fr") == "perfect"
+
+
+def test_breaks_are_sentence_ends_and_blank_lines_not_wrapped_lines() -> None:
+    text = "Les faits remontent à 1998.\nPaul comparaît\ndevant le tribunal.\n\nFin"
+    breaks = Breaks(text)
+    first, wrapped, after_blank = text.index("Paul"), text.index("devant"), text.index("Fin")
+    assert breaks.unit(0) != breaks.unit(first)
+    assert breaks.unit(first) == breaks.unit(wrapped)  # a line wrapped inside a sentence is one sentence
+    assert breaks.unit(wrapped) != breaks.unit(after_blank)
+
+
+@dataclass
+class _Token:
+    """Just what first_above reads of a spaCy token."""
+
+    i: int
+    idx: int
+    head: _Token | None = None
+
+    def __post_init__(self) -> None:
+        self.head = self.head or self
+
+
+def test_a_date_never_climbs_to_a_verb_of_the_next_sentence() -> None:
+    # The parser ran "… le 2 mars 1998.\nPaul comparaissait hier …" into one sentence: the date of
+    # the first hangs under the verb of the second.
+    text = "Les faits remontent au 2 mars 1998.\nPaul comparaissait hier."
+    verb = _Token(1, text.index("comparaissait"))
+    date = _Token(0, text.index("2 mars"), verb)
+    assert first_above(date, {1}, {}) == 1
+    assert first_above(date, {1}, {}, Breaks(text)) is None
