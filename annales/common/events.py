@@ -1,17 +1,23 @@
 """What kind of event a reader of a chronology expects to see: a factual occurrence.
 
-A minimal definition until the events layer publishes its own here: the exporters select with it,
-so that a chronology lists what happened, not what was said, planned, negated or held true.
+The events layer keeps every event TimeML counts (`annales.events.classes` gives each its class,
+polarity, modality and factuality); the exporters select with `is_happening`, so that a chronology
+lists what happened, not what was said, planned, negated, supposed or held true.
 """
 
 from __future__ import annotations
 
 from annales.model import Event
 
-# TimeML classes that tell of something taking place (not a state, a report, an intention).
+# TimeML classes that tell of something taking place. Left out: STATE (what holds), REPORTING (what
+# is said of a happening, which is listed itself), PERCEPTION, I_ACTION and I_STATE (an attitude
+# toward another event), and ASPECTUAL ("le bombardement commença": the phase of a happening
+# that is listed itself, "bombardement").
 OCCURRENCE_CLASSES: frozenset[str] = frozenset({"OCCURRENCE"})
 
 
 def is_happening(event: Event) -> bool:
-    """True for an event the text states as having taken place: factuality "fact", occurrence class."""
-    return event.factuality == "fact" and event.event_class in OCCURRENCE_CLASSES
+    """True for an event the text states as having taken place: an occurrence, told as a fact
+    (not reported, possible, future or counterfactual), and not negated ("les troupes ne passèrent
+    pas le fleuve", "aucune arrestation")."""
+    return event.factuality == "fact" and event.polarity == "POS" and event.event_class in OCCURRENCE_CLASSES

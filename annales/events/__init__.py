@@ -1,9 +1,10 @@
 """Events: what happens in each clause, who takes part, where, and when; in the order told.
 
-An event is triggered by a verb that heads a clause (not an auxiliary, not a light verb such as
-"être", "pouvoir", nor "aller"/"faire" when they govern an infinitive: then the infinitive is the
-event), or by an event noun from `resources/<lang>/common/event_nouns.tsv` with a determiner ("le
-débarquement", "l'assassinat de Kirov"; not "navires de débarquement", "condamné à mort").
+Events are what TimeML counts (`triggers`): verbs wherever they stand (not auxiliaries, the copula,
+nor "aller"/"faire" governing an infinitive: then the infinitive is the event), event and deverbal
+nouns naming one happening ("le débarquement", "l'inculpation"; not "navires de débarquement"), and
+the adjectives of states. Each gets its TimeML class, polarity, modality and factuality (`classes`):
+a chronology lists the factual occurrences (`annales.common.events.is_happening`).
 Events told inside quotations are kept like any other.
 
 Participants come from the dependency parse, mapped to entities through the mentions the entity
@@ -33,6 +34,7 @@ from __future__ import annotations
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
+from annales.events.classes import EventReader
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
@@ -64,6 +66,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     sentences = TokenSentences(doc)
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
+    reader = EventReader(lex, analysis.language)
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
@@ -73,6 +76,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token)),
             story_order=order)
+        reading = reader.read(token)  # TimeML class, polarity, modality, factuality
+        event.event_class, event.polarity = reading.event_class, reading.polarity
+        event.modality, event.factuality = reading.modality, reading.factuality
         dated = dating.of(token)
         if dated is not None:
             event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred

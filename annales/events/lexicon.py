@@ -8,22 +8,72 @@ from functools import cache
 from annales.common.resources import load_rows
 
 LAYER = "events"
+TIMEML_CLASSES = frozenset({"OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"})
+GOVERNOR_EFFECTS = frozenset({"modal", "future", "possible"})
 
 
 @dataclass(frozen=True)
 class Lexicon:
     event_nouns: frozenset[str]  # lemmas of nouns that name something happening
-    never_events: frozenset[str]  # verb lemmas that are never events themselves (être, pouvoir …)
+    never_events: frozenset[str]  # verb lemmas that are never events themselves (the copula)
     light_with_infinitive: frozenset[str]  # verb lemmas that are no event when they govern an infinitive
+    light_with_marked_infinitive: frozenset[str]  # ... when their infinitive has a preposition ("vient de")
+    reflexive_non_events: frozenset[str]  # verb lemmas that are no event when reflexive ("il s'agit")
+    deverbal: tuple[tuple[str, tuple[str, ...]], ...]  # (noun ending, verb endings), longest ending first
+    non_event_nouns: frozenset[str]  # deverbal-looking nouns naming a thing, a group, a place
+    people_when_plural: frozenset[str]  # nouns naming people in the plural ("les morts")
+    classes: dict[str, str]  # lemma -> TimeML class
+    governors: dict[str, str]  # verb lemma -> "modal", "future" or "possible" (what it makes of its complement)
+    negative_determiners: frozenset[str]
+    negative_prepositions: frozenset[str]
+    restrictives: frozenset[str]
+    hypotheticals: frozenset[str]
+    hearsay: frozenset[str]
+    binding_prepositions: frozenset[str]  # prepositions that build compound nouns ("navires de débarquement")
+    time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
+
+
+def _markers(language: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for kind, word in load_rows(language, LAYER, "markers.tsv", 2):
+        out.setdefault(kind, set()).add(word.lower())
+    return {kind: frozenset(words) for kind, words in out.items()}
 
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    # Event nouns live in common/: the time layer reads them too (a date modifying one is its date).
-    nouns = frozenset(row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv"))
+    # Event nouns live in common/ (the time layer reads them: a date modifying one is its date); the
+    # longer list in events/ only widens what the events layer takes as a trigger.
+    nouns = {row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv")}
+    nouns |= {row[0].lower() for row in load_rows(language, LAYER, "event_nouns.tsv")}
     light = load_rows(language, LAYER, "light_verbs.tsv")
+    non_events = load_rows(language, LAYER, "non_event_nouns.tsv", 2)
+    classes = {row[0]: row[1] for row in load_rows(language, LAYER, "classes.tsv", 2)}
+    unknown = set(classes.values()) - TIMEML_CLASSES
+    if unknown:  # a typo in the resource would silently become a class no reader knows
+        raise ValueError(f"events/classes.tsv: unknown classes {sorted(unknown)}")
+    governors = {row[0]: row[1] for row in load_rows(language, LAYER, "governors.tsv", 2)}
+    if set(governors.values()) - GOVERNOR_EFFECTS:
+        raise ValueError(f"events/governors.tsv: unknown effects {sorted(set(governors.values()) - GOVERNOR_EFFECTS)}")
+    deverbal = sorted(((row[0], tuple(row[1:])) for row in load_rows(language, LAYER, "deverbal.tsv")),
+                      key=lambda r: -len(r[0]))
+    markers = _markers(language)
     return Lexicon(
-        event_nouns=nouns,
+        event_nouns=frozenset(nouns),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
         light_with_infinitive=frozenset(row[0] for row in light if row[1] == "with-infinitive"),
+        light_with_marked_infinitive=frozenset(row[0] for row in light if row[1] == "with-marked-infinitive"),
+        reflexive_non_events=frozenset(row[0] for row in light if row[1] == "reflexive"),
+        deverbal=tuple(deverbal),
+        non_event_nouns=frozenset(row[0] for row in non_events if row[1] == "always"),
+        people_when_plural=frozenset(row[0] for row in non_events if row[1] == "plural"),
+        classes=classes,
+        governors=governors,
+        negative_determiners=markers.get("negative-determiner", frozenset()),
+        negative_prepositions=markers.get("negative-preposition", frozenset()),
+        restrictives=markers.get("restrictive", frozenset()),
+        hypotheticals=markers.get("hypothetical", frozenset()),
+        hearsay=markers.get("hearsay", frozenset()),
+        binding_prepositions=markers.get("binding-preposition", frozenset()),
+        time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
     )

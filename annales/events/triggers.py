@@ -1,23 +1,46 @@
-"""Which words are events: verbs heading a clause and event nouns with their article.
+"""Which words are events, in the TimeML sense: verbs, event nouns and the adjectives of states.
 
-A verb heads an event when it heads a clause (not an auxiliary, not a light verb such as "être",
-"pouvoir", nor "aller"/"faire" when they govern an infinitive: then the infinitive is the event);
-an event noun (`resources/<lang>/common/event_nouns.tsv`) when a determiner makes it one happening
-("le débarquement", "l'assassinat de Kirov"; not "navires de débarquement", "condamné à mort").
+- A verb is an event wherever it stands (heading a clause, an infinitive, a participle modifying a
+  noun: "le colonel X, tué le 14 septembre"), unless it is an auxiliary or the copula, "aller"/"faire"
+  governing an infinitive ("il va attaquer": the infinitive is the event), "venir de" (a recent
+  past), or a verb that says nothing when reflexive ("il s'agit de"); `events/light_verbs.tsv`.
+  Modals, aspectuals and verbs of state are events: TimeML counts them, and their class and
+  factuality (`annales.events.classes`) tell a chronology to leave them out.
+- A noun is an event when it names a happening: listed (`common/event_nouns.tsv`,
+  `events/event_nouns.tsv`) or deverbal, an ending from `events/deverbal.tsv` standing for a verb
+  the model's vocabulary knows ("inculpation" -> "inculper"), unless listed in
+  `events/non_event_nouns.tsv` ("le gouvernement", "les morts"). It must name one happening, not a
+  kind ("navires de débarquement", "condamné à mort"): with a determiner or a number ("le
+  débarquement", "191 attentats"), as a heading ("Accident."), as the bare object of a verb ("porter
+  plainte"), after a preposition that does not build compounds ("pour diffamation", "sans
+  transfert"), or as what lasts a length of time ("dix ans de prison").
+- An adjective is an event when it is said of something (a predicate: "la liste est complète",
+  "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
+  participle ("la porte fermée").
+Nothing inside a timex, the boilerplate or the byline is an event.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
 SKIPPED = ("boilerplate", "byline")  # no story is told there: no event, no narrative time
-# Dependencies by which a verb heads a clause of its own.
-CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "csubj", "acl:relcl", "parataxis", "xcomp"})
 AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus", "cop"})
+# Dependencies of an adjective that say something of its noun rather than merely qualify it.
+PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "conj", "acl", "advcl", "ccomp", "parataxis"})
+# Children that make an adjective take a complement ("prêt à", "conscient de", "favorable à").
+COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "xcomp", "ccomp", "nmod"})
+FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
+MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
+# How close (cosine of the model's vectors) a noun must be to the verb its ending points to: the
+# doing of a verb is used like it ("inculpation"/"inculper" 0.5), a look-alike is not ("enfance"/"enfer",
+# "tradition"/"trader" under 0.3).
+MIN_SIMILARITY = 0.35
 
 
 def lemma_of(token: Any) -> str:
@@ -39,28 +62,122 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
     out = []
     for token in doc:
         pos = token.pos_
+        if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
+                and not any(c.dep_ == "cop" for c in token.head.children):
+            pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
         if pos == "VERB":
-            if token.dep_ in AUX_DEPS or token.dep_ not in CLAUSE_DEPS:
-                continue
-            lemma = lemma_of(token)
-            if lemma in lex.never_events:
-                continue
-            if lemma in lex.light_with_infinitive and any(
-                    c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
-                continue
-            if token.dep_ == "xcomp" and lemma_of(token.head) not in lex.never_events | lex.light_with_infinitive:
-                continue  # "il décide d'attaquer": the decision is the event, not yet the attack
+            found = is_verb_event(token, lex)
         elif pos == "NOUN":
-            if lemma_of(token) not in lex.event_nouns and token.lower_ not in lex.event_nouns:
-                continue
-            if not any(c.dep_.startswith("det") or c.morph.get("PronType") == ["Art"] for c in token.children):
-                continue  # "navires de débarquement", "condamnés à mort": a kind, not an event ("du" has one)
+            found = is_noun_event(token, lex)
+        elif pos == "ADJ":
+            found = is_adjective_event(token)
         else:
             continue
-        if inside(skipped, token.idx) or inside(timex_spans, token.idx):
+        if token.dep_ in FIXED_DEPS:
+            continue  # "à partir de": a word of a fixed phrase, no verb of its own
+        if not found or inside(skipped, token.idx) or inside(timex_spans, token.idx):
             continue
         out.append(token.i)
     return out
+
+
+def is_verb_event(token: Any, lex: Lexicon) -> bool:
+    if token.dep_ in AUX_DEPS:
+        return False
+    lemma = lemma_of(token)
+    if lemma in lex.never_events:
+        return False
+    infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if lemma in lex.light_with_infinitive and infinitives:
+        return False
+    if lemma in lex.light_with_marked_infinitive and any(
+            any(m.dep_ == "mark" for m in c.children) for c in infinitives):
+        return False
+    if lemma in lex.reflexive_non_events and any("Yes" in c.morph.get("Reflex") for c in token.children):
+        return False
+    return not epithet(token)
+
+
+def epithet(participle: Any) -> bool:
+    """A past participle right after its noun, with nothing of its own ("les populations déplacées",
+    "les Nations unies"): it qualifies the noun like an adjective. With a date, a place or an agent it
+    tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK")."""
+    morph = participle.morph
+    if participle.dep_ not in ("acl", "amod") or participle.i != participle.head.i + 1:
+        return False
+    if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
+        return False
+    return not any(c.dep_ not in ("punct", "advmod") for c in participle.children)
+
+
+def is_noun_event(token: Any, lex: Lexicon) -> bool:
+    if token.is_title and not token.is_sent_start and not token.text.isupper():
+        return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
+    lemma = lemma_of(token)
+    if lemma in lex.people_when_plural and "Plur" in token.morph.get("Number"):
+        return False  # "le monument aux morts": the dead, not a death
+    # "mini-remaniement", "contre-offensive": the last part names the happening
+    base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
+    if not (base in lex.event_nouns or token.lower_ in lex.event_nouns or deverbal(base, token, lex)):
+        return False
+    return one_happening(token, lex)
+
+
+def one_happening(token: Any, lex: Lexicon) -> bool:
+    """True when the noun names a happening, not a kind: "navires de débarquement", "condamnés à
+    mort" name a kind of ship, a kind of sentence."""
+    if token.dep_ == "ROOT":
+        return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"
+    children = list(token.children)
+    if any(c.dep_.startswith("det") or c.morph.get("PronType") == ["Art"] or c.dep_ == "nummod"
+           for c in children):
+        return True  # "le débarquement", "du débarquement", "191 attentats"
+    if token.dep_ == "obj" and token.head.pos_ == "VERB":
+        return True  # "porter plainte", "donner rendez-vous"
+    cases = [c for c in children if c.dep_ == "case"]
+    if any(c.lower_ not in lex.binding_prepositions for c in cases):
+        return True  # "pour diffamation", "sans transfert", "en concert"
+    # "dix ans de prison", "deux jours de négociations": the length of a happening
+    return bool(cases) and token.head.lower_ in lex.time_units
+
+
+def deverbal(lemma: str, token: Any, lex: Lexicon) -> bool:
+    """True when the noun names the doing of a verb the vocabulary knows ("ramassage" -> "ramasser")."""
+    if lemma in lex.non_event_nouns:
+        return False
+    vocab = token.vocab
+    for ending, replacements in lex.deverbal:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= MIN_STEM:
+            stem = lemma[:-len(ending)]
+            if any(_related(vocab, lemma, stem + r) for r in replacements):
+                return True
+    return False
+
+
+@lru_cache(maxsize=8192)  # a text repeats its nouns; the vectors of a loaded model do not change
+def _related(vocab: Any, noun: str, verb: str) -> bool:
+    if not vocab.has_vector(verb) or not vocab.has_vector(noun):
+        return False
+    a, b = vocab.get_vector(noun), vocab.get_vector(verb)
+    norm = float((a @ a) ** 0.5 * (b @ b) ** 0.5)
+    return norm > 0 and float(a @ b) / norm >= MIN_SIMILARITY
+
+
+def is_adjective_event(token: Any) -> bool:
+    if any(c.dep_ == "aux:tense" for c in token.children):
+        return True  # "aurait démissionné" tagged an adjective: a verb with its auxiliary
+    if token.morph.get("NumType"):
+        return False  # "la quatrième", "le 16e": a rank
+    if "Part" in token.morph.get("VerbForm"):
+        # "la braguette ouverte", "Bibliothèque fermée": what was done; "des navires spécialisés",
+        # "le complice présumé" only qualify.
+        return token.dep_ != "amod"
+    if any(c.dep_ == "cop" for c in token.children):
+        return True  # "la liste est complète"
+    if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        return True  # "il se déclare sceptique"
+    return any(c.dep_ in COMPLEMENT_DEPS and any(m.dep_ in ("case", "mark") for m in c.children)
+               for c in token.children)  # "prêts à partir", "consciente de l'enjeu"
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -1,0 +1,264 @@
+"""What kind of event a trigger is, and what the text commits to: TimeML class, polarity, modality
+and factuality, read from the trigger's word and the parse around it.
+
+- **Class** (`events/classes.tsv`): the class of the verb with its bare object when listed ("avoir
+  lieu" OCCURRENCE, not the STATE of "avoir"), else the lemma's class when listed ("dire" REPORTING, "voir" PERCEPTION,
+  "commencer" ASPECTUAL, "tenter" I_ACTION, "croire" I_STATE, "rester" STATE); otherwise an adjective
+  or a participle describing its noun ("les mallettes contenant des disquettes") is a STATE, and
+  everything else an OCCURRENCE.
+- **Polarity** NEG when the trigger is negated ("ne … pas/plus/jamais": a negative word in the parse's
+  morphology, not "ne … que", a restriction), when a negative determiner heads the noun ("aucune
+  arrestation"), under a negative preposition ("sans prévenir"), or under a negated modal or
+  aspectual ("ne peut pas attaquer") — `events/markers.tsv`.
+- **Modality**: the modal verb governing the event ("pouvoir", `events/governors.tsv`), else
+  "conditional" when the event is in the conditional mood.
+- **Factuality**, first that applies: `counterfactual` in a "si" clause in a past tense ("s'il avait
+  attaqué") or in the conditional past ("la ville serait tombée"); `reported` when the clause is
+  attributed ("selon le ministre"), told under a reporting verb ("il dit que …", "… , affirme-t-il"),
+  which also covers a hearsay conditional; `possible` under a modal, in the conditional present, in
+  a "si" clause in the present, or governed by a verb of wish, fear or attempt ("il tente de fuir",
+  "il croit que …"); `future` in the future tense, with "aller" + infinitive, or governed by a verb of
+  plan or decision ("il décide d'attaquer"); `fact` otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from annales.common.grammar import verb_tense
+from annales.events.lexicon import Lexicon
+from annales.events.triggers import lemma_of
+from annales.model import EventClass, Factuality
+
+CONDITIONAL = "conditional"  # the modality of an event in the conditional mood
+# Dependencies by which an event's word is governed by the verb whose attitude applies to it:
+# "il tente de fuir" (xcomp), "il ordonne l'attaque" (obj), "il croit que la ville tombera" (ccomp).
+GOVERNED_DEPS = frozenset({"xcomp", "obj", "ccomp"})
+# Dependencies that stay inside one clause on the way up: a "si" above them conditions the event.
+CLAUSE_INSIDE_DEPS = frozenset({"conj", "xcomp", "obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "nmod"})
+MAX_CLIMB = 8  # a parse tree is shallow; the bound only guards against a malformed one
+
+
+@dataclass(frozen=True)
+class Reading:
+    event_class: EventClass
+    polarity: Literal["POS", "NEG"]
+    modality: str | None
+    factuality: Factuality
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What a word's own dependents say of the clause it heads: read once per word and document."""
+
+    reporting: tuple[int, ...]  # indices of reporting verbs set beside it ("« … », affirme le général")
+    hearsay: bool  # "selon le ministre" hangs from it
+    hypothetical: bool  # "si" introduces it
+
+
+class EventReader:
+    """Reads the events of one document; what a head's dependents say is read once for all the
+    events below it."""
+
+    def __init__(self, lex: Lexicon, language: str) -> None:
+        self.lex = lex
+        self.language = language
+        self._marks: dict[int, _Marks] = {}
+
+    def read(self, token: Any) -> Reading:
+        """Class, polarity, modality and factuality of the event `token` triggers."""
+        lex = self.lex
+        chain = _governors(token)
+        governors = [g for g, _ in chain]
+        modal = next((lemma_of(g) for g in governors if lex.governors.get(lemma_of(g)) == "modal"), None)
+        conditional = _conditional(token)
+        negated = _negated(token, lex) or any(
+            _negated(g, lex) and (lex.governors.get(lemma_of(g)) == "modal"
+                                  or lex.classes.get(lemma_of(g)) == "ASPECTUAL")
+            for g in governors)
+        return Reading(
+            event_class=event_class(token, lex),
+            polarity="NEG" if negated else "POS",
+            modality=modal or (CONDITIONAL if conditional else None),
+            factuality=self._factuality(token, chain, modal, conditional),
+        )
+
+    def marks(self, token: Any) -> _Marks:
+        found = self._marks.get(token.i)
+        if found is None:
+            lex = self.lex
+            reporting = []
+            hearsay = hypothetical = False
+            for child in token.children:
+                dep = child.dep_
+                if dep == "parataxis":
+                    if child.pos_ == "VERB" and lex.classes.get(lemma_of(child)) == "REPORTING":
+                        reporting.append(child.i)
+                elif dep == "mark":
+                    hypothetical = hypothetical or child.lower_ in lex.hypotheticals
+                elif dep.startswith("obl"):
+                    hearsay = hearsay or _hearsay(child, lex)
+            found = self._marks[token.i] = _Marks(tuple(reporting), hearsay, hypothetical)
+        return found
+
+    def _hypothetical(self, chain: list[Any]) -> Any | None:
+        """The verb of the "si" clause the event stands in, if any."""
+        for t in chain:
+            if self.marks(t).hypothetical:
+                return t
+            if t.dep_ not in CLAUSE_INSIDE_DEPS:
+                break  # left the clause: the condition is another clause's
+        return None
+
+    def _reported(self, chain: list[Any]) -> bool:
+        on_chain = {t.i for t in chain}
+        for t in chain:
+            marks = self.marks(t)
+            if marks.hearsay:
+                return True  # "selon le ministre, …"
+            # "« … », affirme le général"; not on the way up: "déclare" in "« … », déclare le maire"
+            # is not reported by itself
+            if any(i not in on_chain for i in marks.reporting):
+                return True
+            if t.dep_ == "ccomp" and self.lex.classes.get(lemma_of(t.head)) == "REPORTING":
+                return True  # "il dit que …"
+        return False
+
+    def _factuality(self, token: Any, governed: list[tuple[Any, str]], modal: str | None,
+                    conditional: bool) -> Factuality:
+        lex = self.lex
+        chain = _clause_chain(token)
+        condition = self._hypothetical(chain)
+        if condition is not None:
+            tense = condition.morph.get("Tense") + [m for a in _auxiliaries(condition) for m in a.morph.get("Tense")]
+            return "counterfactual" if "Imp" in tense or "Past" in tense else "possible"
+        if modal is not None:
+            return "possible"
+        reported = self._reported(chain)
+        if conditional:
+            if reported:
+                return "reported"  # "selon le préfet, les rebelles auraient incendié la mairie": hearsay
+            return "counterfactual" if _conditional_past(token) else "possible"
+        for governor, dep in governed:
+            if dep == "ccomp":  # a clause: what its verb reports or believes
+                if lex.classes.get(lemma_of(governor)) == "I_STATE":
+                    return "possible"  # "il croit que la ville tombera"
+                continue
+            effect = lex.governors.get(lemma_of(governor))
+            if effect in ("possible", "future"):
+                return effect  # type: ignore[return-value]  # the two effects are factuality values
+        if _tense(token, self.language) == "future":
+            return "future"  # before "reported": what is announced has not happened yet
+        return "reported" if reported else "fact"
+
+
+def read_event(token: Any, lex: Lexicon, language: str) -> Reading:
+    """Class, polarity, modality and factuality of one event (a document's events share an `EventReader`)."""
+    return EventReader(lex, language).read(token)
+
+
+def event_class(token: Any, lex: Lexicon) -> EventClass:
+    lemma = lemma_of(token)
+    for child in token.children:  # a verb and its bare object say one thing: "avoir lieu", "porter plainte"
+        if child.dep_ == "obj" and not any(c.dep_.startswith("det") for c in child.children):
+            phrase = lex.classes.get(f"{lemma} {lemma_of(child)}")
+            if phrase is not None:
+                return phrase  # type: ignore[return-value]  # checked against the TimeML classes on loading
+    listed = lex.classes.get(lemma)
+    if listed is not None:
+        return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
+    if token.pos_ == "ADJ" and not _verbal(token):
+        return "STATE"
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in token.morph.get("Tense") \
+            and "Part" in token.morph.get("VerbForm"):
+        return "STATE"  # "les mallettes contenant des disquettes": a property of the thing, not a doing
+    return "OCCURRENCE"
+
+
+def _verbal(token: Any) -> bool:
+    """A verb the tagger took for an adjective or an auxiliary ("aurait démissionné")."""
+    return any(c.dep_ == "aux:tense" for c in token.children)
+
+
+def _governors(token: Any) -> list[tuple[Any, str]]:
+    """The verbs whose attitude applies to the event, nearest first, each with the dependency by
+    which the chain below it hangs from it: up the xcomp/obj/ccomp chain."""
+    out = []
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in GOVERNED_DEPS or current.head is current:
+            break
+        if current.dep_ == "obj" and current.pos_ != "NOUN":
+            break  # "il le voit": a pronoun object is no event
+        dep, current = current.dep_, current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            break
+        out.append((current, dep))
+    return out
+
+
+def _auxiliaries(token: Any) -> list[Any]:
+    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+
+def _conditional(token: Any) -> bool:
+    return any("Cnd" in t.morph.get("Mood") for t in [token, *_auxiliaries(token)])
+
+
+def _conditional_past(token: Any) -> bool:
+    """"serait tombée", "aurait attaqué": a conditional auxiliary and a past participle."""
+    auxiliaries = _auxiliaries(token)
+    participle = "Part" in token.morph.get("VerbForm") or any(a.dep_ == "aux:tense" for a in auxiliaries)
+    return participle and any("Cnd" in a.morph.get("Mood") for a in auxiliaries)
+
+
+def _negated(token: Any, lex: Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_.startswith("det") and lemma_of(child) in lex.negative_determiners:
+            return True  # "aucune arrestation"
+        if child.dep_ in ("mark", "case") and child.lower_ in lex.negative_prepositions:
+            return True  # "sans prévenir"
+    negatives = [c for c in token.children if "Neg" in c.morph.get("Polarity")]
+    if not negatives:
+        return False
+    # "ne … que" restricts: "il n'a pris que Caen" took Caen. Only "ne" is negative then, and the
+    # restrictive word comes after the verb, on one of its non-clausal dependents.
+    if len(negatives) == 1:
+        for child in token.children:
+            if child.i > token.i and child.pos_ not in ("VERB", "AUX") and (
+                    child.lower_ in lex.restrictives
+                    or any(m.lower_ in lex.restrictives and m.i < child.i for m in child.children)):
+                return False
+    return True
+
+
+def _clause_chain(token: Any) -> list[Any]:
+    """The token and the heads above it, up to the sentence root."""
+    chain = [token]
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _hearsay(phrase: Any, lex: Lexicon) -> bool:
+    for case in phrase.children:
+        if case.dep_ == "case":
+            # "d'après" is "d'" with "après" fixed to it
+            words = case.lower_ + "".join(f.lower_ for f in case.children if f.dep_ == "fixed")
+            if words in lex.hearsay:
+                return True
+    return False
+
+
+def _tense(token: Any, language: str) -> str | None:
+    if token.pos_ in ("VERB", "AUX") or _verbal(token):
+        return verb_tense(token, language)
+    copula = next((c for c in token.children if c.dep_ == "cop"), None)  # "la liste sera complète"
+    if copula is not None and "Fut" in copula.morph.get("Tense"):
+        return "future"
+    return None

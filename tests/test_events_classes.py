@@ -1,0 +1,167 @@
+"""TimeML-wide event detection and each event's class, polarity, modality and factuality."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.common.events import is_happening
+from annales.context import Context
+from annales.events.lexicon import lexicon
+from annales.model import Analysis, Event, Span, Trigger
+from annales.pipeline import analyze
+
+DCT = "1916-03-01"
+
+
+def _analyze(text: str, context: Context) -> Analysis:
+    return analyze(text, DCT, context=context)
+
+
+def _event(analysis: Analysis, trigger: str) -> Event:
+    found = [e for e in analysis.events if e.trigger.text == trigger]
+    assert found, [e.trigger.text for e in analysis.events]
+    return found[0]
+
+
+def _triggers(analysis: Analysis) -> list[str]:
+    return [e.trigger.text for e in analysis.events]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event_class"), [
+    ("Le 3 mars, le bataillon prit le village.", "prit", "OCCURRENCE"),
+    ("Le général déclara que la ville était tombée.", "déclara", "REPORTING"),
+    ("Les sentinelles aperçurent les fusées.", "aperçurent", "PERCEPTION"),
+    ("Le bombardement commença à l'aube.", "commença", "ASPECTUAL"),
+    ("Le colonel décida d'attaquer la ville.", "décida", "I_ACTION"),
+    ("Le préfet craint une émeute.", "craint", "I_STATE"),
+    ("La garnison resta dans la citadelle.", "resta", "STATE"),
+    # A verb with its bare object is looked up as one: "avoir lieu" happens, "avoir" holds.
+    ("Le débarquement eut lieu à l'aube.", "eut", "OCCURRENCE"),
+])
+def test_class_from_the_lexicon(context: Context, text: str, trigger: str, event_class: str) -> None:
+    assert _event(_analyze(text, context), trigger).event_class == event_class
+
+
+def test_a_present_participle_describing_a_thing_is_a_state(context: Context) -> None:
+    analysis = _analyze("On trouva des caisses contenant des obus.", context)
+    assert _event(analysis, "contenant").event_class == "STATE"
+
+
+def test_a_predicate_adjective_is_a_state_and_the_copula_no_event(context: Context) -> None:
+    analysis = _analyze("Le ravitaillement est impossible.", context)
+    assert _event(analysis, "impossible").event_class == "STATE"
+    assert "est" not in _triggers(analysis)
+
+
+@pytest.mark.parametrize(("text", "trigger", "polarity"), [
+    ("Les troupes ne franchirent pas le fleuve.", "franchirent", "NEG"),
+    ("Le régiment partit sans prévenir l'état-major.", "prévenir", "NEG"),
+    ("Le régiment partit sans prévenir l'état-major.", "partit", "POS"),
+    ("Aucune arrestation n'a eu lieu.", "arrestation", "NEG"),
+    # "ne … que" restricts, it does not negate: Caen was taken.
+    ("Les Anglais n'ont pris que Caen.", "pris", "POS"),
+])
+def test_polarity(context: Context, text: str, trigger: str, polarity: str) -> None:
+    assert _event(_analyze(text, context), trigger).polarity == polarity
+
+
+def test_a_negated_modal_negates_the_event_it_governs(context: Context) -> None:
+    analysis = _analyze("Nous ne pouvons plus reculer.", context)
+    assert _event(analysis, "reculer").polarity == "NEG"
+
+
+def test_modality_is_the_governing_modal_or_the_conditional(context: Context) -> None:
+    analysis = _analyze("Les soldats pourront attaquer la ville.", context)
+    attack = _event(analysis, "attaquer")
+    assert (attack.modality, attack.factuality) == ("pouvoir", "possible")
+    assert _event(analysis, "pourront").event_class == "I_STATE"  # the modal is an event of its own
+    maybe = _event(_analyze("La ville aurait pu tomber.", context), "tomber")
+    assert maybe.modality == "pouvoir"
+    fact = _event(_analyze("Le 3 mars, le bataillon prit le village.", context), "prit")
+    assert (fact.modality, fact.factuality) == (None, "fact")
+
+
+@pytest.mark.parametrize(("text", "trigger", "factuality"), [
+    ("Le 3 mars, le bataillon prit le village.", "prit", "fact"),
+    ("S'il avait attaqué, la ville serait tombée.", "attaqué", "counterfactual"),
+    ("S'il avait attaqué, la ville serait tombée.", "tombée", "counterfactual"),
+    ("Les soldats pourront attaquer la ville.", "attaquer", "possible"),
+    ("Le préfet craint une émeute.", "émeute", "possible"),
+    ("La division partira dans trois jours.", "partira", "future"),
+    ("Le colonel va lancer l'assaut.", "lancer", "future"),
+    ("Le colonel décida d'attaquer la ville.", "attaquer", "future"),
+    ("Selon le préfet, les rebelles ont incendié la mairie.", "incendié", "reported"),
+    ("Le général déclara que la ville était tombée.", "tombée", "reported"),
+    ("« La ville est prise », déclare le maire.", "prise", "reported"),
+    # The reporting verb itself is a fact: the mayor did say it.
+    ("« La ville est prise », déclare le maire.", "déclare", "fact"),
+])
+def test_factuality(context: Context, text: str, trigger: str, factuality: str) -> None:
+    assert _event(_analyze(text, context), trigger).factuality == factuality
+
+
+def test_a_participle_modifying_a_name_is_an_event_with_its_date(context: Context) -> None:
+    analysis = _analyze("Le colonel Martin, tué le 14 septembre 1914, repose au cimetière de Verdun.", context)
+    killed = _event(analysis, "tué")
+    assert (killed.event_class, killed.factuality) == ("OCCURRENCE", "fact")
+    assert killed.date is not None and killed.date.value == "1914-09-14"
+
+
+def test_a_bare_participle_qualifying_a_noun_is_no_event(context: Context) -> None:
+    analysis = _analyze("Les populations déplacées attendent des vivres.", context)
+    assert "déplacées" not in _triggers(analysis)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # Deverbal nouns are found by their ending and the verb the model knows ...
+    ("L'inculpation du maire surprit la ville.", ["inculpation"], []),
+    ("Le ramassage des blessés dura toute la nuit.", ["ramassage"], ["blessés"]),
+    # ... unless they name a group or a thing, or a kind ("navires de débarquement").
+    ("Le gouvernement démissionna.", ["démissionna"], ["gouvernement"]),
+    ("Les navires de débarquement attendent.", ["attendent"], ["débarquement"]),
+    # The dead of a monument are people, not a death.
+    ("Le monument aux morts fut inauguré en 1921.", ["inauguré"], ["morts"]),
+    # A noun without an article is one happening after "pour" or as a verb's bare object.
+    ("La population porta plainte pour diffamation.", ["porta", "plainte", "diffamation"], []),
+    ("Il s'agit d'une erreur.", [], ["agit"]),
+])
+def test_noun_events(context: Context, text: str, present: list[str], absent: list[str]) -> None:
+    triggers = _triggers(_analyze(text, context))
+    assert all(t in triggers for t in present), triggers
+    assert not any(t in triggers for t in absent), triggers
+
+
+def test_infinitives_and_aspectuals_are_events(context: Context) -> None:
+    triggers = _triggers(_analyze("Le maire continue d'exiger la démission du préfet.", context))
+    assert {"continue", "exiger", "démission"} <= set(triggers)
+
+
+def test_aller_and_venir_de_lend_their_tense_and_are_no_events(context: Context) -> None:
+    assert _triggers(_analyze("Le colonel va lancer l'assaut.", context)) == ["lancer", "assaut"]
+    assert "vient" not in _triggers(_analyze("Le courrier vient de partir.", context))
+
+
+def test_is_happening_keeps_factual_positive_occurrences_only(context: Context) -> None:
+    analysis = _analyze("Les troupes ne franchirent pas le fleuve. Le 3 mars, le bataillon prit le village. "
+                        "Les soldats pourront attaquer la ville.", context)
+    happening = {e.trigger.text for e in analysis.events if is_happening(e)}
+    assert happening == {"prit"}
+
+
+def test_is_happening_on_hand_built_events() -> None:
+    def event(**fields: str) -> Event:
+        return Event(id="event-1", sentence=Span(0, 5), trigger=Trigger(0, 5, "prise", "prise"), **fields)
+
+    assert is_happening(event())
+    assert not is_happening(event(polarity="NEG"))
+    assert not is_happening(event(factuality="reported"))
+    assert not is_happening(event(event_class="ASPECTUAL"))
+    assert not is_happening(event(event_class="STATE"))
+
+
+def test_the_lexicon_knows_each_class_and_effect() -> None:
+    lex = lexicon("fr")
+    classes = set(lex.classes.values())
+    assert classes == {"OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"}
+    assert set(lex.governors.values()) == {"modal", "future", "possible"}
+    assert lex.deverbal[0][0] == max((ending for ending, _ in lex.deverbal), key=len)  # longest ending first
