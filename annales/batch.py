@@ -68,6 +68,9 @@ def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Con
               on_warning: Callable[[str], None] | None = None) -> Progress:
     """Analyse and write each document as it arrives; report each failure at once and go on.
 
+    `write` is a format's writer with the user's options already bound
+    (`annales.export.get_writer(name, ExportOptions(...))`): every format is called alike here.
+
     `progress` (created if not given) is updated after every document, so a caller that is
     interrupted knows how many documents were written whole. Each document is rendered first and
     then written and flushed in one piece with Ctrl-C held back, so `out` only ever holds whole

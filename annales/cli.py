@@ -22,7 +22,7 @@ from annales import __version__
 from annales.batch import Progress, Writer, run_batch
 from annales.common.terminal import for_terminal
 from annales.errors import AnnalesError, InputError
-from annales.export import FORMATS, SINGLE_DOCUMENT, get_writer
+from annales.export import FORMATS, SINGLE_DOCUMENT, ExportOptions, get_writer
 from annales.model import SourceDocument
 
 PROG = "annales"
@@ -172,6 +172,11 @@ def analyze(
         "--language", metavar="CODE",
         help="Language of every input (ISO 639-1, e.g. fr); default: detected per document.",
     )] = None,
+    all_events: Annotated[bool, typer.Option(
+        "--all-events",
+        help="List every event in the text, csv, html and timelinejs views, not only what happened "
+             "(factual occurrences). json and jsonl always keep every event.",
+    )] = False,
 ) -> None:
     """Analyse documents and write one analysis per document to stdout."""
     fmt = output_format or default_format(paths, sys.stdout.isatty())
@@ -193,7 +198,7 @@ def analyze(
             raise UsageProblem(str(exc)) from exc
         if fmt in SINGLE_DOCUMENT:
             items = _at_most_one(items, fmt)
-        _run(items, get_writer(fmt), progress)
+        _run(items, get_writer(fmt, ExportOptions(all_events=all_events)), progress)
     raise typer.Exit(EXIT_FAILED if progress.failures else 0)
 
 

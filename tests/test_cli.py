@@ -242,7 +242,7 @@ def test_a_failure_while_writing_one_document_is_reported_and_the_others_go_on(
             raise ValueError("boom")
         real(analysis, stream)
 
-    monkeypatch.setattr(cli, "get_writer", lambda name: fragile)
+    monkeypatch.setattr(cli, "get_writer", lambda name, options=None: fragile)
     code, out, err = run(["analyze", *files.values(), "-f", "jsonl"], capsys)
     assert code == 1 and [json.loads(line)["id"] for line in out.splitlines()] == [files["crue.txt"]]
     assert f"annales: error: {files['siege.txt']}: internal error while writing: ValueError: boom" in err

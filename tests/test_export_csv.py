@@ -24,8 +24,12 @@ def test_one_row_per_event() -> None:
     assert [r[1] for r in rows[1:]] == ["ev1", "ev2", "ev3"]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["date"] == "1917-03-03" and first["inferred"] == "no"
-    assert first["participants"] == "général Nivelle; 5e régiment"
+    # Roles are written beside the names, places among them as "place".
+    assert first["participants"] == "général Nivelle (agent); 5e régiment (other); Verdun (place)"
     assert first["places"] == "Verdun" and first["figures"] == "1 200 hommes"
+    assert (first["trigger"], first["class"], first["factuality"], first["polarity"], first["head"]) == (
+        "quitte", "OCCURRENCE", "fact", "POS", "")
+    assert first["phrase"] == "le général Nivelle quitte Verdun"
     assert dict(zip(rows[0], rows[3], strict=True))["inferred"] == "yes"
     assert "<script>&" in rows[2][rows[0].index("sentence")]
 
@@ -78,5 +82,5 @@ def test_formula_cells_from_the_text_are_written_as_text() -> None:
     header, row = _rows(analysis)
     cells = dict(zip(header, row, strict=True))
     assert cells["sentence"] == "'=cmd|' /C calc'!A0 le 3 mars 1917 \x1b[31m."  # the control character kept
-    assert cells["participants"] == "'-général @Nivelle"
+    assert cells["participants"] == "'-général @Nivelle (agent)"
     assert cells["story_order"] == "1"

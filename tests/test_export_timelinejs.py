@@ -24,7 +24,10 @@ def test_events_become_slides() -> None:
     first, second, third = out["events"]
     assert first["start_date"] == {"year": "1917", "month": "3", "day": "3"}
     assert "end_date" not in first and "display_date" not in first
-    assert first["text"]["headline"] == "quitter" and first["unique_id"] == "ev1" and first["group"] == "Verdun"
+    # The headline is the clause's own words, not the lemma: actor, verb as written, place.
+    assert first["text"]["headline"] == "Le général Nivelle quitte Verdun"
+    assert first["unique_id"] == "ev1" and first["group"] == "Verdun"
+    assert second["text"]["headline"] == "Le croiseur Gloire rentre à Brest"
     assert second["start_date"] == {"year": "1917", "month": "3", "day": "21"}
     assert second["end_date"] == {"year": "1917", "month": "6", "day": "20"}
     assert second["display_date"] == "printemps 1917 (incertain)"

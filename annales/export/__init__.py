@@ -1,16 +1,23 @@
-"""Exporters: one module per output format, each exposing `write(analysis, stream) -> None`.
+"""Exporters: one module per output format, each exposing
+`write(analysis, stream, options: ExportOptions = DEFAULT_OPTIONS) -> None`.
 
 A new format is one new module and one line in `FORMATS`; the command line offers whatever
-is listed here.
+is listed here. What the user asked of the output (`--all-events`) reaches every format the same
+way: as the `options` of its `write`, bound by `get_writer`, so the batch writer calls every
+format alike with an analysis and a stream.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from importlib import import_module
 from typing import TextIO
 
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
 from annales.model import Analysis
+
+__all__ = ["DEFAULT_OPTIONS", "FORMATS", "SINGLE_DOCUMENT", "ExportOptions", "Writer", "get_writer"]
 
 Writer = Callable[[Analysis, TextIO], None]
 
@@ -30,9 +37,11 @@ FORMATS: dict[str, str] = {
 SINGLE_DOCUMENT: frozenset[str] = frozenset({"json", "tei", "html", "timelinejs"})
 
 
-def get_writer(name: str) -> Writer:
-    """The `write` function of format `name`; KeyError names the known formats."""
+def get_writer(name: str, options: ExportOptions | None = None) -> Writer:
+    """The `write` function of format `name`, with `options` bound when given (the function itself
+    otherwise, which writes with the default options); KeyError names the known formats."""
     if name not in FORMATS:
         raise KeyError(f"unknown format {name!r} (known: {', '.join(FORMATS)})")
-    return import_module(FORMATS[name]).write
+    write = import_module(FORMATS[name]).write
+    return write if options is None else partial(write, options=options)
 

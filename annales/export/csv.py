@@ -1,9 +1,16 @@
-"""A CSV chronology: one row per event, with a header row, UTF-8, written with the csv module.
+"""A CSV chronology: one row per happening (per event with `all_events`), with a header row, UTF-8,
+written with the csv module.
 
-Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, participants (names
-with their ranks, "; "-joined), places (names), figures (quantity texts). When the analysis has no
-events, the rows are its DATE and TIME timexes instead (kind = "timex", story_order = order of
-reading), so the file is useful before events are extracted; an empty analysis gives the header only.
+Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, participants (names with
+their ranks and roles, places included: "général Foch (agent); Metz (place)"), places (names), figures
+(quantity texts), trigger (the word as written), class, factuality, polarity, head (the id of the event
+it is told under), phrase (what happened, in the clause's words: `annales.export.phrases`).
+
+By default the rows are the happenings (factual occurrences, `annales.common.events.is_happening`),
+each on its row, with `head` to group them; `ExportOptions.all_events` writes every event. When the
+analysis has no events, the rows are its DATE and TIME timexes instead (kind = "timex", story_order =
+order of reading), so the file is useful before events are extracted; an empty analysis, or one whose
+events are all left out, gives the header only.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage return or NUL gets a leading `'`
 (OWASP's advice against formula injection): a spreadsheet then shows it as text instead of
@@ -20,19 +27,24 @@ import re
 from typing import TextIO
 
 from annales.common.sentences import SentenceIndex
+from annales.export.happenings import selected
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
+from annales.export.phrases import Phrases
 from annales.model import Analysis, Entity, Event, Quantity, Timex
 
+# The columns added for events' TimeML view come last, so that a reader of the earlier columns by
+# position still finds them where they were.
 COLUMNS = ["kind", "id", "story_order", "date", "earliest", "latest", "inferred", "sentence",
-           "participants", "places", "figures"]
+           "participants", "places", "figures", "trigger", "class", "factuality", "polarity", "head", "phrase"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows(analysis))
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows(analysis, options))
 
 
 def safe_cell(cell: str) -> str:
@@ -41,12 +53,12 @@ def safe_cell(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def rows(analysis: Analysis) -> list[list[str]]:
+def rows(analysis: Analysis, options: ExportOptions = DEFAULT_OPTIONS) -> list[list[str]]:
     if analysis.events:
-        events = sorted(analysis.events, key=lambda e: (e.story_order, e.sentence.start, e.id))
         entities = {e.id: e for e in analysis.entities}
         quantities = {q.id: q for q in analysis.quantities}
-        return [_event_row(analysis, e, entities, quantities) for e in events]
+        phrases = Phrases(analysis)
+        return [_event_row(analysis, e, entities, quantities, phrases) for e in selected(analysis, options)]
     points = sorted((t for t in analysis.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.id))
     sentences = SentenceIndex(analysis)
     return [_timex_row(analysis, t, order, sentences) for order, t in enumerate(points, 1)]
@@ -57,14 +69,15 @@ def _squeeze(text: str) -> str:
 
 
 def _event_row(analysis: Analysis, event: Event, entities: dict[str, Entity],
-               quantities: dict[str, Quantity]) -> list[str]:
+               quantities: dict[str, Quantity], phrases: Phrases) -> list[str]:
     participants = []
     for p in event.participants:
         entity = entities.get(p.entity)
         name = entity.name if entity else p.entity
         rank = p.rank or (entity.rank if entity else None)
-        participants.append(f"{rank} {name}" if rank else name)
+        participants.append(f"{rank} {name} ({p.role})" if rank else f"{name} ({p.role})")
     places = [entities[p].name if p in entities else p for p in event.places]
+    participants += [f"{place} (place)" for place in places]
     figures = [_squeeze(quantities[q].text) if q in quantities else q for q in event.quantities]
     date = event.date
     return [
@@ -73,6 +86,8 @@ def _event_row(analysis: Analysis, event: Event, entities: dict[str, Entity],
         "yes" if event.time_inferred else "no",
         _squeeze(analysis.text[event.sentence.start:event.sentence.end]),
         "; ".join(participants), "; ".join(places), "; ".join(figures),
+        _squeeze(event.trigger.text), event.event_class, event.factuality, event.polarity, event.head or "",
+        phrases.of(event),
     ]
 
 
@@ -85,5 +100,5 @@ def _timex_row(analysis: Analysis, timex: Timex, order: int, sentences: Sentence
         "timex", timex.id, str(order), timex.value if timex.resolved else "",
         earliest, latest,
         "no" if timex.resolved else "unresolved",
-        _squeeze(analysis.text[start:end]), "", "", "",
+        _squeeze(analysis.text[start:end]), "", "", "", "", "", "", "", "", "",
     ]

@@ -11,9 +11,12 @@ Characters XML 1.0 forbids become U+FFFD, as in the TEI export.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, TextIO
+from typing import TextIO
 
 from annales.common.sentences import SentenceIndex
+from annales.export.happenings import lines, qualifiers
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
+from annales.export.phrases import Phrases, label, language_of
 from annales.export.tei import RANK_ANCHOR, RANK_EVIDENCE, Mark, Node, clean, marks, nest
 from annales.model import Analysis, Entity, Event, Quantity, Quote, Timex
 
@@ -33,8 +36,8 @@ ENTITY_LABELS = {"person": "Personne", "place": "Lieu", "organization": "Organis
                  "ship": "Navire", "work": "Œuvre", "event-name": "Événement"}
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
-    stream.write(page(analysis))
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+    stream.write(page(analysis, options))
 
 
 def _squeeze(text: str) -> str:
@@ -50,7 +53,7 @@ def _anchor_id(kind: str, ident: str) -> str:
     return f"{kind}-{ident}"
 
 
-def page(analysis: Analysis) -> str:
+def page(analysis: Analysis, options: ExportOptions = DEFAULT_OPTIONS) -> str:
     title = analysis.metadata.get("title") or analysis.id
     out = ["<!DOCTYPE html>", '<html lang="fr">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
@@ -62,7 +65,7 @@ def page(analysis: Analysis) -> str:
     out.append(f"Date de publication : {escape(analysis.dct.value)} ({escape(analysis.dct.origin)})"
                if analysis.dct else "Date de publication : inconnue")
     out.append("</p>")
-    out += _chronology(analysis)
+    out += _chronology(analysis, options)
     out += _cast(analysis)
     out += _findings(analysis)
     out += ['<h2 id="texte">Texte</h2>', f'<div class="text">{_text(analysis)}</div>',
@@ -143,29 +146,41 @@ def _sentence(analysis: Analysis, start: int, end: int) -> str:
     return _squeeze(analysis.text[max(start, 0):max(end, 0)])
 
 
+def _marks(event: Event) -> str:
+    marks = qualifiers(event)
+    return f" [{', '.join(marks)}]" if marks else ""
+
+
 def _event_key(event: Event) -> tuple[int, str, int, str]:
     if event.date is None:
         return (1, "", event.story_order, event.id)
     return (0, event.date.earliest or event.date.value, event.story_order, event.id)
 
 
-def _chronology(analysis: Analysis) -> list[str]:
+def _chronology(analysis: Analysis, options: ExportOptions) -> list[str]:
     out = ['<h2 id="chronologie">Chronologie</h2>']
-    rows: list[tuple[Any, ...]] = []
+    # (date, order, what, anchor, sentence): `what` is HTML, escaped when built (a phrase comes with the
+    # list of its sub-events); every other cell is text, escaped when written.
+    rows: list[tuple[str, str, str, str, str]] = []
     if analysis.events:
-        entities = {e.id: e for e in analysis.entities}
-        for event in sorted(analysis.events, key=_event_key):
+        phrases = Phrases(analysis)
+        chosen = lines(analysis, options)
+        for line in sorted(chosen, key=lambda line: _event_key(line.main)):
+            event = line.main
             date = event.date.value if event.date else "non daté"
             if event.time_inferred:
                 date += " (déduite)"
-            who = [(f"{p.rank} " if p.rank else "") + (entities[p.entity].name if p.entity in entities else p.entity)
-                   for p in event.participants]
-            what = event.trigger.lemma or event.trigger.text
-            if who:
-                what += " — " + ", ".join(who)
+            what = escape(phrases.of(event) + _marks(event))
+            subs = phrases.subs(event, line.subs)
+            if subs:
+                what += "<ul>" + "".join(f"<li>{escape(phrase + _marks(sub))}</li>" for sub, phrase in subs) + "</ul>"
             rows.append((date, str(event.story_order), what, _anchor_id("event", event.id),
                          _sentence(analysis, event.sentence.start, event.sentence.end)))
         out.append("<p>Événements dans l’ordre des dates ; « récit » donne l’ordre où le texte les raconte.</p>")
+        shown = sum(1 + len(line.subs) for line in chosen)
+        if shown < len(analysis.events):
+            note = label(language_of(analysis), "happenings-only").format(shown=shown, total=len(analysis.events))
+            out.append(f"<p>{escape(note)}</p>")
     else:
         points = [t for t in analysis.timexes if t.type in ("DATE", "TIME")]
         story = {t.id: i for i, t in enumerate(sorted(points, key=lambda t: (t.start, t.id)), 1)}
@@ -178,14 +193,14 @@ def _chronology(analysis: Analysis) -> list[str]:
         for timex in sorted(points, key=key):
             sentence = sentences.of(timex.start)
             start, end = (sentence.start, sentence.end) if sentence else (timex.start, timex.end)
-            rows.append((timex.value if timex.resolved else "non résolu", str(story[timex.id]), _squeeze(timex.text),
-                         _anchor_id("timex", timex.id), _sentence(analysis, start, end)))
+            rows.append((timex.value if timex.resolved else "non résolu", str(story[timex.id]),
+                         escape(_squeeze(timex.text)), _anchor_id("timex", timex.id), _sentence(analysis, start, end)))
         out.append("<p>Aucun événement extrait : les dates du texte, dans l’ordre chronologique.</p>")
     if not rows:
         return out + ["<p>(aucune date)</p>"]
     out.append("<table><tr><th>Date</th><th>Récit</th><th>Quoi</th><th>Passage</th></tr>")
     for date, order, what, anchor, sentence in rows:
-        out.append(f"<tr><td>{escape(date)}</td><td>{escape(order)}</td><td>{escape(what)}</td>"
+        out.append(f"<tr><td>{escape(date)}</td><td>{escape(order)}</td><td>{what}</td>"
                    f'<td><a href="#{escape(anchor)}">{escape(sentence)}</a></td></tr>')
     out.append("</table>")
     return out

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any, TextIO
 
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
 from annales.model import Analysis
 
 # json.dumps already escapes C0 controls. Outside string literals the output is ASCII, so every
@@ -25,5 +26,6 @@ def dumps(data: Any, indent: int | None = None) -> str:
     return _ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
+# The contract keeps every event, whatever the options: it is the analysis, not a view of it.
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
     stream.write(dumps(analysis.to_dict(), indent=2) + "\n")

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from lxml import etree
 
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
 from annales.model import Analysis, Entity, Event, Timex
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -101,7 +102,8 @@ def w3c(value: str | None) -> str | None:
     return None
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+    # An edition of the whole text: its standOff keeps every event, whatever the options.
     root = build(analysis)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(etree.tostring(root, encoding="unicode", pretty_print=True))

@@ -1,5 +1,5 @@
-"""A readable chronology of one analysis: events (or, without events, dates) in time order, each with
-the sentence it came from.
+"""A readable chronology of one analysis: one line per happening (or, without events, per date) in time
+order, each with the sentence it came from.
 
 The output is plain text and deterministic (no colours, no terminal width), so it can be read
 in a terminal, diffed, and used as golden output in tests. Control characters, escape sequences
@@ -14,19 +14,24 @@ from typing import TextIO
 
 from annales.common.sentences import SentenceIndex
 from annales.common.terminal import for_terminal
+from annales.export.happenings import Line, qualifiers
+from annales.export.happenings import lines as happening_lines
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
+from annales.export.phrases import Phrases
 from annales.model import Analysis, Event, Sentence, Timex
 
 EXCERPT_WIDTH = 160
+EVENT_EXCERPT_WIDTH = 120  # the phrase says what happened; the sentence is there to check it
 POINT_TYPES = ("DATE", "TIME")
 ISO_CALENDAR = re.compile(r"[0-9X]{2,4}(?![A-Z_])")  # a year or century first, as in 1914-12 or XXXX-12-20
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
-    stream.write("\n".join(lines(analysis)))
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+    stream.write("\n".join(lines(analysis, options)))
     stream.write("\n\n")
 
 
-def lines(analysis: Analysis) -> list[str]:
+def lines(analysis: Analysis, options: ExportOptions = DEFAULT_OPTIONS) -> list[str]:
     out = [f"== {analysis.metadata.get('title') or analysis.id} =="]
     if analysis.source.path and analysis.source.path != analysis.id:
         out.append(f"source: {analysis.source.path}")
@@ -40,7 +45,7 @@ def lines(analysis: Analysis) -> list[str]:
     out.append("")
     out.append("Chronology")
     if analysis.events:
-        out += _event_chronology(analysis)
+        out += _event_chronology(analysis, options)
     else:
         out += _timex_chronology(analysis, points)
     if spans:
@@ -74,20 +79,30 @@ def _timex_chronology(analysis: Analysis, points: list[Timex]) -> list[str]:
     return out
 
 
-def _event_chronology(analysis: Analysis) -> list[str]:
-    """Events in time order (then order of telling): date, ≈ when inherited from the narrative's time,
-    the interval when the date is vague, #story order, trigger lemma, and the sentence with [trigger]."""
+def _event_chronology(analysis: Analysis, options: ExportOptions) -> list[str]:
+    """One line per happening, in time order (then order of telling): date, ≈ when inherited from the
+    narrative's time, the interval when the date is vague, #story order, the phrase of what happened
+    with the events told under it "(+ …)", and the sentence with [trigger]. By default only happenings
+    are listed; with `options.all_events` every event, marked with what keeps it from being one."""
     timexes = {t.id: t for t in analysis.timexes}
-    unsure = any(_unsure(timexes.get(e.time or "")) for e in analysis.events)
+    rows = happening_lines(analysis, options)
+    unsure = any(_unsure(timexes.get(line.main.time or "")) for line in rows)
     out = ["  (≈ dated by the narrative's current time; "
            + ("? a date to re-read: the engine is unsure of it; " if unsure else "") + "#n order of telling)"]
+    shown = sum(1 + len(line.subs) for line in rows)
+    if shown < len(analysis.events):
+        out.append(f"  (happenings only: {shown} of {len(analysis.events)} events; --all-events lists them all)")
+    if not rows:
+        return out
+    phrases = Phrases(analysis)
     dated = []
     undated = []
-    for event in analysis.events:
-        earliest = _event_earliest(event)
-        (dated if earliest else undated).append((earliest, event))
-    dated.sort(key=lambda pair: (pair[0], pair[1].story_order))
-    for _earliest, event in dated:
+    for line in rows:
+        earliest = _event_earliest(line.main)
+        (dated if earliest else undated).append((earliest, line))
+    dated.sort(key=lambda pair: (pair[0], pair[1].main.story_order))
+    for _earliest, line in dated:
+        event = line.main
         assert event.date is not None
         date, time = _date_and_time(event.date.value)
         mark = "≈" if event.time_inferred else " "
@@ -95,13 +110,27 @@ def _event_chronology(analysis: Analysis) -> list[str]:
         vague = ""
         if event.date.earliest and event.date.latest and event.date.earliest[:10] != event.date.latest[:10]:
             vague = f" ({event.date.earliest[:10]}…{event.date.latest[:10]})"
-        out.append(f"  {mark}{date:<10}{doubt}{time:<5} #{event.story_order:<4} {event.trigger.lemma:<14} "
-                   f"{_event_excerpt(analysis, event)}{vague}")
-    for _earliest, event in undated:
-        what = f"unresolved {event.date.value}" if event.date else "undated"
-        excerpt = _event_excerpt(analysis, event)
-        out.append(f"   {what:<16} #{event.story_order:<4} {event.trigger.lemma:<14} {excerpt}")
+        out.append(f"  {mark}{date:<10}{doubt}{time:<5} #{event.story_order:<4} {_what(phrases, line)}  "
+                   f"«{_event_excerpt(analysis, event, EVENT_EXCERPT_WIDTH)}»{vague}")
+    for _earliest, line in undated:
+        event = line.main
+        when = f"unresolved {event.date.value}" if event.date else "undated"
+        out.append(f"   {when:<16} #{event.story_order:<4} {_what(phrases, line)}  "
+                   f"«{_event_excerpt(analysis, event, EVENT_EXCERPT_WIDTH)}»")
     return out
+
+
+def _what(phrases: Phrases, line: Line) -> str:
+    """"le 9e RI débarque à Valmy (+ attaquer Metz)", each event marked with what keeps it from being a
+    happening ("[STATE, NEG]") when every event is listed."""
+    what = phrases.of(line.main) + _marks(line.main)
+    subs = [phrase + _marks(sub) for sub, phrase in phrases.subs(line.main, line.subs)]
+    return what + (f" (+ {'; '.join(subs)})" if subs else "")
+
+
+def _marks(event: Event) -> str:
+    marks = qualifiers(event)
+    return f" [{', '.join(marks)}]" if marks else ""
 
 
 # Below this confidence a date is marked for the reader to check (see Timex.confidence).

@@ -1,10 +1,17 @@
-"""TimelineJS3 JSON of one analysis: one slide per dated event (or per resolved date when no events).
+"""TimelineJS3 JSON of one analysis: one slide per dated happening (or per resolved date when no events).
+
+By default the slides are the dated happenings (factual occurrences, `annales.common.events`), one per
+line of the chronology: its headline is the phrase of what happened ("Le 9e RI débarque à Valmy",
+`annales.export.phrases`), and the events told under it are listed in its text. With
+`ExportOptions.all_events`, every dated event is shown the same way, marked with what keeps it from
+being a happening.
 
 Dates are split into the parts TimelineJS3 reads (year, month, day, hour, minute; only the known
 ones, as strings). A vague value ("1944-SU") is shown from the start to the end of its interval.
 An uncertain date (an inferred event date, a vague value) carries a `display_date` ending in
-"(incertain)". Events without any usable date are left out; when no event is dated, each resolved
-DATE/TIME timex becomes a slide with its sentence, so the output is useful before events exist.
+"(incertain)". Events without any usable date are left out; when the analysis has no events at all,
+each resolved DATE/TIME timex becomes a slide with its sentence, so the output is useful before
+events exist (events that are all left out make no slide: a timeline of dates would pass for them).
 """
 
 from __future__ import annotations
@@ -14,18 +21,21 @@ import re
 from typing import Any, TextIO
 
 from annales.common.sentences import SentenceIndex
+from annales.export.happenings import Line, lines, qualifiers
 from annales.export.json import dumps
+from annales.export.options import DEFAULT_OPTIONS, ExportOptions
+from annales.export.phrases import Phrases
 from annales.model import Analysis, Entity, Event, Sentence, Timex
 
 _PARTS = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?")
 HEADLINE_WORDS = 6
 
 
-def write(analysis: Analysis, stream: TextIO) -> None:
-    stream.write(dumps(timeline(analysis), indent=2) + "\n")
+def write(analysis: Analysis, stream: TextIO, options: ExportOptions = DEFAULT_OPTIONS) -> None:
+    stream.write(dumps(timeline(analysis, options), indent=2) + "\n")
 
 
-def timeline(analysis: Analysis) -> dict[str, Any]:
+def timeline(analysis: Analysis, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, Any]:
     title_text = []
     if analysis.source.path:
         title_text.append(f"Source : {analysis.source.path}")
@@ -36,18 +46,16 @@ def timeline(analysis: Analysis) -> dict[str, Any]:
         "text": html.escape(" — ".join(title_text))}}}
     entities = {e.id: e for e in analysis.entities}
     timexes = {t.id: t for t in analysis.timexes}
-    slides = [s for s in (_event_slide(analysis, e, entities, timexes) for e in _by_story(analysis.events)) if s]
-    if not slides:
+    phrases = Phrases(analysis)
+    slides = [s for s in (_event_slide(analysis, line, entities, timexes, phrases)
+                          for line in lines(analysis, options)) if s]
+    if not analysis.events:
         points = sorted((t for t in analysis.timexes if t.type in ("DATE", "TIME") and t.resolved),
                         key=lambda t: (t.start, t.id))
         sentences = SentenceIndex(analysis)
         slides = [s for s in (_timex_slide(analysis, t, sentences) for t in points) if s]
     out["events"] = slides
     return out
-
-
-def _by_story(events: list[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (e.story_order, e.sentence.start, e.id))
 
 
 def parts(value: str | None) -> dict[str, str] | None:
@@ -82,22 +90,28 @@ def _first_words(text: str) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
 
 
-def _event_slide(analysis: Analysis, event: Event, entities: dict[str, Entity],
-                 timexes: dict[str, Timex]) -> dict[str, Any] | None:
+def _event_slide(analysis: Analysis, line: Line, entities: dict[str, Entity],
+                 timexes: dict[str, Timex], phrases: Phrases) -> dict[str, Any] | None:
+    event = line.main
     if not event.date:
         return None
     start, end, vague = _dates(event.date.value, event.date.earliest, event.date.latest)
     if not start:
         return None
     sentence = _sentence(analysis, event.sentence.start, event.sentence.end)
-    headline = event.trigger.lemma or event.trigger.text or _first_words(sentence)
+    headline = _capitalised(phrases.of(event)) + _marks(event) or _first_words(sentence)
     slide: dict[str, Any] = {"start_date": start}
     if end:
         slide["end_date"] = end
     body = html.escape(sentence)
+    subs = phrases.subs(event, line.subs)
+    if subs:
+        body += "<ul>" + "".join(f"<li>{html.escape(phrase + _marks(sub), quote=False)}</li>"
+                                 for sub, phrase in subs) + "</ul>"
     if event.time_inferred:
         body += "<br><em>Date déduite du récit (incertaine).</em>"
-    slide["text"] = {"headline": html.escape(headline), "text": body}
+    # Element content, never an attribute: quotes stay as written ("n'est arrivée", not "n&#x27;est").
+    slide["text"] = {"headline": html.escape(headline, quote=False), "text": body}
     if vague or event.time_inferred:
         timex = timexes.get(event.time or "")
         shown = " ".join(timex.text.split()) if timex else event.date.value
@@ -107,6 +121,16 @@ def _event_slide(analysis: Analysis, event: Event, entities: dict[str, Entity],
         slide["group"] = places[0]
     slide["unique_id"] = event.id
     return slide
+
+
+def _capitalised(phrase: str) -> str:
+    # A headline opens with a capital, whatever case the words had in the middle of their sentence.
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _marks(event: Event) -> str:
+    marks = qualifiers(event)
+    return f" [{', '.join(marks)}]" if marks else ""
 
 
 def _timex_slide(analysis: Analysis, timex: Timex, sentences: SentenceIndex) -> dict[str, Any] | None:
