@@ -165,3 +165,16 @@ def test_the_lexicon_knows_each_class_and_effect() -> None:
     assert classes == {"OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"}
     assert set(lex.governors.values()) == {"modal", "future", "possible"}
     assert lex.deverbal[0][0] == max((ending for ending, _ in lex.deverbal), key=len)  # longest ending first
+
+
+def test_what_an_order_or_a_mission_is_for_has_not_happened(context: Context) -> None:
+    analysis = _analyze("Le colonel reçoit l'ordre de préparer une attaque.", context)
+    assert _event(analysis, "reçoit").factuality == "fact"
+    assert _event(analysis, "préparer").factuality == "future"
+    assert _event(analysis, "attaque").factuality == "future"
+    covering = _event(_analyze("Sa mission est de couvrir la retraite.", context), "couvrir")
+    assert covering.factuality == "future" and not is_happening(covering)
+
+
+def test_a_presentative_is_no_event(context: Context) -> None:
+    assert "Voilà" not in _triggers(_analyze("Voilà ce que nous savons.", context))

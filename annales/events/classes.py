@@ -35,6 +35,9 @@ CONDITIONAL = "conditional"  # the modality of an event in the conditional mood
 # Dependencies by which an event's word is governed by the verb whose attitude applies to it:
 # "il tente de fuir" (xcomp), "il ordonne l'attaque" (obj), "il croit que la ville tombera" (ccomp).
 GOVERNED_DEPS = frozenset({"xcomp", "obj", "ccomp"})
+# Nouns of these classes govern what they are for ("l'ordre d'attaquer", "l'espoir de vaincre").
+INTENTIONS: dict[str, Factuality] = {"I_ACTION": "future", "I_STATE": "possible"}
+INTENTION = "intention"  # the dependency recorded for a noun of intention in a chain of governors
 # Dependencies that stay inside one clause on the way up: a "si" above them conditions the event.
 CLAUSE_INSIDE_DEPS = frozenset({"conj", "xcomp", "obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "nmod"})
 MAX_CLIMB = 8  # a parse tree is shallow; the bound only guards against a malformed one
@@ -69,7 +72,7 @@ class EventReader:
     def read(self, token: Any) -> Reading:
         """Class, polarity, modality and factuality of the event `token` triggers."""
         lex = self.lex
-        chain = _governors(token)
+        chain = _governors(token, lex)
         governors = [g for g, _ in chain]
         modal = next((lemma_of(g) for g in governors if lex.governors.get(lemma_of(g)) == "modal"), None)
         conditional = _conditional(token)
@@ -141,6 +144,8 @@ class EventReader:
                 return "reported"  # "selon le préfet, les rebelles auraient incendié la mairie": hearsay
             return "counterfactual" if _conditional_past(token) else "possible"
         for governor, dep in governed:
+            if dep == INTENTION:  # what an order or a plan is for has not happened; what is hoped, may not
+                return INTENTIONS[lex.classes[lemma_of(governor)]]
             if dep == "ccomp":  # a clause: what its verb reports or believes
                 if lex.classes.get(lemma_of(governor)) == "I_STATE":
                     return "possible"  # "il croit que la ville tombera"
@@ -181,17 +186,30 @@ def _verbal(token: Any) -> bool:
     return any(c.dep_ == "aux:tense" for c in token.children)
 
 
-def _governors(token: Any) -> list[tuple[Any, str]]:
-    """The verbs whose attitude applies to the event, nearest first, each with the dependency by
-    which the chain below it hangs from it: up the xcomp/obj/ccomp chain."""
+def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
+    """The words whose attitude applies to the event, nearest first, each with the dependency by
+    which the chain below it hangs from it: up the xcomp/obj/ccomp chain of verbs, ending at a noun
+    of intention ("l'ordre de préparer une attaque", "sa mission est de couvrir la retraite"), whose
+    dependency is then INTENTION."""
     out = []
     current = token
     for _ in range(MAX_CLIMB):
-        if current.dep_ not in GOVERNED_DEPS or current.head is current:
+        dep, head = current.dep_, current.head
+        if head is current:
             break
-        if current.dep_ == "obj" and current.pos_ != "NOUN":
+        if dep in ("acl", "nmod") and head.pos_ == "NOUN" and lex.classes.get(lemma_of(head)) in INTENTIONS:
+            out.append((head, INTENTION))
+            break
+        if dep == "xcomp" and head.pos_ == "AUX":  # "<noun> est de <infinitive>"
+            subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if subject is not None and lex.classes.get(lemma_of(subject)) in INTENTIONS:
+                out.append((subject, INTENTION))
+            break
+        if dep not in GOVERNED_DEPS:
+            break
+        if dep == "obj" and current.pos_ != "NOUN":
             break  # "il le voit": a pronoun object is no event
-        dep, current = current.dep_, current.head
+        current = head
         if current.pos_ not in ("VERB", "AUX"):
             break
         out.append((current, dep))
