@@ -178,3 +178,16 @@ def test_what_an_order_or_a_mission_is_for_has_not_happened(context: Context) ->
 
 def test_a_presentative_is_no_event(context: Context) -> None:
     assert "Voilà" not in _triggers(_analyze("Voilà ce que nous savons.", context))
+
+
+def test_a_conditional_the_tagger_took_for_an_imperfect_is_read_from_its_ending(context: Context) -> None:
+    analysis = _analyze("Les paysans prédisaient que la guerre éclaterait cette année.", context)
+    burst = _event(analysis, "éclaterait")
+    assert (burst.modality, burst.factuality) == ("conditional", "possible")
+    # An imperfect is not a conditional for ending in "-rait": "entr-ait" is no "entrer" + "ait".
+    assert _event(_analyze("Le régiment entrait dans la ville.", context), "entrait").factuality == "fact"
+
+
+def test_a_reflexive_verb_has_its_own_class(context: Context) -> None:
+    assert _event(_analyze("Dans la voiture se trouvait une carte.", context), "trouvait").event_class == "STATE"
+    assert _event(_analyze("Le caporal trouva une carte.", context), "trouva").event_class == "OCCURRENCE"

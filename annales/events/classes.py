@@ -75,7 +75,7 @@ class EventReader:
         chain = _governors(token, lex)
         governors = [g for g, _ in chain]
         modal = next((lemma_of(g) for g in governors if lex.governors.get(lemma_of(g)) == "modal"), None)
-        conditional = _conditional(token)
+        conditional = _conditional(token, self.lex)
         negated = _negated(token, lex) or any(
             _negated(g, lex) and (lex.governors.get(lemma_of(g)) == "modal"
                                   or lex.classes.get(lemma_of(g)) == "ASPECTUAL")
@@ -153,7 +153,7 @@ class EventReader:
             effect = lex.governors.get(lemma_of(governor))
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
-        if _tense(token, self.language) == "future":
+        if _tense(token, self.language) == "future" or _inflected(token, lex, "future"):
             return "future"  # before "reported": what is announced has not happened yet
         return "reported" if reported else "fact"
 
@@ -170,6 +170,10 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
             phrase = lex.classes.get(f"{lemma} {lemma_of(child)}")
             if phrase is not None:
                 return phrase  # type: ignore[return-value]  # checked against the TimeML classes on loading
+    if any("Yes" in c.morph.get("Reflex") for c in token.children):  # "se trouver": to be somewhere
+        reflexive = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
+        if reflexive is not None:
+            return reflexive  # type: ignore[return-value]  # checked against the TimeML classes on loading
     listed = lex.classes.get(lemma)
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
@@ -220,8 +224,20 @@ def _auxiliaries(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
 
 
-def _conditional(token: Any) -> bool:
-    return any("Cnd" in t.morph.get("Mood") for t in [token, *_auxiliaries(token)])
+def _conditional(token: Any, lex: Lexicon) -> bool:
+    auxiliaries = _auxiliaries(token)
+    if any("Cnd" in t.morph.get("Mood") for t in [token, *auxiliaries]):
+        return True
+    return not auxiliaries and _inflected(token, lex, "conditional")
+
+
+def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
+    """True when the verb's form is its infinitive with an ending of `kind` ("éclater" + "ait"): the
+    tagger's mood or tense is then overruled, as it often slips on these forms."""
+    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    form, lemma = verb.lower_, lemma_of(verb)
+    return any(form in (lemma + ending, lemma[:-1] + ending) for ending in lex.inflections.get(kind, ()))
 
 
 def _conditional_past(token: Any) -> bool:

@@ -31,6 +31,8 @@ class Lexicon:
     hearsay: frozenset[str]
     binding_prepositions: frozenset[str]  # prepositions that build compound nouns ("navires de débarquement")
     time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
+    reflexive_pronoun: str  # how classes.tsv writes a reflexive verb ("se trouver")
+    inflections: dict[str, tuple[str, ...]]  # "conditional"/"future" -> endings added to the infinitive
 
 
 def _markers(language: str) -> dict[str, frozenset[str]]:
@@ -38,6 +40,13 @@ def _markers(language: str) -> dict[str, frozenset[str]]:
     for kind, word in load_rows(language, LAYER, "markers.tsv", 2):
         out.setdefault(kind, set()).add(word.lower())
     return {kind: frozenset(words) for kind, words in out.items()}
+
+
+def _inflections(language: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for kind, ending in load_rows(language, LAYER, "inflections.tsv", 2):
+        out.setdefault(kind, []).append(ending)
+    return {kind: tuple(endings) for kind, endings in out.items()}
 
 
 @cache
@@ -76,4 +85,6 @@ def lexicon(language: str) -> Lexicon:
         hearsay=markers.get("hearsay", frozenset()),
         binding_prepositions=markers.get("binding-preposition", frozenset()),
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
+        reflexive_pronoun=next(iter(markers.get("reflexive", frozenset({""})))),
+        inflections=_inflections(language),
     )

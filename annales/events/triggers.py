@@ -36,6 +36,7 @@ PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "conj", "acl", "advcl", "ccomp", "p
 # Children that make an adjective take a complement ("prêt à", "conscient de", "favorable à").
 COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "xcomp", "ccomp", "nmod"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
+MIN_LETTERS = 2
 MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
 # How close (cosine of the model's vectors) a noun must be to the verb its ending points to: the
 # doing of a verb is used like it ("inculpation"/"inculper" 0.5), a look-alike is not ("enfance"/"enfer",
@@ -75,6 +76,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
             continue
         if token.dep_ in FIXED_DEPS:
             continue  # "à partir de": a word of a fixed phrase, no verb of its own
+        if sum(ch.isalpha() for ch in token.text) < MIN_LETTERS:
+            continue  # "c’", "<": debris the tagger took for a word
         if not found or inside(skipped, token.idx) or inside(timex_spans, token.idx):
             continue
         out.append(token.i)
