@@ -130,6 +130,12 @@ def test_phrase_names_the_actor_a_pronoun_stands_for() -> None:
     assert phrases["e6"] == "Foch s'est emparé du fort de Vaux"
 
 
+def test_phrase_passes_over_an_incise_to_find_the_subject() -> None:
+    phrases = _phrases()
+    assert phrases["e7"] == "Le colonel Dubreuil est enterré à Reims"
+    assert phrases["e11"] == "Le bataillon est épuisé"  # the relative clause is its own event, e12
+
+
 def test_phrase_adds_a_place_said_before_the_verb_with_its_preposition() -> None:
     text = "À Valmy, le régiment débarque."
     a = Analysis(id="v", text=text, sentences=[Sentence(0, len(text))],

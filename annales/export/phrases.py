@@ -19,7 +19,7 @@ Pieces, in the order a reader expects them:
   words ("débarque à Valmy"), or up to the actor when it comes after the verb ("prise par Moltke",
   "rôdait son chien"), else a few words cut at punctuation, a clause word, a date or another event's
   verb, without a dangling article or preposition;
-- what is still missing: a place the sentence names elsewhere after a preposition ("À Valmy, le
+- what is still missing: a place the sentence names before the verb after a preposition ("À Valmy, le
   régiment débarque" -> "le régiment débarque à Valmy"), and an agent named beyond reach ("par Foch").
 """
 from __future__ import annotations
@@ -45,6 +45,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*['’]?|[^\w\s]")
 SUBJECT_WORDS = 5  # a subject longer than this is cut: the phrase must stay short
 COMPLEMENT_WORDS = 8  # how far after the verb a participant or place is taken in verbatim
 FALLBACK_WORDS = 4  # words kept after the verb when no participant is named there
+INCISE_TOKENS = 16  # the longest incise between commas passed over to find the subject before it
 JOINING_WORDS = 3  # "près de la": the longest run of prepositions and articles kept before a place
 MAX_CHARS = 90
 # How far around a trigger the words are read: the pieces are a few words each, and a bound keeps a
@@ -228,7 +229,7 @@ class Phrases:
                 covered.append(written)
 
         body = [self._span(group_start, complement_end)]
-        place = self._place(event, s_start, s_end, covered)
+        place = self._place(event, s_start, group_start, covered)
         if place:
             body.append(place)
         if actor and not quoted and (by_agent_word or noun) and words.agent:
@@ -254,6 +255,20 @@ class Phrases:
                 for m in _TOKEN.finditer(self.text, start, end)]
 
     def _subject(self, tokens: list[_Token]) -> list[_Token]:
+        """The words just before the verb group (`_words_before`); when a comma stands right before it,
+        the words before an incise set off by commas ("Le colonel Dubreuil, tué le 8 août 1914, est
+        enterré", "Le bataillon, qui avait débarqué à Épernay, est épuisé")."""
+        window = self._words_before(tokens)
+        if window or not tokens or tokens[-1].key != ",":
+            return window
+        for j in range(len(tokens) - 2, max(len(tokens) - 2 - INCISE_TOKENS, -1), -1):
+            if tokens[j].key == ",":
+                return self._words_before(tokens[:j])
+            if not tokens[j].is_word:
+                break  # a quotation, a parenthesis, a colon: no incise of this kind
+        return []
+
+    def _words_before(self, tokens: list[_Token]) -> list[_Token]:
         """The words just before the verb group, back to a comma, a clause word, a date or a place; none
         when they open with a preposition (a complement put first: "Autour du camp rôdait …")."""
         words = self.words
@@ -317,15 +332,17 @@ class Phrases:
         """A date or another event's trigger: the words around a verb stop before them."""
         return self.timexes.overlaps(token.start, token.end) or self.triggers.overlaps(token.start, token.end)
 
-    def _place(self, event: Event, s_start: int, s_end: int, covered: list[tuple[int, int]]) -> str:
-        """The first place the sentence names after a preposition ("près de Metz"), when none is in the
-        phrase yet. A place the sentence does not name (a dateline's town, given to every event under
-        it) or names without a preposition is left to the views that show places apart."""
+    def _place(self, event: Event, s_start: int, group_start: int, covered: list[tuple[int, int]]) -> str:
+        """The first place the sentence names before the verb after a preposition ("À Valmy, le régiment
+        débarque"), when none is in the phrase yet. A place named after the verb beyond the complement
+        belongs to another clause as often as not; a place the sentence does not name (a dateline's
+        town, given to every event under it) or names without a preposition is left to the views that
+        show places apart."""
         if any(self._named_in(place, covered) for place in event.places):
             return ""
         for place in event.places:
             entity = self.entities.get(place)
-            mentions = self._mentions_in(place, s_start, s_end) if entity else []
+            mentions = self._mentions_in(place, s_start, group_start) if entity else []
             if entity is None or not mentions:
                 continue
             start = mentions[0][0]
