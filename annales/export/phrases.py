@@ -263,7 +263,14 @@ class Phrases:
             return window
         for j in range(len(tokens) - 2, max(len(tokens) - 2 - INCISE_TOKENS, -1), -1):
             if tokens[j].key == ",":
-                return self._words_before(tokens[:j])
+                subject = self._words_before(tokens[:j])
+                # Only a whole subject, one that opens its clause: words cut by the length limit or by
+                # another verb are the end of another clause ("… avait posé son camp au pied d'une
+                # montagne, à huit mille pas, envoya").
+                k = j - len(subject) - 1
+                opens = k < 0 or not tokens[k].is_word or tokens[k].key in self.words.boundary \
+                    or self.timexes.overlaps(tokens[k].start, tokens[k].end)
+                return subject if opens else []
             if not tokens[j].is_word:
                 break  # a quotation, a parenthesis, a colon: no incise of this kind
         return []
