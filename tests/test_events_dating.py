@@ -49,6 +49,13 @@ def test_news_event_in_the_future_is_not_placed_at_a_past_date(context: Context)
     assert _event(told, "démissionnera").date is None  # not the day of the announcement
 
 
+def test_news_reporting_a_past_in_the_conditional_keeps_its_date(context: Context) -> None:
+    analysis = analyze("Le directeur aurait démissionné hier, selon le syndicat. Il devrait quitter la ville.",
+                       "1999-05-20", context=context)
+    assert _date(analysis, "démissionné") == "1999-05-19"  # a reported past, not a future
+    assert _event(analysis, "quitter").date is None  # a simple conditional looks forward
+
+
 def test_news_now_is_the_day_of_writing(context: Context) -> None:
     analysis = analyze("Le village accueille désormais deux écoles, a annoncé hier le maire.", "1999-05-20",
                        context=context)

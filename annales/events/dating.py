@@ -215,13 +215,16 @@ def event_date(timex: Timex) -> EventDate:
 
 
 def tense_of(token: Any, language: str) -> str | None:
-    """"present", "perfect" (passé composé), "past", "future" or None, read from the token's verb, or
-    from the verb it hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
+    """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
+    "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
+    hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
         if t.pos_ in VERBS:
             if _perfect(t):
                 return "perfect"
+            if _conditional_perfect(t):
+                return "conditional"  # news reports a past with it ("il aurait démissionné hier")
             tense = verb_tense(t, language)
             if tense is not None:
                 return tense
@@ -229,6 +232,13 @@ def tense_of(token: Any, language: str) -> str | None:
             return None
         t = t.head
     return None
+
+
+def _conditional_perfect(verb: Any) -> bool:
+    """"aurait démissionné", "serait parti": a past the writer reports without vouching for it. A
+    simple conditional ("devrait annoncer") looks forward, as the future does."""
+    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
+    return bool(aux) and "Cnd" in aux[0].morph.get("Mood") and "Part" in verb.morph.get("VerbForm")
 
 
 def _perfect(verb: Any) -> bool:
