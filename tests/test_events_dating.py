@@ -134,6 +134,16 @@ def test_a_date_tied_to_a_noun_that_names_no_event_dates_nothing(context: Contex
     assert _date(analysis, "défend") == "1920-03-05"
 
 
+def test_a_date_of_a_noun_phrase_times_the_event_noun_in_it(context: Context) -> None:
+    # The parser hangs "en 1912" on "rescapé", a noun that names no event: the shipwreck told
+    # between them is what the date times, not the telling.
+    analysis = analyze("Le rescapé du naufrage du navire en 1912 raconte sa vie.", context=context)
+    wreck = _dated(analysis, "naufrage", ("naufrage", "raconte"))
+    assert wreck is not None and wreck.date.value == "1912" and not wreck.inferred
+    telling = _dated(analysis, "raconte", ("naufrage", "raconte"))
+    assert telling is None or telling.inferred
+
+
 def test_tense_of_a_noun_is_that_of_its_verb(context: Context) -> None:
     analysis = analyze("Les habitants ont fêté la libération de la ville.", context=context)
     doc = analysis.doc

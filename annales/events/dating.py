@@ -152,18 +152,38 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     date of a noun that names no event.
 
     Through a chain of nouns ("la prise d'otages de l'OPEP en 1975") the date reaches the event noun
-    at its head, if any. Otherwise, a date tied to a noun by a preposition is that noun's ("la loi du
-    28 février 2012", "un vétéran de 1870"); one with none under a noun is the parser's slip ("à
-    l'unanimité vendredi dernier") and goes on up. A noun of another date is no such noun ("mardi vers
-    21 h 45")."""
+    at its head, if any; hung by the parser on a noun that names no event, it goes to an event noun
+    of that noun's phrase told between them ("le rescapé du naufrage en 1912"). Otherwise, a date
+    tied to a noun by a preposition is that noun's ("la loi du 28 février 2012", "un vétéran de
+    1870"); one with none under a noun is the parser's slip ("à l'unanimité vendredi dernier") and
+    goes on up. A noun of another date is no such noun ("mardi vers 21 h 45")."""
     t, tied = root, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
         if head.i in triggers:
             return head
-        tied = tied or (head.i not in in_dates and any(c.dep_ == "case" for c in t.children))
+        if head.i not in in_dates and any(c.dep_ == "case" for c in t.children):
+            if not tied:
+                # "le complice de Carlos dans la prise d'otages de l'OPEP en 1975": the parser hung the
+                # date on the first noun; an event noun told between them is what a date of this
+                # phrase times.
+                between = [k for k in range(root.i - 1, head.i, -1) if k in triggers
+                           and root.doc[k].pos_ in NOMINALS and _governs(head, root.doc[k])]
+                if between:
+                    return root.doc[between[0]]
+            tied = True
         t = head
     return None if tied else t
+
+
+def _governs(head: Any, token: Any) -> bool:
+    for _ in range(20):  # a noun phrase is never deeper: the walk stops short of the sentence's root
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _precision(timex: Timex) -> tuple[bool, int, int]:
