@@ -134,6 +134,16 @@ def test_a_date_tied_to_a_noun_that_names_no_event_dates_nothing(context: Contex
     assert _date(analysis, "défend") == "1920-03-05"
 
 
+def test_a_modal_takes_the_date_of_the_event_it_governs(context: Context) -> None:
+    analysis = analyze("Le maire devrait en faire l'annonce officielle aujourd'hui.", "1999-07-09", context=context)
+    # "faire" is no event here: the announcement is, and the modal's time is the announcement's.
+    modal = _dated(analysis, "devrait", ("devrait", "annonce"))
+    assert modal is not None and modal.date.value == "1999-07-09" and not modal.inferred
+    analysis = analyze("Le blessé a dû être hospitalisé hier soir.", "1999-05-21", context=context)
+    modal = _dated(analysis, "dû", ("dû", "hospitalisé"))
+    assert modal is not None and modal.date.value == "1999-05-20TEV" and not modal.inferred
+
+
 def test_a_date_of_a_noun_phrase_times_the_event_noun_in_it(context: Context) -> None:
     # The parser hangs "en 1912" on "rescapé", a noun that names no event: the shipwreck told
     # between them is what the date times, not the telling.

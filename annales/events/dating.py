@@ -302,12 +302,15 @@ class Dating:
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
         aspectual governs ("a dû être hospitalisé hier soir"), a participle describing an event noun
-        ("son investiture, prévue le 15 septembre")."""
+        ("son investiture, prévue le 15 septembre"), the event noun a verb that is no event governs
+        on the way ("devrait en faire l'annonce aujourd'hui")."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
         for _ in range(4):  # "devrait pouvoir en faire l'annonce": a short chain, never a clause away
-            below = next((c for c in token.children if c.i in self.triggers or c.pos_ in VERBS
-                          if c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)), None)
+            below = next((c for c in token.children if (c.i in self.triggers or c.pos_ in VERBS)
+                          and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
+                               or (c.dep_ == "obj" and c.i in self.triggers and token.i not in self.triggers))),
+                         None)
             if below is None:
                 return None
             if below.i in self.own:
