@@ -191,3 +191,11 @@ def test_a_conditional_the_tagger_took_for_an_imperfect_is_read_from_its_ending(
 def test_a_reflexive_verb_has_its_own_class(context: Context) -> None:
     assert _event(_analyze("Dans la voiture se trouvait une carte.", context), "trouvait").event_class == "STATE"
     assert _event(_analyze("Le caporal trouva une carte.", context), "trouva").event_class == "OCCURRENCE"
+
+
+def test_the_historians_future_of_a_dated_past_is_a_fact(context: Context) -> None:
+    exiled = _event(analyze("Napoléon sera exilé à Sainte-Hélène en 1815.", None, context=context), "exilé")
+    assert (exiled.factuality, exiled.date.value if exiled.date else None) == ("fact", "1815")
+    # Announced in an article for a day after its publication: still to come.
+    closed = _event(analyze("La bibliothèque sera fermée le 2 août 1999.", "1999-07-24", context=context), "fermée")
+    assert closed.factuality == "future"

@@ -34,7 +34,7 @@ from __future__ import annotations
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.classes import EventReader
+from annales.events.classes import EventReader, historians_future
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
@@ -67,6 +67,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
     reader = EventReader(lex, analysis.language)
+    timex_by_id = {t.id: t for t in analysis.timexes}
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
@@ -82,6 +83,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         dated = dating.of(token)
         if dated is not None:
             event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred
+        if historians_future(event, timex_by_id, analysis.dct):
+            event.factuality = "fact"  # "Napoléon sera exilé en 1815": a past told in the future
         if token.head.i != i:
             # The event this one is told under: the nearest trigger above it in its sentence.
             above = first_above(token.head, trigger_set, heads)

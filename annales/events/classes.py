@@ -29,7 +29,7 @@ from typing import Any, Literal
 from annales.common.grammar import verb_tense
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
-from annales.model import EventClass, Factuality
+from annales.model import Dct, Event, EventClass, Factuality, Timex
 
 CONDITIONAL = "conditional"  # the modality of an event in the conditional mood
 # Dependencies by which an event's word is governed by the verb whose attitude applies to it:
@@ -296,3 +296,16 @@ def _tense(token: Any, language: str) -> str | None:
     if copula is not None and "Fut" in copula.morph.get("Tense"):
         return "future"
     return None
+
+
+def historians_future(event: Event, timexes: dict[str, Timex], dct: Dct | None) -> bool:
+    """True for a future told of a dated past, the historians' future ("Napoléon sera exilé à
+    Sainte-Hélène en 1815"): its own date is written out in full ("explicit") and falls before the
+    publication date, or the text has none. It is then a fact; "la bibliothèque sera fermée le 2
+    août" in an article of July stays a future."""
+    if event.factuality != "future" or event.time_inferred or event.date is None:
+        return False
+    timex = timexes.get(event.time or "")
+    if timex is None or timex.anchoring != "explicit":
+        return False
+    return dct is None or (event.date.latest or event.date.value) < dct.value
