@@ -165,19 +165,25 @@ def read_event(token: Any, lex: Lexicon, language: str) -> Reading:
 
 def event_class(token: Any, lex: Lexicon) -> EventClass:
     lemma = lemma_of(token)
-    for child in token.children:  # a verb and its bare object say one thing: "avoir lieu", "porter plainte"
-        if child.dep_ == "obj" and not any(c.dep_.startswith("det") for c in child.children):
+    reflexive = verbal = False
+    for child in token.children:  # one pass: the children are built anew at each walk
+        dep = child.dep_
+        if dep == "obj" and not any(c.dep_.startswith("det") for c in child.children):
+            # a verb and its bare object say one thing: "avoir lieu", "porter plainte"
             phrase = lex.classes.get(f"{lemma} {lemma_of(child)}")
             if phrase is not None:
                 return phrase  # type: ignore[return-value]  # checked against the TimeML classes on loading
-    if any("Yes" in c.morph.get("Reflex") for c in token.children):  # "se trouver": to be somewhere
-        reflexive = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
-        if reflexive is not None:
-            return reflexive  # type: ignore[return-value]  # checked against the TimeML classes on loading
+        elif dep == "aux:tense":
+            verbal = True
+        reflexive = reflexive or "Yes" in child.morph.get("Reflex")
+    if reflexive:  # "se trouver": to be somewhere
+        listed = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
+        if listed is not None:
+            return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     listed = lex.classes.get(lemma)
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
-    if token.pos_ == "ADJ" and not _verbal(token):
+    if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
         return "STATE"
     if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in token.morph.get("Tense") \
             and "Part" in token.morph.get("VerbForm"):
@@ -248,18 +254,21 @@ def _conditional_past(token: Any) -> bool:
 
 
 def _negated(token: Any, lex: Lexicon) -> bool:
-    for child in token.children:
-        if child.dep_.startswith("det") and lemma_of(child) in lex.negative_determiners:
+    children = list(token.children)
+    negatives = 0
+    for child in children:
+        dep = child.dep_
+        if dep.startswith("det") and lemma_of(child) in lex.negative_determiners:
             return True  # "aucune arrestation"
-        if child.dep_ in ("mark", "case") and child.lower_ in lex.negative_prepositions:
+        if dep in ("mark", "case") and child.lower_ in lex.negative_prepositions:
             return True  # "sans prévenir"
-    negatives = [c for c in token.children if "Neg" in c.morph.get("Polarity")]
+        negatives += "Neg" in child.morph.get("Polarity")
     if not negatives:
         return False
     # "ne … que" restricts: "il n'a pris que Caen" took Caen. Only "ne" is negative then, and the
     # restrictive word comes after the verb, on one of its non-clausal dependents.
-    if len(negatives) == 1:
-        for child in token.children:
+    if negatives == 1:
+        for child in children:
             if child.i > token.i and child.pos_ not in ("VERB", "AUX") and (
                     child.lower_ in lex.restrictives
                     or any(m.lower_ in lex.restrictives and m.i < child.i for m in child.children)):
