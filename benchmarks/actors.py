@@ -1,11 +1,13 @@
 """Who acts in the events annales finds: a script, not a test (it reads texts given on the command line).
 
-    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD]
+    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why]
 
 Prints, per text and in total: the number of events, the share with an agent, the share with an
-actor (an agent, or any participant that is a person, unit or organisation), how many participants
-were found by following the text back (`resolved_from`), how many events have a place, and the
-number of events whose agent is a place entity (it must be 0: a town does not attack).
+actor (an agent, or any participant that is a person, unit or organisation), the same share among
+the happenings a chronology lists by default (`annales.common.events.is_happening`), how many
+participants were found by following the text back (`resolved_from`), how many events have a
+place, and the number of events whose agent is a place entity (it must be 0: a town does not
+attack). `--why` counts what the events without an actor have instead, read off the parse.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from pathlib import Path
 for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
+from annales.common.events import is_happening  # noqa: E402
 from annales.model import Analysis  # noqa: E402
 from annales.pipeline import analyze  # noqa: E402
 
@@ -31,6 +35,8 @@ class Counts:
     events: int = 0
     with_agent: int = 0
     with_actor: int = 0
+    happenings: int = 0
+    happenings_with_actor: int = 0
     resolved: int = 0
     with_place: int = 0
     place_agents: int = 0
@@ -42,41 +48,71 @@ class Counts:
     def line(self, name: str) -> str:
         def share(n: int) -> str:
             return f"{n / self.events:6.1%}" if self.events else "     -"
-        return (f"{name[:48]:48} {self.events:6} {share(self.with_agent)} {share(self.with_actor)} "
-                f"{self.resolved:8} {share(self.with_place)} {self.place_agents:12}")
+        happening_share = f"{self.happenings_with_actor / self.happenings:6.1%}" if self.happenings else "     -"
+        return (f"{name[:44]:44} {self.events:6} {share(self.with_agent)} {share(self.with_actor)} "
+                f"{self.happenings:6} {happening_share} {self.resolved:8} {share(self.with_place)} "
+                f"{self.place_agents:12}")
 
 
-HEADER = f"{'text':48} {'events':>6} {'agent':>6} {'actor':>6} {'resolved':>8} {'place':>6} {'place agents':>12}"
+HEADER = (f"{'text':44} {'events':>6} {'agent':>6} {'actor':>6} {'happen':>6} {'actor':>6} {'resolved':>8} "
+          f"{'place':>6} {'place agents':>12}")
 
 
-def count(analysis: Analysis) -> Counts:
+def count(analysis: Analysis, why: Counter[str]) -> Counts:
     types = {e.id: e.type for e in analysis.entities}
     out = Counts()
     for event in analysis.events:
         out.events += 1
         agents = [p for p in event.participants if p.role == "agent"]
         out.with_agent += bool(agents)
-        out.with_actor += bool(agents) or any(types.get(p.entity) in ACTOR_TYPES for p in event.participants)
+        actor = bool(agents) or any(types.get(p.entity) in ACTOR_TYPES for p in event.participants)
+        out.with_actor += actor
+        if is_happening(event):
+            out.happenings += 1
+            out.happenings_with_actor += actor
+        if not actor:
+            why[_without_actor(analysis, event.trigger.start)] += 1
         out.resolved += sum(p.resolved_from is not None for p in event.participants)
         out.with_place += bool(event.places)
         out.place_agents += any(types.get(p.entity) == "place" for p in agents)
     return out
 
 
+def _without_actor(analysis: Analysis, start: int) -> str:
+    """What an event without an actor has instead, read off the parse around its trigger."""
+    token = next((t for t in analysis.doc if t.idx == start), None)
+    if token is None:
+        return "trigger not a token"
+    if token.pos_ == "NOUN":
+        return "event noun"
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return f"no subject of its own ({token.dep_})"
+    if subject.pos_ == "PRON":
+        return f"pronoun subject '{subject.lower_}'"
+    return f"subject not an entity ({subject.pos_})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--dct", default=None, help="publication date YYYY-MM-DD given to every text")
+    parser.add_argument("--why", action="store_true", help="count what events without an actor have instead")
     args = parser.parse_args(argv)
     print(HEADER)
     total = Counts()
+    why: Counter[str] = Counter()
     for path in args.paths:
         analysis = analyze(path.read_text(encoding="utf-8"), args.dct, id=str(path))
-        counts = count(analysis)
+        counts = count(analysis, why)
         total.add(counts)
         print(counts.line(path.stem))
     if len(args.paths) > 1:
         print(total.line("total"))
+    if args.why:
+        print("\nevents without an actor:")
+        for reason, n in why.most_common(15):
+            print(f"{n:6}  {reason}")
     return 0
 
 

@@ -150,3 +150,34 @@ def test_a_dateline_places_its_dispatch(context: Context) -> None:
     assert _finder_at(analysis, "inspecte")[1] == ["NANCY"]
     assert _finder_at(analysis, "repart")[1] == ["NANCY"]
     assert _finder_at(analysis, "visite")[1] == []  # a new paragraph, no dateline
+
+
+def test_a_pronoun_agrees_in_gender(context: Context) -> None:
+    """A name the parse marks neither way is masculine: "elle" is not the général."""
+    analysis = _analyze("Le général Mangin arrive à Soissons. Elle est détruite le soir.", context)
+    assert _roles_at(analysis, "détruite") == {}
+
+
+def test_a_subject_that_is_no_entity_stands_in_the_way(context: Context) -> None:
+    """"Il" after "le convoi repart" is the convoy, which is no entity: left unresolved, not given to Roux."""
+    analysis = _analyze("Le capitaine Roux arrive à Verdun. Le convoi repart le soir. Il arrive à Reims.", context)
+    second_arrival = [t for t in analysis.doc if t.text == "arrive"][1]
+    doc = analysis.doc
+    entity_at, ranks_of = entities_by_token(analysis, doc)
+    assert Participants(analysis, doc, set(), entity_at, ranks_of).of(second_arrival)[0] == []
+
+
+def test_a_group_noun_is_never_a_unit_of_another_kind(context: Context) -> None:
+    analysis = _analyze("Le 2e bataillon arrive à Suippes. Le régiment part le soir.", context)
+    assert "2e bataillon" not in _roles_at(analysis, "part")
+
+
+def test_a_support_verb_lends_its_subject_to_the_event_noun(context: Context) -> None:
+    analysis = _analyze("Le général Mangin engage le combat.", context)
+    assert _roles_at(analysis, "combat") == {"Mangin": "agent"}
+
+
+def test_a_title_naming_a_place_and_a_date_is_no_dateline(context: Context) -> None:
+    analysis = _analyze("NANCY, août 1914 : la guerre des Vosges\nLe général Dubail arrive le 25 août.", context)
+    assert any(e.name == "NANCY" and e.type == "place" for e in analysis.entities)
+    assert _finder_at(analysis, "arrive")[1] == []

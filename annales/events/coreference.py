@@ -6,12 +6,17 @@ last candidate of its kind (entity type, gender, number, and whether it was a su
 referring expression the resources list takes the last compatible candidate before it:
 
 - a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"), not an impersonal one
-  ("il faut", `impersonal_verbs.tsv`): an entity of a type the pronoun may stand for, agreeing in
-  gender and number where the parse says them. A subject of the same or the previous sentence is
-  preferred to a more recent non-subject ("César envoie Labiénus. Il ordonne …": César);
-- a definite group noun alone (`group_nouns.tsv`: "le régiment", "la division", "le général"): a unit
-  whose name carries that noun if one was told, else the last unit of the noun's gender; a rank
-  ("le général") takes the last person the text gave that rank, and no one when none was given;
+  (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
+  its gender and number, named in the same sentence or the two before. A name the parse marks
+  neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
+  "ils" a plural one. A subject of the same or the previous sentence is preferred to a more recent
+  non-subject ("César envoie Labiénus. Il ordonne …": César). A subject that is no entity ("Un
+  livre trouvé à la gare … Il démontre …") is a candidate too: when it is the one chosen, the
+  pronoun is left unresolved rather than given to the wrong person;
+- a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
+  général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
+  the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
+  that rank, and no one when none was given;
 - a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
   unit whose name carries that number.
 
@@ -36,6 +41,12 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
 NAMING_DEPS = ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound")
 MAX_WORDS = 3  # "celui-ci" is three tokens: "celui", "-", "ci"
+UNMARKED = ("Masc", "Sing")  # the gender and number of a name the parse marks neither way
+NAME_DEPS = ("flat", "flat:name", "appos")  # a name hanging from the noun that heads it ("le général Joffre")
+ANY_TYPE = "*"
+# How many sentences back a pronoun looks: further, the one it stands for has been named again or
+# was no entity at all ("Le 11, le commandant reçoit l'ordre d'une attaque. Elle est repoussée").
+PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,8 @@ class _Lexicon:
     pronouns: dict[str, _Pronoun]
     group_nouns: dict[str, _GroupNoun]
     numbered: re.Pattern[str]
-    impersonal: frozenset[str]
+    impersonal: dict[str, str]  # verb lemma -> when it is impersonal: always, object, or a clitic
+    pronoun_starts: frozenset[str]  # first words of the pronouns: most tokens are rejected on sight
 
 
 @cache
@@ -77,13 +89,14 @@ def _lexicon(language: str) -> _Lexicon | None:
              for row in load_rows(language, LAYER, "group_nouns.tsv", 3)}
     suffixes = sorted((row[0] for row in load_rows(language, LAYER, "ordinal_suffixes.tsv", 1)), key=len, reverse=True)
     numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(re.escape(s) for s in suffixes) + r")", re.IGNORECASE)
-    impersonal = frozenset(row[0] for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 1))
-    return _Lexicon(pronouns, nouns, numbered, impersonal)
+    impersonal = {row[0]: row[1].lower() for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 2)}
+    starts = frozenset(re.split(r"[-\s'’]", surface)[0] for surface in pronouns)
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts)
 
 
 @dataclass(frozen=True)
 class _Candidate:
-    entity: Entity
+    entity: Entity | None  # None: a subject that names no entity
     token: int
     sentence: int
     subject: bool
@@ -94,44 +107,67 @@ def _feature(token: Any, name: str) -> str | None:
     return values[0] if values else None
 
 
+def _features(token: Any) -> tuple[str, str]:
+    return _feature(token, "Gender") or UNMARKED[0], _feature(token, "Number") or UNMARKED[1]
+
+
 class _Memory:
     """The last candidate of each kind; a handful of entries whatever the length of the text."""
 
-    def __init__(self) -> None:
-        self.last: dict[tuple[str, str | None, str | None, bool], _Candidate] = {}
+    def __init__(self, kinds: frozenset[str]) -> None:
+        self.kinds = kinds  # the group nouns: a unit named by one ("2e bataillon") is of that kind
+        self.last: dict[tuple[str, str, str, bool], _Candidate] = {}
+        # Units whose name says no kind ("9e RI"): "le régiment" may be one of them, "le bataillon"
+        # is never the "2e régiment".
+        self.kindless: dict[str, _Candidate] = {}
         self.by_rank: dict[str, _Candidate] = {}
         self.by_number: dict[str, _Candidate] = {}
-        self.by_word: dict[str, _Candidate] = {}
+        self.by_word: dict[tuple[str, str], _Candidate] = {}  # (type, word of its name) -> candidate
+        # An entity's gender and number as its name was first written: "il" and "elle" do not
+        # change it ("ils" wrongly given to César would make him plural for every later "ils").
+        self.features: dict[str, tuple[str, str]] = {}
 
-    def remember(self, entity: Entity, root: Any, sentence: int, gender: str | None, number: str | None) -> None:
-        candidate = _Candidate(entity, root.i, sentence, root.dep_ in SUBJECT_DEPS)
+    def remember(self, entity: Entity, root: Any, sentence: int) -> None:
+        gender, number = self.features.setdefault(entity.id, _features(root))
+        candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         if entity.type == "person":
             for rank in entity.ranks or ([entity.rank] if entity.rank else []):
                 self.by_rank[rank.lower()] = candidate
-        elif entity.type == "unit":
+        if entity.type == "unit":
             for number_ in _numbers(entity):
                 self.by_number[number_] = candidate
-            for word in _words(entity):
-                self.by_word[word] = candidate
+            if not _words(entity) & self.kinds:
+                self.kindless[gender] = candidate
+        for word in _words(entity):
+            self.by_word[(entity.type, word)] = candidate
 
-    def agreeing(self, types: frozenset[str], gender: str | None, number: str | None) -> list[_Candidate]:
+    def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
+        """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
+        that follows, as often as not."""
+        self.last[(ANY_TYPE, gender, number, True)] = _Candidate(None, token.i, sentence, True)
+
+    def agreeing(self, types: frozenset[str], gender: str, number: str) -> list[_Candidate]:
         return [c for (type_, g, n, _), c in self.last.items()
-                if type_ in types and (gender is None or g is None or g == gender)
-                and (number is None or n is None or n == number)]
+                if (type_ in types or type_ == ANY_TYPE) and g == gender and n == number]
 
 
 @cache
 def _numbers_of(name: str, abbreviation: str | None) -> frozenset[str]:
-    return frozenset(re.findall(r"\d+", name + " " + (abbreviation or "")))
+    return frozenset(n.lstrip("0") or "0" for n in re.findall(r"\d+", name + " " + (abbreviation or "")))
 
 
 def _numbers(entity: Entity) -> frozenset[str]:
-    return frozenset(n.lstrip("0") or "0" for n in _numbers_of(entity.name, entity.abbreviation))
+    return _numbers_of(entity.name, entity.abbreviation)
 
 
-def _words(entity: Entity) -> set[str]:
-    return {w for w in re.split(r"[\W\d_]+", entity.name.lower()) if w}
+@cache
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\W\d_]+", name.lower()) if w)
+
+
+def _words(entity: Entity) -> frozenset[str]:
+    return _words_of(entity.name)
 
 
 def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
@@ -142,53 +178,75 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
     return max(recent_subjects or candidates, key=lambda c: c.token)
 
 
-def resolve_references(doc: Any, language: str | None, entity_at: dict[int, Entity],
+def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int]) -> dict[int, Reference]:
-    """Token index of a referring expression's head -> the entity it stands for. `skip`: tokens that
+    """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
+    doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment)."""
     lex = _lexicon(language or "")
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
         return out
-    memory = _Memory()
-    text = doc.text
-    for sentence, sent in enumerate(doc.sents):
-        i = sent.start
-        while i < sent.end:
+    memory = _Memory(frozenset(lex.group_nouns))
+    # The pass reads the parse as arrays of ids and makes a spaCy token only where something may be
+    # found: a token object, made anew at every doc[i], costs more than the whole test.
+    strings = doc.vocab.strings
+    noun_id = strings["NOUN"]
+    subject_ids = {strings[d] for d in SUBJECT_DEPS}
+    start_ids = {strings[w] for w in lex.pronoun_starts}
+    rows = doc.to_array(["POS", "DEP", "LOWER", "SENT_START", "IDX"]).tolist()
+    starts = [k for k, row in enumerate(rows) if k == 0 or row[3] == 1]
+    for sentence, (sent_start, sent_end) in enumerate(zip(starts, starts[1:] + [len(rows)], strict=True)):
+        i = sent_start
+        while i < sent_end:
             entity = entity_at.get(i)
             if entity is not None:
                 end = i
-                while end + 1 < sent.end and entity_at.get(end + 1) is entity:
+                while end + 1 < sent_end and entity_at.get(end + 1) is entity:
                     end += 1
                 root = _root(doc, i, end)
-                gender, number = _feature(root, "Gender"), _feature(root, "Number")
                 if _bare_group_noun(doc, i, end, root, lex):
                     # The entity layer may take "le régiment" for a unit of its own: it is the one
                     # told before, when there is one.
-                    reference = _group_reference(doc, root, lex, memory, sentence)
+                    reference = _group_reference(root, lex, memory, sentence)
                     if reference is not None:
                         out[root.i] = reference
                         entity = reference.entity
                 if entity.type != "place":
-                    memory.remember(entity, root, sentence, gender, number)
+                    memory.remember(entity, root, sentence)
                 i = end + 1
                 continue
-            if i in skip:
+            pos, dep, lower, _, idx = rows[i]
+            if i in skip or not (lower in start_ids or pos == noun_id or text[idx].isdigit()):
                 i += 1
                 continue
-            found = _referring(doc, text, i, sent.end, lex, memory, sentence)
+            found = _referring(doc, text, i, sent_end, lex, memory, sentence)
             if found is None:
+                if dep in subject_ids and pos == noun_id:
+                    token = doc[i]
+                    if not any(c.i in entity_at for c in token.children if c.dep_ in NAME_DEPS):
+                        memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
                 i += 1
                 continue
-            head, last, reference, gender, number = found
-            out[head.i] = reference
-            memory.remember(reference.entity, head, sentence, gender, number)
+            head, last, reference, features = found
+            if reference is not None:
+                out[head.i] = reference
+                memory.remember(reference.entity, head, sentence)
+            elif features is not None:
+                memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
             i = last + 1
     return out
 
 
+def _phrase_head(token: Any) -> Any:
+    """The noun heading a name's phrase: "général" for "Joffre" in "le général Joffre"."""
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _root(doc: Any, start: int, end: int) -> Any:
-    """The token of doc[start:end+1] whose head lies outside it."""
+    """The token of doc[start:end+1] whose head lies outside it (`doc`: the Doc or its tokens)."""
     for k in range(start, end + 1):
         head = doc[k].head.i
         if head == k or not start <= head <= end:
@@ -196,49 +254,71 @@ def _root(doc: Any, start: int, end: int) -> Any:
     return doc[start]
 
 
+def _impersonal(verb: Any, lex: _Lexicon) -> bool:
+    when = lex.impersonal.get(verb.lemma_)
+    if when is None:
+        return False
+    if when == "always":
+        return True
+    if when == "object":
+        return any(c.dep_ == "obj" and c.pos_ in ("NOUN", "NUM") for c in verb.children)
+    return any(c.lower_ == when for c in verb.children)
+
+
 def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory: _Memory,
-               sentence: int) -> tuple[Any, int, Reference, str | None, str | None] | None:
-    """(head token, last token, reference, gender, number) when a referring expression starts at i."""
+               sentence: int) -> tuple[Any, int, Reference | None, tuple[str, str] | None] | None:
+    """(head token, last token, reference or None when unresolved, a pronoun's gender and number)
+    when a referring expression starts at token i, else None."""
     token = doc[i]
+    pronoun_start = token.lower_ in lex.pronoun_starts
+    if not (pronoun_start or token.pos_ == "NOUN" or token.text[:1].isdigit()):
+        return None
     # A pronoun of one to three tokens ("il", "celui-ci" tokenised "celui", "-", "ci").
-    for last in range(min(sent_end, i + MAX_WORDS) - 1, i - 1, -1):
+    for last in range(min(sent_end, i + MAX_WORDS) - 1, i - 1, -1) if pronoun_start else ():
         surface = text[token.idx:doc[last].idx + len(doc[last])].lower()
         pronoun = lex.pronouns.get(surface)
         if pronoun is None:
             continue
-        words = doc[i:last + 1]
-        subject = next((t for t in words if t.dep_ in SUBJECT_DEPS), None)
-        if subject is None or subject.head.lemma_ in lex.impersonal:
+        # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
+        # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
+        subject = next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.head.children))),
+            None)
+        if subject is None or _impersonal(subject.head, lex):
             return None
-        chosen = _pick(memory.agreeing(pronoun.types, pronoun.gender, pronoun.number), sentence)
-        if chosen is None:
-            return None
-        return subject, last, Reference(chosen.entity, Span(token.idx, doc[last].idx + len(doc[last]))), \
-            pronoun.gender, pronoun.number
+        near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
+                if c.sentence >= sentence - PRONOUN_REACH]
+        chosen = _pick(near, sentence)
+        span = Span(token.idx, doc[last].idx + len(doc[last]))
+        reference = Reference(chosen.entity, span) if chosen and chosen.entity else None
+        return subject, last, reference, (pronoun.gender, pronoun.number)
+    # The words themselves first: most nouns are no group noun, most numbers no unit's.
+    text_ = token.text
+    noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
+    match = lex.numbered.fullmatch(text_) if noun is None and text_[:1].isdigit() else None
+    if noun is None and match is None:
+        return None
     # The parse may hang the article of "le 152e attaque" on the verb: the word before will do.
     before = doc[i - 1] if i > 0 else None
     determiner = _definite_determiner(token) or (
         before if before is not None and before.pos_ == "DET" and _feature(before, "Definite") == "Def" else None)
-    if determiner is None:
+    if determiner is None or _feature(token, "Number") == "Plur":
         return None
-    if _feature(token, "Number") == "Plur" or any(c.dep_ in NAMING_DEPS for c in token.children):
-        return None
-    noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
     chosen: _Candidate | None = None
     if noun is not None:
-        if determiner.head.i != i:
-            return None  # the article belongs to another noun
+        if determiner.head.i != i or any(c.dep_ in NAMING_DEPS for c in token.children):
+            return None  # the article belongs to another noun, or the noun is named ("le régiment de Picardie")
         chosen = _group_candidate(token, noun, memory, sentence)
-    else:
-        match = lex.numbered.fullmatch(token.text)
+    elif match is not None:
         modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN" \
             and token.head.lemma_.lower() in lex.group_nouns
-        if match is not None and not modifies_noun:
+        names_kind = any(c.lemma_.lower() in lex.group_nouns for c in token.children)  # "9e" + "régiment"
+        if not modifies_noun and not names_kind:
             chosen = memory.by_number.get(match.group(1).lstrip("0") or "0")
-    if chosen is None:
+    if chosen is None or chosen.entity is None:
         return None
     span = Span(min(determiner.idx, token.idx), token.idx + len(token))
-    return token, i, Reference(chosen.entity, span), _feature(token, "Gender"), "Sing"
+    return token, i, Reference(chosen.entity, span), None
 
 
 def _definite_determiner(token: Any) -> Any | None:
@@ -251,24 +331,27 @@ def _definite_determiner(token: Any) -> Any | None:
 
 def _group_candidate(token: Any, noun: _GroupNoun, memory: _Memory, sentence: int) -> _Candidate | None:
     """"le général": the last person made a général; "la division": the last unit named a division,
-    else the last unit of the noun's gender."""
+    else the last unit of the noun's gender; "le gouvernement": the last one named so, else no one."""
     if noun.rank is not None:
         return memory.by_rank.get(noun.rank)
-    chosen = memory.by_word.get(token.lemma_.lower()) if noun.type == "unit" else None
-    return chosen or _pick(memory.agreeing(frozenset({noun.type}), _feature(token, "Gender"), "Sing"), sentence)
+    named = memory.by_word.get((noun.type, token.lemma_.lower()))
+    if named is not None or noun.type != "unit":
+        return named
+    return memory.kindless.get(_features(token)[0])
 
 
 def _bare_group_noun(doc: Any, start: int, end: int, root: Any, lex: _Lexicon) -> bool:
-    """True when a mention is a group noun and its article alone ("Le régiment")."""
-    if root.lemma_.lower() not in lex.group_nouns or _feature(root, "Number") == "Plur":
+    """True when a mention is a group noun in lower case and its article alone ("le régiment"; not
+    "l'Assemblée", a name)."""
+    if root.lemma_.lower() not in lex.group_nouns or not root.text.islower() or _feature(root, "Number") == "Plur":
         return False
-    return all(doc[k].i == root.i or doc[k].dep_ == "det" for k in range(start, end + 1)) \
+    return all(k == root.i or doc[k].dep_ == "det" for k in range(start, end + 1)) \
         and not any(c.dep_ in NAMING_DEPS for c in root.children)
 
 
-def _group_reference(doc: Any, root: Any, lex: _Lexicon, memory: _Memory, sentence: int) -> Reference | None:
+def _group_reference(root: Any, lex: _Lexicon, memory: _Memory, sentence: int) -> Reference | None:
     chosen = _group_candidate(root, lex.group_nouns[root.lemma_.lower()], memory, sentence)
-    if chosen is None:
+    if chosen is None or chosen.entity is None:
         return None
     determiner = _definite_determiner(root)
     start = determiner.idx if determiner is not None else root.idx

@@ -47,6 +47,7 @@ MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour
 # A dateline is layout, not words: a place alone between dashes or at a line's head, next to a date.
 DASH = r"[—–-]"
 ENTRY_HEAD = re.compile(rf"\s*[.,]?\s*{DASH}")
+DATED_HEAD = re.compile(rf"\s*(?:\([^()\n]{{1,40}}\))?\s*[.,]?\s*{DASH}")  # after the date: "(Havas). —"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class _Lexicon:
     noun_place_cases: frozenset[str]  # after an event noun only
     object_control: frozenset[str]
     etre_verbs: frozenset[str]
+    support_verbs: dict[str, str]  # lemma -> role its subject takes in the event noun it governs
 
 
 @cache
@@ -67,6 +69,7 @@ def _lexicon(language: str) -> _Lexicon:
         noun_place_cases=frozenset(row[0].lower() for row in cases if row[1] == "noun"),
         object_control=frozenset(row[0] for row in rows("control_verbs.tsv", 1)),
         etre_verbs=frozenset(row[0] for row in rows("etre_verbs.tsv", 1)),
+        support_verbs={row[0]: row[1] for row in rows("support_verbs.tsv", 2)},
     )
 
 
@@ -134,8 +137,15 @@ def _case(token: Any) -> str:
     return " ".join(t.lower_ for t in words).replace("' ", "'")
 
 
+def _name_words(head: Any) -> list[int]:
+    """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat,
+    in apposition, or as a complement without a preposition), not "et Roux" nor "de Soissons"."""
+    return sorted([head.i] + [c.i for c in head.children if c.dep_ in ("flat", "flat:name", "appos")
+                              or (c.dep_ == "nmod" and c.pos_ == "PROPN" and not _case(c))])
+
+
 def _is_relative(token: Any) -> bool:
-    return _feature(token, "PronType") == "Rel"
+    return token.pos_ == "PRON" and _feature(token, "PronType") == "Rel"  # the part of speech is cheaper
 
 
 @dataclass
@@ -144,6 +154,7 @@ class _Argument:
     role: str  # agent | patient | other
     case: str = ""  # its preposition, for a complement
     subject: bool = False
+    exact: bool = False  # the entity named at the head alone: an antecedent, not its whole phrase
 
 
 class Participants:
@@ -157,7 +168,8 @@ class Participants:
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
-        self.references: dict[int, Reference] = resolve_references(doc, analysis.language, entity_at, set(dates))
+        self.references: dict[int, Reference] = resolve_references(doc, analysis.text, analysis.language, entity_at,
+                                                                      set(dates))
         self.datelines = _Datelines(analysis)
 
     def of(self, token: Any) -> tuple[list[Participant], list[str]]:
@@ -170,7 +182,7 @@ class Participants:
         for argument in arguments:
             locative = argument.role == "other" and (
                 argument.case in self.lex.place_cases or (noun and argument.case in self.lex.noun_place_cases))
-            for entity, resolved_from in self._entities(argument.head):
+            for entity, resolved_from in self._entities(argument.head, argument.exact):
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
                     if (argument.role != "other" or locative) and entity.id not in places:
@@ -188,10 +200,11 @@ class Participants:
                 places.append(dateline)
         return participants, places
 
-    def _entities(self, head: Any) -> list[tuple[Entity, Any]]:
-        """The entities a participant's words name, or the one they refer to ("il", "le 9e")."""
+    def _entities(self, head: Any, exact: bool = False) -> list[tuple[Entity, Any]]:
+        """The entities a participant's words name, or the one they refer to ("il", "le 9e"); with
+        `exact`, only the words of the name at its head ("le général Mangin", not "et Roux")."""
         out: list[tuple[Entity, Any]] = []
-        words = _phrase(head, self.triggers)
+        words = _name_words(head) if exact else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
             reference = self.references.get(k)
@@ -207,13 +220,18 @@ class Participants:
         return out
 
     def _arguments(self, token: Any) -> list[_Argument]:
-        passive = token.pos_ == "NOUN" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children)
+        children = list(token.children)  # spaCy makes new tokens at every walk: walk once
+        deps = [c.dep_ for c in children]
+        passive = token.pos_ == "NOUN" or "aux:pass" in deps or "nsubj:pass" in deps
         out: list[_Argument] = []
-        has_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
-        for child in token.children:
+        has_subject = any(d in SUBJECT_DEPS or (d == "expl:subj" and c.i in self.references)
+                          for c, d in zip(children, deps, strict=True))
+        for child in children:
             if child.i in self.triggers and not _is_relative(child):
                 continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
             dep = child.dep_
+            if dep == "expl:subj" and child.i in self.references:
+                dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
             case = ""
             if role is None:
@@ -237,13 +255,32 @@ class Participants:
                 # says too little of how its antecedent takes part.
                 if token.dep_ != "acl:relcl" or token.head.i in self.triggers or role == "other":
                     continue
-                head = token.head
+                out.append(_Argument(token.head, role, case, dep in SUBJECT_DEPS, exact=True))
+                continue
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
-        if not any(a.subject for a in out) and not any(c.dep_.startswith("expl:subj") for c in token.children):
-            inherited = self._inherited_subject(token)
+        if not any(a.subject for a in out) and "expl:subj" not in deps:
+            inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
             if inherited is not None:
                 out.insert(0, inherited)
         return out
+
+    def _supported_by(self, noun: Any) -> _Argument | None:
+        """"César engage le combat": the subject of a support verb takes part in the event noun it
+        governs (`events/support_verbs.tsv`); after any other verb, the noun's own words alone say who."""
+        if noun.dep_ != "obj":
+            return None
+        role = self.lex.support_verbs.get(noun.head.lemma_)
+        verb = noun.head
+        if role is None or verb.pos_ != "VERB":
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                        or (c.dep_ == "expl:subj" and c.i in self.references)), None)
+        if subject is not None:
+            if _is_relative(subject):
+                return _Argument(verb.head, role, subject=True, exact=True) if verb.dep_ == "acl:relcl" else None
+            return _Argument(subject, role, subject=True)
+        inherited = self._inherited_subject(verb)
+        return _Argument(inherited.head, role, subject=True) if inherited is not None else None
 
     def _names_someone(self, token: Any) -> bool:
         """True when the words token heads name a person, unit or organisation, or refer to one."""
@@ -264,7 +301,7 @@ class Participants:
                 return None
             form = _feature(walk, "VerbForm")
             if dep == "acl" and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return _Argument(head, role, subject=True)  # "le colonel X, tué le 14": X
+                return _Argument(head, role, subject=True, exact=True)  # "le colonel X, tué le 14": X
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
                 # "ordonne au capitaine X d'attaquer" parsed as a complement of the noun: X attacks.
@@ -276,12 +313,13 @@ class Participants:
                 return None
             if head.pos_ not in ("VERB", "AUX"):
                 return None
-            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS
+                            or (c.dep_ == "expl:subj" and c.i in self.references)), None)
             if subject is not None:
                 if _is_relative(subject):
                     if head.dep_ != "acl:relcl":
                         return None
-                    subject = head.head
+                    return _Argument(head.head, role, subject=True, exact=True)
                 return _Argument(subject, role, subject=True)
             walk = head
         return None
@@ -309,6 +347,7 @@ class _Datelines:
         date_at = dict(dates)
         # An entry starts at a paragraph break or at a date followed by a dash ("4 août. —").
         boundaries = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        boundaries += [start for start, _ in analysis.region_spans("heading")]  # a new section
         boundaries += [start for start, end in dates if ENTRY_HEAD.match(text, end)]
         found: list[tuple[int, int, str]] = []  # (start, end of its heading, entity id)
         for entity in analysis.entities:
@@ -347,11 +386,10 @@ def _dateline_end(text: str, start: int, end: int, date_ends: set[int], date_at:
         return None
     if dash_after is not None:  # "PARIS. —" heading a line
         return dash_after.end()
-    comma = re.compile(r"\s*,\s*").match(text, end)  # "PARIS, 15 mars. —"
+    comma = re.compile(r"\s*,\s*").match(text, end)  # "PARIS, 15 mars. —", "PARIS, 15 (Havas). —"
     if comma is not None and comma.end() in date_at:
-        date_end = date_at[comma.end()]
-        heading = ENTRY_HEAD.match(text, date_end)
-        return heading.end() if heading is not None else date_end
+        heading = DATED_HEAD.match(text, date_at[comma.end()])
+        return heading.end() if heading is not None else None  # "Normandie, juin 1944 : …" is a title
     return None
 
 
