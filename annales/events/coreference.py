@@ -217,7 +217,7 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
                 i = end + 1
                 continue
             pos, dep, lower, _, idx = rows[i]
-            if i in skip or not (lower in start_ids or pos == noun_id or text[idx].isdigit()):
+            if i in skip or not (lower in start_ids or pos == noun_id or text[idx:idx + 1].isdigit()):
                 i += 1
                 continue
             found = _referring(doc, text, i, sent_end, lex, memory, sentence)
