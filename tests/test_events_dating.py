@@ -78,6 +78,17 @@ def test_a_history_carries_the_story_date_forward_across_paragraphs(context: Con
         assert _date(analysis, "débarque") == "1914-08-04"
 
 
+def test_a_story_long_before_the_day_of_writing_goes_on_in_news(context: Context) -> None:
+    # Published in 1920 with "hier" read from that day: news to the time layer, but the story told is
+    # six years older, and its passé composé goes on with it rather than jump to the publication date.
+    text = ("Le 3 août 1914, le régiment quitte la caserne. Il traverse la ville sous les acclamations.\n"
+            "Les soldats ont chanté dans les wagons.\n"
+            "Ses anciens se sont réunis hier à la caserne.")
+    analysis = analyze(text, "1920-06-01", context=context)
+    assert _date(analysis, "chanté") == "1914-08-03"
+    assert _date(analysis, "réunis") == "1920-05-31"
+
+
 def test_a_story_told_in_the_present_in_news_goes_on_in_its_paragraph(context: Context) -> None:
     text = ("Dimanche soir, le comité des fêtes invite les habitants au bal. Les musiciens jouent des valses.\n"
             "Le comité remercie les bénévoles.")

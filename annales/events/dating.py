@@ -30,7 +30,9 @@ of writing, as the French TimeBank does:
 - an event in the passé composé goes on with a past date told in its paragraph, else it is at the
   day of writing ("L'Irak a donné son accord", opening the article);
 - an event in the future never takes a date before the day of writing;
-- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time.
+- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
+- a story whose time is months away from the day of writing goes on in every tense (a history
+  published soon after its war, told in the present of narration).
 An event whose tense says nothing (a noun, an infinitive) takes the tense of the verb it hangs from.
 A timex meaning "now" (PRESENT_REF: "désormais", "actuellement") is the day of writing in news.
 """
@@ -41,13 +43,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
 from annales.common.parse import span_root
 from annales.events.triggers import inside
-from annales.model import Analysis, EventDate, Timex
+from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
 ASIDES = ("sidebar", "quote-block")
@@ -61,6 +64,11 @@ NOMINALS = ("NOUN", "PROPN", "NUM")
 # parser sometimes runs a title or a paragraph into the next one.
 _BREAK = re.compile(r"(?:[.!?…»\"]|\n)[ \t]*(\n)")
 PRESENT_REF = "PRESENT_REF"
+# News tells the days around its publication: a story whose time is more than a season away from
+# the day of writing is another time, which the present of narration goes on with. (French TimeBank
+# half a: the same placement from 92 to 366 days, one less at 31; a 1914-1918 regimental history
+# given a 1920 publication date keeps its dates from 92 days up.)
+STORY_AWAY_DAYS = 120
 
 
 @dataclass(frozen=True)
@@ -329,7 +337,7 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx)
-        if self.news and self.dct is not None:
+        if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
             same_paragraph = carried is not None and \
                 self.breaks.paragraph(carried.start) == self.breaks.paragraph(token.idx)
@@ -358,6 +366,18 @@ class Dating:
     def _before_dct(self, timex: Timex) -> bool:
         """The date ends before the day of writing (a date without interval is never said to)."""
         return self.dct is not None and timex.interval is not None and timex.interval.latest[:10] < self.dct
+
+    def _far_from_dct(self, timex: Timex | None) -> bool:
+        """The story told is months away from the day of writing (a history published soon after its
+        war, a trial recalling old facts): its presents and passés composés go on with it."""
+        if self.dct is None or timex is None or timex.interval is None:
+            return False
+        earliest, latest = valid_iso_date(timex.interval.earliest[:10]), valid_iso_date(timex.interval.latest[:10])
+        if earliest is None or latest is None:
+            return False
+        dct = date.fromisoformat(self.dct)
+        away = max((dct - date.fromisoformat(latest)).days, (date.fromisoformat(earliest) - dct).days)
+        return away > STORY_AWAY_DAYS
 
     def _after_dct(self, timex: Timex) -> bool:
         return self.dct is not None and timex.interval is not None and timex.interval.earliest[:10] > self.dct
