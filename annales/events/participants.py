@@ -41,6 +41,9 @@ OTHER_DEPS = ("obl", "nmod", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
 ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship"})
+# How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
+# an adjective); the tokens are only words: an entity must cover them to count.
+NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "nummod")
 AGENT_CASE = "par"  # "l'assassinat de Kirov par Nikolaïev": the agent of an event noun
 LAYER = "events"
 MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
@@ -138,10 +141,26 @@ def _case(token: Any) -> str:
 
 
 def _name_words(head: Any) -> list[int]:
-    """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat,
-    in apposition, or as a complement without a preposition), not "et Roux" nor "de Soissons"."""
-    return sorted([head.i] + [c.i for c in head.children if c.dep_ in ("flat", "flat:name", "appos")
-                              or (c.dep_ == "nmod" and c.pos_ == "PROPN" and not _case(c))])
+    """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
+    apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
+    Soissons"."""
+    return sorted([head.i] + [c.i for c in head.children if c.dep_ in NAME_DEPS and not _case(c)])
+
+
+def _core_words(head: Any) -> list[int]:
+    """The names of a noun phrase's head, of its conjuncts ("X et Y"), and of their complements one
+    level down ("les troupes de Napoléon", "la ville de Madrid")."""
+    words: set[int] = set()
+    stack = [(head, 0)]
+    while stack:
+        token, depth = stack.pop()
+        words.update(_name_words(token))
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                stack.append((child, depth))
+            elif child.dep_ == "nmod" and depth == 0:
+                stack.append((child, 1))
+    return sorted(words)
 
 
 def _is_relative(token: Any) -> bool:
@@ -182,7 +201,10 @@ class Participants:
         for argument in arguments:
             locative = argument.role == "other" and (
                 argument.case in self.lex.place_cases or (noun and argument.case in self.lex.noun_place_cases))
-            for entity, resolved_from in self._entities(argument.head, argument.exact):
+            # Who acts or undergoes is named near the head ("les troupes de Napoléon"), not deep in
+            # its complements ("les élèves de la classe de l'école Jules-Ferry").
+            core = argument.role in ("agent", "patient")
+            for entity, resolved_from in self._entities(argument.head, argument.exact, core):
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
                     if (argument.role != "other" or locative) and entity.id not in places:
@@ -200,11 +222,12 @@ class Participants:
                 places.append(dateline)
         return participants, places
 
-    def _entities(self, head: Any, exact: bool = False) -> list[tuple[Entity, Any]]:
+    def _entities(self, head: Any, exact: bool = False, core: bool = False) -> list[tuple[Entity, Any]]:
         """The entities a participant's words name, or the one they refer to ("il", "le 9e"); with
-        `exact`, only the words of the name at its head ("le général Mangin", not "et Roux")."""
+        `exact`, only the words of the name at its head ("le général Mangin", not "et Roux"); with
+        `core`, the names of its head, of its conjuncts and of their complements, not deeper."""
         out: list[tuple[Entity, Any]] = []
-        words = _name_words(head) if exact else _phrase(head, self.triggers)
+        words = _name_words(head) if exact else _core_words(head) if core else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
             reference = self.references.get(k)
