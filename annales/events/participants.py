@@ -292,6 +292,11 @@ class Participants:
         governs (`events/support_verbs.tsv`); after any other verb, the noun's own words alone say who."""
         if noun.dep_ != "obj":
             return None
+        for child in noun.children:
+            entity = self.entity_at.get(child.i)
+            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
+                    entity is None or entity.type != "place"):
+                return None  # "repousse l'attaque de l'ennemi": the noun says whose it is
         role = self.lex.support_verbs.get(noun.head.lemma_)
         verb = noun.head
         if role is None or verb.pos_ != "VERB":
