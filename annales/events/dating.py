@@ -3,7 +3,9 @@
 In order, an event is dated by:
 
 1. its own DATE/TIME timex: the one that hangs from its clause in the parse (walking up the timex's
-   heads to the first trigger), the most precise when several do ("mardi vers 21 h 45": the hour);
+   heads to the first trigger), the most precise when several do ("lundi vers 18 h 30": the hour);
+   for a modal, an aspectual verb or an event noun, the own date of the event below it that tells
+   its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin");
 2. the own timex of the nearest event governing it in the same sentence;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
@@ -14,7 +16,8 @@ A date is never carried through the parse across a sentence end that the parser 
 or a blank line before a line break), and never out of a clause of its own that is no event ("le
 colonel X, tué le 14 septembre, …": the date is the participle's, not the main verb's; a relative
 clause's likewise). A date attached to a noun that names no event by a preposition ("la loi du
-28 février 2012") dates nothing.
+28 février 2012") dates nothing, unless an event noun of that noun's phrase comes between them ("le
+rescapé du naufrage en 1912": the shipwreck's date).
 
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
@@ -25,10 +28,10 @@ News: when the time layer read the text's deixis from its publication date (a ti
 DCT, which it does only in news), the tense of the event decides between the story told and the day
 of writing, as the French TimeBank does:
 - an event in the present is at the day of writing, unless the story's time was told in the present
-  in the same paragraph (a story told in the present: "Dimanche, le comité invite … les enfants
-  dansent");
+  in the same paragraph (a story told in the present: "Samedi soir, l'association reçoit … les
+  musiciens jouent");
 - an event in the passé composé goes on with a past date told in its paragraph, else it is at the
-  day of writing ("L'Irak a donné son accord", opening the article);
+  day of writing ("Le conseil a voté le budget", opening the article);
 - an event in the future never takes a date before the day of writing;
 - other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
 - a story whose time is months away from the day of writing goes on in every tense (a history
@@ -64,6 +67,7 @@ NOMINALS = ("NOUN", "PROPN", "NUM")
 # parser sometimes runs a title or a paragraph into the next one.
 _BREAK = re.compile(r"(?:[.!?…»\"]|\n)[ \t]*(\n)")
 PRESENT_REF = "PRESENT_REF"
+SENTENCE_ENDS = frozenset('.!?…:;»"\n')
 # News tells the days around its publication: a story whose time is more than a season away from
 # the day of writing is another time, which the present of narration goes on with. (French TimeBank
 # half a: the same placement from 92 to 366 days, one less at 31; a 1914-1918 regimental history
@@ -135,7 +139,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
     out: dict[int, Timex] = {}
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
-    # describing an event noun ("des législatives anticipées à l'automne") tells that event's date.
+    # describing an event noun ("des élections avancées au printemps") tells that event's date.
     stops = set(triggers) | {t.i for t in doc if t.pos_ in VERBS and t.dep_ in OWN_CLAUSE_DEPS
                              and not (t.dep_ == "acl" and t.head.i in triggers)}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
@@ -159,12 +163,12 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     """Where a date's walk up the parse goes on from, past the nouns it modifies; None when it is the
     date of a noun that names no event.
 
-    Through a chain of nouns ("la prise d'otages de l'OPEP en 1975") the date reaches the event noun
+    Through a chain of nouns ("le siège de la citadelle de Namur en 1914") the date reaches the event noun
     at its head, if any; hung by the parser on a noun that names no event, it goes to an event noun
     of that noun's phrase told between them ("le rescapé du naufrage en 1912"). Otherwise, a date
     tied to a noun by a preposition is that noun's ("la loi du 28 février 2012", "un vétéran de
-    1870"); one with none under a noun is the parser's slip ("à l'unanimité vendredi dernier") and
-    goes on up. A noun of another date is no such noun ("mardi vers 21 h 45")."""
+    1870"); one with none under a noun is the parser's slip ("à la majorité jeudi dernier") and
+    goes on up. A noun of another date is no such noun ("lundi vers 18 h 30")."""
     t, tied = root, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
@@ -172,9 +176,8 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
             return head
         if head.i not in in_dates and any(c.dep_ == "case" for c in t.children):
             if not tied:
-                # "le complice de Carlos dans la prise d'otages de l'OPEP en 1975": the parser hung the
-                # date on the first noun; an event noun told between them is what a date of this
-                # phrase times.
+                # "le rescapé du naufrage du navire en 1912": the parser hung the date on the first
+                # noun; an event noun told between them is what a date of this phrase times.
                 between = [k for k in range(root.i - 1, head.i, -1) if k in triggers
                            and root.doc[k].pos_ in NOMINALS and _governs(head, root.doc[k])]
                 if between:
@@ -249,6 +252,11 @@ def tense_of(token: Any, language: str) -> str | None:
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
         if t.pos_ in VERBS:
+            if t.dep_ == "xcomp" and t.head.pos_ in VERBS and t.head.i != t.i:
+                # "a dû être évacué": the modal's past, not the future "doit partir" makes.
+                above = tense_of(t.head, language)
+                if above in ("perfect", "past", "conditional"):
+                    return above
             if _perfect(t):
                 return "perfect"
             if _conditional_perfect(t):
@@ -294,7 +302,11 @@ class Dating:
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
         self.dct = analysis.dct.value if analysis.dct is not None else None
         self._governing: dict[int, int | None] = {}
-        self._sentences = [(s.start, s.end) for s in analysis.sentences]
+        # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
+        # tirera …"): a loose date reaches the whole sentence the punctuation closes.
+        text = analysis.text
+        self._sentences = [s.start for k, s in enumerate(analysis.sentences)
+                           if k == 0 or text[max(0, s.start - 8):s.start].rstrip()[-1:] in SENTENCE_ENDS]
 
     def of(self, token: Any) -> Dated | None:
         timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
@@ -309,12 +321,12 @@ class Dating:
 
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
-        aspectual governs ("a dû être hospitalisé hier soir"), a participle describing an event noun
-        ("son investiture, prévue le 15 septembre"), the event noun a verb that is no event governs
-        on the way ("devrait en faire l'annonce aujourd'hui")."""
+        aspectual governs ("a dû être évacué hier soir"), a participle describing an event noun
+        ("son couronnement, prévu le 2 juin"), the event noun a verb that is no event governs on the
+        way ("devrait en faire la présentation demain")."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
-        for _ in range(4):  # "devrait pouvoir en faire l'annonce": a short chain, never a clause away
+        for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
             below = next((c for c in token.children if (c.i in self.triggers or c.pos_ in VERBS)
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
                                or (c.dep_ == "obj" and c.i in self.triggers and token.i not in self.triggers))),
@@ -333,7 +345,7 @@ class Dating:
         return min(near, key=lambda t: abs(t.start - token.idx), default=None)
 
     def _sentence(self, offset: int) -> int:
-        return bisect_right(self._sentences, (offset, float("inf"))) - 1
+        return bisect_right(self._sentences, offset) - 1
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx)
