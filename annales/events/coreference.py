@@ -194,7 +194,8 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
     noun_id = strings["NOUN"]
     subject_ids = {strings[d] for d in SUBJECT_DEPS}
     start_ids = {strings[w] for w in lex.pronoun_starts}
-    rows = doc.to_array(["POS", "DEP", "LOWER", "SENT_START", "IDX"]).tolist()
+    group_ids = {strings[w] for w in lex.group_nouns}
+    rows = doc.to_array(["POS", "DEP", "LOWER", "SENT_START", "IDX", "LEMMA"]).tolist()
     starts = [k for k, row in enumerate(rows) if k == 0 or row[3] == 1]
     for sentence, (sent_start, sent_end) in enumerate(zip(starts, starts[1:] + [len(rows)], strict=True)):
         i = sent_start
@@ -216,11 +217,13 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
                     memory.remember(entity, root, sentence)
                 i = end + 1
                 continue
-            pos, dep, lower, _, idx = rows[i]
-            if i in skip or not (lower in start_ids or pos == noun_id or text[idx:idx + 1].isdigit()):
+            pos, dep, lower, _, idx, lemma = rows[i]
+            if i in skip:
                 i += 1
                 continue
-            found = _referring(doc, text, i, sent_end, lex, memory, sentence)
+            found = None
+            if lower in start_ids or (pos == noun_id and lemma in group_ids) or text[idx:idx + 1].isdigit():
+                found = _referring(doc, text, i, sent_end, lex, memory, sentence)
             if found is None:
                 if dep in subject_ids and pos == noun_id:
                     token = doc[i]
