@@ -180,3 +180,8 @@ def test_a_title_naming_a_place_and_a_date_is_no_dateline(context: Context) -> N
     analysis = _analyze("NANCY, août 1914 : la guerre des Vosges\nLe général Dubail arrive le 25 août.", context)
     assert any(e.name == "NANCY" and e.type == "place" for e in analysis.entities)
     assert _finder_at(analysis, "arrive")[1] == []
+
+
+def test_a_number_counting_a_noun_is_no_unit(context: Context) -> None:
+    analysis = _analyze("Le 2e bataillon arrive à Suippes. Le général Mangin repousse la 2e attaque.", context)
+    assert "2e bataillon" not in _roles_at(analysis, "repousse")

@@ -313,8 +313,8 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
             return None  # the article belongs to another noun, or the noun is named ("le régiment de Picardie")
         chosen = _group_candidate(token, noun, memory, sentence)
     elif match is not None:
-        modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN" \
-            and token.head.lemma_.lower() in lex.group_nouns
+        # "la 3e attaque", "le 9e jour": a number before a noun counts it, whatever the noun.
+        modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN"
         names_kind = any(c.lemma_.lower() in lex.group_nouns for c in token.children)  # "9e" + "régiment"
         if not modifies_noun and not names_kind:
             chosen = memory.by_number.get(match.group(1).lstrip("0") or "0")

@@ -259,7 +259,8 @@ class Participants:
             case = ""
             if role is None:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
-                    role = "other"  # "quitte Valmy" parsed as a predicate: a place all the same
+                    # "quitte Valmy" parsed as a predicate: a name right after the verb is its object.
+                    role = "patient" if child.i > token.i and token.pos_ == "VERB" else "other"
                 elif not dep.startswith(OTHER_DEPS):
                     continue
                 else:
