@@ -49,6 +49,12 @@ def test_news_event_in_the_future_is_not_placed_at_a_past_date(context: Context)
     assert _event(told, "démissionnera").date is None  # not the day of the announcement
 
 
+def test_news_keeps_the_historians_future_at_its_date(context: Context) -> None:
+    text = "Le musée a ouvert hier une exposition. On y apprend que Napoléon sera exilé en 1815."
+    analysis = analyze(text, "1999-05-20", context=context)
+    assert _date(analysis, "exilé") == "1815"
+
+
 def test_news_reporting_a_past_in_the_conditional_keeps_its_date(context: Context) -> None:
     analysis = analyze("Le directeur aurait démissionné hier, selon le syndicat. Il devrait quitter la ville.",
                        "1999-05-20", context=context)

@@ -32,7 +32,8 @@ of writing, as the French TimeBank does:
   musiciens jouent");
 - an event in the passé composé goes on with a past date told in its paragraph, else it is at the
   day of writing ("Le conseil a voté le budget", opening the article);
-- an event in the future never takes a date before the day of writing;
+- an event in the future never takes a date shortly before the day of writing (years before, it is
+  the historians' future: "Napoléon sera exilé en 1815");
 - other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
 - a story whose time is months away from the day of writing goes on in every tense (a history
   published soon after its war, told in the present of narration).
@@ -310,12 +311,12 @@ class Dating:
 
     def of(self, token: Any) -> Dated | None:
         timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
-        if timex is not None and not (self.news and self._future(token) and self._before_dct(timex)):
+        if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
         loose = self._nearest_loose(token)
-        if loose is not None and not (self.news and self._future(token) and self._before_dct(loose)):
+        if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
         return self._inferred(token)
 
@@ -372,8 +373,12 @@ class Dating:
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         return span is not None and len(span) > 0 and tense_of(span_root(span), self.language) == "present"
 
-    def _future(self, token: Any) -> bool:
-        return tense_of(token, self.language) == "future"
+    def _future_at_past(self, token: Any, timex: Timex) -> bool:
+        """A future event of news dated a few days or weeks before the day of writing: a misreading (of
+        the date or of the event's date). Years before, it is the historians' future ("Napoléon sera
+        exilé en 1815"), dated as told."""
+        return self.news and self._before_dct(timex) and not self._far_from_dct(timex) \
+            and tense_of(token, self.language) == "future"
 
     def _before_dct(self, timex: Timex) -> bool:
         """The date ends before the day of writing (a date without interval is never said to)."""
