@@ -185,3 +185,9 @@ def test_a_title_naming_a_place_and_a_date_is_no_dateline(context: Context) -> N
 def test_a_number_counting_a_noun_is_no_unit(context: Context) -> None:
     analysis = _analyze("Le 2e bataillon arrive à Suippes. Le général Mangin repousse la 2e attaque.", context)
     assert "2e bataillon" not in _roles_at(analysis, "repousse")
+
+
+def test_an_impersonal_passive_names_no_one(context: Context) -> None:
+    """"Il est décidé d'attaquer": the decision's subject is the clause, not the général."""
+    analysis = _analyze("Le général Mangin arrive à Soissons. Il est décidé d'attaquer la ferme.", context)
+    assert _roles_at(analysis, "décidé") == {}

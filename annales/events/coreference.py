@@ -42,6 +42,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 NAMING_DEPS = ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound")
 MAX_WORDS = 3  # "celui-ci" is three tokens: "celui", "-", "ci"
 UNMARKED = ("Masc", "Sing")  # the gender and number of a name the parse marks neither way
+CLAUSE_DEPS = ("xcomp", "ccomp", "csubj", "csubj:pass")  # a clause that is a verb's complement or subject
 NAME_DEPS = ("flat", "flat:name", "appos")  # a name hanging from the noun that heads it ("le général Joffre")
 ANY_TYPE = "*"
 # How many sentences back a pronoun looks: further, the one it stands for has been named again or
@@ -257,14 +258,19 @@ def _root(doc: Any, start: int, end: int) -> Any:
     return doc[start]
 
 
-def _impersonal(verb: Any, lex: _Lexicon) -> bool:
+def _impersonal(subject: Any, lex: _Lexicon) -> bool:
+    """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
+    passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
+    verb = subject.head
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return True
     when = lex.impersonal.get(verb.lemma_)
     if when is None:
         return False
     if when == "always":
         return True
     if when == "object":
-        return any(c.dep_ == "obj" and c.pos_ in ("NOUN", "NUM") for c in verb.children)
+        return any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
     return any(c.lower_ == when for c in verb.children)
 
 
@@ -287,7 +293,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         subject = next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
             t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.head.children))),
             None)
-        if subject is None or _impersonal(subject.head, lex):
+        if subject is None or _impersonal(subject, lex):
             return None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
                 if c.sentence >= sentence - PRONOUN_REACH]
