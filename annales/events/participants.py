@@ -1,8 +1,11 @@
 """Who takes part in an event and where: participants from the dependency parse, mapped to entities.
 
 Roles: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive verb or an
-event noun -> agent, other obl/nmod/iobj -> other. A participant that is itself an event
-("l'arrivée de Leclerc réjouit …") lends its entities to that event only.
+event noun -> agent (`events/agent_prepositions.tsv`), other obl/nmod/iobj -> other. An agent or a
+patient is named near the head of its words (its name, its conjuncts, their complements one level
+down: "les troupes de Napoléon"). A participant that is itself an event ("l'arrivée de Leclerc
+réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
+event noun it governs (`events/support_verbs.tsv`: "César engage le combat").
 
 A verb without a subject of its own takes the subject its clause is told under:
 - a conjoined verb, its first verb's ("Leclerc débarque et prononce un discours");
@@ -44,7 +47,6 @@ ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship"})
 # How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
 # an adjective); the tokens are only words: an entity must cover them to count.
 NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "nummod")
-AGENT_CASE = "par"  # "l'assassinat de Kirov par Nikolaïev": the agent of an event noun
 LAYER = "events"
 MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
 # A dateline is layout, not words: a place alone between dashes or at a line's head, next to a date.
@@ -60,6 +62,7 @@ class _Lexicon:
     object_control: frozenset[str]
     etre_verbs: frozenset[str]
     support_verbs: dict[str, str]  # lemma -> role its subject takes in the event noun it governs
+    agent_cases: frozenset[str]  # "par": the agent of a passive verb or of an event noun
 
 
 @cache
@@ -73,6 +76,7 @@ def _lexicon(language: str) -> _Lexicon:
         object_control=frozenset(row[0] for row in rows("control_verbs.tsv", 1)),
         etre_verbs=frozenset(row[0] for row in rows("etre_verbs.tsv", 1)),
         support_verbs={row[0]: row[1] for row in rows("support_verbs.tsv", 2)},
+        agent_cases=frozenset(row[0].lower() for row in rows("agent_prepositions.tsv", 1)),
     )
 
 
@@ -265,7 +269,7 @@ class Participants:
                     continue
                 else:
                     case = _case(child)
-                    role = "agent" if passive and case == AGENT_CASE else "other"
+                    role = "agent" if passive and case in self.lex.agent_cases else "other"
                     if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN"):
                         role = "patient"  # a bare name after the verb is its object ("attaqua Soissons")
             if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \
