@@ -27,6 +27,7 @@ The memory is a fixed number of candidates, so the pass is linear in the length 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -129,7 +130,10 @@ class _Memory:
         self.features: dict[str, tuple[str, str]] = {}
 
     def remember(self, entity: Entity, root: Any, sentence: int) -> None:
-        gender, number = self.features.setdefault(entity.id, _features(root))
+        features = self.features.get(entity.id)
+        if features is None:  # the parse's morphology is slow to read: once per entity
+            features = self.features[entity.id] = _features(root)
+        gender, number = features
         candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         if entity.type == "person":
@@ -189,57 +193,75 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
     if lex is None or doc is None:
         return out
     memory = _Memory(frozenset(lex.group_nouns))
-    # The pass reads the parse as arrays of ids and makes a spaCy token only where something may be
-    # found: a token object, made anew at every doc[i], costs more than the whole test.
-    strings = doc.vocab.strings
-    noun_id = strings["NOUN"]
-    subject_ids = {strings[d] for d in SUBJECT_DEPS}
-    start_ids = {strings[w] for w in lex.pronoun_starts}
-    group_ids = {strings[w] for w in lex.group_nouns}
-    rows = doc.to_array(["POS", "DEP", "LOWER", "SENT_START", "IDX", "LEMMA"]).tolist()
-    starts = [k for k, row in enumerate(rows) if k == 0 or row[3] == 1]
-    for sentence, (sent_start, sent_end) in enumerate(zip(starts, starts[1:] + [len(rows)], strict=True)):
-        i = sent_start
-        while i < sent_end:
-            entity = entity_at.get(i)
-            if entity is not None:
-                end = i
-                while end + 1 < sent_end and entity_at.get(end + 1) is entity:
-                    end += 1
-                root = _root(doc, i, end)
-                if _bare_group_noun(doc, i, end, root, lex):
-                    # The entity layer may take "le régiment" for a unit of its own: it is the one
-                    # told before, when there is one.
-                    reference = _group_reference(root, lex, memory, sentence)
-                    if reference is not None:
-                        out[root.i] = reference
-                        entity = reference.entity
-                if entity.type != "place":
-                    memory.remember(entity, root, sentence)
-                i = end + 1
-                continue
-            pos, dep, lower, _, idx, lemma = rows[i]
-            if i in skip:
-                i += 1
-                continue
-            found = None
-            if lower in start_ids or (pos == noun_id and lemma in group_ids) or text[idx:idx + 1].isdigit():
-                found = _referring(doc, text, i, sent_end, lex, memory, sentence)
-            if found is None:
-                if dep in subject_ids and pos == noun_id:
-                    token = doc[i]
-                    if not any(c.i in entity_at for c in token.children if c.dep_ in NAME_DEPS):
-                        memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
-                i += 1
-                continue
-            head, last, reference, features = found
-            if reference is not None:
-                out[head.i] = reference
-                memory.remember(reference.entity, head, sentence)
-            elif features is not None:
-                memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
-            i = last + 1
+    rows = _worth_reading(doc, lex, entity_at, skip)
+    starts = _sentence_starts(doc)
+    resume = 0  # the first token not yet read as part of a name or a pronoun
+    for i in rows:
+        if i < resume:
+            continue
+        sentence = bisect_right(starts, i) - 1
+        sent_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc)
+        entity = entity_at.get(i)
+        if entity is not None:
+            end = i
+            while end + 1 < sent_end and entity_at.get(end + 1) is entity:
+                end += 1
+            resume = end + 1
+            root = _root(doc, i, end)
+            if _bare_group_noun(doc, i, end, root, lex):
+                # The entity layer may take "le régiment" for a unit of its own: it is the one
+                # told before, when there is one.
+                reference = _group_reference(root, lex, memory, sentence)
+                if reference is not None:
+                    out[root.i] = reference
+                    entity = reference.entity
+            if entity.type != "place":
+                memory.remember(entity, root, sentence)
+            continue
+        found = _referring(doc, text, i, sent_end, lex, memory, sentence)
+        if found is None:
+            token = doc[i]
+            if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and not any(
+                    c.i in entity_at for c in token.children if c.dep_ in NAME_DEPS):
+                memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
+            continue
+        head, last, reference, features = found
+        resume = last + 1
+        if reference is not None:
+            out[head.i] = reference
+            memory.remember(reference.entity, head, sentence)
+        elif features is not None:
+            memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
     return out
+
+
+def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int]) -> list[int]:
+    """The tokens the pass must look at, in order: the first word of every name, and every word
+    that may refer or stand in the way (a pronoun, a group noun, a number, a subject noun).
+
+    Read off the parse's arrays of ids, compared column by column: a spaCy token object, made anew
+    at every doc[i], costs more than the test, and most words are none of these."""
+    strings = doc.vocab.strings
+    columns = doc.to_array(["POS", "DEP", "LOWER", "LEMMA", "SHAPE"])
+    pos, dep, lower, lemma, shape = (columns[:, k] for k in range(5))
+    nouns = pos == strings["NOUN"]
+    wanted = nouns & ((dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]))
+    for word in lex.pronoun_starts:
+        wanted |= lower == strings[word]
+    for group in lex.group_nouns:
+        wanted |= nouns & (lemma == strings[group])
+    # A shape starting with a digit ("dx" for "9e", "dddx" for "152e"): a unit named by its number.
+    for value in set(shape.tolist()):
+        if strings[value][:1] == "d":
+            wanted |= shape == value
+    found = {i for i in wanted.nonzero()[0].tolist() if i not in skip}
+    found.update(i for i in entity_at if i - 1 not in entity_at or entity_at[i - 1] is not entity_at[i])
+    return sorted(found)
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    starts = (doc.to_array("SENT_START") == 1).nonzero()[0].tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _phrase_head(token: Any) -> Any:

@@ -194,6 +194,7 @@ class Participants:
         self.references: dict[int, Reference] = resolve_references(doc, analysis.text, analysis.language, entity_at,
                                                                       set(dates))
         self.datelines = _Datelines(analysis)
+        self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
 
     def of(self, token: Any) -> tuple[list[Participant], list[str]]:
         """(participants, place entity ids) of the event `token` triggers."""
@@ -231,6 +232,9 @@ class Participants:
         `exact`, only the words of the name at its head ("le général Mangin", not "et Roux"); with
         `core`, the names of its head, of its conjuncts and of their complements, not deeper."""
         out: list[tuple[Entity, Any]] = []
+        k = bisect_left(self.marked, head.left_edge.i)
+        if k == len(self.marked) or self.marked[k] > head.right_edge.i:
+            return out  # no name and no referring word under it: no need to walk its words
         words = _name_words(head) if exact else _core_words(head) if core else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
