@@ -252,7 +252,7 @@ def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: 
         wanted |= nouns & (lemma == strings[group])
     # A shape starting with a digit ("dx" for "9e", "dddx" for "152e"): a unit named by its number.
     for value in set(shape.tolist()):
-        if strings[value][:1] == "d":
+        if value in strings and strings[value][:1] == "d":
             wanted |= shape == value
     found = {i for i in wanted.nonzero()[0].tolist() if i not in skip}
     found.update(i for i in entity_at if i - 1 not in entity_at or entity_at[i - 1] is not entity_at[i])
