@@ -157,12 +157,15 @@ class Mention:
     start: int
     end: int
     text: str
-    rank: str | None = None  # the rank or title as written at this mention ("Rear Admiral")
+    rank: str | None = None  # the military or naval rank as written at this mention ("Rear Admiral")
     role: Span | None = None  # an apposition that says what the person is ("Jaurès, député du Tarn")
     descriptor: Span | None = None  # words before the name that describe the person ("le jeune Paul Girard")
+    title: str | None = None  # a civil title or form of address as written ("M.", "Mme", "Mgr")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "rank": self.rank}
+        if self.title is not None:
+            out["title"] = self.title
         if self.role is not None:
             out["role"] = self.role.to_dict()
         if self.descriptor is not None:
@@ -170,7 +173,8 @@ class Mention:
         return out
 
 
-EntityType = Literal["person", "place", "organization", "unit", "ship", "event-name", "work"]
+# "group": a people or a collective named by a demonym ("les Helvètes", "les Zoulous"), not a place.
+EntityType = Literal["person", "place", "organization", "unit", "ship", "event-name", "work", "group"]
 
 
 @dataclass
@@ -186,11 +190,16 @@ class Entity:
     hull: str | None = None  # a ship's hull number ("BB-46")
     abbreviation: str | None = None  # a unit's abbreviation as written ("R.I.")
     ambiguous_between: list[str] = field(default_factory=list)  # entity ids a bare surname may mean
+    title: str | None = None  # a person's first stated civil title ("M.", "Mgr"); ranks are not titles
+    # Why the mentions were taken as one entity, one line per merge ("'Radek' is the surname of 'Karl
+    # Radek', the only Radek in the text"): a reader, or a corpus merging across documents, can check it.
+    evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases),
-                "rank": self.rank, "ranks": list(self.ranks), "role": self.role, "hull": self.hull,
-                "abbreviation": self.abbreviation, "ambiguous_between": list(self.ambiguous_between),
+                "rank": self.rank, "ranks": list(self.ranks), "role": self.role, "title": self.title,
+                "hull": self.hull, "abbreviation": self.abbreviation,
+                "ambiguous_between": list(self.ambiguous_between), "evidence": list(self.evidence),
                 "mentions": [m.to_dict() for m in self.mentions]}
 
 
@@ -260,9 +269,10 @@ class Trigger:
     end: int
     text: str
     lemma: str
+    pos: str | None = None  # the trigger's part of speech (VERB, NOUN, ADJ): a reader needs no parse
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
+        return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma, "pos": self.pos}
 
 
 EventClass = Literal["OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"]
