@@ -277,6 +277,7 @@ class Trigger:
 
 EventClass = Literal["OCCURRENCE", "STATE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE"]
 Factuality = Literal["fact", "counterfactual", "possible", "future", "reported"]
+Aspect = Literal["perfective", "imperfective"]
 
 
 @dataclass
@@ -301,6 +302,11 @@ class Event:
     polarity: Literal["POS", "NEG"] = "POS"
     modality: str | None = None
     factuality: Factuality = "fact"
+    # "imperfective" for a verb in the imperfect ("les Espagnols pratiquaient la guérilla", "la ville
+    # était défendue"): French tells background, habits and what was going on that way, not the
+    # happenings of the story; "perfective" for a bounded past (passé simple, passé composé,
+    # pluperfect); None when the form says nothing (nouns, present, infinitives).
+    aspect: Aspect | None = None
     # The main event of its sentence this one is told under ("le 9e débarque à Valmy pour attaquer"),
     # None for a sentence's main event: a chronology shows one line per happening.
     head: str | None = None
@@ -308,7 +314,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
                 "class": self.event_class, "polarity": self.polarity, "modality": self.modality,
-                "factuality": self.factuality, "head": self.head,
+                "factuality": self.factuality, "aspect": self.aspect, "head": self.head,
                 "time": self.time, "time_inferred": self.time_inferred,
                 "date": self.date.to_dict() if self.date else None,
                 "participants": [p.to_dict() for p in self.participants], "places": list(self.places),

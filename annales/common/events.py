@@ -16,8 +16,19 @@ from annales.model import Event
 OCCURRENCE_CLASSES: frozenset[str] = frozenset({"OCCURRENCE"})
 
 
+# An imperfect is a happening only when its own clause dates it to the day ("le 5 août, le régiment
+# quittait Agen": the narrative imperfect); otherwise it tells background, habits or what was going
+# on ("les Espagnols pratiquaient la guérilla", "la ville était défendue").
+DAY = len("YYYY-MM-DD")
+
+
 def is_happening(event: Event) -> bool:
     """True for an event the text states as having taken place: an occurrence, told as a fact
-    (not reported, possible, future or counterfactual), and not negated ("les troupes ne passèrent
-    pas le fleuve", "aucune arrestation")."""
-    return event.factuality == "fact" and event.polarity == "POS" and event.event_class in OCCURRENCE_CLASSES
+    (not reported, possible, future or counterfactual), not negated ("les troupes ne passèrent
+    pas le fleuve", "aucune arrestation"), and not the background an imperfect tells."""
+    if not (event.factuality == "fact" and event.polarity == "POS" and event.event_class in OCCURRENCE_CLASSES):
+        return False
+    if event.aspect == "imperfective":
+        own = event.date is not None and not event.time_inferred
+        return own and len(event.date.value or "") >= DAY and event.date.value[:DAY].count("X") == 0
+    return True

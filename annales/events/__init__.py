@@ -34,7 +34,7 @@ from __future__ import annotations
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.classes import EventReader, historians_future
+from annales.events.classes import EventReader, aspect, historians_future
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
@@ -75,11 +75,12 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         sentence = sentences.of(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
-            trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token)),
+            trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token), token.pos_),
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
         event.event_class, event.polarity = reading.event_class, reading.polarity
         event.modality, event.factuality = reading.modality, reading.factuality
+        event.aspect = aspect(token)
         dated = dating.of(token)
         if dated is not None:
             event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred

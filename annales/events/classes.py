@@ -29,7 +29,7 @@ from typing import Any, Literal
 from annales.common.grammar import verb_tense
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
-from annales.model import Dct, Event, EventClass, Factuality, Timex
+from annales.model import Aspect, Dct, Event, EventClass, Factuality, Timex
 
 CONDITIONAL = "conditional"  # the modality of an event in the conditional mood
 # Dependencies by which an event's word is governed by the verb whose attitude applies to it:
@@ -181,6 +181,8 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         if listed is not None:
             return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     listed = lex.classes.get(lemma)
+    if listed == "I_ACTION" and token.pos_ == "VERB" and not _governs_event(token, lex):
+        return "OCCURRENCE"  # "défendre la ville" is done; "défendre de sortir" bears on another event
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
@@ -189,6 +191,17 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
             and "Part" in token.morph.get("VerbForm"):
         return "STATE"  # "les mallettes contenant des disquettes": a property of the thing, not a doing
     return "OCCURRENCE"
+
+
+def _governs_event(token: Any, lex: Lexicon) -> bool:
+    """True when the verb bears on another event: a clause or infinitive under it, or an object
+    that names a happening ("ordonner l'attaque")."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and child.pos_ == "VERB"):
+            return True
+        if child.dep_ == "obj" and (child.pos_ in ("VERB", "PRON") or lemma_of(child) in lex.event_nouns):
+            return True  # a pronoun object may stand for a clause ("il le défendit")
+    return False
 
 
 def _verbal(token: Any) -> bool:
@@ -296,6 +309,23 @@ def _hearsay(phrase: Any, lex: Lexicon) -> bool:
             if words in lex.hearsay:
                 return True
     return False
+
+
+def aspect(token: Any) -> Aspect | None:
+    """"imperfective" for the imperfect (the verb's own, its passive or copula auxiliary's: "était
+    attaquée", "était dévasté"), "perfective" for a simple past or a compound past (the pluperfect
+    included: "avait pris" is done), None for what the form does not tell (nouns, present, future)."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux:tense", "aux:pass", "cop")]
+    if any(c.dep_ == "aux:tense" for c in auxiliaries):
+        return "perfective"  # "a pris", "avait pris", "eut pris"
+    forms = [token, *auxiliaries] if token.pos_ in ("VERB", "AUX") or auxiliaries else []
+    for form in reversed(forms):  # an auxiliary carries the tense of its participle or adjective
+        tense = form.morph.get("Tense")
+        if "Imp" in tense and "Ind" in form.morph.get("Mood"):
+            return "imperfective"
+        if "Past" in tense and "Ind" in form.morph.get("Mood"):
+            return "perfective"
+    return None
 
 
 def _tense(token: Any, language: str) -> str | None:

@@ -1,0 +1,59 @@
+"""Aspect and the happenings a chronology lists: the imperfect tells background, not the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales import analyze
+from annales.common.events import is_happening
+from annales.model import Event, EventDate, Span, Trigger
+
+TEXT = ("Le 3 mars 1915, le bataillon quitta la ville. Les paysans cultivaient encore leurs champs. "
+        "La ville était défendue par deux compagnies. Le lendemain, il avait déjà franchi la rivière. "
+        "Le 5 mars, le régiment quittait Arras. Le village fut attaqué par l'ennemi. Le pays était dévasté. "
+        "Les troupes ont occupé la colline.")
+
+
+@pytest.fixture(scope="module")
+def events() -> dict[str, Event]:
+    return {e.trigger.text: e for e in analyze(TEXT).events}
+
+
+@pytest.mark.parametrize("word, aspect", [
+    ("quitta", "perfective"), ("cultivaient", "imperfective"), ("défendue", "imperfective"),
+    ("franchi", "perfective"), ("quittait", "imperfective"), ("attaqué", "perfective"),
+    ("dévasté", "imperfective"), ("occupé", "perfective")])
+def test_aspect_from_the_verb_or_its_auxiliary(events: dict[str, Event], word: str, aspect: str) -> None:
+    assert events[word].aspect == aspect
+
+
+@pytest.mark.parametrize("word, listed", [
+    ("quitta", True), ("franchi", True), ("attaqué", True), ("occupé", True),
+    ("quittait", True),  # a narrative imperfect: its own clause dates it to the day
+    ("cultivaient", False), ("défendue", False), ("dévasté", False)])
+def test_the_imperfect_is_a_happening_only_when_dated_to_the_day(events: dict[str, Event], word: str,
+                                                                  listed: bool) -> None:
+    assert is_happening(events[word]) is listed
+
+
+def _class_of(text: str, word: str) -> str:
+    return next(e.event_class for e in analyze(text).events if e.trigger.text == word)
+
+
+def test_defending_a_place_is_done_forbidding_bears_on_another_event() -> None:
+    assert _class_of("Le 4 mai 1916, le bataillon défendit le village.", "défendit") == "OCCURRENCE"
+    assert _class_of("Le 5 mai 1916, le colonel défendit aux soldats de sortir.", "défendit") == "I_ACTION"
+
+
+def _event(aspect: str | None, value: str | None, inferred: bool) -> Event:
+    return Event("evt-1", Span(0, 10), Trigger(0, 5, "x", "x"), aspect=aspect,  # type: ignore[arg-type]
+                 date=EventDate(value) if value else None, time_inferred=inferred)
+
+
+@pytest.mark.parametrize("aspect, value, inferred, listed", [
+    ("imperfective", "1915-03-05", False, True), ("imperfective", "1915-03", False, False),
+    ("imperfective", "1915-03-05", True, False), ("imperfective", "XXXX-03-05", False, False),
+    ("imperfective", None, False, False), ("perfective", None, False, True), (None, "1915", True, True)])
+def test_is_happening_reads_aspect_and_own_date(aspect: str | None, value: str | None, inferred: bool,
+                                                listed: bool) -> None:
+    assert is_happening(_event(aspect, value, inferred)) is listed
