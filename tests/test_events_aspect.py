@@ -57,3 +57,18 @@ def _event(aspect: str | None, value: str | None, inferred: bool) -> Event:
 def test_is_happening_reads_aspect_and_own_date(aspect: str | None, value: str | None, inferred: bool,
                                                 listed: bool) -> None:
     assert is_happening(_event(aspect, value, inferred)) is listed
+
+
+def _event_of(text: str, word: str) -> Event:
+    return next(e for e in analyze(text).events if e.trigger.text == word)
+
+
+def test_an_infinitive_under_a_denied_verb_did_not_take_place() -> None:
+    assert _event_of("Le 2 juin 1916, la brigade ne parvint pas à prendre le fort.", "prendre").polarity == "NEG"
+    assert _event_of("Le 2 juin 1916, la brigade parvint à prendre le fort.", "prendre").polarity == "POS"
+
+
+def test_what_a_quotation_tells_is_reported() -> None:
+    text = "Le 8 juin 1916, le commandant écrivit : « Nos hommes ont repoussé trois assauts. »"
+    assert _event_of(text, "repoussé").factuality == "reported"
+    assert _event_of(text, "écrivit").factuality == "fact"

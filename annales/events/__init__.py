@@ -38,7 +38,7 @@ from annales.events.classes import EventReader, aspect, historians_future
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
-from annales.events.triggers import find_triggers, lemma_of
+from annales.events.triggers import find_triggers, inside, lemma_of
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -67,6 +67,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
     reader = EventReader(lex, analysis.language)
+    quoted = sorted((q.start, q.end) for q in analysis.quotes)
     timex_by_id = {t.id: t for t in analysis.timexes}
 
     for order, i in enumerate(triggers, start=1):
@@ -81,6 +82,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         event.event_class, event.polarity = reading.event_class, reading.polarity
         event.modality, event.factuality = reading.modality, reading.factuality
         event.aspect = aspect(token)
+        if event.factuality == "fact" and inside(quoted, token.idx):
+            event.factuality = "reported"  # told in someone's words: what they say happened
         dated = dating.of(token)
         if dated is not None:
             event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred

@@ -79,7 +79,10 @@ class EventReader:
         negated = _negated(token, lex) or any(
             _negated(g, lex) and (lex.governors.get(lemma_of(g)) == "modal"
                                   or lex.classes.get(lemma_of(g)) == "ASPECTUAL")
-            for g in governors)
+            for g in governors) or (
+            # "il ne parvint pas à prendre la ville", "son règne ne permit pas de résoudre la crise":
+            # the infinitive a denied verb governs did not take place either
+            bool(chain) and chain[0][1] == "xcomp" and token.pos_ == "VERB" and _negated(chain[0][0], lex))
         return Reading(
             event_class=event_class(token, lex),
             polarity="NEG" if negated else "POS",
