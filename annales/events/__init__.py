@@ -67,7 +67,10 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
     reader = EventReader(lex, analysis.language)
-    quoted = sorted((q.start, q.end) for q in analysis.quotes)
+    # Words someone is said to speak or write (a quotation with a speaker or a cue): what they tell is
+    # reported. A quotation nobody is said to speak (a title, a cited document, a quotation mark the
+    # OCR left open until the end of the text) is the narrator's.
+    quoted = sorted((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
     timex_by_id = {t.id: t for t in analysis.timexes}
 
     for order, i in enumerate(triggers, start=1):
