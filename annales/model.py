@@ -307,6 +307,10 @@ class Event:
     # happenings of the story; "perfective" for a bounded past (passé simple, passé composé,
     # pluperfect); None when the form says nothing (nouns, present, infinitives).
     aspect: Aspect | None = None
+    # Whether the default chronology lists it, as decided by the events layer (which knows the words:
+    # a noun must be one that names a happening, not one whose ending merely looks deverbal); None
+    # for an event built elsewhere, which `annales.common.events.is_happening` then judges by its form.
+    happening: bool | None = None
     # The main event of its sentence this one is told under ("le 9e débarque à Valmy pour attaquer"),
     # None for a sentence's main event: a chronology shows one line per happening.
     head: str | None = None
@@ -314,7 +318,8 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "sentence": self.sentence.to_dict(), "trigger": self.trigger.to_dict(),
                 "class": self.event_class, "polarity": self.polarity, "modality": self.modality,
-                "factuality": self.factuality, "aspect": self.aspect, "head": self.head,
+                "factuality": self.factuality, "aspect": self.aspect, "happening": self.happening,
+                "head": self.head,
                 "time": self.time, "time_inferred": self.time_inferred,
                 "date": self.date.to_dict() if self.date else None,
                 "participants": [p.to_dict() for p in self.participants], "places": list(self.places),

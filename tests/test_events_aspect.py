@@ -72,3 +72,18 @@ def test_what_a_quotation_tells_is_reported() -> None:
     text = "Le 8 juin 1916, le commandant écrivit : « Nos hommes ont repoussé trois assauts. »"
     assert _event_of(text, "repoussé").factuality == "reported"
     assert _event_of(text, "écrivit").factuality == "fact"
+
+
+def test_a_listed_noun_names_a_happening_an_indefinite_plural_a_kind_of_them() -> None:
+    events = analyze("Le 9 mai 1915, l'attaque de la colline réussit. Des manœuvres avaient précédé "
+                     "le nettoyage des armes.").events
+    happening = {e.trigger.text: e.happening for e in events}
+    assert happening["attaque"] is True
+    assert happening["manœuvres"] is False  # a kind of happening, not one
+    assert happening["nettoyage"] is False  # found by its ending: counted, not listed
+
+
+def test_the_layers_decision_is_read_first() -> None:
+    decided = _event("perfective", "1915-03-05", False)
+    decided.happening = False
+    assert is_happening(decided) is False

@@ -25,7 +25,17 @@ DAY = len("YYYY-MM-DD")
 def is_happening(event: Event) -> bool:
     """True for an event the text states as having taken place: an occurrence, told as a fact
     (not reported, possible, future or counterfactual), not negated ("les troupes ne passèrent
-    pas le fleuve", "aucune arrestation"), and not the background an imperfect tells."""
+    pas le fleuve", "aucune arrestation"), and not the background an imperfect tells.
+
+    The events layer stores its decision in `Event.happening` (it also knows which nouns name a
+    happening); that decision is read first."""
+    if event.happening is not None:
+        return event.happening
+    return by_form(event)
+
+
+def by_form(event: Event) -> bool:
+    """The part of the decision the event's own fields settle: class, factuality, polarity, aspect."""
     if not (event.factuality == "fact" and event.polarity == "POS" and event.event_class in OCCURRENCE_CLASSES):
         return False
     if event.aspect == "imperfective":

@@ -31,10 +31,11 @@ One pass over the tokens; the parse is only read, never redone.
 
 from __future__ import annotations
 
+from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.classes import EventReader, aspect, historians_future
+from annales.events.classes import EventReader, aspect, historians_future, names_one_happening
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
@@ -98,6 +99,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if above is not None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
+        event.happening = by_form(event) and (token.pos_ != "NOUN" or names_one_happening(token, lex))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

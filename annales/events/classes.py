@@ -331,6 +331,20 @@ def aspect(token: Any) -> Aspect | None:
     return None
 
 
+def names_one_happening(noun: Any, lex: Lexicon) -> bool:
+    """A noun a chronology lists: one the lexicon names as a happening (a noun found by its deverbal
+    ending alone, "le penchant", "l'aide", counts for TimeML but is too often a thing), and not an
+    indefinite plural, which tells of a kind of happening ("des manœuvres", "des événements")."""
+    lemma = lemma_of(noun)
+    if lemma not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
+        return False
+    if "Plur" in noun.morph.get("Number"):
+        determiners = [c for c in noun.children if c.dep_.startswith("det")]
+        if not determiners or all("Ind" in d.morph.get("Definite") for d in determiners):
+            return False
+    return True
+
+
 def _tense(token: Any, language: str) -> str | None:
     if token.pos_ in ("VERB", "AUX") or _verbal(token):
         return verb_tense(token, language)
