@@ -9,9 +9,18 @@ Choices, so that a reader of `analysis.quotes` knows what a span means:
 - An incise ("« … , rétorqua X, … »") does not split a quotation: it stays one `Quote`, whose
   span includes the incise, and the incise is its cue.
 - The speaker is read only from a cue: a speech verb and its subject (incise in the first
-  sentence of the quote, verb after the closing mark, verb in the clause that ends on the colon
-  before it), "selon X", a clause whose subject is a named person and ends on that colon, or the
-  attribution line of a pull-quote. No cue, no speaker.
+  sentence of the quote; verb after the closing mark, with or without a comma; verb in the clause
+  that ends on the colon before it, whatever words stand between, a verb without a subject of its
+  own sharing the one it is joined to: "X se leva et déclara :"), "selon X" / "d'après X", a
+  clause whose subject is a named person and ends on that colon, a quotation resumed right after
+  the incise of the one before ("« … », dit X, « … »"), a sentence just before that announces
+  words ("X prit la parole.", "X répondit."), or the attribution line of a pull-quote. No cue,
+  no speaker; a sentence that quotes someone does not introduce the next quotation (dialogue turns
+  are not guessed).
+- A name is the person mention at the head of the cue's subject ("dit le soldat que X avait
+  sauvé" has no speaker); a pronoun ("dit-il", "il répondit", "selon lui") or a bare rank ("dit le
+  général") is resolved by the coreference pass the events use (`annales.common.coreference`),
+  with the quotations hidden from it, and a pronoun only when no other person was in its reach.
 - A quote of three words or fewer with no cue is a scare quote or a title, not speech: skipped.
 - Quotations in boilerplate are skipped; a pull-quote (`quote-block` region) is one `Quote`
   whose cue is its attribution line.
@@ -24,8 +33,17 @@ from annales.common.quotes import Quoted, find_quoted
 from annales.context import Context, stage
 from annales.model import Analysis, Quote, Span, make_id
 from annales.quotes.blocks import split_block
-from annales.quotes.cues import Attribution, SpeechVerbs, after, before, incise_inside, selon_before
-from annales.quotes.lexicon import lexicon
+from annales.quotes.cues import (
+    Attribution,
+    SpeechVerbs,
+    after,
+    before,
+    continued,
+    incise_inside,
+    introduced,
+    selon_before,
+)
+from annales.quotes.lexicon import Lexicon, lexicon
 from annales.quotes.speakers import NARRATOR, Speakers
 
 __all__ = ["NARRATOR", "find_quotes", "tag_quotes"]
@@ -33,22 +51,22 @@ __all__ = ["NARRATOR", "find_quotes", "tag_quotes"]
 SCARE_MAX_WORDS = 3
 
 
-def _attribute(analysis: Analysis, quoted: Quoted, speakers: Speakers, verbs: SpeechVerbs | None,
-               language: str) -> Attribution | None:
-    lex = lexicon(language)
-    text = analysis.text
+def _attribute(text: str, quoted: Quoted, speakers: Speakers, verbs: SpeechVerbs | None, lex: Lexicon,
+               previous: tuple[Quoted, Attribution | None] | None) -> Attribution | None:
     return (incise_inside(text, quoted, lex)
             or before(text, verbs, quoted, lambda s, e: speakers.person_in(s, e) is not None)
             or after(text, quoted, lex)
-            or selon_before(text, quoted, lex))
+            or selon_before(text, quoted, lex)
+            or (continued(text, quoted, *previous) if previous else None)
+            or introduced(text, verbs, quoted, lex))
 
 
 def find_quotes(analysis: Analysis) -> list[Quote]:
-    language = analysis.language
     """The quotations of an analysed text in text order, ids "quo-1", "quo-2", …"""
     text = analysis.text
-    speakers = Speakers(analysis, lexicon(language))
-    verbs = SpeechVerbs(analysis.doc, lexicon(language)) if analysis.doc is not None else None
+    lex = lexicon(analysis.language or "")
+    speakers = Speakers(analysis, lex)
+    verbs = SpeechVerbs(analysis.doc, lex) if analysis.doc is not None else None
     found: list[tuple[int, int, str | None, Span | None]] = []
     blocks = analysis.regions_of("quote-block")
     for region in blocks:
@@ -57,23 +75,29 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
             (start, end), cue = parts
             found.append((start, end, speakers.person_in(*cue), Span(*cue)))
     skip = Cover((r.start, r.end) for r in analysis.regions_of("quote-block", "boilerplate"))
+    attributed: list[tuple[Quoted, Attribution]] = []
+    previous: tuple[Quoted, Attribution | None] | None = None
     for quoted in find_quoted(text):
         if skip.holds(quoted.start):
             continue
-        attribution = _attribute(analysis, quoted, speakers, verbs, language)
+        attribution = _attribute(text, quoted, speakers, verbs, lex, previous)
+        previous = (quoted, attribution)
         if attribution is None:
             if len(text[quoted.start:quoted.end].split()) <= SCARE_MAX_WORDS:
                 continue
             found.append((quoted.start, quoted.end, None, None))
             continue
-        speaker = speakers.resolve(attribution.subject, (quoted.start, quoted.end))
-        found.append((quoted.start, quoted.end, speaker, Span(*attribution.cue)))
+        attributed.append((quoted, attribution))
+    speakers.prepare([a.subject for _, a in attributed if a.subject is not None],
+                     [(q.outer_start, q.outer_end) for q, _ in attributed])
+    for quoted, attribution in attributed:
+        found.append((quoted.start, quoted.end, speakers.resolve(attribution.subject), Span(*attribution.cue)))
     found.sort(key=lambda q: (q[0], q[1]))
     return [Quote(make_id("quote", i), start, end, speaker, cue)
             for i, (start, end, speaker, cue) in enumerate(found, 1)]
 
 
-@stage("quotes", reads=("text", "language", "regions", "doc", "entities"), adds=("quotes",),
+@stage("quotes", reads=("text", "language", "regions", "doc", "entities", "timexes"), adds=("quotes",),
        resources="quotes")
 def tag_quotes(analysis: Analysis, context: Context) -> None:
     analysis.quotes = find_quotes(analysis)

@@ -1,29 +1,38 @@
 """The words that say who speaks a quotation: a speech verb and its subject, "selon X", a colon
-after a clause whose subject is a named person.
+after a clause whose subject is a named person, the incise of the quotation it resumes, the
+sentence before that announces words.
 
 Incises and "selon" are read with regexes on the few characters around the quote; a verb
-before the quote is read from the dependency parse of the clause that ends on the colon.
+before the quote is read from the dependency parse of the clause that ends on the colon, or from
+its written form when the parser took it for another word.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from annales.common.parse import TokenSentences
-from annales.common.quotes import Quoted
+from annales.common.quotes import MARKS, PADDING, Quoted
 from annales.quotes.lexicon import Lexicon
 
 # How far to look around a quote for its cue: an incise or "selon X" is a few words long.
 AFTER_WINDOW = 120
 BEFORE_WINDOW = 300
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»\"”]|$)")
-_LEAD = re.compile(r"[\s,\u00a0\u202f]*")
+_LEAD = re.compile(r"[\s,—–\u00a0\u202f]*")  # "« … », dit-il", "« … » — dit-il"
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+CLAUSE_MAX_TOKENS = 80  # how far back a clause before a quotation is read
+_CLAUSE_ENDS = frozenset(".!?…;»”")  # nor does a cue reach back across another quotation
 OPENING_NOUN_WITHIN = 3  # "Le correspondant, X, …": the subject opens the clause after a determiner
+MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se leva et déclara"
+_SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
+_BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
+_RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
+_PADDING_OR_SPACE = PADDING + "\r"
+_CLOSES_SENTENCE = re.compile(r"[ \t\u00a0\u202f]*(?:[.!?…]|\n|$)")
+_INTRODUCING_ENDS = ".!:…"  # how the sentence before a quotation it introduces may end
 
 
 @dataclass(frozen=True)
@@ -94,54 +103,76 @@ def selon_before(text: str, quoted: Quoted, lex: Lexicon) -> Attribution | None:
 
 
 class SpeechVerbs:
-    """The speech verbs of each sentence of a parsed text, read once per sentence.
+    """The speech verbs and names of the clause before a token, read off the parse.
 
-    A colon before a quote asks for the last speech verb before it in its sentence; a sentence of
-    many quotes introduced by colons, read back from each colon, would be read once per quote.
+    The clause runs back from the token to the last full stop, question or exclamation mark, or
+    paragraph break, at most `CLAUSE_MAX_TOKENS` tokens: the parser's own sentences are cut too
+    finely around names and quotes ("Napoléon | l'avoua à Sainte-Hélène : « … »").
     """
 
     def __init__(self, doc: Any, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.sentences = TokenSentences(doc)
-        self._verbs: dict[int, list[int]] = {}  # first token of a sentence -> its speech verbs
+
+    def clause_start(self, i: int) -> int:
+        """The first token of the clause that token `i` ends."""
+        doc = self.doc
+        k = i
+        while k > 0 and i - k < CLAUSE_MAX_TOKENS:
+            before = doc[k - 1]
+            if before.text in _CLAUSE_ENDS or "\n\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+                break
+            k -= 1
+        return k
+
+    def _last(self, i: int, wanted: Callable[[Any], bool]) -> Any | None:
+        for k in range(i - 1, self.clause_start(i) - 1, -1):
+            if wanted(self.doc[k]):
+                return self.doc[k]
+        return None
 
     def last_before(self, i: int) -> Any | None:
-        """The last speech verb before token `i` in its sentence, None when there is none."""
-        start, end = self.sentences.bounds(i)
-        verbs = self._verbs.get(start)
-        if verbs is None:
-            verbs = [t.i for t in self.doc[start:end]
-                     if t.lemma_.lower() in self.lex.speech_lemmas and t.pos_ in ("VERB", "AUX")]
-            self._verbs[start] = verbs
-        k = bisect_left(verbs, i) - 1
-        return self.doc[verbs[k]] if k >= 0 else None
+        """The last speech verb before token `i` in its clause, None when there is none."""
+        return self._last(i, lambda t: t.lemma_.lower() in self.lex.speech_lemmas and t.pos_ in ("VERB", "AUX"))
+
+    def last_form_before(self, i: int) -> Any | None:
+        """The last word before token `i` in its clause written as a speech verb ("avoua"), whatever
+        the parse made of it: the parser takes some past historics for nouns."""
+        return self._last(i, lambda t: t.lower_ in self.lex.speech_forms
+                          and t.pos_ not in ("ADP", "DET", "PRON", "PUNCT"))
 
     def opening(self, i: int, count: int) -> list[Any]:
-        """The first `count` tokens of the sentence of token `i`, none at or after it."""
-        start, _ = self.sentences.bounds(i)
+        """The first `count` tokens of the clause of token `i`, none at or after it."""
+        start = self.clause_start(i)
         return list(self.doc[start:min(start + count, i)])
 
 
-def _token_at(doc: Any, offset: int) -> Any | None:
+def token_at(doc: Any, offset: int) -> Any | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
 def _subject_of(verb: Any) -> Any | None:
-    """The subject nearest the verb ("il laissa échapper": it sits on the governing verb)."""
-    for token in (verb, verb.head):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+    """The subject nearest the verb; a verb without one shares the subject of the verb it is joined
+    to or governed by ("se leva et déclara", "il laissa échapper")."""
+    token = verb
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS
+                    or (c.dep_ == "expl:subj" and c.pos_ == "PRON")]  # "Il répondit" parsed as "il faut"
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ != "xcomp":
+        if token.dep_ not in _SHARED_SUBJECT or token.head.i == token.i:
             break
+        token = token.head
     return None
 
 
 def _is_name_part(token: Any) -> bool:
-    # "Le correspondant, Robert Martin, …": an apposition, which the parser may read as a conjunct.
-    return token.dep_.startswith(("flat", "appos", "det")) or (token.dep_ == "conj" and token.pos_ == "PROPN")
+    # "Le correspondant, Robert Martin, …": an apposition, which the parser may read as a conjunct;
+    # "le procureur général Bastien": a name hung as a bare complement, without a preposition.
+    if token.dep_.startswith(("flat", "appos", "det")) or (token.dep_ == "conj" and token.pos_ == "PROPN"):
+        return True
+    return token.dep_ in _BARE_NAME_DEPS and token.pos_ == "PROPN" and not any(c.dep_ == "case" for c in token.children)
 
 
 def _name_span(subject: Any) -> tuple[int, int]:
@@ -152,22 +183,51 @@ def _name_span(subject: Any) -> tuple[int, int]:
     return start, end
 
 
-def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
-           is_person: Callable[[int, int], bool]) -> Attribution | None:
-    """"Il me dit : « … »" or "Robert Martin, témoin, est sur place : « … »".
-
-    The clause must end on a colon right before the quote. A speech verb gives the cue with its
-    subject; without one, the clause is a cue only when its subject is a person by name. `verbs` reads
-    the parse; None when there is none.
-    """
-    if verbs is None:
-        return None
+def _colon_before(text: str, quoted: Quoted) -> int | None:
     colon = quoted.outer_start - 1
     while colon >= 0 and text[colon] in " \t\n\u00a0\u202f":
         colon -= 1
-    if colon < 0 or text[colon] != ":":
+    return colon if colon >= 0 and text[colon] == ":" else None
+
+
+def _verb_cue(verb: Any, subject: Any) -> Attribution:
+    first = min(subject.left_edge.idx, verb.idx)
+    name = _name_span(subject) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
+    return Attribution((first, max(verb.idx + len(verb.text), name[1])), name)
+
+
+def _person_before(verbs: SpeechVerbs, verb: Any, person_at: Callable[[int, int], bool]) -> Any | None:
+    """The one token before `verb` in its clause that starts a person's name, not after a preposition
+    ("Napoléon l'avoua", not "À Bastien, il l'avoua"); None when none or several are."""
+    found = []
+    for token in verbs.doc[verbs.clause_start(verb.i):verb.i]:
+        if token.pos_ == "PROPN" and person_at(token.idx, token.idx + len(token.text)):
+            head = token
+            while head.dep_.startswith("flat") and head.head.i != head.i:
+                head = head.head
+            after_preposition = head.i > 0 and verbs.doc[head.i - 1].pos_ == "ADP"
+            if not after_preposition and not any(c.dep_ == "case" for c in head.children):
+                found.append(head)
+    heads = {t.i: t for t in found}
+    return next(iter(heads.values())) if len(heads) == 1 else None
+
+
+def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
+           is_person: Callable[[int, int], bool]) -> Attribution | None:
+    """"Il me dit : « … »", "Le procureur Bastien, après un silence, lui dit : « … »" or "Robert
+    Martin, témoin, est sur place : « … »".
+
+    The clause must end on a colon right before the quote. A speech verb gives the cue with its
+    subject; a word written as a speech verb that the parser took for something else gives it with
+    the one person named before it; without either, the clause is a cue only when its subject is
+    a person by name. `verbs` reads the parse; None when there is none.
+    """
+    if verbs is None:
         return None
-    token = _token_at(verbs.doc, colon)
+    colon = _colon_before(text, quoted)
+    if colon is None:
+        return None
+    token = token_at(verbs.doc, colon)
     if token is None:
         return None
     verb = verbs.last_before(token.i)
@@ -175,9 +235,12 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
         subject = _subject_of(verb)
         if subject is None:
             return Attribution((verb.idx, verb.idx + len(verb.text)), None)
-        first = min(subject.left_edge.idx, verb.idx)
-        name = _name_span(subject) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
-        return Attribution((first, max(verb.idx + len(verb.text), name[1])), name)
+        return _verb_cue(verb, subject)
+    form = verbs.last_form_before(token.i)
+    if form is not None:
+        subject = _person_before(verbs, form, is_person)
+        if subject is not None:
+            return Attribution((subject.left_edge.idx, form.idx + len(form.text)), _name_span(subject), named=True)
     # The parse may hang the clause on a verb inside the quote, so its labels there are unsure:
     # the subject is taken as the noun that opens the clause.
     subject = next((t for t in verbs.opening(token.i, OPENING_NOUN_WITHIN) if t.pos_ in ("NOUN", "PROPN")), None)
@@ -190,3 +253,56 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     while end > subject.idx and text[end - 1].isspace():
         end -= 1
     return Attribution((subject.left_edge.idx, end), name, named=True)
+
+
+def continued(text: str, quoted: Quoted, previous: Quoted | None, cue: Attribution | None) -> Attribution | None:
+    """"« Tenez bon », dit le général, « les renforts arrivent. »": a quotation that resumes right
+    after the incise of the one before it takes its cue."""
+    if previous is None or cue is None or cue.cue[0] < previous.outer_end:
+        return None
+    between = text[cue.cue[1]:quoted.outer_start]
+    return cue if _RESUME.fullmatch(between) else None
+
+
+def _stands_alone(text: str, quoted: Quoted) -> bool:
+    """True when the quotation is a sentence of its own: it ends on its own full stop, or the
+    sentence does ("« La grande route » parut en 1920" is a title)."""
+    if _SENTENCE_END.search(text[quoted.end - 1:quoted.end]):
+        return True
+    return quoted.closed and _CLOSES_SENTENCE.match(text, quoted.outer_end) is not None
+
+
+def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexicon) -> Attribution | None:
+    """"Le maréchal Bastien prit la parole. « Soldats, … »": a quotation that opens a sentence right
+    after one whose verb governs a noun of speech ("la parole", "ce mot"), or is a speech verb with
+    no object, takes that verb's subject for its speaker. A sentence that holds a quotation of its
+    own introduces none."""
+    if verbs is None or not _stands_alone(text, quoted):
+        return None
+    back = quoted.outer_start - 1
+    while back >= 0 and text[back] in _PADDING_OR_SPACE:
+        back -= 1
+    if back < 0 or text[back] not in _INTRODUCING_ENDS:
+        return None
+    token = token_at(verbs.doc, back)
+    if token is None:
+        return None
+    start = verbs.clause_start(token.i)
+    sentence = verbs.doc[start:token.i + 1]
+    if (start > 0 and verbs.doc[start - 1].text in MARKS) or any(t.text in MARKS for t in sentence):
+        return None
+    for verb in reversed(list(sentence)):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        # Words announced ("prit la parole", "répondit ces mots") or left unsaid ("Bastien répondit."):
+        # a verb with another object ("demanda des nouvelles", "raconta la bataille") introduces no words.
+        if any(c.lemma_.lower() in lex.speech_nouns for c in objects):
+            speaks = True
+        else:
+            speaks = verb.lemma_.lower() in lex.speech_lemmas and not objects
+        if not speaks:
+            continue
+        subject = _subject_of(verb)
+        return _verb_cue(verb, subject) if subject is not None else None
+    return None

@@ -21,6 +21,8 @@ def _alternation(words: list[str]) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]  # the written forms of the speech verbs, lower case: read when the parse fails
+    speech_nouns: frozenset[str]  # "prit la parole", "prononça ces mots": words announced by a verb
     pronouns: dict[str, str]  # lower-cased pronoun -> "first", "third" or "other"
     incise: re.Pattern[str]  # a speech verb with its inverted subject, anchored where it starts
     attribution: re.Pattern[str]  # "selon X"
@@ -58,4 +60,6 @@ def lexicon(language: str) -> Lexicon:
         rf"|(?:(?:{aux})\s+)?(?:{_alternation(participles)}){inverted('_part')}"
         rf"|(?:{_alternation(forms)}){inverted('_form')}))", re.IGNORECASE)
     attribution = re.compile(rf"(?P<cue>\b(?:{cues})\s+{subject('')})", re.IGNORECASE)
-    return Lexicon(frozenset(row[0] for row in verbs), pronouns, incise, attribution)
+    speech_nouns = frozenset(row[0].lower() for row in load_rows(language, LAYER, "speech_nouns.tsv", 2))
+    return Lexicon(frozenset(row[0] for row in verbs), frozenset(f.lower() for f in forms + participles),
+                   speech_nouns, pronouns, incise, attribution)

@@ -1,26 +1,37 @@
-"""From the words that name a speaker to a person entity id, "narrator" or None."""
+"""Who a cue names: a person by name, the narrator ("je", "nous"), or the person a pronoun stands for.
+
+A name is read from the person mentions the entity layer found. A third-person pronoun ("dit-il",
+"il répondit", "selon lui") and a bare rank ("dit le général") are resolved by the coreference
+pass the events use (`annales.common.coreference`), run once over the text with the quotations
+hidden: the words of a quotation are not the narrative, and a name inside it is not who says it.
+A pronoun is given a speaker only when the pass found one person and no other person it could
+stand for was told within reach ("Bertin salua Lenoir. « … », dit-il." has no speaker).
+"""
 
 from __future__ import annotations
 
 import bisect
-import re
+from typing import Any
 
-from annales.model import Analysis
+from annales.common.coreference import Reference, resolve_references
+from annales.common.index import by_token
+from annales.model import Analysis, Entity
 from annales.quotes.lexicon import Lexicon
 
 NARRATOR = "narrator"
-CONTEXT_MAX_CHARS = 400  # the same sentence and the one before it, at most
-_SENTENCE_END = re.compile(r"[.!?…][»\"”]?\s+|\n\s*\n")
+_PHRASE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})  # the words of a noun phrase before its complements
 
 
 class Speakers:
     def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
+        self.analysis = analysis
         self.text = analysis.text
         self.lex = lex
         mentions = sorted((m.start, m.end, e.id) for e in analysis.entities if e.type == "person"
                           for m in e.mentions)
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
+        self._references: dict[int, Reference] = {}
 
     def person_in(self, start: int, end: int) -> str | None:
         """The person entity whose mention overlaps [start, end); the first one when several do."""
@@ -35,28 +46,65 @@ class Speakers:
                 return entity
         return None
 
-    def _previous_person(self, before: int, skip: tuple[int, int]) -> str | None:
-        """The one person named in this sentence or the previous one before `before`, if only one is."""
-        # Counted from the quote when the cue follows it ("« … », dit-il"): the context is before
-        # the quote. Sentences are read from punctuation: the parser splits dialogue too finely.
-        anchor = min(before, skip[0])
-        begin = max(0, anchor - CONTEXT_MAX_CHARS)
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, begin, anchor)]
-        window = ends[-2] if len(ends) >= 2 else begin
-        i = bisect.bisect_left(self.mention_starts, window)
-        j = bisect.bisect_left(self.mention_starts, before)
-        named = {entity for s, e, entity in self.mentions[i:j] if not (skip[0] <= s and e <= skip[1])}
-        return named.pop() if len(named) == 1 else None
+    def _tokens(self, span: tuple[int, int]) -> range:
+        doc = self.analysis.doc
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        return range(found.start, found.end) if found is not None else range(0)
 
-    def resolve(self, subject: tuple[int, int] | None, quote: tuple[int, int]) -> str | None:
+    def prepare(self, subjects: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> None:
+        """Run the coreference pass once for the subjects that need it (pronouns, bare ranks), with
+        the quotations (`quotes`, character spans) hidden."""
+        doc: Any = self.analysis.doc
+        needed = [s for s in subjects if self.lex.person_of(self.text[s[0]:s[1]]) == "third"
+                  or self.person_in(*s) is None]
+        if doc is None or not needed:
+            return
+        asked = {k for s in needed if self.lex.person_of(self.text[s[0]:s[1]]) == "third" for k in self._tokens(s)}
+        hidden = [(r.start, r.stop) for r in (self._tokens(q) for q in quotes) if len(r)]
+        entities = self.analysis.entities
+        entity_at: dict[int, Entity] = by_token(doc, ((e, m.start, m.end) for e in entities for m in e.mentions))
+        dates = by_token(doc, ((True, t.start, t.end) for t in self.analysis.timexes))
+        self._references = resolve_references(doc, self.text, self.analysis.language, entity_at, set(dates),
+                                              asked=asked, hidden=hidden)
+
+    def _referred(self, subject: tuple[int, int], pronoun: bool) -> str | None:
+        """The person the pass found for the pronoun, or for the group noun heading the subject ("dit
+        le général"); None when it found none, or, for a pronoun, when another person was in reach."""
+        doc = self.analysis.doc
+        for k in self._tokens(subject):
+            if not pronoun and doc[k].pos_ != "NOUN":
+                continue
+            reference = self._references.get(k)
+            if reference is None or reference.entity.type != "person":
+                return None
+            if pronoun and any(other.type == "person" for other in reference.others):
+                return None  # another person could have said it: precision first
+            return reference.entity.id
+        return None
+
+    def _leading_phrase(self, subject: tuple[int, int]) -> tuple[int, int]:
+        """The noun phrase that opens the words after an incise's verb: "le soldat", not "le soldat que
+        Bastien avait sauvé"; words inside a person's name are kept ("Charles de Gaulle")."""
+        doc = self.analysis.doc
+        if doc is None:
+            return subject
+        end = subject[0]
+        for k in self._tokens(subject):
+            token = doc[k]
+            if token.pos_ not in _PHRASE_POS and self.person_in(token.idx, token.idx + len(token.text)) is None:
+                break
+            end = token.idx + len(token.text)
+        return (subject[0], min(end, subject[1])) if end > subject[0] else subject
+
+    def resolve(self, subject: tuple[int, int] | None) -> str | None:
         if subject is None:
             return None
         person = self.lex.person_of(self.text[subject[0]:subject[1]])
         if person == "first":
             return NARRATOR
         if person == "third":
-            # The quote's own words are not the context: a name inside it is not who says it.
-            return self._previous_person(subject[0], quote)
+            return self._referred(subject, pronoun=True)
         if person is not None:
             return None
-        return self.person_in(*subject)
+        phrase = self._leading_phrase(subject)
+        return self.person_in(*phrase) or self._referred(phrase, pronoun=False)

@@ -1,0 +1,432 @@
+"""Who "il", "le régiment" and "le 9e" are: a small, explainable coreference pass over persons, units,
+organisations and ships.
+
+One walk through the tokens in text order. Every entity mention the entity layer found becomes the
+last candidate of its kind (entity type, gender, number, and whether it was a subject); every
+referring expression the resources list takes the last compatible candidate before it:
+
+- a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"), not an impersonal one
+  (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
+  its gender and number, named in the same sentence or the two before. A name the parse marks
+  neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
+  "ils" a plural one. A subject of the same or the previous sentence is preferred to a more recent
+  non-subject ("César envoie Labiénus. Il ordonne …": César). A subject that is no entity ("Un
+  livre trouvé à la gare … Il démontre …") is a candidate too: when it is the one chosen, the
+  pronoun is left unresolved rather than given to the wrong person;
+- a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
+  général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
+  the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
+  that rank, and no one when none was given;
+- a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
+  unit whose name carries that number.
+
+A resolved expression then counts as a mention of its entity ("César … Il … Il …" is one chain).
+The memory is a fixed number of candidates, so the pass is linear in the length of the document.
+
+Two layers read it: the events (who acts) and the quotes (who speaks, before the events run). A
+caller may name tokens it knows to be someone's pronoun whatever the parse made of them (`asked`:
+the "-il" of "dit-il", the "lui" of "selon lui", read without the hyphen of the inversion), and
+spans of tokens the pass does not read at all (`hidden`: the words of a quotation are not the
+narrative, its names are no antecedents and its sentences do not count in the reach). Each
+`Reference` lists the other entities that agreed with the pronoun within reach (`others`): a caller
+that wants one answer or none, as the quotes layer does, refuses a choice that had rivals.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from annales.common.resources import exists, load_rows
+from annales.model import Entity, Span
+
+LAYER = "coreference"
+FILES = ("pronouns.tsv", "group_nouns.tsv", "ordinal_suffixes.tsv", "impersonal_verbs.tsv")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+# What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
+# régiment de Picardie", "la division allemande", "le 3e bataillon").
+NAMING_DEPS = ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound")
+MAX_WORDS = 3  # "celui-ci" is three tokens: "celui", "-", "ci"
+UNMARKED = ("Masc", "Sing")  # the gender and number of a name the parse marks neither way
+CLAUSE_DEPS = ("xcomp", "ccomp", "csubj", "csubj:pass")  # a clause that is a verb's complement or subject
+NAME_DEPS = ("flat", "flat:name", "appos")  # a name hanging from the noun that heads it ("le général Joffre")
+ANY_TYPE = "*"
+# How many sentences back a pronoun looks: further, the one it stands for has been named again or
+# was no entity at all ("Le 11, le commandant reçoit l'ordre d'une attaque. Elle est repoussée").
+PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
+RECENT = 8  # entities remembered in order of telling, whatever their kind: a pronoun's rivals
+_INVERSION = re.compile(r"^-(?:t-)?")  # "dit-il", "a-t-il": the hyphens of an inverted subject
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a referring expression was resolved to, and the words it was read from."""
+
+    entity: Entity
+    span: Span
+    others: tuple[Entity, ...] = ()  # for a pronoun: other entities that agreed with it within reach
+
+
+@dataclass(frozen=True)
+class _Pronoun:
+    types: frozenset[str]
+    gender: str
+    number: str
+
+
+@dataclass(frozen=True)
+class _GroupNoun:
+    type: str
+    rank: str | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pronouns: dict[str, _Pronoun]
+    group_nouns: dict[str, _GroupNoun]
+    numbered: re.Pattern[str]
+    impersonal: dict[str, str]  # verb lemma -> when it is impersonal: always, object, or a clitic
+    pronoun_starts: frozenset[str]  # first words of the pronouns: most tokens are rejected on sight
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon | None:
+    if not all(exists(language, LAYER, name) for name in FILES):
+        return None  # no coreference data for this language: pronouns stay unresolved
+    pronouns = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), row[2], row[3])
+                for row in load_rows(language, LAYER, "pronouns.tsv", 4)}
+    nouns = {row[0].lower(): _GroupNoun(row[1], None if row[2] == "-" else row[2].lower())
+             for row in load_rows(language, LAYER, "group_nouns.tsv", 3)}
+    suffixes = sorted((row[0] for row in load_rows(language, LAYER, "ordinal_suffixes.tsv", 1)), key=len, reverse=True)
+    numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(re.escape(s) for s in suffixes) + r")", re.IGNORECASE)
+    impersonal = {row[0]: row[1].lower() for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 2)}
+    starts = frozenset(re.split(r"[-\s'’]", surface)[0] for surface in pronouns)
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entity: Entity | None  # None: a subject that names no entity
+    token: int
+    sentence: int
+    subject: bool
+
+
+def _feature(token: Any, name: str) -> str | None:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def _features(token: Any) -> tuple[str, str]:
+    return _feature(token, "Gender") or UNMARKED[0], _feature(token, "Number") or UNMARKED[1]
+
+
+class _Memory:
+    """The last candidate of each kind; a handful of entries whatever the length of the text."""
+
+    def __init__(self, kinds: frozenset[str]) -> None:
+        self.kinds = kinds  # the group nouns: a unit named by one ("2e bataillon") is of that kind
+        self.last: dict[tuple[str, str, str, bool], _Candidate] = {}
+        # Units whose name says no kind ("9e RI"): "le régiment" may be one of them, "le bataillon"
+        # is never the "2e régiment".
+        self.kindless: dict[str, _Candidate] = {}
+        self.by_rank: dict[str, _Candidate] = {}
+        self.by_number: dict[str, _Candidate] = {}
+        self.by_word: dict[tuple[str, str], _Candidate] = {}  # (type, word of its name) -> candidate
+        # An entity's gender and number as its name was first written: "il" and "elle" do not
+        # change it ("ils" wrongly given to César would make him plural for every later "ils").
+        self.features: dict[str, tuple[str, str]] = {}
+        self.recent: deque[_Candidate] = deque(maxlen=RECENT)
+
+    def remember(self, entity: Entity, root: Any, sentence: int) -> None:
+        features = self.features.get(entity.id)
+        if features is None:  # the parse's morphology is slow to read: once per entity
+            features = self.features[entity.id] = _features(root)
+        gender, number = features
+        candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
+        self.last[(entity.type, gender, number, candidate.subject)] = candidate
+        self.recent.append(candidate)
+        if entity.type == "person":
+            for rank in entity.ranks or ([entity.rank] if entity.rank else []):
+                self.by_rank[rank.lower()] = candidate
+        if entity.type == "unit":
+            for number_ in _numbers(entity):
+                self.by_number[number_] = candidate
+            if not _words(entity) & self.kinds:
+                self.kindless[gender] = candidate
+        for word in _words(entity):
+            self.by_word[(entity.type, word)] = candidate
+
+    def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
+        """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
+        that follows, as often as not."""
+        self.last[(ANY_TYPE, gender, number, True)] = _Candidate(None, token.i, sentence, True)
+
+    def rivals(self, chosen: Entity, types: frozenset[str], gender: str, number: str, since: int) -> tuple[Entity, ...]:
+        """The other entities told since sentence `since` that a pronoun of these features could stand for."""
+        out: dict[int, Entity] = {}
+        for c in self.recent:
+            entity = c.entity
+            if entity is not None and entity is not chosen and entity.type in types and c.sentence >= since \
+                    and self.features.get(entity.id) == (gender, number):
+                out[id(entity)] = entity
+        return tuple(out.values())
+
+    def agreeing(self, types: frozenset[str], gender: str, number: str) -> list[_Candidate]:
+        return [c for (type_, g, n, _), c in self.last.items()
+                if (type_ in types or type_ == ANY_TYPE) and g == gender and n == number]
+
+
+@cache
+def _numbers_of(name: str, abbreviation: str | None) -> frozenset[str]:
+    return frozenset(n.lstrip("0") or "0" for n in re.findall(r"\d+", name + " " + (abbreviation or "")))
+
+
+def _numbers(entity: Entity) -> frozenset[str]:
+    return _numbers_of(entity.name, entity.abbreviation)
+
+
+@cache
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\W\d_]+", name.lower()) if w)
+
+
+def _words(entity: Entity) -> frozenset[str]:
+    return _words_of(entity.name)
+
+
+def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
+    """A subject of this sentence or the one before it if there is one, else the most recent."""
+    if not candidates:
+        return None
+    recent_subjects = [c for c in candidates if c.subject and c.sentence >= sentence - 1]
+    return max(recent_subjects or candidates, key=lambda c: c.token)
+
+
+def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
+                       skip: set[int], *, asked: Collection[int] = (),
+                       hidden: Sequence[tuple[int, int]] = ()) -> dict[int, Reference]:
+    """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
+    doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
+    refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens
+    read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read."""
+    lex = _lexicon(language or "")
+    out: dict[int, Reference] = {}
+    if lex is None or doc is None:
+        return out
+    memory = _Memory(frozenset(lex.group_nouns))
+    rows = _worth_reading(doc, lex, entity_at, skip)
+    starts = _sentence_starts(doc)
+    asked = frozenset(asked)
+    if asked or hidden:
+        ranges = sorted(hidden)
+        range_starts = [r[0] for r in ranges]
+
+        def visible(i: int) -> bool:
+            k = bisect_right(range_starts, i) - 1
+            return k < 0 or i >= ranges[k][1]
+        rows = sorted(i for i in set(rows) | set(asked) if visible(i))
+        starts = [s for s in starts if s == 0 or visible(s)]
+    resume = 0  # the first token not yet read as part of a name or a pronoun
+    for i in rows:
+        if i < resume:
+            continue
+        sentence = bisect_right(starts, i) - 1
+        sent_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc)
+        entity = entity_at.get(i)
+        if entity is not None:
+            end = i
+            while end + 1 < sent_end and entity_at.get(end + 1) is entity:
+                end += 1
+            resume = end + 1
+            root = _root(doc, i, end)
+            if _bare_group_noun(doc, i, end, root, lex):
+                # The entity layer may take "le régiment" for a unit of its own: it is the one
+                # told before, when there is one.
+                reference = _group_reference(root, lex, memory, sentence)
+                if reference is not None:
+                    out[root.i] = reference
+                    entity = reference.entity
+            if entity.type != "place":
+                memory.remember(entity, root, sentence)
+            continue
+        found = _referring(doc, text, i, sent_end, lex, memory, sentence, i in asked)
+        if found is None:
+            token = doc[i]
+            if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and not any(
+                    c.i in entity_at for c in token.children if c.dep_ in NAME_DEPS):
+                memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
+            continue
+        head, last, reference, features = found
+        resume = last + 1
+        if reference is not None:
+            out[head.i] = reference
+            memory.remember(reference.entity, head, sentence)
+        elif features is not None:
+            memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
+    return out
+
+
+def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int]) -> list[int]:
+    """The tokens the pass must look at, in order: the first word of every name, and every word
+    that may refer or stand in the way (a pronoun, a group noun, a number, a subject noun).
+
+    Read off the parse's arrays of ids, compared column by column: a spaCy token object, made anew
+    at every doc[i], costs more than the test, and most words are none of these."""
+    strings = doc.vocab.strings
+    columns = doc.to_array(["POS", "DEP", "LOWER", "LEMMA", "SHAPE"])
+    pos, dep, lower, lemma, shape = (columns[:, k] for k in range(5))
+    nouns = pos == strings["NOUN"]
+    wanted = nouns & ((dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]))
+    for word in lex.pronoun_starts:
+        wanted |= lower == strings[word]
+    for group in lex.group_nouns:
+        wanted |= nouns & (lemma == strings[group])
+    # A shape starting with a digit ("dx" for "9e", "dddx" for "152e"): a unit named by its number.
+    for value in set(shape.tolist()):
+        if value in strings and strings[value][:1] == "d":
+            wanted |= shape == value
+    found = {i for i in wanted.nonzero()[0].tolist() if i not in skip}
+    found.update(i for i in entity_at if i - 1 not in entity_at or entity_at[i - 1] is not entity_at[i])
+    return sorted(found)
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    starts = (doc.to_array("SENT_START") == 1).nonzero()[0].tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _phrase_head(token: Any) -> Any:
+    """The noun heading a name's phrase: "général" for "Joffre" in "le général Joffre"."""
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _root(doc: Any, start: int, end: int) -> Any:
+    """The token of doc[start:end+1] whose head lies outside it (`doc`: the Doc or its tokens)."""
+    for k in range(start, end + 1):
+        head = doc[k].head.i
+        if head == k or not start <= head <= end:
+            return doc[k]
+    return doc[start]
+
+
+def _impersonal(subject: Any, lex: _Lexicon) -> bool:
+    """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
+    passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
+    verb = subject.head
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return True
+    when = lex.impersonal.get(verb.lemma_)
+    if when is None:
+        return False
+    if when == "always":
+        return True
+    if when == "object":
+        return any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
+    return any(c.lower_ == when for c in verb.children)
+
+
+def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory: _Memory,
+               sentence: int, asked: bool = False) -> tuple[Any, int, Reference | None, tuple[str, str] | None] | None:
+    """(head token, last token, reference or None when unresolved, a pronoun's gender and number)
+    when a referring expression starts at token i, else None. An `asked` token is a subject pronoun
+    whatever its parse and its hyphens ("dit-il")."""
+    token = doc[i]
+    lower = _INVERSION.sub("", token.lower_) if asked else token.lower_
+    pronoun_start = lower in lex.pronoun_starts
+    if not (pronoun_start or token.pos_ == "NOUN" or token.text[:1].isdigit()):
+        return None
+    # A pronoun of one to three tokens ("il", "celui-ci" tokenised "celui", "-", "ci").
+    for last in range(min(sent_end, i + MAX_WORDS) - 1, i - 1, -1) if pronoun_start else ():
+        surface = text[token.idx:doc[last].idx + len(doc[last])].lower()
+        pronoun = lex.pronouns.get(_INVERSION.sub("", surface) if asked else surface)
+        if pronoun is None:
+            continue
+        # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
+        # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
+        subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.head.children))),
+            None)
+        if subject is None or (not asked and _impersonal(subject, lex)):
+            return None
+        near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
+                if c.sentence >= sentence - PRONOUN_REACH]
+        chosen = _pick(near, sentence)
+        span = Span(token.idx, doc[last].idx + len(doc[last]))
+        reference = None
+        if chosen is not None and chosen.entity is not None:
+            others = memory.rivals(chosen.entity, pronoun.types, pronoun.gender, pronoun.number,
+                                   sentence - PRONOUN_REACH)
+            reference = Reference(chosen.entity, span, others)
+        return subject, last, reference, (pronoun.gender, pronoun.number)
+    # The words themselves first: most nouns are no group noun, most numbers no unit's.
+    text_ = token.text
+    noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
+    match = lex.numbered.fullmatch(text_) if noun is None and text_[:1].isdigit() else None
+    if noun is None and match is None:
+        return None
+    # The parse may hang the article of "le 152e attaque" on the verb: the word before will do.
+    before = doc[i - 1] if i > 0 else None
+    determiner = _definite_determiner(token) or (
+        before if before is not None and before.pos_ == "DET" and _feature(before, "Definite") == "Def" else None)
+    if determiner is None or _feature(token, "Number") == "Plur":
+        return None
+    chosen: _Candidate | None = None
+    if noun is not None:
+        if determiner.head.i != i or any(c.dep_ in NAMING_DEPS for c in token.children):
+            return None  # the article belongs to another noun, or the noun is named ("le régiment de Picardie")
+        chosen = _group_candidate(token, noun, memory, sentence)
+    elif match is not None:
+        # "la 3e attaque", "le 9e jour": a number before a noun counts it, whatever the noun.
+        modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN"
+        names_kind = any(c.lemma_.lower() in lex.group_nouns for c in token.children)  # "9e" + "régiment"
+        if not modifies_noun and not names_kind:
+            chosen = memory.by_number.get(match.group(1).lstrip("0") or "0")
+    if chosen is None or chosen.entity is None:
+        return None
+    span = Span(min(determiner.idx, token.idx), token.idx + len(token))
+    return token, i, Reference(chosen.entity, span), None
+
+
+def _definite_determiner(token: Any) -> Any | None:
+    """The definite article of `token` ("le", "la", "l'", "du"), when it has one."""
+    for child in token.children:
+        if child.dep_ == "det" and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
+            return child
+    return None
+
+
+def _group_candidate(token: Any, noun: _GroupNoun, memory: _Memory, sentence: int) -> _Candidate | None:
+    """"le général": the last person made a général; "la division": the last unit named a division,
+    else the last unit of the noun's gender; "le gouvernement": the last one named so, else no one."""
+    if noun.rank is not None:
+        return memory.by_rank.get(noun.rank)
+    named = memory.by_word.get((noun.type, token.lemma_.lower()))
+    if named is not None or noun.type != "unit":
+        return named
+    return memory.kindless.get(_features(token)[0])
+
+
+def _bare_group_noun(doc: Any, start: int, end: int, root: Any, lex: _Lexicon) -> bool:
+    """True when a mention is a group noun in lower case and its article alone ("le régiment"; not
+    "l'Assemblée", a name)."""
+    if root.lemma_.lower() not in lex.group_nouns or not root.text.islower() or _feature(root, "Number") == "Plur":
+        return False
+    return all(k == root.i or doc[k].dep_ == "det" for k in range(start, end + 1)) \
+        and not any(c.dep_ in NAMING_DEPS for c in root.children)
+
+
+def _group_reference(root: Any, lex: _Lexicon, memory: _Memory, sentence: int) -> Reference | None:
+    chosen = _group_candidate(root, lex.group_nouns[root.lemma_.lower()], memory, sentence)
+    if chosen is None or chosen.entity is None:
+        return None
+    determiner = _definite_determiner(root)
+    start = determiner.idx if determiner is not None else root.idx
+    return Reference(chosen.entity, Span(min(start, root.idx), root.idx + len(root)))

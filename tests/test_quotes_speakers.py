@@ -1,0 +1,127 @@
+"""Who speaks a quotation: cues before, after and inside it, "selon X", a named speaker before a
+colon or in the sentence before, and pronouns resolved by the coreference pass the events use.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.common.resources import load_rows
+from annales.context import Context
+from annales.model import Analysis, Entity, Mention, Sentence
+from annales.pipeline import analyze
+from annales.quotes import NARRATOR, find_quotes
+
+
+def _analysis(text: str, persons: tuple[str, ...], ranks: dict[str, str] | None = None) -> Analysis:
+    """`text` parsed, with `persons` as the person entities the entity layer would have found, and
+    the ranks it would have given them."""
+    analysis = Analysis(id="t", text=text, language="fr")
+    analysis.doc = Context.default().parse(text)
+    analysis.sentences = [Sentence(s.start_char, s.end_char) for s in analysis.doc.sents]
+    for n, name in enumerate(persons, 1):
+        mentions = []
+        at = text.find(name)
+        while at != -1:
+            mentions.append(Mention(at, at + len(name), name))
+            at = text.find(name, at + 1)
+        rank = (ranks or {}).get(name)
+        analysis.entities.append(Entity(f"p{n}", "person", name, mentions=mentions, rank=rank,
+                                        ranks=[rank] if rank else []))
+    return analysis
+
+
+def _speakers(text: str, persons: tuple[str, ...] = (), ranks: dict[str, str] | None = None,
+              ) -> list[tuple[str, str | None]]:
+    """(first word of each quotation, its speaker)."""
+    return [(text[q.start:q.end].split()[0], q.speaker) for q in find_quotes(_analysis(text, persons, ranks))]
+
+
+SPEAKERS = [
+    pytest.param("« Tenez bon encore une heure », dit le général Bastien, « les renforts arrivent par le nord. »",
+                 ("Bastien",), [("Tenez", "p1"), ("les", "p1")], id="incise-between-two-parts"),
+    pytest.param("« Il est trop tard, répliqua Lenoir, pour changer nos plans de marche. »",
+                 ("Lenoir",), [("Il", "p1")], id="incise-inside"),
+    pytest.param("« Vive la République et vive la Commune ! » s'écria Lenoir en montant sur la barricade.",
+                 ("Lenoir",), [("Vive", "p1")], id="verb-after-without-comma"),
+    pytest.param("« Feu à volonté sur la lisière du bois ! » — hurla le capitaine Ferrand.",
+                 ("Ferrand",), [("Feu", "p1")], id="verb-after-a-dash"),
+    pytest.param("Selon le maire Jules Ferrand, « la ville manquera de pain avant la fin du mois ».",
+                 ("Jules Ferrand",), [("la", "p1")], id="selon"),
+    pytest.param("« Les routes du col sont coupées par la neige », d'après le guide Paul Rivière.",
+                 ("Paul Rivière",), [("Les", "p1")], id="d-apres"),
+    pytest.param("Le procureur général Bastien, après un long silence, lui dit : « Vous êtes libre ce soir. »",
+                 ("Bastien",), [("Vous", "p1")], id="colon-named-with-words-between"),
+    pytest.param("Lenoir s'écria : « Tout est perdu, sauvez au moins les drapeaux ! »",
+                 ("Lenoir",), [("Tout", "p1")], id="colon-reflexive-verb"),
+    pytest.param("Le colonel Ferrand, qui n'avait rien dit de la soirée, se leva et déclara : "
+                 "« Nous partirons demain avant l'aube. »",
+                 ("Ferrand",), [("Nous", "p1")], id="colon-shared-subject"),
+    pytest.param("Le maréchal Bastien prit la parole devant les troupes. « Soldats, la patrie vous regarde ce matin. »",
+                 ("Bastien",), [("Soldats,", "p1")], id="previous-sentence-speech-noun"),
+    pytest.param("Le maréchal Bastien répondit aussitôt. « Jamais nous ne rendrons la place forte. »",
+                 ("Bastien",), [("Jamais", "p1")], id="previous-sentence-speech-verb-without-object"),
+    # Pronouns, through the coreference pass
+    pytest.param("Le capitaine Morel relut l'ordre à voix basse. « Nous partirons à l'aube sans chariots », dit-il.",
+                 ("Morel",), [("Nous", "p1")], id="pronoun-inverted"),
+    pytest.param("Le capitaine Morel relut l'ordre. Il répondit : « Nous partirons à l'aube sans les chariots. »",
+                 ("Morel",), [("Nous", "p1")], id="pronoun-before-colon"),
+    pytest.param("Le capitaine Morel entra. « Lenoir est parti avec les chevaux pendant la nuit », dit-il.",
+                 ("Morel", "Lenoir"), [("Lenoir", "p1")], id="pronoun-name-inside-quote-is-not-antecedent"),
+    pytest.param("Le capitaine Morel salua le lieutenant Girard. « Nous partirons à l'aube », dit-il.",
+                 ("Morel", "Girard"), [("Nous", None)], id="pronoun-two-persons-no-speaker"),
+    pytest.param("Le capitaine Morel entra. « Tout est prêt pour le départ de la colonne », dit-elle.",
+                 ("Morel",), [("Tout", None)], id="pronoun-gender-disagrees"),
+    pytest.param("Morel entra dans la cuisine. Le vent soufflait très fort. « Fermez donc cette porte », dit-il.",
+                 ("Morel",), [("Fermez", None)], id="pronoun-blocked-by-a-subject-that-is-no-person"),
+    pytest.param("Je lui répondis : « Revenez demain avec les papiers signés. »", (),
+                 [("Revenez", NARRATOR)], id="narrator"),
+    # No findable speaker
+    pytest.param("« Le pont a sauté dans la nuit sans prévenir personne », écrivit un journaliste.",
+                 (), [("Le", None)], id="speaker-no-person"),
+    pytest.param("Le pont de pierre tomba vers minuit. « Rien ne sera plus comme avant dans cette vallée. »",
+                 (), [("Rien", None)], id="previous-sentence-no-speech"),
+    pytest.param("Le journal cita le général Bastien : « La guerre sera longue et coûteuse pour tous. »",
+                 ("Bastien",), [("La", None)], id="named-object-is-not-speaker"),
+    pytest.param("Je lui demandai des nouvelles de la colonne. « Tout va très mal depuis hier soir. »",
+                 (), [("Tout", None)], id="previous-sentence-verb-with-another-object"),
+    pytest.param("« Nous avons tenu la ferme toute la nuit », dit le soldat que Bastien avait sauvé.",
+                 ("Bastien",), [("Nous", None)], id="name-in-a-relative-clause-is-not-speaker"),
+    pytest.param("« Le gué est praticable », dit Bastien. « Le pont, lui, a sauté cette nuit avec tout le convoi. »",
+                 ("Bastien",), [("Le", "p1"), ("Le", None)], id="next-sentence-of-a-dialogue-not-guessed"),
+    pytest.param("Bastien écrivit un livre. « La grande route » parut en 1920.", ("Bastien",), [],
+                 id="title-after-speech-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "persons", "expected"), SPEAKERS)
+def test_speaker(text: str, persons: tuple[str, ...], expected: list[tuple[str, str | None]]) -> None:
+    assert _speakers(text, persons) == expected
+
+
+def test_bare_rank_is_the_last_person_given_it() -> None:
+    text = "Le général Bastien inspecta les lignes. « Tenez jusqu'au soir, coûte que coûte », dit le général."
+    assert _speakers(text, ("Bastien",), {"Bastien": "général"}) == [("Tenez", "p1")]
+    assert _speakers(text, ("Bastien",)) == [("Tenez", None)]  # no one was made a général: no speaker
+
+
+def test_speech_verb_misparsed_as_noun_is_read_from_its_form() -> None:
+    # The parser takes some past historics for nouns; the written form is a speech verb all the same.
+    text = "Bonaparte l'avoua plus tard à Las Cases : « Cette campagne fut la plus grande faute de mon règne. »"
+    assert _speakers(text, ("Bonaparte", "Las Cases")) == [("Cette", "p1")]
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=row[0]) for row in load_rows("fr", "quotes", "speech_nouns.tsv")])
+def test_speech_noun_introduces_the_next_quotation(row: tuple[str, ...], context: Context) -> None:
+    noun, example = row
+    analysis = analyze(example, context=context)
+    persons = [e.id for e in analysis.entities if e.type == "person"]
+    assert len(persons) == 1 and len(analysis.quotes) == 1
+    assert analysis.quotes[0].speaker == persons[0], noun
+
+
+def test_events_read_the_same_coreference() -> None:
+    from annales.common import coreference
+    from annales.events import participants
+
+    assert participants.resolve_references is coreference.resolve_references
