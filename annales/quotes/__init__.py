@@ -53,12 +53,15 @@ SCARE_MAX_WORDS = 3
 
 def _attribute(text: str, quoted: Quoted, speakers: Speakers, verbs: SpeechVerbs | None, lex: Lexicon,
                previous: tuple[Quoted, Attribution | None] | None) -> Attribution | None:
+    def is_person(start: int, end: int) -> bool:
+        return speakers.person_in(start, end) is not None
+
     return (incise_inside(text, quoted, lex)
-            or before(text, verbs, quoted, lambda s, e: speakers.person_in(s, e) is not None)
+            or before(text, verbs, quoted, is_person)
             or after(text, quoted, lex)
             or selon_before(text, quoted, lex)
             or (continued(text, quoted, *previous) if previous else None)
-            or introduced(text, verbs, quoted, lex))
+            or introduced(text, verbs, quoted, lex, is_person))
 
 
 def find_quotes(analysis: Analysis) -> list[Quote]:
@@ -91,7 +94,8 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
     speakers.prepare([a.subject for _, a in attributed if a.subject is not None],
                      [(q.outer_start, q.outer_end) for q, _ in attributed])
     for quoted, attribution in attributed:
-        found.append((quoted.start, quoted.end, speakers.resolve(attribution.subject), Span(*attribution.cue)))
+        speaker = speakers.resolve(attribution.subject, attribution.loose)
+        found.append((quoted.start, quoted.end, speaker, Span(*attribution.cue)))
     found.sort(key=lambda q: (q[0], q[1]))
     return [Quote(make_id("quote", i), start, end, speaker, cue)
             for i, (start, end, speaker, cue) in enumerate(found, 1)]

@@ -29,6 +29,7 @@ OPENING_NOUN_WITHIN = 3  # "Le correspondant, X, …": the subject opens the cla
 MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se leva et déclara"
 _SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
 _BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
+_SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name the parse may have cut off
 _RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
 _PADDING_OR_SPACE = PADDING + "\r"
 _CLOSES_SENTENCE = re.compile(r"[ \t\u00a0\u202f]*(?:[.!?…]|\n|$)")
@@ -40,6 +41,7 @@ class Attribution:
     cue: tuple[int, int]
     subject: tuple[int, int] | None  # the words naming the speaker, a name or a pronoun
     named: bool = False  # the subject is a name, not a pronoun (colon form: a person is required)
+    loose: bool = False  # the subject runs to the next stop (a regex read it): only its first phrase names
 
 
 def _from_match(match: re.Match[str]) -> Attribution:
@@ -47,7 +49,7 @@ def _from_match(match: re.Match[str]) -> Attribution:
     spans = {name: match.span(name) for name, value in match.groupdict().items() if value}
     subject = next((span for kind in ("pron", "subject") for name, span in spans.items()
                     if name.startswith(kind)), None)
-    return Attribution(match.span("cue"), subject)
+    return Attribution(match.span("cue"), subject, loose=True)
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
@@ -163,6 +165,11 @@ def _subject_of(verb: Any) -> Any | None:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if token.dep_ not in _SHARED_SUBJECT or token.head.i == token.i:
             break
+        if token.dep_ == "xcomp":
+            # "Bastien entendit Lenoir crier": the object of a verb is the subject of its infinitive.
+            objects = [c for c in token.head.children if c.dep_ == "obj" and c.i < token.i]
+            if objects:
+                return objects[-1]
         token = token.head
     return None
 
@@ -175,12 +182,26 @@ def _is_name_part(token: Any) -> bool:
     return token.dep_ in _BARE_NAME_DEPS and token.pos_ == "PROPN" and not any(c.dep_ == "case" for c in token.children)
 
 
-def _name_span(subject: Any) -> tuple[int, int]:
-    """The subject's own words: the head with its name parts and apposition, not its complements."""
-    tokens = [subject] + [t for c in subject.children if _is_name_part(c) for t in c.subtree]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return start, end
+def _name_tokens(subject: Any) -> list[Any]:
+    """The subject with its name parts, theirs in turn, in text order: not its complements ("le fils
+    de X" names no X)."""
+    tokens = [subject]
+    stack = [subject]
+    while stack:
+        for child in stack.pop().children:
+            if _is_name_part(child):
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _name_span(subject: Any, is_person: Callable[[int, int], bool]) -> tuple[int, int]:
+    """The words of the subject that name a person ("Alexandre Millerand" in "Le ministre de la
+    Guerre, Alexandre Millerand"); the subject's head word when none does (a pronoun, "le général")."""
+    for token in _name_tokens(subject):
+        if token.pos_ == "PROPN" and is_person(token.idx, token.idx + len(token.text)):
+            return token.idx, token.idx + len(token.text)
+    return subject.idx, subject.idx + len(subject.text)
 
 
 def _colon_before(text: str, quoted: Quoted) -> int | None:
@@ -190,15 +211,21 @@ def _colon_before(text: str, quoted: Quoted) -> int | None:
     return colon if colon >= 0 and text[colon] == ":" else None
 
 
-def _verb_cue(verb: Any, subject: Any) -> Attribution:
+def _verb_cue(verb: Any, subject: Any, is_person: Callable[[int, int], bool]) -> Attribution:
     first = min(subject.left_edge.idx, verb.idx)
-    name = _name_span(subject) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
+    name = _name_span(subject, is_person) if subject.i < verb.i else (subject.idx, subject.idx + len(subject.text))
     return Attribution((first, max(verb.idx + len(verb.text), name[1])), name)
 
 
+def _named(subject: Any, verb: Any, is_person: Callable[[int, int], bool]) -> Attribution:
+    return Attribution((subject.left_edge.idx, verb.idx + len(verb.text)), _name_span(subject, is_person), named=True)
+
+
 def _person_before(verbs: SpeechVerbs, verb: Any, person_at: Callable[[int, int], bool]) -> Any | None:
-    """The one token before `verb` in its clause that starts a person's name, not after a preposition
-    ("Napoléon l'avoua", not "À Bastien, il l'avoua"); None when none or several are."""
+    """The one token before `verb` in its clause that heads a person's name standing as a subject, or
+    cut off by the parser as a sentence of its own ("Napoléon | l'avoua"); not after a preposition
+    ("À Bastien, il l'avoua") nor an object ("qui détestait Talleyrand, lui dit"); None when none or
+    several are."""
     found = []
     for token in verbs.doc[verbs.clause_start(verb.i):verb.i]:
         if token.pos_ == "PROPN" and person_at(token.idx, token.idx + len(token.text)):
@@ -206,7 +233,8 @@ def _person_before(verbs: SpeechVerbs, verb: Any, person_at: Callable[[int, int]
             while head.dep_.startswith("flat") and head.head.i != head.i:
                 head = head.head
             after_preposition = head.i > 0 and verbs.doc[head.i - 1].pos_ == "ADP"
-            if not after_preposition and not any(c.dep_ == "case" for c in head.children):
+            if head.dep_ in _SUBJECT_LIKE_DEPS and not after_preposition \
+                    and not any(c.dep_ == "case" for c in head.children):
                 found.append(head)
     heads = {t.i: t for t in found}
     return next(iter(heads.values())) if len(heads) == 1 else None
@@ -233,20 +261,24 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     verb = verbs.last_before(token.i)
     if verb is not None:
         subject = _subject_of(verb)
-        if subject is None:
-            return Attribution((verb.idx, verb.idx + len(verb.text)), None)
-        return _verb_cue(verb, subject)
+        if subject is not None:
+            return _verb_cue(verb, subject, is_person)
+        # The parser may cut a name off its clause ("Clemenceau | , le visage fermé, se tourna …").
+        subject = _person_before(verbs, verb, is_person)
+        if subject is not None:
+            return _named(subject, verb, is_person)
+        return Attribution((verb.idx, verb.idx + len(verb.text)), None)
     form = verbs.last_form_before(token.i)
     if form is not None:
         subject = _person_before(verbs, form, is_person)
         if subject is not None:
-            return Attribution((subject.left_edge.idx, form.idx + len(form.text)), _name_span(subject), named=True)
+            return _named(subject, form, is_person)
     # The parse may hang the clause on a verb inside the quote, so its labels there are unsure:
     # the subject is taken as the noun that opens the clause.
     subject = next((t for t in verbs.opening(token.i, OPENING_NOUN_WITHIN) if t.pos_ in ("NOUN", "PROPN")), None)
     if subject is None or subject.pos_ == "PRON":
         return None
-    name = _name_span(subject)
+    name = _name_span(subject, is_person)
     if not is_person(*name):
         return None
     end = colon
@@ -272,7 +304,8 @@ def _stands_alone(text: str, quoted: Quoted) -> bool:
     return quoted.closed and _CLOSES_SENTENCE.match(text, quoted.outer_end) is not None
 
 
-def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexicon) -> Attribution | None:
+def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexicon,
+               is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Le maréchal Bastien prit la parole. « Soldats, … »": a quotation that opens a sentence right
     after one whose verb governs a noun of speech ("la parole", "ce mot"), or is a speech verb with
     no object, takes that verb's subject for its speaker. A sentence that holds a quotation of its
@@ -304,5 +337,5 @@ def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexico
         if not speaks:
             continue
         subject = _subject_of(verb)
-        return _verb_cue(verb, subject) if subject is not None else None
+        return _verb_cue(verb, subject, is_person) if subject is not None else None
     return None

@@ -96,7 +96,8 @@ class Speakers:
             end = token.idx + len(token.text)
         return (subject[0], min(end, subject[1])) if end > subject[0] else subject
 
-    def resolve(self, subject: tuple[int, int] | None) -> str | None:
+    def resolve(self, subject: tuple[int, int] | None, loose: bool = False) -> str | None:
+        """The speaker `subject` names; a `loose` subject (read up to the next stop) by its first phrase."""
         if subject is None:
             return None
         person = self.lex.person_of(self.text[subject[0]:subject[1]])
@@ -106,5 +107,5 @@ class Speakers:
             return self._referred(subject, pronoun=True)
         if person is not None:
             return None
-        phrase = self._leading_phrase(subject)
+        phrase = self._leading_phrase(subject) if loose else subject
         return self.person_in(*phrase) or self._referred(phrase, pronoun=False)
