@@ -5,6 +5,8 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annales.common.resources import load_rows
 from annales.context import Context
@@ -76,6 +78,9 @@ SPEAKERS = [
                  ("Morel",), [("Nous", "p1")], id="pronoun-before-colon"),
     pytest.param("Le capitaine Morel entra. « Lenoir est parti avec les chevaux pendant la nuit », dit-il.",
                  ("Morel", "Lenoir"), [("Lenoir", "p1")], id="pronoun-name-inside-quote-is-not-antecedent"),
+    pytest.param("Le général Bastien quitta la tente. Le capitaine Morel relut ensuite l'ordre du jour. "
+                 "« Nous partirons à l'aube », dit-il.",
+                 ("Bastien", "Morel"), [("Nous", "p2")], id="pronoun-subject-of-the-last-sentence"),
     pytest.param("Le capitaine Morel salua le lieutenant Girard. « Nous partirons à l'aube », dit-il.",
                  ("Morel", "Girard"), [("Nous", None)], id="pronoun-two-persons-no-speaker"),
     pytest.param("Le capitaine Morel entra. « Tout est prêt pour le départ de la colonne », dit-elle.",
@@ -126,6 +131,29 @@ def test_speech_noun_introduces_the_next_quotation(row: tuple[str, ...], context
     persons = [e.id for e in analysis.entities if e.type == "person"]
     assert len(persons) == 1 and len(analysis.quotes) == 1
     assert analysis.quotes[0].speaker == persons[0], noun
+
+
+def test_without_a_parse_names_still_speak_and_pronouns_stay_unresolved() -> None:
+    text = "Bertin entra. « La séance est ouverte à tous », dit-il. « Le pont a sauté cette nuit », dit Lenoir."
+    analysis = _analysis(text, ("Bertin", "Lenoir"))
+    analysis.doc = None
+    assert [q.speaker for q in find_quotes(analysis)] == [None, "p2"]
+
+
+WORDS = ["Bastien", "Lenoir", "dit", "-il", "s'écria", "selon", "lui", "il", "répondit", "la", "parole", "prit",
+         "le", "général", ":", ",", ".", "«", "»", "\n\n", "—", "Je", "elle", "a", "déclaré", "que", "de"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_any_arrangement_of_cue_words_gives_spans_inside_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    analysis = _analysis(text, ("Bastien", "Lenoir"))
+    for quote in find_quotes(analysis):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.speaker in (None, NARRATOR, "p1", "p2")
+        if quote.cue is not None:
+            assert 0 <= quote.cue.start < quote.cue.end <= len(text)
 
 
 def test_events_read_the_same_coreference() -> None:

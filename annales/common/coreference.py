@@ -28,8 +28,10 @@ caller may name tokens it knows to be someone's pronoun whatever the parse made 
 the "-il" of "dit-il", the "lui" of "selon lui", read without the hyphen of the inversion), and
 spans of tokens the pass does not read at all (`hidden`: the words of a quotation are not the
 narrative, its names are no antecedents and its sentences do not count in the reach). Each
-`Reference` lists the other entities that agreed with the pronoun within reach (`others`): a caller
-that wants one answer or none, as the quotes layer does, refuses a choice that had rivals.
+`Reference` lists the other entities that agreed with the pronoun (`others`: "Bertin salua Lenoir. Il
+…"), told since the sentence of the one chosen when it is a subject, within the pronoun's reach
+otherwise: a caller that wants one answer or none, as the quotes layer does, refuses a choice that
+had rivals.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ class Reference:
 
     entity: Entity
     span: Span
-    others: tuple[Entity, ...] = ()  # for a pronoun: other entities that agreed with it within reach
+    others: tuple[Entity, ...] = ()  # for a pronoun: other entities it could stand for (see above)
 
 
 @dataclass(frozen=True)
@@ -362,8 +364,9 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
-            others = memory.rivals(chosen.entity, pronoun.types, pronoun.gender, pronoun.number,
-                                   sentence - PRONOUN_REACH)
+            # A subject chosen has rivals from its own sentence on; another antecedent, from the reach.
+            since = chosen.sentence if chosen.subject else sentence - PRONOUN_REACH
+            others = memory.rivals(chosen.entity, pronoun.types, pronoun.gender, pronoun.number, since)
             reference = Reference(chosen.entity, span, others)
         return subject, last, reference, (pronoun.gender, pronoun.number)
     # The words themselves first: most nouns are no group noun, most numbers no unit's.

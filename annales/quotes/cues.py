@@ -33,6 +33,7 @@ _SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name t
 _RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
 _PADDING_OR_SPACE = PADDING + "\r"
 _CLOSES_SENTENCE = re.compile(r"[ \t\u00a0\u202f]*(?:[.!?…]|\n|$)")
+_ENDS = frozenset(".!?…")
 _INTRODUCING_ENDS = ".!:…"  # how the sentence before a quotation it introduces may end
 
 
@@ -322,7 +323,10 @@ def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexico
         return None
     start = verbs.clause_start(token.i)
     sentence = verbs.doc[start:token.i + 1]
-    if (start > 0 and verbs.doc[start - 1].text in MARKS) or any(t.text in MARKS for t in sentence):
+    # A closing mark right before the clause: the quotation it closes ended its own sentence ("! »"),
+    # or the clause goes on the sentence that quoted it ("« … », dit Bastien.").
+    quoted_before = start > 1 and verbs.doc[start - 1].text in MARKS and verbs.doc[start - 2].text not in _ENDS
+    if quoted_before or any(t.text in MARKS for t in sentence):
         return None
     for verb in reversed(list(sentence)):
         if verb.pos_ not in ("VERB", "AUX"):

@@ -48,6 +48,8 @@ class Speakers:
 
     def _tokens(self, span: tuple[int, int]) -> range:
         doc = self.analysis.doc
+        if doc is None:
+            return range(0)
         found = doc.char_span(span[0], span[1], alignment_mode="expand")
         return range(found.start, found.end) if found is not None else range(0)
 
