@@ -237,7 +237,7 @@ class Quote:
 
 @dataclass
 class Participant:
-    entity: str  # entity id
+    entity: str  # entity id, or "narrator": a first-person pronoun outside quotations (README, the event contract)
     role: str  # "agent" | "patient" | "other"
     rank: str | None = None  # the person's rank as stated at the event's date, when known
     # The words that name the participant when they do not name it themselves ("il", "le régiment",

@@ -5,7 +5,10 @@ event noun -> agent (`events/agent_prepositions.tsv`), other obl/nmod/iobj -> ot
 patient is named near the head of its words (its name, its conjuncts, their complements one level
 down: "les troupes de Napoléon"). A participant that is itself an event ("l'arrivée de Leclerc
 réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
-event noun it governs (`events/support_verbs.tsv`: "César engage le combat").
+event noun it governs, as its object or the complement the verb takes (`events/support_verbs.tsv`:
+"César engage le combat", "Mangin passe à l'attaque"), and so does the agent of its passive ("l'attaque
+lancée par le 9e"), unless the noun says whose it is ("repousse l'attaque de l'ennemi"). A paragraph
+break ends a clause: the parse may hang a paragraph on the sentence before it.
 
 A verb without a subject of its own takes the subject its clause is told under:
 - a conjoined verb, its first verb's ("Leclerc débarque et prononce un discours");
@@ -18,7 +21,13 @@ A verb without a subject of its own takes the subject its clause is told under:
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
-stand for the entity the coreference pass found (`coreference.py`), recorded as `resolved_from`.
+stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
+
+A first-person pronoun (`events/narrator_pronouns.tsv`: "je", "me", "moi", "nous") outside any
+quotation is the narrator of a memoir or a diary: the participant "narrator", which names no entity.
+"Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too.
+Inside a quotation the pronoun is whoever speaks: the quote's speaker when the quotes layer found
+one (an entity, or the narrator quoting themself), and no one when it did not.
 
 A place is never an agent: it goes to the event's places. Places are the place entities of the
 event's object, of its complements introduced by a place preposition (`events/place_prepositions.tsv`:
@@ -35,15 +44,18 @@ from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
+from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.coreference import Reference, resolve_references
-from annales.model import Analysis, Entity, Mention, Participant
+from annales.model import Analysis, Entity, Mention, Participant, Span
 
+NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
+OBJECT = "obj"  # in `events/support_verbs.tsv`: the event noun is the support verb's object
 ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", "obj": "patient"}
 OTHER_DEPS = ("obl", "nmod", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
-ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship"})
+ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
 # How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
 # an adjective); the tokens are only words: an entity must cover them to count.
 NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "nummod")
@@ -52,6 +64,7 @@ MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour
 # A dateline is layout, not words: a place alone between dashes or at a line's head, next to a date.
 DASH = r"[—–-]"
 ENTRY_HEAD = re.compile(rf"\s*[.,]?\s*{DASH}")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DATED_HEAD = re.compile(rf"\s*(?:\([^()\n]{{1,40}}\))?\s*[.,]?\s*{DASH}")  # after the date: "(Havas). —"
 
 
@@ -61,8 +74,11 @@ class _Lexicon:
     noun_place_cases: frozenset[str]  # after an event noun only
     object_control: frozenset[str]
     etre_verbs: frozenset[str]
-    support_verbs: dict[str, str]  # lemma -> role its subject takes in the event noun it governs
+    # lemma -> (role its subject takes in the event noun it governs, how the noun hangs from it:
+    # OBJECT or a preposition)
+    support_verbs: dict[str, tuple[str, frozenset[str]]]
     agent_cases: frozenset[str]  # "par": the agent of a passive verb or of an event noun
+    first_person: dict[str, str]  # pronoun naming the one who tells ("je", "nous") -> subject | object | any
 
 
 @cache
@@ -75,8 +91,10 @@ def _lexicon(language: str) -> _Lexicon:
         noun_place_cases=frozenset(row[0].lower() for row in cases if row[1] == "noun"),
         object_control=frozenset(row[0] for row in rows("control_verbs.tsv", 1)),
         etre_verbs=frozenset(row[0] for row in rows("etre_verbs.tsv", 1)),
-        support_verbs={row[0]: row[1] for row in rows("support_verbs.tsv", 2)},
+        support_verbs={row[0]: (row[1], frozenset(w.strip().lower() for w in row[2].split(",")))
+                       for row in rows("support_verbs.tsv", 3)},
         agent_cases=frozenset(row[0].lower() for row in rows("agent_prepositions.tsv", 1)),
+        first_person={row[0].lower(): row[1] for row in rows("narrator_pronouns.tsv", 3)},
     )
 
 
@@ -195,6 +213,8 @@ class Participants:
                                                                       set(dates))
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
+        self.speakers = _Speakers(analysis)
+        self.breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(analysis.text)]
 
     def of(self, token: Any) -> tuple[list[Participant], list[str]]:
         """(participants, place entity ids) of the event `token` triggers."""
@@ -209,6 +229,19 @@ class Participants:
             # Who acts or undergoes is named near the head ("les troupes de Napoléon"), not deep in
             # its complements ("les élèves de la classe de l'école Jules-Ferry").
             core = argument.role in ("agent", "patient")
+            teller = self._teller(argument.head)
+            if teller is not None:
+                who, said = teller
+                if who not in seen:
+                    seen.add(who)
+                    entity = self.speakers.entities.get(who)
+                    rank = _rank_at(entity, self.ranks_of[who], token.idx) \
+                        if entity is not None and entity.type == "person" and who in self.ranks_of else None
+                    role = argument.role
+                    if argument.subject and not self._may_be_subject(argument.head):
+                        role = "other"  # "Il m'avait dit", "les Boïens nous attaquent": the object
+                    participants.append(Participant(who, role, rank, said))
+                continue
             for entity, resolved_from in self._entities(argument.head, argument.exact, core):
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
@@ -226,6 +259,43 @@ class Participants:
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _apart(self, one: Any, other: Any) -> bool:
+        """True when a paragraph break lies between two tokens: the parse may join a paragraph to the
+        sentence before it, a clause never runs across one."""
+        low, high = sorted((one.idx, other.idx))
+        k = bisect_right(self.breaks, low)
+        return k < len(self.breaks) and self.breaks[k] < high
+
+    def _first_person(self, token: Any) -> bool:
+        return token.pos_ == "PRON" and token.lower_ in self.lex.first_person
+
+    def _may_be_subject(self, pronoun: Any) -> bool:
+        """False for a first-person pronoun the parse reads as a subject that cannot be one: an object
+        clitic ("m'", `events/narrator_pronouns.tsv`), or a pronoun of either use before a verb that
+        is not in the first person ("les Boïens nous attaquent": "nous" is the object)."""
+        kind = self.lex.first_person.get(pronoun.lower_)
+        if kind == "subject":
+            return True
+        if kind == "object":
+            return False
+        verb = pronoun.head
+        children = list(verb.children)
+        if sum(self._first_person(c) for c in children if c.i < verb.i) > 1:
+            return True  # "nous nous rendîmes": the subject, then its reflexive; the tagger errs on such forms
+        persons = {_feature(t, "Person") for t in (verb, *children) if t is verb or t.dep_.startswith("aux")}
+        persons.discard(None)
+        return not persons or "1" in persons
+
+    def _teller(self, head: Any) -> tuple[str, Span] | None:
+        """(who, the pronoun's words) when `head` is a first-person pronoun: the narrator outside a
+        quotation, the quote's speaker inside one; None for any other word, or a quotation whose
+        speaker is not known."""
+        if not self._first_person(head):
+            return None
+        inside, speaker = self.speakers.at(head.idx)
+        who = speaker if inside else NARRATOR
+        return (who, Span(head.idx, head.idx + len(head))) if who is not None else None
 
     def _entities(self, head: Any, exact: bool = False, core: bool = False) -> list[tuple[Entity, Any]]:
         """The entities a participant's words name, or the one they refer to ("il", "le 9e"); with
@@ -260,6 +330,8 @@ class Participants:
         for child in children:
             if child.i in self.triggers and not _is_relative(child):
                 continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
+            if self._apart(child, token):
+                continue
             dep = child.dep_
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
@@ -269,6 +341,10 @@ class Participants:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
                     # "quitte Valmy" parsed as a predicate: a name right after the verb is its object.
                     role = "patient" if child.i > token.i and token.pos_ == "VERB" else "other"
+                elif dep == "expl:comp" and self._first_person(child):
+                    # "le colonel m'envoie", "un éclat me blesse": the parse reads an object clitic as
+                    # reflexive; whether it is the object or the indirect object, the narrator takes part.
+                    role = "other"
                 elif not dep.startswith(OTHER_DEPS):
                     continue
                 else:
@@ -297,19 +373,43 @@ class Participants:
         return out
 
     def _supported_by(self, noun: Any) -> _Argument | None:
-        """"César engage le combat": the subject of a support verb takes part in the event noun it
-        governs (`events/support_verbs.tsv`); after any other verb, the noun's own words alone say who."""
-        if noun.dep_ != "obj":
-            return None
+        """Who takes part in an event noun through the support verb it goes with
+        (`events/support_verbs.tsv`): the verb's subject when the noun is its object or the complement
+        it takes ("César engage le combat", "Mangin passe à l'attaque"), the agent of its passive
+        ("l'attaque fut lancée par le 9e", "l'attaque lancée par le 9e"), the subject of a relative
+        clause whose object it is ("l'attaque que lança Mangin"). After any other verb, and when the
+        noun says whose it is ("repousse l'attaque de l'ennemi"), the noun's own words alone say who."""
         for child in noun.children:
             entity = self.entity_at.get(child.i)
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
                     entity is None or entity.type != "place"):
                 return None  # "repousse l'attaque de l'ennemi": the noun says whose it is
-        role = self.lex.support_verbs.get(noun.head.lemma_)
         verb = noun.head
-        if role is None or verb.pos_ != "VERB":
-            return None
+        support = self.lex.support_verbs.get(verb.lemma_)
+        if support is not None and verb.pos_ == "VERB" and verb.i != noun.i and not self._apart(noun, verb):
+            role, ways = support
+            if noun.dep_ == "nsubj:pass":
+                return self._passive_agent(verb, role)
+            if (noun.dep_ == "obj" and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways):
+                return self._subject_of(verb, role)
+        for child in noun.children:
+            support = self.lex.support_verbs.get(child.lemma_)
+            if support is None or child.pos_ != "VERB" or child.dep_ not in ("acl", "acl:relcl"):
+                continue
+            # A relative object before the verb ("que", which the parse may take for a conjunction):
+            # the verb's own subject; else a participle, whose agent is named with "par".
+            if any(c.dep_ == "obj" and c.i < child.i and (_is_relative(c) or c.pos_ == "SCONJ")
+                   for c in child.children):
+                subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
+                found = _Argument(subject, support[0], subject=True) if subject is not None else None
+            else:
+                found = self._passive_agent(child, support[0])
+            if found is not None:
+                return found
+        return None
+
+    def _subject_of(self, verb: Any, role: str) -> _Argument | None:
+        """A support verb's subject, its own or the one it shares with the clause it is told under."""
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
                         or (c.dep_ == "expl:subj" and c.i in self.references)), None)
         if subject is not None:
@@ -318,6 +418,13 @@ class Participants:
             return _Argument(subject, role, subject=True)
         inherited = self._inherited_subject(verb)
         return _Argument(inherited.head, role, subject=True) if inherited is not None else None
+
+    def _passive_agent(self, verb: Any, role: str) -> _Argument | None:
+        """The agent of a support verb in the passive ("lancée par le 9e")."""
+        for child in verb.children:
+            if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and _case(child) in self.lex.agent_cases):
+                return _Argument(child, role, subject=True)
+        return None
 
     def _names_someone(self, token: Any) -> bool:
         """True when the words token heads name a person, unit or organisation, or refer to one."""
@@ -348,7 +455,7 @@ class Participants:
                 return _Argument(controller, role, subject=True) if controller is not None else None
             if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
                 return None
-            if head.pos_ not in ("VERB", "AUX"):
+            if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
                 return None
             subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS
                             or (c.dep_ == "expl:subj" and c.i in self.references)), None)
@@ -371,6 +478,31 @@ class Participants:
                 and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
             return "patient"
         return "agent"
+
+
+class _Speakers:
+    """Who says the words at an offset: the quotations of the quotes layer with their speakers, and
+    any other quotation (a short one the quotes layer takes for a scare quote), whose speaker is not
+    known."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        quotes = sorted(((q.start, q.end, q.speaker) for q in analysis.quotes), key=lambda q: (q[0], q[1]))
+        self.starts = [start for start, _, _ in quotes]
+        self.quotes = quotes
+        self.quoted = sorted((q.start, q.end) for q in find_quoted(analysis.text))
+        self.quoted_starts = [start for start, _ in self.quoted]
+        known = {e.id: e for e in analysis.entities}
+        # The speakers the quotes layer names: an entity, or the narrator quoting themself.
+        self.entities = {speaker: known[speaker] for _, _, speaker in quotes if speaker in known}
+
+    def at(self, offset: int) -> tuple[bool, str | None]:
+        """(inside a quotation, its speaker: an entity id, "narrator" or None)."""
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self.quotes[k][1]:
+            speaker = self.quotes[k][2]
+            return True, speaker if speaker == NARRATOR or speaker in self.entities else None
+        k = bisect_right(self.quoted_starts, offset) - 1
+        return k >= 0 and offset < self.quoted[k][1], None
 
 
 class _Datelines:

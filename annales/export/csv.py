@@ -2,7 +2,8 @@
 written with the csv module.
 
 Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, participants (names with
-their ranks and roles, places included: "général Foch (agent); Metz (place)"), places (names), figures
+their ranks and roles, places included: "général Foch (agent); Metz (place)"; the narrator of a memoir
+by its label, "le narrateur (agent)"), places (names), figures
 (quantity texts), trigger (the word as written), class, factuality, polarity, head (the id of the event
 it is told under), phrase (what happened, in the clause's words: `annales.export.phrases`).
 
@@ -29,7 +30,7 @@ from typing import TextIO
 from annales.common.sentences import SentenceIndex
 from annales.export.happenings import selected
 from annales.export.options import DEFAULT_OPTIONS, ExportOptions
-from annales.export.phrases import Phrases
+from annales.export.phrases import Phrases, label, language_of
 from annales.model import Analysis, Entity, Event, Quantity, Timex
 
 # The columns added for events' TimeML view come last, so that a reader of the earlier columns by
@@ -37,6 +38,7 @@ from annales.model import Analysis, Entity, Event, Quantity, Timex
 COLUMNS = ["kind", "id", "story_order", "date", "earliest", "latest", "inferred", "sentence",
            "participants", "places", "figures", "trigger", "class", "factuality", "polarity", "head", "phrase"]
 
+NARRATOR = "narrator"  # the participant a memoir's "je" names (README, "The event contract")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -73,7 +75,7 @@ def _event_row(analysis: Analysis, event: Event, entities: dict[str, Entity],
     participants = []
     for p in event.participants:
         entity = entities.get(p.entity)
-        name = entity.name if entity else p.entity
+        name = entity.name if entity else label(language_of(analysis), p.entity) if p.entity == NARRATOR else p.entity
         rank = p.rank or (entity.rank if entity else None)
         participants.append(f"{rank} {name} ({p.role})" if rank else f"{name} ({p.role})")
     places = [entities[p].name if p in entities else p for p in event.places]

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from lxml import etree
 
 from annales.export.options import DEFAULT_OPTIONS, ExportOptions
+from annales.export.phrases import label, language_of
 from annales.model import Analysis, Entity, Event, Timex
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -159,6 +160,7 @@ def _header(tei: etree._Element, analysis: Analysis) -> None:
     _el(_el(profile, "langUsage"), "language", analysis.language, ident=analysis.language)
 
 
+NARRATOR = "narrator"  # the participant a memoir's "je" names (README, "The event contract")
 LISTED_TYPES = {"person", "place", "organization", "unit", "ship"}
 
 
@@ -369,7 +371,9 @@ def _event(parent: etree._Element, analysis: Analysis, event: Event, names: dict
         note = _el(el, "note", type="participants")
         for participant in event.participants:
             entity = names.get(participant.entity)
-            _el(note, "name", entity.name if entity else participant.entity,
+            shown = entity.name if entity else label(language_of(analysis), NARRATOR) \
+                if participant.entity == NARRATOR else participant.entity
+            _el(note, "name", shown,
                 ref="#" + xml_id(participant.entity) if entity and entity.type in LISTED_TYPES else None,
                 role=participant.role, n=participant.rank)
 
