@@ -161,3 +161,13 @@ def test_events_read_the_same_coreference() -> None:
     from annales.events import participants
 
     assert participants.resolve_references is coreference.resolve_references
+
+
+def test_selon_a_noun_of_words_gives_its_author() -> None:
+    from annales import analyze
+    text = ("Le parti refusait toute alliance. « La paix, selon la formule du général Paul Marchand, "
+            "se gagne avant la guerre. »")
+    analysis = analyze(text)
+    (quote,) = analysis.quotes
+    speaker = next(e for e in analysis.entities if e.id == quote.speaker)
+    assert speaker.name.endswith("Marchand")

@@ -110,4 +110,23 @@ class Speakers:
         if person is not None:
             return None
         phrase = self._leading_phrase(subject) if loose else subject
-        return self.person_in(*phrase) or self._referred(phrase, pronoun=False)
+        return (self.person_in(*phrase) or self._referred(phrase, pronoun=False)
+                or self._author_of_words(phrase, subject))
+
+    def _author_of_words(self, phrase: tuple[int, int], subject: tuple[int, int]) -> str | None:
+        """"selon le mot célèbre de X", "d'après la formule de X": a phrase headed by a noun of words
+        spoken or written gives its author, the person named in its complement."""
+        doc = self.analysis.doc
+        if doc is None:
+            return None
+        head = next((doc[k] for k in self._tokens(phrase) if doc[k].pos_ == "NOUN"), None)
+        if head is None or head.lemma_.lower() not in self.lex.speech_nouns:
+            return None
+        for k in self._tokens((phrase[1], subject[1])):
+            token = doc[k]
+            person = self.person_in(token.idx, token.idx + len(token.text))
+            if person is not None:
+                return person
+            if token.pos_ in ("VERB", "AUX", "PRON"):
+                return None  # a clause of its own: "le mot que X aimait citer" is not X's
+        return None
