@@ -1,5 +1,6 @@
-"""The vocabulary of names: ranks and titles, unit nouns, ship nouns, cues — French and the English
-military words French texts use. Read from `resources/fr/entities/` and `resources/en/entities/`.
+"""The vocabulary of names: military ranks, civil titles and offices, given names, unit nouns, ship
+nouns, cues — French and the English military words French texts use. Read from
+`resources/fr/entities/` and `resources/en/entities/`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ def _rows(language: str, name: str) -> tuple[tuple[str, ...], ...]:
 
 @dataclass(frozen=True)
 class NameLexicon:
-    ranks: dict[str, tuple[str, str]]  # folded surface -> (canonical, "rank" | "title")
+    # folded surface -> (canonical, kind): "rank" (ranks.tsv: military or naval), or a title's kind
+    # (titles.tsv: "address" such as "M.", "nobility", "clergy", or "office" such as "ministre")
+    ranks: dict[str, tuple[str, str]]
     ranks_as_written: dict[str, tuple[str, str]]  # exact surface -> the same: "Colonel" is English
     lowercase_ranks: frozenset[str]  # folded surfaces some table writes in lower case: "mm" is no "MM."
     unit_nouns: dict[str, str]
@@ -38,6 +41,9 @@ class NameLexicon:
     place_cues: frozenset[str]
     person_verbs: dict[str, str]  # lemma -> "agent" | "patient"
     not_names: frozenset[str]
+    office_heads: frozenset[str]  # folded nouns heading an office: "procureur" in "procureur général"
+    given_names: frozenset[str]  # as written: "Napoléon", "Joseph"
+    title_genders: dict[str, str]  # folded title -> "m" | "f", for titles that say one ("M.", "Mme")
     rank_pattern: str
     unit_noun_pattern: str  # case as written: English heads are capitalised
     unit_noun_folded: str  # for case-insensitive matching of the language's own heads
@@ -72,8 +78,9 @@ def name_lexicon(language: str) -> NameLexicon:
     lowercase_ranks: set[str] = set()
     unit_nouns: dict[str, str] = {}
     # The text's own language first: "colonel" stays French even though English has "Colonel".
+    title_rows = _rows(language, "titles.tsv")  # civil titles are the text's own language's
     for lang in languages:
-        for row in _rows(lang, "ranks.tsv"):
+        for row in _rows(lang, "ranks.tsv") + (title_rows if lang == language else ()):
             ranks.setdefault(_key(row[0]), (row[1], row[2]))
             ranks_as_written.setdefault(" ".join(row[0].replace("’", "'").split()), (row[1], row[2]))
             if row[0][:1].islower():
@@ -99,7 +106,11 @@ def name_lexicon(language: str) -> NameLexicon:
         place_cues=frozenset(_key(row[0]) for row in _rows(language, "place_cues.tsv")),
         person_verbs={row[0]: row[1] for row in _rows(language, "person_verbs.tsv")},
         not_names=frozenset(row[0] for row in _rows(language, "not_names.tsv")),
-        rank_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "ranks.tsv")], fold_case=True),
+        office_heads=frozenset(_key(row[0]) for row in _rows(language, "office_heads.tsv")),
+        given_names=frozenset(row[0] for row in _rows(language, "given_names.tsv")),
+        title_genders={_key(row[0]): row[3] for row in title_rows if row[3] in ("m", "f")},
+        rank_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "ranks.tsv")]
+                                 + [row[0] for row in title_rows], fold_case=True),
         unit_noun_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "unit_nouns.tsv")]),
         unit_noun_folded=alternation([row[0] for row in _rows(language, "unit_nouns.tsv")], fold_case=True),
         ship_noun_pattern=alternation(ship_nouns, fold_case=True),

@@ -36,7 +36,7 @@ class Candidate:
     end: int
     type: str
     source: str  # "rank", "unit", "ship", "ner", "propagated"
-    rank: str | None = None  # canonical rank or title written before the name
+    rank: str | None = None  # canonical rank, title or office written before the name (lexicon.rank says which)
     rank_span: tuple[int, int] | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     key: str = ""  # what identifies the referent across the text
@@ -288,12 +288,13 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
         if re.search(r"[,;]", text[m.end("rank"):m.start("name")]) and len(m.group("rank")) > MAX_OCR_TITLE:
             continue  # "président, Louis Thorens": a list, not a title; only "M, Kellogg" is OCR
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
-        if m.group("particle") and kind != "rank":
-            continue
+        if m.group("particle") and kind not in ("rank", "address"):
+            continue  # "M. de Roggenbach" is a man, "la reine de Portugal" a place's queen
         start = m.start("particle") if m.group("particle") else m.start("name")
         # "le général de Gaulle" — but "le commandant de Strasbourg" names a place: a name after a
-        # particle is checked against the rest of the text before it is believed.
-        found.append(Candidate(start, m.end("name"), "person", "rank-particle" if m.group("particle") else "rank",
+        # particle is checked against the rest of the text before it is believed; not after "M." or "Mme".
+        doubtful = m.group("particle") and kind == "rank"
+        found.append(Candidate(start, m.end("name"), "person", "rank-particle" if doubtful else "rank",
                                rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()

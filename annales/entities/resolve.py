@@ -16,7 +16,9 @@ from collections import defaultdict
 
 from annales.common.parse import span_root
 from annales.common.resources import alternation, load_rows
+from annales.common.text import fold
 from annales.entities.lexicon import NameLexicon
+from annales.entities.names import group_names, read_name
 from annales.entities.recognise import INITIAL, Candidate
 from annales.model import Analysis, Entity, Mention, Span, make_id
 
@@ -310,10 +312,17 @@ class Resolver:
             if cand.type in ("person", "place", "organization"):
                 names[cand.key] = cand.type
         surnames: dict[str, int] = defaultdict(int)
+        sovereigns: dict[str, set[str]] = defaultdict(set)
         for key, kind in names.items():
-            words = key.split()
-            if kind == "person" and len(words) > 1 and len(words[-1]) > 2:
-                surnames[words[-1]] += 1
+            form = read_name(key, frozenset(self.lexicon.ranks), self.particles)
+            if kind == "person" and len(key.split()) > 1 and form.surname is not None and len(form.surname) > 2:
+                surnames[form.surname] += 1
+            if kind == "person" and form.regnal is not None:
+                sovereigns[form.word].add(form.regnal)
+        # "Ferdinand" after "Ferdinand VII" when he is the only Ferdinand numbered; never "III".
+        for name, ordinals in sovereigns.items():
+            if len(ordinals) == 1 and " " not in name and len(name) > 2:
+                surnames[name] += 1
         for surname in surnames:
             if surname not in names:
                 names[surname] = "person"
@@ -341,51 +350,55 @@ class Resolver:
             kind = names[key]
             if key.isupper() and key not in names_as_written and kind == "person":
                 continue  # a surname in capitals is a heading as often as a person; leave it
+            if kind == "person" and "-" in (self.text[start - 1:start] + self.text[end:end + 1]):
+                continue  # "Louis" in "Louis-Napoléon", "Joseph" in "Saint-Joseph": another name
             found.append(Candidate(start, end, kind, "propagated", key=key))
         return found
 
     # ---- grouping into entities ------------------------------------------------------------
     def _group(self, mentions: list[Candidate]) -> list[Entity]:
-        groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
-        persons_full: dict[tuple[str, str], str] = {}
+        """One entity per referent: a name's every mention; a person's forms merged by `names`
+        ("Karl Radek" and "Radek"; never "Joseph Napoléon" and a "Napoléon" told before him)."""
+        name_of = self._names_with_gender([c for c in mentions if c.type == "person"])
+        first_seen: dict[str, int] = {}
         for cand in mentions:
             if cand.type == "person":
-                words = [w for w in cand.key.split() if not re.fullmatch(INITIAL, w)]
-                if len(words) > 1:
-                    persons_full[(words[0], words[-1])] = cand.key
-        by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for first_last in persons_full:
-            by_surname[first_last[1]].add(first_last)
-        ambiguous: dict[str, list[tuple[str, str]]] = {}
+                key = name_of[id(cand)]
+                first_seen[key] = min(first_seen.get(key, cand.start), cand.start)
+        persons, person_of = group_names(first_seen, self.lexicon.given_names, frozenset(self.lexicon.ranks),
+                                         self.particles, self.lexicon.title_genders)
+        groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
         for cand in mentions:
-            if cand.type != "person":
-                groups[(cand.type, cand.key)].append(cand)
-                continue
-            words = [w for w in cand.key.split() if not re.fullmatch(INITIAL, w)]
-            if len(words) > 1:
-                groups[("person", f"{words[0]} {words[-1]}")].append(cand)
-                continue
-            holders = by_surname.get(words[0], set()) if words else set()
-            if len(holders) == 1:
-                first, last = next(iter(holders))
-                groups[("person", f"{first} {last}")].append(cand)
+            if cand.type == "person":
+                groups[("person", str(person_of[name_of[id(cand)]]))].append(cand)
             else:
-                if len(holders) > 1:
-                    ambiguous[cand.key] = sorted(holders)
-                # "T. Labiénus" and "Labiénus" are one man: initials do not make another person.
-                groups[("person", words[0] if words else cand.key)].append(cand)
+                groups[(cand.type, cand.key)].append(cand)
         ordered = sorted(groups.items(), key=lambda kv: min(c.start for c in kv[1]))
         entities: list[Entity] = []
         ids: dict[tuple[str, str], str] = {}
         for n, (group_key, _) in enumerate(ordered, start=1):
             ids[group_key] = make_id("entity", n)
         for group_key, cands in ordered:
-            entities.append(self._entity(ids[group_key], group_key[0], cands))
-        for entity in entities:
-            holders = ambiguous.get(entity.name)
-            if holders:
-                entity.ambiguous_between = [ids[("person", f"{f} {last}")] for f, last in holders]
+            entity = self._entity(ids[group_key], group_key[0], cands)
+            if group_key[0] == "person":
+                person = persons[int(group_key[1])]
+                entity.evidence = list(person.evidence)
+                entity.ambiguous_between = [ids[("person", str(n))] for n in person.ambiguous]
+            entities.append(entity)
         return entities
+
+    def _names_with_gender(self, persons: list[Candidate]) -> dict[int, str]:
+        """The name each person mention is grouped by: its key, with its title when the key is
+        written after titles of both genders ("M. Zirio", "Mme Zirio": a man and his wife)."""
+        titled: dict[int, str] = {}
+        genders: dict[str, set[str]] = defaultdict(set)
+        for cand in persons:
+            before = self._before_name(cand)
+            gender = self.lexicon.title_genders.get(fold(before[1])) if before and before[0] == "title" else None
+            if before is not None and gender is not None:
+                titled[id(cand)] = f"{self.text[before[2].start:before[2].end]} {cand.key}"
+                genders[cand.key].add(gender)
+        return {id(c): titled[id(c)] if id(c) in titled and len(genders[c.key]) > 1 else c.key for c in persons}
 
     def _descriptor(self, cand: Candidate) -> Span | None:
         """Nouns and adjectives between a determiner and the name: "le [jeune] Paul Girard",
@@ -411,17 +424,45 @@ class Resolver:
         if span is None:
             return None
         tokens = []
+        closed = True  # the apposition ends at a punctuation mark or the sentence's end
         for t in span:
             if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
+                closed = t.is_punct or t.is_sent_start
                 break
             tokens.append(t)
         content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
         if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS \
                 or tokens[0].text[:1].isupper():
             return None  # "Poiret, Madeleine Vionnet": another name, not what Poiret is
+        # A role has a noun for head: "Bismarck, modéré, …" says how he is, not what he is; an
+        # adjective after a determiner is one ("un ardent révolutionnaire"), unless the words go on
+        # past it ("le célèbre correspondant", the noun mistagged).
+        if not any(t.pos_ == "NOUN" for t in content) and not (tokens[0].pos_ == "DET" and closed):
+            return None
         while tokens and tokens[-1].pos_ in ("DET", "ADP", "CCONJ"):
             tokens.pop()
         return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+    def _before_name(self, cand: Candidate) -> tuple[str, str, Span] | None:
+        """What the words before a name make the person, read from the lexicon: ("rank", canonical,
+        span) for a military or naval rank, ("title", canonical, span) for a civil title, of nobility
+        or of the Church ("M.", "le prince"), ("role", canonical, span) for an office ("le ministre").
+        A rank word after an office noun belongs to the office: "le procureur général X" holds the
+        office "procureur général", not the rank "général". The span leaves the article out."""
+        if cand.rank_span is None:
+            return None
+        start, end = cand.rank_span
+        surface = self.text[start:end]
+        canonical, kind = self.lexicon.rank(surface) or (cand.rank or surface, "rank")
+        if re.search(rf"[ '’]{re.escape(canonical)}$", surface, re.IGNORECASE):
+            start = end - len(canonical)  # "le prince" -> "prince", "l'impératrice" -> "impératrice"
+        if kind == "rank":
+            head = re.search(r"([\w’'-]+)[ \t]+$", self.text[max(0, start - 40):start])
+            if head is not None and fold(head.group(1)) in self.lexicon.office_heads:
+                office = Span(start - len(head.group(0)), end)
+                return "role", _norm(self.text[office.start:office.end]), office
+            return "rank", canonical, Span(start, end)
+        return ("role" if kind == "office" else "title"), canonical, Span(start, end)
 
     def _entity(self, entity_id: str, kind: str, cands: list[Candidate]) -> Entity:
         texts = [self.text[c.start:c.end] for c in cands]
@@ -431,14 +472,27 @@ class Resolver:
             name = max(named, key=len) or max(written, key=len)
         else:
             name = max(written, key=len)
-        ranks = list(dict.fromkeys(c.rank for c in cands if c.rank))
         hull = next((c.attributes["hull"] for c in cands if c.attributes.get("hull")), None)
         abbreviation = next((c.attributes["abbreviation"] for c in cands if c.attributes.get("abbreviation")), None)
         aliases = [w for w in dict.fromkeys(written) if w != name]
-        mentions = [Mention(c.start, c.end, self.text[c.start:c.end],
-                            self.text[c.rank_span[0]:c.rank_span[1]] if c.rank_span else None,
-                            self._role(c) if kind == "person" else None,
-                            self._descriptor(c) if kind == "person" and not c.rank_span else None) for c in cands]
+        ranks: list[str] = []
+        titles: list[str] = []
+        mentions: list[Mention] = []
+        for c in cands:
+            before = self._before_name(c) if kind == "person" else None
+            what, canonical, span = before if before is not None else ("", "", None)
+            role = span if what == "role" else (self._role(c) if kind == "person" else None)
+            mention = Mention(c.start, c.end, self.text[c.start:c.end],
+                              self.text[span.start:span.end] if what == "rank" and span else None, role,
+                              self._descriptor(c) if kind == "person" and before is None else None,
+                              self.text[span.start:span.end] if what == "title" and span else None)
+            mentions.append(mention)
+            if what == "rank":
+                ranks.append(canonical)
+            elif what == "title":
+                titles.append(canonical)
+        ranks = list(dict.fromkeys(ranks))
         roles = [self.text[m.role.start:m.role.end] for m in mentions if m.role]
         return Entity(entity_id, kind, name, aliases, mentions, rank=ranks[0] if ranks else None, ranks=ranks,
-                      role=" ".join(roles[0].split()) if roles else None, hull=hull, abbreviation=abbreviation)
+                      role=" ".join(roles[0].split()) if roles else None, hull=hull, abbreviation=abbreviation,
+                      title=titles[0] if titles else None)

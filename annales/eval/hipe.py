@@ -284,11 +284,17 @@ def _words(language: str, name: str) -> tuple[str, ...]:
 
 
 def _with_title(text: str, mention: Any, language: str) -> int:
-    rank = getattr(mention, "rank", None)
-    before = text[:mention.start].rstrip().rstrip(",;").rstrip()  # OCR: "M, Kellogg"
-    if not rank or not before.endswith(rank):
-        return mention.start
-    start = len(before) - len(rank)
+    start = mention.start
+    for prefix in (getattr(mention, "rank", None), getattr(mention, "title", None)):
+        before = text[:start].rstrip().rstrip(",;").rstrip()  # OCR: "M, Kellogg"
+        if prefix and before.endswith(prefix):
+            start = len(before) - len(prefix)
+    if start == mention.start:
+        return start
+    # Titles written one before the other belong to the person too: "M. le Dr Fritz Keller".
+    stacked = _stacked_title(language)
+    while (m := stacked.search(text, max(0, start - 40), start)) is not None:
+        start = m.start()
     for article in _words(language, "hipe_articles.tsv"):
         if text[start:start + len(article)].lower() == article and text[start + len(article):][:1] in (" ", "") \
                 or article.endswith(("'", "’")) and text[start:start + len(article)].lower() == article:
@@ -297,6 +303,16 @@ def _with_title(text: str, mention: Any, language: str) -> int:
                 start += 1
             break
     return start
+
+
+@cache
+def _stacked_title(language: str) -> re.Pattern[str]:
+    """A title or rank, and maybe an article, right before a position (used with `endpos`)."""
+    from annales.common.resources import alternation
+    from annales.entities.lexicon import name_lexicon
+
+    articles = alternation(list(_words(language, "hipe_articles.tsv")), fold_case=True)
+    return re.compile(rf"(?<![\w.])(?i:{name_lexicon(language).rank_pattern})[ \t]+(?:(?i:{articles})[ \t]*)?$")
 
 
 def _with_place_noun(text: str, start: int, language: str) -> int:
