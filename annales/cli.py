@@ -10,11 +10,12 @@ how far the run got and exits 130; a reader that stops early (`| head`) ends the
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import Annotated, TextIO, cast
+from typing import TYPE_CHECKING, Annotated, TextIO, cast
 
 import typer
 
@@ -24,6 +25,9 @@ from annales.common.terminal import for_terminal
 from annales.errors import AnnalesError, InputError
 from annales.export import FORMATS, SINGLE_DOCUMENT, ExportOptions, get_writer
 from annales.model import SourceDocument
+
+if TYPE_CHECKING:
+    from annales.corpus.filters import Filters
 
 PROG = "annales"
 EXIT_FAILED = 1
@@ -35,6 +39,8 @@ app = typer.Typer(name=PROG, add_completion=False, no_args_is_help=True, rich_ma
                   help="Read French historical narrative and turn it into a source-linked chronology.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure annales against annotated corpora.")
 app.add_typer(eval_app, name="eval")
+corpus_app = typer.Typer(no_args_is_help=True, help="Build and query a corpus store (one SQLite file).")
+app.add_typer(corpus_app, name="corpus")
 
 
 class UsageProblem(AnnalesError):
@@ -228,13 +234,210 @@ def eval_hipe(
     path: Annotated[str, typer.Argument(metavar="FILE.tsv", help="A HIPE named-entity file (TSV).")],
     predictions: Annotated[str | None, typer.Option(
         "--predictions", metavar="OUT.tsv", help="Also write our predictions in the same format.")] = None,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="List every boundary error, type error, miss and false positive.")] = False,
+    which_half: Annotated[str | None, typer.Option(
+        "--half", metavar="a|b", help="Only the first (a) or second (b) half of the documents, in id order.")] = None,
 ) -> None:
     """Score the entity layer on HIPE named-entity gold (strict and fuzzy micro P/R/F1 per type)."""
+    if which_half not in (None, "a", "b"):
+        raise UsageProblem(f"--half takes a or b, got {which_half!r}")
     with _stoppable():
         from annales.eval import hipe
 
-        status = hipe.main(path, predictions=predictions, out=cast(TextIO, _TerminalText(sys.stdout)))
+        status = hipe.main(path, predictions=predictions, out=cast(TextIO, _TerminalText(sys.stdout)),
+                           errors=errors, which_half=which_half)
     raise typer.Exit(status)
+
+
+# `annales corpus …`: thin wrappers over annales.corpus; each opens the store, runs one query, prints.
+
+CorpusPath = Annotated[str, typer.Argument(metavar="CORPUS.db", help="The corpus store (an SQLite file).")]
+PersonOption = Annotated[str | None, typer.Option("--person", metavar="NAME", help="Only what names this person.")]
+PlaceOption = Annotated[str | None, typer.Option("--place", metavar="NAME", help="Only what names this place.")]
+FromOption = Annotated[str | None, typer.Option("--from", metavar="YYYY", help="Only dates from this year on.")]
+ToOption = Annotated[str | None, typer.Option("--to", metavar="YYYY", help="Only dates up to this year.")]
+
+
+@contextmanager
+def _corpus(path: str, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store open, its problems as one-line errors (status 1), Ctrl-C and `| head` handled."""
+    from annales.corpus import StoreError, open_store
+
+    try:
+        conn = open_store(path, create=create)
+    except StoreError as exc:
+        raise AnnalesError(str(exc)) from exc
+    try:
+        with _stoppable():
+            yield conn
+    finally:
+        conn.close()
+
+
+def _corpus_filters(person: str | None, place: str | None, from_date: str | None, to_date: str | None) -> Filters:
+    from annales.corpus.filters import FilterError, Filters
+
+    try:
+        return Filters.parse(person, place, from_date, to_date)
+    except FilterError as exc:
+        raise UsageProblem(str(exc)) from exc
+
+
+@corpus_app.command("add")
+def corpus_add(
+    store: CorpusPath,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files (.txt, .html, .jsonl) and folders.")],
+    workers: Annotated[int, typer.Option("--workers", "-w", metavar="N",
+                                         help="Analyse in N processes, each loading the model once.")] = 1,
+    dct: Annotated[str | None, typer.Option("--dct", metavar="YYYY-MM-DD",
+                                            help="Publication date of every input.")] = None,
+    language: Annotated[str | None, typer.Option("--language", metavar="CODE",
+                                                 help="Language of every input (ISO 639-1).")] = None,
+) -> None:
+    """Analyse documents into the store: new ones added, changed ones replaced, unchanged ones skipped."""
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from annales.corpus.ingest.add import AddSummary, add, count_documents, expand_paths
+
+    if workers < 1:
+        raise UsageProblem(f"--workers must be at least 1, got {workers}")
+    summary = AddSummary()
+    started = time.monotonic()
+    files = expand_paths(paths)
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} documents/s"), TextColumn("ETA"), TimeRemainingColumn())
+    with _corpus(store, create=True) as conn, Progress(*columns, console=console, disable=not console.is_terminal,
+                                                       transient=True) as bar:
+        with _stoppable(lambda: f"{summary.line()} (last: {summary.last or 'none'})"):
+            task = bar.add_task("corpus add", total=count_documents(files), rate="-")
+
+            def advance(status: str, doc_id: str) -> None:
+                elapsed = time.monotonic() - started
+                bar.update(task, advance=1, rate=f"{summary.done / elapsed:.2f}" if elapsed else "-")
+
+            try:
+                add(conn, files, workers=workers, dct=dct, language=language, summary=summary,
+                    on_document=advance, on_error=_error)
+            except InputError as exc:  # a bad --dct or --language, before anything is read
+                raise UsageProblem(str(exc)) from exc
+    elapsed = time.monotonic() - started
+    rate = summary.done / elapsed if elapsed else 0.0
+    _say("corpus", f"{summary.line()}; {summary.done} documents in {elapsed:.1f} s ({rate:.2f} documents/s)")
+    if summary.failures and summary.done > 1:
+        _error(f"{len(summary.failures)} of {summary.done} documents failed: " + "; ".join(summary.failures))
+    raise typer.Exit(EXIT_FAILED if summary.failures else 0)
+
+
+@corpus_app.command("search")
+def corpus_search(
+    store: CorpusPath,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words (all must appear), "phrases", prefix*.')],
+    person: PersonOption = None, place: PlaceOption = None, from_date: FromOption = None, to_date: ToOption = None,
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most N passages.")] = 50,
+) -> None:
+    """Passages (sentences) that match, with their document and dates."""
+    from annales.corpus import render
+    from annales.corpus.search import search
+
+    filters = _corpus_filters(person, place, from_date, to_date)
+    with _corpus(store) as conn:
+        render.passages(search(conn, query, filters, limit), sys.stdout)
+
+
+@corpus_app.command("timeline")
+def corpus_timeline(
+    store: CorpusPath,
+    person: PersonOption = None, place: PlaceOption = None, from_date: FromOption = None, to_date: ToOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", metavar="text|csv|timelinejs",
+                                               help="Output format.")] = "text",
+) -> None:
+    """Every dated happening of the corpus in time order, with its document and passage."""
+    from annales.corpus import render
+    from annales.corpus.timeline import timeline
+
+    if output_format not in render.TIMELINE_FORMATS:
+        raise UsageProblem(f"unknown format {output_format!r}; choose one of: {', '.join(render.TIMELINE_FORMATS)}")
+    filters = _corpus_filters(person, place, from_date, to_date)
+    with _corpus(store) as conn:
+        render.happenings(timeline(conn, filters), output_format, sys.stdout)
+
+
+def _corpus_groups(store: str, kind: str) -> None:
+    from annales.corpus import render
+    from annales.corpus.people import groups
+
+    with _corpus(store) as conn:
+        render.groups(groups(conn, kind), sys.stdout)
+
+
+@corpus_app.command("people")
+def corpus_people(store: CorpusPath) -> None:
+    """The persons of the corpus, the most widely mentioned first."""
+    _corpus_groups(store, "people")
+
+
+@corpus_app.command("places")
+def corpus_places(store: CorpusPath) -> None:
+    """The places of the corpus, the most widely mentioned first."""
+    _corpus_groups(store, "places")
+
+
+@corpus_app.command("units")
+def corpus_units(store: CorpusPath) -> None:
+    """The military units of the corpus, the most widely mentioned first."""
+    _corpus_groups(store, "units")
+
+
+@corpus_app.command("show")
+def corpus_show(
+    store: CorpusPath,
+    entity: Annotated[str, typer.Argument(metavar="ENTITY", help="A name, as written in a document.")],
+) -> None:
+    """One entity across the corpus: names and aliases, ranks by date, documents, happenings."""
+    from annales.corpus import render
+    from annales.corpus.people import find, profile
+
+    with _corpus(store) as conn:
+        found = find(conn, entity)
+        if not found:
+            raise AnnalesError(f"no entity named {entity!r} in {store}")
+        for number, group in enumerate(found):
+            if number:
+                sys.stdout.write("\n")
+            render.profile(profile(conn, group), sys.stdout)
+
+
+@corpus_app.command("findings")
+def corpus_findings(
+    store: CorpusPath,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only findings of this kind.")] = None,
+) -> None:
+    """The findings of the corpus, each with its evidence."""
+    from annales.corpus import render
+    from annales.corpus.findings import findings
+
+    with _corpus(store) as conn:
+        render.findings(findings(conn, kind), sys.stdout)
+
+
+@corpus_app.command("export")
+def corpus_export(
+    store: CorpusPath,
+    output_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv",
+                                               help="jsonl: the analyses; csv: one row per event.")] = "jsonl",
+) -> None:
+    """The whole corpus on stdout."""
+    from annales.corpus.export import FORMATS, export
+
+    if output_format not in FORMATS:
+        raise UsageProblem(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
+    with _corpus(store) as conn:
+        export(conn, output_format, cast(TextIO, _WholeWrites(sys.stdout)))
 
 
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"

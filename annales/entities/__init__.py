@@ -10,7 +10,10 @@ from annales.context import Context, stage
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_places,
+    find_known_places,
     find_ner,
+    find_peoples,
+    find_place_heads,
     find_ranked_list_persons,
     find_ranked_persons,
     find_ships,
@@ -25,10 +28,13 @@ def find_entities(analysis: Analysis) -> list[Entity]:
     language = analysis.language
     lexicon = name_lexicon(language)
     text = analysis.text
+    vocab = analysis.doc.vocab if analysis.doc is not None else None
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
                   + find_ranked_persons(text, language, lexicon) + find_cued_places(text, language)
                   + find_works(text, language) + find_ranked_list_persons(text, language)
-                  + find_ner(analysis.doc, text, language))
+                  + find_place_heads(text, language) + find_ner(analysis.doc, text, language)
+                  # after the NER's: a tie in length keeps the NER's span, whose type is still voted on
+                  + find_peoples(text, language, vocab) + find_known_places(text, language, vocab))
     return Resolver(analysis, lexicon, language).run(candidates)
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from annales.common.resources import alternation, load_rows
+from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
+from annales.entities.typing_words import typing_words
 
 # A capitalised word (\w takes accents and macrons: "Saichirō"); hyphenated parts are capitalised too
 # ("Jean-Claude", "Sun-Yat-Sen"), so "Cotti-le" stops at "Cotti".
@@ -318,14 +321,25 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
             if part.startswith(("\n", ",")):
                 offset += len(part)
                 continue
-            cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix)
+            cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix, language)
             offset += len(part)
             if cand is not None:
                 found.append(cand)
     return found
 
 
-def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.Pattern[str]) -> Candidate | None:
+def _article_is_the_names(name: str, article_end: int, language: str) -> bool:
+    """"Le Havre", "La Chaux-de-Fonds": a place whose article belongs to its name (the gazetteer
+    knows it with the article at least as well as without)."""
+    with_article = place_tier(name, language)
+    if with_article is None:
+        return False
+    bare = place_tier(name[article_end:], language)
+    return bare is None or TIERS.index(with_article) <= TIERS.index(bare)
+
+
+def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.Pattern[str],
+                   language: str = "fr") -> Candidate | None:
     # Trailing punctuation is not part of a name, except the dot of an initial ("Evans F.").
     while end > start and not text[end - 1].isalnum():
         if text[end - 1] == "." and end - start >= 2 and re.fullmatch(INITIAL, text[end - 2:end]) \
@@ -337,7 +351,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if lead:
         start += lead.end()
     lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
-    if lead:
+    if lead and not _article_is_the_names(text[start:end], lead.end(), language):
         start += lead.end()
     rank = rank_prefix.match(text, start)
     if rank and rank.end() < end:
@@ -350,3 +364,102 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if end - start < 2 or not text[start].isupper():
         return None
     return Candidate(start, end, kind, "ner")
+
+
+# ---- places and peoples the words or a gazetteer vouch for --------------------------------------
+MAX_KNOWN_PLACE_WORDS = 4  # "Chemin des Dames", "Confédération helvétique", "Palma de Majorque"
+SHORT_CAPITALS = 4  # a word this short in capitals is an acronym ("OTAN") more often than a place
+PROPOSED_TIERS = (HISTORICAL, CITY)  # every tier the gazetteer has
+
+
+@cache
+def _typing_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    words = typing_words(language)
+    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}"
+    plural = [row[0] for row in load_rows(language, "entities", "determiners.tsv") if row[1] == "plural"]
+    return {
+        # "George street", "Trafalgar Square": an English place head after the name.
+        "head_after": re.compile(rf"(?<![\w’'-])(?P<name>{part}(?:{SPACE}{part}){{0,2}}{SPACE}"
+                                 rf"(?i:{words.place_head_after_pattern}))(?![\w’'-])"),
+        # "les Helvètes", "aux Zoulous": a plural determiner, then a capitalised word.
+        "people": re.compile(rf"(?<![\w’'-])(?i:{alternation(plural) or '(?!)'}){SPACE}"
+                             rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w’']+)(?![\w’'-])"),
+        # A capitalised word, hyphenated parts included ("Pont-à-Mousson", "Mars-la-Tour").
+        "capitalised": re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’']*(?:-[\w’']+)*"),
+        "next_word": re.compile(rf"{SPACE}([\w’']+(?:-[\w’']+)*)"),
+        "day_after": re.compile(r"[ \t]*[,.][ \t]*\d{1,2}(?!\d)"),
+    }
+
+
+def find_peoples(text: str, language: str, vocab: Any = None) -> list[Candidate]:
+    """Peoples after a plural determiner: a known people ("les Helvètes"), a word ending like a
+    people's name ("les Prussiens", "des Marocains"), or a plural name that is neither a known
+    place nor a common word ("les Tulinges"; not "les Vosges", "les Invalides"), except after
+    "aux", which goes to places as often ("aux Tuileries"). Whether it is a group is voted on."""
+    words = typing_words(language)
+    found = []
+    for m in _typing_patterns(language)["people"].finditer(text):
+        name = m.group("name")
+        if words.is_people(name) or words.demonym_like(name, "plural") or (
+                name.endswith(("s", "x")) and not m.group().lower().startswith("aux")
+                and place_tier(name, language) not in PROPOSED_TIERS
+                and (vocab is None or not vocab.has_vector(name.lower()))):
+            found.append(Candidate(m.start("name"), m.end("name"), "group", "people"))
+    return found
+
+
+def find_place_heads(text: str, language: str) -> list[Candidate]:
+    """A name with the noun that makes it a place written after it: "George street"."""
+    return [Candidate(m.start("name"), m.end("name"), "place", "cue")
+            for m in _typing_patterns(language)["head_after"].finditer(text)]
+
+
+def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candidate]:
+    """Capitalised words the gazetteer knows as a city or a historical place ("Genève", "Chemin
+    des Dames"), longest first. The place is the whole run of capitalised words ("PASCAL HOFER" is
+    a man, though a Pascal is a city),
+    neither a function word nor a common word with a capital ("Ville", "Monnaie": the text or
+    `vocab`, the model's vocabulary, has them in lower case; a word in capitals is looked up as
+    it is, "PARIS" in a dateline). Weak candidates: a name the NER or a pattern
+    also finds keeps their span, and its type is still voted on."""
+    patterns = _typing_patterns(language)
+    words = typing_words(language)
+    lower_case = set(re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’']*", text))  # the text's own common words
+    found: list[Candidate] = []
+    pos = 0
+    while (m := patterns["capitalised"].search(text, pos)) is not None:
+        pos = m.end()
+        word = m.group()
+        if words.is_function_word(word) or re.search(r"['’][a-zà-ÿ]", word) or word.lower() in lower_case \
+                or (word.isupper() and len(word) <= SHORT_CAPITALS) \
+                or (vocab is not None and not word.isupper() and "-" not in word and vocab.has_vector(word.lower())):
+            continue
+        if m.start() > 1 and re.search(rf"{CAP}{SPACE}$", text[max(0, m.start() - 40):m.start()]) \
+                and not _opens_sentence_at(text, m.start()):
+            continue  # inside a longer run of capitalised words: part of another name
+        ends = [m.end()]
+        at = m.end()
+        while len(ends) < MAX_KNOWN_PLACE_WORDS and (more := patterns["next_word"].match(text, at)) is not None:
+            at = more.end()
+            ends.append(at)
+        for end in reversed(ends):
+            if not text[end - 1].isalnum():
+                continue
+            last = re.search(r"[\w’']+$", text[:end])
+            if end != m.end() and (last is None or not last.group()[:1].isupper()):
+                continue  # a place's name ends on a capitalised word ("Chemin des Dames")
+            if place_tier(text[m.start():end], language) in PROPOSED_TIERS:
+                if patterns["capitalised"].match(text, end + 1) is not None and text[end:end + 1] == " ":
+                    break  # the run of capitalised words goes on: a longer name
+                # "… un mari gênant PARIS, 15 (Havas). —": a known city in capitals before a day is a
+                # dateline wherever the layout put it, as sure as a dateline opening a line.
+                dateline = text[m.start():end].isupper() and patterns["day_after"].match(text, end) is not None
+                found.append(Candidate(m.start(), end, "place", "dateline" if dateline else "gazetteer"))
+                pos = end
+                break
+    return found
+
+
+def _opens_sentence_at(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\u00a0«\"“(—–-")
+    return not before or before[-1] in ".!?:\n"

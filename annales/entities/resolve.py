@@ -17,13 +17,24 @@ from collections import defaultdict
 from annales.common.parse import span_root
 from annales.common.resources import alternation, load_rows
 from annales.common.text import fold
+from annales.entities.gazetteer import CITY, HISTORICAL, place_tier
 from annales.entities.lexicon import NameLexicon
 from annales.entities.names import group_names, read_name
 from annales.entities.recognise import INITIAL, Candidate
+from annales.entities.typing_words import TypingWords, typing_words
 from annales.model import Analysis, Entity, Mention, Span, make_id
 
 STRONG_SCORE = 5.0
-EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0}
+EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0,
+            # a people ("les Helvètes"): more than a verb, since a people acts as a person does
+            "people": 4.0,
+            # a known place (gazetteer.py), counted once per name: less than a verb or a rank, so
+            # that a city bearing a person's name ("Nelson") never outweighs what a sentence says
+            # of a person; against the NER's person, a city weighs less than the NER ("Bismarck",
+            # "Eugène"): only a historical place from the project's own list outweighs it ("Tokio")
+            "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
+# Sources whose type is the recogniser's reading, not a model's vote.
+UNVOTED_SOURCES = ("gazetteer", "people")
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
@@ -81,6 +92,8 @@ class Resolver:
     # ---- filtering ----------------------------------------------------------------------
     def _plausible_name(self, cand: Candidate) -> bool:
         text = self.text[cand.start:cand.end]
+        if " " not in text.strip() and self._typing.is_function_word(text):
+            return False  # "Le", "Il", "Dans": a function word names nothing, whatever its capital
         if cand.strong:
             return True
         if not text[:1].isupper() or text in self.lexicon.not_names or self.lexicon.rank(text):
@@ -93,11 +106,12 @@ class Resolver:
             common = vocab is not None and vocab.has_vector(text.lower())
             if common and self._opens_sentence(cand.start) and text not in self.mid_sentence_caps:
                 return False
-            before = _preceding_tokens(self.doc, cand.start, 1)
-            if common and text[-1] in "sx" and "-" not in text and before and before[0].lower_ in PLURAL_ARTICLES:
-                return False  # "les Japonais", "des Hongrois": a people, not a person or a place
-        if len(words) == 1 and self._is_people(cand, text):
-            return False  # "les Français", "l'Américain", "les Suisses": a people, not a place or a person
+        if len(words) == 1:
+            people = self._is_people(cand, text)
+            if people == "plural":
+                return True  # "les Helvètes", "des Hongrois": a people, voted a group
+            if people is not None:
+                return False  # "l'Américain": one of a people, unnamed
         if cand.type == "person":
             content = [w for w in words if not re.fullmatch(INITIAL, w) and not self.lexicon.rank(w)]
             if not any(len(w) > 1 and w[0].isupper() for w in content) or not words[-1][:1].isupper():
@@ -117,20 +131,40 @@ class Resolver:
         return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in {
             d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
 
-    def _is_people(self, cand: Candidate, word: str) -> bool:
-        before = _preceding_tokens(self.doc, cand.start, 1)
+    @property
+    def _typing(self) -> TypingWords:
+        return typing_words(self.analysis.language)
+
+    def _is_people(self, cand: Candidate, word: str) -> str | None:
+        """"plural" when the word names a people after a plural determiner or a number ("les
+        Helvètes", "des Prussiens", "les Suisses" beside "la Suisse"), "singular" for one of a
+        people ("l'Américain"), None otherwise ("les Vosges", "les Açores": known places)."""
+        before = _preceding_tokens(self.doc, cand.start, 2)
         if not before:
-            return False
-        number = "plural" if before[0].like_num else self.determiners.get(before[0].lower_.replace("’", "'"))
+            return None
+        determiner = before[-1].lower_.replace("’", "'")
+        number = "plural" if before[-1].like_num else self.determiners.get(determiner)
         if number is None:
-            return False
-        lower = word.lower()
-        for ending, needs in self.demonym_endings.items():
-            if lower.endswith(ending) and (needs == "any" or needs == number):
-                return True
+            return None
+        if len(before) == 2 and before[0].lower_.replace("’", "'") in self.lexicon.place_cues:
+            return None  # "rue des Rosiers", "îles des Saints": the place noun names a place
+        typing = self._typing
+        if number == "plural" and typing.is_people(word):
+            return number
+        if place_tier(word, self.analysis.language) in (HISTORICAL, CITY):
+            return None
+        if number == "singular" and typing.is_people(word + "s"):
+            return number  # "l'Allemand Uwe Peschel": one of the "Allemands"
+        if typing.demonym_like(word, number):
+            return number
+        if number != "plural" or not word.endswith(("s", "x")) or "-" in word:
+            return None
         # "les Suisses" beside "la Suisse": the plural of a place is its people
-        return number == "plural" and lower.endswith("s") \
-            and re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", self.text) is not None
+        if re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", self.text) is not None:
+            return number
+        # "les Rauraques", "des Lingons": a plural name no gazetteer knows is a people's more often
+        # than a place's; after "aux" ("aux Tuileries") it is a place as often.
+        return number if before[-1].like_num or determiner in PLURAL_ARTICLES - {"aux"} else None
 
     def _opens_sentence(self, start: int) -> bool:
         before = self.text[max(0, start - 3):start].rstrip(" \t\u00a0«\"“(—–-")
@@ -142,7 +176,11 @@ class Resolver:
         if cand.strong:
             votes[cand.type] += STRONG_SCORE
             return votes
-        if cand.type != "misc":
+        text = self.text[cand.start:cand.end]
+        if " " not in text and (self._is_people(cand, text) == "plural" or self._typing.is_people(text)):
+            votes["group"] += EVIDENCE["people"]  # what the sentence does with a people is what persons do
+            return votes
+        if cand.type != "misc" and cand.source not in UNVOTED_SOURCES:
             votes[cand.type] += EVIDENCE["ner"]
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
@@ -166,6 +204,19 @@ class Resolver:
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _known_place_vote(self, key: str, person_said: bool, person_by_ner: bool) -> float:
+        """What the gazetteer adds to a name's place votes: once for the name, not once per
+        mention (it knows the name, not the sentence); nothing when a sentence says a person
+        ("Kirov était assassiné": the man, not the town); less than the NER's person when the NER
+        reads one, unless the place is on the project's own historical list."""
+        tier = place_tier(key, self.analysis.language)
+        if tier is None or person_said:
+            return 0.0
+        weight = EVIDENCE[f"gazetteer_{tier}"]
+        if person_by_ner and tier != HISTORICAL:
+            weight = min(weight, EVIDENCE["gazetteer_against_person"])
+        return weight
 
     def _next_verb_is_human(self, token) -> bool:
         """A name that opens its clause and whose next verb wants a person ("Nimitz entend prendre",
@@ -239,9 +290,21 @@ class Resolver:
 
     def _decide_types(self, accepted: list[Candidate]) -> dict[str, str]:
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        person_said: set[str] = set()  # keys a sentence reads as a person (a verb, a role)
+        person_by_ner: set[str] = set()
         for cand in accepted:
-            for kind, score in self._evidence(cand).items():
+            evidence = self._evidence(cand)
+            for kind, score in evidence.items():
                 votes[cand.key][kind] += score
+            by_ner = cand.type == "person" and not cand.strong and cand.source not in UNVOTED_SOURCES
+            if by_ner:
+                person_by_ner.add(cand.key)
+            if not cand.strong and evidence.get("person", 0.0) > (EVIDENCE["ner"] if by_ner else 0.0):
+                person_said.add(cand.key)
+        for key, kinds in votes.items():
+            known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
+            if known:
+                kinds["place"] += known
         decided = {key: _best(v) for key, v in votes.items()}
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}

