@@ -106,3 +106,13 @@ def test_hipe_spans_keep_the_title_with_the_person() -> None:
     analysis = analysed("M. Armand Lefèvre présida la séance du 12 mars 1851.")
     spans = [(analysis.text[s.start:s.end], s.type) for s in annales_spans(analysis)]
     assert ("M. Armand Lefèvre", "pers") in spans
+
+
+def test_the_title_alone_still_names_the_person_told_before() -> None:
+    # a title is no rank, but "l'empereur" still follows the text back to the emperor named so
+    analysis = analysed("L'empereur Napoléon quitta Paris le 2 novembre 1808. Le 4 décembre, l'empereur entra "
+                        "dans Madrid.")
+    emperor = entity_of(analysis, "Napoléon")
+    assert emperor.title == "empereur" and emperor.ranks == []
+    entered = next(e for e in analysis.events if e.trigger.text == "entra")
+    assert any(p.entity == emperor.id and p.resolved_from is not None for p in entered.participants)

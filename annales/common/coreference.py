@@ -154,7 +154,11 @@ class _Memory:
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         self.recent.append(candidate)
         if entity.type == "person":
-            for rank in entity.ranks or ([entity.rank] if entity.rank else []):
+            # What the text made the person: a rank ("le général"), a title ("l'empereur", kept
+            # apart from ranks) or an office ("le président", a role).
+            held = [*(entity.ranks or ([entity.rank] if entity.rank else [])),
+                    *([entity.title] if entity.title else []), *([entity.role] if entity.role else [])]
+            for rank in held:
                 self.by_rank[rank.lower()] = candidate
         if entity.type == "unit":
             for number_ in _numbers(entity):
