@@ -21,6 +21,7 @@ Each merge is recorded in plain words, for a reader or a corpus merging across d
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from annales.common.text import fold
@@ -109,10 +110,12 @@ def group_names(first_seen: dict[str, int], given_names: frozenset[str] | set[st
     forms = {key: read_name(key, titles, particles, genders) for key in first_seen}
     groups: list[PersonGroup] = []
     of: dict[str, int] = {}
+    index = _Index()
     full = sorted((f for f in forms.values() if not f.bare),
                   key=lambda f: (-len(f.given), -len(f.initials), first_seen[f.key]))
     for form in full:
-        fitting = [n for n, g in enumerate(groups) if all(agree(form, other) for other in g.forms)]
+        near = index.regnal[form.word] if form.regnal is not None else index.surname[fold(form.word)]
+        fitting = sorted(n for n in near if all(agree(form, other) for other in groups[n].forms))
         if len(fitting) == 1:
             group = groups[fitting[0]]
             if form.regnal is None:
@@ -123,8 +126,10 @@ def group_names(first_seen: dict[str, int], given_names: frozenset[str] | set[st
             group.forms.append(form)
             group.first = min(group.first, first_seen[form.key])
             of[form.key] = fitting[0]
+            index.add(form, fitting[0])
             continue
         of[form.key] = len(groups)
+        index.add(form, len(groups))
         groups.append(PersonGroup([form], first_seen[form.key]))
     bare: dict[str, list[NameForm]] = {}
     for form in forms.values():
@@ -132,7 +137,7 @@ def group_names(first_seen: dict[str, int], given_names: frozenset[str] | set[st
             bare.setdefault(form.word, []).append(form)
     for word, same_word in sorted(bare.items(), key=lambda kv: min(first_seen[f.key] for f in kv[1])):
         first = min(first_seen[f.key] for f in same_word)
-        target, why, holders = _holder(word, first, groups, given_names)
+        target, why, holders = _holder(word, first, groups, index, given_names)
         parts = _by_initials(same_word)
         made: list[int] = []
         for part in parts:
@@ -142,6 +147,7 @@ def group_names(first_seen: dict[str, int], given_names: frozenset[str] | set[st
                     group.evidence.append(why.format(form=f.key))
                     group.forms.append(f)
                     of[f.key] = target
+                    index.add(f, target)
                 group.first = min(group.first, first)
                 continue
             group = PersonGroup(list(part), min(first_seen[f.key] for f in part), ambiguous=list(holders))
@@ -151,6 +157,7 @@ def group_names(first_seen: dict[str, int], given_names: frozenset[str] | set[st
                                    for f in part if f is not plain]
             for f in part:
                 of[f.key] = len(groups)
+                index.add(f, len(groups))
             made.append(len(groups))
             groups.append(group)
         # "L. Sylla" and "P. Sylla" are two persons: the bare "Sylla" may be either.
@@ -188,20 +195,36 @@ def _initials_fit(form: NameForm, group: PersonGroup) -> bool:
     return all(i in letters for i in form.initials)
 
 
-def _holder(word: str, first: int, groups: list[PersonGroup],
+class _Index:
+    """The groups by the words a bare name may match: a long text names thousands of persons."""
+
+    def __init__(self) -> None:
+        self.regnal: defaultdict[str, set[int]] = defaultdict(set)  # "Ferdinand" of "Ferdinand VII"
+        self.surname: defaultdict[str, set[int]] = defaultdict(set)  # folded
+        self.first_given: defaultdict[str, set[int]] = defaultdict(set)
+
+    def add(self, form: NameForm, group: int) -> None:
+        if form.regnal is not None:
+            self.regnal[form.word].add(group)
+        else:
+            self.surname[fold(form.word)].add(group)
+        if form.given:
+            self.first_given[form.given[0]].add(group)
+
+
+def _holder(word: str, first: int, groups: list[PersonGroup], index: _Index,
             given_names: frozenset[str] | set[str]) -> tuple[int | None, str, list[int]]:
     """The one group a bare word names (with the words that say why), or None and the groups it may
     name."""
-    regnal = [n for n, g in enumerate(groups) if any(f.regnal is not None and f.word == word for f in g.forms)]
+    regnal = sorted(index.regnal.get(word, ()))
     if regnal:
         if len(regnal) == 1:
             name = groups[regnal[0]].name
             return (regnal[0], f"'{{form}}' is '{name}' without the ordinal, the only {word} numbered in the text",
                     [])
         return None, "", regnal
-    surname = [n for n, g in enumerate(groups)
-               if any(f.surname is not None and fold(f.surname) == fold(word) for f in g.forms)]
-    given = [n for n, g in enumerate(groups) if any(f.given and f.given[0] == word for f in g.forms)]
+    surname = sorted(index.surname.get(fold(word), ()))
+    given = sorted(index.first_given.get(word, ()))
     if word in given_names:
         # Someone known by a given name alone, unless the full name came first.
         surname = [n for n in surname if groups[n].first < first]
