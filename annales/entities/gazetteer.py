@@ -24,7 +24,7 @@ import re
 import tempfile
 import unicodedata
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from annales.common.regex_cache import default_cache_dir
@@ -205,6 +205,7 @@ def _historical(language: str) -> frozenset[str]:
     return frozenset(key(row[0]) for row in load_rows(language, LAYER, HISTORICAL_FILE))
 
 
+@lru_cache(maxsize=1 << 16)  # a text names the same places again and again
 def place_tier(name: str, language: str = "fr") -> str | None:
     """"historical" or "city" when `name` is a known place, else None."""
     folded = key(name)
