@@ -7,9 +7,12 @@ document fails the same way everywhere: one line naming it, and the others go on
 from __future__ import annotations
 
 import io
+import multiprocessing
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
@@ -43,29 +46,87 @@ class Progress:
     last_written: str | None = None
 
 
-def analyse_items(items: Iterable[Item], context: Context | None = None) -> Iterator[Outcome]:
+def analyse_items(items: Iterable[Item], context: Context | None = None, *, workers: int = 1) -> Iterator[Outcome]:
     """One Outcome per input, in order. A document that cannot be read or analysed becomes an
-    Outcome with its error; an unexpected failure on one document never stops the others."""
+    Outcome with its error; an unexpected failure on one document never stops the others.
+
+    With `workers` > 1 the documents are analysed in a pool of that many processes, each loading
+    the model once (the default context; `context` is then not used), a few documents ahead of the
+    one yielded; the analyses come back without their spaCy Doc (`analysis.doc` is None)."""
+    if workers > 1:
+        yield from _analyse_in_pool(items, workers)
+        return
     context = context or Context.default()
     for item in items:
-        if isinstance(item, InputError):
-            yield Outcome(id="", error=str(item))
-            continue
+        yield _analyse_one(item, context)
+
+
+def _analyse_one(item: Item, context: Context) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(id="", error=str(item))
+    try:
+        analysis = analyze_document(item, context)
+    except AnnalesError as exc:
+        return Outcome(id=item.id, error=f"{item.id}: {exc}")
+    except RecursionError:
+        return Outcome(id=item.id, error=f"{item.id}: internal error: structure nested too deeply")
+    except Exception as exc:  # a bug on one document must not cost the others their results
+        return Outcome(id=item.id, error=f"{item.id}: internal error: {type(exc).__name__}: {exc}")
+    return Outcome(id=item.id, analysis=analysis)
+
+
+def _worker_start() -> None:
+    """A pool worker: Ctrl-C is the parent's to handle (it stops after whole documents), and the
+    model is loaded once, before the first document."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    Context.default().nlp  # noqa: B018 - load the model now
+
+
+def _analyse_in_worker(item: Item) -> Outcome:
+    outcome = _analyse_one(item, Context.default())
+    if outcome.analysis is not None:  # the parse stays in the worker: only the analysis travels
+        outcome.analysis.doc = None
+        outcome.analysis._region_index = {}
+    return outcome
+
+
+def _analyse_in_pool(items: Iterable[Item], workers: int) -> Iterator[Outcome]:
+    # forkserver: workers start from a clean process, not a copy of a parent that may run threads.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_worker_start)
+    pending: deque[tuple[str, Future[Outcome]]] = deque()
+
+    def collect() -> Outcome:
+        doc_id, future = pending.popleft()
         try:
-            analysis = analyze_document(item, context)
-        except AnnalesError as exc:
-            yield Outcome(id=item.id, error=f"{item.id}: {exc}")
-        except RecursionError:
-            yield Outcome(id=item.id, error=f"{item.id}: internal error: structure nested too deeply")
-        except Exception as exc:  # a bug on one document must not cost the others their results
-            yield Outcome(id=item.id, error=f"{item.id}: internal error: {type(exc).__name__}: {exc}")
-        else:
-            yield Outcome(id=item.id, analysis=analysis)
+            return future.result()
+        except Exception as exc:  # the worker died (out of memory, killed) or the result would not travel
+            return Outcome(id=doc_id, error=f"{doc_id}: internal error in a worker: {type(exc).__name__}: {exc}")
+
+    try:
+        for item in items:
+            doc_id = "" if isinstance(item, InputError) else item.id
+            if isinstance(item, InputError):
+                future: Future[Outcome] = Future()
+                future.set_result(Outcome(id="", error=str(item)))
+            else:
+                try:
+                    future = pool.submit(_analyse_in_worker, item)
+                except Exception as exc:  # a broken pool refuses new work: each document says so
+                    future = Future()
+                    future.set_exception(exc)
+            pending.append((doc_id, future))
+            while len(pending) > 2 * workers or (pending and pending[0][1].done()):
+                yield collect()
+        while pending:
+            yield collect()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Context | None = None,
               progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
-              on_warning: Callable[[str], None] | None = None) -> Progress:
+              on_warning: Callable[[str], None] | None = None, workers: int = 1) -> Progress:
     """Analyse and write each document as it arrives; report each failure at once and go on.
 
     `write` is a format's writer with the user's options already bound
@@ -76,7 +137,7 @@ def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Con
     then written and flushed in one piece with Ctrl-C held back, so `out` only ever holds whole
     documents, and `progress` counts exactly those."""
     progress = progress if progress is not None else Progress()
-    for outcome in analyse_items(items, context):
+    for outcome in analyse_items(items, context, workers=workers):
         progress.seen += 1
         rendered = None
         if outcome.analysis is not None:

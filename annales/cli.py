@@ -327,7 +327,8 @@ def corpus_add(
                 raise UsageProblem(str(exc)) from exc
     elapsed = time.monotonic() - started
     rate = summary.done / elapsed if elapsed else 0.0
-    _say("corpus", f"{summary.line()}; {summary.done} documents in {elapsed:.1f} s ({rate:.2f} documents/s)")
+    documents = f"{summary.done} document{'s' if summary.done != 1 else ''}"
+    _say("corpus", f"{summary.line()}; {documents} in {elapsed:.1f} s ({rate:.2f} documents/s)")
     if summary.failures and summary.done > 1:
         _error(f"{len(summary.failures)} of {summary.done} documents failed: " + "; ".join(summary.failures))
     raise typer.Exit(EXIT_FAILED if summary.failures else 0)

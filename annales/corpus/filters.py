@@ -1,0 +1,123 @@
+"""The filters every query shares (--person, --place, --from, --to) as SQL conditions.
+
+A passage (a sentence: `s.doc`, `s.n`) passes when it mentions the person or place, or tells an
+event they take part in, and when a date it tells, or an event in it is dated, overlaps the
+period. An event (`ev.doc`, `ev.id`) passes when the person or place is among its participants
+or places and its date overlaps the period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from annales.corpus.grouping import fold_name
+
+_DATE = re.compile(r"^(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class FilterError(ValueError):
+    """A filter that cannot be read (a bad year)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    person: str | None = None
+    place: str | None = None
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None
+    corpus_entity: int | None = None  # events this group of entities takes part in (`corpus show`)
+
+    @classmethod
+    def parse(cls, person: str | None = None, place: str | None = None, from_date: str | None = None,
+              to_date: str | None = None) -> Filters:
+        """Raises FilterError for a bound that is not YYYY, YYYY-MM or YYYY-MM-DD."""
+        return cls(person=person, place=place, start=_bound(from_date, "--from", last=False),
+                   end=_bound(to_date, "--to", last=True))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.person or self.place or self.start or self.end or self.corpus_entity is not None)
+
+
+def _bound(value: str | None, option: str, *, last: bool) -> str | None:
+    if value is None:
+        return None
+    match = _DATE.match(value.strip())
+    if not match or int(match[1]) == 0:
+        raise FilterError(f"{option} must be a year (YYYY), or YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is not None and not 1 <= int(month) <= 12 or day is not None and not 1 <= int(day) <= 31:
+        raise FilterError(f"{option} must be a real date, got {value!r}")
+    month = month or ("12" if last else "01")
+    day = day or ("31" if last else "01")
+    return f"{year:04d}-{month}-{day}"
+
+
+def name_pattern(name: str) -> str:
+    """A LIKE pattern matching a folded name list (' | '-separated, padded) holding `name` as whole words."""
+    folded = fold_name(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"% {folded} %"
+
+
+_NAMED = "(' ' || e.names || ' ') LIKE ? ESCAPE '\\'"
+
+
+def _entity_in_event(kind: str, event: str, roles: str) -> str:
+    return (f"EXISTS (SELECT 1 FROM event_entities ee JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity "
+            f"WHERE ee.doc = {event}.doc AND ee.event = {event}.id AND e.type = '{kind}' AND ee.role {roles} "
+            f"AND {_NAMED})")
+
+
+def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
+    """Conditions on a passage `s` (a row of sentences)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for kind, name in (("person", filters.person), ("place", filters.place)):
+        if not name:
+            continue
+        pattern = name_pattern(name)
+        clauses.append(
+            f"(EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
+            f"WHERE m.doc = s.doc AND m.n = s.n AND e.type = '{kind}' AND {_NAMED}) "
+            f"OR EXISTS (SELECT 1 FROM events ev WHERE ev.doc = s.doc AND ev.n = s.n "
+            f"AND {_entity_in_event(kind, 'ev', 'IS NOT NULL')}))")
+        params += [pattern, pattern]
+    if filters.start or filters.end:
+        period, values = _overlap("t")
+        event_period, event_values = _overlap("ev")
+        clauses.append(f"(EXISTS (SELECT 1 FROM timexes t WHERE t.doc = s.doc AND t.n = s.n AND t.resolved = 1 "
+                       f"AND t.type IN ('DATE', 'TIME') AND {period}) "
+                       f"OR EXISTS (SELECT 1 FROM events ev WHERE ev.doc = s.doc AND ev.n = s.n AND {event_period}))")
+        params += values(filters) + event_values(filters)
+    return clauses, params
+
+
+def event_clauses(filters: Filters, event: str = "ev") -> tuple[list[str], list[Any]]:
+    """Conditions on an event row aliased `event`."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.person:
+        clauses.append(_entity_in_event("person", event, "!= 'place'"))
+        params.append(name_pattern(filters.person))
+    if filters.place:
+        clauses.append(_entity_in_event("place", event, "IS NOT NULL"))
+        params.append(name_pattern(filters.place))
+    if filters.corpus_entity is not None:
+        clauses.append(f"EXISTS (SELECT 1 FROM event_entities ee JOIN entities e ON e.doc = ee.doc "
+                       f"AND e.id = ee.entity WHERE ee.doc = {event}.doc AND ee.event = {event}.id "
+                       f"AND e.corpus_entity = ?)")
+        params.append(filters.corpus_entity)
+    if filters.start or filters.end:
+        period, values = _overlap(event)
+        clauses.append(period)
+        params += values(filters)
+    return clauses, params
+
+
+def _overlap(table: str) -> tuple[str, Any]:
+    """A period overlapping [start, end]: its earliest day is not after the end, its latest not before the start."""
+    sql = (f"{table}.earliest IS NOT NULL AND (? IS NULL OR {table}.earliest <= ?) "
+           f"AND (? IS NULL OR {table}.latest >= ?)")
+    return sql, lambda filters: [filters.end, filters.end, filters.start, filters.start]

@@ -1,0 +1,1 @@
+"""Filling a corpus store: documents read, analysed and committed one by one."""

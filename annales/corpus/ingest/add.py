@@ -1,0 +1,129 @@
+"""`annales corpus add`: read inputs, analyse what is new or changed, commit each document alone.
+
+Inputs are read by `annales.ingest.read.read_inputs` (folders are expanded here to the files it
+reads) and analysed by `annales.batch.analyse_items`, with its process pool for `workers` > 1. A
+document whose id is stored with the same sha256 and analysis schema is skipped before it is
+analysed; a changed one is replaced. Each document is one transaction (`store.put`), so a run
+killed at any point leaves whole documents only, and the same command run again finishes the rest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annales.batch import analyse_items
+from annales.corpus import store
+from annales.errors import InputError
+from annales.ingest.read import HTML_SUFFIXES, JSONL_SUFFIXES, read_inputs
+from annales.model import SCHEMA, SourceDocument
+
+TEXT_SUFFIXES = frozenset({".txt"})
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass
+class AddSummary:
+    """What a run did so far (kept up to date, so an interrupted run can say where it stopped)."""
+
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failures: list[str] = field(default_factory=list)
+    last: str | None = None
+
+    @property
+    def done(self) -> int:
+        return self.added + self.replaced + self.skipped + len(self.failures)
+
+    def line(self) -> str:
+        text = f"{self.added} added, {self.replaced} replaced, {self.skipped} unchanged (skipped)"
+        if self.failures:
+            text += f", {len(self.failures)} failed"
+        return text
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given; a folder becomes the .txt, .html and .jsonl files under it, in name order
+    (hidden files and folders left out). A path that is neither is kept, for the reader to report."""
+    result: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if not folder.is_dir():
+            result.append(path)
+            continue
+        found = sorted(str(file) for file in folder.rglob("*")
+                       if file.is_file() and file.suffix.lower() in READABLE_SUFFIXES
+                       and not any(part.startswith(".") for part in file.relative_to(folder).parts))
+        result.extend(found or [path])  # an empty folder is reported by the reader ("is a directory")
+    return result
+
+
+def count_documents(paths: Iterable[str]) -> int:
+    """How many documents `paths` (expanded) hold: one a file, one a non-blank line of a .jsonl."""
+    total = 0
+    for path in paths:
+        if Path(path).suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(path, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except OSError:
+                total += 1  # the reader reports it, as one failure
+        else:
+            total += 1
+    return total
+
+
+def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: str | None = None,
+        language: str | None = None, summary: AddSummary | None = None,
+        on_document: Callable[[str, str], None] | None = None,
+        on_error: Callable[[str], None] | None = None) -> AddSummary:
+    """Add the documents of `paths` (expanded already) to the store; raises InputError for a bad
+    `dct` or `language` before anything is read. `on_document(status, id)` is called after each
+    document ("added", "replaced", "skipped", "failed"); `on_error(message)` for each failure."""
+    summary = summary if summary is not None else AddSummary()
+    items = read_inputs(paths, dct, language)  # checks the options at once
+
+    def report(status: str, doc_id: str, message: str | None = None) -> None:
+        if message is not None:
+            summary.failures.append(message)
+            if on_error:
+                on_error(message)
+        if on_document:
+            on_document(status, doc_id)
+
+    def new_or_changed() -> Iterator[SourceDocument | InputError]:
+        for item in items:
+            if isinstance(item, SourceDocument) and _unchanged(conn, item.id, item.source.sha256):
+                summary.skipped += 1
+                report("skipped", item.id)
+                continue
+            yield item
+
+    for outcome in analyse_items(new_or_changed(), workers=workers):
+        if outcome.analysis is None:
+            report("failed", outcome.id, outcome.error or f"{outcome.id}: not analysed")
+            continue
+        data = outcome.analysis.to_dict()
+        if _unchanged(conn, data["id"], data["source"].get("sha256")):
+            summary.skipped += 1  # given twice in one run, analysed twice (in flight at once), stored once
+            report("skipped", data["id"])
+            continue
+        try:
+            status = store.put(conn, data)
+        except sqlite3.Error as exc:
+            report("failed", data["id"], f"{data['id']}: not stored: {exc}")
+            continue
+        if status == "added":
+            summary.added += 1
+        else:
+            summary.replaced += 1
+        summary.last = data["id"]
+        report(status, data["id"])
+    return summary
+
+
+def _unchanged(conn: sqlite3.Connection, doc_id: str, sha256: str | None) -> bool:
+    return sha256 is not None and store.stored_version(conn, doc_id) == (sha256, SCHEMA)

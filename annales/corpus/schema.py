@@ -1,0 +1,251 @@
+"""The corpus store's tables, in one place, and its version.
+
+Plain SQLite tables (any SQLite tool, `datasette corpus.db`, reads them) plus one FTS5 index over
+the sentences, kept in step by triggers. Every table of one document's rows carries `doc`, the
+document's row number in `documents`, so a document is deleted (and replaced) table by table in
+one transaction. `corpus_entities` and `corpus_entity_members` hold the grouping of entities across
+documents; `findings` holds per-document findings (`doc` set) and, later, cross-source ones (`doc`
+NULL, evidence in several documents).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annales.model import SCHEMA as ANALYSIS_SCHEMA
+
+STORE_SCHEMA = "annales-corpus/1"
+
+# The tables that hold one document's rows, each with a `doc` column (deleted in this order).
+DOCUMENT_TABLES = ("event_entities", "events", "mentions", "entities", "timexes", "quantities", "quotes",
+                   "sentences", "analyses")
+
+DDL = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    doc INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    schema TEXT NOT NULL,
+    path TEXT,
+    media_type TEXT,
+    encoding TEXT,
+    language TEXT,
+    title TEXT,
+    url TEXT,
+    dct TEXT,
+    dct_origin TEXT,
+    chars INTEGER NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE analyses (
+    doc INTEGER PRIMARY KEY REFERENCES documents(doc),
+    json TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    sentence INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    dates TEXT,
+    UNIQUE (doc, n)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, content='sentences', content_rowid='sentence', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.sentence, old.text);
+END;
+CREATE TABLE timexes (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT,
+    value TEXT,
+    mod TEXT,
+    anchor TEXT,
+    resolved INTEGER,
+    earliest TEXT,
+    latest TEXT,
+    anchoring TEXT,
+    confidence REAL,
+    story_line INTEGER,
+    PRIMARY KEY (doc, id)
+);
+CREATE TABLE corpus_entities (
+    corpus_entity INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    method TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence TEXT NOT NULL
+);
+CREATE TABLE entities (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    names TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    rank TEXT,
+    ranks TEXT NOT NULL,
+    role TEXT,
+    title TEXT,
+    hull TEXT,
+    abbreviation TEXT,
+    ambiguous_between TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    corpus_entity INTEGER REFERENCES corpus_entities(corpus_entity),
+    PRIMARY KEY (doc, id)
+);
+CREATE TABLE corpus_entity_members (
+    corpus_entity INTEGER NOT NULL REFERENCES corpus_entities(corpus_entity),
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    entity TEXT NOT NULL,
+    score REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (doc, entity)
+);
+CREATE TABLE mentions (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    entity TEXT NOT NULL,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    rank TEXT,
+    role TEXT,
+    title TEXT,
+    descriptor TEXT
+);
+CREATE TABLE quantities (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    approx INTEGER,
+    comparator TEXT,
+    counted TEXT,
+    unit TEXT,
+    of_entity TEXT,
+    PRIMARY KEY (doc, id)
+);
+CREATE TABLE quotes (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    PRIMARY KEY (doc, id)
+);
+CREATE TABLE events (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    trigger TEXT NOT NULL,
+    lemma TEXT,
+    pos TEXT,
+    class TEXT,
+    polarity TEXT,
+    modality TEXT,
+    factuality TEXT,
+    aspect TEXT,
+    happening INTEGER NOT NULL,
+    head TEXT,
+    timex TEXT,
+    time_inferred INTEGER,
+    date TEXT,
+    earliest TEXT,
+    latest TEXT,
+    story_order INTEGER,
+    PRIMARY KEY (doc, id)
+);
+CREATE TABLE event_entities (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    event TEXT NOT NULL,
+    entity TEXT,
+    role TEXT NOT NULL,
+    rank TEXT,
+    phrase TEXT
+);
+CREATE TABLE findings (
+    finding INTEGER PRIMARY KEY,
+    doc INTEGER REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT,
+    message TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE TABLE finding_evidence (
+    finding INTEGER NOT NULL REFERENCES findings(finding),
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_by_entity ON mentions (doc, entity);
+CREATE INDEX mentions_by_sentence ON mentions (doc, n);
+CREATE INDEX timexes_by_sentence ON timexes (doc, n);
+CREATE INDEX timexes_by_date ON timexes (earliest, latest);
+CREATE INDEX events_by_date ON events (happening, earliest, latest);
+CREATE INDEX events_by_sentence ON events (doc, n);
+CREATE INDEX event_entities_by_event ON event_entities (doc, event);
+CREATE INDEX event_entities_by_entity ON event_entities (doc, entity);
+CREATE INDEX entities_by_corpus_entity ON entities (corpus_entity);
+CREATE INDEX entities_by_type ON entities (type, folded);
+CREATE INDEX members_by_corpus_entity ON corpus_entity_members (corpus_entity);
+CREATE INDEX findings_by_doc ON findings (doc);
+CREATE INDEX finding_evidence_by_doc ON finding_evidence (doc);
+"""
+
+
+class StoreError(Exception):
+    """A file that is not a corpus store this version reads."""
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The tables of an empty store, and its version in `meta`."""
+    conn.executescript("BEGIN;" + DDL + "COMMIT;")
+    with conn:
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                         [("store_schema", STORE_SCHEMA), ("analysis_schema", ANALYSIS_SCHEMA)])
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def check(conn: sqlite3.Connection, path: str) -> None:
+    """Raises StoreError unless `conn` is a store of this version."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    if row is None:
+        raise StoreError(f"{path}: not an annales corpus store")
+    if row[0] != STORE_SCHEMA:
+        raise StoreError(f"{path}: store schema {row[0]!r}, this annales reads {STORE_SCHEMA!r}; "
+                         "build a new store with `annales corpus add`")
