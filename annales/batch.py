@@ -103,6 +103,7 @@ def _analyse_in_pool(items: Iterable[Item], workers: int) -> Iterator[Outcome]:
         except Exception as exc:  # the worker died (out of memory, killed) or the result would not travel
             return Outcome(id=doc_id, error=f"{doc_id}: internal error in a worker: {type(exc).__name__}: {exc}")
 
+    finished = False
     try:
         for item in items:
             doc_id = "" if isinstance(item, InputError) else item.id
@@ -120,8 +121,11 @@ def _analyse_in_pool(items: Iterable[Item], workers: int) -> Iterator[Outcome]:
                 yield collect()
         while pending:
             yield collect()
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Done: the workers are let go and waited for. Interrupted or abandoned: queued documents
+        # are cancelled and the workers finish the one they hold on their own.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def run_batch(items: Iterable[Item], write: Writer, out: TextIO, *, context: Context | None = None,
