@@ -189,3 +189,8 @@ def test_known_places_are_proposed_but_not_inside_a_longer_name() -> None:
     found = [text[c.start:c.end] for c in find_known_places(text, "fr")]
     assert "Genève" in found and "Königgrätz" in found
     assert "PASCAL" not in found
+
+
+def test_a_peoples_name_after_a_singular_article_is_no_group() -> None:
+    analysis = analysed("Chaque matin, il lisait le Gaulois au café de la gare, puis rentrait chez lui.")
+    assert not [e for e in analysis.entities if e.type == "group"], seen(analysis)

@@ -135,6 +135,10 @@ class Resolver:
     def _typing(self) -> TypingWords:
         return typing_words(self.analysis.language)
 
+    def _after_singular_determiner(self, cand: Candidate) -> bool:
+        before = _preceding_tokens(self.doc, cand.start, 1)
+        return bool(before) and self.determiners.get(before[-1].lower_.replace("’", "'")) == "singular"
+
     def _is_people(self, cand: Candidate, word: str) -> str | None:
         """"plural" when the word names a people after a plural determiner or a number ("les
         Helvètes", "des Prussiens", "les Suisses" beside "la Suisse"), "singular" for one of a
@@ -177,7 +181,10 @@ class Resolver:
             votes[cand.type] += STRONG_SCORE
             return votes
         text = self.text[cand.start:cand.end]
-        if " " not in text and (self._is_people(cand, text) == "plural" or self._typing.is_people(text)):
+        people = self._is_people(cand, text) if " " not in text else None
+        if people == "plural" or people is None and " " not in text and self._typing.is_people(text) \
+                and not self._after_singular_determiner(cand):
+            # a people, named with or without its article ("le Gaulois" is a newspaper's title)
             votes["group"] += EVIDENCE["people"]  # what the sentence does with a people is what persons do
             return votes
         if cand.type != "misc" and cand.source not in UNVOTED_SOURCES:
