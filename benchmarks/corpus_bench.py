@@ -1,6 +1,6 @@
 """Figures of the corpus store: ingestion with 1 and 2 workers, store size, query times.
 
-    python benchmarks/corpus_bench.py [--n N] [--workers 1 2] [--keep DIR] [--json] TEXT...
+    python benchmarks/corpus_bench.py [--n N] [--workers 1 2] [--replicate M] [--keep DIR] [--json] TEXT...
 
 Builds a store from N documents made of the given texts (.txt files, or .jsonl with `id` and
 `text`), repeated with new ids until there are N, once per worker count, through the same
@@ -9,8 +9,9 @@ time (model loading and worker start-up included), the steady rate (documents/s 
 first and the last document stored), and the peak RSS of the process and of its workers; then
 the store's size per 1 000 documents and the median time of three queries on the last store
 built: a search, a person's timeline (the person named in the most documents) and the corpus
-timeline of one year (the year with the most happenings). A script, not a test: figures depend
-on the machine. Example:
+timeline of one year (the year with the most happenings). `--replicate M` also times them on a
+store of M documents copied from the analyses built, under new ids (no analysis run). A script,
+not a test: figures depend on the machine. Example:
 
     python benchmarks/corpus_bench.py --n 50 samples/*.txt
 """
@@ -34,7 +35,7 @@ from typing import Any
 for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-from annales.corpus import open_store  # noqa: E402
+from annales.corpus import open_store, store  # noqa: E402
 from annales.corpus.filters import Filters  # noqa: E402
 from annales.corpus.ingest.add import add  # noqa: E402
 from annales.corpus.people import groups  # noqa: E402
@@ -134,6 +135,18 @@ def ingest(corpus: Path, store: Path, workers: int) -> dict[str, Any]:
             "peak_rss_mb_largest_worker": memory.peak}
 
 
+def replicate(source: Path, target: Path, total: int) -> None:
+    """A store of `total` documents made of the analyses of `source` under new ids (no analysis run):
+    query times on a large store without spending the CPU a real ingestion takes."""
+    analyses = [json.loads(text) for (text,) in open_store(str(source)).execute("SELECT json FROM analyses")]
+    conn = open_store(str(target), create=True)
+    for number in range(total):
+        data = analyses[number % len(analyses)]
+        store.put(conn, {**data, "id": f"replica-{number:06d}-{data['id']}"})
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
 def median_ms(query: Callable[[], object], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
@@ -169,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=50, help="documents in the store (default 50)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", metavar="DIR", help="build the stores in DIR and keep them")
+    parser.add_argument("--replicate", type=int, metavar="M",
+                        help="also time the queries on a store of M documents copied from the analyses built")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     texts = texts_of(args.texts)
@@ -191,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
                   "characters_per_document": round(sum(len(t) for _, t in texts) / len(texts)),
                   "ingest": runs, "store_mb_per_1000_documents": round(size / args.n * 1000 / 1024 / 1024, 1),
                   "query_ms": queries(store)}
+        if args.replicate:
+            large = folder / f"bench-replicated-{args.replicate}.db"
+            large.unlink(missing_ok=True)
+            replicate(store, large, args.replicate)
+            report["replicated"] = {"documents": args.replicate,
+                                    "store_mb_per_1000_documents": round(
+                                        large.stat().st_size / args.replicate * 1000 / 1024 / 1024, 1),
+                                    "query_ms": queries(large)}
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
@@ -206,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {report['store_mb_per_1000_documents']} MB per 1 000 documents")
     for name, ms in report["query_ms"].items():
         print(f"query {name}: {ms} ms")
+    if "replicated" in report:
+        replicated = report["replicated"]
+        print(f"on {replicated['documents']} documents (the same analyses under new ids): "
+              f"{replicated['store_mb_per_1000_documents']} MB per 1 000 documents")
+        for name, ms in replicated["query_ms"].items():
+            print(f"  query {name}: {ms} ms")
     return 0
 
 

@@ -227,3 +227,29 @@ def test_sigkill_at_any_point_then_rerun_stores_each_document_once(tmp_path: Pat
     assert ids(db) == [f"d{number:03d}" for number in range(150)]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 150
+
+
+def test_ctrl_c_with_workers_stops_after_whole_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{number:03d}", "text": f"Le {number % 28 + 1} mars 1916, le "
+                                                                          f"bataillon {number} monte en ligne."})
+                              + "\n" for number in range(400)), encoding="utf-8")
+    db = tmp_path / "c.db"
+    process = subprocess.Popen([sys.executable, "-m", "annales", "corpus", "add", str(db), str(corpus), "--workers",
+                                "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 3:
+                    break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    (line,) = err.splitlines()
+    assert line.startswith("annales: interrupted: ") and "Traceback" not in err
+    stored = len(ids(db))
+    assert line.startswith(f"annales: interrupted: {stored} added, 0 replaced, 0 unchanged") and stored < 400

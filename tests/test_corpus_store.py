@@ -44,6 +44,9 @@ def test_a_store_is_plain_sqlite_readable_without_annales(tmp_path: Path) -> Non
     stored = json.loads(plain.execute("SELECT json FROM analyses").fetchone()[0])
     assert stored == SIEGE
     assert plain.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'fevrier'").fetchall()
+    # datasette finds the index of a table by this spelling, and offers ?_search= on it.
+    (fts,) = plain.execute("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").fetchone()
+    assert 'content="sentences"' in fts
 
 
 def test_missing_store_is_an_error_unless_created(tmp_path: Path) -> None:

@@ -65,9 +65,9 @@ _NAMED = "(' ' || e.names || ' ') LIKE ? ESCAPE '\\'"
 
 
 def _entity_in_event(kind: str, event: str, roles: str) -> str:
-    return (f"EXISTS (SELECT 1 FROM event_entities ee JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity "
-            f"WHERE ee.doc = {event}.doc AND ee.event = {event}.id AND e.type = '{kind}' AND ee.role {roles} "
-            f"AND {_NAMED})")
+    # The named entities first (one pass over `entities`), then their events through the index.
+    return (f"({event}.doc, {event}.id) IN (SELECT ee.doc, ee.event FROM entities e JOIN event_entities ee "
+            f"ON ee.doc = e.doc AND ee.entity = e.id WHERE e.type = '{kind}' AND ee.role {roles} AND {_NAMED})")
 
 
 def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
@@ -79,10 +79,11 @@ def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
             continue
         pattern = name_pattern(name)
         clauses.append(
-            f"(EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
-            f"WHERE m.doc = s.doc AND m.n = s.n AND e.type = '{kind}' AND {_NAMED}) "
-            f"OR EXISTS (SELECT 1 FROM events ev WHERE ev.doc = s.doc AND ev.n = s.n "
-            f"AND {_entity_in_event(kind, 'ev', 'IS NOT NULL')}))")
+            f"((s.doc, s.n) IN (SELECT m.doc, m.n FROM entities e JOIN mentions m ON m.doc = e.doc "
+            f"AND m.entity = e.id WHERE e.type = '{kind}' AND {_NAMED}) "
+            f"OR (s.doc, s.n) IN (SELECT ev.doc, ev.n FROM entities e JOIN event_entities ee ON ee.doc = e.doc "
+            f"AND ee.entity = e.id JOIN events ev ON ev.doc = ee.doc AND ev.id = ee.event "
+            f"WHERE e.type = '{kind}' AND {_NAMED}))")
         params += [pattern, pattern]
     if filters.start or filters.end:
         period, values = _overlap("t")
@@ -105,9 +106,8 @@ def event_clauses(filters: Filters, event: str = "ev") -> tuple[list[str], list[
         clauses.append(_entity_in_event("place", event, "IS NOT NULL"))
         params.append(name_pattern(filters.place))
     if filters.corpus_entity is not None:
-        clauses.append(f"EXISTS (SELECT 1 FROM event_entities ee JOIN entities e ON e.doc = ee.doc "
-                       f"AND e.id = ee.entity WHERE ee.doc = {event}.doc AND ee.event = {event}.id "
-                       f"AND e.corpus_entity = ?)")
+        clauses.append(f"({event}.doc, {event}.id) IN (SELECT ee.doc, ee.event FROM entities e "
+                       f"JOIN event_entities ee ON ee.doc = e.doc AND ee.entity = e.id WHERE e.corpus_entity = ?)")
         params.append(filters.corpus_entity)
     if filters.start or filters.end:
         period, values = _overlap(event)

@@ -1,7 +1,8 @@
 """The corpus store's tables, in one place, and its version.
 
 Plain SQLite tables (any SQLite tool, `datasette corpus.db`, reads them) plus one FTS5 index over
-the sentences, kept in step by triggers. Every table of one document's rows carries `doc`, the
+the sentences, kept in step by triggers (its `content="sentences"` written so that datasette
+finds it and offers `?_search=` on the sentences). Every table of one document's rows carries `doc`, the
 document's row number in `documents`, so a document is deleted (and replaced) table by table in
 one transaction. `corpus_entities` and `corpus_entity_members` hold the grouping of entities across
 documents; `findings` holds per-document findings (`doc` set) and, later, cross-source ones (`doc`
@@ -56,7 +57,7 @@ CREATE TABLE sentences (
     UNIQUE (doc, n)
 );
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
-    text, content='sentences', content_rowid='sentence', tokenize='unicode61 remove_diacritics 2'
+    text, content="sentences", content_rowid="sentence", tokenize="unicode61 remove_diacritics 2"
 );
 CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
     INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence, new.text);

@@ -27,6 +27,8 @@ def open_store(path: str, *, create: bool = False) -> sqlite3.Connection:
         raise StoreError(f"{path}: is a directory, not a corpus store")
     if not file.exists() and not create:
         raise StoreError(f"{path}: no such corpus store (build one with `annales corpus add {path} PATH...`)")
+    if not file.exists() and not file.parent.is_dir():
+        raise StoreError(f"{path}: cannot be created: no such folder {str(file.parent)!r}")
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 30000")

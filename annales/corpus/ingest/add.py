@@ -116,6 +116,9 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
         except sqlite3.Error as exc:
             report("failed", data["id"], f"{data['id']}: not stored: {exc}")
             continue
+        except Exception as exc:  # a bug on one document must not cost the others their place in the store
+            report("failed", data["id"], f"{data['id']}: internal error while storing: {type(exc).__name__}: {exc}")
+            continue
         if status == "added":
             summary.added += 1
         else:
