@@ -194,3 +194,20 @@ def test_known_places_are_proposed_but_not_inside_a_longer_name() -> None:
 def test_a_peoples_name_after_a_singular_article_is_no_group() -> None:
     analysis = analysed("Chaque matin, il lisait le Gaulois au café de la gare, puis rentrait chez lui.")
     assert not [e for e in analysis.entities if e.type == "group"], seen(analysis)
+
+
+def test_the_gazetteer_vote_yields_to_what_is_said_of_a_person() -> None:
+    from annales.entities.lexicon import name_lexicon
+    from annales.entities.resolve import EVIDENCE, Resolver
+
+    resolver = Resolver(analysed("Le régiment quitta Reims au matin."), name_lexicon("fr"))
+    assert resolver._known_place_vote("Reims", person_said=False, person_by_ner=False) == EVIDENCE["gazetteer_city"]
+    # "Kirov" is a city: the NER's person keeps more weight, a verb's person all of it.
+    assert resolver._known_place_vote("Kirov", person_said=False, person_by_ner=True) < EVIDENCE["ner"]
+    assert resolver._known_place_vote("Kirov", person_said=True, person_by_ner=False) == 0.0
+    # a name built as places are is no surname: the NER's person does not lower it
+    assert resolver._known_place_vote("La Chaux-de-Fonds", person_said=False, person_by_ner=True) \
+        == EVIDENCE["gazetteer_city"]
+    # a place on the project's own historical list outweighs the NER's person
+    assert resolver._known_place_vote("Tokio", person_said=False, person_by_ner=True) > EVIDENCE["ner"]
+    assert resolver._known_place_vote("Nulle-Part-Sur-Rien", person_said=False, person_by_ner=False) == 0.0

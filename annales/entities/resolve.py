@@ -221,7 +221,11 @@ class Resolver:
         if tier is None or person_said:
             return 0.0
         weight = EVIDENCE[f"gazetteer_{tier}"]
-        if person_by_ner and tier != HISTORICAL:
+        # A name built as places are ("Pont-à-Mousson", "La Chaux-de-Fonds": lower-case words
+        # between hyphens, an article first) is no surname, whatever the NER says.
+        place_shaped = re.search(r"-[a-zà-ÿ]+-", key) is not None \
+            or " " in key and key.split()[0].lower() in self.determiners
+        if person_by_ner and tier != HISTORICAL and not place_shaped:
             weight = min(weight, EVIDENCE["gazetteer_against_person"])
         return weight
 
