@@ -147,13 +147,15 @@ def replicate(source: Path, target: Path, total: int) -> None:
     conn.close()
 
 
-def median_ms(query: Callable[[], object], repeat: int = 5) -> float:
+def median_ms(query: Callable[[], list[Any]], repeat: int = 5) -> dict[str, Any]:
+    """The median time of `query` and how many rows it returned."""
     times = []
+    rows = 0
     for _ in range(repeat):
         started = time.perf_counter()
-        query()
+        rows = len(query())
         times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 2)
+    return {"ms": round(statistics.median(times), 2), "rows": rows}
 
 
 def queries(store: Path) -> dict[str, Any]:
@@ -227,14 +229,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed-up {runs[-1]['workers']} workers / {runs[0]['workers']}: "
               f"{runs[-1]['documents_per_s_steady'] / runs[0]['documents_per_s_steady']:.2f}x (steady)")
     print(f"store: {report['store_mb_per_1000_documents']} MB per 1 000 documents")
-    for name, ms in report["query_ms"].items():
-        print(f"query {name}: {ms} ms")
+    for name, timed in report["query_ms"].items():
+        print(f"query {name}: {timed['ms']} ms ({timed['rows']} rows)")
     if "replicated" in report:
         replicated = report["replicated"]
         print(f"on {replicated['documents']} documents (the same analyses under new ids): "
               f"{replicated['store_mb_per_1000_documents']} MB per 1 000 documents")
-        for name, ms in replicated["query_ms"].items():
-            print(f"  query {name}: {ms} ms")
+        for name, timed in replicated["query_ms"].items():
+            print(f"  query {name}: {timed['ms']} ms ({timed['rows']} rows)")
     return 0
 
 

@@ -64,14 +64,8 @@ def name_pattern(name: str) -> str:
 _NAMED = "(' ' || e.names || ' ') LIKE ? ESCAPE '\\'"
 
 
-def _entity_in_event(kind: str, event: str, roles: str) -> str:
-    # The named entities first (one pass over `entities`), then their events through the index.
-    return (f"({event}.doc, {event}.id) IN (SELECT ee.doc, ee.event FROM entities e JOIN event_entities ee "
-            f"ON ee.doc = e.doc AND ee.entity = e.id WHERE e.type = '{kind}' AND ee.role {roles} AND {_NAMED})")
-
-
 def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
-    """Conditions on a passage `s` (a row of sentences)."""
+    """Conditions on a passage `s` (a row of sentences), and their parameters."""
     clauses: list[str] = []
     params: list[Any] = []
     for kind, name in (("person", filters.person), ("place", filters.place)):
@@ -95,25 +89,44 @@ def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def event_clauses(filters: Filters, event: str = "ev") -> tuple[list[str], list[Any]]:
-    """Conditions on an event row aliased `event`."""
-    clauses: list[str] = []
+def _events_of(kind: str | None, roles: str) -> str:
+    """The (doc, event) pairs an entity of `kind` named so (a `?` for the pattern) takes part in."""
+    return ("SELECT DISTINCT ee.doc, ee.event FROM entities e JOIN event_entities ee ON ee.doc = e.doc "
+            f"AND ee.entity = e.id WHERE e.type = '{kind}' AND ee.role {roles} AND {_NAMED}")
+
+
+def event_source(filters: Filters) -> tuple[str, list[str], list[Any]]:
+    """The FROM clause of the events a query may list, aliased `ev`, the conditions on them, and
+    the parameters of both in order.
+
+    The events of a person, place or group of entities are reached from the entities named (one
+    pass over `entities`, then the indexes), not by testing every event of the corpus: a
+    person's timeline costs what that person's events cost."""
+    hits: list[str] = []
     params: list[Any] = []
     if filters.person:
-        clauses.append(_entity_in_event("person", event, "!= 'place'"))
+        hits.append(_events_of("person", "!= 'place'"))
         params.append(name_pattern(filters.person))
     if filters.place:
-        clauses.append(_entity_in_event("place", event, "IS NOT NULL"))
+        hits.append(_events_of("place", "IS NOT NULL"))
         params.append(name_pattern(filters.place))
     if filters.corpus_entity is not None:
-        clauses.append(f"({event}.doc, {event}.id) IN (SELECT ee.doc, ee.event FROM entities e "
-                       f"JOIN event_entities ee ON ee.doc = e.doc AND ee.entity = e.id WHERE e.corpus_entity = ?)")
+        hits.append("SELECT DISTINCT ee.doc, ee.event FROM entities e JOIN event_entities ee ON ee.doc = e.doc "
+                    "AND ee.entity = e.id WHERE e.corpus_entity = ?")
         params.append(filters.corpus_entity)
+    if hits:
+        # CROSS JOIN keeps this order: SQLite starts from the few events named, not from all events.
+        source = f"({hits[0]}) AS hit1 CROSS JOIN events ev ON ev.doc = hit1.doc AND ev.id = hit1.event"
+        for number, hit in enumerate(hits[1:], 2):
+            source += f" JOIN ({hit}) AS hit{number} ON hit{number}.doc = ev.doc AND hit{number}.event = ev.id"
+    else:
+        source = "events ev"
+    clauses: list[str] = []
     if filters.start or filters.end:
-        period, values = _overlap(event)
+        period, values = _overlap("ev")
         clauses.append(period)
         params += values(filters)
-    return clauses, params
+    return source, clauses, params
 
 
 def _overlap(table: str) -> tuple[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from annales.corpus.filters import Filters, event_clauses
+from annales.corpus.filters import Filters, event_source
 
 
 @dataclass
@@ -31,14 +31,11 @@ class Happening:
 
 _SQL = """
 SELECT d.id, ev.id, ev.date, ev.earliest, ev.latest, ev.time_inferred, ev.trigger, ev.lemma, ev.class,
-       (SELECT group_concat(e.name || ' (' || ee.role || ')', '; ') FROM event_entities ee
+       (SELECT group_concat(ee.role || char(31) || e.name, char(30)) FROM event_entities ee
           JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity
-          WHERE ee.doc = ev.doc AND ee.event = ev.id AND ee.role != 'place'),
-       (SELECT group_concat(e.name, '; ') FROM event_entities ee
-          JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity
-          WHERE ee.doc = ev.doc AND ee.event = ev.id AND ee.role = 'place'),
+          WHERE ee.doc = ev.doc AND ee.event = ev.id),
        s.text, s.start, ev.start, ev."end", ev.story_order
-FROM events ev
+FROM {source}
 JOIN documents d ON d.doc = ev.doc
 LEFT JOIN sentences s ON s.doc = ev.doc AND s.n = ev.n
 WHERE ev.happening = 1 AND ev.date IS NOT NULL AND ev.earliest IS NOT NULL{conditions}
@@ -46,16 +43,29 @@ ORDER BY ev.earliest, ev.latest, d.id, ev.story_order
 """
 
 
+def _takers(joined: str | None) -> tuple[str, str]:
+    """'Foch (agent); 9e RI (patient)' and 'Metz; Nancy' from role-and-name pairs."""
+    participants, places = [], []
+    for pair in joined.split("\x1e") if joined else []:
+        role, _, name = pair.partition("\x1f")
+        if role == "place":
+            places.append(name)
+        else:
+            participants.append(f"{name} ({role})")
+    return "; ".join(participants), "; ".join(places)
+
+
 def timeline(conn: sqlite3.Connection, filters: Filters | None = None, limit: int | None = None) -> list[Happening]:
-    clauses, params = event_clauses(filters or Filters())
-    sql = _SQL.format(conditions="".join(f" AND {clause}" for clause in clauses))
+    source, clauses, params = event_source(filters or Filters())
+    sql = _SQL.format(source=source, conditions="".join(f" AND {clause}" for clause in clauses))
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     result = []
     for row in conn.execute(sql, params):
-        (document, event, date, earliest, latest, inferred, trigger, lemma, event_class, participants, places,
+        (document, event, date, earliest, latest, inferred, trigger, lemma, event_class, takers,
          sentence, sentence_start, start, end, story_order) = row
+        participants, places = _takers(takers)
         if sentence is None:
             passage = trigger
         else:
@@ -63,6 +73,6 @@ def timeline(conn: sqlite3.Connection, filters: Filters | None = None, limit: in
             passage = f"{sentence[:at]}[{sentence[at:to]}]{sentence[to:]}"
         result.append(Happening(document=document, event=event, date=date, earliest=earliest, latest=latest,
                                 inferred=bool(inferred), trigger=trigger, lemma=lemma, event_class=event_class,
-                                participants=participants or "", places=places or "", passage=passage,
+                                participants=participants, places=places, passage=passage,
                                 story_order=story_order))
     return result
