@@ -91,6 +91,20 @@ def test_a_bad_document_is_reported_and_the_others_go_on(tmp_path: Path, inputs:
     assert "ok" in [row[0] for row in conn.execute("SELECT id FROM documents")]
 
 
+def test_another_dct_or_language_option_analyses_again(tmp_path: Path, inputs: Path, context: Context) -> None:
+    conn = open_store(str(tmp_path / "c.db"), create=True)
+    crue = [str(inputs / "crue.txt")]
+    assert add(conn, crue).added == 1
+    assert add(conn, crue).skipped == 1
+    assert add(conn, crue, dct="1910-02-01").replaced == 1
+    assert conn.execute("SELECT dct, dct_origin FROM documents").fetchone() == ("1910-02-01", "option")
+    assert add(conn, crue, dct="1910-02-01").skipped == 1
+    assert add(conn, crue, dct="1910-03-01").replaced == 1
+    assert add(conn, crue).replaced == 1  # the option dropped: the date no longer comes from it
+    assert add(conn, crue, language="fr").skipped == 1  # detected as French already
+    assert add(conn, crue, language="FR").skipped == 1
+
+
 def test_the_same_document_twice_in_one_run_is_stored_once(tmp_path: Path, inputs: Path, context: Context) -> None:
     conn = open_store(str(tmp_path / "c.db"), create=True)
     summary = add(conn, [str(inputs / "crue.txt"), str(inputs / "crue.txt")])

@@ -2,9 +2,10 @@
 
 Inputs are read by `annales.ingest.read.read_inputs` (folders are expanded here to the files it
 reads) and analysed by `annales.batch.analyse_items`, with its process pool for `workers` > 1. A
-document whose id is stored with the same sha256 and analysis schema is skipped before it is
-analysed; a changed one is replaced. Each document is one transaction (`store.put`), so a run
-killed at any point leaves whole documents only, and the same command run again finishes the rest.
+document whose id is stored with the same sha256 and analysis schema (and the same `--dct` and
+`--language`, when given) is skipped before it is analysed; a changed one is replaced. Each
+document is one transaction (`store.put`), so a run killed at any point leaves whole documents
+only, and the same command run again finishes the rest.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
 
     def new_or_changed() -> Iterator[SourceDocument | InputError]:
         for item in items:
-            if isinstance(item, SourceDocument) and _unchanged(conn, item.id, item.source.sha256):
+            if isinstance(item, SourceDocument) and _unchanged(conn, item.id, item.source.sha256, dct, language):
                 summary.skipped += 1
                 report("skipped", item.id)
                 continue
@@ -107,7 +108,7 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
             report("failed", outcome.id, outcome.error or f"{outcome.id}: not analysed")
             continue
         data = outcome.analysis.to_dict()
-        if _unchanged(conn, data["id"], data["source"].get("sha256")):
+        if _unchanged(conn, data["id"], data["source"].get("sha256"), dct, language):
             summary.skipped += 1  # given twice in one run, analysed twice (in flight at once), stored once
             report("skipped", data["id"])
             continue
@@ -128,5 +129,15 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
     return summary
 
 
-def _unchanged(conn: sqlite3.Connection, doc_id: str, sha256: str | None) -> bool:
-    return sha256 is not None and store.stored_version(conn, doc_id) == (sha256, SCHEMA)
+def _unchanged(conn: sqlite3.Connection, doc_id: str, sha256: str | None, dct: str | None,
+               language: str | None) -> bool:
+    """Stored with the same bytes and analysis schema, and analysed with the same --dct and
+    --language (a document added with `--dct` and added again without it, or with another, is
+    analysed again: its dates would differ)."""
+    if sha256 is None or store.stored_version(conn, doc_id) != (sha256, SCHEMA):
+        return False
+    stored_dct, origin, stored_language = conn.execute(
+        "SELECT dct, dct_origin, language FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if (dct is not None or origin == "option") and (origin, stored_dct) != ("option", dct):
+        return False
+    return language is None or stored_language == language.strip().lower()
