@@ -1,0 +1,76 @@
+"""The NER training script and the model it ships: sentences cut on NewsEye flags, batches of about
+N words, the model's labels, licence and attribution of the data it was (and was not) trained on."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from annales.eval.hipe import HIPE_2020_COLUMNS, read_hipe
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "annales" / "models" / "ner-fr-hist"
+
+HEADER = "\t".join(HIPE_2020_COLUMNS)
+
+
+def _row(token: str, tag: str = "O", misc: str = "_") -> str:
+    return "\t".join([token, tag, "_", "_", "_", "_", "_", "_", "_", misc])
+
+
+@pytest.fixture(scope="module")
+def script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sentences_follow_end_of_sentence_flags(script: ModuleType, tmp_path: Path) -> None:
+    rows = [HEADER, "# hipe2022:document_id = d1",
+            _row("Jean", "B-PER"), _row("Vidal", "I-PER"), _row("arrive"), _row(".", misc="EndOfSentence"),
+            _row("Il"), _row("part", misc="NoSpaceAfter"), _row(".", misc="EndOfSentence"),
+            _row("Fin")]  # the last token closes a sentence even without the flag
+    path = tmp_path / "one.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    doc = read_hipe(path).docs[0]
+    assert script.sentences(doc) == [(0, 4), (4, 7), (7, 8)]
+
+
+def test_batches_hold_about_the_given_number_of_words(script: ModuleType) -> None:
+    class Example:
+        def __init__(self, n: int) -> None:
+            self.reference = [None] * n
+
+    examples = [Example(n) for n in (3, 4, 5, 2, 7)]
+    batches = list(script._batches(examples, 8))
+    assert [[len(e.reference) for e in batch] for batch in batches] == [[3, 4, 5], [2, 7]]
+    assert sum(len(batch) for batch in batches) == len(examples)  # nothing lost, order kept
+
+
+def test_shipped_model_declares_its_labels_licence_and_data() -> None:
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert {"PER", "LOC", "ORG", "PROD"} <= set(meta["labels"]["ner"])
+    assert meta["license"] == "CC BY 4.0"
+    assert all(source["license"] == "CC BY 4.0" for source in meta["sources"])
+    training = json.loads((MODEL / "training.json").read_text(encoding="utf-8"))
+    best = max(entry["heldout_f1"] for entry in training["log"])
+    assert training["best_heldout_f1"] == pytest.approx(best)
+
+
+def test_model_readme_attributes_every_newseye_file_and_never_trains_on_hipe_2020(script: ModuleType) -> None:
+    readme = (MODEL / "README.md").read_text(encoding="utf-8")
+    for name in (*script.FILES, script.TEST_FILE):
+        assert name in readme
+    assert "https://doi.org/10.5281/zenodo.4573313" in readme and "CC BY 4.0" in readme
+    assert not any("HIPE-data" in name or "v1.4" in name for name in (*script.FILES, script.TEST_FILE))
+    # The README in the repository is the one the script writes (with the minutes the run took).
+    minutes = re.search(r"about (\d+) minutes", readme)
+    assert minutes is not None
+    assert readme == script.README.format(minutes=int(minutes[1]))
