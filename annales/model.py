@@ -237,15 +237,27 @@ class Quote:
 
 @dataclass
 class Participant:
-    entity: str  # entity id, or "narrator": a first-person pronoun outside quotations (README, the event contract)
+    # Who takes part: an entity id, or "narrator" (a first-person pronoun outside quotations), or None
+    # when the participant is no entity and `phrase` holds the words naming it (README, the event
+    # contract). Exactly one of `entity` and `phrase` is set.
+    entity: str | None
     role: str  # "agent" | "patient" | "other"
     rank: str | None = None  # the person's rank as stated at the event's date, when known
     # The words that name the participant when they do not name it themselves ("il", "le régiment",
     # "le 9e"): the entity was found by following the text back from them.
     resolved_from: Span | None = None
+    # The words naming people or a force that is no entity ("les soldats", "l'ennemi", "l'armée
+    # française"): determiner, adjectives and noun, no relative clause.
+    phrase: Span | None = None
+
+    def __post_init__(self) -> None:
+        if (self.entity is None) == (self.phrase is None):
+            raise ValueError("a participant is an entity or a phrase, exactly one of them")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"entity": self.entity, "role": self.role}
+        if self.phrase is not None:
+            out["phrase"] = self.phrase.to_dict()
         if self.rank is not None:
             out["rank"] = self.rank
         if self.resolved_from is not None:

@@ -3,14 +3,15 @@
     python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why]
 
 Prints, per text and in total: the number of events, the share with an agent, the share with an
-actor (an agent, or any participant that is a person, unit, organisation, ship, group or the
-narrator), the same share among
-the happenings a chronology lists by default (`annales.common.events.is_happening`), how many
-participants were found by following the text back (`resolved_from`), how many events have a
+actor, the number of happenings a chronology lists by default (`annales.common.events.is_happening`),
+the share of them with an actor, the share with an actor that is an entity or the narrator (phrases
+left out), how many participants are phrases ("les soldats", "l'ennemi": people or a force that is no
+entity) and how many were found by following the text back (`resolved_from`), how many events have a
 place, and the number of events whose agent is a place entity (it must be 0: a town does not
-attack). `--why` counts what the events without an actor have instead, read off the parse, and
-the words heading the subjects that name no entity ("les soldats", "l'ennemi": the events layer
-makes no entity of them).
+attack). An actor is an agent or a patient that is an entity (an agent any entity but a place, a
+patient a person, unit, organisation, ship or group: "prend Sommepy" has no actor), the narrator, or
+a phrase. `--why` counts what the happenings without an actor have instead, read off the parse,
+and the words heading the subjects that name no entity and no phrase participant.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
 
 from annales.common.events import is_happening  # noqa: E402
 from annales.events.participants import NARRATOR  # noqa: E402
-from annales.model import Analysis  # noqa: E402
+from annales.model import Analysis, Participant  # noqa: E402
 from annales.pipeline import analyze  # noqa: E402
 
 ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
@@ -41,6 +42,8 @@ class Counts:
     with_actor: int = 0
     happenings: int = 0
     happenings_with_actor: int = 0
+    happenings_with_entity: int = 0  # an actor that is an entity or the narrator, not a phrase
+    phrases: int = 0
     resolved: int = 0
     with_place: int = 0
     place_agents: int = 0
@@ -52,14 +55,29 @@ class Counts:
     def line(self, name: str) -> str:
         def share(n: int) -> str:
             return f"{n / self.events:6.1%}" if self.events else "     -"
-        happening_share = f"{self.happenings_with_actor / self.happenings:6.1%}" if self.happenings else "     -"
+        def of_happenings(n: int) -> str:
+            return f"{n / self.happenings:6.1%}" if self.happenings else "     -"
         return (f"{name[:44]:44} {self.events:6} {share(self.with_agent)} {share(self.with_actor)} "
-                f"{self.happenings:6} {happening_share} {self.resolved:8} {share(self.with_place)} "
-                f"{self.place_agents:12}")
+                f"{self.happenings:6} {of_happenings(self.happenings_with_actor)} "
+                f"{of_happenings(self.happenings_with_entity):>8} {self.phrases:7} {self.resolved:8} "
+                f"{share(self.with_place)} {self.place_agents:12}")
 
 
-HEADER = (f"{'text':44} {'events':>6} {'agent':>6} {'actor':>6} {'happen':>6} {'actor':>6} {'resolved':>8} "
-          f"{'place':>6} {'place agents':>12}")
+HEADER = (f"{'text':44} {'events':>6} {'agent':>6} {'actor':>6} {'happen':>6} {'actor':>6} {'entity':>8} "
+          f"{'phrases':>7} {'resolved':>8} {'place':>6} {'place agents':>12}")
+
+
+def is_actor(participant: Participant, types: dict[str, str], phrases: bool = True) -> bool:
+    """An agent or a patient that is an entity (a patient only a person, unit, organisation, ship or
+    group: a town taken is no actor), the narrator, or, with `phrases`, a phrase."""
+    if participant.role not in ("agent", "patient"):
+        return False
+    if participant.phrase is not None:
+        return phrases
+    if participant.entity == NARRATOR:
+        return True
+    kind = types.get(participant.entity or "")
+    return kind in ACTOR_TYPES or (participant.role == "agent" and kind is not None and kind != "place")
 
 
 def count(analysis: Analysis, why: Counter[str], nouns: Counter[str]) -> Counts:
@@ -69,20 +87,24 @@ def count(analysis: Analysis, why: Counter[str], nouns: Counter[str]) -> Counts:
         out.events += 1
         agents = [p for p in event.participants if p.role == "agent"]
         out.with_agent += bool(agents)
-        actor = bool(agents) or any(types.get(p.entity) in ACTOR_TYPES or p.entity == NARRATOR
-                                    for p in event.participants)
+        actor = any(is_actor(p, types) for p in event.participants)
         out.with_actor += actor
-        if is_happening(event):
-            out.happenings += 1
-            out.happenings_with_actor += actor
+        out.phrases += sum(p.phrase is not None for p in event.participants)
+        if not is_happening(event):
+            continue
+        out.happenings += 1
+        out.happenings_with_actor += actor
+        out.happenings_with_entity += any(is_actor(p, types, phrases=False) for p in event.participants)
         if not actor:
             reason, subject = _without_actor(analysis, event.trigger.start)
             why[reason] += 1
             if subject:
                 nouns[subject] += 1
+    for event in analysis.events:
         out.resolved += sum(p.resolved_from is not None for p in event.participants)
         out.with_place += bool(event.places)
-        out.place_agents += any(types.get(p.entity) == "place" for p in agents)
+        out.place_agents += any(types.get(p.entity or "") == "place" for p in event.participants
+                                if p.role == "agent")
     return out
 
 
@@ -120,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.paths) > 1:
         print(total.line("total"))
     if args.why:
-        print("\nevents without an actor:")
+        print("\nhappenings without an actor:")
         for reason, n in why.most_common(15):
             print(f"{n:6}  {reason}")
         print(f"\nnouns heading a subject that names no entity ({sum(nouns.values())}, {len(nouns)} lemmas):")

@@ -77,7 +77,8 @@ def test_participant_roles(context: Context, text: str, lemma: str, roles: dict[
 def test_an_event_noun_subject_keeps_its_own_participants(context: Context) -> None:
     analysis = _analyze("L'arrivée de Leclerc à Paris réjouit la foule.", context)
     assert "Leclerc" in _roles(analysis, _event(analysis, "arrivée"))
-    assert _event(analysis, "réjouir").participants == []
+    # Leclerc takes part in the arrival only; "la foule" is no entity, named by its words.
+    assert [(p.entity, p.role) for p in _event(analysis, "réjouir").participants] == [(None, "patient")]
     assert _event(analysis, "réjouir").places == []
 
 

@@ -35,7 +35,7 @@ def _births_and_deaths(analysis: Analysis, language: str) -> list[Finding]:
         if kind is None or not _dated(event):
             continue
         for participant in event.participants:
-            if participant.role == kind[1]:
+            if participant.role == kind[1] and participant.entity is not None:  # not "les soldats"
                 (births if kind[0] == "birth" else deaths).setdefault(participant.entity, []).append(event)
     names = {e.id: e.name for e in analysis.entities}
     findings: list[Finding] = []

@@ -75,7 +75,7 @@ def _rank_at_dates(analysis: Analysis) -> list[Finding]:
         if event.time_inferred or event.date is None or not event.date.earliest:
             continue
         for participant in event.participants:
-            if participant.rank:
+            if participant.rank and participant.entity is not None:
                 stated.setdefault(participant.entity, []).append((_rank_key(participant.rank), participant.rank, event))
     findings: list[Finding] = []
     for person, ranks in stated.items():

@@ -23,6 +23,17 @@ A relative pronoun stands for its antecedent ("le général qui attaqua": the g�
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
 
+People or a force that is no entity take part by their words, a phrase participant: an agent or a
+patient whose head noun names people or a force (`events/human_nouns.tsv`: "les soldats",
+"l'ennemi", "l'armée française", "la garnison"), or a share of them ("la plupart des soldats", "un
+millier d'hommes"), and names no entity and refers to none; its words are its determiners, numerals,
+adjectives and noun ("les soldats français"), not its complements nor its relative clauses. "Qui"
+stands for such a noun as for a name. A named entity in the same words comes first ("les troupes de
+Napoléon": Napoléon); a thing ("les canons") and a place never take part this way. An event noun's
+complement that names someone takes the role the noun gives it (`events/complement_roles.tsv`:
+"l'attaque de l'ennemi", "la retraite des troupes": agent; "l'arrestation des ouvriers": patient);
+under any other noun it stays "other" ("la défense du pont").
+
 A first-person pronoun (`events/narrator_pronouns.tsv`: "je", "me", "moi", "nous") outside any
 quotation is the narrator of a memoir or a diary: the participant "narrator", which names no entity.
 "Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too.
@@ -59,6 +70,10 @@ ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
 # How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
 # an adjective); the tokens are only words: an entity must cover them to count.
 NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "nummod")
+# The words a phrase participant keeps around its noun: "tous les 300 soldats français".
+PHRASE_DEPS = ("det", "amod", "nummod")
+PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
+SHARE = "share"  # a count or a part of people, named through its "de" complement: "un millier d'hommes"
 LAYER = "events"
 MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
 # A dateline is layout, not words: a place alone between dashes or at a line's head, next to a date.
@@ -79,6 +94,11 @@ class _Lexicon:
     support_verbs: dict[str, tuple[str, frozenset[str]]]
     agent_cases: frozenset[str]  # "par": the agent of a passive verb or of an event noun
     first_person: dict[str, str]  # pronoun naming the one who tells ("je", "nous") -> subject | object | any
+    # nouns naming people, a force or a share of people -> "people" | "force" | "share": "soldat",
+    # "garnison", "millier"
+    human_nouns: dict[str, str]
+    # (event noun lemma, preposition) -> role of a complement naming someone: ("attaque", "de") -> agent
+    complement_roles: dict[tuple[str, str], str]
 
 
 @cache
@@ -95,6 +115,9 @@ def _lexicon(language: str) -> _Lexicon:
                        for row in rows("support_verbs.tsv", 3)},
         agent_cases=frozenset(row[0].lower() for row in rows("agent_prepositions.tsv", 1)),
         first_person={row[0].lower(): row[1] for row in rows("narrator_pronouns.tsv", 3)},
+        human_nouns={row[0].lower(): row[1] for row in rows("human_nouns.tsv", 2)},
+        complement_roles={(row[1], case.strip().lower()): row[0]
+                          for row in rows("complement_roles.tsv", 3) for case in row[2].split(",")},
     )
 
 
@@ -242,7 +265,9 @@ class Participants:
                         role = "other"  # "Il m'avait dit", "les Boïens nous attaquent": the object
                     participants.append(Participant(who, role, rank, said))
                 continue
+            named = False  # a participant that is no place is named
             for entity, resolved_from in self._entities(argument.head, argument.exact, core):
+                named = named or entity.type != "place"
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
                     if (argument.role != "other" or locative) and entity.id not in places:
@@ -254,11 +279,61 @@ class Participants:
                 seen.add(entity.id)
                 rank = _rank_at(entity, self.ranks_of[entity.id], token.idx) if entity.type == "person" else None
                 participants.append(Participant(entity.id, argument.role, rank, resolved_from))
+            if core and not named:
+                # "les soldats attaquent", "l'ennemi recule": people or a force that is no entity.
+                for phrase in self._people(argument.head, argument.exact):
+                    if f"{phrase.start}:{phrase.end}" not in seen:
+                        seen.add(f"{phrase.start}:{phrase.end}")
+                        participants.append(Participant(None, argument.role, phrase=phrase))
         if not places:
             dateline = self.datelines.at(token.idx)
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _people(self, head: Any, exact: bool) -> list[Span]:
+        """The words of the noun phrases at `head` (and at its conjuncts, unless `exact`) that name
+        people or a force without naming an entity (`events/human_nouns.tsv`: "les soldats",
+        "l'armée française", "tous les habitants", "un millier d'hommes"): determiner, numeral,
+        adjectives and noun, not its complements nor its relative clauses."""
+        heads = [head] if exact else [head] + [c for c in head.children if c.dep_ == "conj"]
+        out = []
+        for noun in heads:
+            if any(c.dep_ == "det" and c.pos_ == "ADP" for c in noun.children):
+                continue  # "accorder aux ennemis": a preposition the parse took for an article
+            kind = self._kind(noun)
+            if kind == SHARE:
+                # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
+                whole = next((c for c in noun.children if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
+                if whole is not None:
+                    out.append(Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end))
+            elif kind in PEOPLE:
+                out.append(self._noun_phrase(noun))
+        return out
+
+    def _noun_phrase(self, noun: Any) -> Span:
+        """A noun with the determiners, numerals and adjectives next to it: "tous les 300 soldats
+        français"."""
+        words = {noun.i} | {c.i for c in noun.children if c.dep_ in PHRASE_DEPS and c.pos_ != "VERB"}
+        first = last = noun.i
+        while first - 1 in words:
+            first -= 1
+        while last + 1 in words:
+            last += 1
+        return Span(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
+
+    def _kind(self, token: Any) -> str | None:
+        """What a noun that names no entity and refers to none names (`events/human_nouns.tsv`):
+        people, a force, a share of people, or None. An adjective or participle taken as a noun after
+        its article counts ("les blessés", "les insurgés"), and a numeral as a share ("mille")."""
+        if token.i in self.entity_at or token.i in self.references:
+            return None
+        kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
+        if token.pos_ == "NOUN" or (token.pos_ == "NUM" and kind == SHARE):
+            return kind
+        if token.pos_ in ("ADJ", "VERB") and any(c.dep_ == "det" for c in token.children):
+            return kind
+        return None
 
     def _apart(self, one: Any, other: Any) -> bool:
         """True when a paragraph break lies between two tokens: the parse may join a paragraph to the
@@ -350,6 +425,12 @@ class Participants:
                 else:
                     case = _case(child)
                     role = "agent" if passive and case in self.lex.agent_cases else "other"
+                    if role == "other" and token.pos_ == "NOUN":
+                        # "l'attaque de l'ennemi", "la retraite des troupes": the enemy attacks, the
+                        # troops retreat; "l'arrestation des ouvriers": the workers are arrested.
+                        said = self.lex.complement_roles.get((token.lemma_.lower(), case))
+                        if said is not None and (self._names_someone(child) or self._people(child, exact=True)):
+                            role = said
                     if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN"):
                         role = "patient"  # a bare name after the verb is its object ("attaqua Soissons")
             if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \

@@ -3,7 +3,8 @@ written with the csv module.
 
 Columns: kind, id, story_order, date, earliest, latest, inferred, sentence, participants (names with
 their ranks and roles, places included: "général Foch (agent); Metz (place)"; the narrator of a memoir
-by its label, "le narrateur (agent)"), places (names), figures
+by its label, "le narrateur (agent)"; people named by no entity by their words in the text, "les
+soldats (agent)"), places (names), figures
 (quantity texts), trigger (the word as written), class, factuality, polarity, head (the id of the event
 it is told under), phrase (what happened, in the clause's words: `annales.export.phrases`).
 
@@ -30,7 +31,7 @@ from typing import TextIO
 from annales.common.sentences import SentenceIndex
 from annales.export.happenings import selected
 from annales.export.options import DEFAULT_OPTIONS, ExportOptions
-from annales.export.phrases import Phrases, label, language_of
+from annales.export.phrases import Phrases, label, language_of, phrase_words_of
 from annales.model import Analysis, Entity, Event, Quantity, Timex
 
 # The columns added for events' TimeML view come last, so that a reader of the earlier columns by
@@ -74,8 +75,10 @@ def _event_row(analysis: Analysis, event: Event, entities: dict[str, Entity],
                quantities: dict[str, Quantity], phrases: Phrases) -> list[str]:
     participants = []
     for p in event.participants:
-        entity = entities.get(p.entity)
-        name = entity.name if entity else label(language_of(analysis), p.entity) if p.entity == NARRATOR else p.entity
+        entity = entities.get(p.entity) if p.entity is not None else None
+        words = phrase_words_of(analysis.text, p)
+        name = words if words is not None else entity.name if entity else \
+            label(language_of(analysis), p.entity) if p.entity == NARRATOR else (p.entity or "")
         rank = p.rank or (entity.rank if entity else None)
         participants.append(f"{rank} {name} ({p.role})" if rank else f"{name} ({p.role})")
     places = [entities[p].name if p in entities else p for p in event.places]

@@ -120,6 +120,22 @@ class _Token:
 
 
 @dataclass(frozen=True)
+class _Actor:
+    participant: Participant
+    key: str  # the entity id, or the key of the phrase naming it (`Phrases._key`)
+    name: str  # as a phrase writes it: "général Nivelle", "les soldats"
+
+
+def phrase_words_of(text: str, participant: Participant) -> str | None:
+    """The words of the text naming a participant that is no entity ("les soldats", "l'ennemi"), on
+    one line; None for an entity or the narrator."""
+    if participant.phrase is None:
+        return None
+    start, end = participant.phrase.start, participant.phrase.end
+    return " ".join(text[max(start, 0):max(end, 0)].split())
+
+
+@dataclass(frozen=True)
 class _Parts:
     front: str
     actor: str | None  # the entity id the front names, when it names the actor
@@ -202,11 +218,11 @@ class Phrases:
         # chien") is quoted where it is when it is close enough; a passive's agent further away is
         # added with the agent word; any other actor is put first.
         actor = self._actor(event)
-        actor_at = self._mention_near(actor[1].id, s_start, s_end, t_start, actor[0]) if actor else None
+        actor_at = self._mention_near(actor.key, s_start, s_end, t_start, actor.participant) if actor else None
         actor_after = actor is not None and actor_at is not None and actor_at[0] >= t_end
-        complement_end = self._complement_end(event, actor[1].id if actor and actor_after else None, t_end, s_end)
+        complement_end = self._complement_end(event, actor.key if actor and actor_after else None, t_end, s_end)
         covered: list[tuple[int, int]] = [(group_start, complement_end)]
-        quoted = bool(actor and actor_after and self._named_in(actor[1].id, covered))
+        quoted = bool(actor and actor_after and self._named_in(actor.key, covered))
         by_agent_word = bool(actor_after and actor_at and self._word_before(actor_at[0], s_start) == words.agent)
 
         front, front_actor = "", None
@@ -216,11 +232,11 @@ class Phrases:
             # names it at all; the actor's name when the text says "il" or names it further away.
             written = (window[0].start, window[-1].end) if window else None
             if actor and not quoted and not by_agent_word:
-                front_actor = actor[1].id
-                if not (written and actor[0].resolved_from is None and actor_at is not None
+                front_actor = actor.key
+                if not (written and actor.participant.resolved_from is None and actor_at is not None
                         and written[0] <= actor_at[0] and actor_at[1] <= written[1]):
                     written = None
-                front = self._span(*written) if written else _actor_text(*actor)
+                front = self._span(*written) if written else actor.name
             elif written:
                 front = self._span(*written)
             else:
@@ -233,7 +249,7 @@ class Phrases:
         if place:
             body.append(place)
         if actor and not quoted and (by_agent_word or noun) and words.agent:
-            body.append(f"{words.agent} {_actor_text(*actor)}")
+            body.append(f"{words.agent} {actor.name}")
         return _Parts(front, front_actor, " ".join(b for b in body if b) or event.trigger.lemma, tuple(covered))
 
     def _is_noun(self, event: Event) -> bool:
@@ -316,8 +332,8 @@ class Phrases:
         # The first object or place named within reach ends the phrase ("quitte Verdun", not "quitte
         # Verdun avec 1 200 hommes du 5e régiment"); other participants only when there is none.
         # An agent named after the verb is reached whatever comes before it ("prise par Moltke").
-        first_choice = [p.entity for p in event.participants if p.role == "patient"] + list(event.places)
-        others = [p.entity for p in event.participants if p.role not in ("agent", "patient")]
+        first_choice = [self._key(p) for p in event.participants if p.role == "patient"] + list(event.places)
+        others = [self._key(p) for p in event.participants if p.role not in ("agent", "patient")]
         agent_end = max((end for _, end in self._mentions_in(agent, t_end, reach)), default=t_end) if agent else t_end
         for named in (first_choice, others):
             ends = [end for entity in named for _, end in self._mentions_in(entity, t_end, reach)]
@@ -372,18 +388,38 @@ class Phrases:
         """The name of a patient said before the verb (the subject of a passive), when the words there
         could not be taken."""
         for participant in event.participants:
-            entity = self.entities.get(participant.entity)
-            if participant.role == "patient" and entity and self._mentions_in(entity.id, s_start, group_start):
+            if participant.role != "patient":
+                continue
+            if participant.phrase is not None and self._mentions_in(self._key(participant), s_start, group_start):
+                return self._span(participant.phrase.start, participant.phrase.end)
+            entity = self.entities.get(participant.entity or "")
+            if entity and self._mentions_in(entity.id, s_start, group_start):
                 return entity.name
         return ""
 
-    def _actor(self, event: Event) -> tuple[Participant, Entity] | None:
-        """The first agent that is a known entity and not a place (a place is never an agent)."""
+    def _actor(self, event: Event) -> _Actor | None:
+        """The first agent that is a known entity and not a place (a place is never an agent), or
+        people named by their words ("les soldats")."""
         for participant in event.participants:
-            entity = self.entities.get(participant.entity)
-            if participant.role == "agent" and entity is not None and entity.type != "place":
-                return participant, entity
+            if participant.role != "agent":
+                continue
+            if participant.phrase is not None:
+                return _Actor(participant, self._key(participant),
+                              self._span(participant.phrase.start, participant.phrase.end))
+            entity = self.entities.get(participant.entity or "")
+            if entity is not None and entity.type != "place":
+                return _Actor(participant, entity.id, _actor_text(participant, entity))
         return None
+
+    def _key(self, participant: Participant) -> str:
+        """What `_mentions_in` looks a participant up by: its entity id, or for people named by their
+        words a key no entity id takes, whose one mention is those words."""
+        if participant.phrase is None:
+            return participant.entity or ""
+        start, end = participant.phrase.start, participant.phrase.end
+        key = f"phrase@{start}:{end}"
+        self._mentions.setdefault(key, ([start], [end]))
+        return key
 
     def _mention_near(self, entity: str, s_start: int, s_end: int, t_start: int,
                       participant: Participant) -> tuple[int, int] | None:

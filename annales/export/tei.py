@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from lxml import etree
 
 from annales.export.options import DEFAULT_OPTIONS, ExportOptions
-from annales.export.phrases import label, language_of
+from annales.export.phrases import label, language_of, phrase_words_of
 from annales.model import Analysis, Entity, Event, Timex
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -370,11 +370,12 @@ def _event(parent: etree._Element, analysis: Analysis, event: Event, names: dict
     if event.participants:
         note = _el(el, "note", type="participants")
         for participant in event.participants:
-            entity = names.get(participant.entity)
-            shown = entity.name if entity else label(language_of(analysis), NARRATOR) \
-                if participant.entity == NARRATOR else participant.entity
+            entity = names.get(participant.entity) if participant.entity is not None else None
+            words = phrase_words_of(analysis.text, participant)  # "les soldats": no entity, no ref
+            shown = words if words is not None else entity.name if entity else \
+                label(language_of(analysis), NARRATOR) if participant.entity == NARRATOR else (participant.entity or "")
             _el(note, "name", shown,
-                ref="#" + xml_id(participant.entity) if entity and entity.type in LISTED_TYPES else None,
+                ref="#" + xml_id(entity.id) if entity and entity.type in LISTED_TYPES else None,
                 role=participant.role, n=participant.rank)
 
 
