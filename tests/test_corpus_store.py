@@ -167,3 +167,29 @@ def test_groups_left_empty_by_a_replacement_go(conn: sqlite3.Connection) -> None
     store.put(conn, analysis("a", "Foch arrive.", entities=[{"type": "person", "name": "Foch"}]))
     store.put(conn, analysis("a", "Joffre arrive.", entities=[{"type": "person", "name": "Joffre"}], version="2"))
     assert conn.execute("SELECT name FROM corpus_entities").fetchall() == [("Joffre",)]
+
+
+def test_a_jsonl_of_analyses_is_stored_as_it_is(tmp_path: Path, conn: sqlite3.Connection) -> None:
+    from annales.corpus.ingest.add import add
+    from annales.corpus.ingest.analyses import is_analyses_file
+
+    made = tmp_path / "made.jsonl"
+    made.write_text(json.dumps(SIEGE, ensure_ascii=False) + "\n\n" + '{"schema": "annales/1", "id": "old"}\n'
+                    + "{not json\n" + json.dumps({**DIARY, "timexes": "no list"}) + "\n" + json.dumps(DIARY) + "\n",
+                    encoding="utf-8")
+    documents = tmp_path / "documents.jsonl"
+    documents.write_text('{"id": "x", "text": "Le 2 mai 1808, Madrid se soulève."}\n', encoding="utf-8")
+    assert is_analyses_file(str(made)) and not is_analyses_file(str(documents))
+    errors: list[str] = []
+    summary = add(conn, [str(made)], on_error=errors.append)  # no analysis: the model is never loaded
+    assert (summary.added, len(summary.failures)) == (2, 3)
+    assert [error.split(": ", 1)[0] for error in errors] == [f"{made}:3", f"{made}:4", f"{made}:5"]
+    assert "annales/1" in errors[0]
+    assert json.loads(conn.execute("SELECT json FROM analyses JOIN documents USING (doc) WHERE id = 'siege.txt'"
+                                   ).fetchone()[0]) == SIEGE
+    again = add(conn, [str(made)])
+    assert (again.added, again.replaced, again.skipped) == (0, 0, 2)
+    changed = {**SIEGE, "findings": []}
+    made.write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    assert add(conn, [str(made)]).replaced == 1
+    assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 0

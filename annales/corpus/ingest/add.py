@@ -3,20 +3,25 @@
 Inputs are read by `annales.ingest.read.read_inputs` (folders are expanded here to the files it
 reads) and analysed by `annales.batch.analyse_items`, with its process pool for `workers` > 1. A
 document whose id is stored with the same sha256 and analysis schema (and the same `--dct` and
-`--language`, when given) is skipped before it is analysed; a changed one is replaced. Each
+`--language`, when given) is skipped before it is analysed; a changed one is replaced. A .jsonl
+of analyses (`annales analyze --format jsonl`) is stored as it is, without analysing again
+(`annales.corpus.ingest.analyses`); one identical to the stored one is skipped. Each
 document is one transaction (`store.put`), so a run killed at any point leaves whole documents
 only, and the same command run again finishes the rest.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annales.batch import analyse_items
 from annales.corpus import store
+from annales.corpus.ingest.analyses import is_analyses_file, read_analyses
 from annales.errors import InputError
 from annales.ingest.read import HTML_SUFFIXES, JSONL_SUFFIXES, read_inputs
 from annales.model import SCHEMA, SourceDocument
@@ -85,7 +90,8 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
     `dct` or `language` before anything is read. `on_document(status, id)` is called after each
     document ("added", "replaced", "skipped", "failed"); `on_error(message)` for each failure."""
     summary = summary if summary is not None else AddSummary()
-    items = read_inputs(paths, dct, language)  # checks the options at once
+    stored = [path for path in paths if is_analyses_file(path)]
+    items = read_inputs([path for path in paths if path not in stored], dct, language)  # checks the options
 
     def report(status: str, doc_id: str, message: str | None = None) -> None:
         if message is not None:
@@ -103,12 +109,23 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
                 continue
             yield item
 
-    for outcome in analyse_items(new_or_changed(), workers=workers):
-        if outcome.analysis is None:
-            report("failed", outcome.id, outcome.error or f"{outcome.id}: not analysed")
+    def analysed() -> Iterator[tuple[str, dict[str, Any] | None, str | None, bool]]:
+        """(id, analysis, error, whether the analysis was made already)."""
+        for outcome in analyse_items(new_or_changed(), workers=workers):
+            if outcome.analysis is None:
+                yield outcome.id, None, outcome.error or f"{outcome.id}: not analysed", False
+            else:
+                yield outcome.id, outcome.analysis.to_dict(), None, False
+        for path in stored:  # made already: stored as they are, whatever --dct or --language say
+            for doc_id, data, error in read_analyses(path):
+                yield doc_id, data, error, True
+
+    for doc_id, data, error, made in analysed():
+        if data is None:
+            report("failed", doc_id, error or f"{doc_id}: not analysed")
             continue
-        data = outcome.analysis.to_dict()
-        if _unchanged(conn, data["id"], data["source"].get("sha256"), dct, language):
+        if (_same_analysis(conn, data) if made
+                else _unchanged(conn, data["id"], data["source"].get("sha256"), dct, language)):
             summary.skipped += 1  # given twice in one run, analysed twice (in flight at once), stored once
             report("skipped", data["id"])
             continue
@@ -141,3 +158,10 @@ def _unchanged(conn: sqlite3.Connection, doc_id: str, sha256: str | None, dct: s
     if (dct is not None or origin == "option") and (origin, stored_dct) != ("option", dct):
         return False
     return language is None or stored_language == language.strip().lower()
+
+
+def _same_analysis(conn: sqlite3.Connection, data: dict[str, Any]) -> bool:
+    """An analysis made elsewhere is unchanged when it is the one stored, field for field."""
+    row = conn.execute("SELECT a.json FROM analyses a JOIN documents d USING (doc) WHERE d.id = ?",
+                       (data["id"],)).fetchone()
+    return row is not None and json.loads(row[0]) == data
