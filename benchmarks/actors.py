@@ -10,7 +10,10 @@ entity) and how many were found by following the text back (`resolved_from`), ho
 place, and the number of events whose agent is a place entity (it must be 0: a town does not
 attack). An actor is an agent or a patient that is an entity (an agent any entity but a place, a
 patient a person, unit, organisation, ship or group: "prend Sommepy" has no actor), the narrator, or
-a phrase. `--why` counts what the happenings without an actor have instead, read off the parse,
+a phrase. Last, the lines of the default text chronology (`annales.export.happenings.lines`: a
+happening with the ones told under it, "le 9e débarque à Valmy pour attaquer") and the share whose
+main happening or one told under it has an actor: what a reader of the chronology sees.
+`--why` counts what the happenings without an actor have instead, read off the parse,
 and the words heading the subjects that name no entity and no phrase participant.
 """
 
@@ -29,6 +32,7 @@ for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
 
 from annales.common.events import is_happening  # noqa: E402
 from annales.events.participants import NARRATOR  # noqa: E402
+from annales.export.happenings import lines  # noqa: E402
 from annales.model import Analysis, Participant  # noqa: E402
 from annales.pipeline import analyze  # noqa: E402
 
@@ -47,6 +51,8 @@ class Counts:
     resolved: int = 0
     with_place: int = 0
     place_agents: int = 0
+    lines: int = 0  # lines of the default chronology (a happening with the ones told under it)
+    lines_with_actor: int = 0  # lines whose main happening, or one told under it, has an actor
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
@@ -60,11 +66,12 @@ class Counts:
         return (f"{name[:44]:44} {self.events:6} {share(self.with_agent)} {share(self.with_actor)} "
                 f"{self.happenings:6} {of_happenings(self.happenings_with_actor)} "
                 f"{of_happenings(self.happenings_with_entity):>8} {self.phrases:7} {self.resolved:8} "
-                f"{share(self.with_place)} {self.place_agents:12}")
+                f"{share(self.with_place)} {self.place_agents:12} {self.lines:6} "
+                f"{self.lines_with_actor / self.lines if self.lines else 0:6.1%}")
 
 
 HEADER = (f"{'text':44} {'events':>6} {'agent':>6} {'actor':>6} {'happen':>6} {'actor':>6} {'entity':>8} "
-          f"{'phrases':>7} {'resolved':>8} {'place':>6} {'place agents':>12}")
+          f"{'phrases':>7} {'resolved':>8} {'place':>6} {'place agents':>12} {'lines':>6} {'actor':>6}")
 
 
 def is_actor(participant: Participant, types: dict[str, str], phrases: bool = True) -> bool:
@@ -100,6 +107,9 @@ def count(analysis: Analysis, why: Counter[str], nouns: Counter[str]) -> Counts:
             why[reason] += 1
             if subject:
                 nouns[subject] += 1
+    for line in lines(analysis):
+        out.lines += 1
+        out.lines_with_actor += any(is_actor(p, types) for e in (line.main, *line.subs) for p in e.participants)
     for event in analysis.events:
         out.resolved += sum(p.resolved_from is not None for p in event.participants)
         out.with_place += bool(event.places)
