@@ -87,3 +87,19 @@ def test_the_layers_decision_is_read_first() -> None:
     decided = _event("perfective", "1915-03-05", False)
     decided.happening = False
     assert is_happening(decided) is False
+
+
+def test_a_demonstrative_points_back_to_a_happening_already_told() -> None:
+    events = analyze("Le 9 mai 1915, l'attaque de la colline échoua. Malgré cet échec, le général "
+                     "ordonna une nouvelle attaque.").events
+    happening = {(e.trigger.text, e.trigger.start): e.happening for e in events}
+    assert [h for (word, _), h in happening.items() if word == "échec"] == [False]
+
+
+def test_a_participle_qualifying_a_noun_is_a_happening_only_with_its_own_date() -> None:
+    text = ("Le 14 septembre 1914, le colonel Marc Aubert, tué le 13 septembre, fut enterré à Reims. "
+            "Les vivres envoyés par l'intendance arrivèrent à Reims.")
+    events = {e.trigger.text: e for e in analyze(text).events}
+    assert events["tué"].happening is True and events["tué"].date.value == "1914-09-13"
+    assert events["envoyés"].happening is False
+    assert events["arrivèrent"].happening is True

@@ -333,16 +333,28 @@ def aspect(token: Any) -> Aspect | None:
 
 def names_one_happening(noun: Any, lex: Lexicon) -> bool:
     """A noun a chronology lists: one the lexicon names as a happening (a noun found by its deverbal
-    ending alone, "le penchant", "l'aide", counts for TimeML but is too often a thing), and not an
-    indefinite plural, which tells of a kind of happening ("des manœuvres", "des événements")."""
+    ending alone, "le penchant", "l'aide", counts for TimeML but is too often a thing); not an
+    indefinite plural, which tells of a kind of happening ("des manœuvres", "des événements"); not
+    one a demonstrative points back to ("cet échec", "cette guerre"), a happening already told."""
     lemma = lemma_of(noun)
     if lemma not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
         return False
+    determiners = [c for c in noun.children if c.dep_.startswith("det")]
+    if any("Dem" in d.morph.get("PronType") for d in determiners):
+        return False
     if "Plur" in noun.morph.get("Number"):
-        determiners = [c for c in noun.children if c.dep_.startswith("det")]
         if not determiners or all("Ind" in d.morph.get("Definite") for d in determiners):
             return False
     return True
+
+
+def describes_a_thing(verb: Any, event: Event) -> bool:
+    """A participle qualifying a noun ("les moyens accordés par l'empereur", "les armées dirigées
+    depuis Paris") describes that thing unless its own clause dates it ("le colonel X, tué le 14
+    septembre"): then it tells a happening."""
+    if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    return event.date is None or event.time_inferred
 
 
 def _tense(token: Any, language: str) -> str | None:
