@@ -29,6 +29,7 @@ def open_store(path: str, *, create: bool = False) -> sqlite3.Connection:
         raise StoreError(f"{path}: no such corpus store (build one with `annales corpus add {path} PATH...`)")
     if not file.exists() and not file.parent.is_dir():
         raise StoreError(f"{path}: cannot be created: no such folder {str(file.parent)!r}")
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -38,10 +39,14 @@ def open_store(path: str, *, create: bool = False) -> sqlite3.Connection:
             schema.create(conn)
         else:
             schema.check(conn, path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, OSError, StoreError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        if isinstance(exc, OSError):
+            raise StoreError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
         raise StoreError(f"{path}: not an annales corpus store ({exc})") from exc
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
