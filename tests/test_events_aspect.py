@@ -103,3 +103,12 @@ def test_a_participle_qualifying_a_noun_is_a_happening_only_with_its_own_date() 
     assert events["tué"].happening is True and events["tué"].date.value == "1914-09-13"
     assert events["envoyés"].happening is False
     assert events["arrivèrent"].happening is True
+
+
+@pytest.mark.parametrize("text, word, factuality", [
+    ("Que le peuple se mette donc debout.", "mette", "possible"),  # a wish, whatever mood the tagger gives
+    ("Il n'arriva aucun accident quoique les pièces fussent chargées.", "chargées", "fact"),
+    ("Le 3 mai 1871, en y montant on croyait mourir.", "mourir", "possible"),
+])
+def test_subjunctive_wishes_and_beliefs_are_not_facts(text: str, word: str, factuality: str) -> None:
+    assert _event_of(text, word).factuality == factuality

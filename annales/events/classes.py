@@ -158,6 +158,8 @@ class EventReader:
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
         if _tense(token, self.language) == "future" or _inflected(token, lex, "future"):
             return "future"  # before "reported": what is announced has not happened yet
+        if _subjunctive(token, lex):
+            return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
         return "reported" if reported else "fact"
 
 
@@ -205,6 +207,24 @@ def _governs_event(token: Any, lex: Lexicon) -> bool:
         if child.dep_ == "obj" and (child.pos_ in ("VERB", "PRON") or lemma_of(child) in lex.event_nouns):
             return True  # a pronoun object may stand for a clause ("il le défendit")
     return False
+
+
+def _subjunctive(token: Any, lex: Lexicon) -> bool:
+    """A verb (or its auxiliary) in the subjunctive in a clause "que" opens ("avant qu'il parte"), or a
+    main clause "que" opens ("Que le peuple se mette debout": a wish, whatever mood the tagger gives),
+    unless a concessive opens its clause
+    ("quoique les pièces fussent chargées" tells a fact)."""
+    forms = [token, *_auxiliaries(token)]
+    marks = [c for c in token.children if c.dep_ == "mark"]
+    opened = any(m.lower_ in lex.jussives for m in marks)
+    # The tagger takes many a simple past for a subjunctive ("écrivit"): only a clause "que" opens
+    # is read as one.
+    if not opened or (token.dep_ != "ROOT" and not any("Sub" in f.morph.get("Mood") for f in forms)):
+        return False
+    left = token.left_edge.i
+    before = {t.lower_ for t in token.doc[max(0, left - 2):left]} | {m.lower_ for m in marks}
+    before |= {f.lower_ for m in marks for f in m.children}
+    return not before & lex.concessives
 
 
 def _verbal(token: Any) -> bool:

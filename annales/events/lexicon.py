@@ -30,6 +30,8 @@ class Lexicon:
     hypotheticals: frozenset[str]
     hearsay: frozenset[str]
     binding_prepositions: frozenset[str]  # prepositions that build compound nouns ("navires de débarquement")
+    concessives: frozenset[str]  # conjunctions after which a subjunctive tells a fact ("bien que", "quoique")
+    jussives: frozenset[str]  # what opens a main clause of wish or order ("Que le peuple se lève")
     time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
     reflexive_pronoun: str  # how classes.tsv writes a reflexive verb ("se trouver")
     inflections: dict[str, tuple[str, ...]]  # "conditional"/"future" -> endings added to the infinitive
@@ -84,6 +86,8 @@ def lexicon(language: str) -> Lexicon:
         hypotheticals=markers.get("hypothetical", frozenset()),
         hearsay=markers.get("hearsay", frozenset()),
         binding_prepositions=markers.get("binding-preposition", frozenset()),
+        concessives=markers.get("concessive", frozenset()),
+        jussives=markers.get("jussive", frozenset()),
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
         reflexive_pronoun=next(iter(markers.get("reflexive", frozenset({""})))),
         inflections=_inflections(language),
