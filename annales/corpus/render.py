@@ -92,7 +92,8 @@ def timelinejs(found: list[Happening]) -> dict[str, object]:
             text += " (date incertaine)"
         events.append({"start_date": start, "text": {"headline": _escape(headline), "text": _escape(text)},
                        "group": h.document, "unique_id": f"{h.document}#{h.event}"})
-    return {"title": {"text": {"headline": "Corpus", "text": f"{len(found)} happenings"}}, "events": events}
+    count = f"{len(found)} happening{'s' if len(found) != 1 else ''}"
+    return {"title": {"text": {"headline": "Corpus", "text": count}}, "events": events}
 
 
 def _escape(text: str) -> str:
