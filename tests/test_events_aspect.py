@@ -112,3 +112,12 @@ def test_a_participle_qualifying_a_noun_is_a_happening_only_with_its_own_date() 
 ])
 def test_subjunctive_wishes_and_beliefs_are_not_facts(text: str, word: str, factuality: str) -> None:
     assert _event_of(text, word).factuality == factuality
+
+
+@pytest.mark.parametrize("text, word, listed", [
+    ("Le 3 mai 1812, Wellington parvint à entrer dans la ville.", "entrer", True),
+    ("Le 3 mai 1812, après avoir chassé les Français, Wellington entra dans la ville.", "chassé", True),
+    ("Le 3 mai 1812, Wellington marcha vers Madrid pour attaquer la ville.", "attaquer", False),
+])
+def test_an_infinitive_no_verb_governs_is_no_happening(text: str, word: str, listed: bool) -> None:
+    assert _event_of(text, word).happening is listed

@@ -35,7 +35,14 @@ from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.classes import EventReader, aspect, describes_a_thing, historians_future, names_one_happening
+from annales.events.classes import (
+    EventReader,
+    aspect,
+    bare_infinitive,
+    describes_a_thing,
+    historians_future,
+    names_one_happening,
+)
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
@@ -100,7 +107,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex) if token.pos_ == "NOUN" else not describes_a_thing(token, event))
+            names_one_happening(token, lex) if token.pos_ == "NOUN"
+            else not (describes_a_thing(token, event) or bare_infinitive(token)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

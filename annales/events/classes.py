@@ -368,6 +368,15 @@ def names_one_happening(noun: Any, lex: Lexicon) -> bool:
     return True
 
 
+def bare_infinitive(verb: Any) -> bool:
+    """An infinitive no verb governs ("pour attaquer", "à quoi bon changer", "c'est se servir de"): a
+    purpose, a question or a definition, not a happening told. One a verb governs ("parvint à entrer")
+    gets its factuality from that verb; a past infinitive ("après avoir chassé") tells what was done."""
+    if "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ == "aux:tense" for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
+
+
 def describes_a_thing(verb: Any, event: Event) -> bool:
     """A participle qualifying a noun ("les moyens accordés par l'empereur", "les armées dirigées
     depuis Paris") describes that thing unless its own clause dates it ("le colonel X, tué le 14
