@@ -193,3 +193,25 @@ def test_a_jsonl_of_analyses_is_stored_as_it_is(tmp_path: Path, conn: sqlite3.Co
     made.write_text(json.dumps(changed) + "\n", encoding="utf-8")
     assert add(conn, [str(made)]).replaced == 1
     assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == 0
+
+
+def test_runs_creating_the_same_store_at_once_make_one(tmp_path: Path) -> None:
+    import threading
+
+    path = str(tmp_path / "new.db")
+    errors: list[Exception] = []
+
+    def create() -> None:
+        try:
+            open_store(path, create=True).close()
+        except Exception as exc:  # noqa: BLE001 - what a run would report
+            errors.append(exc)
+
+    threads = [threading.Thread(target=create) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert dict(sqlite3.connect(path).execute("SELECT key, value FROM meta")) == {
+        "store_schema": STORE_SCHEMA, "analysis_schema": SCHEMA}

@@ -22,11 +22,11 @@ DOCUMENT_TABLES = ("event_entities", "events", "mentions", "entities", "timexes"
                    "sentences", "analyses")
 
 DDL = """
-CREATE TABLE meta (
+CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-CREATE TABLE documents (
+CREATE TABLE IF NOT EXISTS documents (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     sha256 TEXT,
@@ -42,11 +42,11 @@ CREATE TABLE documents (
     chars INTEGER NOT NULL,
     added_at TEXT NOT NULL
 );
-CREATE TABLE analyses (
+CREATE TABLE IF NOT EXISTS analyses (
     doc INTEGER PRIMARY KEY REFERENCES documents(doc),
     json TEXT NOT NULL
 );
-CREATE TABLE sentences (
+CREATE TABLE IF NOT EXISTS sentences (
     sentence INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(doc),
     n INTEGER NOT NULL,
@@ -56,16 +56,16 @@ CREATE TABLE sentences (
     dates TEXT,
     UNIQUE (doc, n)
 );
-CREATE VIRTUAL TABLE sentences_fts USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
     text, content="sentences", content_rowid="sentence", tokenize="unicode61 remove_diacritics 2"
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+CREATE TRIGGER IF NOT EXISTS sentences_fts_insert AFTER INSERT ON sentences BEGIN
     INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence, new.text);
 END;
-CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN
     INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.sentence, old.text);
 END;
-CREATE TABLE timexes (
+CREATE TABLE IF NOT EXISTS timexes (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     id TEXT NOT NULL,
     n INTEGER,
@@ -84,7 +84,7 @@ CREATE TABLE timexes (
     story_line INTEGER,
     PRIMARY KEY (doc, id)
 );
-CREATE TABLE corpus_entities (
+CREATE TABLE IF NOT EXISTS corpus_entities (
     corpus_entity INTEGER PRIMARY KEY,
     type TEXT NOT NULL,
     key TEXT NOT NULL UNIQUE,
@@ -93,7 +93,7 @@ CREATE TABLE corpus_entities (
     score REAL NOT NULL,
     evidence TEXT NOT NULL
 );
-CREATE TABLE entities (
+CREATE TABLE IF NOT EXISTS entities (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     id TEXT NOT NULL,
     type TEXT NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE entities (
     corpus_entity INTEGER REFERENCES corpus_entities(corpus_entity),
     PRIMARY KEY (doc, id)
 );
-CREATE TABLE corpus_entity_members (
+CREATE TABLE IF NOT EXISTS corpus_entity_members (
     corpus_entity INTEGER NOT NULL REFERENCES corpus_entities(corpus_entity),
     doc INTEGER NOT NULL REFERENCES documents(doc),
     entity TEXT NOT NULL,
@@ -121,7 +121,7 @@ CREATE TABLE corpus_entity_members (
     evidence TEXT NOT NULL,
     PRIMARY KEY (doc, entity)
 );
-CREATE TABLE mentions (
+CREATE TABLE IF NOT EXISTS mentions (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     entity TEXT NOT NULL,
     n INTEGER,
@@ -133,7 +133,7 @@ CREATE TABLE mentions (
     title TEXT,
     descriptor TEXT
 );
-CREATE TABLE quantities (
+CREATE TABLE IF NOT EXISTS quantities (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     id TEXT NOT NULL,
     n INTEGER,
@@ -148,7 +148,7 @@ CREATE TABLE quantities (
     of_entity TEXT,
     PRIMARY KEY (doc, id)
 );
-CREATE TABLE quotes (
+CREATE TABLE IF NOT EXISTS quotes (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     id TEXT NOT NULL,
     start INTEGER NOT NULL,
@@ -158,7 +158,7 @@ CREATE TABLE quotes (
     cue_end INTEGER,
     PRIMARY KEY (doc, id)
 );
-CREATE TABLE events (
+CREATE TABLE IF NOT EXISTS events (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     id TEXT NOT NULL,
     n INTEGER,
@@ -182,7 +182,7 @@ CREATE TABLE events (
     story_order INTEGER,
     PRIMARY KEY (doc, id)
 );
-CREATE TABLE event_entities (
+CREATE TABLE IF NOT EXISTS event_entities (
     doc INTEGER NOT NULL REFERENCES documents(doc),
     event TEXT NOT NULL,
     entity TEXT,
@@ -190,7 +190,7 @@ CREATE TABLE event_entities (
     rank TEXT,
     phrase TEXT
 );
-CREATE TABLE findings (
+CREATE TABLE IF NOT EXISTS findings (
     finding INTEGER PRIMARY KEY,
     doc INTEGER REFERENCES documents(doc),
     id TEXT NOT NULL,
@@ -200,26 +200,26 @@ CREATE TABLE findings (
     message TEXT NOT NULL,
     detail TEXT NOT NULL
 );
-CREATE TABLE finding_evidence (
+CREATE TABLE IF NOT EXISTS finding_evidence (
     finding INTEGER NOT NULL REFERENCES findings(finding),
     doc INTEGER NOT NULL REFERENCES documents(doc),
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL
 );
-CREATE INDEX mentions_by_entity ON mentions (doc, entity);
-CREATE INDEX mentions_by_sentence ON mentions (doc, n);
-CREATE INDEX timexes_by_sentence ON timexes (doc, n);
-CREATE INDEX timexes_by_date ON timexes (earliest, latest);
-CREATE INDEX events_by_date ON events (happening, earliest, latest);
-CREATE INDEX events_by_sentence ON events (doc, n);
-CREATE INDEX event_entities_by_event ON event_entities (doc, event);
-CREATE INDEX event_entities_by_entity ON event_entities (doc, entity);
-CREATE INDEX entities_by_corpus_entity ON entities (corpus_entity);
-CREATE INDEX entities_by_type ON entities (type, folded);
-CREATE INDEX members_by_corpus_entity ON corpus_entity_members (corpus_entity);
-CREATE INDEX findings_by_doc ON findings (doc);
-CREATE INDEX finding_evidence_by_doc ON finding_evidence (doc);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (doc, entity);
+CREATE INDEX IF NOT EXISTS mentions_by_sentence ON mentions (doc, n);
+CREATE INDEX IF NOT EXISTS timexes_by_sentence ON timexes (doc, n);
+CREATE INDEX IF NOT EXISTS timexes_by_date ON timexes (earliest, latest);
+CREATE INDEX IF NOT EXISTS events_by_date ON events (happening, earliest, latest);
+CREATE INDEX IF NOT EXISTS events_by_sentence ON events (doc, n);
+CREATE INDEX IF NOT EXISTS event_entities_by_event ON event_entities (doc, event);
+CREATE INDEX IF NOT EXISTS event_entities_by_entity ON event_entities (doc, entity);
+CREATE INDEX IF NOT EXISTS entities_by_corpus_entity ON entities (corpus_entity);
+CREATE INDEX IF NOT EXISTS entities_by_type ON entities (type, folded);
+CREATE INDEX IF NOT EXISTS members_by_corpus_entity ON corpus_entity_members (corpus_entity);
+CREATE INDEX IF NOT EXISTS findings_by_doc ON findings (doc);
+CREATE INDEX IF NOT EXISTS finding_evidence_by_doc ON finding_evidence (doc);
 """
 
 
@@ -228,11 +228,12 @@ class StoreError(Exception):
 
 
 def create(conn: sqlite3.Connection) -> None:
-    """The tables of an empty store, and its version in `meta`."""
-    conn.executescript("BEGIN;" + DDL + "COMMIT;")
-    with conn:
-        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                         [("store_schema", STORE_SCHEMA), ("analysis_schema", ANALYSIS_SCHEMA)])
+    """The tables of an empty store, and its version in `meta`, in one transaction. Every
+    statement is a no-op when its object exists, so two runs creating the same store at once both
+    end with one store."""
+    meta = (f"INSERT OR IGNORE INTO meta (key, value) VALUES ('store_schema', '{STORE_SCHEMA}'), "
+            f"('analysis_schema', '{ANALYSIS_SCHEMA}');")
+    conn.executescript("BEGIN IMMEDIATE;" + DDL + meta + "COMMIT;")
 
 
 def is_empty(conn: sqlite3.Connection) -> bool:
