@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from annales.common.parse import children_of, morph_of
 from annales.common.resources import exists, load_rows
 from annales.model import Entity, Span
 
@@ -120,7 +121,7 @@ class _Candidate:
 
 
 def _feature(token: Any, name: str) -> str | None:
-    values = token.morph.get(name)
+    values = morph_of(token, name)
     return values[0] if values else None
 
 
@@ -265,7 +266,7 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
         if found is None:
             token = doc[i]
             if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and not any(
-                    c.i in entity_at for c in token.children if c.dep_ in NAME_DEPS):
+                    c.i in entity_at for c in children_of(token) if c.dep_ in NAME_DEPS):
                 memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
             continue
         head, last, reference, features = found
@@ -327,7 +328,7 @@ def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
     passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
     verb = subject.head
-    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)):
         return True
     when = lex.impersonal.get(verb.lemma_)
     if when is None:
@@ -335,8 +336,8 @@ def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     if when == "always":
         return True
     if when == "object":
-        return any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
-    return any(c.lower_ == when for c in verb.children)
+        return any(c.dep_ == "obj" and c.i > verb.i for c in children_of(verb))
+    return any(c.lower_ == when for c in children_of(verb))
 
 
 def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory: _Memory,
@@ -358,7 +359,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in t.head.children))),
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in children_of(t.head)))),
             None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None
@@ -387,13 +388,13 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         return None
     chosen: _Candidate | None = None
     if noun is not None:
-        if determiner.head.i != i or any(c.dep_ in NAMING_DEPS for c in token.children):
+        if determiner.head.i != i or any(c.dep_ in NAMING_DEPS for c in children_of(token)):
             return None  # the article belongs to another noun, or the noun is named ("le régiment de Picardie")
         chosen = _group_candidate(token, noun, memory, sentence)
     elif match is not None:
         # "la 3e attaque", "le 9e jour": a number before a noun counts it, whatever the noun.
         modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN"
-        names_kind = any(c.lemma_.lower() in lex.group_nouns for c in token.children)  # "9e" + "régiment"
+        names_kind = any(c.lemma_.lower() in lex.group_nouns for c in children_of(token))  # "9e" + "régiment"
         if not modifies_noun and not names_kind:
             chosen = memory.by_number.get(match.group(1).lstrip("0") or "0")
     if chosen is None or chosen.entity is None:
@@ -404,7 +405,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
 
 def _definite_determiner(token: Any) -> Any | None:
     """The definite article of `token` ("le", "la", "l'", "du"), when it has one."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "det" and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
             return child
     return None
@@ -427,7 +428,7 @@ def _bare_group_noun(doc: Any, start: int, end: int, root: Any, lex: _Lexicon) -
     if root.lemma_.lower() not in lex.group_nouns or not root.text.islower() or _feature(root, "Number") == "Plur":
         return False
     return all(k == root.i or doc[k].dep_ == "det" for k in range(start, end + 1)) \
-        and not any(c.dep_ in NAMING_DEPS for c in root.children)
+        and not any(c.dep_ in NAMING_DEPS for c in children_of(root))
 
 
 def _group_reference(root: Any, lex: _Lexicon, memory: _Memory, sentence: int) -> Reference | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from annales.common.parse import children_of, morph_of
 from annales.common.resources import load_rows
 
 
@@ -21,16 +22,16 @@ def verb_tense(verb: Any, language: str) -> str | None:
     """"past", "present", "future" or None (a bare participle says nothing of when)."""
     # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
     # its own tense.
-    aux = [c for c in verb.children if c.dep_ == "aux:tense"] or \
-        [c for c in verb.children if c.dep_.startswith("aux")]
-    verb_form = verb.morph.get("VerbForm")
+    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"] or \
+        [c for c in children_of(verb) if c.dep_.startswith("aux")]
+    verb_form = morph_of(verb, "VerbForm")
     if aux:
         first = aux[0]
         periphrastic = _periphrastic(language).get(first.lemma_)
         if periphrastic and "Inf" in verb_form:
             return periphrastic
-        tense = first.morph.get("Tense")
-        if "Fut" in tense or "Cnd" in first.morph.get("Mood"):  # "serait perdu": the future of a past story
+        tense = morph_of(first, "Tense")
+        if "Fut" in tense or "Cnd" in morph_of(first, "Mood"):  # "serait perdu": the future of a past story
             return "future"
         if "Past" in tense or "Imp" in tense:
             return "past"
@@ -42,12 +43,12 @@ def verb_tense(verb: Any, language: str) -> str | None:
             return periphrastic
     if "Part" in verb_form:
         return None  # "prévue le 15 septembre" says nothing of when
-    tense = verb.morph.get("Tense")
+    tense = morph_of(verb, "Tense")
     if "Fut" in tense:
         return "future"
     if "Past" in tense or "Imp" in tense:
         return "past"
-    if "Cnd" in verb.morph.get("Mood"):
+    if "Cnd" in morph_of(verb, "Mood"):
         return "future"
     if "Pres" in tense:
         return "present"
@@ -56,9 +57,9 @@ def verb_tense(verb: Any, language: str) -> str | None:
 
 def pluperfect(verb: Any) -> bool:
     """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder."""
-    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
-    return bool(aux) and "Imp" in aux[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
+    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
 
 
 def negated(verb: Any) -> bool:
-    return any("Neg" in c.morph.get("Polarity") for c in verb.children)
+    return any("Neg" in morph_of(c, "Polarity") for c in children_of(verb))

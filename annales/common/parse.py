@@ -8,6 +8,7 @@ per date or per event, they make a layer quadratic in the sentence's length.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from typing import Any
 
@@ -56,3 +57,86 @@ class TokenSentences:
         """The sentence of token `i`, as a spaCy Span."""
         start, end = self.bounds(i)
         return self.doc[start:end]
+
+
+class _DocReadings:
+    """What the tokens of one Doc say, read from spaCy once, in one pass over its arrays."""
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import HEAD, MORPH
+
+        self.doc = weakref.ref(doc)  # a parse cache must not keep a finished analysis's Doc alive
+        # The head as an offset: stored unsigned, read signed.
+        heads = doc.to_array(HEAD).astype("int64").tolist()
+        keys = doc.to_array(MORPH).tolist()
+        # The children of each token in text order, as `token.children` gives them (its left ones
+        # then its right ones, each run in text order).
+        self.child_indices: list[list[int]] = [[] for _ in heads]
+        strings = doc.vocab.strings
+        analyses: dict[int, dict[str, list[str]]] = {}
+        self.features: list[dict[str, list[str]]] = []
+        for i, (head, key) in enumerate(zip(heads, keys, strict=True)):
+            if head:
+                self.child_indices[i + head].append(i)
+            found = analyses.get(key)
+            if found is None:
+                found = analyses[key] = _features(strings[key])
+            self.features.append(found)
+        self.children: list[list[Any] | None] = [None] * len(heads)
+
+
+def _features(analysis: str) -> dict[str, list[str]]:
+    """"Mood=Ind|Tense=Past,Pres" as {"Mood": ["Ind"], "Tense": ["Past", "Pres"]}: the values spaCy's
+    `MorphAnalysis.get` gives, in its order. An empty analysis is stored as "_"."""
+    features: dict[str, list[str]] = {}
+    if analysis and analysis != "_":
+        for feature in analysis.split("|"):
+            field, _, values = feature.partition("=")
+            features[field] = values.split(",")
+    return features
+
+
+_readings: _DocReadings | None = None
+
+
+def _readings_of(doc: Any) -> _DocReadings:
+    """The readings of the last Doc asked about; a Doc is never changed once parsed (the parse is
+    only read after the backbone), so what was read stays true while the Doc lives."""
+    global _readings
+    readings = _readings
+    if readings is None or readings.doc() is not doc:
+        readings = _readings = _DocReadings(doc)
+    return readings
+
+
+def child_index_lists(doc: Any) -> list[list[int]]:
+    """For each token of `doc`, the indices of its children in text order. Shared: read, never change."""
+    return _readings_of(doc).child_indices
+
+
+def children_of(token: Any) -> list[Any]:
+    """`list(token.children)`, made once per token of the last Doc asked about.
+
+    spaCy's `token.children` walks the token's whole subtree span from both edges and makes a new
+    Token for every child at each access; the events layer asks a word's children for its class, its
+    negation, its auxiliaries, its marks and its participants, and each head again for every event below
+    it. The list is shared: callers read it and never change it.
+    """
+    readings = _readings_of(token.doc)
+    found = readings.children[token.i]
+    if found is None:
+        doc = token.doc
+        found = readings.children[token.i] = [doc[k] for k in readings.child_indices[token.i]]
+    return found
+
+
+def morph_of(token: Any, field: str) -> list[str]:
+    """`token.morph.get(field)`, from the analyses of the Doc read once.
+
+    spaCy reads the analysis's features anew at each `get` (over a microsecond, twenty times a
+    `token.dep_`), and one verb is asked its tense and mood by its class, aspect, factuality and
+    dating. A new list when the field is absent, as spaCy gives; else the list is shared: callers read
+    it and never change it.
+    """
+    found = _readings_of(token.doc).features[token.i].get(field)
+    return [] if found is None else found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 # Spaces that may pad the inside of « » in French typesetting (ordinary, no-break, thin).
 PADDING = " \t\n\u00a0\u202f\u2009"
@@ -37,20 +38,59 @@ class Quoted:
 
 
 OPENING = {"«": "»", "“": "”"}
+T = TypeVar("T")
+
+
+class _LastText(Generic[T]):
+    """The answer for the last text asked about. Several layers of one analysis ask about the same
+    text (the time layer, the quotes layer, the events' speakers): the text is read once. Strings are
+    immutable, so an equal text has the same answer; the text is usually the very same object, which
+    makes the comparison immediate. Text and answer are kept in one tuple, replaced at once: a
+    thread never reads one text's answer for another."""
+
+    def __init__(self) -> None:
+        self._last: tuple[str, T] | None = None
+
+    def get(self, text: str) -> T | None:
+        last = self._last
+        if last is None or not (text is last[0] or text == last[0]):
+            return None
+        return last[1]
+
+    def remember(self, text: str, value: T) -> T:
+        self._last = (text, value)
+        return value
+
+
+_spans_cache: _LastText[tuple[tuple[int, int], ...]] = _LastText()
+_quoted_cache: _LastText[tuple[Quoted, ...]] = _LastText()
+
+
+# The only characters `quote_spans` acts on: a mark, or the first newline of a paragraph break.
+# The regex skips the rest of the text in C; a loop in Python read it a character at a time.
+_SIGNIFICANT = re.compile("[«»“”]|\n(?=\n)")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside « » and “ ” (nesting allowed); unclosed quotes run to the end of their paragraph."""
+    cached = _spans_cache.get(text)
+    if cached is None:
+        cached = _spans_cache.remember(text, tuple(_quote_spans(text)))
+    return list(cached)  # a copy: the caller may extend or sort it
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for match in _SIGNIFICANT.finditer(text):
+        i, ch = match.start(), match.group()
         if ch in OPENING:
             stack.append((OPENING[ch], i))
         elif stack and ch == stack[-1][0]:
             _, start = stack.pop()
             if not stack:
                 spans.append((start, i + 1))
-        elif ch == "\n" and stack and text[i + 1:i + 2] == "\n":
+        elif ch == "\n" and stack:  # the pattern only takes a newline another one follows
             spans.append((stack[0][1], i))
             stack.clear()
     if stack:
@@ -86,6 +126,13 @@ def _straight_pairs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
 
 def find_quoted(text: str) -> list[Quoted]:
     """Every outermost quotation in text order; never a span that runs backwards."""
+    cached = _quoted_cache.get(text)
+    if cached is None:
+        cached = _quoted_cache.remember(text, tuple(_find_quoted(text)))
+    return list(cached)  # a copy of a list of frozen records: the caller may sort or filter it
+
+
+def _find_quoted(text: str) -> list[Quoted]:
     spans = quote_spans(text)
     if '"' in text:
         spans = sorted(spans + _straight_pairs(text, spans))

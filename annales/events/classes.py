@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from annales.common.grammar import verb_tense
+from annales.common.parse import children_of, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
 from annales.model import Aspect, Dct, Event, EventClass, Factuality, Timex
@@ -96,7 +97,7 @@ class EventReader:
             lex = self.lex
             reporting = []
             hearsay = hypothetical = False
-            for child in token.children:
+            for child in children_of(token):
                 dep = child.dep_
                 if dep == "parataxis":
                     if child.pos_ == "VERB" and lex.classes.get(lemma_of(child)) == "REPORTING":
@@ -137,7 +138,7 @@ class EventReader:
         chain = _clause_chain(token)
         condition = self._hypothetical(chain)
         if condition is not None:
-            tense = condition.morph.get("Tense") + [m for a in _auxiliaries(condition) for m in a.morph.get("Tense")]
+            tense = morph_of(condition, "Tense") + [m for a in _auxiliaries(condition) for m in morph_of(a, "Tense")]
             return "counterfactual" if "Imp" in tense or "Past" in tense else "possible"
         if modal is not None:
             return "possible"
@@ -171,16 +172,16 @@ def read_event(token: Any, lex: Lexicon, language: str) -> Reading:
 def event_class(token: Any, lex: Lexicon) -> EventClass:
     lemma = lemma_of(token)
     reflexive = verbal = False
-    for child in token.children:  # one pass: the children are built anew at each walk
+    for child in children_of(token):  # one pass over the children
         dep = child.dep_
-        if dep == "obj" and not any(c.dep_.startswith("det") for c in child.children):
+        if dep == "obj" and not any(c.dep_.startswith("det") for c in children_of(child)):
             # a verb and its bare object say one thing: "avoir lieu", "porter plainte"
             phrase = lex.classes.get(f"{lemma} {lemma_of(child)}")
             if phrase is not None:
                 return phrase  # type: ignore[return-value]  # checked against the TimeML classes on loading
         elif dep == "aux:tense":
             verbal = True
-        reflexive = reflexive or "Yes" in child.morph.get("Reflex")
+        reflexive = reflexive or "Yes" in morph_of(child, "Reflex")
     if reflexive:  # "se trouver": to be somewhere
         listed = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
         if listed is not None:
@@ -192,8 +193,8 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
         return "STATE"
-    if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in token.morph.get("Tense") \
-            and "Part" in token.morph.get("VerbForm"):
+    if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in morph_of(token, "Tense") \
+            and "Part" in morph_of(token, "VerbForm"):
         return "STATE"  # "les mallettes contenant des disquettes": a property of the thing, not a doing
     return "OCCURRENCE"
 
@@ -201,7 +202,7 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
 def _governs_event(token: Any, lex: Lexicon) -> bool:
     """True when the verb bears on another event: a clause or infinitive under it, or an object
     that names a happening ("ordonner l'attaque")."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and child.pos_ == "VERB"):
             return True
         if child.dep_ == "obj" and (child.pos_ in ("VERB", "PRON") or lemma_of(child) in lex.event_nouns):
@@ -215,21 +216,21 @@ def _subjunctive(token: Any, lex: Lexicon) -> bool:
     unless a concessive opens its clause
     ("quoique les pièces fussent chargées" tells a fact)."""
     forms = [token, *_auxiliaries(token)]
-    marks = [c for c in token.children if c.dep_ == "mark"]
+    marks = [c for c in children_of(token) if c.dep_ == "mark"]
     opened = any(m.lower_ in lex.jussives for m in marks)
     # The tagger takes many a simple past for a subjunctive ("écrivit"): only a clause "que" opens
     # is read as one.
-    if not opened or (token.dep_ != "ROOT" and not any("Sub" in f.morph.get("Mood") for f in forms)):
+    if not opened or (token.dep_ != "ROOT" and not any("Sub" in morph_of(f, "Mood") for f in forms)):
         return False
     left = token.left_edge.i
     before = {t.lower_ for t in token.doc[max(0, left - 2):left]} | {m.lower_ for m in marks}
-    before |= {f.lower_ for m in marks for f in m.children}
+    before |= {f.lower_ for m in marks for f in children_of(m)}
     return not before & lex.concessives
 
 
 def _verbal(token: Any) -> bool:
     """A verb the tagger took for an adjective or an auxiliary ("aurait démissionné")."""
-    return any(c.dep_ == "aux:tense" for c in token.children)
+    return any(c.dep_ == "aux:tense" for c in children_of(token))
 
 
 def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
@@ -247,7 +248,7 @@ def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
             out.append((head, INTENTION))
             break
         if dep == "xcomp" and head.pos_ == "AUX":  # "<noun> est de <infinitive>"
-            subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            subject = next((c for c in children_of(head) if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
             if subject is not None and lex.classes.get(lemma_of(subject)) in INTENTIONS:
                 out.append((subject, INTENTION))
             break
@@ -263,12 +264,12 @@ def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
 
 
 def _auxiliaries(token: Any) -> list[Any]:
-    return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return [c for c in children_of(token) if c.dep_.startswith("aux") or c.dep_ == "cop"]
 
 
 def _conditional(token: Any, lex: Lexicon) -> bool:
     auxiliaries = _auxiliaries(token)
-    if any("Cnd" in t.morph.get("Mood") for t in [token, *auxiliaries]):
+    if any("Cnd" in morph_of(t, "Mood") for t in [token, *auxiliaries]):
         return True
     return not auxiliaries and _inflected(token, lex, "conditional")
 
@@ -276,7 +277,7 @@ def _conditional(token: Any, lex: Lexicon) -> bool:
 def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
     """True when the verb's form is its infinitive with an ending of `kind` ("éclater" + "ait"): the
     tagger's mood or tense is then overruled, as it often slips on these forms."""
-    if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm"):
+    if verb.pos_ != "VERB" or "Fin" not in morph_of(verb, "VerbForm"):
         return False
     form, lemma = verb.lower_, lemma_of(verb)
     return any(form in (lemma + ending, lemma[:-1] + ending) for ending in lex.inflections.get(kind, ()))
@@ -285,12 +286,12 @@ def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
 def _conditional_past(token: Any) -> bool:
     """"serait tombée", "aurait attaqué": a conditional auxiliary and a past participle."""
     auxiliaries = _auxiliaries(token)
-    participle = "Part" in token.morph.get("VerbForm") or any(a.dep_ == "aux:tense" for a in auxiliaries)
-    return participle and any("Cnd" in a.morph.get("Mood") for a in auxiliaries)
+    participle = "Part" in morph_of(token, "VerbForm") or any(a.dep_ == "aux:tense" for a in auxiliaries)
+    return participle and any("Cnd" in morph_of(a, "Mood") for a in auxiliaries)
 
 
 def _negated(token: Any, lex: Lexicon) -> bool:
-    children = list(token.children)
+    children = children_of(token)
     negatives = 0
     for child in children:
         dep = child.dep_
@@ -298,7 +299,7 @@ def _negated(token: Any, lex: Lexicon) -> bool:
             return True  # "aucune arrestation"
         if dep in ("mark", "case") and child.lower_ in lex.negative_prepositions:
             return True  # "sans prévenir"
-        negatives += "Neg" in child.morph.get("Polarity")
+        negatives += "Neg" in morph_of(child, "Polarity")
     if not negatives:
         return False
     # "ne … que" restricts: "il n'a pris que Caen" took Caen. Only "ne" is negative then, and the
@@ -307,7 +308,7 @@ def _negated(token: Any, lex: Lexicon) -> bool:
         for child in children:
             if child.i > token.i and child.pos_ not in ("VERB", "AUX") and (
                     child.lower_ in lex.restrictives
-                    or any(m.lower_ in lex.restrictives and m.i < child.i for m in child.children)):
+                    or any(m.lower_ in lex.restrictives and m.i < child.i for m in children_of(child))):
                 return False
     return True
 
@@ -325,10 +326,10 @@ def _clause_chain(token: Any) -> list[Any]:
 
 
 def _hearsay(phrase: Any, lex: Lexicon) -> bool:
-    for case in phrase.children:
+    for case in children_of(phrase):
         if case.dep_ == "case":
             # "d'après" is "d'" with "après" fixed to it
-            words = case.lower_ + "".join(f.lower_ for f in case.children if f.dep_ == "fixed")
+            words = case.lower_ + "".join(f.lower_ for f in children_of(case) if f.dep_ == "fixed")
             if words in lex.hearsay:
                 return True
     return False
@@ -338,15 +339,15 @@ def aspect(token: Any) -> Aspect | None:
     """"imperfective" for the imperfect (the verb's own, its passive or copula auxiliary's: "était
     attaquée", "était dévasté"), "perfective" for a simple past or a compound past (the pluperfect
     included: "avait pris" is done), None for what the form does not tell (nouns, present, future)."""
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux:tense", "aux:pass", "cop")]
+    auxiliaries = [c for c in children_of(token) if c.dep_ in ("aux:tense", "aux:pass", "cop")]
     if any(c.dep_ == "aux:tense" for c in auxiliaries):
         return "perfective"  # "a pris", "avait pris", "eut pris"
     forms = [token, *auxiliaries] if token.pos_ in ("VERB", "AUX") or auxiliaries else []
     for form in reversed(forms):  # an auxiliary carries the tense of its participle or adjective
-        tense = form.morph.get("Tense")
-        if "Imp" in tense and "Ind" in form.morph.get("Mood"):
+        tense = morph_of(form, "Tense")
+        if "Imp" in tense and "Ind" in morph_of(form, "Mood"):
             return "imperfective"
-        if "Past" in tense and "Ind" in form.morph.get("Mood"):
+        if "Past" in tense and "Ind" in morph_of(form, "Mood"):
             return "perfective"
     return None
 
@@ -359,11 +360,11 @@ def names_one_happening(noun: Any, lex: Lexicon) -> bool:
     lemma = lemma_of(noun)
     if lemma not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
         return False
-    determiners = [c for c in noun.children if c.dep_.startswith("det")]
-    if any("Dem" in d.morph.get("PronType") for d in determiners):
+    determiners = [c for c in children_of(noun) if c.dep_.startswith("det")]
+    if any("Dem" in morph_of(d, "PronType") for d in determiners):
         return False
-    if "Plur" in noun.morph.get("Number"):
-        if not determiners or all("Ind" in d.morph.get("Definite") for d in determiners):
+    if "Plur" in morph_of(noun, "Number"):
+        if not determiners or all("Ind" in morph_of(d, "Definite") for d in determiners):
             return False
     return True
 
@@ -372,7 +373,7 @@ def bare_infinitive(verb: Any) -> bool:
     """An infinitive no verb governs ("pour attaquer", "à quoi bon changer", "c'est se servir de"): a
     purpose, a question or a definition, not a happening told. One a verb governs ("parvint à entrer")
     gets its factuality from that verb; a past infinitive ("après avoir chassé") tells what was done."""
-    if "Inf" not in verb.morph.get("VerbForm") or any(c.dep_ == "aux:tense" for c in verb.children):
+    if "Inf" not in morph_of(verb, "VerbForm") or any(c.dep_ == "aux:tense" for c in children_of(verb)):
         return False
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
 
@@ -381,7 +382,7 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
     """A participle qualifying a noun ("les moyens accordés par l'empereur", "les armées dirigées
     depuis Paris") describes that thing unless its own clause dates it ("le colonel X, tué le 14
     septembre"): then it tells a happening."""
-    if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm"):
+    if verb.dep_ not in ("acl", "amod") or "Part" not in morph_of(verb, "VerbForm"):
         return False
     return event.date is None or event.time_inferred
 
@@ -389,8 +390,8 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
 def _tense(token: Any, language: str) -> str | None:
     if token.pos_ in ("VERB", "AUX") or _verbal(token):
         return verb_tense(token, language)
-    copula = next((c for c in token.children if c.dep_ == "cop"), None)  # "la liste sera complète"
-    if copula is not None and "Fut" in copula.morph.get("Tense"):
+    copula = next((c for c in children_of(token) if c.dep_ == "cop"), None)  # "la liste sera complète"
+    if copula is not None and "Fut" in morph_of(copula, "Tense"):
         return "future"
     return None
 

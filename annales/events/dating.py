@@ -52,7 +52,7 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
-from annales.common.parse import span_root
+from annales.common.parse import children_of, morph_of, span_root
 from annales.events.triggers import inside
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
@@ -175,7 +175,7 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
         head = t.head
         if head.i in triggers:
             return head
-        if head.i not in in_dates and any(c.dep_ == "case" for c in t.children):
+        if head.i not in in_dates and any(c.dep_ == "case" for c in children_of(t)):
             if not tied:
                 # "le rescapé du naufrage du navire en 1912": the parser hung the date on the first
                 # noun; an event noun told between them is what a date of this phrase times.
@@ -274,15 +274,15 @@ def tense_of(token: Any, language: str) -> str | None:
 def _conditional_perfect(verb: Any) -> bool:
     """"aurait démissionné", "serait parti": a past the writer reports without vouching for it. A
     simple conditional ("devrait annoncer") looks forward, as the future does."""
-    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
-    return bool(aux) and "Cnd" in aux[0].morph.get("Mood") and "Part" in verb.morph.get("VerbForm")
+    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    return bool(aux) and "Cnd" in morph_of(aux[0], "Mood") and "Part" in morph_of(verb, "VerbForm")
 
 
 def _perfect(verb: Any) -> bool:
     """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
-    aux = [c for c in verb.children if c.dep_ == "aux:tense"]
-    return bool(aux) and "Pres" in aux[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm") \
-        and "Ind" in aux[0].morph.get("Mood")
+    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    return bool(aux) and "Pres" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm") \
+        and "Ind" in morph_of(aux[0], "Mood")
 
 
 class Dating:
@@ -328,7 +328,7 @@ class Dating:
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
-            below = next((c for c in token.children if (c.i in self.triggers or c.pos_ in VERBS)
+            below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
                                or (c.dep_ == "obj" and c.i in self.triggers and token.i not in self.triggers))),
                          None)

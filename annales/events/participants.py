@@ -55,6 +55,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
+from annales.common.parse import child_index_lists, children_of, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.coreference import Reference, resolve_references
@@ -149,14 +150,23 @@ def _subtree(token: Any, prune: Any) -> list[int]:
     while stack:
         t = stack.pop()
         out.append(t.i)
-        stack.extend(child for child in t.children if not prune(child))
+        stack.extend(child for child in children_of(t) if not prune(child))
     out.sort()
     return out
 
 
 def clause_of(token: Any, triggers: set[int]) -> list[int]:
-    """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers."""
-    return _subtree(token, lambda child: child.i in triggers)  # another event's words are its own
+    """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers
+    (another event's words are its own). Walked on token indices: no spaCy token is made."""
+    kids = child_index_lists(token.doc)
+    out = []
+    stack = [token.i]
+    while stack:
+        i = stack.pop()
+        out.append(i)
+        stack.extend(k for k in kids[i] if k not in triggers)
+    out.sort()
+    return out
 
 
 def _phrase(token: Any, triggers: set[int]) -> list[int]:
@@ -166,16 +176,16 @@ def _phrase(token: Any, triggers: set[int]) -> list[int]:
 
 
 def _feature(token: Any, name: str) -> str | None:
-    values = token.morph.get(name)
+    values = morph_of(token, name)
     return values[0] if values else None
 
 
 def _case(token: Any) -> str:
     """The preposition before a noun, its words joined: "à", "près de", "jusqu'à"."""
-    words = [c for c in token.children if c.i < token.i and (c.dep_ in ("case", "fixed")
+    words = [c for c in children_of(token) if c.i < token.i and (c.dep_ in ("case", "fixed")
              or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
     for c in list(words):
-        words.extend(f for f in c.children if f.dep_ == "fixed")
+        words.extend(f for f in children_of(c) if f.dep_ == "fixed")
     words.sort(key=lambda t: t.i)
     if words and words[0].i > 0:
         # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
@@ -189,7 +199,7 @@ def _name_words(head: Any) -> list[int]:
     """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
     apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
     Soissons"."""
-    return sorted([head.i] + [c.i for c in head.children if c.dep_ in NAME_DEPS and not _case(c)])
+    return sorted([head.i] + [c.i for c in children_of(head) if c.dep_ in NAME_DEPS and not _case(c)])
 
 
 def _core_words(head: Any) -> list[int]:
@@ -200,7 +210,7 @@ def _core_words(head: Any) -> list[int]:
     while stack:
         token, depth = stack.pop()
         words.update(_name_words(token))
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 stack.append((child, depth))
             elif child.dep_ == "nmod" and depth == 0:
@@ -296,15 +306,15 @@ class Participants:
         people or a force without naming an entity (`events/human_nouns.tsv`: "les soldats",
         "l'armée française", "tous les habitants", "un millier d'hommes"): determiner, numeral,
         adjectives and noun, not its complements nor its relative clauses."""
-        heads = [head] if exact else [head] + [c for c in head.children if c.dep_ == "conj"]
+        heads = [head] if exact else [head] + [c for c in children_of(head) if c.dep_ == "conj"]
         out = []
         for noun in heads:
-            if any(c.dep_ == "det" and c.pos_ == "ADP" for c in noun.children):
+            if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
                 continue  # "accorder aux ennemis": a preposition the parse took for an article
             kind = self._kind(noun)
             if kind == SHARE:
                 # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
-                whole = next((c for c in noun.children if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
+                whole = next((c for c in children_of(noun) if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
                 if whole is not None:
                     out.append(Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end))
             elif kind in PEOPLE:
@@ -314,7 +324,7 @@ class Participants:
     def _noun_phrase(self, noun: Any) -> Span:
         """A noun with the determiners, numerals and adjectives next to it: "tous les 300 soldats
         français"."""
-        words = {noun.i} | {c.i for c in noun.children if c.dep_ in PHRASE_DEPS and c.pos_ != "VERB"}
+        words = {noun.i} | {c.i for c in children_of(noun) if c.dep_ in PHRASE_DEPS and c.pos_ != "VERB"}
         first = last = noun.i
         while first - 1 in words:
             first -= 1
@@ -331,7 +341,7 @@ class Participants:
         kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
         if token.pos_ == "NOUN" or (token.pos_ == "NUM" and kind == SHARE):
             return kind
-        if token.pos_ in ("ADJ", "VERB") and any(c.dep_ == "det" for c in token.children):
+        if token.pos_ in ("ADJ", "VERB") and any(c.dep_ == "det" for c in children_of(token)):
             return kind
         return None
 
@@ -355,7 +365,7 @@ class Participants:
         if kind == "object":
             return False
         verb = pronoun.head
-        children = list(verb.children)
+        children = children_of(verb)
         if sum(self._first_person(c) for c in children if c.i < verb.i) > 1:
             return True  # "nous nous rendîmes": the subject, then its reflexive; the tagger errs on such forms
         persons = {_feature(t, "Person") for t in (verb, *children) if t is verb or t.dep_.startswith("aux")}
@@ -396,7 +406,7 @@ class Participants:
         return out
 
     def _arguments(self, token: Any) -> list[_Argument]:
-        children = list(token.children)  # spaCy makes new tokens at every walk: walk once
+        children = children_of(token)  # shared, read once per document: never changed here
         deps = [c.dep_ for c in children]
         passive = token.pos_ == "NOUN" or "aux:pass" in deps or "nsubj:pass" in deps
         out: list[_Argument] = []
@@ -460,7 +470,7 @@ class Participants:
         ("l'attaque fut lancée par le 9e", "l'attaque lancée par le 9e"), the subject of a relative
         clause whose object it is ("l'attaque que lança Mangin"). After any other verb, and when the
         noun says whose it is ("repousse l'attaque de l'ennemi"), the noun's own words alone say who."""
-        for child in noun.children:
+        for child in children_of(noun):
             entity = self.entity_at.get(child.i)
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
                     entity is None or entity.type != "place"):
@@ -473,15 +483,15 @@ class Participants:
                 return self._passive_agent(verb, role)
             if (noun.dep_ == "obj" and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways):
                 return self._subject_of(verb, role)
-        for child in noun.children:
+        for child in children_of(noun):
             support = self.lex.support_verbs.get(child.lemma_)
             if support is None or child.pos_ != "VERB" or child.dep_ not in ("acl", "acl:relcl"):
                 continue
             # A relative object before the verb ("que", which the parse may take for a conjunction):
             # the verb's own subject; else a participle, whose agent is named with "par".
             if any(c.dep_ == "obj" and c.i < child.i and (_is_relative(c) or c.pos_ == "SCONJ")
-                   for c in child.children):
-                subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
+                   for c in children_of(child)):
+                subject = next((c for c in children_of(child) if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
                 found = _Argument(subject, support[0], subject=True) if subject is not None else None
             else:
                 found = self._passive_agent(child, support[0])
@@ -491,7 +501,7 @@ class Participants:
 
     def _subject_of(self, verb: Any, role: str) -> _Argument | None:
         """A support verb's subject, its own or the one it shares with the clause it is told under."""
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+        subject = next((c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS
                         or (c.dep_ == "expl:subj" and c.i in self.references)), None)
         if subject is not None:
             if _is_relative(subject):
@@ -502,7 +512,7 @@ class Participants:
 
     def _passive_agent(self, verb: Any, role: str) -> _Argument | None:
         """The agent of a support verb in the passive ("lancée par le 9e")."""
-        for child in verb.children:
+        for child in children_of(verb):
             if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and _case(child) in self.lex.agent_cases):
                 return _Argument(child, role, subject=True)
         return None
@@ -532,13 +542,13 @@ class Participants:
                 # "ordonne au capitaine X d'attaquer" parsed as a complement of the noun: X attacks.
                 return _Argument(head, role, subject=True)
             if dep == "xcomp" and head.lemma_ in self.lex.object_control:
-                controller = next((c for c in head.children if c.dep_ in ("obj", "iobj", "obl:arg")), None)
+                controller = next((c for c in children_of(head) if c.dep_ in ("obj", "iobj", "obl:arg")), None)
                 return _Argument(controller, role, subject=True) if controller is not None else None
             if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
                 return None
             if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
                 return None
-            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS
+            subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS
                             or (c.dep_ == "expl:subj" and c.i in self.references)), None)
             if subject is not None:
                 if _is_relative(subject):
@@ -552,9 +562,9 @@ class Participants:
     def _voice(self, token: Any) -> str:
         """The role of the subject of `token`: patient for a passive or a bare past participle of a
         transitive verb ("repoussés", "tué le 14"), agent otherwise."""
-        if any(c.dep_ == "aux:pass" for c in token.children):
+        if any(c.dep_ == "aux:pass" for c in children_of(token)):
             return "patient"
-        bare = not any(c.dep_.startswith("aux") for c in token.children)
+        bare = not any(c.dep_.startswith("aux") for c in children_of(token))
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
                 and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
             return "patient"

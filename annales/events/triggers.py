@@ -26,6 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
+from annales.common.parse import children_of, morph_of
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -52,8 +53,8 @@ def lemma_of(token: Any) -> str:
 
 
 def _present_singular(token: Any) -> bool:
-    morph = token.morph
-    return morph.get("Tense") == ["Pres"] and morph.get("Mood") == ["Ind"] and morph.get("Number") == ["Sing"]
+    return morph_of(token, "Tense") == ["Pres"] and morph_of(token, "Mood") == ["Ind"] \
+        and morph_of(token, "Number") == ["Sing"]
 
 
 def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
@@ -64,7 +65,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
     for token in doc:
         pos = token.pos_
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
-                and not any(c.dep_ == "cop" for c in token.head.children):
+                and not any(c.dep_ == "cop" for c in children_of(token.head)):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
         if pos == "VERB":
             found = is_verb_event(token, lex)
@@ -90,13 +91,13 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
     lemma = lemma_of(token)
     if lemma in lex.never_events:
         return False
-    infinitives = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    infinitives = [c for c in children_of(token) if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if lemma in lex.light_with_infinitive and infinitives:
         return False
     if lemma in lex.light_with_marked_infinitive and any(
-            any(m.dep_ == "mark" for m in c.children) for c in infinitives):
+            any(m.dep_ == "mark" for m in children_of(c)) for c in infinitives):
         return False
-    if lemma in lex.reflexive_non_events and any("Yes" in c.morph.get("Reflex") for c in token.children):
+    if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
     return not epithet(token)
 
@@ -105,19 +106,18 @@ def epithet(participle: Any) -> bool:
     """A past participle right after its noun, with nothing of its own ("les populations déplacées",
     "les Nations unies"): it qualifies the noun like an adjective. With a date, a place or an agent it
     tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK")."""
-    morph = participle.morph
     if participle.dep_ not in ("acl", "amod") or participle.i != participle.head.i + 1:
         return False
-    if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
+    if "Part" not in morph_of(participle, "VerbForm") or "Past" not in morph_of(participle, "Tense"):
         return False
-    return not any(c.dep_ not in ("punct", "advmod") for c in participle.children)
+    return not any(c.dep_ not in ("punct", "advmod") for c in children_of(participle))
 
 
 def is_noun_event(token: Any, lex: Lexicon) -> bool:
     if token.is_title and not token.is_sent_start and not token.text.isupper():
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = lemma_of(token)
-    if lemma in lex.people_when_plural and "Plur" in token.morph.get("Number"):
+    if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
@@ -131,8 +131,8 @@ def one_happening(token: Any, lex: Lexicon) -> bool:
     mort" name a kind of ship, a kind of sentence."""
     if token.dep_ == "ROOT":
         return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"
-    children = list(token.children)
-    if any(c.dep_.startswith("det") or c.morph.get("PronType") == ["Art"] or c.dep_ == "nummod"
+    children = children_of(token)
+    if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
         return True  # "le débarquement", "du débarquement", "191 attentats"
     if token.dep_ == "obj" and token.head.pos_ == "VERB":
@@ -167,20 +167,20 @@ def _related(vocab: Any, noun: str, verb: str) -> bool:
 
 
 def is_adjective_event(token: Any) -> bool:
-    if any(c.dep_ == "aux:tense" for c in token.children):
+    if any(c.dep_ == "aux:tense" for c in children_of(token)):
         return True  # "aurait démissionné" tagged an adjective: a verb with its auxiliary
-    if token.morph.get("NumType"):
+    if morph_of(token, "NumType"):
         return False  # "la quatrième", "le 16e": a rank
-    if "Part" in token.morph.get("VerbForm"):
+    if "Part" in morph_of(token, "VerbForm"):
         # "la braguette ouverte", "Bibliothèque fermée": what was done; "des navires spécialisés",
         # "le complice présumé" only qualify.
         return token.dep_ != "amod"
-    if any(c.dep_ == "cop" for c in token.children):
+    if any(c.dep_ == "cop" for c in children_of(token)):
         return True  # "la liste est complète"
     if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
         return True  # "il se déclare sceptique"
-    return any(c.dep_ in COMPLEMENT_DEPS and any(m.dep_ in ("case", "mark") for m in c.children)
-               for c in token.children)  # "prêts à partir", "consciente de l'enjeu"
+    return any(c.dep_ in COMPLEMENT_DEPS and any(m.dep_ in ("case", "mark") for m in children_of(c))
+               for c in children_of(token))  # "prêts à partir", "consciente de l'enjeu"
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
