@@ -314,13 +314,17 @@ def _negated(token: Any, lex: Lexicon) -> bool:
 
 
 def _clause_chain(token: Any) -> list[Any]:
-    """The token and the heads above it, up to the sentence root."""
+    """The token and the heads above it, up to the sentence root (once)."""
     chain = [token]
     current = token
     for _ in range(MAX_CLIMB):
-        if current.head is current:
+        head = current.head
+        # spaCy makes a new Token at each `.head`: compared by index, the root is seen and the walk
+        # stops there, instead of appending the root again up to MAX_CLIMB (readers of the chain
+        # take a repeated root for the root: the answers are the same).
+        if head.i == current.i:
             break
-        current = current.head
+        current = head
         chain.append(current)
     return chain
 

@@ -62,26 +62,29 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     out = []
+    deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     for token in doc:
         pos = token.pos_
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
                 and not any(c.dep_ == "cop" for c in children_of(token.head)):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
+        if pos not in ("VERB", "NOUN", "ADJ"):
+            continue
+        # The cheap tests first: the word tests below only read the parse, so their order changes nothing.
+        if token.dep_ in FIXED_DEPS:
+            continue  # "à partir de": a word of a fixed phrase, no verb of its own
+        if sum(map(str.isalpha, token.text)) < MIN_LETTERS:
+            continue  # "c’", "<": debris the tagger took for a word
+        if inside(skipped, token.idx) or inside(timex_spans, token.idx):
+            continue
         if pos == "VERB":
             found = is_verb_event(token, lex)
         elif pos == "NOUN":
-            found = is_noun_event(token, lex)
-        elif pos == "ADJ":
-            found = is_adjective_event(token)
+            found = is_noun_event(token, lex, deverbals)
         else:
-            continue
-        if token.dep_ in FIXED_DEPS:
-            continue  # "à partir de": a word of a fixed phrase, no verb of its own
-        if sum(ch.isalpha() for ch in token.text) < MIN_LETTERS:
-            continue  # "c’", "<": debris the tagger took for a word
-        if not found or inside(skipped, token.idx) or inside(timex_spans, token.idx):
-            continue
-        out.append(token.i)
+            found = is_adjective_event(token)
+        if found:
+            out.append(token.i)
     return out
 
 
@@ -113,7 +116,8 @@ def epithet(participle: Any) -> bool:
     return not any(c.dep_ not in ("punct", "advmod") for c in children_of(participle))
 
 
-def is_noun_event(token: Any, lex: Lexicon) -> bool:
+def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None) -> bool:
+    """`deverbals`: what `deverbal` answered for each lemma of the same document and lexicon."""
     if token.is_title and not token.is_sent_start and not token.text.isupper():
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = lemma_of(token)
@@ -121,7 +125,15 @@ def is_noun_event(token: Any, lex: Lexicon) -> bool:
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
-    if not (base in lex.event_nouns or token.lower_ in lex.event_nouns or deverbal(base, token, lex)):
+    if base in lex.event_nouns or token.lower_ in lex.event_nouns:
+        return one_happening(token, lex)
+    if deverbals is None:
+        found = deverbal(base, token, lex)
+    else:
+        found = deverbals.get(base)
+        if found is None:
+            found = deverbals[base] = deverbal(base, token, lex)
+    if not found:
         return False
     return one_happening(token, lex)
 

@@ -50,7 +50,8 @@ def language_shares(text: str) -> tuple[int, dict[str, float]]:
 def _shares(words: list[str]) -> dict[str, float]:
     if not words:
         return {}
-    return {lang: sum(w in lexicon for w in words) / len(words) for lang, lexicon in function_words().items()}
+    # map() tests membership in C: a generator of booleans cost a Python step per word and language.
+    return {lang: sum(map(lexicon.__contains__, words)) / len(words) for lang, lexicon in function_words().items()}
 
 
 def _verdict(words: list[str]) -> str | None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -192,6 +191,13 @@ class StoryState:
     # read against it too ("juin 1944 … le 6 juin … le 7 juin").
     last_day: Point | None = None
     last_told: tuple[int, Point] | None = None  # the last date told, of any precision, with its sentence
+
+    def copy(self) -> StoryState:
+        """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
+        without its generic reduce-and-rebuild: the search copies a state per reading weighed."""
+        state = object.__new__(StoryState)
+        state.__dict__.update(self.__dict__)
+        return state
 
 
 class Anchorer:
@@ -704,7 +710,7 @@ class Anchorer:
             for hyp in beam:
                 self.s = hyp.state
                 for option in self._options(item):
-                    state = copy(hyp.state)
+                    state = hyp.state.copy()
                     self.s = state
                     self._commit(item, option.res, option.mode)
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
