@@ -214,6 +214,8 @@ class Anchorer:
         self.reference_cues = reference_cues
         self.range_connector = range_connector
         self._evidence: dict[int, storyline.Evidence] = {}
+        # (date, anchor, tense, sign, weekday) -> the year chosen, as an offset from the anchor's
+        self._year_offsets: dict[tuple[Point, Point, str | None, int, int | None], int | None] = {}
         # Set while the search tries a news text's year-less date against the story, not the day of writing.
         self._story_over_dct = False
         self.confirming_paragraphs = [it.situation.paragraph for it in self.confirming]
@@ -294,7 +296,22 @@ class Anchorer:
     def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int,
                      weekday: int | None = None) -> Point | None:
         """The year that puts a partial date where the tense says, else nearest the anchor; None when
-        that year is outside the calendar (an anchor in year 1 or 9999)."""
+        that year is outside the calendar (an anchor in year 1 or 9999).
+
+        The search asks again for each hypothesis it keeps, most often with the same date and anchor:
+        the choice (a year's offset from the anchor's) is made once per question, and a new Point is
+        made at each answer, as the choice itself makes one."""
+        assert anchor.year is not None
+        key = (point, anchor, None if situation.prospective else situation.tense, sign, weekday)
+        if key in self._year_offsets:
+            offset = self._year_offsets[key]
+            return None if offset is None else replace(point, year=anchor.year + offset)
+        chosen = self._pick_year(point, anchor, situation, sign, weekday)
+        self._year_offsets[key] = None if chosen is None or chosen.year is None else chosen.year - anchor.year
+        return chosen
+
+    def _pick_year(self, point: Point, anchor: Point, situation: Situation, sign: int,
+                   weekday: int | None) -> Point | None:
         assert anchor.year is not None
         years = {k: replace(point, year=anchor.year + k) for k in (-1, 0, 1)}
         # A year the calendar cannot hold is no candidate; only the edges of the calendar lose one.

@@ -7,6 +7,7 @@ Tense comes from spaCy's morphology (`annales.common.grammar`).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -17,6 +18,7 @@ from annales.common.quotes import quote_spans
 from annales.common.resources import load_rows
 from annales.model import Analysis
 
+_NEWLINE = re.compile("\n")
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
 
@@ -92,7 +94,7 @@ class Situations:
         self.analysis = analysis
         self.language = language
         self.text = analysis.text
-        self.newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]  # found in C, not a character at a time
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.sentence_start_set = set(self.sentence_starts)
         self.quotes = quote_spans(self.text)
