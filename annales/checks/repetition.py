@@ -35,6 +35,8 @@ WORD = re.compile(r"(?P<word>\w+)")
 def _words(analysis: Analysis) -> list[tuple[int, int, str]]:
     """The words outside skipped regions, walking the text and the sorted regions together."""
     spans = analysis.region_spans(*SKIPPED_REGIONS)
+    if not spans:  # nothing to skip (the common case): the words in one comprehension
+        return [(m.start(), m.end(), m.group("word").lower()) for m in WORD.finditer(analysis.text)]
     words, i = [], 0
     for m in WORD.finditer(analysis.text):
         while i < len(spans) and spans[i][1] <= m.start():

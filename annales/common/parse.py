@@ -39,6 +39,7 @@ class TokenSentences:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self._starts: list[int] | None = None
+        self._chars: dict[int, tuple[int, int]] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -57,6 +58,18 @@ class TokenSentences:
         """The sentence of token `i`, as a spaCy Span."""
         start, end = self.bounds(i)
         return self.doc[start:end]
+
+    def char_bounds(self, i: int) -> tuple[int, int]:
+        """(start_char, end_char) of the sentence of token `i`: read once per sentence, which holds
+        many events, without making a Span at each question."""
+        if self._chars is None:
+            self._chars = {}
+        start, end = self.bounds(i)
+        found = self._chars.get(start)
+        if found is None:
+            span = self.doc[start:end]
+            found = self._chars[start] = (span.start_char, span.end_char)
+        return found
 
 
 class _DocReadings:

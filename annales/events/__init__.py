@@ -84,9 +84,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
         clause = clause_of(token, trigger_set)
-        sentence = sentences.of(i)
+        sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
-            id=make_id("event", order), sentence=Span(sentence.start_char, sentence.end_char),
+            id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token), token.pos_),
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
