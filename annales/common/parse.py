@@ -135,7 +135,10 @@ def children_of(token: Any) -> list[Any]:
     negation, its auxiliaries, its marks and its participants, and each head again for every event below
     it. The list is shared: callers read it and never change it.
     """
-    readings = _readings_of(token.doc)
+    readings = _readings
+    # The test of `_readings_of`, inlined: this is asked thousands of times per document.
+    if readings is None or readings.doc() is not token.doc:
+        readings = _readings_of(token.doc)
     found = readings.children[token.i]
     if found is None:
         doc = token.doc
@@ -151,5 +154,8 @@ def morph_of(token: Any, field: str) -> list[str]:
     dating. A new list when the field is absent, as spaCy gives; else the list is shared: callers read
     it and never change it.
     """
-    found = _readings_of(token.doc).features[token.i].get(field)
+    readings = _readings
+    if readings is None or readings.doc() is not token.doc:  # as in `children_of`
+        readings = _readings_of(token.doc)
+    found = readings.features[token.i].get(field)
     return [] if found is None else found

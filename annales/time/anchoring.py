@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from annales.model import Interval, Timex, make_id
@@ -40,6 +40,7 @@ from annales.time.values import (
     iso,
     moved,
     plus_days,
+    replace,
     representative,
     signed_days,
     truncate,

@@ -7,13 +7,13 @@ codes. No anchoring happens here: "le 13 novembre" is read as day 13, month 11, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from text_to_num import text2num
 
 from annales.time.lexicon import Deictic, Lexicon, normalise
 from annales.time.recognise import Candidate
-from annales.time.values import Point, duration_value
+from annales.time.values import Point, duration_value, replace
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A figure of more digits than a float holds exactly is no amount of time (a serial number, noise);
