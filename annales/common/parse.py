@@ -76,7 +76,7 @@ class _DocReadings:
     """What the tokens of one Doc say, read from spaCy once, in one pass over its arrays."""
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import HEAD, MORPH
+        from spacy.attrs import DEP, HEAD, MORPH, POS
 
         self.doc = weakref.ref(doc)  # a parse cache must not keep a finished analysis's Doc alive
         # The head as an offset: stored unsigned, read signed.
@@ -96,6 +96,12 @@ class _DocReadings:
                 found = analyses[key] = _features(strings[key])
             self.features.append(found)
         self.children: list[list[Any] | None] = [None] * len(heads)
+        self.heads = [i + head for i, head in enumerate(heads)]  # the head's index (itself for a root)
+        # `token.pos_` and `token.dep_` of every token: the names of the ids the arrays hold
+        pos, dep = doc.to_array(POS).tolist(), doc.to_array(DEP).tolist()
+        names = {key: strings[key] for key in set(pos) | set(dep)}
+        self.pos: list[str] = [names[key] for key in pos]
+        self.dep: list[str] = [names[key] for key in dep]
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -120,6 +126,13 @@ def _readings_of(doc: Any) -> _DocReadings:
     if readings is None or readings.doc() is not doc:
         readings = _readings = _DocReadings(doc)
     return readings
+
+
+def tags(doc: Any) -> tuple[list[str], list[str], list[int]]:
+    """(`pos_`, `dep_`, `head.i`) of every token of `doc`, by index: a pass over the whole Doc asks
+    them without making a spaCy Token per word. Shared: read, never change."""
+    readings = _readings_of(doc)
+    return readings.pos, readings.dep, readings.heads
 
 
 def child_index_lists(doc: Any) -> list[list[int]]:

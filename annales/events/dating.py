@@ -52,7 +52,7 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
-from annales.common.parse import children_of, morph_of, span_root
+from annales.common.parse import children_of, morph_of, span_root, tags
 from annales.events.triggers import inside
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
@@ -142,8 +142,9 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
-    stops = set(triggers) | {t.i for t in doc if t.pos_ in VERBS and t.dep_ in OWN_CLAUSE_DEPS
-                             and not (t.dep_ == "acl" and t.head.i in triggers)}
+    pos, dep, heads = tags(doc)
+    stops = set(triggers) | {i for i, (p, d) in enumerate(zip(pos, dep, strict=True))
+                             if p in VERBS and d in OWN_CLAUSE_DEPS and not (d == "acl" and heads[i] in triggers)}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, morph_of
+from annales.common.parse import children_of, morph_of, tags
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -63,8 +63,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     out = []
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
-    for token in doc:
-        pos = token.pos_
+    # Only these parts of speech can be events: the other words are passed over without a Token made.
+    for i, pos in enumerate(tags(doc)[0]):
+        if pos not in ("AUX", "VERB", "NOUN", "ADJ"):
+            continue
+        token = doc[i]
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
                 and not any(c.dep_ == "cop" for c in children_of(token.head)):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
