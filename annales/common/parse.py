@@ -82,21 +82,32 @@ class _DocReadings:
         # The head as an offset: stored unsigned, read signed.
         heads = doc.to_array(HEAD).astype("int64").tolist()
         keys = doc.to_array(MORPH).tolist()
-        # The children of each token in text order, as `token.children` gives them (its left ones
-        # then its right ones, each run in text order).
-        self.child_indices: list[list[int]] = [[] for _ in heads]
         strings = doc.vocab.strings
         analyses: dict[int, dict[str, list[str]]] = {}
+        # One dict per distinct analysis, shared by the tokens that have it.
         self.features: list[dict[str, list[str]]] = []
-        for i, (head, key) in enumerate(zip(heads, keys, strict=True)):
-            if head:
-                self.child_indices[i + head].append(i)
+        for key in keys:
             found = analyses.get(key)
             if found is None:
                 found = analyses[key] = _features(strings[key])
             self.features.append(found)
-        self.children: list[list[Any] | None] = [None] * len(heads)
         self.heads = [i + head for i, head in enumerate(heads)]  # the head's index (itself for a root)
+        # The children of token i are child_order[first_child[i]:first_child[i + 1]], in text order
+        # as `token.children` gives them (its left ones then its right ones, each run in text order).
+        # Two flat lists of ints, not a list per token: the cache outlives many collections of the
+        # garbage collector, and thousands of small lists would each be tracked and promoted by it.
+        self.first_child = [0] * (len(heads) + 1)
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.first_child[head + 1] += 1
+        for i in range(len(heads)):
+            self.first_child[i + 1] += self.first_child[i]
+        self.child_order = [0] * self.first_child[-1]
+        free = self.first_child[:-1]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.child_order[free[head]] = i
+                free[head] += 1
         # `token.pos_` and `token.dep_` of every token: the names of the ids the arrays hold
         pos, dep = doc.to_array(POS).tolist(), doc.to_array(DEP).tolist()
         names = {key: strings[key] for key in set(pos) | set(dep)}
@@ -135,28 +146,30 @@ def tags(doc: Any) -> tuple[list[str], list[str], list[int]]:
     return readings.pos, readings.dep, readings.heads
 
 
-def child_index_lists(doc: Any) -> list[list[int]]:
-    """For each token of `doc`, the indices of its children in text order. Shared: read, never change."""
-    return _readings_of(doc).child_indices
+def child_lists(doc: Any) -> tuple[list[int], list[int]]:
+    """(child_order, first_child): the indices of the children of token i of `doc` are
+    child_order[first_child[i]:first_child[i + 1]], in text order. Shared: read, never change."""
+    readings = _readings_of(doc)
+    return readings.child_order, readings.first_child
 
 
 def children_of(token: Any) -> list[Any]:
-    """`list(token.children)`, made once per token of the last Doc asked about.
+    """`list(token.children)`, from the children's indices read once per Doc.
 
-    spaCy's `token.children` walks the token's whole subtree span from both edges and makes a new
-    Token for every child at each access; the events layer asks a word's children for its class, its
-    negation, its auxiliaries, its marks and its participants, and each head again for every event below
-    it. The list is shared: callers read it and never change it.
+    spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
+    the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
+    and its participants, and each head again for every event below it. The Tokens themselves are
+    made at each call and die with the caller: kept, they would keep the Doc alive after its analysis
+    and load the garbage collector's oldest generation.
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
-    if readings is None or readings.doc() is not token.doc:
-        readings = _readings_of(token.doc)
-    found = readings.children[token.i]
-    if found is None:
-        doc = token.doc
-        found = readings.children[token.i] = [doc[k] for k in readings.child_indices[token.i]]
-    return found
+    doc = token.doc
+    if readings is None or readings.doc() is not doc:
+        readings = _readings_of(doc)
+    i = token.i
+    first = readings.first_child
+    return [doc[k] for k in readings.child_order[first[i]:first[i + 1]]]
 
 
 def morph_of(token: Any, field: str) -> list[str]:

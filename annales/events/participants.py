@@ -55,7 +55,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
-from annales.common.parse import child_index_lists, children_of, morph_of
+from annales.common.parse import child_lists, children_of, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.coreference import Reference, resolve_references
@@ -158,13 +158,13 @@ def _subtree(token: Any, prune: Any) -> list[int]:
 def clause_of(token: Any, triggers: set[int]) -> list[int]:
     """The tokens of the trigger's own clause: its subtree, without the clauses of other triggers
     (another event's words are its own). Walked on token indices: no spaCy token is made."""
-    kids = child_index_lists(token.doc)
+    order, first = child_lists(token.doc)
     out = []
     stack = [token.i]
     while stack:
         i = stack.pop()
         out.append(i)
-        stack.extend(k for k in kids[i] if k not in triggers)
+        stack.extend(k for k in order[first[i]:first[i + 1]] if k not in triggers)
     out.sort()
     return out
 
@@ -406,7 +406,7 @@ class Participants:
         return out
 
     def _arguments(self, token: Any) -> list[_Argument]:
-        children = children_of(token)  # shared, read once per document: never changed here
+        children = children_of(token)  # made once here, read twice below
         deps = [c.dep_ for c in children]
         passive = token.pos_ == "NOUN" or "aux:pass" in deps or "nsubj:pass" in deps
         out: list[_Argument] = []
