@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from annales.common.parse import children_of, morph_of
+from annales.common.parse import children_of, has_child_dep, morph_of
 from annales.common.resources import exists, load_rows
 from annales.model import Entity, Span
 
@@ -359,7 +359,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in children_of(t.head)))),
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and has_child_dep(t.head, "xcomp"))),
             None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from annales.common.parse import children_of, morph_of
+from annales.common.parse import children_of, children_where, morph_of
 from annales.common.resources import load_rows
 
 
@@ -22,8 +22,8 @@ def verb_tense(verb: Any, language: str) -> str | None:
     """"past", "present", "future" or None (a bare participle says nothing of when)."""
     # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
     # its own tense.
-    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"] or \
-        [c for c in children_of(verb) if c.dep_.startswith("aux")]
+    aux = children_where(verb, lambda dep: dep == "aux:tense") or \
+        children_where(verb, lambda dep: dep.startswith("aux"))
     verb_form = morph_of(verb, "VerbForm")
     if aux:
         first = aux[0]
@@ -57,7 +57,7 @@ def verb_tense(verb: Any, language: str) -> str | None:
 
 def pluperfect(verb: Any) -> bool:
     """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder."""
-    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
     return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 
@@ -170,6 +171,27 @@ def children_of(token: Any) -> list[Any]:
     i = token.i
     first = readings.first_child
     return [doc[k] for k in readings.child_order[first[i]:first[i + 1]]]
+
+
+def _current(doc: Any) -> _DocReadings:
+    readings = _readings
+    return readings if readings is not None and readings.doc() is doc else _readings_of(doc)
+
+
+def has_child_dep(token: Any, *deps: str) -> bool:
+    """`any(c.dep_ in deps for c in token.children)`, read off the Doc's arrays: no Token is made."""
+    readings = _current(token.doc)
+    i, first, dep = token.i, readings.first_child, readings.dep
+    return any(dep[k] in deps for k in readings.child_order[first[i]:first[i + 1]])
+
+
+def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
+    """`[c for c in token.children if test(c.dep_)]`: only the children whose dependency passes the
+    test are made Tokens."""
+    doc = token.doc
+    readings = _current(doc)
+    i, first, dep = token.i, readings.first_child, readings.dep
+    return [doc[k] for k in readings.child_order[first[i]:first[i + 1]] if test(dep[k])]
 
 
 def morph_of(token: Any, field: str) -> list[str]:

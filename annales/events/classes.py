@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from annales.common.grammar import verb_tense
-from annales.common.parse import children_of, morph_of
+from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
 from annales.model import Aspect, Dct, Event, EventClass, Factuality, Timex
@@ -230,7 +230,7 @@ def _subjunctive(token: Any, lex: Lexicon) -> bool:
 
 def _verbal(token: Any) -> bool:
     """A verb the tagger took for an adjective or an auxiliary ("aurait démissionné")."""
-    return any(c.dep_ == "aux:tense" for c in children_of(token))
+    return has_child_dep(token, "aux:tense")
 
 
 def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
@@ -264,7 +264,7 @@ def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
 
 
 def _auxiliaries(token: Any) -> list[Any]:
-    return [c for c in children_of(token) if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return children_where(token, lambda dep: dep.startswith("aux") or dep == "cop")
 
 
 def _conditional(token: Any, lex: Lexicon) -> bool:
@@ -343,7 +343,7 @@ def aspect(token: Any) -> Aspect | None:
     """"imperfective" for the imperfect (the verb's own, its passive or copula auxiliary's: "était
     attaquée", "était dévasté"), "perfective" for a simple past or a compound past (the pluperfect
     included: "avait pris" is done), None for what the form does not tell (nouns, present, future)."""
-    auxiliaries = [c for c in children_of(token) if c.dep_ in ("aux:tense", "aux:pass", "cop")]
+    auxiliaries = children_where(token, lambda dep: dep in ("aux:tense", "aux:pass", "cop"))
     if any(c.dep_ == "aux:tense" for c in auxiliaries):
         return "perfective"  # "a pris", "avait pris", "eut pris"
     forms = [token, *auxiliaries] if token.pos_ in ("VERB", "AUX") or auxiliaries else []
@@ -377,7 +377,7 @@ def bare_infinitive(verb: Any) -> bool:
     """An infinitive no verb governs ("pour attaquer", "à quoi bon changer", "c'est se servir de"): a
     purpose, a question or a definition, not a happening told. One a verb governs ("parvint à entrer")
     gets its factuality from that verb; a past infinitive ("après avoir chassé") tells what was done."""
-    if "Inf" not in morph_of(verb, "VerbForm") or any(c.dep_ == "aux:tense" for c in children_of(verb)):
+    if "Inf" not in morph_of(verb, "VerbForm") or has_child_dep(verb, "aux:tense"):
         return False
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
 

@@ -52,7 +52,7 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
-from annales.common.parse import children_of, morph_of, span_root, tags
+from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
 from annales.events.triggers import inside
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
@@ -177,7 +177,7 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
         head = t.head
         if head.i in triggers:
             return head
-        if head.i not in in_dates and any(c.dep_ == "case" for c in children_of(t)):
+        if head.i not in in_dates and has_child_dep(t, "case"):
             if not tied:
                 # "le rescapé du naufrage du navire en 1912": the parser hung the date on the first
                 # noun; an event noun told between them is what a date of this phrase times.
@@ -276,13 +276,13 @@ def tense_of(token: Any, language: str) -> str | None:
 def _conditional_perfect(verb: Any) -> bool:
     """"aurait démissionné", "serait parti": a past the writer reports without vouching for it. A
     simple conditional ("devrait annoncer") looks forward, as the future does."""
-    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
     return bool(aux) and "Cnd" in morph_of(aux[0], "Mood") and "Part" in morph_of(verb, "VerbForm")
 
 
 def _perfect(verb: Any) -> bool:
     """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
-    aux = [c for c in children_of(verb) if c.dep_ == "aux:tense"]
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
     return bool(aux) and "Pres" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm") \
         and "Ind" in morph_of(aux[0], "Mood")
 

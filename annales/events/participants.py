@@ -55,7 +55,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
-from annales.common.parse import child_lists, children_of, morph_of
+from annales.common.parse import child_lists, children_of, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.coreference import Reference, resolve_references
@@ -341,7 +341,7 @@ class Participants:
         kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
         if token.pos_ == "NOUN" or (token.pos_ == "NUM" and kind == SHARE):
             return kind
-        if token.pos_ in ("ADJ", "VERB") and any(c.dep_ == "det" for c in children_of(token)):
+        if token.pos_ in ("ADJ", "VERB") and has_child_dep(token, "det"):
             return kind
         return None
 
@@ -562,7 +562,7 @@ class Participants:
     def _voice(self, token: Any) -> str:
         """The role of the subject of `token`: patient for a passive or a bare past participle of a
         transitive verb ("repoussés", "tué le 14"), agent otherwise."""
-        if any(c.dep_ == "aux:pass" for c in children_of(token)):
+        if has_child_dep(token, "aux:pass"):
             return "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \

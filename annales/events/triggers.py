@@ -26,7 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, morph_of, tags
+from annales.common.parse import children_of, has_child_dep, morph_of, tags
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -69,7 +69,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
             continue
         token = doc[i]
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
-                and not any(c.dep_ == "cop" for c in children_of(token.head)):
+                and not has_child_dep(token.head, "cop"):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
         if pos not in ("VERB", "NOUN", "ADJ"):
             continue
@@ -182,7 +182,7 @@ def _related(vocab: Any, noun: str, verb: str) -> bool:
 
 
 def is_adjective_event(token: Any) -> bool:
-    if any(c.dep_ == "aux:tense" for c in children_of(token)):
+    if has_child_dep(token, "aux:tense"):
         return True  # "aurait démissionné" tagged an adjective: a verb with its auxiliary
     if morph_of(token, "NumType"):
         return False  # "la quatrième", "le 16e": a rank
@@ -190,7 +190,7 @@ def is_adjective_event(token: Any) -> bool:
         # "la braguette ouverte", "Bibliothèque fermée": what was done; "des navires spécialisés",
         # "le complice présumé" only qualify.
         return token.dep_ != "amod"
-    if any(c.dep_ == "cop" for c in children_of(token)):
+    if has_child_dep(token, "cop"):
         return True  # "la liste est complète"
     if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
         return True  # "il se déclare sceptique"
