@@ -97,7 +97,8 @@ class EventReader:
             lex = self.lex
             reporting = []
             hearsay = hypothetical = False
-            for child in children_of(token):
+            # Only these children say anything here: the others are never made Tokens.
+            for child in children_where(token, lambda d: d == "parataxis" or d == "mark" or d.startswith("obl")):
                 dep = child.dep_
                 if dep == "parataxis":
                     if child.pos_ == "VERB" and lex.classes.get(lemma_of(child)) == "REPORTING":

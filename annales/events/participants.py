@@ -55,7 +55,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.index import by_token
-from annales.common.parse import child_lists, children_of, has_child_dep, morph_of
+from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.coreference import Reference, resolve_references
@@ -182,10 +182,11 @@ def _feature(token: Any, name: str) -> str | None:
 
 def _case(token: Any) -> str:
     """The preposition before a noun, its words joined: "à", "près de", "jusqu'à"."""
-    words = [c for c in children_of(token) if c.i < token.i and (c.dep_ in ("case", "fixed")
-             or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
+    words = [c for c in children_where(token, lambda dep: dep in ("case", "fixed", "advmod"))
+             if c.i < token.i and (c.dep_ in ("case", "fixed")
+                                   or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
     for c in list(words):
-        words.extend(f for f in children_of(c) if f.dep_ == "fixed")
+        words.extend(children_where(c, lambda dep: dep == "fixed"))
     words.sort(key=lambda t: t.i)
     if words and words[0].i > 0:
         # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
@@ -199,7 +200,7 @@ def _name_words(head: Any) -> list[int]:
     """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
     apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
     Soissons"."""
-    return sorted([head.i] + [c.i for c in children_of(head) if c.dep_ in NAME_DEPS and not _case(c)])
+    return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
 
 
 def _core_words(head: Any) -> list[int]:
@@ -210,7 +211,7 @@ def _core_words(head: Any) -> list[int]:
     while stack:
         token, depth = stack.pop()
         words.update(_name_words(token))
-        for child in children_of(token):
+        for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 stack.append((child, depth))
             elif child.dep_ == "nmod" and depth == 0:

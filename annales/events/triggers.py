@@ -26,7 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, has_child_dep, morph_of, tags
+from annales.common.parse import children_of, children_where, has_child_dep, morph_of, tags
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -97,11 +97,11 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
     lemma = lemma_of(token)
     if lemma in lex.never_events:
         return False
-    infinitives = [c for c in children_of(token) if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
     if lemma in lex.light_with_infinitive and infinitives:
         return False
     if lemma in lex.light_with_marked_infinitive and any(
-            any(m.dep_ == "mark" for m in children_of(c)) for c in infinitives):
+            has_child_dep(c, "mark") for c in infinitives):
         return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
@@ -116,7 +116,7 @@ def epithet(participle: Any) -> bool:
         return False
     if "Part" not in morph_of(participle, "VerbForm") or "Past" not in morph_of(participle, "Tense"):
         return False
-    return not any(c.dep_ not in ("punct", "advmod") for c in children_of(participle))
+    return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
 
 def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None) -> bool:
@@ -194,8 +194,8 @@ def is_adjective_event(token: Any) -> bool:
         return True  # "la liste est complète"
     if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
         return True  # "il se déclare sceptique"
-    return any(c.dep_ in COMPLEMENT_DEPS and any(m.dep_ in ("case", "mark") for m in children_of(c))
-               for c in children_of(token))  # "prêts à partir", "consciente de l'enjeu"
+    # "prêts à partir", "consciente de l'enjeu"
+    return any(has_child_dep(c, "case", "mark") for c in children_where(token, lambda dep: dep in COMPLEMENT_DEPS))
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
