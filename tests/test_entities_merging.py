@@ -6,10 +6,10 @@ the whole analysis on short texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from entity_helpers import analysed, check_offsets, entity_of, seen
 
 from annales.entities.lexicon import name_lexicon
 from annales.entities.names import agree, group_names, read_name
-from tests.entity_helpers import analysed, check_offsets, entity_of, seen
 
 LEXICON = name_lexicon("fr")
 PARTICLES = frozenset({"de", "d'", "du", "von", "van"})

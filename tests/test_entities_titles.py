@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from entity_helpers import analysed, check_offsets, entity_of, seen
 
 from annales.common.resources import ROOT, load_rows
 from annales.entities.lexicon import name_lexicon
 from annales.eval.hipe import annales_spans
-from tests.entity_helpers import analysed, check_offsets, entity_of, seen
 
 LEXICON = name_lexicon("fr")
 TITLE_KINDS = {"address", "nobility", "clergy", "office"}
