@@ -13,8 +13,11 @@ only, and the same command run again finishes the rest.
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,21 +132,41 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
             summary.skipped += 1  # given twice in one run, analysed twice (in flight at once), stored once
             report("skipped", data["id"])
             continue
-        try:
-            status = store.put(conn, data)
-        except sqlite3.Error as exc:
-            report("failed", data["id"], f"{data['id']}: not stored: {exc}")
-            continue
-        except Exception as exc:  # a bug on one document must not cost the others their place in the store
-            report("failed", data["id"], f"{data['id']}: internal error while storing: {type(exc).__name__}: {exc}")
-            continue
-        if status == "added":
-            summary.added += 1
-        else:
-            summary.replaced += 1
-        summary.last = data["id"]
+        # Stored and counted as one step: a Ctrl-C between the commit and the count would make the
+        # summary say one document fewer than the store holds.
+        with _ctrl_c_deferred():
+            try:
+                status = store.put(conn, data)
+            except sqlite3.Error as exc:
+                report("failed", data["id"], f"{data['id']}: not stored: {exc}")
+                continue
+            except Exception as exc:  # a bug on one document must not cost the others their place in the store
+                report("failed", data["id"],
+                       f"{data['id']}: internal error while storing: {type(exc).__name__}: {exc}")
+                continue
+            if status == "added":
+                summary.added += 1
+            else:
+                summary.replaced += 1
+            summary.last = data["id"]
         report(status, data["id"])
     return summary
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C held back until the block ends, then raised (only the main thread receives signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _unchanged(conn: sqlite3.Connection, doc_id: str, sha256: str | None, dct: str | None,
