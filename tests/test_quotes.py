@@ -5,25 +5,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_helpers import parsed_with_persons
 
 from annales.common.quotes import find_quoted
-from annales.context import Context
-from annales.model import Analysis, Entity, Mention, Region, Sentence
+from annales.model import Analysis, Region
 from annales.quotes import find_quotes
 
 
 def _analysis(text: str, persons: tuple[str, ...] = (), regions: tuple[Region, ...] = ()) -> Analysis:
-    analysis = Analysis(id="t", text=text, regions=list(regions), language="fr")
-    analysis.doc = Context.default().parse(text)
-    analysis.sentences = [Sentence(s.start_char, s.end_char) for s in analysis.doc.sents]
-    for n, name in enumerate(persons, 1):
-        mentions = []
-        at = text.find(name)
-        while at != -1:
-            mentions.append(Mention(at, at + len(name), name))
-            at = text.find(name, at + 1)
-        analysis.entities.append(Entity(f"p{n}", "person", name, mentions=mentions))
-    return analysis
+    return parsed_with_persons(text, persons, regions=regions)
 
 
 def _read(text: str, persons: tuple[str, ...] = (), regions: tuple[Region, ...] = ()) -> list[tuple]:

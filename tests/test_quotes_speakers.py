@@ -7,30 +7,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_helpers import parsed_with_persons
 
 from annales.common.resources import load_rows
 from annales.context import Context
-from annales.model import Analysis, Entity, Mention, Sentence
+from annales.model import Analysis
 from annales.pipeline import analyze
 from annales.quotes import NARRATOR, find_quotes
 
 
 def _analysis(text: str, persons: tuple[str, ...], ranks: dict[str, str] | None = None) -> Analysis:
-    """`text` parsed, with `persons` as the person entities the entity layer would have found, and
-    the ranks it would have given them."""
-    analysis = Analysis(id="t", text=text, language="fr")
-    analysis.doc = Context.default().parse(text)
-    analysis.sentences = [Sentence(s.start_char, s.end_char) for s in analysis.doc.sents]
-    for n, name in enumerate(persons, 1):
-        mentions = []
-        at = text.find(name)
-        while at != -1:
-            mentions.append(Mention(at, at + len(name), name))
-            at = text.find(name, at + 1)
-        rank = (ranks or {}).get(name)
-        analysis.entities.append(Entity(f"p{n}", "person", name, mentions=mentions, rank=rank,
-                                        ranks=[rank] if rank else []))
-    return analysis
+    return parsed_with_persons(text, persons, ranks)
 
 
 def _speakers(text: str, persons: tuple[str, ...] = (), ranks: dict[str, str] | None = None,

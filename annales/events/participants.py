@@ -54,11 +54,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from annales.common.coreference import Reference, resolve_references
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
-from annales.events.coreference import Reference, resolve_references
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations

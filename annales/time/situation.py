@@ -118,21 +118,27 @@ class Situations:
     def region_of(self, start: int, end: int) -> str | None:
         return next((kind for kind in SPECIAL_REGIONS if self.special[kind].contain(start, end)), None)
 
-    def _verb(self, start: int, end: int) -> Any | None:
+    def _root_at(self, start: int, end: int) -> Any | None:
+        """The parse's root of the words at [start, end), None without a parse or a word there."""
         doc = self.analysis.doc
         if doc is None:
             return None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        token = _root(span)
+        return _root(span)
+
+    def _verb(self, start: int, end: int) -> Any | None:
+        token = self._root_at(start, end)
+        if token is None:
+            return None
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX"):
                 return token
             if token.head is token:
                 break
             token = token.head
-        return self._first_verb(doc, token.i)
+        return self._first_verb(token.doc, token.i)
 
     def _first_verb(self, doc: Any, i: int) -> Any | None:
         """The first verb of the sentence of token `i`, looked for once per sentence: a sentence of
@@ -179,13 +185,9 @@ class Situations:
         return verb is not None and pluperfect(verb)
 
     def _attachment(self, start: int, end: int) -> str | None:
-        doc = self.analysis.doc
-        if doc is None:
+        root = self._root_at(start, end)
+        if root is None:
             return None
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return None
-        root = _root(span)
         nouns = _event_nouns(self.language)
         token = root
         for _ in range(3):
