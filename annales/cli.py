@@ -413,6 +413,56 @@ def corpus_show(
             render.profile(profile(conn, group), sys.stdout)
 
 
+def _one_group(conn: sqlite3.Connection, entity: str, store: str) -> int:
+    """The group a name or "#N" stands for; several or none is the user's problem to settle."""
+    from annales.corpus.people import find
+
+    found = find(conn, entity)
+    if not found:
+        raise AnnalesError(f"no entity named {entity!r} in {store}")
+    if len(found) > 1:
+        choices = ", ".join(f"#{g.corpus_entity} {g.name} ({g.documents} doc.)" for g in found[:10])
+        raise UsageProblem(f"{entity!r} names {len(found)} entities: {choices}; give one as #N")
+    return found[0].corpus_entity
+
+
+@corpus_app.command("merge")
+def corpus_merge(
+    store: CorpusPath,
+    first: Annotated[str, typer.Argument(metavar="ENTITY", help="A name or #N (as `corpus people` lists).")],
+    second: Annotated[str, typer.Argument(metavar="ENTITY", help="The entity to merge into the first.")],
+) -> None:
+    """Say that two entities of the corpus are one person (place, unit...); kept when documents are added again."""
+    from annales.corpus.corrections import CorrectionError, merge
+
+    with _corpus(store) as conn:
+        a, b = _one_group(conn, first, store), _one_group(conn, second, store)
+        try:
+            merge(conn, a, b)
+        except CorrectionError as exc:
+            raise AnnalesError(str(exc)) from exc
+        _say("corpus", f"merged #{b} into #{a}")
+
+
+@corpus_app.command("split")
+def corpus_split(
+    store: CorpusPath,
+    entity: Annotated[str, typer.Argument(metavar="ENTITY", help="A name or #N (as `corpus people` lists).")],
+    document: Annotated[str, typer.Option("--document", "-d", metavar="ID",
+                                          help="The document whose mention is someone else.")],
+) -> None:
+    """Say that a document's mention is not the entity it was grouped with; kept when documents are added again."""
+    from annales.corpus.corrections import CorrectionError, split
+
+    with _corpus(store) as conn:
+        group = _one_group(conn, entity, store)
+        try:
+            split(conn, group, document)
+        except CorrectionError as exc:
+            raise AnnalesError(str(exc)) from exc
+        _say("corpus", f"took {document}'s mention out of #{group}")
+
+
 @corpus_app.command("findings")
 def corpus_findings(
     store: CorpusPath,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -132,7 +133,7 @@ def test_cli_add_then_query(inputs: Path, tmp_path: Path, capsys: pytest.Capture
     status, out, _ = run(["corpus", "people", db], capsys)
     assert status == 0 and "Joffre" in out
     status, out, _ = run(["corpus", "places", db], capsys)
-    assert status == 0 and out.startswith("Paris  [place; 2 documents, 2 mentions]")  # grouped by name
+    assert status == 0 and re.match(r"#\d+ Paris  \[place; 2 documents, 2 mentions\]", out)  # grouped by name
     status, out, _ = run(["corpus", "units", db], capsys)
     assert status == 0 and "9e régiment d'infanterie" in out
     status, out, _ = run(["corpus", "show", db, "joffre"], capsys)

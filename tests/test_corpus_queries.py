@@ -12,6 +12,7 @@ import pytest
 from corpus_helpers import DIARY, SIEGE
 
 from annales.corpus import open_store, render, store
+from annales.corpus.corrections import merge
 from annales.corpus.export import export
 from annales.corpus.filters import FilterError, Filters
 from annales.corpus.findings import findings
@@ -112,14 +113,19 @@ def test_timeline_formats(conn: sqlite3.Connection) -> None:
 
 def test_people_places_units(conn: sqlite3.Connection) -> None:
     people = groups(conn, "people")
-    assert [(g.name, g.documents, g.mentions) for g in people] == [("Denfert-Rochereau", 2, 3), ("Smith", 1, 1)]
+    # The one name alone, acting in 1871 and in 1914: more than BARE_YEARS apart, two persons.
+    assert [(g.name, g.documents, g.mentions) for g in people] == [
+        ("Denfert-Rochereau", 1, 2), ("Denfert-Rochereau", 1, 1), ("Smith", 1, 1)]
     assert {g.name for g in groups(conn, "places")} == {"Belfort", "Agen", "Épinal"}
     assert [g.name for g in groups(conn, "units")] == ["9e régiment"]
 
 
 def test_show_a_person_across_documents(conn: sqlite3.Connection) -> None:
+    first, second = find(conn, "denfert-rochereau")  # kept apart by their dates (see above) ...
+    merge(conn, first.corpus_entity, second.corpus_entity)  # ... until the user says they are one
     (group,) = find(conn, "denfert-rochereau")
     assert find(conn, "Rochereau") == [group]  # words of the name, when no name is exactly it
+    assert find(conn, f"#{group.corpus_entity}") == [group]
     assert find(conn, "Castelnau") == [] and find(conn, "...") == []
     seen = profile(conn, group)
     assert seen.ranks == [("colonel", "1871-02-12", "siege.txt"), ("général", "1914-08-04", "diary.txt")]
@@ -128,6 +134,7 @@ def test_show_a_person_across_documents(conn: sqlite3.Connection) -> None:
     out = io.StringIO()
     render.profile(seen, out)
     assert "ranks: colonel (1871-02-12, siege.txt); général (1914-08-04, diary.txt)" in out.getvalue()
+    assert "merged by the user" in out.getvalue() and out.getvalue().startswith(f"#{group.corpus_entity} ")
 
 
 def test_findings(conn: sqlite3.Connection) -> None:

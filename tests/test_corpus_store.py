@@ -144,17 +144,30 @@ def test_fold_name() -> None:
     assert fold_name("M. Foch") == "m foch"
 
 
-def test_the_same_name_in_two_documents_is_one_group(conn: sqlite3.Connection) -> None:
+def test_one_name_dated_decades_apart_is_two_persons(conn: sqlite3.Connection) -> None:
     store.put(conn, SIEGE)
     store.put(conn, DIARY)
     rows = conn.execute("SELECT ce.name, ce.method, ce.evidence, count(*) FROM corpus_entities ce "
                         "JOIN corpus_entity_members m USING (corpus_entity) WHERE ce.type = 'person' "
-                        "GROUP BY ce.corpus_entity ORDER BY ce.name").fetchall()
-    assert rows[0] == ("Denfert-Rochereau", "same-name", '["same name"]', 2)
+                        "GROUP BY ce.corpus_entity ORDER BY ce.name, ce.corpus_entity").fetchall()
+    # "Denfert-Rochereau" acts in 1871 in one document and in 1914 in the other: two persons.
+    assert [(name, count) for name, _, _, count in rows] == [("Denfert-Rochereau", 1), ("Denfert-Rochereau", 1),
+                                                            ("Smith", 1)]
     # "Smith" is ambiguous in its own document: never grouped blindly, a group of its own.
-    assert rows[1][0] == "Smith" and rows[1][3] == 1 and "ambiguous" in rows[1][2]
-    grouped = conn.execute("SELECT count(DISTINCT corpus_entity) FROM entities WHERE name = 'Denfert-Rochereau'")
-    assert grouped.fetchone()[0] == 1
+    assert "ambiguous" in rows[2][2]
+    # The places of both documents are grouped by type and name.
+    assert conn.execute("SELECT count(*) FROM corpus_entities WHERE type = 'place'").fetchone()[0] == 3
+
+
+def test_the_same_name_in_two_documents_of_one_time_is_one_group(conn: sqlite3.Connection) -> None:
+    for doc_id in ("a", "b"):
+        store.put(conn, analysis(doc_id, "Le 3 août 1914, Joffre arrive.",
+                                 entities=[{"type": "person", "name": "Joffre"}],
+                                 dates=[("3 août 1914", "1914-08-03", "1914-08-03", "1914-08-03")],
+                                 events=[{"trigger": "arrive", "date": "1914-08-03", "agents": ["Joffre"]}]))
+    rows = conn.execute("SELECT ce.name, ce.method, ce.evidence, count(*) FROM corpus_entities ce "
+                        "JOIN corpus_entity_members m USING (corpus_entity) GROUP BY ce.corpus_entity").fetchall()
+    assert rows == [("Joffre", "names-and-dates", '["same single name", "dates agree (1914 and 1914)"]', 2)]
 
 
 def test_the_same_name_of_another_type_is_another_group(conn: sqlite3.Connection) -> None:

@@ -69,4 +69,4 @@ def test_person_verbs_have_a_role() -> None:
 def test_not_names_are_capitalised_and_place_cues_lower_case() -> None:
     assert all(row[0][:1].isupper() for row in load_rows("fr", "entities", "not_names.tsv"))
     assert all(row[0] == row[0].lower() for row in load_rows("fr", "entities", "place_cues.tsv"))
-    assert all(row[0] == row[0].lower() for row in load_rows("fr", "entities", "name_particles.tsv"))
+    assert all(row[0] == row[0].lower() for row in load_rows("fr", "common", "name_particles.tsv"))

@@ -1,10 +1,31 @@
-"""Which entities of different documents are one: for now, the same type and the same name.
+"""Which entities of different documents are one: decided on names, dates and the user's corrections.
 
-The whole grouping lives here, so that the cross-document merging to come (aliases, ranks and
-dates, shared context; issue 11, item 2) replaces this module alone. A group is a row of
-`corpus_entities` (keyed by type and folded name) and each member a row of
-`corpus_entity_members` with its score and the evidence for it. A name a document itself calls
-ambiguous ("le Smith", `ambiguous_between`) is never grouped with others: it stays a group alone.
+Every entity falls in one *block*: for a person, the last word of its name (its surname, or the one
+name of "Napoléon", "Frédéric III"); for other types, its type and whole folded name. Only entities
+of one block are compared, so adding a document regroups the blocks its entities fall in, never
+the whole corpus. Inside a block, groups are built by complete linkage (a member joins a group only
+if it is compatible with every member already there), in decreasing order of evidence:
+
+1. the user's merges (`corpus merge`), which no rule overrides, and splits (`corpus split`), which
+   forbid two members to share a group; both are kept by document id and name, so they survive a
+   document being replaced;
+2. persons with given names: the same surname and given names that agree word by word, an initial
+   standing for a name ("J." for "Jacques"), a shorter list for a longer ("George" for "George W.").
+   "Jean-Pierre" is not "Pierre"; "Dominique de Calan" is not "Dominique de Villepin" (another block);
+3. a surname alone ("Chirac", "M. Aznar") joins the one group of that surname with given names; if
+   there are several ("Julian Smith", "Holland Smith") it stays alone: an ambiguous surname is never
+   merged blindly;
+4. a name alone with no such group ("Napoléon", "Frédéric III") joins another document's same name,
+   unless both are dated and more than `BARE_YEARS` apart (Napoléon in 1808 is not Napoléon in
+   1870); a given name alone ("Pierre", "Napoléon") joins only when the two documents also share
+   `CONTEXT_NAMES` other names (places, persons, units): two articles' "Pierre" are two men;
+and always: two entities of one document stay apart (the document's own analysis decided they
+differ), regnal numbers must agree ("Napoléon III" is not "Napoléon Ier"), and the years a person is
+seen in (the dates of the events and sentences they appear in, else the document's date) must fit
+in one life (`LIFE_YEARS`); a document's own date is not one of them (an article of 1923 may
+name Voltaire). A name a document calls ambiguous ("le Smith") stays alone.
+
+Each member records its score and the evidence for its place; the group keeps the weakest score.
 """
 
 from __future__ import annotations
@@ -13,47 +34,489 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
-METHOD = "same-name"
-SAME_NAME = json.dumps(["same name"])
-AMBIGUOUS = json.dumps(["ambiguous in its document: not grouped"])
+from annales.common.resources import exists, load_rows
+
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_]+")
 _DROPPED = re.compile(r"[.,;:!?«»\"“”()\[\]]")
+_ROMAN = re.compile(r"^(?:[ivx]+|1er|ier|1re|ire)$")
+_INITIAL = re.compile(r"^\w$")
+LIFE_YEARS = 70  # the widest span of years one person's mentions may cover
+BARE_YEARS = 25  # a name alone joins another only when both are dated this close
+CONTEXT_NAMES = 2  # a given name alone joins another only when their documents share this many other names
+PERSON = "person"
+ALONE = ("no other document names", "given names fit several", "surname alone, shared", "a given name alone")
 
 
 def fold_name(name: str) -> str:
     """A name as compared across documents: lower case, accents and punctuation dropped, hyphens
     and runs of spaces made one space, apostrophes straightened ("Saint-Étienne" → "saint etienne")."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SEPARATORS.sub(" ", _DROPPED.sub(" ", bare.lower())).strip()
+    return _SEPARATORS.sub(" ", _DROPPED.sub(" ", _bare(name).lower())).strip()
 
 
-def group_key(entity_type: str, folded: str) -> str:
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _fold_word(word: str) -> str:
+    """One word of a name, folded, its hyphens kept ("Jean-Pierre" → "jean-pierre")."""
+    return "-".join(part for part in (fold_name(piece) for piece in word.split("-")) if part)
+
+
+@cache
+def _words(language: str, name: str) -> frozenset[str]:
+    if not exists(language, "common", name):
+        return frozenset()
+    return frozenset(_fold_word(row[0]) or row[0] for row in load_rows(language, "common", name))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    given: tuple[str, ...]  # folded given names, in order ("jacques",), ("george", "w")
+    surname: str  # the block word: "chirac", "gaulle", "napoleon"
+    ordinal: str | None  # a regnal number: "iii"
+
+
+@cache
+def parse_person(name: str, language: str = "fr") -> PersonName:
+    """Given names, surname and regnal number of a person's name as a document writes it."""
+    particles = _words(language, "name_particles.tsv")
+    words = [w for w in (_fold_word(word) for word in name.replace("’", "'").split()) if w]
+    ordinal = None
+    if len(words) > 1 and _ROMAN.match(words[-1]):
+        ordinal = "i" if words[-1] in ("1er", "ier", "1re", "ire") else words[-1]
+        words = words[:-1]
+    if not words:
+        return PersonName((), fold_name(name), ordinal)
+    last = words[-1]
+    for particle in particles:  # "d'Orléans" is filed under "orleans"
+        if particle.endswith("'") and last.startswith(particle) and len(last) > len(particle):
+            last = last[len(particle):]
+    given: list[str] = []
+    for word in words[:-1]:
+        if word in particles:
+            break
+        given.append(word)
+    if ordinal is not None:  # "Frédéric III", "Louis-Philippe Ier": one name and its number
+        return PersonName(tuple(words[:-1]), last, ordinal)
+    return PersonName(tuple(given), last, None)
+
+
+def block_of(entity_type: str, name: str, folded: str, language: str = "fr") -> str:
+    if entity_type == PERSON:
+        return f"{PERSON}:{parse_person(name, language).surname}"
     return f"{entity_type}:{folded}"
 
 
-def link_document(conn: sqlite3.Connection, doc: int) -> None:
-    """Put every entity of document `doc` into its group, creating groups as needed."""
-    entities = conn.execute("SELECT id, type, name, folded, ambiguous_between FROM entities WHERE doc = ?",
-                            (doc,)).fetchall()
-    for entity_id, entity_type, name, folded, ambiguous in entities:
-        alone = json.loads(ambiguous) != []
-        key = f"{group_key(entity_type, folded)}@{doc}/{entity_id}" if alone else group_key(entity_type, folded)
-        evidence = AMBIGUOUS if alone else SAME_NAME
-        conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) VALUES (?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT (key) DO NOTHING", (entity_type, key, name, METHOD, 1.0, evidence))
-        (group,) = conn.execute("SELECT corpus_entity FROM corpus_entities WHERE key = ?", (key,)).fetchone()
-        conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?", (group, doc, entity_id))
-        conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence) "
-                     "VALUES (?, ?, ?, ?, ?)", (group, doc, entity_id, 1.0, evidence))
+def given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """How two lists of given names agree ("same" or "initials"), or None when they do not."""
+    if a == b:
+        return "same"
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    for x, y in zip(shorter, longer, strict=False):
+        if x == y:
+            continue
+        if _INITIAL.match(x) and y.startswith(x) or _INITIAL.match(y) and x.startswith(y):
+            continue
+        return None
+    return "initials"
 
 
-def unlink_document(conn: sqlite3.Connection, doc: int) -> None:
+@dataclass
+class Member:
+    doc: int
+    doc_id: str
+    entity: str
+    type: str
+    name: str
+    folded: str
+    language: str
+    ambiguous: bool
+    years: tuple[int, int] | None
+    context: frozenset[str] = frozenset()  # the folded names of the other entities of its document
+
+    @property
+    def person(self) -> PersonName:
+        return parse_person(self.name, self.language)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """How the user's corrections name a member: stable when its document is added again."""
+        return (self.doc_id, self.folded)
+
+    @property
+    def block(self) -> str:
+        return block_of(self.type, self.name, self.folded, self.language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading members
+
+
+_MEMBER = ("SELECT e.doc, d.id, e.id, e.type, e.name, e.folded, coalesce(d.language, 'fr'), e.ambiguous_between "
+           "FROM entities e JOIN documents d ON d.doc = e.doc ")
+
+
+def _years_of(conn: sqlite3.Connection, doc: int) -> dict[str, tuple[int, int]]:
+    """The years each entity of `doc` acts in: the dates (no wider than ten years) of the events it
+    takes part in. A date merely in the same sentence is not enough ("the statue of Voltaire was
+    unveiled yesterday")."""
+    years: dict[str, list[int]] = {}
+    for entity, earliest, latest in conn.execute(
+            "SELECT ee.entity, ev.earliest, ev.latest FROM event_entities ee JOIN events ev "
+            "ON ev.doc = ee.doc AND ev.id = ee.event WHERE ee.doc = ? AND ee.entity IS NOT NULL "
+            "AND ev.earliest IS NOT NULL", (doc,)):
+        first, last = _year(earliest), _year(latest or earliest)
+        if first is not None and last is not None and 0 <= last - first <= 10:
+            years.setdefault(entity, []).extend((first, last))
+    return {entity: (min(found), max(found)) for entity, found in years.items()}
+
+
+def _year(date: str | None) -> int | None:
+    match = re.match(r"^(-?\d{4})", date or "")
+    return int(match.group(1)) if match else None
+
+
+def _members(conn: sqlite3.Connection, where: str, params: Iterable[object],
+             wanted: set[tuple[int, str]] | None = None) -> list[Member]:
+    """The entities `where` selects (only those of `wanted`, when given), with the years they are seen in."""
+    rows = conn.execute(_MEMBER + where, tuple(params)).fetchall()
+    years: dict[int, dict[str, tuple[int, int]]] = {}
+    names: dict[int, dict[str, str]] = {}
+    members = []
+    for doc, doc_id, entity, kind, name, folded, language, ambiguous in rows:
+        if wanted is not None and (doc, entity) not in wanted:
+            continue
+        if doc not in years:
+            years[doc] = _years_of(conn, doc)
+            names[doc] = dict(conn.execute("SELECT id, folded FROM entities WHERE doc = ?", (doc,)).fetchall())
+        seen = years[doc].get(entity)  # the document's own date says when it was written, not when they lived
+        context = frozenset(other for key, other in names[doc].items() if key != entity and other != folded)
+        members.append(Member(doc, doc_id, entity, kind, name, folded, language, json.loads(ambiguous) != [],
+                              seen, context))
+    return members
+
+
+def _entities_of(conn: sqlite3.Connection, pairs: set[tuple[int, str]]) -> list[Member]:
+    members: list[Member] = []
+    for doc in sorted({doc for doc, _ in pairs}):
+        members += _members(conn, "WHERE e.doc = ?", (doc,), pairs)
+    return members
+
+
+# ---------------------------------------------------------------------------------------------
+# Grouping one set of blocks
+
+
+@dataclass
+class _Group:
+    members: list[Member]
+    evidence: dict[tuple[int, str], tuple[float, list[str]]]
+
+    @property
+    def documents(self) -> set[int]:
+        return {m.doc for m in self.members}
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        spans = [m.years for m in self.members if m.years]
+        return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+
+def _fits(years: tuple[int, int] | None, other: tuple[int, int] | None, width: int) -> bool:
+    if years is None or other is None:
+        return True
+    return max(years[1], other[1]) - min(years[0], other[0]) <= width
+
+
+def _apart(group: _Group, member: Member, splits: set[frozenset[tuple[str, str]]]) -> bool:
+    """True when a rule keeps `member` out of `group` whatever the names say."""
+    if member.doc in group.documents:
+        return True
+    return any(frozenset((member.key, m.key)) in splits for m in group.members)
+
+
+def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tuple[str, str]]],
+                  splits: set[frozenset[tuple[str, str]]], given_names: frozenset[str]) -> list[_Group]:
+    """The groups of `members` (all of the blocks being regrouped), deterministic whatever their order."""
+    members = sorted(members, key=lambda m: (m.doc_id, m.entity))
+    groups: list[_Group] = []
+    placed: dict[tuple[int, str], _Group] = {}
+
+    def put(member: Member, group: _Group | None, score: float, why: list[str]) -> None:
+        if group is None:
+            group = _Group([], {})
+            groups.append(group)
+        for key, (_, reasons) in list(group.evidence.items()):  # a member alone until now: joined for this reason
+            if any(reason.startswith(ALONE) for reason in reasons):
+                group.evidence[key] = (score, why)
+        group.members.append(member)
+        group.evidence[(member.doc, member.entity)] = (score, why)
+        placed[(member.doc, member.entity)] = group
+
+    by_key: dict[tuple[str, str], list[Member]] = {}
+    for member in members:
+        by_key.setdefault(member.key, []).append(member)
+    for a, b in merges:  # the user's word first
+        for first in by_key.get(a, []):
+            for second in by_key.get(b, []):
+                group = placed.get((first.doc, first.entity))
+                if group is None:
+                    put(first, None, 1.0, ["merged by the user"])
+                    group = placed[(first.doc, first.entity)]
+                other = placed.get((second.doc, second.entity))
+                if other is group:
+                    continue
+                if other is not None:
+                    for moved in other.members:
+                        put(moved, group, 1.0, ["merged by the user"])
+                    groups.remove(other)
+                else:
+                    put(second, group, 1.0, ["merged by the user"])
+
+    persons = [m for m in members if m.type == PERSON]
+    others = [m for m in members if m.type != PERSON]
+    for member in others:
+        if (member.doc, member.entity) in placed:
+            continue
+        if member.ambiguous:
+            put(member, None, 1.0, ["ambiguous in its document: not grouped"])
+            continue
+        target = next((g for g in groups if g.members[0].type == member.type and g.members[0].folded == member.folded
+                       and not any(m.ambiguous for m in g.members) and not _apart(g, member, splits)), None)
+        put(member, target, 1.0, ["same type and name"])
+
+    full = [m for m in persons if m.person.given and not m.ambiguous]
+    bare = [m for m in persons if not m.person.given and not m.ambiguous]
+    for member in persons:
+        if member.ambiguous and (member.doc, member.entity) not in placed:
+            put(member, None, 1.0, ["ambiguous in its document: not grouped"])
+
+    def person_groups() -> list[_Group]:
+        return [g for g in groups if g.members[0].type == PERSON]
+
+    def compatible(group: _Group, member: Member) -> str | None:
+        name = member.person
+        agreements = []
+        for other in group.members:
+            theirs = other.person
+            if not theirs.given:  # a surname alone joined this group for its full names (or by the user's word)
+                continue
+            if theirs.surname != name.surname or theirs.ordinal != name.ordinal:
+                return None
+            agreement = given_agree(theirs.given, name.given)
+            if agreement is None:
+                return None
+            agreements.append(agreement)
+        if _apart(group, member, splits) or not _fits(group.years, member.years, LIFE_YEARS):
+            return None
+        return "same" if all(a == "same" for a in agreements) else "initials"
+
+    for pass_ in ("same", "initials"):  # the surest joins first, so an initial cannot bridge two names
+        for member in full:
+            if (member.doc, member.entity) in placed:
+                continue
+            fits = [(g, compatible(g, member)) for g in person_groups()]
+            fits = [(g, how) for g, how in fits if how is not None and (pass_ == "initials" or how == "same")]
+            if pass_ == "same" and fits:
+                g = fits[0][0]
+                put(member, g, 1.0, [f"same name: {' '.join(member.person.given)} {member.person.surname}",
+                                     _years_text(g, member)])
+            elif pass_ == "initials" and len(fits) == 1:
+                put(member, fits[0][0], 0.9, ["given names agree (initials or fewer names)", _years_text(fits[0][0],
+                                                                                                         member)])
+            elif pass_ == "initials":
+                put(member, None, 1.0, ["no other document names this person"] if not fits else
+                    ["given names fit several persons: not merged"])
+    with_given = [g for g in person_groups() if g.members[0].person.given]
+
+    for member in bare:
+        if (member.doc, member.entity) in placed:
+            continue
+        name = member.person
+        is_given = name.surname in given_names and name.ordinal is None
+        candidates = [] if is_given else [
+            g for g in with_given if g.members[0].person.surname == name.surname
+            and all(m.person.ordinal == name.ordinal for m in g.members)
+            and not _apart(g, member, splits) and _fits(g.years, member.years, LIFE_YEARS)]
+        same_surname = [g for g in with_given if g.members[0].person.surname == name.surname]
+        if len(candidates) == 1 and len(same_surname) == 1:
+            put(member, candidates[0], 0.8, ["surname alone; one person of that name in the corpus",
+                                            _years_text(candidates[0], member)])
+            continue
+        if same_surname:
+            put(member, None, 1.0, [f"surname alone, shared by {len(same_surname)} persons: not merged"])
+            continue
+        alone = [g for g in person_groups() if not g.members[0].person.given
+                 and all(m.person.surname == name.surname and m.person.ordinal == name.ordinal for m in g.members)
+                 and not _apart(g, member, splits) and _fits(g.years, member.years, BARE_YEARS)]
+        if is_given:  # "Pierre" alone in two documents is two men, unless their documents speak of the same things
+            alone = [g for g in alone if all(len(m.context & member.context) >= CONTEXT_NAMES for m in g.members)]
+        if len(alone) == 1:
+            shared = sorted(set.intersection(*(set(m.context) for m in alone[0].members), member.context))
+            why = ["same single name", _years_text(alone[0], member)]
+            put(member, alone[0], 0.6 if is_given else 0.7,
+                why + ([f"a given name alone, the same context: {', '.join(shared[:4])}"] if is_given else []))
+        else:
+            put(member, None, 1.0, ["a given name alone: not merged across documents" if is_given
+                                    else "no other document names this person so"])
+    return groups
+
+
+def _years_text(group: _Group, member: Member) -> str:
+    theirs, mine = group.years, member.years
+    if theirs is None or mine is None:
+        return "no dates to compare"
+    return f"dates agree ({_span(theirs)} and {_span(mine)})"
+
+
+def _span(years: tuple[int, int]) -> str:
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The store
+
+
+def _corrections(conn: sqlite3.Connection) -> tuple[list[tuple[tuple[str, str], tuple[str, str]]],
+                                                    set[frozenset[tuple[str, str]]]]:
+    merges, splits = [], set()
+    for kind, a_doc, a_name, b_doc, b_name in conn.execute(
+            "SELECT kind, a_doc, a_name, b_doc, b_name FROM corpus_corrections ORDER BY correction"):
+        if kind == "merge":
+            merges.append(((a_doc, a_name), (b_doc, b_name)))
+            splits.discard(frozenset(((a_doc, a_name), (b_doc, b_name))))
+        else:
+            splits.add(frozenset(((a_doc, a_name), (b_doc, b_name))))
+            merges = [m for m in merges if frozenset(m) != frozenset(((a_doc, a_name), (b_doc, b_name)))]
+    return merges, splits
+
+
+def _closure(conn: sqlite3.Connection, blocks: set[str],
+             merges: list[tuple[tuple[str, str], tuple[str, str]]]) -> set[str]:
+    """`blocks` and every block a user's merge ties to them."""
+    if not merges:
+        return blocks
+    key_blocks: dict[tuple[str, str], set[str]] = {}
+    for a, b in merges:
+        for key in (a, b):
+            if key not in key_blocks:
+                key_blocks[key] = {m.block for m in _members(conn, "WHERE d.id = ? AND e.folded = ?", key)}
+    result = set(blocks)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in merges:
+            tied = key_blocks[a] | key_blocks[b]
+            if tied & result and not tied <= result:
+                result |= tied
+                changed = True
+    return result
+
+
+def regroup(conn: sqlite3.Connection, blocks: set[str] | None = None, docs: Iterable[int] = ()) -> None:
+    """Recompute the groups of `blocks` (every block when None), whose members are the entities
+    grouped there now plus those of documents `docs` falling in them; inside the caller's transaction."""
+    merges, splits = _corrections(conn)
+    if blocks is None:
+        members = _members(conn, "", ())
+        conn.execute("UPDATE entities SET corpus_entity = NULL")
+        conn.execute("DELETE FROM corpus_entity_members")
+        conn.execute("DELETE FROM corpus_entities")
+    else:
+        blocks = _closure(conn, blocks, merges)
+        if not blocks:
+            return
+        marks = ", ".join("?" for _ in blocks)
+        grouped = conn.execute(f"SELECT corpus_entity, doc, entity FROM corpus_entity_members WHERE block IN ({marks})",
+                               tuple(blocks)).fetchall()
+        stale = sorted({row[0] for row in grouped})
+        conn.executemany("DELETE FROM corpus_entity_members WHERE corpus_entity = ?", [(g,) for g in stale])
+        conn.executemany("DELETE FROM corpus_entities WHERE corpus_entity = ?", [(g,) for g in stale])
+        wanted = {(doc, entity) for _, doc, entity in grouped}
+        for doc in docs:
+            wanted |= {(doc, entity) for (entity,) in conn.execute("SELECT id FROM entities WHERE doc = ?", (doc,))}
+        members = [m for m in _entities_of(conn, wanted) if m.block in blocks]
+    given = _words("fr", "given_names.tsv")
+    for part in _partitions(members, merges):
+        for group in group_members(part, merges, splits, given):
+            _write_group(conn, group)
+
+
+def _partitions(members: list[Member], merges: list[tuple[tuple[str, str], tuple[str, str]]]) -> list[list[Member]]:
+    """The members by block, blocks tied by a user's merge kept together: groups never cross a partition."""
+    parent: dict[str, str] = {}
+
+    def root(block: str) -> str:
+        while parent.get(block, block) != block:
+            block = parent[block]
+        return block
+
+    blocks_of: dict[tuple[str, str], set[str]] = {}
+    for member in members:
+        blocks_of.setdefault(member.key, set()).add(member.block)
+    for a, b in merges:
+        tied = sorted(blocks_of.get(a, set()) | blocks_of.get(b, set()))
+        for block in tied[1:]:
+            parent[root(block)] = root(tied[0])
+    parts: dict[str, list[Member]] = {}
+    for member in members:
+        parts.setdefault(root(member.block), []).append(member)
+    return [parts[key] for key in sorted(parts)]
+
+
+def _write_group(conn: sqlite3.Connection, group: _Group) -> None:
+    first = min(group.members, key=lambda m: (m.doc_id, m.entity))
+    name = max((m.name for m in group.members), key=lambda n: (len(n.split()), len(n), n))
+    score = min(score for score, _ in group.evidence.values())
+    reasons = list(dict.fromkeys(why for _, whys in group.evidence.values() for why in whys))
+    documents = len(group.documents)
+    method = "user" if any("merged by the user" in whys for _, whys in group.evidence.values()) else (
+        "names-and-dates" if documents > 1 else "alone")
+    key = f"{first.block}#{first.doc_id}/{first.entity}"
+    cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", (first.type, key, name, method, score, json.dumps(reasons)))
+    corpus_entity = cursor.lastrowid
+    for member in group.members:
+        member_score, why = group.evidence[(member.doc, member.entity)]
+        conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
+                     (corpus_entity, member.doc, member.entity))
+        conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (corpus_entity, member.doc, member.entity, member_score,
+                                                   json.dumps(why), member.block))
+
+
+def link_document(conn: sqlite3.Connection, doc: int, blocks_before: set[str] | None = None) -> None:
+    """Regroup the blocks document `doc`'s entities fall in (and those its former version fell in)."""
+    blocks = {m.block for m in _members(conn, "WHERE e.doc = ?", (doc,))} | (blocks_before or set())
+    regroup(conn, blocks, docs=(doc,))
+
+
+def unlink_document(conn: sqlite3.Connection, doc: int) -> set[str]:
+    """Take document `doc`'s entities out of their groups; returns the blocks they were in."""
+    rows = conn.execute("SELECT DISTINCT block, corpus_entity FROM corpus_entity_members WHERE doc = ?",
+                        (doc,)).fetchall()
     conn.execute("DELETE FROM corpus_entity_members WHERE doc = ?", (doc,))
+    conn.executemany("DELETE FROM corpus_entities WHERE corpus_entity = ? AND NOT EXISTS "
+                     "(SELECT 1 FROM corpus_entity_members m WHERE m.corpus_entity = ?)",
+                     [(group, group) for _, group in rows])
+    return {block for block, _ in rows}
 
 
 def drop_empty(conn: sqlite3.Connection) -> None:
     """Groups left with no member (their documents replaced or removed) go."""
     conn.execute("DELETE FROM corpus_entities WHERE corpus_entity NOT IN "
                  "(SELECT corpus_entity FROM corpus_entity_members)")
+
+
+def correct(conn: sqlite3.Connection, kind: str, a: tuple[str, str], b: tuple[str, str]) -> None:
+    """Record a user's merge or split of two members (document id, folded name) and regroup their
+    blocks, inside the caller's transaction."""
+    conn.execute("INSERT INTO corpus_corrections (kind, a_doc, a_name, b_doc, b_name) VALUES (?, ?, ?, ?, ?)",
+                 (kind, a[0], a[1], b[0], b[1]))
+    named = [m for key in (a, b) for m in _members(conn, "WHERE d.id = ? AND e.folded = ?", key)]
+    regroup(conn, {m.block for m in named}, docs={m.doc for m in named})

@@ -39,6 +39,7 @@ class Profile:
     titles: list[str]
     documents: list[tuple[str, int]]  # (document, mentions)
     happenings: list[Happening]
+    members: list[tuple[str, str, float, list[str]]] = field(default_factory=list)  # (document, name, score, why)
 
 
 _GROUPS = """
@@ -70,9 +71,12 @@ def groups(conn: sqlite3.Connection, kind: str, limit: int | None = None) -> lis
 
 
 def find(conn: sqlite3.Connection, name: str) -> list[Group]:
-    """The groups a name stands for: those with a member named or aliased exactly so (accents and
-    case folded), else those whose names hold it as whole words ("Castelnau" for "Édouard de
-    Castelnau")."""
+    """The groups a name stands for: "#12" is group 12; else those with a member named or aliased
+    exactly so (accents and case folded), else those whose names hold it as whole words ("Castelnau"
+    for "Édouard de Castelnau")."""
+    if name.strip().startswith("#") and name.strip()[1:].isdigit():
+        number = int(name.strip()[1:])
+        return [_group(row) for row in conn.execute(_GROUPS.format(where="ce.corpus_entity = ?"), (number,))]
     folded = fold_name(name)
     if not folded:
         return []
@@ -112,5 +116,9 @@ def profile(conn: sqlite3.Connection, group: Group) -> Profile:
             ranks += [(rank, None, document) for rank in json.loads(member_ranks)]
         roles += [role] if role and role not in roles else []
         titles += [title] if title and title not in titles else []
+    why = [(document, name, score, json.loads(evidence)) for document, name, score, evidence in conn.execute(
+        "SELECT d.id, e.name, m.score, m.evidence FROM corpus_entity_members m JOIN entities e "
+        "ON e.doc = m.doc AND e.id = m.entity JOIN documents d ON d.doc = m.doc WHERE m.corpus_entity = ? "
+        "ORDER BY d.id, e.id", (ce,))]
     return Profile(group=group, ranks=ranks, roles=roles, titles=titles, documents=sorted(documents.items()),
-                   happenings=timeline(conn, Filters(corpus_entity=ce)))
+                   happenings=timeline(conn, Filters(corpus_entity=ce)), members=why)

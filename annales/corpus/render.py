@@ -105,14 +105,16 @@ def groups(found: list[Group], out: TextIO) -> int:
     for group in found:
         others = [name for name in group.names if name != group.name]
         also = f"  (also: {line('; '.join(others), 120)})" if others else ""
-        out.write(f"{line(group.name)}  [{group.type}; {group.documents} document{'s' * (group.documents != 1)}, "
+        documents = f"{group.documents} document{'s' * (group.documents != 1)}"
+        out.write(f"#{group.corpus_entity} {line(group.name)}  [{group.type}; {documents}, "
                   f"{group.mentions} mention{'s' * (group.mentions != 1)}]{also}\n")
     return len(found)
 
 
 def profile(found: Profile, out: TextIO) -> None:
     group = found.group
-    out.write(f"{line(group.name)}  [{group.type}; grouped by: {line(', '.join(group.evidence))}]\n")
+    why = line(", ".join(group.evidence))
+    out.write(f"#{group.corpus_entity} {line(group.name)}  [{group.type}; grouped by: {why}]\n")
     out.write(f"  names: {line('; '.join(group.names))}\n")
     if found.ranks:
         ranks = "; ".join(f"{rank} ({date or 'undated'}, {document})" for rank, date, document in found.ranks)
@@ -124,6 +126,10 @@ def profile(found: Profile, out: TextIO) -> None:
     out.write(f"  documents ({len(found.documents)}):\n")
     for document, mentions in found.documents:
         out.write(f"    {line(document)}  {mentions} mention{'s' * (mentions != 1)}\n")
+    if len(found.members) > 1:
+        out.write("  why these are one:\n")
+        for document, name, score, why in found.members:
+            out.write(f"    {line(document)}  {line(name)}  {score:.2f}  {line('; '.join(why))}\n")
     out.write(f"  happenings ({len(found.happenings)}):\n")
     for happening in found.happenings:
         date = ("≈" if happening.inferred else "") + happening.date

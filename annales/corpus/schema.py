@@ -5,8 +5,10 @@ the sentences, kept in step by triggers (its `content="sentences"` written so th
 finds it and offers `?_search=` on the sentences). Every table of one document's rows carries `doc`, the
 document's row number in `documents`, so a document is deleted (and replaced) table by table in
 one transaction. `corpus_entities` and `corpus_entity_members` hold the grouping of entities across
-documents; `findings` holds per-document findings (`doc` set) and, later, cross-source ones (`doc`
-NULL, evidence in several documents).
+documents (each member filed under its block, see `annales.corpus.grouping`), and
+`corpus_corrections` the user's merges and splits, by document id and folded name, so that they
+survive a document being added again; `findings` holds per-document findings (`doc` set) and
+cross-source ones (`doc` NULL, evidence in several documents).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sqlite3
 
 from annales.model import SCHEMA as ANALYSIS_SCHEMA
 
-STORE_SCHEMA = "annales-corpus/1"
+STORE_SCHEMA = "annales-corpus/2"
 
 # The tables that hold one document's rows, each with a `doc` column (deleted in this order).
 DOCUMENT_TABLES = ("event_entities", "events", "mentions", "entities", "timexes", "quantities", "quotes",
@@ -119,7 +121,17 @@ CREATE TABLE IF NOT EXISTS corpus_entity_members (
     entity TEXT NOT NULL,
     score REAL NOT NULL,
     evidence TEXT NOT NULL,
+    block TEXT NOT NULL,
     PRIMARY KEY (doc, entity)
+);
+CREATE TABLE IF NOT EXISTS corpus_corrections (
+    correction INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    a_doc TEXT NOT NULL,
+    a_name TEXT NOT NULL,
+    b_doc TEXT NOT NULL,
+    b_name TEXT NOT NULL,
+    made_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE TABLE IF NOT EXISTS mentions (
     doc INTEGER NOT NULL REFERENCES documents(doc),
@@ -218,6 +230,7 @@ CREATE INDEX IF NOT EXISTS event_entities_by_entity ON event_entities (doc, enti
 CREATE INDEX IF NOT EXISTS entities_by_corpus_entity ON entities (corpus_entity);
 CREATE INDEX IF NOT EXISTS entities_by_type ON entities (type, folded);
 CREATE INDEX IF NOT EXISTS members_by_corpus_entity ON corpus_entity_members (corpus_entity);
+CREATE INDEX IF NOT EXISTS members_by_block ON corpus_entity_members (block);
 CREATE INDEX IF NOT EXISTS findings_by_doc ON findings (doc);
 CREATE INDEX IF NOT EXISTS finding_evidence_by_doc ON finding_evidence (doc);
 """

@@ -63,10 +63,9 @@ def put(conn: sqlite3.Connection, data: dict[str, Any]) -> str:
     conn.execute("BEGIN IMMEDIATE")
     try:
         row = conn.execute("SELECT doc FROM documents WHERE id = ?", (data["id"],)).fetchone()
-        if row is not None:
-            _delete_rows(conn, row[0])
+        blocks_before = _delete_rows(conn, row[0]) if row is not None else set()
         doc = _insert(conn, data, row[0] if row is not None else None)
-        grouping.link_document(conn, doc)
+        grouping.link_document(conn, doc, blocks_before)
         if row is not None:
             grouping.drop_empty(conn)
     except BaseException:
@@ -82,9 +81,10 @@ def delete(conn: sqlite3.Connection, doc_id: str) -> bool:
     try:
         row = conn.execute("SELECT doc FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is not None:
-            _delete_rows(conn, row[0])
+            blocks = _delete_rows(conn, row[0])
             conn.execute("DELETE FROM documents WHERE doc = ?", (row[0],))
             grouping.drop_empty(conn)
+            grouping.regroup(conn, blocks)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -92,16 +92,18 @@ def delete(conn: sqlite3.Connection, doc_id: str) -> bool:
     return row is not None
 
 
-def _delete_rows(conn: sqlite3.Connection, doc: int) -> None:
+def _delete_rows(conn: sqlite3.Connection, doc: int) -> set[str]:
+    """Delete one document's rows; returns the grouping blocks its entities were in."""
+    blocks = grouping.unlink_document(conn, doc)
     for table in schema.DOCUMENT_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))  # noqa: S608 - table names are ours
-    grouping.unlink_document(conn, doc)
     # A finding with evidence in this document goes, cross-source ones included: they are recomputed.
     findings = [(finding,) for (finding,) in conn.execute(
         "SELECT finding FROM findings WHERE doc = ? UNION SELECT finding FROM finding_evidence WHERE doc = ?",
         (doc, doc))]
     conn.executemany("DELETE FROM finding_evidence WHERE finding = ?", findings)
     conn.executemany("DELETE FROM findings WHERE finding = ?", findings)
+    return blocks
 
 
 def _insert(conn: sqlite3.Connection, data: dict[str, Any], doc: int | None) -> int:

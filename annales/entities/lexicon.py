@@ -16,7 +16,7 @@ LAYER = "entities"
 
 
 # Unit nouns live in resources/<lang>/common/: the quantities layer reads them too.
-COMMON_FILES = frozenset({"unit_nouns.tsv"})
+COMMON_FILES = frozenset({"unit_nouns.tsv", "given_names.tsv"})
 
 
 def _rows(language: str, name: str) -> tuple[tuple[str, ...], ...]:

@@ -56,7 +56,7 @@ def _alternation_of(language: str, name: str, fold: bool = True, layer: str = "e
 
 
 def _particles(language: str) -> str:
-    return _alternation_of(language, "name_particles.tsv", fold=False)
+    return _alternation_of(language, "name_particles.tsv", fold=False, layer="common")
 
 
 def _months(language: str) -> str:

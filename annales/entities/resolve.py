@@ -78,7 +78,7 @@ class Resolver:
         self.lexicon = lexicon
         self.mid_sentence_caps: set[str] = set()
         self.sentence_starts = {s.start for s in analysis.sentences}
-        self.particles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "name_particles.tsv")}
+        self.particles = {r[0].replace("’", "'") for r in load_rows(language, "common", "name_particles.tsv")}
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
