@@ -184,3 +184,15 @@ def test_cli_merge_and_split(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert status == 0 and len(out.splitlines()) == 2
     status, _, err = run("corpus", "split", db, "Nobody", "--document", "c")
     assert status == 1 and err.startswith("annales: error: no entity named 'Nobody'")
+
+
+def test_a_person_filter_reaches_every_document_of_the_group(conn: sqlite3.Connection) -> None:
+    from annales.corpus.filters import Filters
+    from annales.corpus.search import search
+    from annales.corpus.timeline import timeline
+
+    add(conn, person("a", "Jacques Chirac", 1999), person("b", "Chirac", 2003), person("c", "Jacques Martin", 1999))
+    # Document b says only "Chirac": reached through the group.
+    assert {p.document for p in search(conn, "", Filters.parse(person="Jacques Chirac"))} == {"a", "b"}
+    assert {h.document for h in timeline(conn, Filters.parse(person="Jacques Chirac"))} == {"a", "b"}
+    assert {p.document for p in search(conn, "", Filters.parse(person="Jacques Martin"))} == {"c"}

@@ -1,7 +1,9 @@
 """The filters every query shares (--person, --place, --from, --to) as SQL conditions.
 
-A passage (a sentence: `s.doc`, `s.n`) passes when it mentions the person or place, or tells an
-event they take part in, and when a date it tells, or an event in it is dated, overlaps the
+A person or place is named as in `corpus show`: every entity grouped with one named so across the
+corpus counts ("Jacques Chirac" finds the passages where another document says only "Chirac", when
+the two are one group). A passage (a sentence: `s.doc`, `s.n`) passes when it mentions the person
+or place, or tells an event they take part in, and when a date it tells, or an event in it is dated, overlaps the
 period. An event (`ev.doc`, `ev.id`) passes when the person or place is among its participants
 or places and its date overlaps the period.
 """
@@ -61,7 +63,8 @@ def name_pattern(name: str) -> str:
     return f"% {folded} %"
 
 
-_NAMED = "(' ' || e.names || ' ') LIKE ? ESCAPE '\\'"
+_NAMED = ("e.corpus_entity IN (SELECT n.corpus_entity FROM entities n WHERE n.type = '{kind}' "
+          "AND (' ' || n.names || ' ') LIKE ? ESCAPE '\\')")
 
 
 def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
@@ -74,10 +77,10 @@ def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
         pattern = name_pattern(name)
         clauses.append(
             f"((s.doc, s.n) IN (SELECT m.doc, m.n FROM entities e JOIN mentions m ON m.doc = e.doc "
-            f"AND m.entity = e.id WHERE e.type = '{kind}' AND {_NAMED}) "
+            f"AND m.entity = e.id WHERE e.type = '{kind}' AND {_NAMED.format(kind=kind)}) "
             f"OR (s.doc, s.n) IN (SELECT ev.doc, ev.n FROM entities e JOIN event_entities ee ON ee.doc = e.doc "
             f"AND ee.entity = e.id JOIN events ev ON ev.doc = ee.doc AND ev.id = ee.event "
-            f"WHERE e.type = '{kind}' AND {_NAMED}))")
+            f"WHERE e.type = '{kind}' AND {_NAMED.format(kind=kind)}))")
         params += [pattern, pattern]
     if filters.start or filters.end:
         period, values = _overlap("t")
@@ -92,7 +95,7 @@ def sentence_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
 def _events_of(kind: str | None, roles: str) -> str:
     """The (doc, event) pairs an entity of `kind` named so (a `?` for the pattern) takes part in."""
     return ("SELECT DISTINCT ee.doc, ee.event FROM entities e JOIN event_entities ee ON ee.doc = e.doc "
-            f"AND ee.entity = e.id WHERE e.type = '{kind}' AND ee.role {roles} AND {_NAMED}")
+            f"AND ee.entity = e.id WHERE e.type = '{kind}' AND ee.role {roles} AND {_NAMED.format(kind=kind)}")
 
 
 def event_source(filters: Filters) -> tuple[str, list[str], list[Any]]:
