@@ -27,6 +27,8 @@ def _speakers(text: str, persons: tuple[str, ...] = (), ranks: dict[str, str] | 
 
 
 SPEAKERS = [
+    pytest.param("Le régiment, sous les ordres du commandant Ferrand, qui avait déclaré : « Nous ne reculerons pas », "
+                 "tint la crête trois jours.", ("Ferrand",), [("Nous", "p1")], id="relative-clause-speaker"),
     pytest.param("« Tenez bon encore une heure », dit le général Bastien, « les renforts arrivent par le nord. »",
                  ("Bastien",), [("Tenez", "p1"), ("les", "p1")], id="incise-between-two-parts"),
     pytest.param("« Il est trop tard, répliqua Lenoir, pour changer nos plans de marche. »",

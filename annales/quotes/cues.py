@@ -163,7 +163,10 @@ def _subject_of(verb: Any) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS
                     or (c.dep_ == "expl:subj" and c.pos_ == "PRON")]  # "Il répondit" parsed as "il faut"
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if "Rel" in subject.morph.get("PronType"):
+                return _antecedent(subject, token) or subject
+            return subject
         if token.dep_ not in _SHARED_SUBJECT or token.head.i == token.i:
             break
         if token.dep_ == "xcomp":
@@ -172,6 +175,23 @@ def _subject_of(verb: Any) -> Any | None:
             if objects:
                 return objects[-1]
         token = token.head
+    return None
+
+
+def _antecedent(relative: Any, clause: Any) -> Any | None:
+    """Who "qui" stands for: the name or noun right before it ("le colonel Roubert, qui avait
+    déclaré"), which the parser may not have made the clause's head; else the head of the relative
+    clause."""
+    i = relative.i - 1
+    while i >= 0 and relative.doc[i].pos_ == "PUNCT":
+        i -= 1
+    if i >= 0 and relative.doc[i].pos_ in ("NOUN", "PROPN"):
+        word = relative.doc[i]
+        while word.dep_.startswith("flat") and word.head.i != word.i:
+            word = word.head
+        return word
+    if clause.dep_ == "acl:relcl" and clause.head.i != clause.i:
+        return clause.head
     return None
 
 
