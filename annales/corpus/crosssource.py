@@ -122,16 +122,18 @@ def _range_words(language: str) -> frozenset[str]:
 def _once_events(language: str) -> dict[tuple[str, str], OnceEvent]:
     if not exists(language, LAYER, "once_events.tsv"):
         return {}
-    return {(row[0], row[2]): OnceEvent(row[1], row[2], row[3], int(row[4]), None if row[5] == "-" else int(row[5]))
-            for row in load_rows(language, LAYER, "once_events.tsv", 7)}
+    return {(row[0], role.strip()): OnceEvent(row[1], role.strip(), row[3], int(row[4]),
+                                              None if row[5] == "-" else int(row[5]))
+            for row in load_rows(language, LAYER, "once_events.tsv", 7) for role in row[2].split(",")}
 
 
 @cache
 def _rank_pairs(language: str) -> frozenset[tuple[str, str]]:
     if not exists(language, LAYER, "rank_compatible.tsv"):
         return frozenset()
-    rows = load_rows(language, LAYER, "rank_compatible.tsv", 2)
-    return frozenset([(fold(a), fold(b)) for a, b in rows] + [(fold(b), fold(a)) for a, b in rows])
+    pairs = [(fold(rank), fold(other)) for rank, others in load_rows(language, LAYER, "rank_compatible.tsv", 2)
+             for other in others.split(",")]
+    return frozenset(pairs + [(b, a) for a, b in pairs])
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -265,11 +267,7 @@ class _Context:
 
     def load_sentences(self, wanted: set[tuple[int, int]], *, mentions: bool) -> None:
         """Texts (and with `mentions`, the mentions of grouped entities) of the sentences wanted."""
-        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS cross_source_sentences "
-                          "(doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (doc, n))")
-        self.conn.execute("DELETE FROM temp.cross_source_sentences")
-        self.conn.executemany("INSERT OR IGNORE INTO temp.cross_source_sentences (doc, n) VALUES (?, ?)",
-                              sorted(wanted - set(self.sentences)))
+        self._select(wanted - set(self.sentences))
         for doc, n, start, end, text in self.conn.execute(
                 'SELECT s.doc, s.n, s.start, s."end", s.text FROM temp.cross_source_sentences t '
                 "JOIN sentences s ON s.doc = t.doc AND s.n = t.n"):
@@ -281,6 +279,24 @@ class _Context:
                 "JOIN mentions m ON m.doc = t.doc AND m.n = t.n JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
                 "WHERE e.corpus_entity IS NOT NULL"):
             self.mentions.setdefault((doc, n), []).append((start, end, kind, group))
+
+    def _select(self, wanted: set[tuple[int, int]]) -> None:
+        """The sentences the next joins read: a temporary table joined on the store's (doc, n) indexes."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS cross_source_sentences "
+                          "(doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (doc, n))")
+        self.conn.execute("DELETE FROM temp.cross_source_sentences")
+        self.conn.executemany("INSERT OR IGNORE INTO temp.cross_source_sentences (doc, n) VALUES (?, ?)",
+                              sorted(wanted))
+
+    def written_dates(self, wanted: set[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[str, int, int]]]:
+        """(id, start, end) of the resolved dates written in each sentence wanted."""
+        self._select(wanted)
+        found: dict[tuple[int, int], list[tuple[str, int, int]]] = defaultdict(list)
+        for doc, n, identifier, start, end in self.conn.execute(
+                'SELECT t.doc, t.n, t.id, t.start, t."end" FROM temp.cross_source_sentences w '
+                "JOIN timexes t ON t.doc = w.doc AND t.n = w.n WHERE t.resolved = 1 AND t.type IN ('DATE', 'TIME')"):
+            found[(doc, n)].append((identifier, start, end))
+        return found
 
     def load_dates(self) -> None:
         """Each sentence's own date: the hull of the resolved dates written in it."""
@@ -410,7 +426,8 @@ def date_claims(ctx: _Context) -> list[Claim]:
     if not lemmas:
         return []
     rows = ctx.conn.execute(
-        "SELECT ev.doc, ev.n, ev.id, ev.lemma, ev.date, ev.earliest, ev.latest, ee.role, e.type, e.corpus_entity "
+        "SELECT ev.doc, ev.n, ev.id, ev.lemma, ev.date, ev.earliest, ev.latest, ee.role, e.type, e.corpus_entity, "
+        'ev.start, ev."end", ev.timex '
         "FROM events ev JOIN event_entities ee ON ee.doc = ev.doc AND ee.event = ev.id "
         "JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity "
         f"WHERE ev.lemma IN ({', '.join('?' for _ in lemmas)}) AND ev.happening = 1 AND ev.factuality = 'fact' "
@@ -424,11 +441,14 @@ def date_claims(ctx: _Context) -> list[Claim]:
             f"WHERE ev.lemma IN ({', '.join('?' for _ in lemmas)}) AND ee.role = 'agent' "
             "AND e.corpus_entity IS NOT NULL", lemmas):
         agents[(doc, event)].add(group)
+    written = ctx.written_dates({(row[0], row[1]) for row in rows})
     claims: list[Claim] = []
-    for doc, n, event, lemma, value, earliest, latest, role, kind, group in rows:
+    for doc, n, event, lemma, value, earliest, latest, role, kind, group, start, end, timex in rows:
         once = _once_events(ctx.languages.get(doc, "")).get((lemma, role))
         span = interval(earliest, latest)
         if once is None or once.entity_type != kind or span is None:
+            continue
+        if not _nearest_date(written.get((doc, n), []), timex, start, end):
             continue
         who = frozenset(agents[(doc, event)]) if once.role == "place" else frozenset()
         claims.append(Claim(key=("dates-differ", once.kind, group, once.span, once.window), doc=doc,
@@ -436,6 +456,15 @@ def date_claims(ctx: _Context) -> list[Claim]:
                             extra={"event": lemma}))
     ctx.load_sentences({claim.sentence for claim in claims}, mentions=False)
     return claims
+
+
+def _nearest_date(dates: list[tuple[str, int, int]], timex: str, start: int, end: int) -> bool:
+    """True when the event's date is the one written nearest its trigger: in "Huc, colonel, 2 août
+    1914 au 22 août 1914 (tué à Bertrix)" a death dated 2 August is a date taken from the wrong words."""
+    def distance(date_start: int, date_end: int) -> int:
+        return max(date_start - end, start - date_end, 0)
+    own = [distance(s, e) for identifier, s, e in dates if identifier == timex]
+    return bool(own) and min(own) <= min(distance(s, e) for _, s, e in dates)
 
 
 # --- ranks on one day ------------------------------------------------------------------------------------
@@ -506,6 +535,19 @@ def _what(conflict: Conflict, names: dict[int, str]) -> tuple[str, dict[str, Any
             {"entity": names.get(group), "corpus_entity": group, "date": _iso(day)})
 
 
+def context(conn: sqlite3.Connection) -> _Context:
+    languages = conn.execute("SELECT doc, language FROM documents").fetchall()
+    return _Context(conn, {doc: language or "" for doc, language in languages})
+
+
+def collect(ctx: _Context) -> dict[str, tuple[list[Claim], Agree]]:
+    """Every claim of the store, by check, with the test two values of that check pass when they agree."""
+    ctx.load_dates()
+    return {"figures-differ": (figure_claims(ctx), _figures_agree),
+            "dates-differ": (date_claims(ctx), _dates_agree),
+            "ranks-differ": (rank_claims(ctx), ranks_agree(ctx.languages.values()))}
+
+
 def refresh_cross_source(conn: sqlite3.Connection) -> int:
     """Delete and rewrite every cross-source finding of the store in one transaction; returns how
     many were written. The store's connection is in autocommit mode (`store.open_store`)."""
@@ -525,12 +567,9 @@ def _rewrite(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM finding_evidence WHERE finding IN (SELECT finding FROM findings WHERE scope = ?)",
                  (SCOPE,))
     conn.execute("DELETE FROM findings WHERE scope = ?", (SCOPE,))
-    documents = {doc: (identifier, language or "") for doc, identifier, language
-                 in conn.execute("SELECT doc, id, language FROM documents")}
-    ctx = _Context(conn, {doc: language for doc, (_, language) in documents.items()})
-    ctx.load_dates()
-    found = (conflicts(figure_claims(ctx), _figures_agree) + conflicts(date_claims(ctx), _dates_agree)
-             + conflicts(rank_claims(ctx), ranks_agree(ctx.languages.values())))
+    documents = dict(conn.execute("SELECT doc, id FROM documents").fetchall())
+    ctx = context(conn)
+    found = [conflict for claims, agree in collect(ctx).values() for conflict in conflicts(claims, agree)]
     names = _names(conn, {_group(conflict.key) for conflict in found})
     for number, conflict in enumerate(found, 1):
         _write(conn, number, conflict, names, documents, ctx)
@@ -538,17 +577,17 @@ def _rewrite(conn: sqlite3.Connection) -> int:
 
 
 def _write(conn: sqlite3.Connection, number: int, conflict: Conflict, names: dict[int, str],
-           documents: dict[int, tuple[str, str]], ctx: _Context) -> None:
+           documents: dict[int, str], ctx: _Context) -> None:
     code = conflict.key[0]
     a, b = conflict.left[0], conflict.right[0]
     what, about = _what(conflict, names)
-    document_a, document_b = documents[a.doc][0], documents[b.doc][0]
+    document_a, document_b = documents[a.doc], documents[b.doc]
     label = {"figures-differ": "figures", "dates-differ": "dates", "ranks-differ": "ranks"}[code]
     message = f"Different {label} for {what}: {a.shown} in {document_a}, {b.shown} in {document_b}."
     detail = {"code": code, "what": what, **about, "value_a": a.shown, "value_b": b.shown,
               "document_a": document_a, "document_b": document_b,
-              "documents_a": [documents[claim.doc][0] for claim in conflict.left],
-              "documents_b": [documents[claim.doc][0] for claim in conflict.right]}
+              "documents_a": [documents[claim.doc] for claim in conflict.left],
+              "documents_b": [documents[claim.doc] for claim in conflict.right]}
     cursor = conn.execute("INSERT INTO findings (doc, id, scope, kind, severity, message, detail) "
                           "VALUES (NULL, ?, ?, ?, ?, ?, ?)",
                           (f"cross-{number}", SCOPE, KIND, SEVERITY, message, json.dumps(detail, ensure_ascii=False)))
