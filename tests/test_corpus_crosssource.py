@@ -44,6 +44,9 @@ DEATH_1829 = "Le général Jean Moreau mourut à Paris le 15 septembre 1829. Il 
 ATTACK_FEBRUARY = ("Le 28 février 1915, le 9e régiment d'infanterie attaqua les tranchées allemandes près de "
                    "Vauquois. Les pertes furent lourdes.")
 ATTACK_MARCH = "Le 4 mars 1915, le 9e régiment d'infanterie attaqua de nouveau Vauquois. Il prit la crête."
+LANDING_8 = "Le 8 novembre 1942, les Américains débarquent à Alger. La ville tombe le soir."
+LANDING_11 = "Les Américains débarquent à Alger le 11 novembre 1942. Ils prennent le port."
+LANDING_11_NOBODY = "Le 11 novembre 1942, on débarque à Alger. Le port est pris."
 GENERAL_AT_MARENGO = ("Le 14 juin 1800, le général Louis Desaix arrive à Marengo avec sa division. "
                       "Il charge les Autrichiens le soir même.")
 COLONEL_AT_MARENGO = "Le 14 juin 1800, le colonel Louis Desaix arrive à Marengo. Les Autrichiens reculent."
@@ -136,6 +139,19 @@ def test_two_attacks_of_one_regiment_on_different_days_make_no_finding(conn: sql
     assert {date for date, _ in attacks} == {"1915-02-28", "1915-03-04"}  # one regiment, two dated attacks ...
     assert len({group for _, group in attacks}) == 1
     assert cross(conn) == []  # ... are two attacks, not one told twice
+
+
+def test_one_landing_dated_twice_makes_one_finding(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    store_texts(conn, tmp_path / "in", {"l8.txt": LANDING_8, "l11.txt": LANDING_11})
+    (finding,) = cross(conn)
+    assert finding.detail["code"] == "dates-differ" and finding.detail["event"] == "landing"
+    assert finding.detail["entity"] == "Alger"
+    assert {finding.detail["value_a"], finding.detail["value_b"]} == {"1942-11-08", "1942-11-11"}
+
+
+def test_a_landing_that_says_not_who_lands_is_not_compared(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    store_texts(conn, tmp_path / "in", {"l8.txt": LANDING_8, "nobody.txt": LANDING_11_NOBODY})
+    assert cross(conn) == []
 
 
 def test_two_ranks_on_the_same_day_make_one_finding(conn: sqlite3.Connection, tmp_path: Path) -> None:

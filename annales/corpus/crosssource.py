@@ -8,9 +8,11 @@ Two documents disagree when they give, for the same thing, values that cannot bo
   only disjoint intervals disagree. What a figure measures comes from the words around it
   (resources `corpus/figure_frames.tsv`) or from the quantity layer's `of_entity`.
 - `dates-differ`: different dates for an event that happens once to its key entity: the birth or
-  the death of a person, a landing at a place (`corpus/once_events.tsv`, with how far apart two
-  dates of one event may lie, and how far apart two dates are two events). Both must be factual
-  happenings dated by their own words, not by the narrative.
+  the death of a person, a landing at a place by the same troops (`corpus/once_events.tsv`, with
+  how far apart two dates of one event may lie, and how far apart two dates are two events). Both
+  must be factual happenings (not negated, not modal) dated by their own words, not by the
+  narrative, and by the date written nearest their trigger. Battles, sieges and attacks are not
+  compared: a date of a lasting event is any day of it, and a regiment attacks many times.
 - `ranks-differ`: different ranks for one person on the same day (a mention's rank in a sentence
   dated to one day, or a participant's rank at an event dated to one day); a generic rank and its
   grades, or a rank and its form of address, agree (`corpus/rank_compatible.tsv`).
@@ -32,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from annales.common.resources import exists, load_rows
@@ -45,6 +47,7 @@ EVIDENCE_PER_SIDE = 5  # documents shown with their passage on each side; the ot
 STRENGTH_DAYS = 31  # a unit's strength (`of_entity`) changes with every fight: compared within a month
 FRAME_WORDS_BEFORE = 8  # how far (in words) a frame word may stand before the figure ...
 FRAME_WORDS_AFTER = 5  # ... or after it, its counted noun included
+WINDOW_CHARS = 160  # characters read on each side of a figure when looking for its frame word (8 words fit)
 ANCHOR_CHARS = 80  # how far the entity a figure is the size of may stand from its frame word
 INHERIT_SENTENCES = 3  # an undated sentence takes the date of one at most this many sentences before
 ABOUT = 0.1  # "environ 4 800": 4 320 to 5 280
@@ -98,6 +101,7 @@ class OnceEvent:
     window: int | None
 
 
+@lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     word = fold(word)
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
@@ -353,7 +357,12 @@ def _measure(ctx: _Context, quantity: _Quantity, text: str, offset: int,
     if (frame := frames.get(counted)) is not None and frame.how == "counted":
         group = _nearest(mentions, quantity.start, quantity.end, frame.types)
         return None if group is None else (frame.measure, group, frame.days)
-    words = [(m.start() + offset, m.end() + offset, _singular(m.group())) for m in _WORD.finditer(text)]
+    # Only the words around the figure are read: a long sentence costs no more than a short one.
+    begin = max(0, quantity.start - offset - WINDOW_CHARS)
+    around = _WORD.finditer(text, begin, min(len(text), quantity.end - offset + WINDOW_CHARS))
+    words = [(m.start() + offset, m.end() + offset, _singular(m.group())) for m in around]
+    if begin and words:
+        words = words[1:]  # the first word may be cut
     at = next((i for i, (start, _, _) in enumerate(words) if start >= quantity.start), len(words))
     figure_words = len(_WORD.findall(quantity.text))
     near: list[tuple[int, Frame, int, int]] = []
@@ -416,7 +425,7 @@ def figure_claims(ctx: _Context) -> list[Claim]:
 def _dates_agree(key: tuple[Any, ...], a: tuple[int, int, frozenset[int]], b: tuple[int, int, frozenset[int]]) -> bool:
     span, window = key[3], key[4]
     if a[2] and b[2] and not a[2] & b[2]:
-        return True  # both say who, and not the same ones: two landings, not one told twice
+        return True  # not the same ones land: two landings, not one told twice
     gap = _gap((a[0], a[1]), (b[0], b[1]))
     return gap <= span or (window is not None and gap > window)
 
@@ -451,6 +460,8 @@ def date_claims(ctx: _Context) -> list[Claim]:
         if not _nearest_date(written.get((doc, n), []), timex, start, end):
             continue
         who = frozenset(agents[(doc, event)]) if once.role == "place" else frozenset()
+        if once.role == "place" and not who:
+            continue  # "on débarque à Valmy": many units land (or leave their trains) at one place
         claims.append(Claim(key=("dates-differ", once.kind, group, once.span, once.window), doc=doc,
                             value=(*span, who), shown=value or _iso(span[0]), when=None, sentence=(doc, n),
                             extra={"event": lemma}))
