@@ -16,12 +16,12 @@ from annales.corpus import open_store
 from annales.corpus import render as corpus_render
 from annales.corpus.crosssource import (
     Claim,
-    _dates_agree,
-    _figures_agree,
     collect,
     conflicts,
     context,
+    dates_agree,
     day_number,
+    figures_agree,
     ranks_agree,
     refresh_cross_source,
 )
@@ -209,30 +209,30 @@ def claim(doc: int, value: object, when: tuple[int, int] | None = None, key: tup
     return Claim(key=key, doc=doc, value=value, shown=str(value), when=when, sentence=(doc, 0))
 
 
-def test_figures_agree_when_their_intervals_meet() -> None:
-    assert _figures_agree((), (4320.0, 5280.0), (4836.0, 4836.0))  # "environ 4 800" and 4 836
-    assert _figures_agree((), (4000.0, float("inf")), (4836.0, 4836.0))  # "plus de 4 000"
-    assert not _figures_agree((), (4500.0, 4500.0), (4836.0, 4836.0))
+def testfigures_agree_when_their_intervals_meet() -> None:
+    assert figures_agree((), (4320.0, 5280.0), (4836.0, 4836.0))  # "environ 4 800" and 4 836
+    assert figures_agree((), (4000.0, float("inf")), (4836.0, 4836.0))  # "plus de 4 000"
+    assert not figures_agree((), (4500.0, 4500.0), (4836.0, 4836.0))
 
 
 def test_figures_at_dates_that_do_not_meet_are_not_compared() -> None:
     feb, mar = (day_number("1814-02-01"), day_number("1814-02-28")), (day_number("1814-03-01"),
                                                                        day_number("1814-03-31"))
-    assert conflicts([claim(1, (4836.0, 4836.0), feb), claim(2, (4500.0, 4500.0), mar)], _figures_agree) == []
-    assert len(conflicts([claim(1, (4836.0, 4836.0), mar), claim(2, (4500.0, 4500.0), mar)], _figures_agree)) == 1
+    assert conflicts([claim(1, (4836.0, 4836.0), feb), claim(2, (4500.0, 4500.0), mar)], figures_agree) == []
+    assert len(conflicts([claim(1, (4836.0, 4836.0), mar), claim(2, (4500.0, 4500.0), mar)], figures_agree)) == 1
 
 
 def test_a_document_contradicting_itself_is_left_out() -> None:
     mar = (day_number("1814-03-01"), day_number("1814-03-31"))
     told = [claim(1, (4836.0, 4836.0), mar), claim(1, (3000.0, 3000.0), mar), claim(2, (4500.0, 4500.0), mar)]
-    assert conflicts(told, _figures_agree) == []
+    assert conflicts(told, figures_agree) == []
 
 
 def test_many_documents_on_each_side_make_one_finding() -> None:
     mar = (day_number("1814-03-01"), day_number("1814-03-31"))
     told = [claim(doc, (4836.0, 4836.0), mar) for doc in (1, 2, 3)] + [claim(doc, (4500.0, 4500.0), mar)
                                                                      for doc in (4, 5)]
-    (found,) = conflicts(told, _figures_agree)
+    (found,) = conflicts(told, figures_agree)
     assert [c.doc for c in found.left] == [1, 2, 3] and [c.doc for c in found.right] == [4, 5]
 
 
@@ -240,12 +240,12 @@ def test_dates_of_a_landing_far_apart_are_two_landings() -> None:
     key = ("dates-differ", "landing", 7, 1, 7)
     day = day_number("1942-11-08")
     assert day is not None
-    assert _dates_agree(key, (day, day, frozenset()), (day + 1, day + 1, frozenset()))  # within its length
-    assert not _dates_agree(key, (day, day, frozenset()), (day + 3, day + 3, frozenset()))
-    assert _dates_agree(key, (day, day, frozenset()), (day + 200, day + 200, frozenset()))  # another landing
-    assert _dates_agree(key, (day, day, frozenset({1})), (day + 3, day + 3, frozenset({2})))  # others land
+    assert dates_agree(key, (day, day, frozenset()), (day + 1, day + 1, frozenset()))  # within its length
+    assert not dates_agree(key, (day, day, frozenset()), (day + 3, day + 3, frozenset()))
+    assert dates_agree(key, (day, day, frozenset()), (day + 200, day + 200, frozenset()))  # another landing
+    assert dates_agree(key, (day, day, frozenset({1})), (day + 3, day + 3, frozenset({2})))  # others land
     death = ("dates-differ", "death", 7, 0, None)
-    assert not _dates_agree(death, (day, day, frozenset()), (day + 9000, day + 9000, frozenset()))
+    assert not dates_agree(death, (day, day, frozenset()), (day + 9000, day + 9000, frozenset()))
 
 
 def test_a_generic_rank_or_a_form_of_address_agrees() -> None:
