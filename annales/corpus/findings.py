@@ -1,8 +1,8 @@
 """`annales corpus findings`: the findings of the corpus, each with its evidence.
 
-Today these are the per-document findings of the analyses (`scope` "document"); the table also
-holds cross-source findings (`scope` "cross-source", `doc` NULL, evidence in several documents)
-once they are computed.
+The per-document findings of the analyses (`scope` "document") and the cross-source ones
+(`scope` and `kind` "cross-source", `doc` NULL, evidence in both documents), which
+`annales.corpus.crosssource.refresh_cross_source` rewrites at the end of each `corpus add` run.
 """
 
 from __future__ import annotations

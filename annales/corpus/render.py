@@ -140,6 +140,17 @@ def findings(found: list[StoredFinding], out: TextIO) -> int:
     for finding in found:
         where = finding.document if finding.document is not None else "cross-source"
         out.write(f"{line(where)} {finding.id} {finding.kind} [{finding.severity or '-'}]: {line(finding.message)}\n")
+        if finding.scope == "cross-source":
+            _sides(finding, out)
         for document, start, end, text in finding.evidence:
             out.write(f"    {line(document)} {start}-{end}: {line(text, 160)}\n")
     return len(found)
+
+
+def _sides(finding: StoredFinding, out: TextIO) -> None:
+    """The two values of a cross-source finding side by side, each with every document that gives it."""
+    detail = finding.detail
+    for side in ("a", "b"):
+        documents = detail.get(f"documents_{side}") or [detail.get(f"document_{side}")]
+        out.write(f"    {side.upper()}: {line(str(detail.get(f'value_{side}')))}  "
+                  f"({line(', '.join(str(document) for document in documents), 200)})\n")

@@ -24,6 +24,7 @@ from typing import Any
 
 from annales.batch import analyse_items
 from annales.corpus import store
+from annales.corpus.crosssource import refresh_cross_source
 from annales.corpus.ingest.analyses import is_analyses_file, read_analyses
 from annales.errors import InputError
 from annales.ingest.read import HTML_SUFFIXES, JSONL_SUFFIXES, read_inputs
@@ -150,6 +151,10 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
                 summary.replaced += 1
             summary.last = data["id"]
         report(status, data["id"])
+    # Cross-source findings (issue 11, item 3): rewritten once per run, over the whole store, since
+    # any document added or replaced may agree or disagree with any other.
+    with _ctrl_c_deferred():
+        refresh_cross_source(conn)
     return summary
 
 
