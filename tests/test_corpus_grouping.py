@@ -12,8 +12,13 @@ from corpus_helpers import analysis
 from annales.cli import main
 from annales.corpus import open_store, store
 from annales.corpus.corrections import CorrectionError, merge, split
+from annales.corpus.crosssource import refresh_cross_source
+from annales.corpus.filters import Filters
+from annales.corpus.findings import findings
 from annales.corpus.grouping import PersonName, given_agree, parse_person
 from annales.corpus.people import find, groups
+from annales.corpus.search import search
+from annales.corpus.timeline import timeline
 
 
 @pytest.fixture
@@ -187,12 +192,27 @@ def test_cli_merge_and_split(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_a_person_filter_reaches_every_document_of_the_group(conn: sqlite3.Connection) -> None:
-    from annales.corpus.filters import Filters
-    from annales.corpus.search import search
-    from annales.corpus.timeline import timeline
-
     add(conn, person("a", "Jacques Chirac", 1999), person("b", "Chirac", 2003), person("c", "Jacques Martin", 1999))
     # Document b says only "Chirac": reached through the group.
     assert {p.document for p in search(conn, "", Filters.parse(person="Jacques Chirac"))} == {"a", "b"}
     assert {h.document for h in timeline(conn, Filters.parse(person="Jacques Chirac"))} == {"a", "b"}
     assert {p.document for p in search(conn, "", Filters.parse(person="Jacques Martin"))} == {"c"}
+
+
+def test_a_merge_or_split_recomputes_the_cross_source_findings(conn: sqlite3.Connection) -> None:
+    def died(doc_id: str, name: str, day: str) -> dict:
+        return analysis(doc_id, f"Le {day} mai 1915, {name} meurt.", entities=[{"type": "person", "name": name}],
+                        dates=[(f"{day} mai 1915", f"1915-05-{int(day):02d}", f"1915-05-{int(day):02d}",
+                                f"1915-05-{int(day):02d}")],
+                        events=[{"trigger": "meurt", "lemma": "mourir", "date": f"1915-05-{int(day):02d}",
+                                 "agents": [name]}])
+
+    add(conn, died("a", "Louis Morel", "3"), died("b", "Lucien Morel", "9"))
+    refresh_cross_source(conn)
+    assert findings(conn, "cross-source") == []  # two men
+    merge(conn, *(g.corpus_entity for g in groups(conn, "people")))  # the user says they are one
+    (finding,) = findings(conn, "cross-source")
+    assert {e[0] for e in finding.evidence} == {"a", "b"}
+    (group,) = groups(conn, "people")
+    split(conn, group.corpus_entity, "b")
+    assert findings(conn, "cross-source") == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from annales.corpus import grouping
+from annales.corpus.crosssource import refresh_cross_source
 
 
 class CorrectionError(Exception):
@@ -46,6 +47,7 @@ def merge(conn: sqlite3.Connection, first: int, second: int) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    refresh_cross_source(conn)  # who is one person decides which sources disagree about them
 
 
 def split(conn: sqlite3.Connection, corpus_entity: int, document: str) -> None:
@@ -68,3 +70,4 @@ def split(conn: sqlite3.Connection, corpus_entity: int, document: str) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    refresh_cross_source(conn)  # who is one person decides which sources disagree about them

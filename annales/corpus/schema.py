@@ -231,6 +231,8 @@ CREATE INDEX IF NOT EXISTS entities_by_corpus_entity ON entities (corpus_entity)
 CREATE INDEX IF NOT EXISTS entities_by_type ON entities (type, folded);
 CREATE INDEX IF NOT EXISTS members_by_corpus_entity ON corpus_entity_members (corpus_entity);
 CREATE INDEX IF NOT EXISTS members_by_block ON corpus_entity_members (block);
+CREATE INDEX IF NOT EXISTS events_by_lemma ON events (lemma);
+CREATE INDEX IF NOT EXISTS mentions_by_rank ON mentions (rank) WHERE rank IS NOT NULL;
 CREATE INDEX IF NOT EXISTS findings_by_doc ON findings (doc);
 CREATE INDEX IF NOT EXISTS finding_evidence_by_doc ON finding_evidence (doc);
 """

@@ -43,9 +43,6 @@ __all__ = ["Claim", "Conflict", "collect", "conflicts", "context", "dates_agree"
 SCOPE = KIND = "cross-source"
 SEVERITY = "medium"
 EVIDENCE_PER_SIDE = 5  # documents shown with their passage on each side; the others are listed by id
-# Indexes the checks' joins want, beyond the store's own (schema.py): made here, once, if absent.
-_INDEXES = ("CREATE INDEX IF NOT EXISTS events_by_lemma ON events (lemma)",
-            "CREATE INDEX IF NOT EXISTS mentions_by_rank ON mentions (rank) WHERE rank IS NOT NULL")
 
 
 def _names(conn: sqlite3.Connection, groups: set[int]) -> dict[int, str]:
@@ -92,8 +89,6 @@ def collect(ctx: StoreView) -> dict[str, tuple[list[Claim], Agree]]:
 def refresh_cross_source(conn: sqlite3.Connection) -> int:
     """Delete and rewrite every cross-source finding of the store in one transaction; returns how
     many were written. The store's connection is in autocommit mode (`store.open_store`)."""
-    for statement in _INDEXES:
-        conn.execute(statement)
     conn.execute("BEGIN IMMEDIATE")
     try:
         count = _rewrite(conn)
