@@ -42,6 +42,7 @@ class Progress:
 
     seen: int = 0
     written: int = 0
+    skipped: int = 0  # left out before analysis: already in a resumed output
     failures: list[str] = field(default_factory=list)
     last_written: str | None = None
 
