@@ -459,16 +459,25 @@ def corpus_findings(
 @corpus_app.command("export")
 def corpus_export(
     store: CorpusPath,
-    output_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv",
-                                               help="jsonl: the analyses; csv: one row per event.")] = "jsonl",
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="jsonl|csv|teicorpus|jsonld",
+        help="jsonl: the analyses; csv: one row per event; teicorpus: one TEI teiCorpus, a TEI per document; "
+             "jsonld: schema.org JSON-LD with each claim's source passage.")] = "jsonl",
 ) -> None:
     """The whole corpus on stdout."""
     from annales.corpus.export import FORMATS, export
 
     if output_format not in FORMATS:
         raise UsageProblem(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
+    failures: list[str] = []
+
+    def failed(message: str) -> None:
+        failures.append(message)
+        _error(message)
+
     with _corpus(store) as conn:
-        export(conn, output_format, cast(TextIO, _WholeWrites(sys.stdout)))
+        export(conn, output_format, cast(TextIO, _WholeWrites(sys.stdout)), failed)
+    raise typer.Exit(EXIT_FAILED if failures else 0)
 
 
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
