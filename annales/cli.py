@@ -521,6 +521,9 @@ def _run_to_file(items: Iterable[SourceDocument | InputError], write: Writer, pr
             if progress.written:
                 target.commit()
                 done = True
+        except OSError as exc:  # a full disk, a folder removed: what the run did is lost, never half written
+            raise AnnalesError(f"{path}: cannot be written ({exc.strerror or exc}); "
+                               f"{unwritten_summary(progress, total, path)}") from exc
         finally:
             if not done:
                 target.discard()
@@ -535,6 +538,9 @@ def _run_to_file(items: Iterable[SourceDocument | InputError], write: Writer, pr
     try:
         with _stoppable(lambda: resumable_summary(progress, left, path, repaired.lines)):
             _run(_not_written(items, repaired.ids, progress), write, progress, workers, cast(TextIO, target))
+    except OSError as exc:  # a full disk: the lines written stay, a half line is cut by --resume
+        raise AnnalesError(f"{path}: cannot be written ({exc.strerror or exc}); "
+                           f"{resumable_summary(progress, left, path, repaired.lines)}") from exc
     finally:
         target.close()
     already = f", {repaired.lines} there already" if repaired.lines else ""

@@ -45,13 +45,16 @@ class Repaired:
 
 
 def check_target(path: str, inputs: list[str]) -> None:
-    """Raises OutputError when `path` cannot be written as an output: a folder, in a folder that
-    does not exist, or one of the inputs (appending to what is being read)."""
+    """Raises OutputError when `path` cannot be written as an output: a folder or a device (a rename
+    would replace the device's name), in a folder that does not exist, or one of the inputs
+    (appending to what is being read)."""
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; --output takes a file")
     if not target.parent.is_dir():
         raise OutputError(f"{path}: cannot be created: no such folder {str(target.parent)!r}")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{path}: not a regular file; --output writes a file (leave it out to write to stdout)")
     if target.exists():
         for given in inputs:
             try:
@@ -156,8 +159,8 @@ class ReplacedOutput:
     """A file written whole or not at all: a temporary file renamed over `path` by `commit`."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        target = Path(path)
+        self.path = os.path.realpath(path)  # through a symbolic link: the file it names is replaced, not the link
+        target = Path(self.path)
         if target.exists() and target.stat().st_size:
             raise _refusal(path, resumable=False)
         try:

@@ -294,3 +294,34 @@ def test_sigint_of_the_real_command_names_what_the_file_holds(texts: list[str], 
                          r"--resume finishes it\n", err.decode())
     assert match, err.decode()
     assert (int(match.group(1)), match.group(2), match.group(3)) == (len(ids), str(out), ids[-1])
+
+
+def _marked(mark: bytes) -> list[int]:
+    """The processes whose environment holds `mark`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark in (entry / "environ").read_bytes().split(b"\0"):
+                    found.append(int(entry.name))
+            except OSError:  # gone meanwhile, or not ours to read
+                continue
+    return found
+
+
+def test_workers_end_when_their_parent_is_killed(texts: list[str], tmp_path: Path) -> None:
+    # A SIGKILL gives the parent no chance to shut its pool down: the workers (and the process that
+    # starts them) must notice alone, or each keeps its model in memory for ever.
+    mark = f"ANNALES_TEST_MARK={os.getpid()}-{time.monotonic_ns()}"
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "annales", "analyze", *texts, "-f", "jsonl", "-o", str(out),
+                                "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, mark.split("=")[0]: mark.split("=")[1]})
+    _wait_for_a_line(out, process)
+    assert len(_marked(mark.encode())) >= 3  # the parent, its workers and the process that started them
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 60
+    while _marked(mark.encode()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _marked(mark.encode()) == []
