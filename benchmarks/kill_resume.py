@@ -14,7 +14,8 @@ documents, in the middle of an analysis and in the middle of a write; after each
 command is started again, and after the last one it runs to the end. Then the output must hold
 every document exactly once and equal the reference: the same ids, and for each id the same
 content (the sha256 of the analysis JSON; for the store also the number of rows each document has
-in every table, so a doubled row is caught). Prints a table; exits 1 when a check fails.
+in every table, so a doubled row is caught), and no process of the killed runs (a pool worker with
+its model) may outlive them. Prints a table; exits 1 when a check fails.
 
 PATH: .txt files, TimeML files (.tml, their TEXT read as plain text) or folders of them, e.g.
 `../shared/corpus-dev ../shared/data/fr-timebank-dev/Data`; the first `--n` in name order are
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
 import signal
@@ -42,6 +44,7 @@ from pathlib import Path
 from lxml import etree
 
 POLL = 0.01
+MARK = ("KILL_RESUME_RUN", f"{os.getpid()}-{time.time_ns()}")  # in the environment of every process started
 PLACES = ["Verdun", "Metz", "Belfort", "Épinal", "Nancy", "Reims", "Sedan", "Toul", "Lunéville", "Bar-le-Duc"]
 PEOPLE = ["le général Morel", "le colonel Duval", "le capitaine Lefort", "le commandant Brissac",
           "le lieutenant Garnier", "le maréchal Vautrin"]
@@ -104,6 +107,25 @@ class Batch:
 
 def _annales(*args: str) -> list[str]:
     return [sys.executable, "-m", "annales", *args]
+
+
+def left_behind(wait: float = 30.0) -> list[int]:
+    """The processes started by this script (and their children: the environment is inherited) still
+    alive `wait` seconds at most after the last run ended."""
+    mark = f"{MARK[0]}={MARK[1]}".encode()
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) != os.getpid():
+                try:
+                    if mark in (entry / "environ").read_bytes().split(b"\0"):
+                        alive.append(int(entry.name))
+                except OSError:
+                    continue
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
 
 
 def _jsonl_count(path: Path) -> int:
@@ -248,6 +270,7 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    os.environ[MARK[0]] = MARK[1]
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kill_resume-"))
     folder.mkdir(parents=True, exist_ok=True)
     inputs = folder / "documents"
@@ -270,6 +293,7 @@ def main() -> int:
               _jsonl_count, _jsonl_contents),
     ]
     outcomes = [exercise(batch, documents, folder, args.kills, rng) for batch in batches]
+    stray = left_behind()
     chars = sum(len(path.read_text(encoding="utf-8")) for path in documents)
     print(f"{len(documents)} documents ({chars} characters), seed {args.seed}, workers {args.workers}, "
           f"{'kept in ' + str(folder) if args.keep else 'temporary folder'}")
@@ -280,9 +304,11 @@ def main() -> int:
             else "FAILED: " + "; ".join(outcome.problems)
         print(f"| {outcome.name} | {outcome.documents} | {outcome.reference_seconds:.1f} s | "
               f"{', '.join(outcome.kills)} | {outcome.runs} | {result} |")
+    print(f"processes of these runs left alive (waited up to 30 s): {len(stray)}"
+          + (f" (pids {' '.join(map(str, stray))})" if stray else ""))
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
-    return 1 if any(outcome.problems for outcome in outcomes) else 0
+    return 1 if stray or any(outcome.problems for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":
