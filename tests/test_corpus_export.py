@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_helpers import DIARY, SIEGE, analysis
+from corpus_helpers import analysis
 from lxml import etree
 
 from annales import cli
@@ -24,15 +24,43 @@ from annales.model import Analysis
 
 NS = {"t": tei.TEI_NS}
 XML_ID = tei.XML_ID
-TEXTS = {SIEGE["id"]: SIEGE["text"], DIARY["id"]: DIARY["text"]}
+
+# The same general, by the same name and rank, ten days apart in two documents: one person for any
+# grouping of the store. "Smith" is ambiguous in its own document: never grouped.
+VERDUN = analysis(
+    "verdun.txt",
+    "Le 21 février 1916, le général Pétain prend le commandement à Verdun. La garnison compte 20 000 hommes. "
+    "Le 26 février 1916, Pétain organise la route de Bar-le-Duc.",
+    entities=[{"type": "person", "name": "Pétain", "ranks": ["général"]}, {"type": "place", "name": "Verdun"}],
+    dates=[("21 février 1916", "1916-02-21", "1916-02-21", "1916-02-21"),
+           ("26 février 1916", "1916-02-26", "1916-02-26", "1916-02-26")],
+    events=[{"trigger": "prend le commandement", "lemma": "prendre", "date": "1916-02-21", "agents": ["Pétain"],
+             "places": ["Verdun"], "rank": "général"},
+            {"trigger": "compte", "lemma": "compter", "happening": False},
+            {"trigger": "organise", "lemma": "organiser", "date": "1916-02-26", "agents": ["Pétain"]}],
+    findings=[("conflicting-figures", "20 000 here, 18 000 elsewhere.", ["20 000 hommes"])],
+)
+CARNET = analysis(
+    "carnet.txt",
+    "Le 1er mars 1916, le général Pétain passe en revue le 33e régiment à Souilly. Smith observe. "
+    "Pendant la bataille, les habitants attendent.",
+    entities=[{"type": "unit", "name": "33e régiment"}, {"type": "person", "name": "Pétain", "ranks": ["général"]},
+              {"type": "place", "name": "Souilly"}, {"type": "person", "name": "Smith", "ambiguous": ["x", "y"]}],
+    dates=[("1er mars 1916", "1916-03-01", "1916-03-01", "1916-03-01")],
+    events=[{"trigger": "passe en revue", "lemma": "passer", "date": "1916-03-01", "agents": ["Pétain"],
+             "patients": ["33e régiment"], "places": ["Souilly"], "rank": "général"},
+            {"trigger": "observe", "lemma": "observer", "date": "1916-03-01", "inferred": True, "agents": ["Smith"]},
+            {"trigger": "attendent", "lemma": "attendre", "happening": False}],
+)
+TEXTS = {VERDUN["id"]: VERDUN["text"], CARNET["id"]: CARNET["text"]}
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[tuple[str, sqlite3.Connection]]:
     path = str(tmp_path / "corpus.db")
     connection = open_store(path, create=True)
-    store.put(connection, SIEGE)
-    store.put(connection, DIARY)
+    store.put(connection, VERDUN)
+    store.put(connection, CARNET)
     yield path, connection
     connection.close()
 
@@ -70,7 +98,7 @@ def test_teicorpus_holds_a_header_and_one_tei_per_document(db: tuple[str, sqlite
     assert [document.get("n") for document in documents] == sorted(TEXTS)  # in id order
     for document in documents:
         # The document's own TEI, from the per-document exporter: the same text, the same markup.
-        alone = tei.build(Analysis.from_dict(SIEGE if document.get("n") == SIEGE["id"] else DIARY))
+        alone = tei.build(Analysis.from_dict(VERDUN if document.get("n") == VERDUN["id"] else CARNET))
         body, alone_body = document.find("t:text/t:body", NS), alone.find("t:text/t:body", NS)
         paragraphs = ["".join(paragraph.itertext()) for paragraph in body.findall("t:p", NS)]
         assert paragraphs == ["".join(paragraph.itertext()) for paragraph in alone_body.findall("t:p", NS)]
@@ -92,31 +120,31 @@ def test_teicorpus_ids_are_unique_and_every_pointer_resolves(db: tuple[str, sqli
 def test_teicorpus_points_a_person_of_two_documents_at_one_group(db: tuple[str, sqlite3.Connection]) -> None:
     root = etree.fromstring(_teicorpus(db[1]).encode())
     same = {person.get("sameAs") for person in root.findall("t:TEI/t:standOff/t:listPerson/t:person", NS)
-            if person.findtext("t:persName", namespaces=NS) == "Denfert-Rochereau"}
+            if person.findtext("t:persName", namespaces=NS) == "Pétain"}
     assert len(same) == 1 and None not in same
     (group,) = same
     entry = root.find(f"t:teiHeader/t:profileDesc/t:particDesc/t:listPerson/t:person[@xml:id='{group[1:]}']",
                       {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
-    assert entry is not None and entry.findtext("t:persName", namespaces=NS) == "Denfert-Rochereau"
+    assert entry is not None and entry.findtext("t:persName", namespaces=NS) == "Pétain"
     assert entry.get("n") == "2"  # named in two documents
     places = root.findall("t:teiHeader/t:profileDesc/t:settingDesc/t:listPlace/t:place/t:placeName", NS)
-    assert {place.text for place in places} == {"Belfort", "Agen", "Épinal"}
+    assert {place.text for place in places} == {"Verdun", "Souilly"}
 
 
 def test_a_stored_analysis_that_cannot_be_read_is_reported_and_left_out(
         db: tuple[str, sqlite3.Connection], capsys: pytest.CaptureFixture[str]) -> None:
     path, conn = db
-    broken = dict(SIEGE, schema="annales/99")
+    broken = dict(VERDUN, schema="annales/99")
     conn.execute("UPDATE analyses SET json = ? WHERE doc = (SELECT doc FROM documents WHERE id = ?)",
-                 (json.dumps(broken), SIEGE["id"]))
+                 (json.dumps(broken), VERDUN["id"]))
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["corpus", "export", path, "--format", "teicorpus"])
     captured = capsys.readouterr()
     assert exit_info.value.code == cli.EXIT_FAILED
-    assert captured.err.startswith(f"annales: error: {SIEGE['id']}: stored analysis cannot be read (")
+    assert captured.err.startswith(f"annales: error: {VERDUN['id']}: stored analysis cannot be read (")
     assert len(captured.err.splitlines()) == 1
     root = etree.fromstring(captured.out.encode())
-    assert [document.get("n") for document in root.findall("t:TEI", NS)] == [DIARY["id"]]
+    assert [document.get("n") for document in root.findall("t:TEI", NS)] == [CARNET["id"]]
 
 
 # --- jsonld --------------------------------------------------------------------------------------
@@ -159,20 +187,20 @@ def test_jsonld_uses_schema_org_and_every_reference_resolves(db: tuple[str, sqli
     assert {node["@type"] for node in graph["@graph"]} == {"CreativeWork", "Person", "Place", "Organization", "Event"}
     documents = _nodes(graph, "CreativeWork")
     assert [node["identifier"] for node in documents] == sorted(TEXTS)
-    assert _nodes(graph, "Organization")[0]["name"] == "9e régiment"
+    assert _nodes(graph, "Organization")[0]["name"] == "33e régiment"
 
 
 def test_jsonld_merges_a_person_across_documents_into_one_node(db: tuple[str, sqlite3.Connection]) -> None:
     graph = _graph(db[1])
     persons = {node["name"]: node for node in _nodes(graph, "Person")}
-    assert sorted(persons) == ["Denfert-Rochereau", "Smith"]
-    denfert = persons["Denfert-Rochereau"]
-    assert denfert["@id"].startswith("#entity/")
-    assert set(denfert["jobTitle"]) == {"colonel", "général"}
-    cited = {passage["isPartOf"]["@id"] for passage in denfert["subjectOf"]}
-    assert cited == {document_node_id(SIEGE["id"]), document_node_id(DIARY["id"])}
+    assert sorted(persons) == ["Pétain", "Smith"]
+    petain = persons["Pétain"]
+    assert petain["@id"].startswith("#entity/")
+    assert petain["jobTitle"] == ["général"]
+    cited = {passage["isPartOf"]["@id"] for passage in petain["subjectOf"]}
+    assert cited == {document_node_id(VERDUN["id"]), document_node_id(CARNET["id"])}
     for document in _nodes(graph, "CreativeWork"):
-        assert {"@id": denfert["@id"]} in document["mentions"]
+        assert {"@id": petain["@id"]} in document["mentions"]
 
 
 def test_jsonld_passages_are_the_source_text_at_their_offsets(db: tuple[str, sqlite3.Connection]) -> None:
@@ -190,19 +218,19 @@ def test_jsonld_events_are_the_happenings_with_their_dates_places_and_actors(
         db: tuple[str, sqlite3.Connection]) -> None:
     graph = _graph(db[1])
     events = {(node["subjectOf"]["isPartOf"]["@id"], node["name"]): node for node in _nodes(graph, "Event")}
-    siege, diary = document_node_id(SIEGE["id"]), document_node_id(DIARY["id"])
+    verdun, carnet = document_node_id(VERDUN["id"]), document_node_id(CARNET["id"])
     # "compte" and "attendent" are not happenings: no Event.
-    assert sorted(events) == sorted([(siege, "tient"), (siege, "rend"), (diary, "quitte"),
-                                     (diary, "passe en revue"), (diary, "observe")])
+    assert sorted(events) == sorted([(verdun, "prend le commandement"), (verdun, "organise"),
+                                     (carnet, "passe en revue"), (carnet, "observe")])
     names = {node["@id"]: node["name"] for node in graph["@graph"] if "name" in node}
-    held = events[(siege, "tient")]
-    assert (held["startDate"], held["endDate"]) == ("1871-02-12", "1871-02-12")
-    assert [names[ref["@id"]] for ref in held["performer"]] == ["Denfert-Rochereau"]
-    assert [names[ref["@id"]] for ref in held["location"]] == ["Belfort"]
-    assert held["subjectOf"]["text"] == "Le 12 février 1871, le colonel Denfert-Rochereau tient toujours Belfort."
-    review = events[(diary, "passe en revue")]
+    held = events[(verdun, "prend le commandement")]
+    assert (held["startDate"], held["endDate"]) == ("1916-02-21", "1916-02-21")
+    assert [names[ref["@id"]] for ref in held["performer"]] == ["Pétain"]
+    assert [names[ref["@id"]] for ref in held["location"]] == ["Verdun"]
+    assert held["subjectOf"]["text"] == "Le 21 février 1916, le général Pétain prend le commandement à Verdun."
+    review = events[(carnet, "passe en revue")]
     assert review["attendee"] == [{"@type": "Role", "roleName": "patient",
-                                   "attendee": {"@id": next(i for i, n in names.items() if n == "9e régiment")}}]
+                                   "attendee": {"@id": next(i for i, n in names.items() if n == "33e régiment")}}]
     # The same person in both documents: the two events point at one node.
     assert review["performer"] == held["performer"]
 
