@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
 import threading
 from collections import deque
@@ -42,6 +44,7 @@ class Progress:
 
     seen: int = 0
     written: int = 0
+    skipped: int = 0  # left out before analysis: already in a resumed output
     failures: list[str] = field(default_factory=list)
     last_written: str | None = None
 
@@ -76,10 +79,22 @@ def _analyse_one(item: Item, context: Context) -> Outcome:
 
 
 def _worker_start() -> None:
-    """A pool worker: Ctrl-C is the parent's to handle (it stops after whole documents), and the
-    model is loaded once, before the first document."""
+    """A pool worker: Ctrl-C is the parent's to handle (it stops after whole documents), it ends
+    when the parent does, and the model is loaded once, before the first document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-parent", daemon=True).start()
     Context.default().nlp  # noqa: B018 - load the model now
+
+
+def _end_with(parent_sentinel: int) -> None:
+    """Exit as soon as the parent process is gone. A parent killed with SIGKILL cannot shut its pool
+    down, and a worker waiting for work would wait forever (its queue's pipe is never closed: the
+    worker holds both ends), keeping its model in memory; the parent's sentinel is a pipe that
+    the system closes when the parent ends, however it ends."""
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 def _analyse_in_worker(item: Item) -> Outcome:

@@ -150,12 +150,20 @@ def _root(
     """Read French historical narrative and turn it into a source-linked chronology."""
 
 
-def default_format(paths: list[str], stdout_is_terminal: bool) -> str:
-    """text on a terminal; when piped, json for one plain document and jsonl otherwise.
+# `--output FILE` without `--format`: the format its suffix names, when it names one.
+OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".xml": "tei",
+                   ".tei": "tei", ".csv": "csv", ".html": "html", ".htm": "html"}
+
+
+def default_format(paths: list[str], stdout_is_terminal: bool, output: str | None = None) -> str:
+    """The format a file's suffix names (`--output out.csv`); else text on a terminal; when piped
+    or written to a file, json for one plain document and jsonl otherwise.
 
     Decided from the command line alone, before anything is read, so output can stream.
     """
-    if stdout_is_terminal:
+    if output is not None and os.path.splitext(output)[1].lower() in OUTPUT_SUFFIXES:
+        return OUTPUT_SUFFIXES[os.path.splitext(output)[1].lower()]
+    if stdout_is_terminal and output is None:
         return "text"
     if len(paths) == 1 and not paths[0].lower().endswith(CORPUS_SUFFIXES):
         return "json"
@@ -183,28 +191,50 @@ def analyze(
         help="List every event in the text, csv, html and timelinejs views, not only what happened "
              "(factual occurrences). json and jsonl always keep every event.",
     )] = False,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE instead of stdout: jsonl one whole line per document as it is analysed, "
+             "other formats all at once when the run ends. An existing non-empty FILE is never overwritten.",
+    )] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume",
+        help="With --format jsonl --output FILE: keep the documents FILE holds (a half-written last line "
+             "is cut off) and analyse and append only the others.",
+    )] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", metavar="N", help="Analyse in N processes, each loading the model once; order is kept.",
+    )] = 1,
 ) -> None:
-    """Analyse documents and write one analysis per document to stdout."""
-    fmt = output_format or default_format(paths, sys.stdout.isatty())
+    """Analyse documents and write one analysis per document to stdout (or to --output FILE)."""
+    fmt = output_format or default_format(paths, sys.stdout.isatty(), output)
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt in SINGLE_DOCUMENT and len(paths) > 1:
         raise UsageProblem(f"--format {fmt} writes a single document; use --format jsonl for several inputs")
+    if workers < 1:
+        raise UsageProblem(f"--workers must be at least 1, got {workers}")
+    if resume and (output is None or fmt != "jsonl"):
+        raise UsageProblem("--resume finishes a JSONL file: use it with --format jsonl --output FILE")
     progress = Progress()
     # A corpus file holds an unknown number of documents until it has been read to the end.
     total = None if any(path.lower().endswith(CORPUS_SUFFIXES) for path in paths) else len(paths)
-    with _stoppable(lambda: interrupted_summary(progress, total),
-                    lambda: EXIT_FAILED if progress.failures else 0):
-        # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
-        from annales.ingest.read import read_inputs
+    # Imported on use, so that `--version` and `eval` do not pay for the ingestion stack.
+    from annales.ingest.read import read_inputs
 
-        try:
-            items = read_inputs(paths, dct, language)
-        except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
-            raise UsageProblem(str(exc)) from exc
-        if fmt in SINGLE_DOCUMENT:
-            items = _at_most_one(items, fmt)
-        _run(items, get_writer(fmt, ExportOptions(all_events=all_events)), progress)
+    try:
+        items = read_inputs(paths, dct, language)
+    except InputError as exc:  # raised, not yielded: the options themselves are wrong (a bad --dct)
+        raise UsageProblem(str(exc)) from exc
+    if fmt in SINGLE_DOCUMENT:
+        items = _at_most_one(items, fmt)
+    write = get_writer(fmt, ExportOptions(all_events=all_events))
+    if output is not None:
+        _run_to_file(items, write, progress, output, fmt=fmt, resume=resume, workers=workers, paths=paths,
+                     total=total)
+    else:
+        with _stoppable(lambda: interrupted_summary(progress, total),
+                        lambda: EXIT_FAILED if progress.failures else 0):
+            _run(items, write, progress, workers)
     raise typer.Exit(EXIT_FAILED if progress.failures else 0)
 
 
@@ -479,16 +509,25 @@ def corpus_findings(
 @corpus_app.command("export")
 def corpus_export(
     store: CorpusPath,
-    output_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv",
-                                               help="jsonl: the analyses; csv: one row per event.")] = "jsonl",
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", metavar="jsonl|csv|teicorpus|jsonld",
+        help="jsonl: the analyses; csv: one row per event; teicorpus: one TEI teiCorpus, a TEI per document; "
+             "jsonld: schema.org JSON-LD with each claim's source passage.")] = "jsonl",
 ) -> None:
     """The whole corpus on stdout."""
     from annales.corpus.export import FORMATS, export
 
     if output_format not in FORMATS:
         raise UsageProblem(f"unknown format {output_format!r}; choose one of: {', '.join(FORMATS)}")
+    failures: list[str] = []
+
+    def failed(message: str) -> None:
+        failures.append(message)
+        _error(message)
+
     with _corpus(store) as conn:
-        export(conn, output_format, cast(TextIO, _WholeWrites(sys.stdout)))
+        export(conn, output_format, cast(TextIO, _WholeWrites(sys.stdout)), failed)
+    raise typer.Exit(EXIT_FAILED if failures else 0)
 
 
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
@@ -501,14 +540,106 @@ def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
     yield from head
 
 
-def _run(items: Iterable[SourceDocument | InputError], write: Writer, progress: Progress) -> Progress:
-    """The batch on stdout, each failure reported at once; when more than one document was
-    given, the failures are listed again at the end."""
-    out = cast(TextIO, _WholeWrites(sys.stdout))
-    run_batch(_usable(items), write, out, progress=progress, on_error=_error, on_warning=_warning)
+def _run(items: Iterable[SourceDocument | InputError], write: Writer, progress: Progress, workers: int = 1,
+         out: TextIO | None = None) -> Progress:
+    """The batch on stdout (or `out`), each failure reported at once; when more than one document
+    was given, the failures are listed again at the end."""
+    out = out if out is not None else cast(TextIO, _WholeWrites(sys.stdout))
+    run_batch(_usable(items), write, out, progress=progress, on_error=_error, on_warning=_warning, workers=workers)
     if progress.failures and progress.seen > 1:
         _error(f"{len(progress.failures)} of {progress.seen} documents failed: " + "; ".join(progress.failures))
     return progress
+
+
+def _run_to_file(items: Iterable[SourceDocument | InputError], write: Writer, progress: Progress, path: str, *,
+                 fmt: str, resume: bool, workers: int, paths: list[str], total: int | None) -> None:
+    """`analyze --output FILE`: jsonl appended a whole line at a time (resumable), other formats
+    renamed into place at the end (see annales.outfile)."""
+    from annales.outfile import JsonlOutput, OutputError, ReplacedOutput, check_target
+
+    try:
+        check_target(path, paths)
+        target: JsonlOutput | ReplacedOutput = JsonlOutput(path, resume=resume) if fmt == "jsonl" \
+            else ReplacedOutput(path)
+    except OutputError as exc:
+        raise UsageProblem(str(exc)) from exc
+    if isinstance(target, ReplacedOutput):
+        done = False
+        try:
+            with _stoppable(lambda: unwritten_summary(progress, total, path)):
+                _run(items, write, progress, workers, cast(TextIO, target))
+            if progress.written:
+                target.commit()
+                done = True
+        except OSError as exc:  # a full disk, a folder removed: what the run did is lost, never half written
+            raise AnnalesError(f"{path}: cannot be written ({exc.strerror or exc}); "
+                               f"{unwritten_summary(progress, total, path)}") from exc
+        finally:
+            if not done:
+                target.discard()
+        _say("output", f"{_documents(progress.written)} written to {path}" if progress.written
+             else f"nothing written to {path}")
+        return
+    repaired = target.repaired
+    if repaired.cut:
+        _warning(f"{path}: cut off a half-written last line ({repaired.cut} bytes); that document is analysed again")
+    # Documents of a file are named by their path: those the file holds are not counted as to do.
+    left = None if total is None else len(dict.fromkeys(paths)) - len(repaired.ids.intersection(paths))
+    try:
+        with _stoppable(lambda: resumable_summary(progress, left, path, repaired.lines)):
+            _run(_not_written(items, repaired.ids, progress), write, progress, workers, cast(TextIO, target))
+    except OSError as exc:  # a full disk: the lines written stay, a half line is cut by --resume
+        raise AnnalesError(f"{path}: cannot be written ({exc.strerror or exc}); "
+                           f"{resumable_summary(progress, left, path, repaired.lines)}") from exc
+    finally:
+        target.close()
+    already = f", {repaired.lines} there already" if repaired.lines else ""
+    _say("output", f"{_documents(progress.written)} written to {path}{already}")
+
+
+def _not_written(items: Iterable[SourceDocument | InputError], written: set[str], progress: Progress
+                 ) -> Iterator[SourceDocument | InputError]:
+    """The documents whose id the output does not hold yet. An id given twice in one run is
+    analysed and written once: in a resumable file an id names one line."""
+    queued = set(written)
+    for item in items:
+        if isinstance(item, SourceDocument):
+            if item.id in queued:
+                if item.id not in written:
+                    _warning(f"{item.id}: given twice; written once")
+                progress.skipped += 1
+                continue
+            queued.add(item.id)
+        yield item
+
+
+def _documents(count: int) -> str:
+    return f"{count} document{'s' if count != 1 else ''}"
+
+
+def resumable_summary(progress: Progress, left: int | None, path: str, already: int) -> str:
+    """"3 of 18 documents written to out.jsonl, 1 failed (12 there already; last: c.txt); --resume
+    finishes it": `left` counts the documents this run had to write, when known."""
+    written = progress.written
+    text = f"{written} of {_documents(left)}" if left is not None else _documents(written)
+    text += f" written to {path}"
+    if progress.failures:
+        text += f", {len(progress.failures)} failed"
+    notes = [f"{already} there already"] if already else []
+    if progress.last_written is not None:
+        notes.append(f"last: {progress.last_written}")
+    if notes:
+        text += f" ({'; '.join(notes)})"
+    return text + "; --resume finishes it"
+
+
+def unwritten_summary(progress: Progress, total: int | None, path: str) -> str:
+    """"3 of 5 documents analysed; out.csv not written": a file written at the end is all or nothing."""
+    done = progress.written
+    text = f"{done} of {_documents(total)} analysed" if total is not None else f"{_documents(done)} analysed"
+    if progress.failures:
+        text += f", {len(progress.failures)} failed"
+    return text + f"; {path} not written"
 
 
 def _usable(items: Iterable[SourceDocument | InputError]) -> Iterator[SourceDocument | InputError]:

@@ -151,7 +151,7 @@ def test_cli_add_then_query(inputs: Path, tmp_path: Path, capsys: pytest.Capture
     (["corpus", "timeline", "{notadb}"], 1, "not an annales corpus store"),
     (["corpus", "timeline", "{db}", "--from", "19xx"], 2, "--from must be a year"),
     (["corpus", "timeline", "{db}", "--format", "pdf"], 2, "unknown format 'pdf'"),
-    (["corpus", "export", "{db}", "--format", "teicorpus"], 2, "unknown format 'teicorpus'"),
+    (["corpus", "export", "{db}", "--format", "rdf"], 2, "unknown format 'rdf'"),
     (["corpus", "show", "{db}", "Personne"], 1, "no entity named 'Personne'"),
     (["corpus", "add", "{db}", "x.txt", "--workers", "0"], 2, "--workers must be at least 1"),
     (["corpus", "add", "{db}", "x.txt", "--dct", "hier"], 2, "--dct must be a real date"),

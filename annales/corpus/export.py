@@ -4,6 +4,9 @@
   `annales analyze --format jsonl` writes), in id order: `Analysis.from_dict` reads each back.
 - `csv`: one row per event of the corpus, with its document, date, class, factuality, whether it
   is a happening, participants, places and passage.
+- `teicorpus`: one TEI `<teiCorpus>`, a `<TEI>` per document (`annales.corpus.teicorpus`).
+- `jsonld`: one JSON-LD graph in schema.org terms: documents, entities grouped across documents,
+  happenings, each claim with its source passage (`annales.corpus.jsonld`).
 """
 
 from __future__ import annotations
@@ -11,22 +14,32 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from collections.abc import Callable
 from typing import TextIO
 
 from annales.export.json import dumps
 
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "teicorpus", "jsonld")
 CSV_COLUMNS = ("document", "event", "date", "earliest", "latest", "inferred", "happening", "class",
                "factuality", "polarity", "trigger", "lemma", "participants", "places", "passage")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
-def export(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
-    """Write the corpus to `out` in `fmt`; returns the number of records written."""
+def export(conn: sqlite3.Connection, fmt: str, out: TextIO, on_error: Callable[[str], None] | None = None) -> int:
+    """Write the corpus to `out` in `fmt`; returns the number of records written (documents for
+    teicorpus, nodes for jsonld). `on_error` hears of a stored document that cannot be exported."""
     if fmt == "jsonl":
         return _jsonl(conn, out)
     if fmt == "csv":
         return _csv(conn, out)
+    if fmt == "teicorpus":
+        from annales.corpus import teicorpus
+
+        return teicorpus.write(conn, out, on_error)
+    if fmt == "jsonld":
+        from annales.corpus import jsonld
+
+        return jsonld.write(conn, out)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
