@@ -216,3 +216,20 @@ def test_a_merge_or_split_recomputes_the_cross_source_findings(conn: sqlite3.Con
     (group,) = groups(conn, "people")
     split(conn, group.corpus_entity, "b")
     assert findings(conn, "cross-source") == []
+
+
+def unit(doc_id: str, name: str, year: int) -> dict:
+    return analysis(doc_id, f"Le 3 mai {year}, le {name} attaque.", entities=[{"type": "unit", "name": name}],
+                    dates=[(f"3 mai {year}", f"{year}-05-03", f"{year}-05-03", f"{year}-05-03")],
+                    events=[{"trigger": "attaque", "date": f"{year}-05-03", "agents": [name]}])
+
+
+def test_units_named_by_their_number_only_across_documents(conn: sqlite3.Connection) -> None:
+    add(conn, unit("a", "9e régiment d'infanterie", 1914), unit("b", "9e régiment d'infanterie", 1916),
+        unit("c", "2e bataillon", 1914), unit("d", "2e bataillon", 1914), unit("e", "régiment", 1914),
+        unit("f", "régiment", 1914), unit("g", "IIe armée", 1870), unit("h", "IIe armée", 1914))
+    assert sorted((g.name, g.documents) for g in groups(conn, "units")) == [
+        ("2e bataillon", 1), ("2e bataillon", 1), ("9e régiment d'infanterie", 2), ("IIe armée", 1), ("IIe armée", 1),
+        ("régiment", 1), ("régiment", 1)]
+    (battalion, _) = [g for g in groups(conn, "units") if g.name == "2e bataillon"]
+    assert battalion.evidence == ["a subunit, numbered inside its parent: not grouped across documents"]

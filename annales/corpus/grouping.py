@@ -19,6 +19,10 @@ if it is compatible with every member already there), in decreasing order of evi
    unless both are dated and more than `BARE_YEARS` apart (Napoléon in 1808 is not Napoléon in
    1870); a given name alone ("Pierre", "Napoléon") joins only when the two documents also share
    `CONTEXT_NAMES` other names (places, persons, units): two articles' "Pierre" are two men;
+5. places, ships and organisations join the same type and name; a unit too, when its name carries
+   its number and names a formation ("9e régiment d'infanterie", "IIe armée", seen within
+   `UNIT_YEARS`): "le régiment" and "2e bataillon" (numbered inside a parent) say which unit only
+   inside their document (`corpus/unit_levels.tsv`);
 and always: two entities of one document stay apart (the document's own analysis decided they
 differ), regnal numbers must agree ("Napoléon III" is not "Napoléon Ier"), and the years a person is
 seen in (the dates of the events and sentences they appear in, else the document's date) must fit
@@ -46,6 +50,7 @@ _ROMAN = re.compile(r"^(?:[ivx]+|1er|ier|1re|ire)$")
 _INITIAL = re.compile(r"^\w$")
 LIFE_YEARS = 70  # the widest span of years one person's mentions may cover
 BARE_YEARS = 25  # a name alone joins another only when both are dated this close
+UNIT_YEARS = 25  # a unit of one name seen further apart than this is two formations (an army of 1870, one of 1914)
 CONTEXT_NAMES = 2  # a given name alone joins another only when their documents share this many other names
 PERSON = "person"
 ALONE = ("no other document names", "given names fit several", "surname alone, shared", "a given name alone")
@@ -104,6 +109,29 @@ def parse_person(name: str, language: str = "fr") -> PersonName:
     if ordinal is not None:  # "Frédéric III", "Louis-Philippe Ier": one name and its number
         return PersonName(tuple(words[:-1]), last, ordinal)
     return PersonName(tuple(given), last, None)
+
+
+_NUMBER = re.compile(r"^(?:\d+|[ivxlc]+)(?:e|er|re|eme|ieme|o|º|°)?$")
+
+
+def _unit_of_its_document(name: str, language: str) -> str | None:
+    """Why a unit's name says which unit only inside its document ("le régiment", "2e bataillon"), or None."""
+    words = [w for w in (_fold_word(word) for word in name.replace("’", "'").split()) if w]
+    numbered = [i for i, word in enumerate(words) if _NUMBER.match(word)]
+    if not numbered:
+        return "a unit named without its number: its document's own"
+    levels = _unit_levels(language)
+    kind = next((levels[w] for w in words[numbered[0] + 1:] if w in levels), None)
+    if kind == "subunit":
+        return "a subunit, numbered inside its parent: not grouped across documents"
+    return None
+
+
+@cache
+def _unit_levels(language: str) -> dict[str, str]:
+    if not exists(language, "corpus", "unit_levels.tsv"):
+        return {}
+    return {_fold_word(row[0]): row[1] for row in load_rows(language, "corpus", "unit_levels.tsv")}
 
 
 def block_of(entity_type: str, name: str, folded: str, language: str = "fr") -> str:
@@ -286,9 +314,15 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
         if member.ambiguous:
             put(member, None, 1.0, ["ambiguous in its document: not grouped"])
             continue
+        if member.type == "unit":
+            own = _unit_of_its_document(member.name, member.language)
+            if own is not None:
+                put(member, None, 1.0, [own])
+                continue
         target = next((g for g in groups if g.members[0].type == member.type and g.members[0].folded == member.folded
-                       and not any(m.ambiguous for m in g.members) and not _apart(g, member, splits)), None)
-        put(member, target, 1.0, ["same type and name"])
+                       and not any(m.ambiguous for m in g.members) and not _apart(g, member, splits)
+                       and (member.type != "unit" or _fits(g.years, member.years, UNIT_YEARS))), None)
+        put(member, target, 1.0, ["same type and name"] if target else ["no other document names it so"])
 
     full = [m for m in persons if m.person.given and not m.ambiguous]
     bare = [m for m in persons if not m.person.given and not m.ambiguous]
