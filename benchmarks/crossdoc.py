@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +39,14 @@ TIMEBANK = SHARED / "data" / "fr-timebank-dev" / "Data"
 Mention = tuple[str, int, int]  # (document id, start, end)
 
 
+def _words(text: str) -> list[str]:
+    """The gold's own folding (independent of the code measured): lower case, no accents, letters only."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return re.findall(r"[a-z]+", bare)
+
+
 def _hipe_mentions() -> tuple[dict[str, tuple[str, str | None]], list[tuple[Mention, str, set[str]]]]:
     """Documents {id: (text, date)} and person mentions (mention, wikidata id, folded name words)."""
-    from annales.corpus.grouping import fold_name
     from annales.eval.hipe import read_hipe
 
     documents: dict[str, tuple[str, str | None]] = {}
@@ -65,7 +72,7 @@ def _hipe_mentions() -> tuple[dict[str, tuple[str, str | None]], list[tuple[Ment
                 qid = tokens[0].fields[nel]
                 if qid in ("_", "NIL", ""):
                     continue
-                words = {w for t in tokens for w in fold_name(t.text).split() if len(w) >= 3}
+                words = {w for t in tokens for w in _words(t.text) if len(w) >= 3}
                 mentions.append(((doc_id, tokens[0].start, tokens[-1].end), qid, words))
                 documents[doc_id] = (doc.text, doc.date)
     return documents, mentions

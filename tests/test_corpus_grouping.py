@@ -55,6 +55,7 @@ def test_parse_person() -> None:
     assert parse_person("Frédéric III") == PersonName((), "frederic", "iii")
     assert parse_person("Louis d'Orléans").surname == "orleans"
     assert parse_person("Napoléon").given == () and parse_person("Napoléon").surname == "napoleon"
+    assert parse_person("Georges Cle¬ menceau") == parse_person("Georges Clemenceau")  # cut at a line's end
 
 
 def test_given_names_agree() -> None:

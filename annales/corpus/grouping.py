@@ -62,8 +62,11 @@ def fold_name(name: str) -> str:
     return _SEPARATORS.sub(" ", _DROPPED.sub(" ", _bare(name).lower())).strip()
 
 
+_OCR_HYPHEN = re.compile(r"¬\s*")  # a word cut at a line's end in OCR text ("Cle¬ menceau")
+
+
 def _bare(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    decomposed = unicodedata.normalize("NFKD", _OCR_HYPHEN.sub("", text).replace("’", "'"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -90,7 +93,7 @@ class PersonName:
 def parse_person(name: str, language: str = "fr") -> PersonName:
     """Given names, surname and regnal number of a person's name as a document writes it."""
     particles = _words(language, "name_particles.tsv")
-    words = [w for w in (_fold_word(word) for word in name.replace("’", "'").split()) if w]
+    words = [w for w in (_fold_word(word) for word in _OCR_HYPHEN.sub("", name).replace("’", "'").split()) if w]
     ordinal = None
     if len(words) > 1 and _ROMAN.match(words[-1]):
         ordinal = "i" if words[-1] in ("1er", "ier", "1re", "ire") else words[-1]
