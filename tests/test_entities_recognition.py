@@ -204,6 +204,8 @@ RAW_UNITS = [
     pytest.param("la 3e brigade", [("3e brigade", "3e brigade")], id="fr-head-shared-with-en"),
     pytest.param("la 12e division d'infanterie", [("12e division d'infanterie", "12e division d'infanterie")],
                  id="fr-elided-complement"),
+    pytest.param("Le régiment part. Le bataillon suit.", [], id="article-is-no-roman-fifty"),
+    pytest.param("Le XLe régiment part.", [("XLe régiment", "XLe régiment")], id="roman-forty"),
 ]
 
 

@@ -82,11 +82,19 @@ def name_pattern(language: str) -> str:
     return rf"{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
 
 
+def _roman_ordinal(language: str) -> str:
+    """A Roman ordinal that is not a function word spelt like one: "Le régiment" is not the 50e."""
+    words = [row[0] for name in ("determiners.tsv", "function_words.tsv")
+             for row in load_rows(language, "entities", name)]
+    lookalikes = sorted({w.capitalize() for w in words if re.fullmatch(ORDINAL_ROMAN, w.capitalize())})
+    return rf"(?!(?:{'|'.join(map(re.escape, lookalikes))})(?![\w])){ORDINAL_ROMAN}" if lookalikes else ORDINAL_ROMAN
+
+
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     lexicon = name_lexicon(language)
     name = name_pattern(language)
-    ordinal_fr = rf"(?:\d+(?:e|er|re|ère|ème|è)|{ORDINAL_ROMAN})"
+    ordinal_fr = rf"(?:\d+(?:e|er|re|ère|ème|è)|{_roman_ordinal(language)})"
     return {
         "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
         # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
