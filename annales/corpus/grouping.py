@@ -12,9 +12,10 @@ if it is compatible with every member already there), in decreasing order of evi
 2. persons with given names: the same surname and given names that agree word by word, an initial
    standing for a name ("J." for "Jacques"), a shorter list for a longer ("George" for "George W.").
    "Jean-Pierre" is not "Pierre"; "Dominique de Calan" is not "Dominique de Villepin" (another block);
-3. a surname alone ("Chirac", "M. Aznar") joins the one group of that surname with given names; if
-   there are several ("Julian Smith", "Holland Smith") it stays alone: an ambiguous surname is never
-   merged blindly;
+3. a surname alone ("Chirac", "M. Aznar") joins the one group of that surname with given names,
+   when both are dated and seen within `BARE_YEARS` (an undated "Bonaparte" is not Joseph
+   Bonaparte); if there are several ("Julian Smith", "Holland Smith") it stays alone: an ambiguous
+   surname is never merged blindly;
 4. a name alone with no such group ("Napoléon", "Frédéric III") joins another document's same name,
    unless both are dated and more than `BARE_YEARS` apart (Napoléon in 1808 is not Napoléon in
    1870); a given name alone ("Pierre", "Napoléon") joins only when the two documents also share
@@ -25,9 +26,9 @@ if it is compatible with every member already there), in decreasing order of evi
    inside their document (`corpus/unit_levels.tsv`);
 and always: two entities of one document stay apart (the document's own analysis decided they
 differ), regnal numbers must agree ("Napoléon III" is not "Napoléon Ier"), and the years a person is
-seen in (the dates of the events and sentences they appear in, else the document's date) must fit
-in one life (`LIFE_YEARS`); a document's own date is not one of them (an article of 1923 may
-name Voltaire). A name a document calls ambiguous ("le Smith") stays alone.
+seen in (the dates of the events they take part in, else the years the document's story mostly
+runs in) must fit in one life (`LIFE_YEARS`); the date a document was written is not one of them
+(an article of 1923 may name Voltaire). A name a document calls ambiguous ("le Smith") stays alone.
 
 Each member records its score and the evidence for its place; the group keeps the weakest score.
 """
@@ -207,6 +208,23 @@ def _years_of(conn: sqlite3.Connection, doc: int) -> dict[str, tuple[int, int]]:
     return {entity: (min(found), max(found)) for entity, found in years.items()}
 
 
+def _story_years(conn: sqlite3.Connection, doc: int) -> tuple[int, int] | None:
+    """The years a document's story mostly runs in (the middle half of its dated happenings, else of
+    the years its dates name), for an entity that takes part in no dated event: a memoir of 1871
+    naming "Bonaparte" speaks of its own time, not of 1808."""
+    years = sorted(year for (year,) in conn.execute(
+        "SELECT CAST(substr(earliest, 1, 4) AS INTEGER) FROM events WHERE doc = ? AND happening = 1 "
+        "AND earliest GLOB '[0-9][0-9][0-9][0-9]*' AND latest GLOB '[0-9][0-9][0-9][0-9]*' "
+        "AND CAST(substr(latest, 1, 4) AS INTEGER) - CAST(substr(earliest, 1, 4) AS INTEGER) <= 10", (doc,)))
+    if not years:  # no dated happening: the years its dates name
+        years = sorted(year for (year,) in conn.execute(
+            "SELECT CAST(substr(value, 1, 4) AS INTEGER) FROM timexes WHERE doc = ? AND type = 'DATE' "
+            "AND value GLOB '[0-9][0-9][0-9][0-9]*'", (doc,)))
+    if not years:
+        return None
+    return years[len(years) // 4], years[(3 * len(years)) // 4]
+
+
 def _year(date: str | None) -> int | None:
     match = re.match(r"^(-?\d{4})", date or "")
     return int(match.group(1)) if match else None
@@ -217,6 +235,7 @@ def _members(conn: sqlite3.Connection, where: str, params: Iterable[object],
     """The entities `where` selects (only those of `wanted`, when given), with the years they are seen in."""
     rows = conn.execute(_MEMBER + where, tuple(params)).fetchall()
     years: dict[int, dict[str, tuple[int, int]]] = {}
+    story: dict[int, tuple[int, int] | None] = {}
     names: dict[int, dict[str, str]] = {}
     members = []
     for doc, doc_id, entity, kind, name, folded, language, ambiguous in rows:
@@ -224,8 +243,10 @@ def _members(conn: sqlite3.Connection, where: str, params: Iterable[object],
             continue
         if doc not in years:
             years[doc] = _years_of(conn, doc)
+            story[doc] = _story_years(conn, doc)
             names[doc] = dict(conn.execute("SELECT id, folded FROM entities WHERE doc = ?", (doc,)).fetchall())
-        seen = years[doc].get(entity)  # the document's own date says when it was written, not when they lived
+        # The document's own date says when it was written, not when they lived: never used here.
+        seen = years[doc].get(entity) or story[doc]
         context = frozenset(other for key, other in names[doc].items() if key != entity and other != folded)
         members.append(Member(doc, doc_id, entity, kind, name, folded, language, json.loads(ambiguous) != [],
                               seen, context))
@@ -379,7 +400,8 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
         candidates = [] if is_given else [
             g for g in with_given if g.members[0].person.surname == name.surname
             and all(m.person.ordinal == name.ordinal for m in g.members)
-            and not _apart(g, member, splits) and _fits(g.years, member.years, LIFE_YEARS)]
+            and not _apart(g, member, splits) and member.years is not None and g.years is not None
+            and _fits(g.years, member.years, BARE_YEARS)]
         same_surname = [g for g in with_given if g.members[0].person.surname == name.surname]
         if len(candidates) == 1 and len(same_surname) == 1:
             put(member, candidates[0], 0.8, ["surname alone; one person of that name in the corpus",
@@ -390,7 +412,8 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
             continue
         alone = [g for g in person_groups() if not g.members[0].person.given
                  and all(m.person.surname == name.surname and m.person.ordinal == name.ordinal for m in g.members)
-                 and not _apart(g, member, splits) and _fits(g.years, member.years, BARE_YEARS)]
+                 and not _apart(g, member, splits) and member.years is not None and g.years is not None
+            and _fits(g.years, member.years, BARE_YEARS)]
         if is_given:  # "Pierre" alone in two documents is two men, unless their documents speak of the same things
             alone = [g for g in alone if all(len(m.context & member.context) >= CONTEXT_NAMES for m in g.members)]
         if len(alone) == 1:
