@@ -46,7 +46,7 @@ from annales.events.classes import (
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
-from annales.events.triggers import find_triggers, inside, lemma_of
+from annales.events.triggers import find_triggers, inside, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -83,11 +83,13 @@ def tag_events(analysis: Analysis, context: Context) -> None:
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
+        noun = token.pos_ in ("NOUN", "PROPN")  # a heading's first word the tagger took for a name
         clause = clause_of(token, trigger_set)
         sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
-            trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token), token.pos_),
+            trigger=Trigger(token.idx, token.idx + len(token.text), token.text,
+                            noun_lemma(token) if noun else lemma_of(token), "NOUN" if noun else token.pos_),
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
         event.event_class, event.polarity = reading.event_class, reading.polarity
@@ -107,7 +109,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex) if token.pos_ == "NOUN"
+            names_one_happening(token, lex) if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token)))
         seen_quantities: set[str] = set()
         for j in clause:

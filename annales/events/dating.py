@@ -9,7 +9,10 @@ In order, an event is dated by:
 2. the own timex of the nearest event governing it in the same sentence;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
-4. the time of the text: the story's current time, or in news the day of writing (below), with
+4. for a word of a heading (a line of a few words with no verb: "Accident rue de Danjoutin.",
+   "Parachutages d'aide humanitaire."), the date of the event its text opens with: a heading names
+   what the lines below tell;
+5. the time of the text: the story's current time, or in news the day of writing (below), with
    `time_inferred` = True.
 
 A date is never carried through the parse across a sentence end that the parser missed (a full stop
@@ -52,8 +55,17 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
-from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
-from annales.events.triggers import inside
+from annales.common.parse import (
+    TokenSentences,
+    children_of,
+    children_where,
+    has_child_dep,
+    morph_of,
+    span_root,
+    tags,
+)
+from annales.events.participants import OBJECT, support_verbs
+from annales.events.triggers import inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -75,6 +87,8 @@ SENTENCE_ENDS = frozenset('.!?…:;»"\n')
 # half a: the same placement from 92 to 366 days, one less at 31; a 1914-1918 regimental history
 # given a 1920 publication date keeps its dates from 92 days up.)
 STORY_AWAY_DAYS = 120
+# A heading is a short line: a longer line without a verb is a sentence the tagger misread.
+HEADING_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -305,6 +319,8 @@ class Dating:
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
         self.dct = analysis.dct.value if analysis.dct is not None else None
         self._governing: dict[int, int | None] = {}
+        self._sentences_of = TokenSentences(doc).bounds
+        self.support_verbs = support_verbs(self.language)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -320,19 +336,49 @@ class Dating:
         loose = self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
+        lead = self._lead_of_heading(token)
+        if lead is not None:
+            return self.of(lead)
         return self._inferred(token)
+
+    def _lead_of_heading(self, token: Any) -> Any | None:
+        """The event the text below opens with, when `token` is a word of a heading: a short line with
+        no finite verb, followed by text."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        end = text.find("\n", token.idx)
+        if end < 0 or not text[end:].strip():
+            return None
+        line = self.doc.char_span(start, end, alignment_mode="expand")
+        if line is None:
+            return None
+        words = [t for t in line if not (t.is_space or t.is_punct)]
+        if len(words) > HEADING_MAX_WORDS or any(t.pos_ in VERBS and "Fin" in morph_of(t, "VerbForm") for t in words):
+            return None
+        below = next((t for t in self.doc[line.end:] if not t.is_space), None)
+        if below is None:
+            return None
+        first, last = self._sentences_of(below.i)
+        # The main event of the sentence below: its root when it is one, else its first event.
+        root = next((k for k in range(first, last) if self.doc[k].head.i == k and k in self.triggers), None)
+        if root is None:
+            root = next((k for k in range(first, last) if k in self.triggers), None)
+        return None if root is None else self.doc[root]
 
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
         aspectual governs ("a dû être évacué hier soir"), a participle describing an event noun
         ("son couronnement, prévu le 2 juin"), the event noun a verb that is no event governs on the
-        way ("devrait en faire la présentation demain")."""
+        way ("devrait en faire la présentation demain"), or a support verb ("faire l'annonce", "mener
+        l'enquête"), when the date hangs from the noun without a preposition (the parser's slip: "en
+        faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
-                               or (c.dep_ == "obj" and c.i in self.triggers and token.i not in self.triggers))),
+                               or (c.dep_ == "obj" and c.i in self.triggers
+                                   and (token.i not in self.triggers or self._supports(token, c))))),
                          None)
             if below is None:
                 return None
@@ -340,6 +386,16 @@ class Dating:
                 return self.own[below.i]
             token = below
         return None
+
+    def _supports(self, verb: Any, noun: Any) -> bool:
+        """`verb` is a support verb of the event noun `noun`, its object, whose own date hangs from it
+        without a preposition."""
+        support = self.support_verbs.get(lemma_of(verb))
+        if support is None or OBJECT not in support[1] or noun.i not in self.own:
+            return False
+        timex = self.own[noun.i]
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and not has_child_dep(span_root(span), "case")
 
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])

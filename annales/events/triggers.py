@@ -13,7 +13,11 @@
   kind ("navires de débarquement", "condamné à mort"): with a determiner or a number ("le
   débarquement", "191 attentats"), as a heading ("Accident."), as the bare object of a verb ("porter
   plainte"), after a preposition that does not build compounds ("pour diffamation", "sans
-  transfert"), or as what lasts a length of time ("dix ans de prison").
+  transfert"), as what lasts a length of time ("dix ans de prison"), or with a date of its own
+  ("départ à 9 h", "inscriptions le 12 juin": a kind has no date).
+  A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
+  tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
+  so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
 - An adjective is an event when it is said of something (a predicate: "la liste est complète",
   "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
   participle ("la porte fermée").
@@ -26,7 +30,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, children_where, has_child_dep, morph_of, tags
+from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -61,13 +65,18 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
     """Token indices of the triggers, in reading order (one pass over the tokens)."""
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
+    dated = date_heads(analysis, doc)
     out = []
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     for i, pos in enumerate(tags(doc)[0]):
-        if pos not in ("AUX", "VERB", "NOUN", "ADJ"):
+        if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
+        if pos == "PROPN":
+            if not (opens_line(token) and not has_child_dep(token, *FIXED_DEPS) and token.dep_ not in FIXED_DEPS):
+                continue  # a name, not a heading's first word
+            pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
                 and not has_child_dep(token.head, "cop"):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
@@ -83,7 +92,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
         if pos == "VERB":
             found = is_verb_event(token, lex)
         elif pos == "NOUN":
-            found = is_noun_event(token, lex, deverbals)
+            found = is_noun_event(token, lex, deverbals, dated)
         else:
             found = is_adjective_event(token)
         if found:
@@ -119,17 +128,69 @@ def epithet(participle: Any) -> bool:
     return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
 
-def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None) -> bool:
-    """`deverbals`: what `deverbal` answered for each lemma of the same document and lexicon."""
-    if token.is_title and not token.is_sent_start and not token.text.isupper():
-        return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
+def opens_line(token: Any) -> bool:
+    """The first word of its sentence or of its line (the parser may run a heading into the text around it)."""
+    if token.is_sent_start:
+        return True
+    doc = token.doc
+    before = doc.text[:token.idx].rstrip(" \t")
+    return not before or before[-1] == "\n" or (token.i > 0 and doc[token.i - 1].is_sent_start
+                                                 and doc[token.i - 1].is_space)
+
+
+def heads_a_line(token: Any) -> bool:
+    """A capitalised word opening a line after a finished one (or the text): a heading's first word, which the
+    parser may hang on the sentence below ("Remaniement d'adjoints à Paris.- Jean Tiberi a procédé …").
+    A line a hard wrap cut in the middle of a sentence opens with no capital after no full stop."""
+    if not token.is_title:
+        return False
+    text = token.doc.text
+    before = text[:token.idx].rstrip(" \t")
+    if before and before[-1] != "\n":
+        return False
+    before = before.rstrip()
+    return not before or before[-1] in '.!?…:»"'
+
+
+def date_heads(analysis: Analysis, doc: Any) -> set[int]:
+    """The words a DATE or TIME hangs from in the parse: a noun among them is dated."""
+    out = set()
+    for timex in analysis.timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            root = span_root(span)
+            if root.head.i != root.i:
+                out.add(root.head.i)
+    return out
+
+
+def noun_lemma(token: Any) -> str:
+    """The lemma of a noun, of a capitalised noun tagged a name ("Parachutages": its singular), of a compound
+    the tokenizer cut at its hyphen ("Rendez" "-vous")."""
     lemma = lemma_of(token)
+    doc = token.doc
+    if token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text.startswith("-"):
+        lemma = (token.text + doc[token.i + 1].text).lower()
+    if token.pos_ == "PROPN" and lemma.endswith(("s", "x")) and "-" not in lemma:
+        lemma = lemma[:-1]
+    return lemma
+
+
+def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None,
+                  dated: set[int] | frozenset[int] = frozenset()) -> bool:
+    """`deverbals`: what `deverbal` answered for each lemma of the same document and lexicon; `dated`:
+    the words a date hangs from."""
+    if token.is_title and not token.text.isupper() and not opens_line(token):
+        return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
+    lemma = noun_lemma(token)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
     if base in lex.event_nouns or token.lower_ in lex.event_nouns:
-        return one_happening(token, lex)
+        return one_happening(token, lex, dated)
     if deverbals is None:
         found = deverbal(base, token, lex)
     else:
@@ -138,14 +199,14 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
             found = deverbals[base] = deverbal(base, token, lex)
     if not found:
         return False
-    return one_happening(token, lex)
+    return one_happening(token, lex, dated)
 
 
-def one_happening(token: Any, lex: Lexicon) -> bool:
+def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
     """True when the noun names a happening, not a kind: "navires de débarquement", "condamnés à
     mort" name a kind of ship, a kind of sentence."""
-    if token.dep_ == "ROOT":
-        return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"
+    if token.dep_ == "ROOT" or token.i in dated or heads_a_line(token):
+        return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"; "départ à 9 h"
     children = children_of(token)
     if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
