@@ -40,6 +40,8 @@ of writing, as the French TimeBank does:
 - other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
 - a story whose time is months away from the day of writing goes on in every tense (a history
   published soon after its war, told in the present of narration).
+A text with a publication date and no date at all (a brief) puts its passés composés at the day of
+writing.
 An event whose tense says nothing (a noun, an infinitive) takes the tense of the verb it hangs from.
 A timex meaning "now" (PRESENT_REF: "désormais", "actuellement") is the day of writing in news.
 """
@@ -229,7 +231,8 @@ def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | Non
 class Narrative:
     """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
 
-    def __init__(self, analysis: Analysis, points: list[Timex]) -> None:
+    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset()) -> None:
+        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story."""
         quotes = Cover((q.start, q.end) for q in analysis.quotes)
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
@@ -238,18 +241,23 @@ class Narrative:
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
                       and not quotes.holds(t.start) and t.story_line is not False]
         self._main_starts = [t.start for t in self._main]
+        # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
+        # on at its own time after a flashback; only the flashback's own pluperfects stay there.
+        self._steps = [t for t in self._main if t.id not in flashbacks]
+        self._steps_starts = [t.start for t in self._steps]
         self._all = usable
         self._all_starts = [t.start for t in usable]
 
-    def time_before(self, offset: int) -> Timex | None:
+    def time_before(self, offset: int, in_flashback: bool = False) -> Timex | None:
         k = bisect_left(self._asides, (offset + 1,)) - 1
         if k >= 0 and self._asides[k][0] <= offset < self._asides[k][1]:
             start = self._asides[k][0]
             j = bisect_left(self._all_starts, offset) - 1
             if j >= 0 and self._all[j].start >= start:
                 return self._all[j]  # a date told earlier in the same aside
-        j = bisect_left(self._main_starts, offset) - 1
-        return self._main[j] if j >= 0 else None
+        main, starts = (self._main, self._main_starts) if in_flashback else (self._steps, self._steps_starts)
+        j = bisect_left(starts, offset) - 1
+        return main[j] if j >= 0 else None
 
 
 def _calendar(timex: Timex) -> bool:
@@ -294,6 +302,14 @@ def _conditional_perfect(verb: Any) -> bool:
     return bool(aux) and "Cnd" in morph_of(aux[0], "Mood") and "Part" in morph_of(verb, "VerbForm")
 
 
+def pluperfect(verb: Any) -> bool:
+    """"avait agressé", "était parti", "avait été arrêté": a tense auxiliary in the imperfect before a participle."""
+    if verb.pos_ not in VERBS:
+        return False
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
+    return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
+
+
 def _perfect(verb: Any) -> bool:
     """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
     aux = children_where(verb, lambda dep: dep == "aux:tense")
@@ -314,9 +330,14 @@ class Dating:
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
-        self.narrative = Narrative(analysis, points)
+        flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
+        self.narrative = Narrative(analysis, points, flashbacks)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
+        # A text with a publication date and no date of its own: its passés composés, the tense news
+        # reports in ("Le conseil a voté le budget."), are at the day of writing; a present may be a
+        # history's ("Les Alliés débarquent en Normandie"), which nothing dates.
+        self.brief = analysis.dct is not None and not points
         self.dct = analysis.dct.value if analysis.dct is not None else None
         self._governing: dict[int, int | None] = {}
         self._sentences_of = TokenSentences(doc).bounds
@@ -376,6 +397,7 @@ class Dating:
             return None  # its own date comes first, through the governing walk
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
+                          and self.breaks.unit(c.idx) == self.breaks.unit(token.idx)
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
                                or (c.dep_ == "obj" and c.i in self.triggers
                                    and (token.i not in self.triggers or self._supports(token, c))))),
@@ -407,7 +429,7 @@ class Dating:
         return bisect_right(self._sentences, offset) - 1
 
     def _inferred(self, token: Any) -> Dated | None:
-        carried = self.narrative.time_before(token.idx)
+        carried = self.narrative.time_before(token.idx, pluperfect(token))
         if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
             same_paragraph = carried is not None and \
@@ -421,6 +443,8 @@ class Dating:
             elif tense == "perfect":
                 if not same_paragraph or carried is None or self._after_dct(carried):
                     return Dated(None, self._dct_date(), True)
+        elif self.brief and self.dct is not None and tense_of(token, self.language) == "perfect":
+            return Dated(None, self._dct_date(), True)
         if carried is None:
             return None
         return Dated(carried.id, event_date(carried), True)

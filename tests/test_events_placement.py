@@ -1,0 +1,90 @@
+"""Where events are placed in time (issue 9): the classes of placement errors read on French news,
+each tested on sentences of our own."""
+
+from __future__ import annotations
+
+from annales.context import Context
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+
+def _event(analysis: Analysis, word: str) -> Event | None:
+    return next((e for e in analysis.events if e.trigger.text == word), None)
+
+
+def _date(analysis: Analysis, word: str) -> str | None:
+    event = _event(analysis, word)
+    assert event is not None, f"no event {word!r}: {[e.trigger.text for e in analysis.events]}"
+    return event.date.value if event.date else None
+
+
+def test_a_bare_event_noun_with_a_date_of_its_own_is_an_event(context: Context) -> None:
+    analysis = analyze("Le club organise dimanche 12 septembre une randonnée dans les Vosges : départ à 8 h "
+                       "devant l'église, retour vers 18 h.", "1999-09-06", context=context)
+    assert _date(analysis, "départ") == "1999-09-12T08:00"
+
+
+def test_a_bare_noun_of_a_kind_stays_no_event(context: Context) -> None:
+    analysis = analyze("La marine a construit des navires de débarquement dans ce port.", "1999-09-06",
+                       context=context)
+    assert _event(analysis, "débarquement") is None
+
+
+def test_a_heading_word_tagged_a_name_is_an_event_noun(context: Context) -> None:
+    analysis = analyze("\nNaufrage au large de Brest.\nUn chalutier a coulé hier soir avec cinq marins à bord.",
+                       "1999-09-06", context=context)
+    assert _event(analysis, "Naufrage") is not None
+
+
+def test_a_heading_takes_the_date_of_the_event_its_text_opens_with(context: Context) -> None:
+    text = ("\nCollision rue de la Gare.\nUne cycliste de 42 ans a été renversée par un camion, hier en fin "
+            "de matinée, à l'entrée du village. Elle a été conduite à l'hôpital.")
+    analysis = analyze(text, "1999-09-06", context=context)
+    heading, lead = _event(analysis, "Collision"), _event(analysis, "renversée")
+    assert heading is not None and lead is not None and lead.date is not None
+    assert heading.date is not None and heading.date.value == lead.date.value
+    assert lead.date.value.startswith("1999-09-05")
+
+
+def test_a_long_line_without_a_verb_is_no_heading(context: Context) -> None:
+    # Nothing below tells a happening a heading would name: the noun keeps no date from the text below.
+    text = ("\nUne longue journée de travail pour les bénévoles de l'association des amis du vieux moulin du bourg.\n"
+            "Le moulin a été restauré en 1995 par la commune.")
+    analysis = analyze(text, "1999-09-06", context=context)
+    journey = _event(analysis, "travail")
+    assert journey is None or journey.date is None or journey.date.value != "1995"
+
+
+def test_a_support_verb_takes_the_date_its_event_noun_carries(context: Context) -> None:
+    analysis = analyze("Le ministre devrait en faire la présentation officielle aujourd'hui lundi.", "1999-09-06",
+                       context=context)
+    assert _date(analysis, "devrait") == "1999-09-06"
+
+
+def test_the_story_goes_on_at_its_own_time_after_a_flashback(context: Context) -> None:
+    text = ("Le tribunal de Nancy a condamné mardi un jeune homme à un an de prison. Il avait volé une voiture "
+            "le 4 février dernier devant la gare. À l'audience, il a exprimé des regrets.")
+    analysis = analyze(text, "1999-09-08", context=context)
+    assert _date(analysis, "volé") == "1999-02-04"
+    assert _date(analysis, "exprimé") == "1999-09-07"
+    assert _date(analysis, "audience") == "1999-09-07"
+
+
+def test_a_pluperfect_after_a_flashback_stays_in_it(context: Context) -> None:
+    text = ("Le tribunal de Nancy a condamné mardi un jeune homme. Il avait volé une voiture le 4 février "
+            "dernier devant la gare. Il l'avait abandonnée dans un bois.")
+    analysis = analyze(text, "1999-09-08", context=context)
+    assert _date(analysis, "abandonnée") == "1999-02-04"
+
+
+def test_a_brief_without_dates_reports_its_passe_compose_at_the_day_of_writing(context: Context) -> None:
+    analysis = analyze("Le conseil municipal a adopté le budget de la commune à l'unanimité.", "1999-09-06",
+                       context=context)
+    assert _date(analysis, "adopté") == "1999-09-06"
+
+
+def test_a_date_is_not_taken_from_a_sentence_the_parser_ran_on(context: Context) -> None:
+    text = "La mairie remercie les bénévoles.\nArrivé à Lyon lundi, le président a inauguré mardi le pont."
+    analysis = analyze(text, "1999-06-18", context=context)
+    thanks = _event(analysis, "remercie")
+    assert thanks is not None and thanks.time is None
