@@ -88,3 +88,14 @@ def test_a_date_is_not_taken_from_a_sentence_the_parser_ran_on(context: Context)
     analysis = analyze(text, "1999-06-18", context=context)
     thanks = _event(analysis, "remercie")
     assert thanks is not None and thanks.time is None
+
+
+def test_a_later_date_hung_on_a_past_verb_is_its_event_nouns(context: Context) -> None:
+    text = ("Les syndicats ont appelé hier à une grève le 24 juin 1999 dans les hôpitaux. "
+            "Le préfet a fixé au dimanche 27 juin 1999 la date du scrutin.")
+    analysis = analyze(text, "1999-06-10", context=context)
+    assert _date(analysis, "appelé") == "1999-06-09"
+    assert _date(analysis, "grève") == "1999-06-24"
+    fixed = _event(analysis, "fixé")
+    assert fixed is not None and (fixed.date is None or fixed.date.value != "1999-06-27")
+    assert _date(analysis, "scrutin") == "1999-06-27"

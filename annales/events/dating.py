@@ -150,10 +150,11 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
     return found
 
 
-def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
-                breaks: Breaks | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
+                hung: list[tuple[Timex, int]] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
-    and the timexes that hang from no event and no clause of their own (a sentence's loose dates)."""
+    and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
+    `hung`, when given, receives every (timex, trigger it hangs from)."""
     out: dict[int, Timex] = {}
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
@@ -173,8 +174,11 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
         head = first_above(root, stops, above, breaks)
         if head is None:
             loose.append(timex)
-        elif head in triggers and (head not in out or _precision(timex) > _precision(out[head])):
-            out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+        elif head in triggers:
+            if hung is not None:
+                hung.append((timex, head))
+            if head not in out or _precision(timex) > _precision(out[head]):
+                out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
 
 
@@ -326,7 +330,9 @@ class Dating:
         self.triggers = set(triggers)
         points = [t for t in analysis.timexes if t.type in POINT_TYPES]
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks)
+        self._sentences_of = TokenSentences(doc).bounds
+        hung: list[tuple[Timex, int]] = []
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
@@ -339,14 +345,42 @@ class Dating:
         # history's ("Les Alliés débarquent en Normandie"), which nothing dates.
         self.brief = analysis.dct is not None and not points
         self.dct = analysis.dct.value if analysis.dct is not None else None
+        if self.news:
+            self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
-        self._sentences_of = TokenSentences(doc).bounds
         self.support_verbs = support_verbs(self.language)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
         self._sentences = [s.start for k, s in enumerate(analysis.sentences)
                            if k == 0 or text[max(0, s.start - 8):s.start].rstrip()[-1:] in SENTENCE_ENDS]
+
+    def _give_later_dates_to_nouns(self, hung: list[tuple[Timex, int]]) -> None:
+        """A verb told in the past cannot happen after the day of writing: a later date the parser hung
+        on it is that of the event noun the verb governs nearest to the date ("Le syndicat a appelé hier
+        à une grève le 15 juin", "a fixé au 20 juin la date du scrutin"). The verb keeps its other dates."""
+        moved: dict[int, list[Timex]] = {}
+        for timex, i in hung:
+            verb = self.doc[i]
+            if verb.pos_ not in VERBS or not self._after_dct(timex) or \
+                    tense_of(verb, self.language) not in ("perfect", "past"):
+                continue
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            first, last = self._sentences_of(i)
+            nouns = [k for k in range(first, last) if k in self.triggers and k != i and self.doc[k].pos_ in NOMINALS
+                     and self.own.get(k) in (None, timex) and _governs(verb, self.doc[k])]
+            if not nouns:
+                continue
+            self.own[min(nouns, key=lambda k: abs(k - span.start))] = timex
+            moved.setdefault(i, []).append(timex)
+        for i, gone in moved.items():
+            kept = [t for t, k in hung if k == i and t not in gone]
+            if kept:
+                self.own[i] = max(kept, key=_precision)
+            else:
+                self.own.pop(i, None)
 
     def of(self, token: Any) -> Dated | None:
         timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
@@ -359,7 +393,8 @@ class Dating:
             return Dated(loose.id, event_date(loose), False)
         lead = self._lead_of_heading(token)
         if lead is not None:
-            return self.of(lead)
+            below = self.of(lead)
+            return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
 
     def _lead_of_heading(self, token: Any) -> Any | None:
