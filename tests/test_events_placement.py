@@ -99,3 +99,18 @@ def test_a_later_date_hung_on_a_past_verb_is_its_event_nouns(context: Context) -
     fixed = _event(analysis, "fixé")
     assert fixed is not None and (fixed.date is None or fixed.date.value != "1999-06-27")
     assert _date(analysis, "scrutin") == "1999-06-27"
+
+
+def test_a_sentence_opening_on_a_bare_event_noun_tells_one_happening(context: Context) -> None:
+    analysis = analyze("Les bénévoles nettoieront les berges du canal. Rendez-vous est donné à tous samedi à 9 h "
+                       "devant la mairie.", "1999-06-08", context=context)
+    meeting = next((e for e in analysis.events if e.trigger.lemma == "rendez-vous"), None)
+    hour = next(t for t in analysis.timexes if t.text == "9 h")
+    assert meeting is not None and meeting.date is not None and meeting.date.value == hour.value
+
+
+def test_deverbal_nouns_of_irregular_verbs_are_events(context: Context) -> None:
+    analysis = analyze("La découverte du corps remonte à lundi. La remise des diplômes a eu lieu hier.",
+                       "1999-06-10", context=context)
+    assert _event(analysis, "découverte") is not None
+    assert _event(analysis, "remise") is not None

@@ -94,7 +94,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
         elif pos == "NOUN":
             found = is_noun_event(token, lex, deverbals, dated)
         else:
-            found = is_adjective_event(token)
+            found = is_adjective_event(token, dated)
         if found:
             out.append(token.i)
     return out
@@ -205,8 +205,10 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
 def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
     """True when the noun names a happening, not a kind: "navires de débarquement", "condamnés à
     mort" name a kind of ship, a kind of sentence."""
-    if token.dep_ == "ROOT" or token.i in dated or heads_a_line(token):
-        return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"; "départ à 9 h"
+    if token.dep_ == "ROOT" or token.i in dated or heads_a_line(token) or opens_line(token):
+        # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"; "départ à 9 h"; a
+        # sentence opening on its bare noun, as notices write ("Rendez-vous est fixé à samedi")
+        return True
     children = children_of(token)
     if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
@@ -242,15 +244,17 @@ def _related(vocab: Any, noun: str, verb: str) -> bool:
     return norm > 0 and float(a @ b) / norm >= MIN_SIMILARITY
 
 
-def is_adjective_event(token: Any) -> bool:
+def is_adjective_event(token: Any, dated: set[int] | frozenset[int] = frozenset()) -> bool:
+    """`dated`: the words a date hangs from."""
     if has_child_dep(token, "aux:tense"):
         return True  # "aurait démissionné" tagged an adjective: a verb with its auxiliary
     if morph_of(token, "NumType"):
         return False  # "la quatrième", "le 16e": a rank
     if "Part" in morph_of(token, "VerbForm"):
         # "la braguette ouverte", "Bibliothèque fermée": what was done; "des navires spécialisés",
-        # "le complice présumé" only qualify.
-        return token.dep_ != "amod"
+        # "le complice présumé" only qualify, unless a date says when it was done ("des élections
+        # anticipées à l'automne").
+        return token.dep_ != "amod" or token.i in dated
     if has_child_dep(token, "cop"):
         return True  # "la liste est complète"
     if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
