@@ -114,3 +114,17 @@ def test_deverbal_nouns_of_irregular_verbs_are_events(context: Context) -> None:
                        "1999-06-10", context=context)
     assert _event(analysis, "découverte") is not None
     assert _event(analysis, "remise") is not None
+
+
+def test_the_verb_of_a_line_in_capitals_is_found_and_dated_by_its_line(context: Context) -> None:
+    text = "LA FANFARE JOUERA SAMEDI 12 JUIN.\nLes musiciens se produiront place de l'Église."
+    analysis = analyze(text, "1999-06-08", context=context)
+    play = next((e for e in analysis.events if e.trigger.text == "JOUERA"), None)
+    assert play is not None and play.trigger.lemma == "jouer" and play.trigger.pos == "VERB"
+    assert play.date is not None and play.date.value == "1999-06-12"
+
+
+def test_a_noun_of_a_line_in_capitals_is_not_taken_for_a_verb(context: Context) -> None:
+    analysis = analyze("DISTRIBUTION DE LUNETTES\nLa mairie distribue des lunettes samedi.", "1999-06-08",
+                       context=context)
+    assert all(e.trigger.text != "LUNETTES" for e in analysis.events)

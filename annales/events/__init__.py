@@ -35,6 +35,7 @@ from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
+from annales.events.capitals import verb_forms
 from annales.events.classes import (
     EventReader,
     aspect,
@@ -59,7 +60,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     if doc is None or len(doc) == 0:
         return
     lex = lexicon(analysis.language)
-    triggers = find_triggers(analysis, doc, lex)
+    capital_verbs: dict[int, str] = {}  # verbs of lines in capitals, which the tagger misreads
+    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs)
     if not triggers:
         return
     trigger_set = set(triggers)
@@ -83,13 +85,15 @@ def tag_events(analysis: Analysis, context: Context) -> None:
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
-        noun = token.pos_ in ("NOUN", "PROPN")  # a heading's first word the tagger took for a name
+        # a heading's first word the tagger took for a name is a noun; a verb of a line in capitals is a verb
+        noun = token.pos_ in ("NOUN", "PROPN") and i not in capital_verbs
         clause = clause_of(token, trigger_set)
         sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
             trigger=Trigger(token.idx, token.idx + len(token.text), token.text,
-                            noun_lemma(token) if noun else lemma_of(token), "NOUN" if noun else token.pos_),
+                            capital_verbs.get(i) or (noun_lemma(token) if noun else lemma_of(token)),
+                            "VERB" if i in capital_verbs else "NOUN" if noun else token.pos_),
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
         event.event_class, event.polarity = reading.event_class, reading.polarity

@@ -2,16 +2,20 @@
 
 In order, an event is dated by:
 
+0. in a line written in capitals, whose parse is not to be trusted ("LE VILLAGE FERA LA FÊTE
+   DIMANCHE"), the date of the line nearest it;
 1. its own DATE/TIME timex: the one that hangs from its clause in the parse (walking up the timex's
    heads to the first trigger), the most precise when several do ("lundi vers 18 h 30": the hour);
    for a modal, an aspectual verb or an event noun, the own date of the event below it that tells
-   its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin");
+   its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin"); in news, a date
+   after the day of writing that the parser hung on a verb told in the past is the event noun's the
+   verb governs ("a appelé hier à une grève le 24 juin 1999");
 2. the own timex of the nearest event governing it in the same sentence;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
 4. for a word of a heading (a line of a few words with no verb: "Accident rue de Danjoutin.",
    "Parachutages d'aide humanitaire."), the date of the event its text opens with: a heading names
-   what the lines below tell;
+   what the lines below tell (marked inferred);
 5. the time of the text: the story's current time, or in news the day of writing (below), with
    `time_inferred` = True.
 
@@ -66,6 +70,7 @@ from annales.common.parse import (
     span_root,
     tags,
 )
+from annales.events.capitals import CapitalLines
 from annales.events.participants import OBJECT, support_verbs
 from annales.events.triggers import inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
@@ -328,7 +333,8 @@ class Dating:
         self.doc = doc
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
-        points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        self.capitals = CapitalLines(doc.text)
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
@@ -383,6 +389,9 @@ class Dating:
                 self.own.pop(i, None)
 
     def of(self, token: Any) -> Dated | None:
+        capital = self._in_capitals(token)
+        if capital is not None:
+            return Dated(capital.id, event_date(capital), False)
         timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
@@ -396,6 +405,14 @@ class Dating:
             below = self.of(lead)
             return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
+
+    def _in_capitals(self, token: Any) -> Timex | None:
+        """In a line written in capitals, whose parse is not to be trusted, the date of the line nearest the event."""
+        line = self.capitals.line_of(token.idx) if self.capitals.spans else None
+        if line is None:
+            return None
+        dates = [t for t in self.points if line[0] <= t.start < line[1] and t.resolved and _calendar(t)]
+        return min(dates, key=lambda t: abs(t.start - token.idx), default=None)
 
     def _lead_of_heading(self, token: Any) -> Any | None:
         """The event the text below opens with, when `token` is a word of a heading: a short line with
@@ -416,9 +433,10 @@ class Dating:
             return None
         first, last = self._sentences_of(below.i)
         # The main event of the sentence below: its root when it is one, else its first event.
-        root = next((k for k in range(first, last) if self.doc[k].head.i == k and k in self.triggers), None)
-        if root is None:
-            root = next((k for k in range(first, last) if k in self.triggers), None)
+        events = [k for k in range(first, last) if k in self.triggers]
+        root = next((k for k in events if self.doc[k].head.i == k), None)
+        if root is None:  # the parser's root is no event: the first verb, else the first event
+            root = next((k for k in events if self.doc[k].pos_ in VERBS), events[0] if events else None)
         return None if root is None else self.doc[root]
 
     def _own_below(self, token: Any) -> Timex | None:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
+from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -61,8 +62,12 @@ def _present_singular(token: Any) -> bool:
         and morph_of(token, "Number") == ["Sing"]
 
 
-def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
-    """Token indices of the triggers, in reading order (one pass over the tokens)."""
+def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
+                  capital_verbs: dict[int, str] | None = None) -> list[int]:
+    """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
+    of lines in capitals the tagger took for other words are found from the lemmatizer's tables
+    (`annales.events.capitals`) and put in `capital_verbs` (token index -> verb lemma)."""
+    capitals = CapitalLines(doc.text) if forms is not None else None
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
@@ -73,6 +78,14 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
+        if capitals is not None and forms is not None and pos != "VERB" and capitals.spans \
+                and capitals.line_of(token.idx) is not None:
+            lemma = capital_verb(token, forms, lex)
+            if lemma is not None:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos == "PROPN":
             if not (opens_line(token) and not has_child_dep(token, *FIXED_DEPS) and token.dep_ not in FIXED_DEPS):
                 continue  # a name, not a heading's first word
@@ -98,6 +111,19 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
         if found:
             out.append(token.i)
     return out
+
+
+def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:
+    """The verb lemma of a word of a line in capitals the tagger did not take for a verb ("FERA"), None
+    when it is no verb form, follows a determiner or a preposition, or is a verb that is never an event."""
+    if not token.text.isupper() or sum(map(str.isalpha, token.text)) < MIN_LETTERS:
+        return None
+    if token.i > 0 and token.doc[token.i - 1].pos_ in ("DET", "ADP"):
+        return None  # "LA FÊTE", "DISTRIBUTION DE LUNETTES": a noun
+    lemma = forms.lemma(token.lower_)
+    if lemma is None or lemma in lex.never_events:
+        return None
+    return lemma
 
 
 def is_verb_event(token: Any, lex: Lexicon) -> bool:
