@@ -128,3 +128,8 @@ def test_a_noun_of_a_line_in_capitals_is_not_taken_for_a_verb(context: Context) 
     analysis = analyze("DISTRIBUTION DE LUNETTES\nLa mairie distribue des lunettes samedi.", "1999-06-08",
                        context=context)
     assert all(e.trigger.text != "LUNETTES" for e in analysis.events)
+
+
+def test_a_place_name_opening_a_sentence_is_no_event(context: Context) -> None:
+    analysis = analyze("Paris et Bonn se sont déclarés sceptiques hier.", "1999-06-08", context=context)
+    assert all(e.trigger.text != "Paris" for e in analysis.events)

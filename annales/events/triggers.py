@@ -71,6 +71,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
+    names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
@@ -87,8 +88,9 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
                 continue
         if pos == "PROPN":
-            if not (opens_line(token) and not has_child_dep(token, *FIXED_DEPS) and token.dep_ not in FIXED_DEPS):
-                continue  # a name, not a heading's first word
+            if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
+                    or token.ent_type_ or inside(names, token.idx):
+                continue  # a name ("Paris et Bonn se sont déclarés …"), not a heading's first word
             pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
                 and not has_child_dep(token.head, "cop"):
