@@ -133,3 +133,22 @@ def test_a_noun_of_a_line_in_capitals_is_not_taken_for_a_verb(context: Context) 
 def test_a_place_name_opening_a_sentence_is_no_event(context: Context) -> None:
     analysis = analyze("Paris et Bonn se sont déclarés sceptiques hier.", "1999-06-08", context=context)
     assert all(e.trigger.text != "Paris" for e in analysis.events)
+
+
+def test_a_gathering_is_an_event_when_a_date_says_when_it_takes_place(context: Context) -> None:
+    analysis = analyze("L'assemblée générale de l'amicale se tiendra vendredi à 20 h à la mairie. "
+                       "La finale aura lieu dimanche au stade.", "1999-06-08", context=context)
+    assert _date(analysis, "assemblée") == "1999-06-11T20:00"
+    assert _date(analysis, "finale") == "1999-06-13"
+
+
+def test_a_body_or_a_mountain_top_is_no_event(context: Context) -> None:
+    analysis = analyze("L'assemblée a voté la loi hier. Les alpinistes ont atteint le sommet du mont Blanc lundi.",
+                       "1999-06-08", context=context)
+    assert _event(analysis, "assemblée") is None and _event(analysis, "sommet") is None
+
+
+def test_local_gatherings_are_event_nouns(context: Context) -> None:
+    analysis = analyze("Une brocante et un loto sont organisés par le comité des fêtes.", "1999-06-08",
+                       context=context)
+    assert _event(analysis, "brocante") is not None and _event(analysis, "loto") is not None

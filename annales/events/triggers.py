@@ -194,6 +194,22 @@ def date_heads(analysis: Analysis, doc: Any) -> set[int]:
     return out
 
 
+def _takes_place(token: Any, dated: set[int] | frozenset[int], lex: Lexicon) -> bool:
+    """The subject of a verb of taking place a date hangs from ("l'assemblée générale se tiendra vendredi",
+    "la finale aura lieu dimanche")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubj:pass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.i not in dated and not any(c.i in dated for c in children_of(verb)):
+        return False  # "aura lieu dimanche": the parser may hang the date on "lieu"
+    lemma = lemma_of(verb)
+    if lemma in lex.taking_place:
+        return True
+    # "avoir lieu": the verb with its noun
+    nouns = children_where(verb, lambda dep: dep.startswith(("obj", "obl")))
+    return any(f"{lemma} {c.lower_}" in lex.taking_place for c in nouns)
+
+
 def noun_lemma(token: Any) -> str:
     """The lemma of a noun, of a capitalised noun tagged a name ("Parachutages": its singular), of a compound
     the tokenizer cut at its hyphen ("Rendez" "-vous")."""
@@ -213,6 +229,8 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
     if token.is_title and not token.text.isupper() and not opens_line(token):
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
+    if lemma in lex.dated_event_nouns:
+        return token.i in dated or _takes_place(token, dated, lex)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
