@@ -152,3 +152,11 @@ def test_local_gatherings_are_event_nouns(context: Context) -> None:
     analysis = analyze("Une brocante et un loto sont organisés par le comité des fêtes.", "1999-06-08",
                        context=context)
     assert _event(analysis, "brocante") is not None and _event(analysis, "loto") is not None
+
+
+def test_a_past_told_after_a_plan_is_not_placed_at_the_plan(context: Context) -> None:
+    text = ("Le conseil municipal se réunira le lundi 14 juin à 20 h 30 en mairie. "
+            "M. Martin, qui présidait le club de football, a démissionné.")
+    analysis = analyze(text, "1999-06-11", context=context)
+    assert _date(analysis, "présidait") == "1999-06-11"
+    assert _date(analysis, "démissionné") == "1999-06-11"

@@ -41,7 +41,8 @@ of writing, as the French TimeBank does:
   day of writing ("Le conseil a voté le budget", opening the article);
 - an event in the future never takes a date shortly before the day of writing (years before, it is
   the historians' future: "Napoléon sera exilé en 1815");
-- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
+- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time, unless
+  that time is after the day of writing (a plan told before them): then they are at the day of writing;
 - a story whose time is months away from the day of writing goes on in every tense (a history
   published soon after its war, told in the present of narration).
 A text with a publication date and no date at all (a brief) puts its passés composés at the day of
@@ -483,6 +484,11 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
+        if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
+                and tense_of(token, self.language) in ("past", "perfect", "conditional"):
+            # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past
+            # after it did not happen then; it is told from the day of writing.
+            return Dated(None, self._dct_date(), True)
         if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
             same_paragraph = carried is not None and \
