@@ -160,3 +160,17 @@ def test_a_past_told_after_a_plan_is_not_placed_at_the_plan(context: Context) ->
     analysis = analyze(text, "1999-06-11", context=context)
     assert _date(analysis, "présidait") == "1999-06-11"
     assert _date(analysis, "démissionné") == "1999-06-11"
+
+
+def test_a_participle_agreeing_with_the_event_noun_dates_it_across_its_complement(context: Context) -> None:
+    analysis = analyze("Les deux ministres ont évoqué hier la réunion du G8 prévue le 10 juin à Cologne.",
+                       "1999-06-02", context=context)
+    assert _date(analysis, "évoqué") == "1999-06-01"
+    assert _date(analysis, "réunion") == "1999-06-10"
+
+
+def test_a_bare_date_on_a_noun_under_a_preposition_dates_the_clause(context: Context) -> None:
+    analysis = analyze("Le tribunal avait ordonné jeudi dernier la fermeture de l'usine. La direction a fait appel "
+                       "de cette décision lundi.", "1999-06-02", context=context)
+    assert _date(analysis, "appel") == "1999-05-31"
+    assert _date(analysis, "fait") == "1999-05-31"

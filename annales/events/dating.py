@@ -177,6 +177,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         root = _above_nouns(span_root(span), triggers, in_dates)
         if root is None:
             continue
+        root = _past_complement(span_root(span), root, triggers)
         head = first_above(root, stops, above, breaks)
         if head is None:
             loose.append(timex)
@@ -214,6 +215,17 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
             tied = True
         t = head
     return None if tied else t
+
+
+def _past_complement(date: Any, reached: Any, triggers: set[int]) -> Any:
+    """Where the walk goes on from when a bare date ("lundi", "hier", no preposition of its own) hangs
+    on an event noun that is itself the complement of a preposition: "a fait appel de cette décision
+    lundi" tells when the appeal was made, not the decision; "les élections de dimanche" keep theirs."""
+    if reached.i != date.head.i or reached.i not in triggers or reached.pos_ not in NOMINALS:
+        return reached
+    if has_child_dep(date, "case") or not has_child_dep(reached, "case") or reached.head.i == reached.i:
+        return reached
+    return reached.head
 
 
 def _governs(head: Any, token: Any) -> bool:
@@ -449,6 +461,9 @@ class Dating:
         faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
+        agreeing = self._agreeing_participle(token)
+        if agreeing is not None:
+            return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
                           and self.breaks.unit(c.idx) == self.breaks.unit(token.idx)
@@ -461,6 +476,23 @@ class Dating:
             if below.i in self.own:
                 return self.own[below.i]
             token = below
+        return None
+
+    def _agreeing_participle(self, noun: Any) -> Any | None:
+        """A dated participle the parser hung on a noun of the event noun's complement, which agrees
+        with the event noun and not with that noun: "la réunion du G8 prévue le 10 juin"."""
+        if noun.pos_ not in NOMINALS or noun.i not in self.triggers:
+            return None
+        features = (morph_of(noun, "Gender"), morph_of(noun, "Number"))
+        if not all(features):
+            return None
+        for child in children_where(noun, lambda dep: dep.startswith("nmod")):
+            for participle in children_where(child, lambda dep: dep == "acl"):
+                if participle.i not in self.own or "Part" not in morph_of(participle, "VerbForm"):
+                    continue
+                own = (morph_of(participle, "Gender"), morph_of(participle, "Number"))
+                if own == features and (morph_of(child, "Gender"), morph_of(child, "Number")) != features:
+                    return participle
         return None
 
     def _supports(self, verb: Any, noun: Any) -> bool:
