@@ -174,3 +174,11 @@ def test_a_bare_date_on_a_noun_under_a_preposition_dates_the_clause(context: Con
                        "de cette décision lundi.", "1999-06-02", context=context)
     assert _date(analysis, "appel") == "1999-05-31"
     assert _date(analysis, "fait") == "1999-05-31"
+
+
+def test_headings_in_a_row_and_run_into_the_text_end(context: Context) -> None:
+    text = ("\nInauguration\nNouvelle salle des fêtes\nVisite du préfet\nLe maire a inauguré hier la salle des fêtes "
+            "en présence du préfet.\nDiscours\nRemerciements\n")
+    analysis = analyze(text, "1999-06-02", context=context)
+    assert _date(analysis, "inauguré") == "1999-06-01"
+    assert _date(analysis, "Inauguration") == "1999-06-01"

@@ -414,7 +414,7 @@ class Dating:
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
         lead = self._lead_of_heading(token)
-        if lead is not None:
+        if lead is not None and lead.idx > token.idx:  # always further down: headings in a row end
             below = self.of(lead)
             return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
@@ -445,8 +445,9 @@ class Dating:
         if below is None:
             return None
         first, last = self._sentences_of(below.i)
-        # The main event of the sentence below: its root when it is one, else its first event.
-        events = [k for k in range(first, last) if k in self.triggers]
+        # The main event of the sentence below: its root when it is one, else its first event. The
+        # parser may run the heading into that sentence: only what follows the heading's line counts.
+        events = [k for k in range(max(first, below.i), last) if k in self.triggers]
         root = next((k for k in events if self.doc[k].head.i == k), None)
         if root is None:  # the parser's root is no event: the first verb, else the first event
             root = next((k for k in events if self.doc[k].pos_ in VERBS), events[0] if events else None)
