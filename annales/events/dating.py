@@ -73,7 +73,7 @@ from annales.common.parse import (
 )
 from annales.events.capitals import CapitalLines
 from annales.events.participants import OBJECT, support_verbs
-from annales.events.triggers import inside, lemma_of
+from annales.events.triggers import doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -97,6 +97,7 @@ SENTENCE_ENDS = frozenset('.!?…:;»"\n')
 STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -347,7 +348,8 @@ class Dating:
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
-        self.capitals = CapitalLines(doc.text)
+        self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
+        self.capitals = CapitalLines(self.text)
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
@@ -430,10 +432,10 @@ class Dating:
     def _lead_of_heading(self, token: Any) -> Any | None:
         """The event the text below opens with, when `token` is a word of a heading: a short line with
         no finite verb, followed by text."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, token.idx) + 1
         end = text.find("\n", token.idx)
-        if end < 0 or not text[end:].strip():
+        if end < 0 or end - start > HEADING_MAX_CHARS or not text[end:].strip():
             return None
         line = self.doc.char_span(start, end, alignment_mode="expand")
         if line is None:

@@ -26,11 +26,12 @@ Nothing inside a timex, the boilerplate or the byline is an event.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
+from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
 from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
@@ -67,7 +68,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
     of lines in capitals the tagger took for other words are found from the lemmatizer's tables
     (`annales.events.capitals`) and put in `capital_verbs` (token index -> verb lemma)."""
-    capitals = CapitalLines(doc.text) if forms is not None else None
+    capitals = CapitalLines(doc_text(doc, analysis.text)) if forms is not None else None
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
@@ -156,14 +157,44 @@ def epithet(participle: Any) -> bool:
     return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
 
+def _last_before(text: str, offset: int, blanks: str) -> int:
+    """The index of the last character before `offset` that is not one of `blanks`, -1 at the text's start.
+    Walked back a character at a time: a word is rarely far from the end of what comes before it, and
+    slicing the text up to each word would make the trigger search quadratic."""
+    k = offset - 1
+    while k >= 0 and text[k] in blanks:
+        k -= 1
+    return k
+
+
+_read: tuple[Any, frozenset[int], str] | None = None
+
+
+def _doc_reading(doc: Any, text: str | None = None) -> tuple[frozenset[int], str]:
+    """The first tokens of the Doc's sentences and its text, read once per Doc: spaCy's `is_sent_start`
+    walks the sentence and `Doc.text` joins every token at each question. `text`: the Doc's text when
+    the caller has it (the analysis's text is the one parsed), checked by its length."""
+    global _read
+    if _read is None or _read[0]() is not doc:
+        last = doc[-1] if len(doc) else None
+        if text is None or last is None or last.idx + len(last.text_with_ws) != len(text):
+            text = doc.text
+        _read = (weakref.ref(doc), frozenset(TokenSentences(doc).starts), text)
+    return _read[1], _read[2]
+
+
+def doc_text(doc: Any, text: str | None = None) -> str:
+    return _doc_reading(doc, text)[1]
+
+
 def opens_line(token: Any) -> bool:
     """The first word of its sentence or of its line (the parser may run a heading into the text around it)."""
-    if token.is_sent_start:
-        return True
     doc = token.doc
-    before = doc.text[:token.idx].rstrip(" \t")
-    return not before or before[-1] == "\n" or (token.i > 0 and doc[token.i - 1].is_sent_start
-                                                 and doc[token.i - 1].is_space)
+    starts, text = _doc_reading(doc)
+    if token.i in starts:
+        return True
+    k = _last_before(text, token.idx, " \t")
+    return k < 0 or text[k] == "\n" or (token.i - 1 in starts and doc[token.i - 1].is_space)
 
 
 def heads_a_line(token: Any) -> bool:
@@ -172,12 +203,12 @@ def heads_a_line(token: Any) -> bool:
     A line a hard wrap cut in the middle of a sentence opens with no capital after no full stop."""
     if not token.is_title:
         return False
-    text = token.doc.text
-    before = text[:token.idx].rstrip(" \t")
-    if before and before[-1] != "\n":
+    text = doc_text(token.doc)
+    k = _last_before(text, token.idx, " \t")
+    if k >= 0 and text[k] != "\n":
         return False
-    before = before.rstrip()
-    return not before or before[-1] in '.!?…:»"'
+    k = _last_before(text, token.idx, " \t\r\n")
+    return k < 0 or text[k] in '.!?…:»"'
 
 
 def date_heads(analysis: Analysis, doc: Any) -> set[int]:
