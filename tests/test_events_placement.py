@@ -182,3 +182,10 @@ def test_headings_in_a_row_and_run_into_the_text_end(context: Context) -> None:
     analysis = analyze(text, "1999-06-02", context=context)
     assert _date(analysis, "inauguré") == "1999-06-01"
     assert _date(analysis, "Inauguration") == "1999-06-01"
+
+
+def test_offences_told_in_court_news_are_events(context: Context) -> None:
+    analysis = analyze("Les faits remontent au 3 mars dernier. Le prévenu était poursuivi pour escroquerie.",
+                       "1999-06-02", context=context)
+    assert _date(analysis, "faits") == "1999-03-03"
+    assert _event(analysis, "escroquerie") is not None
