@@ -3,7 +3,8 @@
 Events are what TimeML counts (`triggers`): verbs wherever they stand (not auxiliaries, the copula,
 nor "aller"/"faire" governing an infinitive: then the infinitive is the event), event and deverbal
 nouns naming one happening ("le débarquement", "l'inculpation"; not "navires de débarquement"), and
-the adjectives of states. Each gets its TimeML class, polarity, modality and factuality (`classes`):
+the adjectives of states; in a line written in capitals, which the tagger misreads, verbs are found
+from the lemmatizer's tables (`capitals`). Each gets its TimeML class, polarity, modality and factuality (`classes`):
 a chronology lists the factual occurrences (`annales.common.events.is_happening`).
 Events told inside quotations are kept like any other.
 
@@ -18,12 +19,13 @@ prepositions, objects and datelines.
 
 Time (`dating`): a DATE/TIME timex is given to the event whose clause it hangs from in the parse
 (walking up the timex's heads to the first trigger); an event without one takes its governing event's
-timex in the same sentence, else a date of its sentence that hangs from no event. Otherwise the event
-inherits the narrative's current time: the last resolved DATE/TIME timex before it in the main
-narrative, with `time_inferred` = True; in news, the tense may put it at the day of writing. Sidebars, quote
-blocks, quotations, boilerplate and the byline (the publication date) never set it; an event inside
-an aside first looks for a date told earlier in the same aside. Nothing is inferred from an
-unresolved or non-calendar date ("PRESENT_REF"); no flashback test is made.
+timex in the same sentence, else a date of its sentence that hangs from no event; a heading's events
+take the date of the event its text opens with. Otherwise the event inherits the narrative's current
+time: the last resolved DATE/TIME timex before it in the main narrative, with `time_inferred` = True;
+in news, the tense may put it at the day of writing. Sidebars, quote blocks, quotations, boilerplate
+and the byline (the publication date) never set it; an event inside an aside first looks for a date
+told earlier in the same aside; the date of a pluperfect (a flashback) dates only the pluperfects
+after it. Nothing is inferred from an unresolved or non-calendar date ("PRESENT_REF").
 An unresolved own timex keeps its value (with X's) and no interval.
 
 One pass over the tokens; the parse is only read, never redone.
