@@ -189,3 +189,11 @@ def test_offences_told_in_court_news_are_events(context: Context) -> None:
                        "1999-06-02", context=context)
     assert _date(analysis, "faits") == "1999-03-03"
     assert _event(analysis, "escroquerie") is not None
+
+
+def test_a_word_with_a_subject_and_an_object_is_a_verb_whatever_its_tag(context: Context) -> None:
+    # The tagger takes this "rencontre" for an adjective; its subject and object say it is a verb.
+    analysis = analyze("Au moment où il atteint sa pleine maturité, le jeune musicien rencontre James Brown, "
+                       "le roi du funk.", "1999-06-02", context=context)
+    meeting = _event(analysis, "rencontre")
+    assert meeting is not None and meeting.trigger.pos == "VERB" and meeting.trigger.lemma == "rencontrer"

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+INFINITIVE_ENDINGS = ("er", "ir", "re")
 MIN_WORDS = 2  # one capitalised word is a name or an acronym ("ONU", "BESANÇON"), not a line in capitals
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A stretch of a line up to its sentence's end: a heading in capitals may run on in the same line
@@ -48,32 +49,36 @@ class VerbForms:
 
     def __init__(self, nlp: Any) -> None:
         self._exceptions: dict[str, list[str]] = {}
+        self._lookup: Any = {}
         self._rules: list[tuple[str, str]] = []
         self._verbs: frozenset[str] = frozenset()
         self._others: frozenset[str] = frozenset()
         try:
             lookups = nlp.get_pipe("lemmatizer").lookups
-            exceptions, rules, index = (lookups.get_table(name) for name in ("lemma_exc", "lemma_rules", "lemma_index"))
+            exceptions, rules, index, lookup = (lookups.get_table(name) for name in
+                                                ("lemma_exc", "lemma_rules", "lemma_index", "lemma_lookup"))
         except (KeyError, ValueError, AttributeError):
             return  # a model without rule tables: lines in capitals keep the tagger's reading
+        self._lookup: Any = lookup
         self._exceptions = dict(exceptions.get("verb") or {})
         self._rules = [(old, new) for old, new in rules.get("verb") or []]
         self._verbs = frozenset(index.get("verb") or ())
         self._others = frozenset(index.get("noun") or ()) | frozenset(index.get("adj") or ())
 
-    def lemma(self, word: str) -> str | None:
-        """The verb lemma of `word` (lower case), None when it is no verb form or could be a noun or adjective."""
-        if word in self._others or (word[-1:] in ("s", "x") and word[:-1] in self._others):
+    def lemma(self, word: str, strict: bool = True) -> str | None:
+        """The verb lemma of `word` (lower case), None when it is no verb form; `strict`: None too when it
+        could be a noun or an adjective."""
+        if strict and (word in self._others or (word[-1:] in ("s", "x") and word[:-1] in self._others)):
             return None  # "fête", "lunettes": a noun or an adjective may be written so
         listed = self._exceptions.get(word)
         if listed:
             return listed[0]
-        for old, new in self._rules:
-            if word.endswith(old):
-                lemma = word[:len(word) - len(old)] + new
-                if lemma in self._verbs:
-                    return lemma
-        return None
+        found = [word[:len(word) - len(old)] + new for old, new in self._rules if word.endswith(old)]
+        # the present of a verb in -er, which the rules leave to the lookup table: "rencontre"
+        found += list(self._lookup.get(word) or ()) + [word + "r" if word.endswith("e") else ""]
+        found = [lemma for lemma in found if lemma in self._verbs]
+        # An infinitive first: the index holds some stems too ("rencontr")
+        return next((lemma for lemma in found if lemma.endswith(INFINITIVE_ENDINGS)), found[0] if found else None)
 
 
 @cache

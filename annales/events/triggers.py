@@ -18,6 +18,7 @@
   A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
+- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook.
 - An adjective is an event when it is said of something (a predicate: "la liste est complète",
   "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
   participle ("la porte fermée").
@@ -66,8 +67,9 @@ def _present_singular(token: Any) -> bool:
 def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
                   capital_verbs: dict[int, str] | None = None) -> list[int]:
     """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
-    of lines in capitals the tagger took for other words are found from the lemmatizer's tables
-    (`annales.events.capitals`) and put in `capital_verbs` (token index -> verb lemma)."""
+    the tagger took for other words (in lines in capitals, `annales.events.capitals`; a word with a
+    subject and an object of its own) are found, their lemma read from the lemmatizer's tables, and put
+    in `capital_verbs` (token index -> verb lemma)."""
     capitals = CapitalLines(doc_text(doc, analysis.text)) if forms is not None else None
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
@@ -88,6 +90,16 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
+        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and _governs_like_a_verb(i, doc) \
+                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
+            # are a verb's only
+            lemma = forms.lemma(token.lower_, strict=False) or lemma_of(token)
+            if lemma not in lex.never_events:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+            continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
                     or token.ent_type_ or inside(names, token.idx):
@@ -114,6 +126,12 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if found:
             out.append(token.i)
     return out
+
+
+def _governs_like_a_verb(i: int, doc: Any) -> bool:
+    """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
+    token = doc[i]
+    return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
 
 
 def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:
