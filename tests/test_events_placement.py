@@ -197,3 +197,11 @@ def test_a_word_with_a_subject_and_an_object_is_a_verb_whatever_its_tag(context:
                        "le roi du funk.", "1999-06-02", context=context)
     meeting = _event(analysis, "rencontre")
     assert meeting is not None and meeting.trigger.pos == "VERB" and meeting.trigger.lemma == "rencontrer"
+
+
+def test_what_a_date_is_counted_from_is_not_at_that_date(context: Context) -> None:
+    analysis = analyze("Il a été arrêté hier, trois semaines après son évasion. La veille du scrutin, les candidats "
+                       "ont tenu meeting.", "1999-06-02", context=context)
+    assert _date(analysis, "arrêté") == "1999-06-01"
+    assert _date(analysis, "évasion") is None
+    assert _date(analysis, "scrutin") is None

@@ -19,6 +19,9 @@ In order, an event is dated by:
 5. the time of the text: the story's current time, or in news the day of writing (below), with
    `time_inferred` = True.
 
+An event a date is counted from ("la veille du scrutin", "deux jours après le braquage") takes no date
+from it, nor from the clause the date dates.
+
 A date is never carried through the parse across a sentence end that the parser missed (a full stop
 or a blank line before a line break), and never out of a clause of its own that is no event ("le
 colonel X, tué le 14 septembre, …": the date is the participle's, not the main verb's; a relative
@@ -179,6 +182,8 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         if root is None:
             continue
         root = _past_complement(span_root(span), root, triggers)
+        if root.i in counted_from(span) and root.head.i != root.i:
+            root = root.head  # "deux jours après le braquage": the date is not the robbery's
         head = first_above(root, stops, above, breaks)
         if head is None:
             loose.append(timex)
@@ -216,6 +221,12 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
             tied = True
         t = head
     return None if tied else t
+
+
+def counted_from(span: Any) -> set[int]:
+    """The words a date's own preposition governs outside it: what the date is counted from ("deux
+    jours après [le braquage]")."""
+    return {t.head.i for t in span if t.dep_ == "case" and not span.start <= t.head.i < span.end}
 
 
 def _past_complement(date: Any, reached: Any, triggers: set[int]) -> Any:
@@ -350,6 +361,11 @@ class Dating:
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
         self.capitals = CapitalLines(self.text)
+        spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
+        spans = [span for span in spans_of_points if span is not None]
+        self.anchors = {k for span in spans for k in counted_from(span)}
+        self.unresolved_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
+                                 if span is not None and len(span) > 0 and not t.resolved}
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
@@ -407,7 +423,11 @@ class Dating:
         capital = self._in_capitals(token)
         if capital is not None:
             return Dated(capital.id, event_date(capital), False)
-        timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
+        timex = self._own_below(token)
+        if timex is None and self._anchors_a_date(token):
+            return None  # what a date is counted from is not at that date, and the text says no other
+        if timex is None:
+            timex = governing_timex(token, self.own, self._governing, self.breaks)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
@@ -420,6 +440,15 @@ class Dating:
             below = self.of(lead)
             return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
+
+    def _anchors_a_date(self, token: Any) -> bool:
+        """The event is what a date is counted from: the date's own preposition governs it ("deux jours
+        après le braquage"), or it completes a date the time layer could only count from it ("la veille
+        du scrutin", unresolved). It is not at that date."""
+        if token.i in self.anchors:
+            return True
+        head = token.head
+        return token.dep_.startswith("nmod") and has_child_dep(token, "case") and head.i in self.unresolved_roots
 
     def _in_capitals(self, token: Any) -> Timex | None:
         """In a line written in capitals, whose parse is not to be trusted, the date of the line nearest the event."""
