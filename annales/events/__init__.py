@@ -3,7 +3,8 @@
 Events are what TimeML counts (`triggers`): verbs wherever they stand (not auxiliaries, the copula,
 nor "aller"/"faire" governing an infinitive: then the infinitive is the event), event and deverbal
 nouns naming one happening ("le débarquement", "l'inculpation"; not "navires de débarquement"), and
-the adjectives of states. Each gets its TimeML class, polarity, modality and factuality (`classes`):
+the adjectives of states; in a line written in capitals, which the tagger misreads, verbs are found
+from the lemmatizer's tables (`capitals`). Each gets its TimeML class, polarity, modality and factuality (`classes`):
 a chronology lists the factual occurrences (`annales.common.events.is_happening`).
 Events told inside quotations are kept like any other.
 
@@ -18,12 +19,13 @@ prepositions, objects and datelines.
 
 Time (`dating`): a DATE/TIME timex is given to the event whose clause it hangs from in the parse
 (walking up the timex's heads to the first trigger); an event without one takes its governing event's
-timex in the same sentence, else a date of its sentence that hangs from no event. Otherwise the event
-inherits the narrative's current time: the last resolved DATE/TIME timex before it in the main
-narrative, with `time_inferred` = True; in news, the tense may put it at the day of writing. Sidebars, quote
-blocks, quotations, boilerplate and the byline (the publication date) never set it; an event inside
-an aside first looks for a date told earlier in the same aside. Nothing is inferred from an
-unresolved or non-calendar date ("PRESENT_REF"); no flashback test is made.
+timex in the same sentence, else a date of its sentence that hangs from no event; a heading's events
+take the date of the event its text opens with. Otherwise the event inherits the narrative's current
+time: the last resolved DATE/TIME timex before it in the main narrative, with `time_inferred` = True;
+in news, the tense may put it at the day of writing. Sidebars, quote blocks, quotations, boilerplate
+and the byline (the publication date) never set it; an event inside an aside first looks for a date
+told earlier in the same aside; the date of a pluperfect (a flashback) dates only the pluperfects
+after it. Nothing is inferred from an unresolved or non-calendar date ("PRESENT_REF").
 An unresolved own timex keeps its value (with X's) and no interval.
 
 One pass over the tokens; the parse is only read, never redone.
@@ -35,6 +37,7 @@ from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
+from annales.events.capitals import verb_forms
 from annales.events.classes import (
     EventReader,
     aspect,
@@ -46,7 +49,7 @@ from annales.events.classes import (
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token
-from annales.events.triggers import find_triggers, inside, lemma_of
+from annales.events.triggers import find_triggers, inside, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -59,7 +62,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     if doc is None or len(doc) == 0:
         return
     lex = lexicon(analysis.language)
-    triggers = find_triggers(analysis, doc, lex)
+    capital_verbs: dict[int, str] = {}  # verbs of lines in capitals, which the tagger misreads
+    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs)
     if not triggers:
         return
     trigger_set = set(triggers)
@@ -83,11 +87,15 @@ def tag_events(analysis: Analysis, context: Context) -> None:
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
+        # a heading's first word the tagger took for a name is a noun; a verb of a line in capitals is a verb
+        noun = token.pos_ in ("NOUN", "PROPN") and i not in capital_verbs
         clause = clause_of(token, trigger_set)
         sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
-            trigger=Trigger(token.idx, token.idx + len(token.text), token.text, lemma_of(token), token.pos_),
+            trigger=Trigger(token.idx, token.idx + len(token.text), token.text,
+                            capital_verbs.get(i) or (noun_lemma(token) if noun else lemma_of(token)),
+                            "VERB" if i in capital_verbs else "NOUN" if noun else token.pos_),
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
         event.event_class, event.polarity = reading.event_class, reading.polarity
@@ -107,7 +115,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex) if token.pos_ == "NOUN"
+            names_one_happening(token, lex) if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token)))
         seen_quantities: set[str] = set()
         for j in clause:

@@ -2,15 +2,25 @@
 
 In order, an event is dated by:
 
+0. in a line written in capitals, whose parse is not to be trusted ("LE VILLAGE FERA LA FÊTE
+   DIMANCHE"), the date of the line nearest it;
 1. its own DATE/TIME timex: the one that hangs from its clause in the parse (walking up the timex's
    heads to the first trigger), the most precise when several do ("lundi vers 18 h 30": the hour);
    for a modal, an aspectual verb or an event noun, the own date of the event below it that tells
-   its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin");
+   its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin"); in news, a date
+   after the day of writing that the parser hung on a verb told in the past is the event noun's the
+   verb governs ("a appelé hier à une grève le 24 juin 1999");
 2. the own timex of the nearest event governing it in the same sentence;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
-4. the time of the text: the story's current time, or in news the day of writing (below), with
+4. for a word of a heading (a line of a few words with no verb: "Accident rue de Danjoutin.",
+   "Parachutages d'aide humanitaire."), the date of the event its text opens with: a heading names
+   what the lines below tell (marked inferred);
+5. the time of the text: the story's current time, or in news the day of writing (below), with
    `time_inferred` = True.
+
+An event a date is counted from ("la veille du scrutin", "deux jours après le braquage") takes no date
+from it, nor from the clause the date dates.
 
 A date is never carried through the parse across a sentence end that the parser missed (a full stop
 or a blank line before a line break), and never out of a clause of its own that is no event ("le
@@ -34,9 +44,12 @@ of writing, as the French TimeBank does:
   day of writing ("Le conseil a voté le budget", opening the article);
 - an event in the future never takes a date shortly before the day of writing (years before, it is
   the historians' future: "Napoléon sera exilé en 1815");
-- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time;
+- other past tenses (imparfait, passé simple, plus-que-parfait) go on with the story's time, unless
+  that time is after the day of writing (a plan told before them): then they are at the day of writing;
 - a story whose time is months away from the day of writing goes on in every tense (a history
   published soon after its war, told in the present of narration).
+A text with a publication date and no date at all (a brief) puts its passés composés at the day of
+writing.
 An event whose tense says nothing (a noun, an infinitive) takes the tense of the verb it hangs from.
 A timex meaning "now" (PRESENT_REF: "désormais", "actuellement") is the day of writing in news.
 """
@@ -52,8 +65,18 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
-from annales.common.parse import children_of, children_where, has_child_dep, morph_of, span_root, tags
-from annales.events.triggers import inside
+from annales.common.parse import (
+    TokenSentences,
+    children_of,
+    children_where,
+    has_child_dep,
+    morph_of,
+    span_root,
+    tags,
+)
+from annales.events.capitals import CapitalLines
+from annales.events.participants import OBJECT, support_verbs
+from annales.events.triggers import doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -75,6 +98,9 @@ SENTENCE_ENDS = frozenset('.!?…:;»"\n')
 # half a: the same placement from 92 to 366 days, one less at 31; a 1914-1918 regimental history
 # given a 1920 publication date keeps its dates from 92 days up.)
 STORY_AWAY_DAYS = 120
+# A heading is a short line: a longer line without a verb is a sentence the tagger misread.
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -134,10 +160,11 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
     return found
 
 
-def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
-                breaks: Breaks | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
+                hung: list[tuple[Timex, int]] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
-    and the timexes that hang from no event and no clause of their own (a sentence's loose dates)."""
+    and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
+    `hung`, when given, receives every (timex, trigger it hangs from)."""
     out: dict[int, Timex] = {}
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
@@ -154,11 +181,17 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int],
         root = _above_nouns(span_root(span), triggers, in_dates)
         if root is None:
             continue
+        root = _past_complement(span_root(span), root, triggers)
+        if root.i in counted_from(span) and root.head.i != root.i:
+            root = root.head  # "deux jours après le braquage": the date is not the robbery's
         head = first_above(root, stops, above, breaks)
         if head is None:
             loose.append(timex)
-        elif head in triggers and (head not in out or _precision(timex) > _precision(out[head])):
-            out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+        elif head in triggers:
+            if hung is not None:
+                hung.append((timex, head))
+            if head not in out or _precision(timex) > _precision(out[head]):
+                out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
 
 
@@ -190,6 +223,23 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     return None if tied else t
 
 
+def counted_from(span: Any) -> set[int]:
+    """The words a date's own preposition governs outside it: what the date is counted from ("deux
+    jours après [le braquage]")."""
+    return {t.head.i for t in span if t.dep_ == "case" and not span.start <= t.head.i < span.end}
+
+
+def _past_complement(date: Any, reached: Any, triggers: set[int]) -> Any:
+    """Where the walk goes on from when a bare date ("lundi", "hier", no preposition of its own) hangs
+    on an event noun that is itself the complement of a preposition: "a fait appel de cette décision
+    lundi" tells when the appeal was made, not the decision; "les élections de dimanche" keep theirs."""
+    if reached.i != date.head.i or reached.i not in triggers or reached.pos_ not in NOMINALS:
+        return reached
+    if has_child_dep(date, "case") or not has_child_dep(reached, "case") or reached.head.i == reached.i:
+        return reached
+    return reached.head
+
+
 def _governs(head: Any, token: Any) -> bool:
     for _ in range(20):  # a noun phrase is never deeper: the walk stops short of the sentence's root
         if token.i == head.i:
@@ -215,7 +265,8 @@ def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | Non
 class Narrative:
     """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
 
-    def __init__(self, analysis: Analysis, points: list[Timex]) -> None:
+    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset()) -> None:
+        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story."""
         quotes = Cover((q.start, q.end) for q in analysis.quotes)
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
@@ -224,18 +275,23 @@ class Narrative:
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
                       and not quotes.holds(t.start) and t.story_line is not False]
         self._main_starts = [t.start for t in self._main]
+        # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
+        # on at its own time after a flashback; only the flashback's own pluperfects stay there.
+        self._steps = [t for t in self._main if t.id not in flashbacks]
+        self._steps_starts = [t.start for t in self._steps]
         self._all = usable
         self._all_starts = [t.start for t in usable]
 
-    def time_before(self, offset: int) -> Timex | None:
+    def time_before(self, offset: int, in_flashback: bool = False) -> Timex | None:
         k = bisect_left(self._asides, (offset + 1,)) - 1
         if k >= 0 and self._asides[k][0] <= offset < self._asides[k][1]:
             start = self._asides[k][0]
             j = bisect_left(self._all_starts, offset) - 1
             if j >= 0 and self._all[j].start >= start:
                 return self._all[j]  # a date told earlier in the same aside
-        j = bisect_left(self._main_starts, offset) - 1
-        return self._main[j] if j >= 0 else None
+        main, starts = (self._main, self._main_starts) if in_flashback else (self._steps, self._steps_starts)
+        j = bisect_left(starts, offset) - 1
+        return main[j] if j >= 0 else None
 
 
 def _calendar(timex: Timex) -> bool:
@@ -280,6 +336,14 @@ def _conditional_perfect(verb: Any) -> bool:
     return bool(aux) and "Cnd" in morph_of(aux[0], "Mood") and "Part" in morph_of(verb, "VerbForm")
 
 
+def pluperfect(verb: Any) -> bool:
+    """"avait agressé", "était parti", "avait été arrêté": a tense auxiliary in the imperfect before a participle."""
+    if verb.pos_ not in VERBS:
+        return False
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
+    return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
+
+
 def _perfect(verb: Any) -> bool:
     """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
     aux = children_where(verb, lambda dep: dep == "aux:tense")
@@ -294,25 +358,76 @@ class Dating:
         self.doc = doc
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
-        points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
+        self.capitals = CapitalLines(self.text)
+        spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
+        spans = [span for span in spans_of_points if span is not None]
+        self.anchors = {k for span in spans for k in counted_from(span)}
+        self.unresolved_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
+                                 if span is not None and len(span) > 0 and not t.resolved}
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks)
+        self._sentences_of = TokenSentences(doc).bounds
+        hung: list[tuple[Timex, int]] = []
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
-        self.narrative = Narrative(analysis, points)
+        flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
+        self.narrative = Narrative(analysis, points, flashbacks)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
+        # A text with a publication date and no date of its own: its passés composés, the tense news
+        # reports in ("Le conseil a voté le budget."), are at the day of writing; a present may be a
+        # history's ("Les Alliés débarquent en Normandie"), which nothing dates.
+        self.brief = analysis.dct is not None and not points
         self.dct = analysis.dct.value if analysis.dct is not None else None
+        if self.news:
+            self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
+        self.support_verbs = support_verbs(self.language)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
         self._sentences = [s.start for k, s in enumerate(analysis.sentences)
                            if k == 0 or text[max(0, s.start - 8):s.start].rstrip()[-1:] in SENTENCE_ENDS]
 
+    def _give_later_dates_to_nouns(self, hung: list[tuple[Timex, int]]) -> None:
+        """A verb told in the past cannot happen after the day of writing: a later date the parser hung
+        on it is that of the event noun the verb governs nearest to the date ("Le syndicat a appelé hier
+        à une grève le 15 juin", "a fixé au 20 juin la date du scrutin"). The verb keeps its other dates."""
+        moved: dict[int, list[Timex]] = {}
+        for timex, i in hung:
+            verb = self.doc[i]
+            if verb.pos_ not in VERBS or not self._after_dct(timex) or \
+                    tense_of(verb, self.language) not in ("perfect", "past"):
+                continue
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            first, last = self._sentences_of(i)
+            nouns = [k for k in range(first, last) if k in self.triggers and k != i and self.doc[k].pos_ in NOMINALS
+                     and self.own.get(k) in (None, timex) and _governs(verb, self.doc[k])]
+            if not nouns:
+                continue
+            self.own[min(nouns, key=lambda k: abs(k - span.start))] = timex
+            moved.setdefault(i, []).append(timex)
+        for i, gone in moved.items():
+            kept = [t for t, k in hung if k == i and t not in gone]
+            if kept:
+                self.own[i] = max(kept, key=_precision)
+            else:
+                self.own.pop(i, None)
+
     def of(self, token: Any) -> Dated | None:
-        timex = self._own_below(token) or governing_timex(token, self.own, self._governing, self.breaks)
+        capital = self._in_capitals(token)
+        if capital is not None:
+            return Dated(capital.id, event_date(capital), False)
+        timex = self._own_below(token)
+        if timex is None and self._anchors_a_date(token):
+            return None  # what a date is counted from is not at that date, and the text says no other
+        if timex is None:
+            timex = governing_timex(token, self.own, self._governing, self.breaks)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
@@ -320,19 +435,73 @@ class Dating:
         loose = self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
+        lead = self._lead_of_heading(token)
+        if lead is not None and lead.idx > token.idx:  # always further down: headings in a row end
+            below = self.of(lead)
+            return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
+
+    def _anchors_a_date(self, token: Any) -> bool:
+        """The event is what a date is counted from: the date's own preposition governs it ("deux jours
+        après le braquage"), or it completes a date the time layer could only count from it ("la veille
+        du scrutin", unresolved). It is not at that date."""
+        if token.i in self.anchors:
+            return True
+        head = token.head
+        return token.dep_.startswith("nmod") and has_child_dep(token, "case") and head.i in self.unresolved_roots
+
+    def _in_capitals(self, token: Any) -> Timex | None:
+        """In a line written in capitals, whose parse is not to be trusted, the date of the line nearest the event."""
+        line = self.capitals.line_of(token.idx) if self.capitals.spans else None
+        if line is None:
+            return None
+        dates = [t for t in self.points if line[0] <= t.start < line[1] and t.resolved and _calendar(t)]
+        return min(dates, key=lambda t: abs(t.start - token.idx), default=None)
+
+    def _lead_of_heading(self, token: Any) -> Any | None:
+        """The event the text below opens with, when `token` is a word of a heading: a short line with
+        no finite verb, followed by text."""
+        text = self.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        end = text.find("\n", token.idx)
+        if end < 0 or end - start > HEADING_MAX_CHARS or not text[end:].strip():
+            return None
+        line = self.doc.char_span(start, end, alignment_mode="expand")
+        if line is None:
+            return None
+        words = [t for t in line if not (t.is_space or t.is_punct)]
+        if len(words) > HEADING_MAX_WORDS or any(t.pos_ in VERBS and "Fin" in morph_of(t, "VerbForm") for t in words):
+            return None
+        below = next((t for t in self.doc[line.end:] if not t.is_space), None)
+        if below is None:
+            return None
+        first, last = self._sentences_of(below.i)
+        # The main event of the sentence below: its root when it is one, else its first event. The
+        # parser may run the heading into that sentence: only what follows the heading's line counts.
+        events = [k for k in range(max(first, below.i), last) if k in self.triggers]
+        root = next((k for k in events if self.doc[k].head.i == k), None)
+        if root is None:  # the parser's root is no event: the first verb, else the first event
+            root = next((k for k in events if self.doc[k].pos_ in VERBS), events[0] if events else None)
+        return None if root is None else self.doc[root]
 
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
         aspectual governs ("a dû être évacué hier soir"), a participle describing an event noun
         ("son couronnement, prévu le 2 juin"), the event noun a verb that is no event governs on the
-        way ("devrait en faire la présentation demain")."""
+        way ("devrait en faire la présentation demain"), or a support verb ("faire l'annonce", "mener
+        l'enquête"), when the date hangs from the noun without a preposition (the parser's slip: "en
+        faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
+        agreeing = self._agreeing_participle(token)
+        if agreeing is not None:
+            return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
+                          and self.breaks.unit(c.idx) == self.breaks.unit(token.idx)
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
-                               or (c.dep_ == "obj" and c.i in self.triggers and token.i not in self.triggers))),
+                               or (c.dep_ == "obj" and c.i in self.triggers
+                                   and (token.i not in self.triggers or self._supports(token, c))))),
                          None)
             if below is None:
                 return None
@@ -340,6 +509,33 @@ class Dating:
                 return self.own[below.i]
             token = below
         return None
+
+    def _agreeing_participle(self, noun: Any) -> Any | None:
+        """A dated participle the parser hung on a noun of the event noun's complement, which agrees
+        with the event noun and not with that noun: "la réunion du G8 prévue le 10 juin"."""
+        if noun.pos_ not in NOMINALS or noun.i not in self.triggers:
+            return None
+        features = (morph_of(noun, "Gender"), morph_of(noun, "Number"))
+        if not all(features):
+            return None
+        for child in children_where(noun, lambda dep: dep.startswith("nmod")):
+            for participle in children_where(child, lambda dep: dep == "acl"):
+                if participle.i not in self.own or "Part" not in morph_of(participle, "VerbForm"):
+                    continue
+                own = (morph_of(participle, "Gender"), morph_of(participle, "Number"))
+                if own == features and (morph_of(child, "Gender"), morph_of(child, "Number")) != features:
+                    return participle
+        return None
+
+    def _supports(self, verb: Any, noun: Any) -> bool:
+        """`verb` is a support verb of the event noun `noun`, its object, whose own date hangs from it
+        without a preposition."""
+        support = self.support_verbs.get(lemma_of(verb))
+        if support is None or OBJECT not in support[1] or noun.i not in self.own:
+            return False
+        timex = self.own[noun.i]
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and not has_child_dep(span_root(span), "case")
 
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])
@@ -351,7 +547,12 @@ class Dating:
         return bisect_right(self._sentences, offset) - 1
 
     def _inferred(self, token: Any) -> Dated | None:
-        carried = self.narrative.time_before(token.idx)
+        carried = self.narrative.time_before(token.idx, pluperfect(token))
+        if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
+                and tense_of(token, self.language) in ("past", "perfect", "conditional"):
+            # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past
+            # after it did not happen then; it is told from the day of writing.
+            return Dated(None, self._dct_date(), True)
         if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
             same_paragraph = carried is not None and \
@@ -365,6 +566,8 @@ class Dating:
             elif tense == "perfect":
                 if not same_paragraph or carried is None or self._after_dct(carried):
                     return Dated(None, self._dct_date(), True)
+        elif self.brief and self.dct is not None and tense_of(token, self.language) == "perfect":
+            return Dated(None, self._dct_date(), True)
         if carried is None:
             return None
         return Dated(carried.id, event_date(carried), True)

@@ -15,6 +15,8 @@ GOVERNOR_EFFECTS = frozenset({"modal", "future", "possible"})
 @dataclass(frozen=True)
 class Lexicon:
     event_nouns: frozenset[str]  # lemmas of nouns that name something happening
+    dated_event_nouns: frozenset[str]  # ... only when a date says when it takes place ("le sommet", "la soirée")
+    taking_place: frozenset[str]  # verbs whose dated subject is such a happening ("se tenir", "avoir lieu")
     never_events: frozenset[str]  # verb lemmas that are never events themselves (the copula)
     light_with_infinitive: frozenset[str]  # verb lemmas that are no event when they govern an infinitive
     light_with_marked_infinitive: frozenset[str]  # ... when their infinitive has a preposition ("vient de")
@@ -69,8 +71,11 @@ def lexicon(language: str) -> Lexicon:
     deverbal = sorted(((row[0], tuple(row[1:])) for row in load_rows(language, LAYER, "deverbal.tsv")),
                       key=lambda r: -len(r[0]))
     markers = _markers(language)
+    dated = load_rows(language, LAYER, "dated_event_nouns.tsv", 2)
     return Lexicon(
         event_nouns=frozenset(nouns),
+        dated_event_nouns=frozenset(row[1].lower() for row in dated if row[0] == "noun"),
+        taking_place=frozenset(row[1].lower() for row in dated if row[0] == "verb"),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
         light_with_infinitive=frozenset(row[0] for row in light if row[1] == "with-infinitive"),
         light_with_marked_infinitive=frozenset(row[0] for row in light if row[1] == "with-marked-infinitive"),

@@ -122,6 +122,11 @@ def _lexicon(language: str) -> _Lexicon:
     )
 
 
+def support_verbs(language: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """`events/support_verbs.tsv`: lemma -> (role of its subject in the event noun, how the noun hangs from it)."""
+    return _lexicon(language).support_verbs
+
+
 def entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, _Ranks]]:
     entity_at = by_token(doc, ((e, m.start, m.end) for e in analysis.entities for m in e.mentions))
     ranks_of = {e.id: _Ranks(sorted(e.mentions, key=lambda m: m.start)) for e in analysis.entities}

@@ -13,7 +13,12 @@
   kind ("navires de débarquement", "condamné à mort"): with a determiner or a number ("le
   débarquement", "191 attentats"), as a heading ("Accident."), as the bare object of a verb ("porter
   plainte"), after a preposition that does not build compounds ("pour diffamation", "sans
-  transfert"), or as what lasts a length of time ("dix ans de prison").
+  transfert"), as what lasts a length of time ("dix ans de prison"), or with a date of its own
+  ("départ à 9 h", "inscriptions le 12 juin": a kind has no date).
+  A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
+  tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
+  so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
+- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook.
 - An adjective is an event when it is said of something (a predicate: "la liste est complète",
   "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
   participle ("la porte fermée").
@@ -22,11 +27,13 @@ Nothing inside a timex, the boilerplate or the byline is an event.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from annales.common.parse import children_of, children_where, has_child_dep, morph_of, tags
+from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
+from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -57,17 +64,47 @@ def _present_singular(token: Any) -> bool:
         and morph_of(token, "Number") == ["Sing"]
 
 
-def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
-    """Token indices of the triggers, in reading order (one pass over the tokens)."""
+def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
+                  capital_verbs: dict[int, str] | None = None) -> list[int]:
+    """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
+    the tagger took for other words (in lines in capitals, `annales.events.capitals`; a word with a
+    subject and an object of its own) are found, their lemma read from the lemmatizer's tables, and put
+    in `capital_verbs` (token index -> verb lemma)."""
+    capitals = CapitalLines(doc_text(doc, analysis.text)) if forms is not None else None
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
+    dated = date_heads(analysis, doc)
+    names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     for i, pos in enumerate(tags(doc)[0]):
-        if pos not in ("AUX", "VERB", "NOUN", "ADJ"):
+        if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
+        if capitals is not None and forms is not None and pos != "VERB" and capitals.spans \
+                and capitals.line_of(token.idx) is not None:
+            lemma = capital_verb(token, forms, lex)
+            if lemma is not None:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
+        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and _governs_like_a_verb(i, doc) \
+                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
+            # are a verb's only
+            lemma = forms.lemma(token.lower_, strict=False) or lemma_of(token)
+            if lemma not in lex.never_events:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+            continue
+        if pos == "PROPN":
+            if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
+                    or token.ent_type_ or inside(names, token.idx):
+                continue  # a name ("Paris et Bonn se sont déclarés …"), not a heading's first word
+            pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
                 and not has_child_dep(token.head, "cop"):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
@@ -83,12 +120,31 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon) -> list[int]:
         if pos == "VERB":
             found = is_verb_event(token, lex)
         elif pos == "NOUN":
-            found = is_noun_event(token, lex, deverbals)
+            found = is_noun_event(token, lex, deverbals, dated)
         else:
-            found = is_adjective_event(token)
+            found = is_adjective_event(token, dated)
         if found:
             out.append(token.i)
     return out
+
+
+def _governs_like_a_verb(i: int, doc: Any) -> bool:
+    """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
+    token = doc[i]
+    return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:
+    """The verb lemma of a word of a line in capitals the tagger did not take for a verb ("FERA"), None
+    when it is no verb form, follows a determiner or a preposition, or is a verb that is never an event."""
+    if not token.text.isupper() or sum(map(str.isalpha, token.text)) < MIN_LETTERS:
+        return None
+    if token.i > 0 and token.doc[token.i - 1].pos_ in ("DET", "ADP"):
+        return None  # "LA FÊTE", "DISTRIBUTION DE LUNETTES": a noun
+    lemma = forms.lemma(token.lower_)
+    if lemma is None or lemma in lex.never_events:
+        return None
+    return lemma
 
 
 def is_verb_event(token: Any, lex: Lexicon) -> bool:
@@ -119,17 +175,117 @@ def epithet(participle: Any) -> bool:
     return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
 
-def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None) -> bool:
-    """`deverbals`: what `deverbal` answered for each lemma of the same document and lexicon."""
-    if token.is_title and not token.is_sent_start and not token.text.isupper():
-        return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
+def _last_before(text: str, offset: int, blanks: str) -> int:
+    """The index of the last character before `offset` that is not one of `blanks`, -1 at the text's start.
+    Walked back a character at a time: a word is rarely far from the end of what comes before it, and
+    slicing the text up to each word would make the trigger search quadratic."""
+    k = offset - 1
+    while k >= 0 and text[k] in blanks:
+        k -= 1
+    return k
+
+
+_read: tuple[Any, frozenset[int], str] | None = None
+
+
+def _doc_reading(doc: Any, text: str | None = None) -> tuple[frozenset[int], str]:
+    """The first tokens of the Doc's sentences and its text, read once per Doc: spaCy's `is_sent_start`
+    walks the sentence and `Doc.text` joins every token at each question. `text`: the Doc's text when
+    the caller has it (the analysis's text is the one parsed), checked by its length."""
+    global _read
+    if _read is None or _read[0]() is not doc:
+        last = doc[-1] if len(doc) else None
+        if text is None or last is None or last.idx + len(last.text_with_ws) != len(text):
+            text = doc.text
+        _read = (weakref.ref(doc), frozenset(TokenSentences(doc).starts), text)
+    return _read[1], _read[2]
+
+
+def doc_text(doc: Any, text: str | None = None) -> str:
+    return _doc_reading(doc, text)[1]
+
+
+def opens_line(token: Any) -> bool:
+    """The first word of its sentence or of its line (the parser may run a heading into the text around it)."""
+    doc = token.doc
+    starts, text = _doc_reading(doc)
+    if token.i in starts:
+        return True
+    k = _last_before(text, token.idx, " \t")
+    return k < 0 or text[k] == "\n" or (token.i - 1 in starts and doc[token.i - 1].is_space)
+
+
+def heads_a_line(token: Any) -> bool:
+    """A capitalised word opening a line after a finished one (or the text): a heading's first word, which the
+    parser may hang on the sentence below ("Remaniement d'adjoints à Paris.- Jean Tiberi a procédé …").
+    A line a hard wrap cut in the middle of a sentence opens with no capital after no full stop."""
+    if not token.is_title:
+        return False
+    text = doc_text(token.doc)
+    k = _last_before(text, token.idx, " \t")
+    if k >= 0 and text[k] != "\n":
+        return False
+    k = _last_before(text, token.idx, " \t\r\n")
+    return k < 0 or text[k] in '.!?…:»"'
+
+
+def date_heads(analysis: Analysis, doc: Any) -> set[int]:
+    """The words a DATE or TIME hangs from in the parse: a noun among them is dated."""
+    out = set()
+    for timex in analysis.timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            root = span_root(span)
+            if root.head.i != root.i:
+                out.add(root.head.i)
+    return out
+
+
+def _takes_place(token: Any, dated: set[int] | frozenset[int], lex: Lexicon) -> bool:
+    """The subject of a verb of taking place a date hangs from ("l'assemblée générale se tiendra vendredi",
+    "la finale aura lieu dimanche")."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubj:pass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.i not in dated and not any(c.i in dated for c in children_of(verb)):
+        return False  # "aura lieu dimanche": the parser may hang the date on "lieu"
+    lemma = lemma_of(verb)
+    if lemma in lex.taking_place:
+        return True
+    # "avoir lieu": the verb with its noun
+    nouns = children_where(verb, lambda dep: dep.startswith(("obj", "obl")))
+    return any(f"{lemma} {c.lower_}" in lex.taking_place for c in nouns)
+
+
+def noun_lemma(token: Any) -> str:
+    """The lemma of a noun, of a capitalised noun tagged a name ("Parachutages": its singular), of a compound
+    the tokenizer cut at its hyphen ("Rendez" "-vous")."""
     lemma = lemma_of(token)
+    doc = token.doc
+    if token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text.startswith("-"):
+        lemma = (token.text + doc[token.i + 1].text).lower()
+    if token.pos_ == "PROPN" and lemma.endswith(("s", "x")) and "-" not in lemma:
+        lemma = lemma[:-1]
+    return lemma
+
+
+def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = None,
+                  dated: set[int] | frozenset[int] = frozenset()) -> bool:
+    """`deverbals`: what `deverbal` answered for each lemma of the same document and lexicon; `dated`:
+    the words a date hangs from."""
+    if token.is_title and not token.text.isupper() and not opens_line(token):
+        return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
+    lemma = noun_lemma(token)
+    if lemma in lex.dated_event_nouns:
+        return token.i in dated or _takes_place(token, dated, lex)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
     if base in lex.event_nouns or token.lower_ in lex.event_nouns:
-        return one_happening(token, lex)
+        return one_happening(token, lex, dated)
     if deverbals is None:
         found = deverbal(base, token, lex)
     else:
@@ -138,14 +294,16 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
             found = deverbals[base] = deverbal(base, token, lex)
     if not found:
         return False
-    return one_happening(token, lex)
+    return one_happening(token, lex, dated)
 
 
-def one_happening(token: Any, lex: Lexicon) -> bool:
+def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
     """True when the noun names a happening, not a kind: "navires de débarquement", "condamnés à
     mort" name a kind of ship, a kind of sentence."""
-    if token.dep_ == "ROOT":
-        return True  # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"
+    if token.dep_ == "ROOT" or token.i in dated or heads_a_line(token) or opens_line(token):
+        # a nominal sentence or a heading: "Accident.", "Procès Nivel à Essen : …"; "départ à 9 h"; a
+        # sentence opening on its bare noun, as notices write ("Rendez-vous est fixé à samedi")
+        return True
     children = children_of(token)
     if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
@@ -181,15 +339,17 @@ def _related(vocab: Any, noun: str, verb: str) -> bool:
     return norm > 0 and float(a @ b) / norm >= MIN_SIMILARITY
 
 
-def is_adjective_event(token: Any) -> bool:
+def is_adjective_event(token: Any, dated: set[int] | frozenset[int] = frozenset()) -> bool:
+    """`dated`: the words a date hangs from."""
     if has_child_dep(token, "aux:tense"):
         return True  # "aurait démissionné" tagged an adjective: a verb with its auxiliary
     if morph_of(token, "NumType"):
         return False  # "la quatrième", "le 16e": a rank
     if "Part" in morph_of(token, "VerbForm"):
         # "la braguette ouverte", "Bibliothèque fermée": what was done; "des navires spécialisés",
-        # "le complice présumé" only qualify.
-        return token.dep_ != "amod"
+        # "le complice présumé" only qualify, unless a date says when it was done ("des élections
+        # anticipées à l'automne").
+        return token.dep_ != "amod" or token.i in dated
     if has_child_dep(token, "cop"):
         return True  # "la liste est complète"
     if token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
