@@ -191,3 +191,19 @@ def test_an_impersonal_passive_names_no_one(context: Context) -> None:
     """"Il est décidé d'attaquer": the decision's subject is the clause, not the général."""
     analysis = _analyze("Le général Mangin arrive à Soissons. Il est décidé d'attaquer la ferme.", context)
     assert _roles_at(analysis, "décidé") == {}
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    ("Vers 18 heures, un bombardement allemand détruit la tranchée.", "bombardement", "allemand"),
+    ("L'invasion française échoue en 1809.", "invasion", "française"),
+])
+def test_a_peoples_adjective_is_the_agent_of_an_event_noun(text: str, trigger: str, agent: str) -> None:
+    analysis = analyze(text)
+    (event,) = [e for e in analysis.events if e.trigger.text == trigger]
+    assert [(p.role, text[p.phrase.start:p.phrase.end]) for p in event.participants if p.phrase] == [("agent", agent)]
+
+
+def test_an_adjective_of_no_people_names_no_agent() -> None:
+    analysis = analyze("Le bombardement quotidien continue.")
+    (event,) = [e for e in analysis.events if e.trigger.text == "bombardement"]
+    assert event.participants == []

@@ -49,7 +49,7 @@ def typing_words(language: str) -> TypingWords:
                                                                             "demonym_endings.tsv") else ()
     return TypingWords(
         function_words=frozenset(fold(w) for name in FUNCTION_WORD_FILES for w in _first_column(language, name)),
-        peoples=frozenset(fold(w) for w in _first_column(language, "peoples.tsv")),
+        peoples=frozenset(fold(row[0]) for row in load_rows(language, "common", "peoples.tsv")),
         demonym_endings={row[0]: row[1] for row in endings},
         place_heads_after=frozenset(fold(w) for w in heads),
         place_head_after_pattern=alternation(heads, fold_case=True) or "(?!)",

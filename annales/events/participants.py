@@ -100,6 +100,23 @@ class _Lexicon:
     human_nouns: dict[str, str]
     # (event noun lemma, preposition) -> role of a complement naming someone: ("attaque", "de") -> agent
     complement_roles: dict[tuple[str, str], str]
+    # adjectives of a people, lower case ("allemand", "françaises"): "l'offensive allemande" is the Germans'
+    people_adjectives: frozenset[str]
+
+
+def _people_adjectives(language: str) -> frozenset[str]:
+    """The adjectives of the peoples of `common/peoples.tsv` ("Allemands" -> allemand, allemande,
+    allemands, allemandes; "Français" -> français, française, françaises)."""
+    if not exists(language, "common", "peoples.tsv"):
+        return frozenset()
+    forms: set[str] = set()
+    for (plural, *_rest) in load_rows(language, "common", "peoples.tsv"):
+        word = plural.lower()
+        stem = word[:-1] if word.endswith("s") and not word.endswith(("ais", "ois")) else word
+        forms |= {stem, stem + "s", stem + "e", stem + "es"}
+        if stem.endswith("en"):  # "prussien" -> "prussienne"
+            forms |= {stem + "ne", stem + "nes"}
+    return frozenset(forms)
 
 
 @cache
@@ -119,6 +136,7 @@ def _lexicon(language: str) -> _Lexicon:
         human_nouns={row[0].lower(): row[1] for row in rows("human_nouns.tsv", 2)},
         complement_roles={(row[1], case.strip().lower()): row[0]
                           for row in rows("complement_roles.tsv", 3) for case in row[2].split(",")},
+        people_adjectives=_people_adjectives(language),
     )
 
 
@@ -301,6 +319,12 @@ class Participants:
                     if f"{phrase.start}:{phrase.end}" not in seen:
                         seen.add(f"{phrase.start}:{phrase.end}")
                         participants.append(Participant(None, argument.role, phrase=phrase))
+        if noun and not any(p.role == "agent" for p in participants):
+            # "le bombardement allemand", "l'invasion française": a people's adjective says who acts.
+            for child in children_of(token):
+                if child.dep_ == "amod" and child.lower_ in self.lex.people_adjectives:
+                    participants.append(Participant(None, "agent", phrase=Span(child.idx, child.idx + len(child))))
+                    break
         if not places:
             dateline = self.datelines.at(token.idx)
             if dateline is not None:
