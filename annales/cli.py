@@ -294,6 +294,9 @@ def corpus_add(
                                             help="Publication date of every input.")] = None,
     language: Annotated[str | None, typer.Option("--language", metavar="CODE",
                                                  help="Language of every input (ISO 639-1).")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="local|ray",
+                                        help="Where the analysis runs: local processes, or Ray Data "
+                                             "(pip install 'annales[ray]'; RAY_ADDRESS for a cluster).")] = "local",
 ) -> None:
     """Analyse documents into the store: new ones added, changed ones replaced, unchanged ones skipped."""
     import time
@@ -302,9 +305,14 @@ def corpus_add(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from annales.corpus.ingest.add import AddSummary, add, count_documents, expand_paths
+    from annales.runners import EngineError, get_engine
 
     if workers < 1:
         raise UsageProblem(f"--workers must be at least 1, got {workers}")
+    try:
+        get_engine(engine)  # before the store is created: an engine that cannot run leaves no file behind
+    except EngineError as exc:
+        raise UsageProblem(str(exc)) from exc
     summary = AddSummary()
     started = time.monotonic()
     files = expand_paths(paths)
@@ -322,7 +330,7 @@ def corpus_add(
 
             try:
                 add(conn, files, workers=workers, dct=dct, language=language, summary=summary,
-                    on_document=advance, on_error=_error)
+                    on_document=advance, on_error=_error, engine=engine)
             except InputError as exc:  # a bad --dct or --language, before anything is read
                 raise UsageProblem(str(exc)) from exc
     elapsed = time.monotonic() - started
