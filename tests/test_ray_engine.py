@@ -60,11 +60,15 @@ def stores(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     Context.default().nlp  # noqa: B018 - the local engine's model, shared with the other tests
     local = _fill(folder / "local.db", corpus, "local", 1)
     from_ray: list[str] = []  # what came back from the Ray workers, to know they did the work
+    addresses: set[str] = set()  # where Ray's processes reach each other
     real = ray_engine._on_ray
 
     def watched(documents: list[SourceDocument], workers: int) -> Iterator[dict[str, Any]]:
+        import ray
+
         for row in real(documents, workers):
             from_ray.append(row["id"])
+            addresses.add(ray.util.get_node_ip_address())
             yield row
 
     ray_engine._on_ray = watched
@@ -72,7 +76,8 @@ def stores(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         on_ray = _fill(folder / "ray.db", corpus, "ray", 2)
     finally:
         ray_engine._on_ray = real
-    return {"local": (folder / "local.db", *local), "ray": (folder / "ray.db", *on_ray), "from_ray": from_ray}
+    return {"local": (folder / "local.db", *local), "ray": (folder / "ray.db", *on_ray), "from_ray": from_ray,
+            "addresses": addresses}
 
 
 def _contents(store: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -96,6 +101,7 @@ def _analyses(store: Path) -> dict[str, dict[str, Any]]:
 def test_ray_stores_what_the_local_engine_stores(stores: dict[str, Any]) -> None:
     local_store, ray_store = stores["local"][0], stores["ray"][0]
     assert stores["from_ray"] == ["siege", "trop-long", "revue"]
+    assert stores["addresses"] == {"127.0.0.1"}  # Ray started here talks over the loopback only
     local, on_ray = _analyses(local_store), _analyses(ray_store)
     assert sorted(on_ray) == ["revue", "siege"]
     for doc_id in on_ray:  # the analysis JSON of each document, field for field

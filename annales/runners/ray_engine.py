@@ -98,6 +98,7 @@ def _outcome(doc_id: str, row: dict[str, Any]) -> Outcome:
 
 def _on_ray(documents: list[SourceDocument], workers: int) -> Iterator[dict[str, Any]]:
     """The result rows, in the documents' order; Ray started here is shut down when they end."""
+    _settings_before_import()
     import ray
 
     started = _start(ray, workers)
@@ -125,18 +126,31 @@ def _on_ray(documents: list[SourceDocument], workers: int) -> Iterator[dict[str,
             ray.shutdown()
 
 
+def _settings_before_import() -> None:
+    """What Ray reads from the environment when it is imported (a user's own setting wins)."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no report sent anywhere
+    if not os.environ.get("RAY_ADDRESS"):
+        # Ray's single-machine mode: its processes on this machine reach each other over the
+        # loopback address (otherwise they use the machine's network address).
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+
+
 def _start(ray: Any, workers: int) -> bool:
     """Start Ray (True) unless this process has it running already (False)."""
     if ray.is_initialized():
         return False
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no report sent anywhere
     # Ray's own messages stay in its session logs (/tmp/ray), off the command's stderr.
     quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     try:
         if os.environ.get("RAY_ADDRESS"):  # a cluster the user named: its size is its own
             ray.init(**quiet)
         else:
-            ray.init(num_cpus=workers, _node_ip_address="127.0.0.1", **quiet)
+            from ray._private import ray_constants
+
+            # The switch the environment sets, read when Ray was imported: set again for a Ray
+            # imported before this module could set it.
+            ray_constants.ENABLE_RAY_CLUSTER = os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] not in ("0", "false")
+            ray.init(num_cpus=workers, **quiet)
     except Exception as exc:
         raise AnnalesError(f"Ray could not start: {_first_line(str(exc))}") from exc
     return True
