@@ -84,6 +84,8 @@ def analyse_items_on_ray(items: Iterable[Item], *, workers: int = 1) -> Iterator
 
 
 def _outcome(doc_id: str, row: dict[str, Any]) -> Outcome:
+    if row["id"] != doc_id:  # results pair with documents by the order Ray Data keeps: a bug otherwise
+        raise AnnalesError(f"the Ray engine returned {row['id']!r} where {doc_id!r} was expected")
     if row["error"] or not row["analysis"]:
         return Outcome(id=doc_id, error=row["error"] or f"{doc_id}: not analysed")
     try:
@@ -91,8 +93,6 @@ def _outcome(doc_id: str, row: dict[str, Any]) -> Outcome:
     except Exception as exc:  # what came back is not the contract: this document alone fails
         return Outcome(id=doc_id, error=f"{doc_id}: internal error reading a Ray worker's analysis: "
                                         f"{type(exc).__name__}: {exc}")
-    if analysis.id != doc_id:  # the order Ray Data keeps is what pairs results with documents
-        raise AnnalesError(f"the Ray engine returned {analysis.id!r} where {doc_id!r} was expected")
     return Outcome(id=doc_id, analysis=analysis)
 
 
@@ -118,8 +118,9 @@ def _on_ray(documents: list[SourceDocument], workers: int) -> Iterator[dict[str,
         # Ray 2.60 takes max_restarts only as a free remote argument, which it says it will rename.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            analysed = dataset.map_batches(Analyser, batch_size=1, compute=ActorPoolStrategy(size=workers),
-                                           num_cpus=1, batch_format="numpy", max_restarts=0)
+            pool = ActorPoolStrategy(size=min(workers, len(rows)))  # no actor loads a model for nothing
+            analysed = dataset.map_batches(Analyser, batch_size=1, compute=pool, num_cpus=1, batch_format="numpy",
+                                           max_restarts=0)
         yield from analysed.iter_rows()
     finally:
         if started:
