@@ -289,7 +289,7 @@ def corpus_add(
     store: CorpusPath,
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files (.txt, .html, .jsonl) and folders.")],
     workers: Annotated[int, typer.Option("--workers", "-w", metavar="N",
-                                         help="Analyse in N processes, each loading the model once.")] = 1,
+                                         help="Analyse in N processes (or Ray actors), each loading the model.")] = 1,
     dct: Annotated[str | None, typer.Option("--dct", metavar="YYYY-MM-DD",
                                             help="Publication date of every input.")] = None,
     language: Annotated[str | None, typer.Option("--language", metavar="CODE",
