@@ -118,18 +118,18 @@ def write_jsonl(records: list[dict[str, Any]], path: Path) -> None:
 # Memory of a run's processes, from /proc
 
 
-def _processes() -> dict[int, tuple[int, str]]:
-    """pid -> (parent pid, command line) of every process."""
+def _processes() -> dict[int, tuple[int, str, int]]:
+    """pid -> (parent pid, command line, CPU time used so far in clock ticks) of every process."""
     table = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (OSError, IndexError, ValueError):
             continue
-        table[int(entry.name)] = (ppid, cmdline)
+        table[int(entry.name)] = (int(fields[1]), cmdline, int(fields[11]) + int(fields[12]))  # utime + stime
     return table
 
 
@@ -145,12 +145,15 @@ def _peak_rss_mb(pid: int) -> int:
 
 class Memory:
     """The peak RSS of a child run and of each of its workers, sampled every 0.2 s: a local
-    worker is a child of the pool's forkserver, a Ray worker a process Ray named `ray::…`."""
+    worker is a child of the pool's forkserver, a Ray worker a process Ray named `ray::…`. Also
+    the CPU time of the run and of every process under it (Ray's own included), a cost that the
+    machine's other load changes far less than the wall time (a process's last 0.2 s may be missed)."""
 
     def __init__(self, root: int) -> None:
         self.root = root
         self.process = 0
         self.workers: dict[int, int] = {}
+        self.ticks: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
@@ -164,13 +167,16 @@ class Memory:
     def sample(self) -> None:
         table = _processes()
         children: dict[int, list[int]] = {}
-        for pid, (ppid, _) in table.items():
+        for pid, (ppid, _, _) in table.items():
             children.setdefault(ppid, []).append(pid)
         self.process = max(self.process, _peak_rss_mb(self.root))
+        if self.root in table:
+            self.ticks[self.root] = table[self.root][2]
         todo = list(children.get(self.root, []))
         while todo:
             pid = todo.pop()
             todo += children.get(pid, [])
+            self.ticks[pid] = table[pid][2]
             parent_cmdline = table.get(table[pid][0], (0, ""))[1]
             if table[pid][1].startswith("ray::") or "forkserver" in parent_cmdline:
                 self.workers[pid] = max(self.workers.get(pid, 0), _peak_rss_mb(pid))
@@ -178,6 +184,10 @@ class Memory:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+    @property
+    def cpu_s(self) -> float:
+        return sum(self.ticks.values()) / os.sysconf("SC_CLK_TCK")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -221,6 +231,7 @@ def ingest(name: str, engine: str, workers: int, corpus: Path, store: Path, docu
             "added": result["added"], "failed": result["failed"], "failures": result["failures"],
             "wall_s": round(result["wall_s"], 1), "docs_per_s": round(result["added"] / result["wall_s"], 2),
             "steady_docs_per_s": round(result["steady"], 2) if result["steady"] else None,
+            "cpu_s": round(memory.cpu_s, 1),
             "worker_rss_mb": workers_rss, "process_rss_mb": memory.process,
             "store_mb_per_1000": round(store.stat().st_size / max(result["added"], 1) * 1000 / 2**20, 1),
             "load": (round(load_before, 2), round(os.getloadavg()[0], 2)), "store": str(store)}
@@ -305,7 +316,7 @@ def verdicts(runs: dict[str, dict[str, Any]], timed: dict[str, Any] | None) -> l
 def print_table(report: dict[str, Any]) -> None:
     print(f"{report['documents']} documents from {report['texts']} texts (~{report['characters_per_document']} "
           f"characters each), {os.cpu_count()} CPUs")
-    header = (f"{'run':<12} {'docs':>5} {'failed':>6} {'wall s':>8} {'docs/s':>7} {'steady':>7} "
+    header = (f"{'run':<12} {'docs':>5} {'failed':>6} {'wall s':>8} {'docs/s':>7} {'steady':>7} {'CPU s':>7} "
               f"{'worker RSS MB':>14} {'process MB':>10} {'MB/1000 docs':>12} {'load 1-min':>12}")
     print(header)
     print("-" * len(header))
@@ -313,10 +324,17 @@ def print_table(report: dict[str, Any]) -> None:
         load = f"{run['load'][0]}-{run['load'][1]}"
         rss = ",".join(map(str, run["worker_rss_mb"]))
         print(f"{run['part']:<12} {run['added']:>5} {run['failed']:>6} {run['wall_s']:>8} {run['docs_per_s']:>7} "
-              f"{run['steady_docs_per_s'] or '-':>7} {rss:>14} {run['process_rss_mb']:>10} "
+              f"{run['steady_docs_per_s'] or '-':>7} {run['cpu_s']:>7} {rss:>14} {run['process_rss_mb']:>10} "
               f"{run['store_mb_per_1000']:>12} {load:>12}")
         for failure in run["failures"]:
             print(f"  failed: {failure}")
+    per_document = ", ".join(f"{name} {run['cpu_s'] / max(run['added'], 1) * 1000:.0f} ms"
+                             for name, run in report["runs"].items())
+    print(f"CPU time per document (every process of the run): {per_document}")
+    if "scale-small" in report["runs"] and "local2" in report["runs"]:
+        small, large = report["runs"]["scale-small"], report["runs"]["local2"]
+        print(f"CPU time {small['added']} -> {large['added']} documents: {large['cpu_s'] / small['cpu_s']:.2f}x "
+              "(less changed by the machine's other load than the wall time)")
     if report.get("queries_on"):
         print(f"queries on {report['queries_on']}")
     print()
