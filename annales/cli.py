@@ -319,11 +319,14 @@ def corpus_add(
     store: CorpusPath,
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files (.txt, .html, .jsonl) and folders.")],
     workers: Annotated[int, typer.Option("--workers", "-w", metavar="N",
-                                         help="Analyse in N processes, each loading the model once.")] = 1,
+                                         help="Analyse in N processes (or Ray actors), each loading the model.")] = 1,
     dct: Annotated[str | None, typer.Option("--dct", metavar="YYYY-MM-DD",
                                             help="Publication date of every input.")] = None,
     language: Annotated[str | None, typer.Option("--language", metavar="CODE",
                                                  help="Language of every input (ISO 639-1).")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="local|ray",
+                                        help="Where the analysis runs: local processes, or Ray Data "
+                                             "(pip install 'annales[ray]'; RAY_ADDRESS for a cluster).")] = "local",
 ) -> None:
     """Analyse documents into the store: new ones added, changed ones replaced, unchanged ones skipped."""
     import time
@@ -332,9 +335,14 @@ def corpus_add(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from annales.corpus.ingest.add import AddSummary, add, count_documents, expand_paths
+    from annales.runners import EngineError, get_engine
 
     if workers < 1:
         raise UsageProblem(f"--workers must be at least 1, got {workers}")
+    try:
+        get_engine(engine)  # before the store is created: an engine that cannot run leaves no file behind
+    except EngineError as exc:
+        raise UsageProblem(str(exc)) from exc
     summary = AddSummary()
     started = time.monotonic()
     files = expand_paths(paths)
@@ -352,7 +360,7 @@ def corpus_add(
 
             try:
                 add(conn, files, workers=workers, dct=dct, language=language, summary=summary,
-                    on_document=advance, on_error=_error)
+                    on_document=advance, on_error=_error, engine=engine)
             except InputError as exc:  # a bad --dct or --language, before anything is read
                 raise UsageProblem(str(exc)) from exc
     elapsed = time.monotonic() - started

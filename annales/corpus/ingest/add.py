@@ -7,7 +7,8 @@ document whose id is stored with the same sha256 and analysis schema (and the sa
 of analyses (`annales analyze --format jsonl`) is stored as it is, without analysing again
 (`annales.corpus.ingest.analyses`); one identical to the stored one is skipped. Each
 document is one transaction (`store.put`), so a run killed at any point leaves whole documents
-only, and the same command run again finishes the rest.
+only, and the same command run again finishes the rest. With `engine="ray"` the analysis runs on
+Ray Data (`annales.runners`); the store is still written here alone.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annales.batch import analyse_items
 from annales.corpus import store
 from annales.corpus.crosssource import refresh_cross_source
 from annales.corpus.ingest.analyses import is_analyses_file, read_analyses
 from annales.errors import InputError
 from annales.ingest.read import HTML_SUFFIXES, JSONL_SUFFIXES, read_inputs
 from annales.model import SCHEMA, SourceDocument
+from annales.runners import get_engine
 
 TEXT_SUFFIXES = frozenset({".txt"})
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
@@ -89,11 +90,14 @@ def count_documents(paths: Iterable[str]) -> int:
 def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: str | None = None,
         language: str | None = None, summary: AddSummary | None = None,
         on_document: Callable[[str, str], None] | None = None,
-        on_error: Callable[[str], None] | None = None) -> AddSummary:
+        on_error: Callable[[str], None] | None = None, engine: str = "local") -> AddSummary:
     """Add the documents of `paths` (expanded already) to the store; raises InputError for a bad
-    `dct` or `language` before anything is read. `on_document(status, id)` is called after each
-    document ("added", "replaced", "skipped", "failed"); `on_error(message)` for each failure."""
+    `dct` or `language`, EngineError for an `engine` that cannot run, before anything is read.
+    `engine` ("local", or "ray" on Ray Data: `annales.runners`) analyses; the store is written here
+    alone. `on_document(status, id)` is called after each document ("added", "replaced", "skipped",
+    "failed"); `on_error(message)` for each failure."""
     summary = summary if summary is not None else AddSummary()
+    analyse = get_engine(engine)
     stored = [path for path in paths if is_analyses_file(path)]
     items = read_inputs([path for path in paths if path not in stored], dct, language)  # checks the options
 
@@ -115,7 +119,7 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
 
     def analysed() -> Iterator[tuple[str, dict[str, Any] | None, str | None, bool]]:
         """(id, analysis, error, whether the analysis was made already)."""
-        for outcome in analyse_items(new_or_changed(), workers=workers):
+        for outcome in analyse(new_or_changed(), workers=workers):
             if outcome.analysis is None:
                 yield outcome.id, None, outcome.error or f"{outcome.id}: not analysed", False
             else:
