@@ -234,3 +234,22 @@ def test_units_named_by_their_number_only_across_documents(conn: sqlite3.Connect
         ("régiment", 1), ("régiment", 1)]
     (battalion, _) = [g for g in groups(conn, "units") if g.name == "2e bataillon"]
     assert battalion.evidence == ["a subunit, numbered inside its parent: not grouped across documents"]
+
+
+def test_adding_documents_one_by_one_groups_as_a_full_regrouping(conn: sqlite3.Connection) -> None:
+    from annales.corpus.grouping import regroup
+
+    add(conn, person("a", "Jacques Chirac", 1999, others=("Paris",)), person("b", "Chirac", 2003, others=("Paris",)),
+        person("c", "Pierre", 2003), person("d", "Pierre", 2003), unit("e", "9e régiment d'infanterie", 1914),
+        unit("f", "9e régiment d'infanterie", 1915), person("g", "Julian Smith", 1943), person("h", "Smith", 1943))
+
+    def partition() -> set[frozenset[tuple[int, str]]]:
+        found: dict[int, set[tuple[int, str]]] = {}
+        for group, doc, entity in conn.execute("SELECT corpus_entity, doc, entity FROM corpus_entity_members"):
+            found.setdefault(group, set()).add((doc, entity))
+        return {frozenset(members) for members in found.values()}
+
+    one_by_one = partition()
+    regroup(conn)
+    assert partition() == one_by_one
+    assert len(one_by_one) == 6  # Chirac, the other name, the 9e RI and Smith joined; the two Pierre apart

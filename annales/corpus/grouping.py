@@ -24,7 +24,7 @@ if it is compatible with every member already there), in decreasing order of evi
    its number and names a formation ("9e régiment d'infanterie", "IIe armée", seen within
    `UNIT_YEARS`): "le régiment" and "2e bataillon" (numbered inside a parent) say which unit only
    inside their document (`corpus/unit_levels.tsv`);
-and always: two entities of one document stay apart (the document's own analysis decided they
+and always: two persons of one document stay apart (the document's own analysis decided they
 differ), regnal numbers must agree ("Napoléon III" is not "Napoléon Ier"), and the years a person is
 seen in (the dates of the events they take part in, else the years the document's story mostly
 runs in) must fit in one life (`LIFE_YEARS`); the date a document was written is not one of them
@@ -40,7 +40,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from annales.common.resources import exists, load_rows
@@ -118,6 +118,7 @@ def parse_person(name: str, language: str = "fr") -> PersonName:
 _NUMBER = re.compile(r"^(?:\d+|[ivxlc]+)(?:e|er|re|eme|ieme|o|º|°)?$")
 
 
+@cache
 def _unit_of_its_document(name: str, language: str) -> str | None:
     """Why a unit's name says which unit only inside its document ("le régiment", "2e bataillon"), or None."""
     words = [w for w in (_fold_word(word) for word in name.replace("’", "'").split()) if w]
@@ -136,6 +137,11 @@ def _unit_levels(language: str) -> dict[str, str]:
     if not exists(language, "corpus", "unit_levels.tsv"):
         return {}
     return {_fold_word(row[0]): row[1] for row in load_rows(language, "corpus", "unit_levels.tsv")}
+
+
+@cache
+def _block(entity_type: str, name: str, folded: str, language: str) -> str:
+    return block_of(entity_type, name, folded, language)
 
 
 def block_of(entity_type: str, name: str, folded: str, language: str = "fr") -> str:
@@ -182,7 +188,7 @@ class Member:
 
     @property
     def block(self) -> str:
-        return block_of(self.type, self.name, self.folded, self.language)
+        return _block(self.type, self.name, self.folded, self.language)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,7 +242,6 @@ def _members(conn: sqlite3.Connection, where: str, params: Iterable[object],
     rows = conn.execute(_MEMBER + where, tuple(params)).fetchall()
     years: dict[int, dict[str, tuple[int, int]]] = {}
     story: dict[int, tuple[int, int] | None] = {}
-    names: dict[int, dict[str, str]] = {}
     members = []
     for doc, doc_id, entity, kind, name, folded, language, ambiguous in rows:
         if wanted is not None and (doc, entity) not in wanted:
@@ -244,20 +249,55 @@ def _members(conn: sqlite3.Connection, where: str, params: Iterable[object],
         if doc not in years:
             years[doc] = _years_of(conn, doc)
             story[doc] = _story_years(conn, doc)
-            names[doc] = dict(conn.execute("SELECT id, folded FROM entities WHERE doc = ?", (doc,)).fetchall())
         # The document's own date says when it was written, not when they lived: never used here.
         seen = years[doc].get(entity) or story[doc]
-        context = frozenset(other for key, other in names[doc].items() if key != entity and other != folded)
-        members.append(Member(doc, doc_id, entity, kind, name, folded, language, json.loads(ambiguous) != [],
-                              seen, context))
+        members.append(Member(doc, doc_id, entity, kind, name, folded, language, json.loads(ambiguous) != [], seen))
     return members
 
 
-def _entities_of(conn: sqlite3.Connection, pairs: set[tuple[int, str]]) -> list[Member]:
+@dataclass(frozen=True)
+class _Placed:
+    """Where a member stood before a regrouping, as the store holds it."""
+
+    corpus_entity: int
+    score: float
+    evidence: str
+
+
+def _stored(conn: sqlite3.Connection, blocks: set[str]) -> tuple[list[Member], dict[tuple[int, str], _Placed]]:
+    """The members grouped in `blocks` now, read in one query with the years kept for them."""
     members: list[Member] = []
-    for doc in sorted({doc for doc, _ in pairs}):
-        members += _members(conn, "WHERE e.doc = ?", (doc,), pairs)
-    return members
+    placed: dict[tuple[int, str], _Placed] = {}
+    ordered = sorted(blocks)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        for row in conn.execute(
+                "SELECT m.doc, d.id, m.entity, e.type, e.name, e.folded, coalesce(d.language, 'fr'), "
+                "e.ambiguous_between, m.first_year, m.last_year, m.corpus_entity, m.score, m.evidence "
+                "FROM corpus_entity_members m JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
+                f"JOIN documents d ON d.doc = m.doc WHERE m.block IN ({', '.join('?' for _ in chunk)})", chunk):
+            doc, doc_id, entity, kind, name, folded, language, ambiguous, first, last, group, score, evidence = row
+            years = (first, last) if first is not None and last is not None else None
+            members.append(Member(doc, doc_id, entity, kind, name, folded, language, json.loads(ambiguous) != [],
+                                  years))
+            placed[(doc, entity)] = _Placed(group, score, evidence)
+    return members, placed
+
+
+def _with_context(conn: sqlite3.Connection, members: list[Member], given_names: frozenset[str]) -> list[Member]:
+    """The context (other names of its document) of each given name standing alone: the one rule that reads it."""
+    names: dict[int, list[tuple[str, str]]] = {}
+    out = []
+    for member in members:
+        person = member.person if member.type == PERSON else None
+        if person is not None and not person.given and person.ordinal is None and person.surname in given_names:
+            if member.doc not in names:
+                names[member.doc] = conn.execute("SELECT id, folded FROM entities WHERE doc = ?",
+                                                 (member.doc,)).fetchall()
+            member.context = frozenset(other for key, other in names[member.doc]
+                                       if key != member.entity and other != member.folded)
+        out.append(member)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,15 +308,20 @@ def _entities_of(conn: sqlite3.Connection, pairs: set[tuple[int, str]]) -> list[
 class _Group:
     members: list[Member]
     evidence: dict[tuple[int, str], tuple[float, list[str]]]
+    documents: set[int] = field(default_factory=set)
+    years: tuple[int, int] | None = None
+    names: set[PersonName] = field(default_factory=set)  # the persons' names of its members, each once
+    keys: set[tuple[str, str]] = field(default_factory=set)
 
-    @property
-    def documents(self) -> set[int]:
-        return {m.doc for m in self.members}
-
-    @property
-    def years(self) -> tuple[int, int] | None:
-        spans = [m.years for m in self.members if m.years]
-        return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+    def add(self, member: Member) -> None:
+        self.members.append(member)
+        self.documents.add(member.doc)
+        self.keys.add(member.key)
+        if member.type == PERSON:
+            self.names.add(member.person)
+        if member.years is not None:
+            self.years = member.years if self.years is None else (
+                min(self.years[0], member.years[0]), max(self.years[1], member.years[1]))
 
 
 def _fits(years: tuple[int, int] | None, other: tuple[int, int] | None, width: int) -> bool:
@@ -286,10 +331,15 @@ def _fits(years: tuple[int, int] | None, other: tuple[int, int] | None, width: i
 
 
 def _apart(group: _Group, member: Member, splits: set[frozenset[tuple[str, str]]]) -> bool:
-    """True when a rule keeps `member` out of `group` whatever the names say."""
-    if member.doc in group.documents:
-        return True
-    return any(frozenset((member.key, m.key)) in splits for m in group.members)
+    """True when a rule keeps a person `member` out of `group` whatever the names say: its document
+    holds another member (it decided they differ), or the user split them."""
+    return member.doc in group.documents or _split(group, member, splits)
+
+
+def _split(group: _Group, member: Member, splits: set[frozenset[tuple[str, str]]]) -> bool:
+    """True when the user split `member` from a member of `group`. (Places, units and ships of one
+    name in one document, "Verdun" and "VERDUN", are one place: only persons keep the document's word.)"""
+    return bool(splits) and any(frozenset((member.key, key)) in splits for key in group.keys)
 
 
 def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tuple[str, str]]],
@@ -303,10 +353,11 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
         if group is None:
             group = _Group([], {})
             groups.append(group)
-        for key, (_, reasons) in list(group.evidence.items()):  # a member alone until now: joined for this reason
-            if any(reason.startswith(ALONE) for reason in reasons):
+        if len(group.members) == 1:  # a member alone until now: joined for this reason
+            key = (group.members[0].doc, group.members[0].entity)
+            if any(reason.startswith(ALONE) for reason in group.evidence[key][1]):
                 group.evidence[key] = (score, why)
-        group.members.append(member)
+        group.add(member)
         group.evidence[(member.doc, member.entity)] = (score, why)
         placed[(member.doc, member.entity)] = group
 
@@ -324,7 +375,7 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
                 if other is group:
                     continue
                 if other is not None:
-                    for moved in other.members:
+                    for moved in list(other.members):
                         put(moved, group, 1.0, ["merged by the user"])
                     groups.remove(other)
                 else:
@@ -344,7 +395,7 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
                 put(member, None, 1.0, [own])
                 continue
         target = next((g for g in groups if g.members[0].type == member.type and g.members[0].folded == member.folded
-                       and not any(m.ambiguous for m in g.members) and not _apart(g, member, splits)
+                       and not g.members[0].ambiguous and not _split(g, member, splits)
                        and (member.type != "unit" or _fits(g.years, member.years, UNIT_YEARS))), None)
         put(member, target, 1.0, ["same type and name"] if target else ["no other document names it so"])
 
@@ -360,8 +411,7 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
     def compatible(group: _Group, member: Member) -> str | None:
         name = member.person
         agreements = []
-        for other in group.members:
-            theirs = other.person
+        for theirs in group.names:
             if not theirs.given:  # a surname alone joined this group for its full names (or by the user's word)
                 continue
             if theirs.surname != name.surname or theirs.ordinal != name.ordinal:
@@ -399,7 +449,7 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
         is_given = name.surname in given_names and name.ordinal is None
         candidates = [] if is_given else [
             g for g in with_given if g.members[0].person.surname == name.surname
-            and all(m.person.ordinal == name.ordinal for m in g.members)
+            and all(n.ordinal == name.ordinal for n in g.names)
             and not _apart(g, member, splits) and member.years is not None and g.years is not None
             and _fits(g.years, member.years, BARE_YEARS)]
         same_surname = [g for g in with_given if g.members[0].person.surname == name.surname]
@@ -411,7 +461,7 @@ def group_members(members: list[Member], merges: list[tuple[tuple[str, str], tup
             put(member, None, 1.0, [f"surname alone, shared by {len(same_surname)} persons: not merged"])
             continue
         alone = [g for g in person_groups() if not g.members[0].person.given
-                 and all(m.person.surname == name.surname and m.person.ordinal == name.ordinal for m in g.members)
+                 and all(n.surname == name.surname and n.ordinal == name.ordinal for n in g.names)
                  and not _apart(g, member, splits) and member.years is not None and g.years is not None
             and _fits(g.years, member.years, BARE_YEARS)]
         if is_given:  # "Pierre" alone in two documents is two men, unless their documents speak of the same things
@@ -480,31 +530,78 @@ def _closure(conn: sqlite3.Connection, blocks: set[str],
 
 def regroup(conn: sqlite3.Connection, blocks: set[str] | None = None, docs: Iterable[int] = ()) -> None:
     """Recompute the groups of `blocks` (every block when None), whose members are the entities
-    grouped there now plus those of documents `docs` falling in them; inside the caller's transaction."""
+    grouped there now plus those of documents `docs` falling in them; inside the caller's transaction.
+    Only what changed is written: adding a document to a block of a thousand members writes its own
+    members, not the thousand."""
     merges, splits = _corrections(conn)
     if blocks is None:
-        members = _members(conn, "", ())
         conn.execute("UPDATE entities SET corpus_entity = NULL")
         conn.execute("DELETE FROM corpus_entity_members")
         conn.execute("DELETE FROM corpus_entities")
+        members, placed = _members(conn, "", ()), {}
     else:
         blocks = _closure(conn, blocks, merges)
         if not blocks:
             return
-        marks = ", ".join("?" for _ in blocks)
-        grouped = conn.execute(f"SELECT corpus_entity, doc, entity FROM corpus_entity_members WHERE block IN ({marks})",
-                               tuple(blocks)).fetchall()
-        stale = sorted({row[0] for row in grouped})
-        conn.executemany("DELETE FROM corpus_entity_members WHERE corpus_entity = ?", [(g,) for g in stale])
-        conn.executemany("DELETE FROM corpus_entities WHERE corpus_entity = ?", [(g,) for g in stale])
-        wanted = {(doc, entity) for _, doc, entity in grouped}
+        corrected = {m.block for key in {k for pair in merges for k in pair} | {k for pair in splits for k in pair}
+                     for m in _members_named(conn, key)} if merges or splits else set()
+        simple = {b for b in blocks if b.split(":", 1)[0] not in (PERSON, "unit") and b not in corrected}
+        if simple:
+            _attach(conn, simple, docs)
+            blocks = blocks - simple
+            if not blocks:
+                return
+        members, placed = _stored(conn, blocks)
         for doc in docs:
-            wanted |= {(doc, entity) for (entity,) in conn.execute("SELECT id FROM entities WHERE doc = ?", (doc,))}
-        members = [m for m in _entities_of(conn, wanted) if m.block in blocks]
+            members += [m for m in _members(conn, "WHERE e.doc = ?", (doc,))
+                        if m.block in blocks and (m.doc, m.entity) not in placed]
     given = _words("fr", "given_names.tsv")
-    for part in _partitions(members, merges):
-        for group in group_members(part, merges, splits, given):
-            _write_group(conn, group)
+    members = _with_context(conn, members, given)
+    groups = [group for part in _partitions(members, merges) for group in group_members(part, merges, splits, given)]
+    _write(conn, groups, placed)
+
+
+def _members_named(conn: sqlite3.Connection, key: tuple[str, str]) -> list[Member]:
+    return _members(conn, "WHERE d.id = ? AND e.folded = ?", key)
+
+
+def _attach(conn: sqlite3.Connection, blocks: set[str], docs: Iterable[int]) -> None:
+    """Places, ships and organisations of `docs` put in their block's one group (the same type and
+    name), or alone when their document calls them ambiguous, without reading the block's other
+    members: what `group_members` decides for them, at the cost of the new members only."""
+    for doc in docs:
+        for member in _members(conn, "WHERE e.doc = ?", (doc,)):
+            block = member.block
+            if block not in blocks or conn.execute("SELECT 1 FROM corpus_entity_members WHERE doc = ? AND entity = ?",
+                                                   (member.doc, member.entity)).fetchone():
+                continue
+            joined = None if member.ambiguous else conn.execute(
+                "SELECT m.corpus_entity, count(*) FROM corpus_entity_members m WHERE m.block = ? "
+                "AND m.evidence NOT LIKE '%ambiguous%' GROUP BY m.corpus_entity ORDER BY m.corpus_entity LIMIT 1",
+                (block,)).fetchone()
+            why = ["ambiguous in its document: not grouped"] if member.ambiguous else (
+                ["same type and name"] if joined else ["no other document names it so"])
+            evidence = _json(tuple(why))
+            if joined is None:
+                cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
+                                      "VALUES (?, ?, ?, 'alone', 1.0, ?)",
+                                      (member.type, f"{block}#?{member.doc_id}/{member.entity}", member.name,
+                                       evidence))
+                group = int(cursor.lastrowid or 0)
+                conn.execute("UPDATE corpus_entities SET key = ? WHERE corpus_entity = ?", (f"{block}#{group}", group))
+            else:
+                group, size = joined
+                if size == 1:  # its one member was alone until now
+                    conn.execute("UPDATE corpus_entity_members SET evidence = ? WHERE corpus_entity = ?",
+                                 (evidence, group))
+                conn.execute("UPDATE corpus_entities SET method = 'names-and-dates', evidence = ? "
+                             "WHERE corpus_entity = ?", (evidence, group))
+            years = member.years or (None, None)
+            conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block, "
+                         "first_year, last_year) VALUES (?, ?, ?, 1.0, ?, ?, ?, ?)",
+                         (group, member.doc, member.entity, evidence, block, years[0], years[1]))
+            conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
+                         (group, member.doc, member.entity))
 
 
 def _partitions(members: list[Member], merges: list[tuple[tuple[str, str], tuple[str, str]]]) -> list[list[Member]]:
@@ -529,25 +626,61 @@ def _partitions(members: list[Member], merges: list[tuple[tuple[str, str], tuple
     return [parts[key] for key in sorted(parts)]
 
 
-def _write_group(conn: sqlite3.Connection, group: _Group) -> None:
-    first = min(group.members, key=lambda m: (m.doc_id, m.entity))
-    name = max((m.name for m in group.members), key=lambda n: (len(n.split()), len(n), n))
-    score = min(score for score, _ in group.evidence.values())
-    reasons = list(dict.fromkeys(why for _, whys in group.evidence.values() for why in whys))
-    documents = len(group.documents)
-    method = "user" if any("merged by the user" in whys for _, whys in group.evidence.values()) else (
-        "names-and-dates" if documents > 1 else "alone")
-    key = f"{first.block}#{first.doc_id}/{first.entity}"
-    cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
-                          "VALUES (?, ?, ?, ?, ?, ?)", (first.type, key, name, method, score, json.dumps(reasons)))
-    corpus_entity = cursor.lastrowid
-    for member in group.members:
-        member_score, why = group.evidence[(member.doc, member.entity)]
-        conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
-                     (corpus_entity, member.doc, member.entity))
-        conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", (corpus_entity, member.doc, member.entity, member_score,
-                                                   json.dumps(why), member.block))
+@cache
+def _json(reasons: tuple[str, ...]) -> str:
+    return json.dumps(list(reasons))
+
+
+def _write(conn: sqlite3.Connection, groups: list[_Group], placed: dict[tuple[int, str], _Placed]) -> None:
+    """Store `groups`, keeping the number of a former group that most of a new one's members were in."""
+    taken: set[int] = set()
+    for group in sorted(groups, key=lambda g: -len(g.members)):
+        counts: dict[int, int] = {}
+        for member in group.members:
+            was = placed.get((member.doc, member.entity))
+            if was is not None:
+                counts[was.corpus_entity] = counts.get(was.corpus_entity, 0) + 1
+        reuse = min((n for n in counts if n not in taken), key=lambda n: (-counts[n], n), default=None)
+        first = min(group.members, key=lambda m: (m.doc_id, m.entity))
+        name = max((m.name for m in group.members), key=lambda n: (len(n.split()), len(n), n))
+        score = min(score for score, _ in group.evidence.values())
+        reasons = json.dumps(list(dict.fromkeys(why for _, whys in group.evidence.values() for why in whys)))
+        method = "user" if any("merged by the user" in whys for _, whys in group.evidence.values()) else (
+            "names-and-dates" if len(group.documents) > 1 else "alone")
+        if reuse is None:
+            # The key names the group by its block and number: written once the number is known.
+            cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)", (first.type, f"{first.block}#?{first.doc_id}/"
+                                                                f"{first.entity}", name, method, score, reasons))
+            corpus_entity = int(cursor.lastrowid or 0)
+            conn.execute("UPDATE corpus_entities SET key = ? WHERE corpus_entity = ?",
+                         (f"{first.block}#{corpus_entity}", corpus_entity))
+        else:
+            corpus_entity = reuse
+            conn.execute("UPDATE corpus_entities SET name = ?, method = ?, score = ?, evidence = ? "
+                         "WHERE corpus_entity = ?", (name, method, score, reasons, corpus_entity))
+        taken.add(corpus_entity)
+        for member in group.members:
+            member_score, why = group.evidence[(member.doc, member.entity)]
+            evidence = _json(tuple(why))
+            was = placed.get((member.doc, member.entity))
+            if was == _Placed(corpus_entity, member_score, evidence):
+                continue
+            if was is None:
+                years = member.years or (None, None)
+                conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block, "
+                             "first_year, last_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             (corpus_entity, member.doc, member.entity, member_score, evidence, member.block,
+                              years[0], years[1]))
+            else:
+                conn.execute("UPDATE corpus_entity_members SET corpus_entity = ?, score = ?, evidence = ? "
+                             "WHERE doc = ? AND entity = ?", (corpus_entity, member_score, evidence, member.doc,
+                                                              member.entity))
+            if was is None or was.corpus_entity != corpus_entity:
+                conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
+                             (corpus_entity, member.doc, member.entity))
+    for former in {was.corpus_entity for was in placed.values()} - taken:
+        conn.execute("DELETE FROM corpus_entities WHERE corpus_entity = ?", (former,))
 
 
 def link_document(conn: sqlite3.Connection, doc: int, blocks_before: set[str] | None = None) -> None:

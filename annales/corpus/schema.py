@@ -122,6 +122,8 @@ CREATE TABLE IF NOT EXISTS corpus_entity_members (
     score REAL NOT NULL,
     evidence TEXT NOT NULL,
     block TEXT NOT NULL,
+    first_year INTEGER,
+    last_year INTEGER,
     PRIMARY KEY (doc, entity)
 );
 CREATE TABLE IF NOT EXISTS corpus_corrections (
