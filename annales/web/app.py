@@ -116,8 +116,9 @@ class Workbench:
             problems.append("Rien à analyser : collez un texte ou choisissez un fichier.")
         for name, suffix, data in given:
             self.analyser.submit(name, suffix, data, dct)
+        status = 200 if given or not problems else 413 if any(too_large in p for p in problems) else 400
         return self.page(request, "_corpus.html", self._corpus_context(request, " ".join(problems) or None),
-                         status=400 if problems and not given else 200)
+                         status=status)
 
     # --- one document ------------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ class Job:
 
 def safe_stem(name: str) -> str:
     """Letters, digits, '-' and '_' of a client's file name (accents dropped), never empty, never a path."""
-    stem = Path(name.replace("\\", "/")).name.rsplit(".", 1)[0]
+    stem = Path(Path(name.replace("\\", "/")).name).stem
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     return _UNSAFE.sub("-", ascii_stem).strip("-_")[:60] or "texte"
 

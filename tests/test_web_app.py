@@ -1,0 +1,149 @@
+"""The workbench without a browser: its responses, headers and refusals through Starlette's test
+client, the text segments, upload names, and `annales serve`'s one-line errors. The store holds
+analyses built by hand (the JSON contract), so no model is loaded here."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from annales.cli import main
+from annales.corpus import open_store, store
+from annales.model import SCHEMA
+from annales.web.app import create_app, marked
+from annales.web.jobs import safe_stem
+from annales.web.segments import segments
+
+TEXT = 'Le 3 mai 1917, <b>Jean Roux</b> "><img src=x onerror=alert(1)> arrive à Reims.'
+
+
+def _analysis() -> dict:
+    person = TEXT.index("Jean Roux")
+    place = TEXT.index("Reims")
+    return {
+        "schema": SCHEMA, "id": "hand.txt", "source": {"path": "hand.txt", "sha256": "0" * 64},
+        "language": "fr", "metadata": {}, "warnings": [], "text": TEXT, "dct": None, "regions": [],
+        "sentences": [{"start": 0, "end": len(TEXT)}],
+        "timexes": [{"id": "tmx-1", "start": 0, "end": 13, "text": "Le 3 mai 1917", "type": "DATE",
+                     "value": "1917-05-03", "mod": None, "anchor": None, "resolved": True,
+                     "interval": {"earliest": "1917-05-03", "latest": "1917-05-03"}, "anchoring": "explicit",
+                     "confidence": 0.98, "story_line": False}],
+        "entities": [{"id": "ent-1", "type": "person", "name": "Jean Roux", "aliases": [], "rank": None, "ranks": [],
+                      "role": None, "title": None, "hull": None, "abbreviation": None, "ambiguous_between": [],
+                      "evidence": [], "mentions": [{"start": person, "end": person + 9, "text": "Jean Roux",
+                                                    "rank": None}]},
+                     {"id": "ent-2", "type": "place", "name": "Reims", "aliases": [], "rank": None, "ranks": [],
+                      "role": None, "title": None, "hull": None, "abbreviation": None, "ambiguous_between": [],
+                      "evidence": [], "mentions": [{"start": place, "end": place + 5, "text": "Reims", "rank": None}]}],
+        "quantities": [], "quotes": [], "events": [],
+        "findings": [{"id": "fnd-1", "kind": "repetition", "severity": "low", "message": "A passage is printed twice.",
+                      "evidence": [{"start": 3, "end": person + 4, "text": TEXT[3:person + 4]}], "detail": {}}],
+    }
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    path = str(tmp_path / "corpus.db")
+    conn = open_store(path, create=True)
+    store.put(conn, _analysis())
+    conn.close()
+    return TestClient(create_app(path, max_upload=1024))
+
+
+def test_every_page_answers_with_the_security_headers(client: TestClient) -> None:
+    for path in ("/", "/document/1", "/document/1?vue=chronologie", "/chronologie", "/api/chronologie", "/entites",
+                 "/entite/1", "/recherche?q=Reims", "/recherche?annee=1917"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_pages_hold_no_inline_script(client: TestClient) -> None:
+    for path in ("/", "/document/1", "/chronologie", "/recherche?q=Reims"):
+        body = client.get(path).text
+        assert "<script>" not in body and "onerror=" not in body.replace("onerror=alert", "")
+        assert all('src="/static/' in tag for tag in body.split("<script")[1:])
+
+
+def test_the_document_text_is_escaped_and_annotated(client: TestClient) -> None:
+    body = client.get("/document/1").text
+    assert "&lt;b&gt;" in body and "&lt;img src=x onerror=alert(1)&gt;" in body and "<img" not in body
+    assert 'class="a-person a-evidence"' in body and 'href="/entite/' in body
+    assert 'title="ISO : 1917-05-03 · intervalle : 1917-05-03 → 1917-05-03 · confiance : 0,98 · ancrage : ' \
+           'date écrite en entier"' in body
+    assert "Passage répété" in body and "A passage is printed twice." not in body
+
+
+def test_unknown_rows_are_french_404s(client: TestClient) -> None:
+    for path in ("/document/99", "/entite/99", "/document/abc", "/../etc/passwd", "/static/../app.py"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+    assert "Document introuvable" in client.get("/document/99").text
+
+
+def test_a_post_from_another_origin_is_refused(client: TestClient) -> None:
+    response = client.post("/ajouter", data={"text": "Le 1er mai 1900."}, headers={"origin": "http://evil.example"})
+    assert response.status_code == 403
+
+
+def test_uploads_over_the_limit_or_of_another_type_are_refused(client: TestClient) -> None:
+    big = client.post("/ajouter", files={"files": ("gros.txt", b"a" * 2048, "text/plain")})
+    assert big.status_code == 413 and "Fichier trop volumineux" in big.text
+    other = client.post("/ajouter", files={"files": ("image.png", b"png", "image/png")})
+    assert other.status_code == 400 and "type de fichier refusé" in other.text
+    empty = client.post("/ajouter", data={"text": "   "})
+    assert empty.status_code == 400 and "Rien à analyser" in empty.text
+
+
+def test_a_bad_timeline_filter_is_a_message(client: TestClient) -> None:
+    response = client.get("/api/chronologie?de=hier")
+    assert response.status_code == 400 and "« de »" in response.json()["error"]
+    assert "« de »" in client.get("/chronologie?de=hier").text
+
+
+def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
+    data = _analysis()
+    pieces = segments(data, {"ent-1": 7})
+    assert "".join(piece.text for piece in pieces) == TEXT
+    person = [piece for piece in pieces if "a-person" in piece.classes]
+    assert [piece.text for piece in person] == ["Jean", " Roux"]  # cut where the finding's evidence ends
+    assert person[0].findings == ["fnd-1"] and person[1].findings == []
+    assert all(piece.href == "/entite/7" for piece in person)
+
+
+def test_search_marks_become_pieces() -> None:
+    assert marked("le [général] arrive [à] Reims") == [("le ", False), ("général", True), (" arrive ", False),
+                                                      ("à", True), (" Reims", False)]
+
+
+@pytest.mark.parametrize(("name", "stem"), [
+    ("../../etc/passwd", "passwd"), ("C:\\a\\b\\récit final.txt", "recit-final"), (".bashrc", "bashrc"),
+    ("<script>.txt", "script"), ("", "texte")])
+def test_upload_names_lend_only_safe_letters(name: str, stem: str) -> None:
+    assert safe_stem(name) == stem
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("pas une base", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", str(bad)])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annales: error:") and "not an annales corpus store" in err and err.count("\n") == 1
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SystemExit) as exit_info:
+            main(["serve", str(tmp_path / "c.db"), "--port", str(port)])
+    assert exit_info.value.code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
