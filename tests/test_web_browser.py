@@ -259,3 +259,18 @@ def test_an_oversized_upload_is_refused_with_a_message(watched: Watched, server:
         page.get_by_role("button", name="Analyser").click()
     expect(page.get_by_role("alert")).to_contain_text("Fichier trop volumineux : la limite est de 5 Mo")
     watched.errors = [error for error in watched.errors if "413" not in error]  # the refusal itself is logged
+
+
+def test_the_graph_draws_the_entities_and_a_node_opens_its_page(watched: Watched, server: str, shots: Path) -> None:
+    page = watched.page
+    page.goto(server + "/graphe")
+    expect(page.locator("#graph canvas").first).to_be_visible()
+    expect(page.locator("#graph-status")).to_contain_text("lien(s)")
+    nodes = int(page.locator("#graph").get_attribute("data-nodes") or 0)
+    assert nodes >= 8  # persons, units, places of the three texts
+    page.screenshot(path=shots / "graph.png", full_page=True)
+    data = page.evaluate("fetch('/api/graphe').then((r) => r.json())")
+    names = {node["name"] for node in data["nodes"]}
+    assert {"Paul Durantel", "Henri Morvan", "Reims"} <= names
+    durantel = next(node["id"] for node in data["nodes"] if node["name"] == "Paul Durantel")
+    assert any(durantel in (edge["source"], edge["target"]) for edge in data["edges"])

@@ -42,6 +42,8 @@ UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 LEGEND = (("a-person", "personne"), ("a-place", "lieu"), ("a-unit", "unité"), ("a-ship", "navire"),
           ("a-date", "date"), ("a-figure", "chiffre"), ("a-quote", "citation"))
 
+GRAPH_LEGEND = (("person", "personne"), ("unit", "unité"), ("ship", "navire"), ("place", "lieu"))
+
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
@@ -206,6 +208,17 @@ class Workbench:
         return self.page(request, "entity.html", {"profile": profile, "numbers": numbers, "happenings": happenings,
                                                   "cross": cross})
 
+    # --- graph -------------------------------------------------------------------------------
+
+    def graph_page(self, request: Request) -> HTMLResponse:
+        return self.page(request, "graph.html", {"legend": GRAPH_LEGEND})
+
+    def graph_data(self, request: Request) -> JSONResponse:
+        with self.connect() as conn:
+            found = queries.graph(conn)
+        # cytoscape draws labels as text on a canvas, never as markup: the names go as they are.
+        return JSONResponse({"nodes": found["nodes"], "edges": found["edges"]})
+
     # --- search ------------------------------------------------------------------------------
 
     def search_page(self, request: Request) -> HTMLResponse:
@@ -268,6 +281,8 @@ def create_app(store_path: str, **options: Any) -> Starlette:
         Route("/entites", bench.entities),
         Route("/entite/{entity:int}", bench.entity),
         Route("/recherche", bench.search_page),
+        Route("/graphe", bench.graph_page),
+        Route("/api/graphe", bench.graph_data),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)],

@@ -161,3 +161,22 @@ def facets(conn: sqlite3.Connection, passages: list[tuple[str, int]]) -> dict[st
               for kind, values in found.items() if kind != "year"}
     result["year"] = sorted(((year, len(hits)) for year, hits in found["year"].items()), key=lambda item: item[0])
     return result
+
+
+def graph(conn: sqlite3.Connection, max_nodes: int = 150) -> dict[str, list[dict[str, Any]]]:
+    """Persons, units, ships and places (the most mentioned `max_nodes` corpus entities) linked
+    when they take part in the same event, each link weighted by the number of such events."""
+    nodes = [{"id": group, "name": name, "type": kind, "mentions": mentions or 0}
+             for group, name, kind, mentions in conn.execute(
+                 "SELECT ce.corpus_entity, ce.name, ce.type, sum(e.mentions) FROM corpus_entities ce "
+                 "JOIN entities e ON e.corpus_entity = ce.corpus_entity "
+                 "WHERE ce.type IN ('person', 'unit', 'ship', 'place') GROUP BY ce.corpus_entity "
+                 "ORDER BY sum(e.mentions) DESC, ce.name LIMIT ?", (max_nodes,))]
+    kept = {node["id"] for node in nodes}
+    edges = [{"source": a, "target": b, "events": events} for a, b, events in conn.execute(
+        "SELECT a.corpus_entity, b.corpus_entity, count(DISTINCT x.doc || ' ' || x.event) "
+        "FROM event_entities x JOIN event_entities y ON y.doc = x.doc AND y.event = x.event "
+        "JOIN entities a ON a.doc = x.doc AND a.id = x.entity JOIN entities b ON b.doc = y.doc AND b.id = y.entity "
+        "WHERE a.corpus_entity < b.corpus_entity GROUP BY a.corpus_entity, b.corpus_entity")
+        if a in kept and b in kept]
+    return {"nodes": nodes, "edges": edges}
