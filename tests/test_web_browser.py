@@ -274,3 +274,27 @@ def test_the_graph_draws_the_entities_and_a_node_opens_its_page(watched: Watched
     assert {"Paul Durantel", "Henri Morvan", "Reims"} <= names
     durantel = next(node["id"] for node in data["nodes"] if node["name"] == "Paul Durantel")
     assert any(durantel in (edge["source"], edge["target"]) for edge in data["edges"])
+
+
+def test_the_map_places_markers_offline_and_lists_the_others(watched: Watched, server: str, shots: Path) -> None:
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + "/carte")
+    expect(page.locator("#map-status")).to_contain_text("placé")
+    markers = page.locator("#map path.place-marker")
+    assert markers.count() >= 4  # Verdun, Reims, Caures, Bras (towns and the project's table)
+    expect(page.locator("#map path.leaflet-interactive").first).to_be_attached()
+    page.screenshot(path=shots / "map.png", full_page=True)
+    data = page.evaluate("fetch('/api/carte').then((r) => r.json())")
+    placed = {place["name"]: place for place in data["placed"]}
+    assert abs(placed["Verdun"]["lat"] - 49.16) < 0.05 and placed["Verdun"]["source"] == "geonames"
+    assert placed["Caures"]["source"] == "annales"
+    slider = page.locator("#year")
+    slider.fill("1916")
+    shown = int(page.locator("#map").get_attribute("data-visible") or 0)
+    assert 0 < shown < markers.count() + 1 and "Reims" in placed
+    assert page.locator("#map path.place-marker").count() < len(data["placed"])  # Reims (1917) hidden
+    markers.first.click(force=True)
+    expect(page.locator("#place-detail a").first).to_be_visible()
+    assert all(url.startswith(server) for url in requested), "a request left the machine"

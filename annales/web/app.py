@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +30,7 @@ from starlette.templating import Jinja2Templates
 from annales.corpus import open_store, people
 from annales.corpus.filters import FilterError, Filters
 from annales.corpus.search import MARK_END, MARK_START, search
-from annales.web import queries
+from annales.web import geo, queries
 from annales.web.jobs import Analyser, default_texts_dir, paste_name
 from annales.web.messages import french
 from annales.web.security import SecurityHeaders
@@ -208,6 +209,27 @@ class Workbench:
         return self.page(request, "entity.html", {"profile": profile, "numbers": numbers, "happenings": happenings,
                                                   "cross": cross})
 
+    # --- map ---------------------------------------------------------------------------------
+
+    def map_page(self, request: Request) -> HTMLResponse:
+        return self.page(request, "map.html", {})
+
+    def map_data(self, request: Request) -> JSONResponse:
+        with self.connect() as conn:
+            places = people.groups(conn, "places", limit=1000)
+            events = queries.place_events(conn)
+        placed, unplaced = [], []
+        for group in places:
+            point = geo.locate([group.name, *group.names])
+            entry = {"id": group.corpus_entity, "name": group.name, "mentions": group.mentions,
+                     "events": events.get(group.corpus_entity, [])}
+            if point is None:
+                unplaced.append(entry)
+            else:
+                placed.append({**entry, "lat": point.latitude, "lon": point.longitude, "source": point.source})
+        # Leaflet popups take markup: the script builds them from text nodes, never from these strings as HTML.
+        return JSONResponse({"placed": placed, "unplaced": unplaced})
+
     # --- graph -------------------------------------------------------------------------------
 
     def graph_page(self, request: Request) -> HTMLResponse:
@@ -265,6 +287,7 @@ def _day_end(latest: str) -> str:
 
 def create_app(store_path: str, **options: Any) -> Starlette:
     bench = Workbench(store_path, **options)
+    threading.Thread(target=geo.warm, name="annales-web-gazetteer", daemon=True).start()
 
     async def not_found(request: Request, exc: Exception) -> Response:
         detail = exc.detail if isinstance(exc, HTTPException) else "Page introuvable."
@@ -281,6 +304,8 @@ def create_app(store_path: str, **options: Any) -> Starlette:
         Route("/entites", bench.entities),
         Route("/entite/{entity:int}", bench.entity),
         Route("/recherche", bench.search_page),
+        Route("/carte", bench.map_page),
+        Route("/api/carte", bench.map_data),
         Route("/graphe", bench.graph_page),
         Route("/api/graphe", bench.graph_data),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -10,7 +10,7 @@ from annales.common.resources import load_rows
 
 @cache
 def _table() -> dict[tuple[str, str], str]:
-    return {(group, code): text for group, code, text in load_rows("fr", "web", "messages.tsv", 3)}
+    return {(kind, code): text for kind, code, text in load_rows("fr", "web", "messages.tsv", 3)}
 
 
 def french(group: str, code: str | None) -> str:

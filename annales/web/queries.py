@@ -180,3 +180,17 @@ def graph(conn: sqlite3.Connection, max_nodes: int = 150) -> dict[str, list[dict
         "WHERE a.corpus_entity < b.corpus_entity GROUP BY a.corpus_entity, b.corpus_entity")
         if a in kept and b in kept]
     return {"nodes": nodes, "edges": edges}
+
+
+def place_events(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+    """Corpus entity of a place -> the dated happenings it takes part in, in time order."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    for group, doc, event, date, earliest, trigger in conn.execute(
+            "SELECT DISTINCT e.corpus_entity, ev.doc, ev.id, ev.date, ev.earliest, ev.trigger FROM entities e "
+            "JOIN event_entities ee ON ee.doc = e.doc AND ee.entity = e.id "
+            "JOIN events ev ON ev.doc = ee.doc AND ev.id = ee.event "
+            "WHERE e.type = 'place' AND e.corpus_entity IS NOT NULL AND ev.happening = 1 AND ev.earliest IS NOT NULL "
+            "ORDER BY ev.earliest, ev.doc, ev.story_order"):
+        found.setdefault(group, []).append({"date": date, "earliest": earliest, "trigger": trigger,
+                                            "href": f"/document/{doc}#{event}"})
+    return found
