@@ -198,6 +198,11 @@ def test_timeline_filters_by_person_and_period(watched: Watched, server: str) ->
     page.goto(server + "/chronologie?de=1917&a=1917")
     expect(page.locator(".vis-item").first).to_be_visible()
     expect(page.locator(".vis-item", has_text="rassemble")).to_have_count(0)
+    page.goto(server + "/chronologie?unite=12e bataillon de chasseurs")
+    expect(page.locator(".vis-item", has_text="arrive")).to_have_count(1)
+    expect(page.locator(".vis-item", has_text="rassemble")).to_have_count(0)
+    page.goto(server + "/chronologie?unite=Garde impériale")
+    expect(page.get_by_role("alert").first).to_contain_text("Aucune unité du corpus")
     page.goto(server + "/chronologie?de=mille")
     expect(page.get_by_role("alert").first).to_contain_text("« de »")
 

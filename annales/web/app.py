@@ -13,11 +13,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -93,11 +95,11 @@ class Workbench:
         limit_mb = self.max_upload // (1024 * 1024)
         too_large = f"Fichier trop volumineux : la limite est de {limit_mb} Mo par envoi."
         if int(request.headers.get("content-length") or 0) > self.max_upload + 64 * 1024:
-            return self.page(request, "_corpus.html", self._corpus_context(request, too_large), status=413)
+            return await self._corpus_answer(request, too_large, 413)
         try:
             form = await request.form(max_files=20, max_fields=10, max_part_size=self.max_upload + 1)
         except Exception:  # a malformed or oversized body: python-multipart's errors vary by case
-            return self.page(request, "_corpus.html", self._corpus_context(request, too_large), status=413)
+            return await self._corpus_answer(request, too_large, 413)
         dct = str(form.get("dct") or "").strip() or None
         text = str(form.get("text") or "")
         uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
@@ -120,8 +122,12 @@ class Workbench:
         for name, suffix, data in given:
             self.analyser.submit(name, suffix, data, dct)
         status = 200 if given or not problems else 413 if any(too_large in p for p in problems) else 400
-        return self.page(request, "_corpus.html", self._corpus_context(request, " ".join(problems) or None),
-                         status=status)
+        return await self._corpus_answer(request, " ".join(problems) or None, status)
+
+    async def _corpus_answer(self, request: Request, message: str | None, status: int) -> HTMLResponse:
+        # The store is read in the thread pool: the event loop never waits on SQLite.
+        context = await run_in_threadpool(self._corpus_context, request, message)
+        return self.page(request, "_corpus.html", context, status=status)
 
     # --- one document ------------------------------------------------------------------------
 
@@ -146,12 +152,21 @@ class Workbench:
     # --- timeline ----------------------------------------------------------------------------
 
     def _filters(self, request: Request) -> tuple[Filters, str | None]:
+        """The timeline's filters; a unit is looked up among the corpus's units (its group's events)."""
         params = request.query_params
         try:
-            return Filters.parse(params.get("personne") or None, params.get("lieu") or None,
-                                 params.get("de") or None, params.get("a") or None), None
+            filters = Filters.parse(params.get("personne") or None, params.get("lieu") or None,
+                                    params.get("de") or None, params.get("a") or None)
         except FilterError as exc:
             return Filters(), str(exc).replace("--from", "« de »").replace("--to", "« à »")
+        unit = (params.get("unite") or "").strip()
+        if not unit:
+            return filters, None
+        with self.connect() as conn:
+            units = [group for group in people.find(conn, unit) if group.type == "unit"]
+        if not units:
+            return Filters(), f"Aucune unité du corpus ne s'appelle « {unit} »."
+        return replace(filters, corpus_entity=units[0].corpus_entity), None
 
     @staticmethod
     def _doc_param(request: Request) -> int | None:
