@@ -99,7 +99,7 @@ class Watched:
 
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[Watched]:
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="fr-FR")
     page.set_default_timeout(15_000)
     seen = Watched(page)
     yield seen
@@ -125,6 +125,7 @@ def test_a_pasted_text_is_analysed_and_shown_highlighted(watched: Watched, serve
     # The answer comes before the analysis ends (it takes the model at least a tenth of a second):
     # it shows the job waiting or running, with its progress bar, and polls.
     assert "<progress" in posted.value.text() and 'hx-trigger="every 1s"' in posted.value.text()
+    expect(page.locator("#text")).to_have_value("")  # the form is emptied once the text is taken
     opened = page.locator(".job-done a", has_text="ouvrir le document")
     expect(opened).to_be_visible(timeout=60_000)
     page.screenshot(path=shots / "corpus.png")

@@ -18,3 +18,9 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest("button.finding");
   if (button) showEvidence(button);
 });
+
+// The add form is emptied once the server has taken its texts (their jobs are listed below it).
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.target;
+  if (form.id === "add-form" && event.detail.successful) form.reset();
+});
