@@ -20,6 +20,17 @@ from annales.web.segments import segments
 TEXT = 'Le 3 mai 1917, <b>Jean Roux</b> "><img src=x onerror=alert(1)> arrive à Reims.'
 
 
+def _event(number: int, word: str, value: str, latest: str) -> dict:
+    start = TEXT.index(word)
+    return {"id": f"evt-{number}", "sentence": {"start": 0, "end": len(TEXT)},
+            "trigger": {"start": start, "end": start + len(word), "text": word, "lemma": word, "pos": "VERB"},
+            "class": "OCCURRENCE", "polarity": "POS", "modality": None, "factuality": "fact", "aspect": None,
+            "happening": True, "head": None, "time": "tmx-1", "time_inferred": number == 2,
+            "date": {"value": value, "earliest": value[:7] + "-01" if len(value) == 7 else value, "latest": latest},
+            "participants": [{"entity": "ent-1", "role": "agent"}], "places": [], "quantities": [],
+            "story_order": number}
+
+
 def _analysis() -> dict:
     person = TEXT.index("Jean Roux")
     place = TEXT.index("Reims")
@@ -38,7 +49,8 @@ def _analysis() -> dict:
                      {"id": "ent-2", "type": "place", "name": "Reims", "aliases": [], "rank": None, "ranks": [],
                       "role": None, "title": None, "hull": None, "abbreviation": None, "ambiguous_between": [],
                       "evidence": [], "mentions": [{"start": place, "end": place + 5, "text": "Reims", "rank": None}]}],
-        "quantities": [], "quotes": [], "events": [],
+        "quantities": [], "quotes": [], "events": [_event(1, "arrive", "1917-05-03", "1917-05-03"),
+                                                  _event(2, "Reims", "1917-05", "1917-05-31")],
         "findings": [{"id": "fnd-1", "kind": "repetition", "severity": "low", "message": "A passage is printed twice.",
                       "evidence": [{"start": 3, "end": person + 4, "text": TEXT[3:person + 4]}], "detail": {}}],
     }
@@ -104,6 +116,20 @@ def test_a_bad_timeline_filter_is_a_message(client: TestClient) -> None:
     response = client.get("/api/chronologie?de=hier")
     assert response.status_code == 400 and "« de »" in response.json()["error"]
     assert "« de »" in client.get("/chronologie?de=hier").text
+
+
+def test_timeline_items_are_escaped_ranged_marked_and_bounded(client: TestClient,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    data = client.get("/api/chronologie").json()
+    ranged, exact = data["items"]  # in time order: May 1917 starts before the 3rd
+    assert exact["type"] == "box" and exact["end"] is None and exact["className"] == "exact"
+    assert ranged["type"] == "range" and ranged["end"] == "1917-05-31T23:59:59"
+    assert ranged["className"] == "inferred uncertain" and ranged["href"] == "/document/1#evt-2"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in exact["title"] and "<img" not in exact["title"]
+    assert exact["content"] == "arrive — Jean Roux" and data["truncated"] is False
+    monkeypatch.setattr("annales.web.app.TIMELINE_ITEMS", 1)
+    bounded = client.get("/api/chronologie").json()
+    assert len(bounded["items"]) == 1 and bounded["truncated"] is True
 
 
 def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:

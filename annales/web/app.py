@@ -41,6 +41,7 @@ from annales.web.segments import segments
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENTS = 5000
+TIMELINE_ITEMS = 5000  # beyond this the browser crawls: the filters narrow it down
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 LEGEND = (("a-person", "personne"), ("a-place", "lieu"), ("a-unit", "unité"), ("a-ship", "navire"),
           ("a-date", "date"), ("a-figure", "chiffre"), ("a-quote", "citation"))
@@ -186,7 +187,9 @@ class Workbench:
         if problem:
             return JSONResponse({"error": problem, "items": []}, status_code=400)
         with self.connect() as conn:
-            found = queries.happenings(conn, filters, doc=self._doc_param(request))
+            found = queries.happenings(conn, filters, doc=self._doc_param(request), limit=TIMELINE_ITEMS + 1)
+        truncated = len(found) > TIMELINE_ITEMS
+        found = found[:TIMELINE_ITEMS]
         items = []
         for number, happening in enumerate(found):
             ranged = happening.earliest[:10] != happening.latest[:10]
@@ -202,7 +205,7 @@ class Workbench:
                 "className": " ".join(c for c in ("inferred" if happening.inferred else "",
                                                   "uncertain" if ranged else "") if c) or "exact",
                 "href": f"/document/{happening.doc}#{happening.event}"})
-        return JSONResponse({"items": items})
+        return JSONResponse({"items": items, "truncated": truncated})
 
     # --- entities ----------------------------------------------------------------------------
 

@@ -24,7 +24,9 @@ document.addEventListener("DOMContentLoaded", async () => {
   const timeline = new vis.Timeline(container, items, {
     locale: "fr", stack: true, zoomKey: "ctrlKey", orientation: "top", maxHeight: 600,
   });
-  status.textContent = `${data.items.length} événement(s) daté(s). Cliquez sur un événement pour ouvrir son passage.`;
+  status.textContent = `${data.items.length} événement(s) daté(s)` +
+    (data.truncated ? " (les premiers seulement : filtrez pour voir les autres)" : "") +
+    ". Cliquez sur un événement pour ouvrir son passage.";
   timeline.on("click", (properties) => {
     if (properties.item === null || properties.item === undefined) return;
     const item = items.get(properties.item);
