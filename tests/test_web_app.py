@@ -132,6 +132,14 @@ def test_timeline_items_are_escaped_ranged_marked_and_bounded(client: TestClient
     assert len(bounded["items"]) == 1 and bounded["truncated"] is True
 
 
+def test_the_chronology_tab_orders_by_date_or_by_story(client: TestClient) -> None:
+    by_date = client.get("/document/1?vue=chronologie").text
+    assert by_date.index('href="/document/1#evt-2"') < by_date.index('href="/document/1#evt-1"')
+    by_story = client.get("/document/1?vue=chronologie&ordre=recit").text
+    assert by_story.index('href="/document/1#evt-1"') < by_story.index('href="/document/1#evt-2"')
+    assert "<strong>du récit</strong>" in by_story
+
+
 def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
     data = _analysis()
     pieces = segments(data, {"ent-1": 7})

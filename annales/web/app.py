@@ -141,14 +141,17 @@ class Workbench:
                 raise HTTPException(404, "Document introuvable.")
             pages = queries.entity_pages(conn, doc)
             chronology = queries.happenings(conn, Filters(), doc=doc)
+        story = request.query_params.get("ordre") == "recit"
+        if story:  # the order the text tells them in, beside the order they happened in
+            chronology.sort(key=lambda happening: (happening.story_order is None, happening.story_order or 0))
         findings = [{**finding, "title": french("finding", finding["kind"]),
                      "help": french("finding-help", finding["kind"]),
                      "severity_fr": french("severity", finding.get("severity"))}
                     for finding in data.get("findings") or []]
         return self.page(request, "document.html", {
             "document": found, "segments": segments(data, pages), "findings": findings, "legend": LEGEND,
-            "chronology": chronology, "view": "chronologie" if request.query_params.get("vue") == "chronologie"
-            else "texte"})
+            "chronology": chronology, "story": story,
+            "view": "chronologie" if request.query_params.get("vue") == "chronologie" else "texte"})
 
     # --- timeline ----------------------------------------------------------------------------
 
