@@ -216,7 +216,12 @@ def test_hostile_markup_is_shown_as_text_and_never_runs(watched: Watched, server
     expect(text).to_contain_text('"><img src=x onerror=alert(1)>')
     assert page.locator(".source-text img, .source-text script").count() == 0
     page.screenshot(path=shots / "hostile.png", full_page=True)
-    for path in ("/chronologie", "/recherche?q=alert", "/entites"):
+    page.goto(server + "/chronologie?de=1917")
+    page.locator(".vis-item", has_text="lit").hover()
+    tooltip = page.locator(".vis-tooltip")
+    expect(tooltip).to_contain_text('"><img src=x onerror=alert(1)>')  # shown as text, not made an image
+    assert tooltip.locator("img").count() == 0
+    for path in ("/recherche?q=alert", "/entites", "/graphe", "/carte"):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     expect(page.locator(".results")).to_have_count(0)
