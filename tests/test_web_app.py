@@ -5,6 +5,7 @@ analyses built by hand (the JSON contract), so no model is loaded here."""
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,23 @@ def test_uploads_over_the_limit_or_of_another_type_are_refused(client: TestClien
     assert other.status_code == 400 and "type de fichier refusé" in other.text
     empty = client.post("/ajouter", data={"text": "   "})
     assert empty.status_code == 400 and "Rien à analyser" in empty.text
+
+
+def test_a_text_beyond_the_document_limit_is_refused(tmp_path: Path) -> None:
+    path = str(tmp_path / "corpus.db")
+    conn = open_store(path, create=True)
+    store.put(conn, _analysis())
+    conn.close()
+    limited = TestClient(create_app(path, max_documents=1))
+    assert limited.post("/ajouter", data={"text": "Le 1er mai 1900, Jean Roux arrive."}).status_code == 200
+    analyser = limited.app.state.workbench.analyser
+    for _ in range(200):
+        if not analyser.busy:
+            break
+        time.sleep(0.05)
+    (job,) = analyser.jobs
+    assert job.state == "failed" and "dépasserait la limite de 1" in job.messages[0]
+    assert "dépasserait la limite de 1" in limited.get("/corpus").text
 
 
 def test_a_bad_timeline_filter_is_a_message(client: TestClient) -> None:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annales.corpus import StoreError, open_store
-from annales.corpus.ingest.add import AddSummary, add
+from annales.corpus.ingest.add import AddSummary, add, count_documents
 from annales.errors import AnnalesError
 
 STATES = {"waiting": "en attente", "running": "analyse en cours", "done": "terminé", "failed": "échec"}
@@ -121,8 +121,11 @@ class Analyser:
             return
         try:
             stored = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-            if stored >= self.max_documents:
-                job.messages.append(f"le corpus contient déjà {stored} documents (limite {self.max_documents})")
+            path = self._document_path(job.path)
+            given = count_documents([path])
+            if stored + given > self.max_documents:
+                job.messages.append(f"refusé : le corpus contient {stored} documents, en ajouter {given} dépasserait "
+                                    f"la limite de {self.max_documents}")
                 return
             summary = AddSummary()
 
@@ -132,7 +135,7 @@ class Analyser:
                     job.documents.append(doc_id)
 
             try:
-                add(conn, [self._document_path(job.path)], dct=job.dct, summary=summary,
+                add(conn, [path], dct=job.dct, summary=summary,
                     on_document=progress, on_error=job.messages.append)
             except AnnalesError as exc:  # a bad date, before anything is read
                 job.messages.append(str(exc))
