@@ -34,7 +34,7 @@ from annales.corpus.filters import FilterError, Filters
 from annales.corpus.search import MARK_END, MARK_START, search
 from annales.web import geo, queries
 from annales.web.jobs import Analyser, default_texts_dir, paste_name
-from annales.web.messages import french
+from annales.web.messages import french, legend
 from annales.web.security import SecurityHeaders
 from annales.web.segments import segments
 
@@ -43,10 +43,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_DOCUMENTS = 5000
 TIMELINE_ITEMS = 5000  # beyond this the browser crawls: the filters narrow it down
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-LEGEND = (("a-person", "personne"), ("a-place", "lieu"), ("a-unit", "unité"), ("a-ship", "navire"),
-          ("a-date", "date"), ("a-figure", "chiffre"), ("a-quote", "citation"))
-
-GRAPH_LEGEND = (("person", "personne"), ("unit", "unité"), ("ship", "navire"), ("place", "lieu"))
+GRAPH_TYPES = ("person", "unit", "ship", "place")
 
 
 def _environment() -> Environment:
@@ -149,7 +146,7 @@ class Workbench:
                      "severity_fr": french("severity", finding.get("severity"))}
                     for finding in data.get("findings") or []]
         return self.page(request, "document.html", {
-            "document": found, "segments": segments(data, pages), "findings": findings, "legend": LEGEND,
+            "document": found, "segments": segments(data, pages), "findings": findings, "legend": legend(),
             "chronology": chronology, "story": story,
             "view": "chronologie" if request.query_params.get("vue") == "chronologie" else "texte"})
 
@@ -254,7 +251,7 @@ class Workbench:
     # --- graph -------------------------------------------------------------------------------
 
     def graph_page(self, request: Request) -> HTMLResponse:
-        return self.page(request, "graph.html", {"legend": GRAPH_LEGEND})
+        return self.page(request, "graph.html", {"legend": [(kind, french("entity", kind)) for kind in GRAPH_TYPES]})
 
     def graph_data(self, request: Request) -> JSONResponse:
         with self.connect() as conn:

@@ -19,3 +19,9 @@ def french(group: str, code: str | None) -> str:
     if code is None:
         return ""
     return _table().get((group, code), code)
+
+
+def legend() -> list[tuple[str, str]]:
+    """(css class, French label) of the document view's highlights, in the resource file's order."""
+    return [(f"a-{code}", text) for kind, code, text in load_rows("fr", "web", "messages.tsv", 3)
+            if kind == "annotation"]
