@@ -4,6 +4,7 @@ analyses built by hand (the JSON contract), so no model is loaded here."""
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from pathlib import Path
@@ -63,7 +64,7 @@ def client(tmp_path: Path) -> TestClient:
     conn = open_store(path, create=True)
     store.put(conn, _analysis())
     conn.close()
-    return TestClient(create_app(path, max_upload=1024))
+    return TestClient(create_app(path, max_upload=16 * 1024))
 
 
 def test_every_page_answers_with_the_security_headers(client: TestClient) -> None:
@@ -105,7 +106,7 @@ def test_a_post_from_another_origin_is_refused(client: TestClient) -> None:
 
 
 def test_uploads_over_the_limit_or_of_another_type_are_refused(client: TestClient) -> None:
-    big = client.post("/ajouter", files={"files": ("gros.txt", b"a" * 2048, "text/plain")})
+    big = client.post("/ajouter", files={"files": ("gros.txt", b"a" * 17 * 1024, "text/plain")})
     assert big.status_code == 413 and "Fichier trop volumineux" in big.text
     other = client.post("/ajouter", files={"files": ("image.png", b"png", "image/png")})
     assert other.status_code == 400 and "type de fichier refusé" in other.text
@@ -120,14 +121,34 @@ def test_a_text_beyond_the_document_limit_is_refused(tmp_path: Path) -> None:
     conn.close()
     limited = TestClient(create_app(path, max_documents=1))
     assert limited.post("/ajouter", data={"text": "Le 1er mai 1900, Jean Roux arrive."}).status_code == 200
-    analyser = limited.app.state.workbench.analyser
-    for _ in range(200):
+    (job,) = _settle(limited)
+    assert job.state == "failed" and "dépasserait la limite de 1" in job.messages[0]
+    assert "dépasserait la limite de 1" in limited.get("/corpus").text
+
+
+def _settle(client: TestClient) -> list:
+    analyser = client.app.state.workbench.analyser
+    for _ in range(400):
         if not analyser.busy:
             break
         time.sleep(0.05)
-    (job,) = analyser.jobs
-    assert job.state == "failed" and "dépasserait la limite de 1" in job.messages[0]
-    assert "dépasserait la limite de 1" in limited.get("/corpus").text
+    return analyser.jobs
+
+
+def test_an_uploaded_jsonl_of_analyses_is_stored_once(client: TestClient, tmp_path: Path) -> None:
+    data = {**_analysis(), "id": "autre.txt"}
+    line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    for _ in range(2):
+        answer = client.post("/ajouter", files={"files": ("../lot <1>.jsonl", line, "application/jsonl")})
+        assert answer.status_code == 200
+        _settle(client)
+    first, second = client.app.state.workbench.analyser.jobs
+    assert first.state == second.state == "done" and first.documents == second.documents == ["autre.txt"]
+    assert first.path == second.path and first.path.name == "lot-1.jsonl"  # the same bytes, kept once
+    assert [path.name for path in (tmp_path / "corpus-textes").iterdir()] == ["lot-1.jsonl"]
+    page = client.get("/").text
+    assert page.count('href="/document/2"') == 3  # the two jobs' links and the documents' table
+    assert "Documents (2)" in page
 
 
 def test_a_bad_timeline_filter_is_a_message(client: TestClient) -> None:
