@@ -507,18 +507,18 @@ def serve(
     import uvicorn
 
     from annales.corpus import StoreError
-    from annales.web.app import create_app
+    from annales.web.app import LOOPBACK, create_app
 
     if not 0 < port < 65536:
         raise UsageProblem(f"--port must be between 1 and 65535, got {port}")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         _warning(f"listening on {host}: anyone who can reach this address can read and add to the corpus")
     temporary = None
     if store is None:
         temporary = tempfile.TemporaryDirectory(prefix="annales-serve-")
         store = os.path.join(temporary.name, "corpus.db")
     try:
-        application = create_app(store)
+        application = create_app(store, loopback_only=host in LOOPBACK)
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))

@@ -151,6 +151,13 @@ def test_an_uploaded_jsonl_of_analyses_is_stored_once(client: TestClient, tmp_pa
     assert "Documents (2)" in page
 
 
+def test_a_loopback_server_answers_only_requests_addressed_to_localhost(tmp_path: Path) -> None:
+    app = create_app(str(tmp_path / "corpus.db"), loopback_only=True)
+    for base in ("http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"):
+        assert TestClient(app, base_url=base).get("/").status_code == 200, base
+    assert TestClient(app, base_url="http://rebound.example:8000").get("/").status_code == 400
+
+
 def test_a_bad_timeline_filter_is_a_message(client: TestClient) -> None:
     response = client.get("/api/chronologie?de=hier")
     assert response.status_code == 400 and "« de »" in response.json()["error"]

@@ -55,7 +55,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, context) -> Iterator[str]:
     conn.close()
     assert summary.added == 2, summary.failures
     port = _free_port()
-    config = uvicorn.Config(create_app(str(store)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(store), loopback_only=True), host="127.0.0.1", port=port,
+                            log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

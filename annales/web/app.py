@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -303,7 +304,13 @@ def _day_end(latest: str) -> str:
     return latest if "T" in latest else f"{latest}T23:59:59"
 
 
-def create_app(store_path: str, **options: Any) -> Starlette:
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def create_app(store_path: str, *, loopback_only: bool = False, **options: Any) -> Starlette:
+    """The application over the store at `store_path`. `loopback_only` (a server listening on the
+    loopback) answers only requests addressed to localhost: a page of another site that rebinds its
+    own name to 127.0.0.1 cannot read the corpus."""
     bench = Workbench(store_path, **options)
     threading.Thread(target=geo.warm, name="annales-web-gazetteer", daemon=True).start()
 
@@ -328,7 +335,10 @@ def create_app(store_path: str, **options: Any) -> Starlette:
         Route("/api/graphe", bench.graph_data),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)],
+    middleware = [Middleware(SecurityHeaders)]
+    if loopback_only:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"]))
+    app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={HTTPException: not_found})
     app.state.workbench = bench
     return app
