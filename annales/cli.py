@@ -493,14 +493,14 @@ def corpus_export(
 
 @app.command()
 def serve(
-    store: Annotated[str | None, typer.Argument(metavar="[CORPUS.db]",
+    store: Annotated[str | None, typer.Argument(metavar="CORPUS.db",
                                                 help="The corpus store; a new temporary one when omitted.")] = None,
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port to listen on.")] = 8000,
     host: Annotated[str, typer.Option("--host", metavar="HOST",
                                       help="The address to listen on (other machines reach it unless 127.0.0.1).")
                     ] = "127.0.0.1",
 ) -> None:
-    """A local web workbench over a corpus store: add texts, read them annotated, timeline, people, search."""
+    """A local web workbench over a corpus store: add texts, read them annotated, timeline, map, graph, search."""
     import socket
     import tempfile
 
