@@ -286,6 +286,12 @@ def test_the_graph_draws_the_entities_and_a_node_opens_its_page(watched: Watched
     assert {"Paul Durantel", "Henri Morvan", "Reims"} <= names
     durantel = next(node["id"] for node in data["nodes"] if node["name"] == "Paul Durantel")
     assert any(durantel in (edge["source"], edge["target"]) for edge in data["edges"])
+    page.evaluate(f"window.annalesGraph.getElementById('n{durantel}').emit('tap')")
+    detail = page.locator("#node-detail")
+    expect(detail.get_by_role("link", name="rassemble")).to_be_visible()
+    expect(detail).to_contain_text("1916-06-14")
+    expect(detail).to_contain_text("Le 14 juin 1916, le général Paul Durantel rassemble")
+    page.screenshot(path=shots / "graph-node.png", full_page=True)
 
 
 def test_the_map_places_markers_offline_and_lists_the_others(watched: Watched, server: str, shots: Path) -> None:

@@ -260,6 +260,17 @@ class Workbench:
         # cytoscape draws labels as text on a canvas, never as markup: the names go as they are.
         return JSONResponse({"nodes": found["nodes"], "edges": found["edges"]})
 
+    def entity_passages(self, request: Request) -> JSONResponse:
+        """An entity's dated happenings with their passages (the graph's side panel)."""
+        number = int(request.path_params["entity"])
+        with self.connect() as conn:
+            found = queries.happenings(conn, Filters(corpus_entity=number), limit=200)
+        # Set as text by the script, never as markup.
+        return JSONResponse({"passages": [
+            {"date": happening.date, "trigger": happening.trigger, "sentence": happening.sentence or "",
+             "document": happening.document.rsplit("/", 1)[-1], "href": f"/document/{happening.doc}#{happening.event}"}
+            for happening in found]})
+
     # --- search ------------------------------------------------------------------------------
 
     def search_page(self, request: Request) -> HTMLResponse:
@@ -328,6 +339,7 @@ def create_app(store_path: str, *, loopback_only: bool = False, **options: Any) 
         Route("/api/chronologie", bench.timeline_data),
         Route("/entites", bench.entities),
         Route("/entite/{entity:int}", bench.entity),
+        Route("/api/entite/{entity:int}/passages", bench.entity_passages),
         Route("/recherche", bench.search_page),
         Route("/carte", bench.map_page),
         Route("/api/carte", bench.map_data),

@@ -3,6 +3,30 @@
 
 const COLOURS = { person: "#d0452c", unit: "#4056c8", ship: "#16818f", place: "#2e8b46" };
 
+function element(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  return node;
+}
+
+// A node's passages in the side panel, every text set as text.
+async function showPassages(entity, label) {
+  const box = document.getElementById("node-detail");
+  const data = await fetch(`/api/entite/${entity}/passages`).then((response) => response.json());
+  const title = element("h3");
+  title.append(element("a", label, { href: `/entite/${entity}` }));
+  const list = element("ol", undefined, { class: "passages" });
+  data.passages.forEach((passage) => {
+    const item = element("li");
+    item.append(element("strong", `${passage.date} `), element("a", passage.trigger, { href: passage.href }),
+                element("small", ` (${passage.document})`), element("p", passage.sentence));
+    list.append(item);
+  });
+  const none = element("p", data.passages.length ? `${data.passages.length} passage(s) daté(s).` : "Aucun passage daté.");
+  box.replaceChildren(title, none, list);
+}
+
 document.addEventListener("DOMContentLoaded", async () => {
   const container = document.getElementById("graph");
   const status = document.getElementById("graph-status");
@@ -37,5 +61,6 @@ document.addEventListener("DOMContentLoaded", async () => {
   });
   status.textContent = `${data.nodes.length} entité(s), ${data.edges.length} lien(s).`;
   container.dataset.nodes = String(data.nodes.length);
-  graph.on("tap", "node", (event) => window.location.assign(`/entite/${event.target.data("entity")}`));
+  window.annalesGraph = graph; // exposed so that the tests (and the console) can drive the graph
+  graph.on("tap", "node", (event) => showPassages(event.target.data("entity"), event.target.data("label")));
 });
