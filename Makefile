@@ -11,11 +11,12 @@ RUN_STAMP := $(VENV)/.installed-$(HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 LINT_PATHS := annales tests $(wildcard benchmarks) $(wildcard scripts)
 
-# The TEI tests check the export with xmllint (Debian's libxml2-utils), which a fresh machine lacks.
-# Installed only when missing; as root directly (CI), otherwise through sudo. The package lists
-# are fetched only when the install cannot find the package.
+# The TEI tests check the export with xmllint (Debian's libxml2-utils) and the web workbench's
+# tests drive Debian's chromium (Playwright never downloads a browser), which a fresh machine lacks.
+# Each installed only when missing; as root directly (CI), otherwise through sudo. The package
+# lists are fetched only when the install cannot find the package.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q libxml2-utils
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
 .PHONY: run test lint clean test-tools
 
@@ -27,7 +28,10 @@ test: $(DEV_STAMP) test-tools
 	$(BIN)/pytest
 
 test-tools:
-	@command -v xmllint >/dev/null || $(APT_INSTALL) || { $(SUDO) apt-get update -q && $(APT_INSTALL); }
+	@command -v xmllint >/dev/null || $(APT_INSTALL) libxml2-utils || \
+		{ $(SUDO) apt-get update -q && $(APT_INSTALL) libxml2-utils; }
+	@command -v chromium >/dev/null || $(APT_INSTALL) chromium || \
+		{ $(SUDO) apt-get update -q && $(APT_INSTALL) chromium; }
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)

@@ -538,6 +538,50 @@ def corpus_export(
     raise typer.Exit(EXIT_FAILED if failures else 0)
 
 
+@app.command()
+def serve(
+    store: Annotated[str | None, typer.Argument(metavar="CORPUS.db",
+                                                help="The corpus store; a new temporary one when omitted.")] = None,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", metavar="HOST",
+                                      help="The address to listen on (other machines reach it unless 127.0.0.1).")
+                    ] = "127.0.0.1",
+) -> None:
+    """A local web workbench over a corpus store: add texts, read them annotated, timeline, map, graph, search."""
+    import socket
+    import tempfile
+
+    import uvicorn
+
+    from annales.corpus import StoreError
+    from annales.web.app import LOOPBACK, create_app
+
+    if not 0 < port < 65536:
+        raise UsageProblem(f"--port must be between 1 and 65535, got {port}")
+    if host not in LOOPBACK:
+        _warning(f"listening on {host}: anyone who can reach this address can read and add to the corpus")
+    temporary = None
+    if store is None:
+        temporary = tempfile.TemporaryDirectory(prefix="annales-serve-")
+        store = os.path.join(temporary.name, "corpus.db")
+    try:
+        application = create_app(store, loopback_only=host in LOOPBACK)
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except StoreError as exc:
+        raise AnnalesError(str(exc)) from exc
+    except OSError as exc:
+        raise AnnalesError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    shown = f"[{host}]" if ":" in host else host
+    _say("serve", f"http://{shown}:{port}/ over {store}" + (" (temporary)" if temporary else "") + "; Ctrl-C stops")
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    finally:
+        if temporary is not None:
+            temporary.cleanup()
+
+
 def _at_most_one(items: Iterable[SourceDocument | InputError], fmt: str = "json"
                  ) -> Iterator[SourceDocument | InputError]:
     # Looks one document ahead, so that nothing is written before the refusal.
