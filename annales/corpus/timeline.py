@@ -6,8 +6,9 @@ from the contract) and that has a date. Each comes with its document and its pas
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annales.corpus.filters import Filters, event_source
 
@@ -27,14 +28,17 @@ class Happening:
     places: str  # "Metz; Nancy"
     passage: str  # the sentence, the trigger in [brackets]
     story_order: int | None
+    doc: int = 0  # the document's row in the store
+    sentence: str | None = None  # the passage as written
+    takers: list[tuple[str, str, int | None]] = field(default_factory=list)  # (name, role, corpus entity), places too
 
 
 _SQL = """
 SELECT d.id, ev.id, ev.date, ev.earliest, ev.latest, ev.time_inferred, ev.trigger, ev.lemma, ev.class,
-       (SELECT group_concat(ee.role || char(31) || e.name, char(30)) FROM event_entities ee
+       (SELECT json_group_array(json_array(e.name, ee.role, e.corpus_entity)) FROM event_entities ee
           JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity
           WHERE ee.doc = ev.doc AND ee.event = ev.id),
-       s.text, s.start, ev.start, ev."end", ev.story_order
+       s.text, s.start, ev.start, ev."end", ev.story_order, ev.doc
 FROM {source}
 JOIN documents d ON d.doc = ev.doc
 LEFT JOIN sentences s ON s.doc = ev.doc AND s.n = ev.n
@@ -43,29 +47,29 @@ ORDER BY ev.earliest, ev.latest, d.id, ev.story_order
 """
 
 
-def _takers(joined: str | None) -> tuple[str, str]:
-    """'Foch (agent); 9e RI (patient)' and 'Metz; Nancy' from role-and-name pairs."""
-    participants, places = [], []
-    for pair in joined.split("\x1e") if joined else []:
-        role, _, name = pair.partition("\x1f")
-        if role == "place":
-            places.append(name)
-        else:
-            participants.append(f"{name} ({role})")
+def _roles(takers: list[tuple[str, str, int | None]]) -> tuple[str, str]:
+    """'Foch (agent); 9e RI (patient)' and 'Metz; Nancy' from the participants and places."""
+    participants = [f"{name} ({role})" for name, role, _ in takers if role != "place"]
+    places = [name for name, role, _ in takers if role == "place"]
     return "; ".join(participants), "; ".join(places)
 
 
-def timeline(conn: sqlite3.Connection, filters: Filters | None = None, limit: int | None = None) -> list[Happening]:
+def timeline(conn: sqlite3.Connection, filters: Filters | None = None, limit: int | None = None,
+             doc: int | None = None) -> list[Happening]:
+    """The dated happenings `filters` keep (of the document stored as row `doc`, when given), in time order."""
     source, clauses, params = event_source(filters or Filters())
+    if doc is not None:
+        clauses, params = [*clauses, "ev.doc = ?"], [*params, doc]
     sql = _SQL.format(source=source, conditions="".join(f" AND {clause}" for clause in clauses))
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     result = []
     for row in conn.execute(sql, params):
-        (document, event, date, earliest, latest, inferred, trigger, lemma, event_class, takers,
-         sentence, sentence_start, start, end, story_order) = row
-        participants, places = _takers(takers)
+        (document, event, date, earliest, latest, inferred, trigger, lemma, event_class, joined,
+         sentence, sentence_start, start, end, story_order, row_doc) = row
+        takers = [(name, role, group) for name, role, group in json.loads(joined or "[]") if name]
+        participants, places = _roles(takers)
         if sentence is None:
             passage = trigger
         else:
@@ -74,5 +78,5 @@ def timeline(conn: sqlite3.Connection, filters: Filters | None = None, limit: in
         result.append(Happening(document=document, event=event, date=date, earliest=earliest, latest=latest,
                                 inferred=bool(inferred), trigger=trigger, lemma=lemma, event_class=event_class,
                                 participants=participants, places=places, passage=passage,
-                                story_order=story_order))
+                                story_order=story_order, doc=row_doc, sentence=sentence, takers=takers))
     return result

@@ -194,7 +194,7 @@ class Workbench:
         items = []
         for number, happening in enumerate(found):
             ranged = happening.earliest[:10] != happening.latest[:10]
-            names = [name for name, role, _ in happening.participants if role != "place"]
+            names = [name for name, role, _ in happening.takers if role != "place"]
             who = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")  # a label, not the whole list
             # vis-timeline reads `content` and `title` as HTML: the texts are escaped here.
             label = happening.trigger + (f" — {who}" if who else "")

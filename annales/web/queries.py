@@ -9,7 +9,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from annales.corpus.filters import Filters, event_source, name_pattern
+from annales.corpus.filters import Filters, name_pattern
+from annales.corpus.timeline import Happening, timeline
 
 
 @dataclass
@@ -58,50 +59,10 @@ def entity_pages(conn: sqlite3.Connection, doc: int) -> dict[str, int]:
         "SELECT id, corpus_entity FROM entities WHERE doc = ? AND corpus_entity IS NOT NULL", (doc,))}
 
 
-@dataclass
-class Happening:
-    doc: int
-    document: str
-    event: str
-    date: str
-    earliest: str
-    latest: str
-    inferred: bool
-    trigger: str
-    participants: list[tuple[str, str, int | None]]  # (name, role, corpus entity)
-    sentence: str | None
-    story_order: int | None
-
-
-_HAPPENINGS = """
-SELECT ev.doc, d.id, ev.id, ev.date, ev.earliest, ev.latest, ev.time_inferred, ev.trigger,
-       (SELECT json_group_array(json_array(e.name, ee.role, e.corpus_entity)) FROM event_entities ee
-          JOIN entities e ON e.doc = ee.doc AND e.id = ee.entity WHERE ee.doc = ev.doc AND ee.event = ev.id),
-       s.text, ev.story_order
-FROM {source}
-JOIN documents d ON d.doc = ev.doc
-LEFT JOIN sentences s ON s.doc = ev.doc AND s.n = ev.n
-WHERE ev.happening = 1 AND ev.date IS NOT NULL AND ev.earliest IS NOT NULL{conditions}
-ORDER BY ev.earliest, ev.latest, d.id, ev.story_order
-LIMIT ?
-"""
-
-
 def happenings(conn: sqlite3.Connection, filters: Filters, doc: int | None = None,
                limit: int = 5000) -> list[Happening]:
     """The dated happenings the filters keep (of one document, when `doc` is given), in time order."""
-    source, clauses, params = event_source(filters)
-    if doc is not None:
-        clauses = [*clauses, "ev.doc = ?"]
-        params = [*params, doc]
-    sql = _HAPPENINGS.format(source=source, conditions="".join(f" AND {clause}" for clause in clauses))
-    result = []
-    for row in conn.execute(sql, [*params, limit]):
-        takers = [(name, role, group) for name, role, group in json.loads(row[8] or "[]") if name]
-        result.append(Happening(doc=row[0], document=row[1], event=row[2], date=row[3], earliest=row[4],
-                                latest=row[5], inferred=bool(row[6]), trigger=row[7], participants=takers,
-                                sentence=row[9], story_order=row[10]))
-    return result
+    return timeline(conn, filters, limit=limit, doc=doc)
 
 
 @dataclass
