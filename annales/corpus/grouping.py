@@ -39,7 +39,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -528,9 +528,10 @@ def _closure(conn: sqlite3.Connection, blocks: set[str],
     return result
 
 
-def regroup(conn: sqlite3.Connection, blocks: set[str] | None = None, docs: Iterable[int] = ()) -> None:
+def regroup(conn: sqlite3.Connection, blocks: set[str] | None = None, fresh: Sequence[Member] = ()) -> None:
     """Recompute the groups of `blocks` (every block when None), whose members are the entities
-    grouped there now plus those of documents `docs` falling in them; inside the caller's transaction.
+    grouped there now plus the `fresh` ones (read from a document just stored) falling in them; inside
+    the caller's transaction.
     Only what changed is written: adding a document to a block of a thousand members writes its own
     members, not the thousand."""
     merges, splits = _corrections(conn)
@@ -547,14 +548,12 @@ def regroup(conn: sqlite3.Connection, blocks: set[str] | None = None, docs: Iter
                      for m in _members_named(conn, key)} if merges or splits else set()
         simple = {b for b in blocks if b.split(":", 1)[0] not in (PERSON, "unit") and b not in corrected}
         if simple:
-            _attach(conn, simple, docs)
+            _attach(conn, simple, fresh)
             blocks = blocks - simple
             if not blocks:
                 return
         members, placed = _stored(conn, blocks)
-        for doc in docs:
-            members += [m for m in _members(conn, "WHERE e.doc = ?", (doc,))
-                        if m.block in blocks and (m.doc, m.entity) not in placed]
+        members += [m for m in fresh if m.block in blocks and (m.doc, m.entity) not in placed]
     given = _words("fr", "given_names.tsv")
     members = _with_context(conn, members, given)
     groups = [group for part in _partitions(members, merges) for group in group_members(part, merges, splits, given)]
@@ -565,43 +564,42 @@ def _members_named(conn: sqlite3.Connection, key: tuple[str, str]) -> list[Membe
     return _members(conn, "WHERE d.id = ? AND e.folded = ?", key)
 
 
-def _attach(conn: sqlite3.Connection, blocks: set[str], docs: Iterable[int]) -> None:
-    """Places, ships and organisations of `docs` put in their block's one group (the same type and
+def _attach(conn: sqlite3.Connection, blocks: set[str], fresh: Sequence[Member]) -> None:
+    """Places, ships and organisations of `fresh` put in their block's one group (the same type and
     name), or alone when their document calls them ambiguous, without reading the block's other
     members: what `group_members` decides for them, at the cost of the new members only."""
-    for doc in docs:
-        for member in _members(conn, "WHERE e.doc = ?", (doc,)):
-            block = member.block
-            if block not in blocks or conn.execute("SELECT 1 FROM corpus_entity_members WHERE doc = ? AND entity = ?",
-                                                   (member.doc, member.entity)).fetchone():
-                continue
-            joined = None if member.ambiguous else conn.execute(
-                "SELECT m.corpus_entity, count(*) FROM corpus_entity_members m WHERE m.block = ? "
-                "AND m.evidence NOT LIKE '%ambiguous%' GROUP BY m.corpus_entity ORDER BY m.corpus_entity LIMIT 1",
-                (block,)).fetchone()
-            why = ["ambiguous in its document: not grouped"] if member.ambiguous else (
-                ["same type and name"] if joined else ["no other document names it so"])
-            evidence = _json(tuple(why))
-            if joined is None:
-                cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
-                                      "VALUES (?, ?, ?, 'alone', 1.0, ?)",
-                                      (member.type, f"{block}#?{member.doc_id}/{member.entity}", member.name,
-                                       evidence))
-                group = int(cursor.lastrowid or 0)
-                conn.execute("UPDATE corpus_entities SET key = ? WHERE corpus_entity = ?", (f"{block}#{group}", group))
-            else:
-                group, size = joined
-                if size == 1:  # its one member was alone until now
-                    conn.execute("UPDATE corpus_entity_members SET evidence = ? WHERE corpus_entity = ?",
-                                 (evidence, group))
-                conn.execute("UPDATE corpus_entities SET method = 'names-and-dates', evidence = ? "
-                             "WHERE corpus_entity = ?", (evidence, group))
-            years = member.years or (None, None)
-            conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block, "
-                         "first_year, last_year) VALUES (?, ?, ?, 1.0, ?, ?, ?, ?)",
-                         (group, member.doc, member.entity, evidence, block, years[0], years[1]))
-            conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
-                         (group, member.doc, member.entity))
+    for member in fresh:
+        block = member.block
+        if block not in blocks or conn.execute("SELECT 1 FROM corpus_entity_members WHERE doc = ? AND entity = ?",
+                                               (member.doc, member.entity)).fetchone():
+            continue
+        joined = None if member.ambiguous else conn.execute(
+            "SELECT m.corpus_entity, count(*) FROM corpus_entity_members m WHERE m.block = ? "
+            "AND m.evidence NOT LIKE '%ambiguous%' GROUP BY m.corpus_entity ORDER BY m.corpus_entity LIMIT 1",
+            (block,)).fetchone()
+        why = ["ambiguous in its document: not grouped"] if member.ambiguous else (
+            ["same type and name"] if joined else ["no other document names it so"])
+        evidence = _json(tuple(why))
+        if joined is None:
+            cursor = conn.execute("INSERT INTO corpus_entities (type, key, name, method, score, evidence) "
+                                  "VALUES (?, ?, ?, 'alone', 1.0, ?)",
+                                  (member.type, f"{block}#?{member.doc_id}/{member.entity}", member.name,
+                                   evidence))
+            group = int(cursor.lastrowid or 0)
+            conn.execute("UPDATE corpus_entities SET key = ? WHERE corpus_entity = ?", (f"{block}#{group}", group))
+        else:
+            group, size = joined
+            if size == 1:  # its one member was alone until now
+                conn.execute("UPDATE corpus_entity_members SET evidence = ? WHERE corpus_entity = ?",
+                             (evidence, group))
+            conn.execute("UPDATE corpus_entities SET method = 'names-and-dates', evidence = ? "
+                         "WHERE corpus_entity = ?", (evidence, group))
+        years = member.years or (None, None)
+        conn.execute("INSERT INTO corpus_entity_members (corpus_entity, doc, entity, score, evidence, block, "
+                     "first_year, last_year) VALUES (?, ?, ?, 1.0, ?, ?, ?, ?)",
+                     (group, member.doc, member.entity, evidence, block, years[0], years[1]))
+        conn.execute("UPDATE entities SET corpus_entity = ? WHERE doc = ? AND id = ?",
+                     (group, member.doc, member.entity))
 
 
 def _partitions(members: list[Member], merges: list[tuple[tuple[str, str], tuple[str, str]]]) -> list[list[Member]]:
@@ -685,8 +683,8 @@ def _write(conn: sqlite3.Connection, groups: list[_Group], placed: dict[tuple[in
 
 def link_document(conn: sqlite3.Connection, doc: int, blocks_before: set[str] | None = None) -> None:
     """Regroup the blocks document `doc`'s entities fall in (and those its former version fell in)."""
-    blocks = {m.block for m in _members(conn, "WHERE e.doc = ?", (doc,))} | (blocks_before or set())
-    regroup(conn, blocks, docs=(doc,))
+    fresh = _members(conn, "WHERE e.doc = ?", (doc,))
+    regroup(conn, {m.block for m in fresh} | (blocks_before or set()), fresh)
 
 
 def unlink_document(conn: sqlite3.Connection, doc: int) -> set[str]:
@@ -711,5 +709,5 @@ def correct(conn: sqlite3.Connection, kind: str, a: tuple[str, str], b: tuple[st
     blocks, inside the caller's transaction."""
     conn.execute("INSERT INTO corpus_corrections (kind, a_doc, a_name, b_doc, b_name) VALUES (?, ?, ?, ?, ?)",
                  (kind, a[0], a[1], b[0], b[1]))
-    named = [m for key in (a, b) for m in _members(conn, "WHERE d.id = ? AND e.folded = ?", key)]
-    regroup(conn, {m.block for m in named}, docs={m.doc for m in named})
+    named = [m for key in (a, b) for m in _members_named(conn, key)]
+    regroup(conn, {m.block for m in named}, named)
