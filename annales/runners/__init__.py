@@ -22,7 +22,7 @@ class EngineError(AnnalesError):
 
 
 class Engine(Protocol):
-    def __call__(self, items: Iterable[Item], *, workers: int = 1) -> Iterator[Outcome]: ...
+    def __call__(self, items: Iterable[Item], *, workers: int = 1, as_contract: bool = False) -> Iterator[Outcome]: ...
 
 
 def get_engine(name: str) -> Engine:

@@ -55,8 +55,9 @@ class Analyser:
         return {"id": ids, "analysis": analyses, "error": errors}
 
 
-def analyse_items_on_ray(items: Iterable[Item], *, workers: int = 1) -> Iterator[Outcome]:
-    """One Outcome per input, in input order, the analyses made by `workers` Ray actors.
+def analyse_items_on_ray(items: Iterable[Item], *, workers: int = 1, as_contract: bool = False) -> Iterator[Outcome]:
+    """One Outcome per input, in input order, the analyses made by `workers` Ray actors (as their
+    JSON contract in `contract` with `as_contract`, as in `annales.batch.analyse_items`).
 
     The documents are gathered first (Ray Data takes a list); a Ray already started in this
     process (`ray.init` by the caller) is used as it is and left running."""
@@ -80,20 +81,22 @@ def analyse_items_on_ray(items: Iterable[Item], *, workers: int = 1) -> Iterator
         if failure is not None:
             yield Outcome(id=item.id, error=f"{item.id}: internal error in a Ray worker: {failure}")
             continue
-        yield _outcome(item.id, row)
+        yield _outcome(item.id, row, as_contract)
 
 
-def _outcome(doc_id: str, row: dict[str, Any]) -> Outcome:
+def _outcome(doc_id: str, row: dict[str, Any], as_contract: bool = False) -> Outcome:
     if row["id"] != doc_id:  # results pair with documents by the order Ray Data keeps: a bug otherwise
         raise AnnalesError(f"the Ray engine returned {row['id']!r} where {doc_id!r} was expected")
     if row["error"] or not row["analysis"]:
         return Outcome(id=doc_id, error=row["error"] or f"{doc_id}: not analysed")
     try:
-        analysis = Analysis.from_dict(json.loads(row["analysis"]))
+        data = json.loads(row["analysis"])
+        if as_contract:
+            return Outcome(id=doc_id, contract=data)
+        return Outcome(id=doc_id, analysis=Analysis.from_dict(data))
     except Exception as exc:  # what came back is not the contract: this document alone fails
         return Outcome(id=doc_id, error=f"{doc_id}: internal error reading a Ray worker's analysis: "
                                         f"{type(exc).__name__}: {exc}")
-    return Outcome(id=doc_id, analysis=analysis)
 
 
 def _on_ray(documents: list[SourceDocument], workers: int) -> Iterator[dict[str, Any]]:

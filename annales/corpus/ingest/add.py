@@ -119,11 +119,12 @@ def add(conn: sqlite3.Connection, paths: list[str], *, workers: int = 1, dct: st
 
     def analysed() -> Iterator[tuple[str, dict[str, Any] | None, str | None, bool]]:
         """(id, analysis, error, whether the analysis was made already)."""
-        for outcome in analyse(new_or_changed(), workers=workers):
-            if outcome.analysis is None:
+        for outcome in analyse(new_or_changed(), workers=workers, as_contract=True):
+            data = outcome.data()
+            if data is None:
                 yield outcome.id, None, outcome.error or f"{outcome.id}: not analysed", False
             else:
-                yield outcome.id, outcome.analysis.to_dict(), None, False
+                yield outcome.id, data, None, False
         for path in stored:  # made already: stored as they are, whatever --dct or --language say
             for doc_id, data, error in read_analyses(path):
                 yield doc_id, data, error, True
