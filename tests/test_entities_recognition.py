@@ -206,6 +206,19 @@ RAW_UNITS = [
                  id="fr-elided-complement"),
     pytest.param("Le régiment part. Le bataillon suit.", [], id="article-is-no-roman-fifty"),
     pytest.param("Le XLe régiment part.", [("XLe régiment", "XLe régiment")], id="roman-forty"),
+    # OCR and typography write the ordinal's "e" as º or °: the name takes the "e".
+    pytest.param("le 52º bataillon", [("52º bataillon", "52e bataillon")], id="ocr-masculine-ordinal"),
+    pytest.param("le 118° R. I.", [("118° R. I.", "118e régiment d'infanterie")], id="ocr-degree-sign"),
+    pytest.param("la 31ᵉ division", [("31ᵉ division", "31e division")], id="superscript-e"),
+    pytest.param("Il fait 30° à l'ombre et 12° la nuit.", [], id="degrees-are-no-unit"),
+    # Each unit of a list, not only the first: the words after a unit are looked at, not taken.
+    pytest.param("le 6e bataillon et le 7e bataillon",
+                 [("6e bataillon", "6e bataillon"), ("7e bataillon", "7e bataillon")], id="two-units-in-a-row"),
+    pytest.param("la 2e compagnie du 41e régiment d'infanterie", [
+        ("2e compagnie", "2e compagnie"), ("41e régiment d'infanterie", "41e régiment d'infanterie")], id="part-of"),
+    # A regiment named by its arm.
+    pytest.param("le 3e zouaves", [("3e zouaves", "3e régiment de zouaves")], id="arm-regiment"),
+    pytest.param("le 7e chasseurs", [("7e chasseurs", "7e chasseurs")], id="arm-of-two-kinds-keeps-its-word"),
 ]
 
 
@@ -214,6 +227,16 @@ def test_find_units_without_the_model(text: str, expected: list[tuple[str, str]]
     found = find_units(text, "fr", LEXICON)
     got = sorted({(text[c.start:c.end], c.attributes["name"]) for c in found})
     assert got == sorted(expected)
+
+
+def test_a_regiment_named_by_its_arm_is_the_regiment_written_out() -> None:
+    text = "Le 3e zouaves attaque. Plus tard, le 3e régiment de zouaves est relevé."
+    assert {c.key for c in find_units(text, "fr", LEXICON)} == {"3 régiment de zouaves"}
+
+
+def test_men_of_an_arm_stay_a_count_of_men() -> None:
+    analysis = analysed("Le 2 mai 1915, deux mille zouaves du 3e bataillon montent en ligne.")
+    assert [e.name for e in analysis.entities if e.type == "unit"] == ["3e bataillon"], seen(analysis)
 
 
 def test_unit_keys_join_abbreviation_and_full_form() -> None:

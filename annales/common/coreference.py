@@ -45,11 +45,11 @@ from functools import cache
 from typing import Any
 
 from annales.common.parse import children_of, has_child_dep, morph_of
-from annales.common.resources import exists, load_rows
+from annales.common.resources import exists, load_rows, ordinal_suffixes
 from annales.model import Entity, Span
 
 LAYER = "coreference"
-FILES = ("pronouns.tsv", "group_nouns.tsv", "ordinal_suffixes.tsv", "impersonal_verbs.tsv")
+FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
@@ -105,8 +105,10 @@ def _lexicon(language: str) -> _Lexicon | None:
                 for row in load_rows(language, LAYER, "pronouns.tsv", 4)}
     nouns = {row[0].lower(): _GroupNoun(row[1], None if row[2] == "-" else row[2].lower())
              for row in load_rows(language, LAYER, "group_nouns.tsv", 3)}
-    suffixes = sorted((row[0] for row in load_rows(language, LAYER, "ordinal_suffixes.tsv", 1)), key=len, reverse=True)
-    numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(re.escape(s) for s in suffixes) + r")", re.IGNORECASE)
+    suffixes = ordinal_suffixes(language)
+    if not suffixes:
+        return None
+    numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(map(re.escape, suffixes)) + r")", re.IGNORECASE)
     impersonal = {row[0]: row[1].lower() for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 2)}
     starts = frozenset(re.split(r"[-\s'’]", surface)[0] for surface in pronouns)
     return _Lexicon(pronouns, nouns, numbered, impersonal, starts)

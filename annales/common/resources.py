@@ -139,3 +139,14 @@ def literal_alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so that prefixes never win; unlike
     `alternation`, spaces and apostrophes match only themselves."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def ordinal_suffixes(language: str) -> dict[str, str]:
+    """What is written after the digits of an ordinal ("e", "ème", OCR's "º" and "°") -> the suffix a
+    name is written with; longest first, so an alternation built from the keys tries "ème" before "e".
+    Empty for a language without the file (`common/ordinal_suffixes.tsv`): its units need words."""
+    if not exists(language, "common", "ordinal_suffixes.tsv"):
+        return {}
+    rows = load_rows(language, "common", "ordinal_suffixes.tsv", 2)
+    return dict(sorted(((row[0], row[1]) for row in rows), key=lambda row: -len(row[0])))

@@ -85,7 +85,10 @@ def name_lexicon(language: str) -> NameLexicon:
             ranks_as_written.setdefault(" ".join(row[0].replace("’", "'").split()), (row[1], row[2]))
             if row[0][:1].islower():
                 lowercase_ranks.add(_key(row[0]))
-    for row in _rows(language, "unit_nouns.tsv"):
+    # A regiment named by its arm ("le 4e zouaves") is a unit head here only: the quantities layer
+    # reads unit_nouns.tsv as the names of sub-units, and "3 000 zouaves" are men, not a sub-unit.
+    head_rows = _rows(language, "unit_nouns.tsv") + _rows(language, "unit_arms.tsv")
+    for row in head_rows:
         unit_nouns.setdefault(_key(row[0]), row[1])
     abbreviations = {squeeze(row[0]): row[1] for row in _rows(language, "unit_abbreviations.tsv")}
     raw_abbreviations = [row[0] for row in _rows(language, "unit_abbreviations.tsv")]
@@ -112,7 +115,7 @@ def name_lexicon(language: str) -> NameLexicon:
         rank_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "ranks.tsv")]
                                  + [row[0] for row in title_rows], fold_case=True),
         unit_noun_pattern=alternation([row[0] for lang in languages for row in _rows(lang, "unit_nouns.tsv")]),
-        unit_noun_folded=alternation([row[0] for row in _rows(language, "unit_nouns.tsv")], fold_case=True),
+        unit_noun_folded=alternation([row[0] for row in head_rows], fold_case=True),
         ship_noun_pattern=alternation(ship_nouns, fold_case=True),
         ship_prefix_pattern=alternation(ship_prefixes),
         place_cue_pattern=alternation([row[0] for row in _rows(language, "place_cues.tsv")], fold_case=True),

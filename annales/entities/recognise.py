@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from annales.common.resources import alternation, load_rows
+from annales.common.resources import alternation, load_rows, ordinal_suffixes
 from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
 from annales.entities.typing_words import typing_words
@@ -94,7 +94,8 @@ def _roman_ordinal(language: str) -> str:
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     lexicon = name_lexicon(language)
     name = name_pattern(language)
-    ordinal_fr = rf"(?:\d+(?:e|er|re|ère|ème|è)|{_roman_ordinal(language)})"
+    suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
+    ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
     return {
         "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
         # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
@@ -109,7 +110,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?![\w])"),
         "unit_fr": re.compile(
             rf"(?<![\w])(?P<ordinal>{ordinal_fr})\s+(?P<head>(?i:{lexicon.unit_noun_folded}))(?![\w])"
-            rf"(?P<tail>(?:\s*[\w’'-]+)*)"),
+            # The words that may follow are looked at, not taken: "le 3e bataillon et le 4e
+            # bataillon" holds two units, and a taken tail would hide the second from finditer.
+            rf"(?=(?P<tail>(?:\s*[\w’'-]+)*))"),
         "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
@@ -170,6 +173,15 @@ def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
     return tail[:length]
 
 
+def _written(ordinal: str, language: str) -> str:
+    """An ordinal as a name writes it: "340e" for OCR's "340°" and "340ème"; Roman ones as they are."""
+    digits = re.match(r"\d+", ordinal)
+    if digits is None:
+        return ordinal
+    suffix = ordinal[digits.end():]
+    return digits.group() + ordinal_suffixes(language).get(suffix, suffix)
+
+
 def _ordinal_number(ordinal: str) -> str:
     digits = re.match(r"\d+", ordinal)
     if digits:
@@ -205,7 +217,7 @@ def find_units(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
         if expansion is None:
             continue
         cand = Candidate(m.start(), m.end(), "unit", "unit", key=_unit_key(m.group("ordinal"), expansion))
-        cand.attributes["name"] = f"{m.group('ordinal')} {expansion}"
+        cand.attributes["name"] = f"{_written(m.group('ordinal'), language)} {expansion}"
         cand.attributes["abbreviation"] = squeeze(abbr)
         found.append(cand)
     for m in p["unit_fr"].finditer(text):
@@ -214,7 +226,7 @@ def find_units(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
         head = lexicon.unit_nouns.get(m.group("head").lower(), m.group("head").lower())
         words = " ".join((head + tail).split())
         cand = Candidate(m.start(), end, "unit", "unit", key=_unit_key(m.group("ordinal"), words))
-        cand.attributes["name"] = f"{m.group('ordinal')} {words}"
+        cand.attributes["name"] = f"{_written(m.group('ordinal'), language)} {words}"
         found.append(cand)
     return found
 
