@@ -10,7 +10,10 @@ Dates: a gold expression is *found* when a system timex overlaps it, *exact* whe
 equal, and *right* when an overlapping system timex has the gold value (for a gold value the text
 cannot give, marked unknowable, an unresolved system value is right too). Entities: a gold entity
 is *found* when a system entity has a mention overlapping its first mention, and *typed* when that
-entity has the gold type (unit and organization count as one family, as do group and organization).
+entity has the gold type (unit and organization count as one family, as do group and organization);
+*places as persons* counts gold places held by a person (per 2 000 words of the text), and
+*function-word entities* the system mentions whose every word the parse calls a determiner, pronoun,
+preposition, conjunction or auxiliary (issue 10: there must be none).
 Events (gold `events`: a trigger word and the date a historian gives the happening, at the
 granularity the text supports): *found* when a system event's trigger overlaps the gold trigger,
 *placed* when that event's date value starts with the gold value (as `eval timeml --events` places
@@ -28,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "benchmarks" / "gold"
+FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}
 SAME_FAMILY = [{"unit", "organization"}, {"group", "organization"}]
 
 
@@ -59,7 +63,8 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
 
     # A gold file may give the publication date a user would pass with --dct (a newspaper's issue date).
     (document,) = list(read_inputs([str(source)], gold.get("dct")))
-    analysis = analyze_document(document).to_dict()
+    made = analyze_document(document)
+    analysis = made.to_dict()
     assert analysis["text"] == text, "annales reads the file differently from the gold's decoding"
     errors: list[str] = []
 
@@ -78,16 +83,26 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
             got = ", ".join(f"{text[t['start']:t['end']]!r}={t['value']}" for t in hits) or "nothing"
             errors.append(f"date {text[g['start']:g['end']]!r} @{g['start']}: gold {g['value']}, got {got}")
 
-    entity = {"gold": 0, "found": 0, "typed": 0}
+    entity = {"gold": 0, "found": 0, "typed": 0, "place_as_person": 0, "function_words": 0,
+              "words": len(text.split())}
     for g in gold.get("entities", []):
         entity["gold"] += 1
         owners = [e for e in analysis["entities"] if any(_overlaps(m, g["start"], g["end"]) for m in e["mentions"])]
         entity["found"] += bool(owners)
         typed = any(_same_type(g["type"], e["type"]) for e in owners)
         entity["typed"] += typed
+        entity["place_as_person"] += g["type"] == "place" and any(e["type"] == "person" for e in owners)
         if not typed:
             got = ", ".join(f"{e['name']}:{e['type']}" for e in owners) or "nothing"
             errors.append(f"entity {g['name']} ({g['type']}) @{g['start']}: got {got}")
+    # Issue 10: no entity is a determiner or a pronoun. Judged by the parse (every word of a mention a
+    # function word), not by the lists annales itself filters with.
+    for e in analysis["entities"]:
+        for m in e["mentions"]:
+            span = made.doc.char_span(m["start"], m["end"], alignment_mode="expand") if made.doc is not None else None
+            if span is not None and all(t.pos_ in FUNCTION_POS or t.is_punct for t in span):
+                entity["function_words"] += 1
+                errors.append(f"entity {e['name']}:{e['type']} @{m['start']}: a function word")
     event = {"gold": 0, "found": 0, "placed": 0}
     for g in gold.get("events", []):
         if _check(text, g["start"], g["end"]) != g["check"]:
@@ -115,7 +130,9 @@ def _frac(a: int, b: int) -> str:
 
 def _row(name: str, t: dict, e: dict, v: dict) -> str:
     row = (f"{name:<48} dates right {_frac(t['right'], t['gold']):<16} found {_frac(t['found'], t['gold']):<16} "
-           f"exact extent {_frac(t['exact'], t['gold']):<16} entities typed {_frac(e['typed'], e['gold'])}")
+           f"exact extent {_frac(t['exact'], t['gold']):<16} entities typed {_frac(e['typed'], e['gold'])}"
+           f"  places as persons {e['place_as_person']} ({e['place_as_person'] * 2000 / max(e['words'], 1):.2f}"
+           f" per 2 000 words)  function-word entities {e['function_words']}")
     if v["gold"]:
         row += f"  events placed {_frac(v['placed'], v['gold'])} found {_frac(v['found'], v['gold'])}"
     return row
@@ -139,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = {}
     for folder, rows in sorted(groups.items()) + ([("ALL", results)] if len(groups) > 1 else []):
         totals_t = {k: sum(r["timex"][k] for r in rows) for k in ("gold", "found", "exact", "right")}
-        totals_e = {k: sum(r["entity"][k] for r in rows) for k in ("gold", "found", "typed")}
+        totals_e = {k: sum(r["entity"][k] for r in rows)
+                    for k in ("gold", "found", "typed", "place_as_person", "function_words", "words")}
         totals_v = {k: sum(r["event"][k] for r in rows) for k in ("gold", "found", "placed")}
         if folder != "ALL":
             for r in rows:

@@ -316,3 +316,16 @@ def test_an_initial_alone_after_a_rank_is_no_name() -> None:
 def test_rank_then_address_form_is_no_name() -> None:
     assert find_ranked_persons("le capitaine Messieurs", "fr", LEXICON) == []
     assert not entities_mentioning(analysed("Il salua le capitaine. Messieurs, dit-il, en avant."), "Messieurs")
+
+
+def test_a_rank_word_that_qualifies_the_noun_before_it_names_no_one() -> None:
+    analysis = analysed("Le 2 septembre 1914, la brigade suit le repli général Vaudrenne, Orbigny et Lussac.")
+    assert all(e.rank is None for e in analysis.entities), seen(analysis)
+    ranked = analysed("Le 2 septembre 1914, le lieutenant général Vaudrenne suit la brigade.")
+    assert [e.rank for e in ranked.entities if e.type == "person"] == ["général"], seen(ranked)
+
+
+def test_a_list_mostly_of_places_is_a_list_of_places() -> None:
+    # "Morel", a surname to the NER, is a village here: the list is an itinerary.
+    analysis = analysed("Le 9 septembre 1914, le régiment passe par Lyon, Dijon, Besançon et Morel.")
+    assert {e.name: e.type for e in analysis.entities}.get("Morel") == "place", seen(analysis)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.resources import alternation, load_rows, ordinal_suffixes
+from annales.common.text import fold
 from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
 from annales.entities.typing_words import typing_words
@@ -297,8 +298,9 @@ def find_works(text: str, language: str) -> list[Candidate]:
             for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)]
 
 
-def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
-    """Names after a rank or a title: "le contre-amiral Jean Morel", "M. Lambert"."""
+def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any = None) -> list[Candidate]:
+    """Names after a rank or a title: "le contre-amiral Jean Morel", "M. Lambert"; with the parse
+    (`doc`), not after a rank word that qualifies the noun before it."""
     found: list[Candidate] = []
     pattern = _patterns(language)["rank"]
     pos = 0
@@ -310,6 +312,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
             continue
         if re.search(r"[,;]", text[m.end("rank"):m.start("name")]) and len(m.group("rank")) > MAX_OCR_TITLE:
             continue  # "président, Louis Thorens": a list, not a title; only "M, Kellogg" is OCR
+        if _qualifies_a_noun(doc, m.start("rank"), m.end("rank"), lexicon):
+            continue  # "le repli général Missy, Pontavert…": a general retreat, then villages
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
         if m.group("particle") and kind not in ("rank", "address"):
             continue  # "M. de Roggenbach" is a man, "la reine de Portugal" a place's queen
@@ -322,6 +326,20 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon) -> list[
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
     return found
+
+
+def _qualifies_a_noun(doc: Any, start: int, end: int, lexicon: NameLexicon) -> bool:
+    """The rank word is an adjective of the noun just before it (some rank words are adjectives
+    too); the parse says so, the word lists cannot."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    word = span[0]
+    return (word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i == word.i - 1
+            and word.head.pos_ == "NOUN" and lexicon.rank(word.head.text) is None  # not "lieutenant général"
+            and fold(word.head.text) not in lexicon.office_heads)  # an office's: the resolver reads it
 
 
 def find_ner(doc, text: str, language: str) -> list[Candidate]:

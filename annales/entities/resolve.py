@@ -334,12 +334,14 @@ class Resolver:
             if person_neighbours:
                 votes[cand.key]["person"] += EVIDENCE["coordination"] * person_neighbours
         # The same read on the words, for lists the parse gets wrong: "X, Y, Z et W".
+        # Places alike: an itinerary ("Missy, Pontavert, Treslon et Damery") is a list of places
+        # when most of its names are, whatever the NER made of a village it never saw.
         for run in self._lists(accepted):
-            persons = sum(1 for c in run if decided.get(c.key) == "person")
-            if persons * 2 > len(run):
-                for c in run:
-                    if not c.strong and decided.get(c.key) != "person":
-                        votes[c.key]["person"] += EVIDENCE["coordination"]
+            for kind in ("person", "place"):
+                if sum(1 for c in run if decided.get(c.key) == kind) * 2 > len(run):
+                    for c in run:
+                        if not c.strong and decided.get(c.key) != kind:
+                            votes[c.key][kind] += EVIDENCE["coordination"]
         # A single name that is the surname of a person named in full in the story is that person's
         # (the byline's author does not make every "Paris" a person).
         story_keys = {c.key for c in accepted if not self.analysis.in_region(c.start, c.end, "byline")}
