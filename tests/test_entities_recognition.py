@@ -329,3 +329,14 @@ def test_a_list_mostly_of_places_is_a_list_of_places() -> None:
     # "Morel", a surname to the NER, is a village here: the list is an itinerary.
     analysis = analysed("Le 9 septembre 1914, le régiment passe par Lyon, Dijon, Besançon et Morel.")
     assert {e.name: e.type for e in analysis.entities}.get("Morel") == "place", seen(analysis)
+
+
+@pytest.mark.parametrize("text", [
+    "Le 4 avril 1915, la compagnie tient la tranchée de Morel sous le feu.",
+    "Le 4 avril 1915, la compagnie reprend la ferme Bernard à l'aube.",
+    "Le 4 avril 1915, la compagnie descend dans le ravin de Morel.",
+])
+def test_a_name_after_a_word_of_the_terrain_is_a_place(text: str) -> None:
+    analysis = analysed(text)
+    name = "Morel" if "Morel" in text else "Bernard"
+    assert [e.type for e in entities_mentioning(analysis, name)] == ["place"], seen(analysis)
