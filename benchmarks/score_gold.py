@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))  # this checkout's annales, whatever the environment has installed
     if not args.shared.is_dir():
         print(f"{args.shared} is absent: nothing to score (the gold points into it)")
         return 0

@@ -27,6 +27,8 @@ CLAUSE_MAX_TOKENS = 80  # how far back a clause before a quotation is read
 _CLAUSE_ENDS = frozenset(".!?…;»”")  # nor does a cue reach back across another quotation
 OPENING_NOUN_WITHIN = 3  # "Le correspondant, X, …": the subject opens the clause after a determiner
 MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se leva et déclara"
+AUTHOR_NAME_TOKENS = 6  # "du général Paul Marie Bastien": the name and its title before a colon
+_OF = frozenset({"de", "d", "du", "des"})
 _SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
 _BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
 _SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name the parse may have cut off
@@ -35,6 +37,7 @@ _PADDING_OR_SPACE = PADDING + "\r"
 _CLOSES_SENTENCE = re.compile(r"[ \t\u00a0\u202f]*(?:[.!?…]|\n|$)")
 _ENDS = frozenset(".!?…")
 _INTRODUCING_ENDS = ".!:…"  # how the sentence before a quotation it introduces may end
+_REFLEXIVE = frozenset({"se", "s", "me", "m", "te", "t", "nous", "vous"})
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,38 @@ def _person_before(verbs: SpeechVerbs, verb: Any, person_at: Callable[[int, int]
     return next(iter(heads.values())) if len(heads) == 1 else None
 
 
+def _in_a_name(token: Any, is_person: Callable[[int, int], bool]) -> bool:
+    """A word of a person's name, or of the title and determiner before it ("le général")."""
+    if token.pos_ == "PROPN":
+        return is_person(token.idx, token.idx + len(token.text))
+    return token.pos_ in ("NOUN", "DET", "ADJ")
+
+
+def _author_before(verbs: SpeechVerbs, colon: int, is_person: Callable[[int, int], bool]) -> Attribution | None:
+    """"… portant le fameux appel de Bastien : « … »": a noun of words whose complement, a person by
+    name, ends right on the colon gives that person (the words are the call, the letter, the reply
+    the colon opens). Anything after the name ("la réponse de Bastien au ministre") and the words
+    are not said to be his."""
+    doc = verbs.doc
+    start = verbs.clause_start(colon)
+    k = colon - 1
+    while k > start and doc[k].is_space:  # a no-break space before the colon is a token of its own
+        k -= 1
+    name = doc[k]
+    if k < start or name.pos_ != "PROPN" or not is_person(name.idx, name.idx + len(name.text)):
+        return None
+    colon = k + 1
+    # Back over the name and the title or rank before it ("du général Paul Bastien") to "de".
+    while k > start and colon - k <= AUTHOR_NAME_TOKENS and _in_a_name(doc[k], is_person):
+        k -= 1
+    if doc[k].lower_.rstrip("'’") not in _OF:
+        return None
+    noun = next((doc[j] for j in range(k - 1, max(start, k - 3) - 1, -1) if doc[j].pos_ != "ADJ"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in verbs.lex.speech_nouns:
+        return None
+    return Attribution((noun.idx, name.idx + len(name.text)), (name.idx, name.idx + len(name.text)), named=True)
+
+
 def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
            is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Il me dit : « … »", "Le procureur Bastien, après un silence, lui dit : « … »" or "Robert
@@ -294,6 +329,9 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
         subject = _person_before(verbs, form, is_person)
         if subject is not None:
             return _named(subject, form, is_person)
+    author = _author_before(verbs, token.i, is_person)
+    if author is not None:
+        return author
     # The parse may hang the clause on a verb inside the quote, so its labels there are unsure:
     # the subject is taken as the noun that opens the clause.
     subject = next((t for t in verbs.opening(token.i, OPENING_NOUN_WITHIN) if t.pos_ in ("NOUN", "PROPN")), None)
@@ -317,6 +355,28 @@ def continued(text: str, quoted: Quoted, previous: Quoted | None, cue: Attributi
     return cue if _RESUME.fullmatch(between) else None
 
 
+def resumed(text: str, verbs: SpeechVerbs | None, quoted: Quoted, previous: Quoted | None,
+            cue: Attribution | None) -> Attribution | None:
+    """"« … », dit Bastien. Puis, après un silence : « … »": a clause without a verb or a name of its
+    own that ends on a colon right after a quotation goes on with that quotation's speaker."""
+    if verbs is None or previous is None or cue is None or cue.subject is None:
+        return None
+    said = max(previous.outer_end, cue.cue[1])  # the quotation, and its incise when it follows it
+    colon = _colon_before(text, quoted)
+    if colon is None or colon < said:
+        return None
+    token = token_at(verbs.doc, colon)
+    if token is None:
+        return None
+    clause = verbs.doc[verbs.clause_start(token.i):token.i]
+    if not len(clause) or text[said:clause[0].idx].strip(_PADDING_OR_SPACE + ".!?…"):
+        return None  # the clause does not start right after the quotation: other words came between
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "PROPN") for t in clause):
+        return None  # a clause of its own, with someone else in it maybe
+    last = clause[-1]
+    return Attribution((clause[0].idx, last.idx + len(last.text)), cue.subject, cue.named, cue.loose)
+
+
 def _stands_alone(text: str, quoted: Quoted) -> bool:
     """True when the quotation is a sentence of its own: it ends on its own full stop, or the
     sentence does ("« La grande route » parut en 1920" is a title)."""
@@ -325,11 +385,22 @@ def _stands_alone(text: str, quoted: Quoted) -> bool:
     return quoted.closed and _CLOSES_SENTENCE.match(text, quoted.outer_end) is not None
 
 
+def _gesture(verb: Any, lex: Lexicon) -> bool:
+    """A gesture that opens a turn of speech ("se leva", "interpella le ministre"); a verb listed as
+    reflexive counts only with its reflexive pronoun ("leva une armée" announces no words)."""
+    reflexive = lex.gesture_verbs.get(verb.lemma_.lower())
+    if reflexive is None:
+        return False
+    return not reflexive or any(c.pos_ == "PRON" and c.i < verb.i and c.lower_.rstrip("'’") in _REFLEXIVE
+                                for c in verb.children)
+
+
 def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexicon,
                is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Le maréchal Bastien prit la parole. « Soldats, … »": a quotation that opens a sentence right
-    after one whose verb governs a noun of speech ("la parole", "ce mot"), or is a speech verb with
-    no object, takes that verb's subject for its speaker. A sentence that holds a quotation of its
+    after one whose verb governs a noun of speech ("la parole", "ce mot"), is a speech verb with
+    no object, or a gesture that opens a turn of speech ("se leva", "se tourna vers eux"), takes
+    that verb's subject for its speaker. A sentence that holds a quotation of its
     own introduces none."""
     if verbs is None or not _stands_alone(text, quoted):
         return None
@@ -351,10 +422,12 @@ def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexico
     for verb in reversed(list(sentence)):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        if verb.lemma_.lower() in lex.receiving_verbs:
+            return None  # "reçut l'ordre suivant": the words come to the subject, from someone else
         objects = [c for c in verb.children if c.dep_ == "obj"]
         # Words announced ("prit la parole", "répondit ces mots") or left unsaid ("Bastien répondit."):
         # a verb with another object ("demanda des nouvelles", "raconta la bataille") introduces no words.
-        if any(c.lemma_.lower() in lex.speech_nouns for c in objects):
+        if any(c.lemma_.lower() in lex.speech_nouns for c in objects) or _gesture(verb, lex):
             speaks = True
         else:
             speaks = verb.lemma_.lower() in lex.speech_lemmas and not objects
