@@ -81,6 +81,10 @@ SPEAKERS = [
                  ("Bastien",), [("Le", "p1"), ("Nous", None)], id="verbless-colon-clause-too-far"),
     pytest.param("« Le pont est tombé », dit Bastien.\nLenoir, furieux : « Nous passerons à gué demain matin. »",
                  ("Bastien", "Lenoir"), [("Le", "p1"), ("Nous", "p2")], id="colon-clause-with-its-own-name"),
+    pytest.param("Cette phrase fut écrite par le général Bastien dans son carnet : « Tout est perdu sauf l'honneur. »",
+                 ("Bastien",), [("Tout", "p1")], id="colon-passive-agent"),
+    pytest.param("Ces mots furent écrits sur le mur de la caserne : « Tout est perdu sauf l'honneur. »",
+                 (), [("Tout", None)], id="colon-passive-without-agent"),
     # Pronouns, through the coreference pass
     pytest.param("Le capitaine Morel relut l'ordre à voix basse. « Nous partirons à l'aube sans chariots », dit-il.",
                  ("Morel",), [("Nous", "p1")], id="pronoun-inverted"),

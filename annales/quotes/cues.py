@@ -317,6 +317,13 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     verb = verbs.last_before(token.i)
     if verb is not None:
         subject = _subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubj:pass":
+            # "Cette phrase fut écrite par Bastien : « … »": the subject is the words, the agent says them.
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            if agent is None:
+                return Attribution((verb.idx, verb.idx + len(verb.text)), None)
+            name = _name_span(agent, is_person)
+            return Attribution((min(subject.left_edge.idx, verb.idx), name[1]), name)
         if subject is not None:
             return _verb_cue(verb, subject, is_person)
         # The parser may cut a name off its clause ("Clemenceau | , le visage fermé, se tourna …").
