@@ -85,6 +85,22 @@ SPEAKERS = [
                  ("Bastien",), [("Tout", "p1")], id="colon-passive-agent"),
     pytest.param("Ces mots furent écrits sur le mur de la caserne : « Tout est perdu sauf l'honneur. »",
                  (), [("Tout", None)], id="colon-passive-without-agent"),
+    pytest.param("Le ministre Bastien a souligné que la réforme « ne règle rien au problème des retraites ».",
+                 ("Bastien",), [("ne", "p1")], id="inside-what-a-speech-verb-says"),
+    pytest.param("Le ministre Bastien estima que cette décision allait « compliquer encore la situation du pays ».",
+                 ("Bastien",), [("compliquer", "p1")], id="inside-what-a-misparsed-speech-verb-says"),
+    pytest.param("Le capitaine Bastien a juré de « tenir jusqu'au bout avec tous ses hommes ».",
+                 ("Bastien",), [("tenir", "p1")], id="infinitive-of-a-speech-verb"),
+    pytest.param("Lenoir a dit que Bastien avait « trahi la cause des ouvriers de la ville ».",
+                 ("Lenoir", "Bastien"), [("trahi", "p1")], id="inside-what-is-said-about-another"),
+    pytest.param("Le rapport que Bastien a écrit sur « la défense de la ville en hiver » fut publié.",
+                 ("Bastien",), [("la", None)], id="title-in-an-adjunct-of-a-speech-verb"),
+    pytest.param("Le colonel Girard arriva au camp. Il a estimé que la position serait "
+                 "« intenable avant les premières neiges de l'hiver ».",
+                 ("Girard",), [("intenable", None)], id="inside-what-a-pronoun-says-not-guessed"),
+    pytest.param("Le général Bastien inspecta les lignes. « Tenez jusqu'au soir, coûte que coûte », "
+                 "dit le général de la division voisine.",
+                 ("Bastien",), [("Tenez", None)], id="rank-with-a-complement-is-someone-described"),
     # Pronouns, through the coreference pass
     pytest.param("Le capitaine Morel relut l'ordre à voix basse. « Nous partirons à l'aube sans chariots », dit-il.",
                  ("Morel",), [("Nous", "p1")], id="pronoun-inverted"),

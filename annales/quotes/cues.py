@@ -30,6 +30,8 @@ MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se
 AUTHOR_NAME_TOKENS = 6  # "du général Paul Marie Bastien": the name and its title before a colon
 _OF = frozenset({"de", "d", "du", "des"})
 _SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
+MAX_CLIMB_TO_VERB = 6  # heads climbed from a quotation's first word to the speech verb governing it
+_SAID_DEPS = ("ccomp", "xcomp", "obj")  # how a speech verb governs what is said
 _BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
 _SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name the parse may have cut off
 _RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
@@ -351,6 +353,45 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     while end > subject.idx and text[end - 1].isspace():
         end -= 1
     return Attribution((subject.left_edge.idx, end), name, named=True)
+
+
+def _speech_verb(token: Any, lex: Lexicon) -> bool:
+    """A speech verb by its lemma, or by its written form when the parser took it for a noun ("estima")."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.speech_lemmas:
+        return True
+    return token.pos_ == "NOUN" and token.lower_ in lex.speech_forms
+
+
+def governed(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
+             is_person: Callable[[int, int], bool]) -> Attribution | None:
+    """"Le ministre a souligné que la réforme « ne règle rien »", "Bastien jura de « tenir jusqu'au
+    bout »": a quotation inside the complement of a speech verb earlier in its sentence is said by
+    that verb's subject. The parse is climbed from the quotation's first word; the first speech verb
+    reached must stand before the quotation and govern it through a complement (what is said), not
+    through its subject or an adjunct."""
+    if verbs is None:
+        return None
+    first = token_at(verbs.doc, quoted.start)
+    if first is None:
+        return None
+    start = verbs.clause_start(first.i)
+    node = first
+    for _ in range(MAX_CLIMB_TO_VERB):
+        head = node.head
+        if head.i == node.i or head.i < start:
+            return None
+        if head.idx < quoted.outer_start and _speech_verb(head, verbs.lex):
+            if node.dep_ not in _SAID_DEPS:
+                return None
+            subject = _subject_of(head)
+            if subject is not None and subject.pos_ == "PRON" and verbs.lex.person_of(subject.text) != "first":
+                return None  # precision first: a third person told this way is often the last one named
+            if subject is not None:
+                return _verb_cue(head, subject, is_person)
+            subject = _person_before(verbs, head, is_person)  # a name the parser cut off its verb
+            return _named(subject, head, is_person) if subject is not None else None
+        node = head
+    return None
 
 
 def continued(text: str, quoted: Quoted, previous: Quoted | None, cue: Attribution | None) -> Attribution | None:
