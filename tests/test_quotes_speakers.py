@@ -101,6 +101,13 @@ SPEAKERS = [
     pytest.param("Le général Bastien inspecta les lignes. « Tenez jusqu'au soir, coûte que coûte », "
                  "dit le général de la division voisine.",
                  ("Bastien",), [("Tenez", None)], id="rank-with-a-complement-is-someone-described"),
+    pytest.param("Le sergent Paul Roche dit « Le Grand Loup », vient de rejoindre sa compagnie.",
+                 ("Paul Roche",), [], id="nickname-after-dit-is-no-speech"),
+    pytest.param("Le ministre Bastien a affirmé que la ville ne céderait pas et tiendrait « jusqu'au dernier homme ».",
+                 ("Bastien",), [("jusqu'au", "p1")], id="inside-a-conjunct-of-what-is-said"),
+    pytest.param("Le consul Bastien a affirmé qu'il était innocent, mais la police a trouvé « des faux papiers "
+                 "dans sa valise ».",
+                 ("Bastien",), [("des", None)], id="inside-a-contrasting-clause-of-the-narrator"),
     # Pronouns, through the coreference pass
     pytest.param("Le capitaine Morel relut l'ordre à voix basse. « Nous partirons à l'aube sans chariots », dit-il.",
                  ("Morel",), [("Nous", "p1")], id="pronoun-inverted"),

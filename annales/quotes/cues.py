@@ -28,10 +28,11 @@ _CLAUSE_ENDS = frozenset(".!?…;»”")  # nor does a cue reach back across ano
 OPENING_NOUN_WITHIN = 3  # "Le correspondant, X, …": the subject opens the clause after a determiner
 MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se leva et déclara"
 AUTHOR_NAME_TOKENS = 6  # "du général Paul Marie Bastien": the name and its title before a colon
-_OF = frozenset({"de", "d", "du", "des"})
 _SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
 MAX_CLIMB_TO_VERB = 6  # heads climbed from a quotation's first word to the speech verb governing it
 _SAID_DEPS = ("ccomp", "xcomp", "obj")  # how a speech verb governs what is said
+_OTHER_CLAUSE = ("conj", "parataxis")  # a clause joined to another may be someone else's
+NAME_MAX_WORDS = 3
 _BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
 _SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name the parse may have cut off
 _RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
@@ -39,7 +40,6 @@ _PADDING_OR_SPACE = PADDING + "\r"
 _CLOSES_SENTENCE = re.compile(r"[ \t\u00a0\u202f]*(?:[.!?…]|\n|$)")
 _ENDS = frozenset(".!?…")
 _INTRODUCING_ENDS = ".!:…"  # how the sentence before a quotation it introduces may end
-_REFLEXIVE = frozenset({"se", "s", "me", "m", "te", "t", "nous", "vous"})
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,7 @@ def _author_before(verbs: SpeechVerbs, colon: int, is_person: Callable[[int, int
     # Back over the name and the title or rank before it ("du général Paul Bastien") to "de".
     while k > start and colon - k <= AUTHOR_NAME_TOKENS and _in_a_name(doc[k], is_person):
         k -= 1
-    if doc[k].lower_.rstrip("'’") not in _OF:
+    if not verbs.lex.is_a("of", doc[k].text):
         return None
     noun = next((doc[j] for j in range(k - 1, max(start, k - 3) - 1, -1) if doc[j].pos_ != "ADJ"), None)
     if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in verbs.lex.speech_nouns:
@@ -362,6 +362,21 @@ def _speech_verb(token: Any, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and token.lower_ in lex.speech_forms
 
 
+def _name_like(words: str) -> bool:
+    """A few words, capitalised at both ends, with no sentence punctuation: a name set in quote marks
+    ("« La Motte »", "« Stern »"), not speech."""
+    parts = words.split()
+    return (0 < len(parts) <= NAME_MAX_WORDS and parts[0][:1].isupper() and parts[-1][:1].isupper()
+            and not _SENTENCE_END.search(words))
+
+
+def _joined(conjunct: Any, lex: Lexicon) -> bool:
+    """A conjunct joined by "et"/"ou" alone ("ne cèderait pas et tiendrait « … »"): still what the
+    speaker says; a contrast ("mais"), a "ni" or no conjunction at all may start the narrator's words."""
+    words = [c.text for c in conjunct.children if c.dep_ == "cc"]
+    return bool(words) and all(lex.is_a("joining", w) for w in words)
+
+
 def governed(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
              is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Le ministre a souligné que la réforme « ne règle rien »", "Bastien jura de « tenir jusqu'au
@@ -375,11 +390,15 @@ def governed(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     if first is None:
         return None
     start = verbs.clause_start(first.i)
+    if _name_like(text[quoted.start:quoted.end]):
+        return None  # "l'arrière Roger Muller dit « La Motte »": a nickname, not words said
     node = first
     for _ in range(MAX_CLIMB_TO_VERB):
         head = node.head
         if head.i == node.i or head.i < start:
             return None
+        if node.dep_ in _OTHER_CLAUSE and not _joined(node, verbs.lex):
+            return None  # "…, mais ni la bande « … »": a clause of the narrator's, joined by a contrast
         if head.idx < quoted.outer_start and _speech_verb(head, verbs.lex):
             if node.dep_ not in _SAID_DEPS:
                 return None
@@ -439,7 +458,7 @@ def _gesture(verb: Any, lex: Lexicon) -> bool:
     reflexive = lex.gesture_verbs.get(verb.lemma_.lower())
     if reflexive is None:
         return False
-    return not reflexive or any(c.pos_ == "PRON" and c.i < verb.i and c.lower_.rstrip("'’") in _REFLEXIVE
+    return not reflexive or any(c.pos_ == "PRON" and c.i < verb.i and lex.is_a("reflexive", c.text)
                                 for c in verb.children)
 
 

@@ -22,7 +22,6 @@ NARRATOR = "narrator"
 _PHRASE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})  # the words of a noun phrase before its complements
 
 
-_OF = frozenset({"de", "du", "des", "d'", "d’"})
 _DESCRIBING = ("nmod", "appos", "acl", "acl:relcl")  # what makes a noun a description, not a bare rank
 
 
@@ -136,7 +135,7 @@ class Speakers:
         if doc is None or phrase[1] >= subject[1]:
             return False
         after = next((doc[k] for k in self._tokens((phrase[1], subject[1])) if not doc[k].is_space), None)
-        return after is not None and after.pos_ == "ADP" and after.lemma_.lower() in _OF
+        return after is not None and after.pos_ == "ADP" and self.lex.is_a("of", after.text)
 
     def _author_of_words(self, phrase: tuple[int, int], subject: tuple[int, int]) -> str | None:
         """"selon le mot célèbre de X", "d'après la formule de X": a phrase headed by a noun of words
