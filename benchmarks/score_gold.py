@@ -18,6 +18,12 @@ Events (gold `events`: a trigger word and the date a historian gives the happeni
 granularity the text supports): *found* when a system event's trigger overlaps the gold trigger,
 *placed* when that event's date value starts with the gold value (as `eval timeml --events` places
 events); an event not found is not placed.
+Quotations (gold `quotes`, GUIDELINES.md): *found* when a system quote overlaps the gold span; among
+the gold quotations whose speaker is named in the same or the previous sentence (`near`),
+*attributed* when an overlapping system quote has a speaker; an attribution is *right* when its
+speaker is the gold one (a mention of that entity overlaps the gold mention, or the names fold
+equal). Every system speaker is counted once: on a gold quotation whose speaker is null, or on a
+system quote no gold quotation overlaps (a name in quote marks), it is wrong.
 Without ../shared it says so and exits 0: evaluation needs the texts, the tests do not.
 """
 
@@ -27,6 +33,7 @@ import argparse
 import hashlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +52,71 @@ def _overlaps(a: dict, start: int, end: int) -> bool:
 
 def _same_type(gold: str, system: str) -> bool:
     return gold == system or any({gold, system} <= family for family in SAME_FAMILY)
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+
+
+def _speaker_right(gold_speaker: dict | None, speaker: str, entities: dict[str, dict]) -> bool:
+    if gold_speaker is None:
+        return False
+    if speaker == "narrator" or gold_speaker["name"] == "narrator":
+        return speaker == gold_speaker["name"]
+    entity = entities.get(speaker)
+    if entity is None:
+        return False
+    return (any(_overlaps(m, gold_speaker["start"], gold_speaker["end"]) for m in entity["mentions"])
+            or _fold(entity["name"]) == _fold(gold_speaker["name"]))
+
+
+def score_quotes(gold: dict, text: str, analysis: dict, errors: list[str]) -> dict:
+    """Quotations found, near ones attributed, attributions right (see the module's docstring)."""
+    score = {"gold": 0, "found": 0, "near": 0, "attributed": 0, "attributions": 0, "right": 0}
+    entities = {e["id"]: e for e in analysis["entities"]}
+    system = analysis.get("quotes", [])
+    golds = []
+    for g in gold.get("quotes", []):
+        if _check(text, g["start"], g["end"]) != g["check"]:
+            errors.append(f"gold quote {g['start']}-{g['end']} does not match its check hash")
+            continue
+        golds.append(g)
+    # A system quote answers for the gold quotation it covers most, the innermost on a tie: the
+    # officer's words nested in a citation are his, not the citation's.
+    owner: dict[str, int] = {}
+    for q in system:
+        overlaps = [(min(q["end"], g["end"]) - max(q["start"], g["start"]), g["start"] - g["end"], k)
+                    for k, g in enumerate(golds) if _overlaps(q, g["start"], g["end"])]
+        if overlaps:
+            owner[q["id"]] = max(overlaps)[2]
+    counted: set[str] = set()
+    for k, g in enumerate(golds):
+        score["gold"] += 1
+        hits = [q for q in system if _overlaps(q, g["start"], g["end"])]
+        score["found"] += bool(hits)
+        spoken = [q for q in hits if q["speaker"] is not None and owner.get(q["id"]) == k]
+        who = g["speaker"]["name"] if g["speaker"] else "nobody"
+        if g["near"]:
+            score["near"] += 1
+            score["attributed"] += bool(spoken)
+            if not spoken:
+                errors.append(f"quote @{g['start']} ({who}): {'no speaker' if hits else 'not found'}")
+        for q in spoken:
+            counted.add(q["id"])
+            score["attributions"] += 1
+            right = _speaker_right(g["speaker"], q["speaker"], entities)
+            score["right"] += right
+            if not right:
+                got = entities.get(q["speaker"], {}).get("name", q["speaker"])
+                errors.append(f"quote @{g['start']}: gold speaker {who}, got {got}")
+    if "quotes" in gold:
+        for q in system:
+            if q["speaker"] is not None and q["id"] not in counted:
+                score["attributions"] += 1
+                got = entities.get(q["speaker"], {}).get("name", q["speaker"])
+                errors.append(f"system quote @{q['start']} {text[q['start']:q['end']][:30]!r}: speaker {got}, "
+                              "no gold quotation")
+    return score
 
 
 def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
@@ -69,7 +141,7 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
     errors: list[str] = []
 
     timex = {"gold": 0, "found": 0, "exact": 0, "right": 0}
-    for g in gold["timexes"]:
+    for g in gold.get("timexes", []):
         if _check(text, g["start"], g["end"]) != g["check"]:
             errors.append(f"gold span {g['start']}-{g['end']} does not match its check hash")
             continue
@@ -117,24 +189,28 @@ def score_file(gold_path: Path, shared: Path, show_errors: bool) -> dict | None:
         if not placed:
             got = ", ".join(v or "undated" for v in values) or "no event"
             errors.append(f"event {text[g['start']:g['end']]!r} @{g['start']}: gold {g['value']}, got {got}")
+    quote = score_quotes(gold, text, analysis, errors)
     if show_errors:
         for line in errors:
             print(f"  {gold_path.stem}: {line}")
     return {"file": gold_path.stem, "folder": gold["source"].split("/")[0], "timex": timex, "entity": entity,
-            "event": event}
+            "event": event, "quote": quote}
 
 
 def _frac(a: int, b: int) -> str:
     return f"{a}/{b} = {a / b:.2f}" if b else "-"
 
 
-def _row(name: str, t: dict, e: dict, v: dict) -> str:
+def _row(name: str, t: dict, e: dict, v: dict, q: dict) -> str:
     row = (f"{name:<48} dates right {_frac(t['right'], t['gold']):<16} found {_frac(t['found'], t['gold']):<16} "
            f"exact extent {_frac(t['exact'], t['gold']):<16} entities typed {_frac(e['typed'], e['gold'])}"
            f"  places as persons {e['place_as_person']} ({e['place_as_person'] * 2000 / max(e['words'], 1):.2f}"
            f" per 2 000 words)  function-word entities {e['function_words']}")
     if v["gold"]:
         row += f"  events placed {_frac(v['placed'], v['gold'])} found {_frac(v['found'], v['gold'])}"
+    if q["gold"] or q["attributions"]:
+        row += (f"  quotes found {_frac(q['found'], q['gold'])} near attributed {_frac(q['attributed'], q['near'])}"
+                f" attributions right {_frac(q['right'], q['attributions'])}")
     return row
 
 
@@ -145,10 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))  # this checkout's annales, whatever the environment has installed
     if not args.shared.is_dir():
         print(f"{args.shared} is absent: nothing to score (the gold points into it)")
         return 0
-    files = args.gold or sorted(GOLD_DIR.glob("*.json"))
+    # seeds/: quotations only, for the two seed articles (development text: the layer was built on them).
+    files = args.gold or sorted(GOLD_DIR.glob("*.json")) + sorted((GOLD_DIR / "seeds").glob("*.json"))
     results = [r for path in files if (r := score_file(path, args.shared, args.errors)) is not None]
     groups: dict[str, list[dict]] = {}
     for r in results:
@@ -159,11 +237,12 @@ def main(argv: list[str] | None = None) -> int:
         totals_e = {k: sum(r["entity"][k] for r in rows)
                     for k in ("gold", "found", "typed", "place_as_person", "function_words", "words")}
         totals_v = {k: sum(r["event"][k] for r in rows) for k in ("gold", "found", "placed")}
+        totals_q = {k: sum(r["quote"][k] for r in rows) for k in rows[0]["quote"]}
         if folder != "ALL":
             for r in rows:
-                print(_row(r["file"], r["timex"], r["entity"], r["event"]))
-        print(_row(f"[{folder}]", totals_t, totals_e, totals_v))
-        summary[folder] = {"timex": totals_t, "entity": totals_e, "event": totals_v}
+                print(_row(r["file"], r["timex"], r["entity"], r["event"], r["quote"]))
+        print(_row(f"[{folder}]", totals_t, totals_e, totals_v, totals_q))
+        summary[folder] = {"timex": totals_t, "entity": totals_e, "event": totals_v, "quote": totals_q}
     if args.json:
         args.json.write_text(json.dumps({"files": results, "summary": summary}, indent=1))
     return 0

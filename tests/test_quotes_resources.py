@@ -96,3 +96,19 @@ def test_pronoun_names_the_speaker_its_person_says(row: tuple[str, ...], context
     persons = _persons(analysis)
     assert len(persons) == 1, persons
     assert quote.speaker == (persons[0] if person == "third" else None)
+
+
+@pytest.mark.parametrize("row", _rows("gesture_verbs"))
+def test_gesture_verb_introduces_its_subjects_words(row: tuple[str, ...], context: Context) -> None:
+    verb, example = row
+    analysis, quote, cue = _quote(example, context)
+    persons = _persons(analysis)
+    assert len(persons) == 1 and quote.speaker == persons[0], (verb, cue)
+
+
+@pytest.mark.parametrize("row", _rows("receiving_verbs"))
+def test_receiving_verb_gives_its_subject_no_words(row: tuple[str, ...], context: Context) -> None:
+    verb, example = row
+    analysis = analyze(example, context=context)
+    assert len(_persons(analysis)) == 1 and len(analysis.quotes) == 1, verb
+    assert analysis.quotes[0].speaker is None, verb

@@ -10,11 +10,16 @@ Choices, so that a reader of `analysis.quotes` knows what a span means:
   span includes the incise, and the incise is its cue.
 - The speaker is read only from a cue: a speech verb and its subject (incise in the first
   sentence of the quote; verb after the closing mark, with or without a comma; verb in the clause
-  that ends on the colon before it, whatever words stand between, a verb without a subject of its
+  that ends on the colon before it, whatever words stand between, or earlier in the sentence with the
+  quotation inside what it says: "X souligna que la ville « tiendra »", a verb without a subject of its
   own sharing the one it is joined to: "X se leva et déclara :"), "selon X" / "d'après X", a
   clause whose subject is a named person and ends on that colon, a quotation resumed right after
-  the incise of the one before ("« … », dit X, « … »"), a sentence just before that announces
-  words ("X prit la parole.", "X répondit."), or the attribution line of a pull-quote. No cue,
+  the incise of the one before ("« … », dit X, « … »"), a clause without verb or name ending on
+  a colon right after an attributed quotation ("Puis, après un silence : « … »": the same speaker),
+  a noun of words whose complement is a person and ends on the colon ("l'appel de X : « … »"), a
+  sentence just before that announces words ("X prit la parole.", "X répondit.") or makes a
+  gesture that opens a turn ("X se leva.", `gesture_verbs.tsv`) unless its verb takes words in
+  ("X reçut l'ordre suivant.", `receiving_verbs.tsv`), or the attribution line of a pull-quote. No cue,
   no speaker; a sentence that quotes someone does not introduce the next quotation (dialogue turns
   are not guessed).
 - A name is the person mention at the head of the cue's subject ("dit le soldat que X avait
@@ -39,8 +44,10 @@ from annales.quotes.cues import (
     after,
     before,
     continued,
+    governed,
     incise_inside,
     introduced,
+    resumed,
     selon_before,
 )
 from annales.quotes.lexicon import Lexicon, lexicon
@@ -60,7 +67,9 @@ def _attribute(text: str, quoted: Quoted, speakers: Speakers, verbs: SpeechVerbs
             or before(text, verbs, quoted, is_person)
             or after(text, quoted, lex)
             or selon_before(text, quoted, lex)
+            or governed(text, verbs, quoted, is_person)
             or (continued(text, quoted, *previous) if previous else None)
+            or (resumed(text, verbs, quoted, *previous) if previous else None)
             or introduced(text, verbs, quoted, lex, is_person))
 
 

@@ -27,7 +27,12 @@ CLAUSE_MAX_TOKENS = 80  # how far back a clause before a quotation is read
 _CLAUSE_ENDS = frozenset(".!?…;»”")  # nor does a cue reach back across another quotation
 OPENING_NOUN_WITHIN = 3  # "Le correspondant, X, …": the subject opens the clause after a determiner
 MAX_CLIMB = 4  # verbs climbed to a shared subject: "X, se tournant vers eux, se leva et déclara"
+AUTHOR_NAME_TOKENS = 6  # "du général Paul Marie Bastien": the name and its title before a colon
 _SHARED_SUBJECT = ("conj", "xcomp")  # a verb joined to another, or governed by it, shares its subject
+MAX_CLIMB_TO_VERB = 6  # heads climbed from a quotation's first word to the speech verb governing it
+_SAID_DEPS = ("ccomp", "xcomp", "obj")  # how a speech verb governs what is said
+_OTHER_CLAUSE = ("conj", "parataxis")  # a clause joined to another may be someone else's
+NAME_MAX_WORDS = 3
 _BARE_NAME_DEPS = ("nmod", "amod", "compound", "dep")
 _SUBJECT_LIKE_DEPS = ("nsubj", "nsubj:pass", "ROOT", "appos", "dep")  # a name the parse may have cut off
 _RESUME = re.compile(r"[\s,;\u00a0\u202f]*")  # between an incise and the quotation it resumes
@@ -261,6 +266,38 @@ def _person_before(verbs: SpeechVerbs, verb: Any, person_at: Callable[[int, int]
     return next(iter(heads.values())) if len(heads) == 1 else None
 
 
+def _in_a_name(token: Any, is_person: Callable[[int, int], bool]) -> bool:
+    """A word of a person's name, or of the title and determiner before it ("le général")."""
+    if token.pos_ == "PROPN":
+        return is_person(token.idx, token.idx + len(token.text))
+    return token.pos_ in ("NOUN", "DET", "ADJ")
+
+
+def _author_before(verbs: SpeechVerbs, colon: int, is_person: Callable[[int, int], bool]) -> Attribution | None:
+    """"… portant le fameux appel de Bastien : « … »": a noun of words whose complement, a person by
+    name, ends right on the colon gives that person (the words are the call, the letter, the reply
+    the colon opens). Anything after the name ("la réponse de Bastien au ministre") and the words
+    are not said to be his."""
+    doc = verbs.doc
+    start = verbs.clause_start(colon)
+    k = colon - 1
+    while k > start and doc[k].is_space:  # a no-break space before the colon is a token of its own
+        k -= 1
+    name = doc[k]
+    if k < start or name.pos_ != "PROPN" or not is_person(name.idx, name.idx + len(name.text)):
+        return None
+    colon = k + 1
+    # Back over the name and the title or rank before it ("du général Paul Bastien") to "de".
+    while k > start and colon - k <= AUTHOR_NAME_TOKENS and _in_a_name(doc[k], is_person):
+        k -= 1
+    if not verbs.lex.is_a("of", doc[k].text):
+        return None
+    noun = next((doc[j] for j in range(k - 1, max(start, k - 3) - 1, -1) if doc[j].pos_ != "ADJ"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in verbs.lex.speech_nouns:
+        return None
+    return Attribution((noun.idx, name.idx + len(name.text)), (name.idx, name.idx + len(name.text)), named=True)
+
+
 def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
            is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Il me dit : « … »", "Le procureur Bastien, après un silence, lui dit : « … »" or "Robert
@@ -282,6 +319,13 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     verb = verbs.last_before(token.i)
     if verb is not None:
         subject = _subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubj:pass":
+            # "Cette phrase fut écrite par Bastien : « … »": the subject is the words, the agent says them.
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            if agent is None:
+                return Attribution((verb.idx, verb.idx + len(verb.text)), None)
+            name = _name_span(agent, is_person)
+            return Attribution((min(subject.left_edge.idx, verb.idx), name[1]), name)
         if subject is not None:
             return _verb_cue(verb, subject, is_person)
         # The parser may cut a name off its clause ("Clemenceau | , le visage fermé, se tourna …").
@@ -294,6 +338,9 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
         subject = _person_before(verbs, form, is_person)
         if subject is not None:
             return _named(subject, form, is_person)
+    author = _author_before(verbs, token.i, is_person)
+    if author is not None:
+        return author
     # The parse may hang the clause on a verb inside the quote, so its labels there are unsure:
     # the subject is taken as the noun that opens the clause.
     subject = next((t for t in verbs.opening(token.i, OPENING_NOUN_WITHIN) if t.pos_ in ("NOUN", "PROPN")), None)
@@ -308,6 +355,64 @@ def before(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
     return Attribution((subject.left_edge.idx, end), name, named=True)
 
 
+def _speech_verb(token: Any, lex: Lexicon) -> bool:
+    """A speech verb by its lemma, or by its written form when the parser took it for a noun ("estima")."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.speech_lemmas:
+        return True
+    return token.pos_ == "NOUN" and token.lower_ in lex.speech_forms
+
+
+def _name_like(words: str) -> bool:
+    """A few words, capitalised at both ends, with no sentence punctuation: a name set in quote marks
+    ("« La Motte »", "« Stern »"), not speech."""
+    parts = words.split()
+    return (0 < len(parts) <= NAME_MAX_WORDS and parts[0][:1].isupper() and parts[-1][:1].isupper()
+            and not _SENTENCE_END.search(words))
+
+
+def _joined(conjunct: Any, lex: Lexicon) -> bool:
+    """A conjunct joined by "et"/"ou" alone ("ne cèderait pas et tiendrait « … »"): still what the
+    speaker says; a contrast ("mais"), a "ni" or no conjunction at all may start the narrator's words."""
+    words = [c.text for c in conjunct.children if c.dep_ == "cc"]
+    return bool(words) and all(lex.is_a("joining", w) for w in words)
+
+
+def governed(text: str, verbs: SpeechVerbs | None, quoted: Quoted,
+             is_person: Callable[[int, int], bool]) -> Attribution | None:
+    """"Le ministre a souligné que la réforme « ne règle rien »", "Bastien jura de « tenir jusqu'au
+    bout »": a quotation inside the complement of a speech verb earlier in its sentence is said by
+    that verb's subject. The parse is climbed from the quotation's first word; the first speech verb
+    reached must stand before the quotation and govern it through a complement (what is said), not
+    through its subject or an adjunct."""
+    if verbs is None:
+        return None
+    first = token_at(verbs.doc, quoted.start)
+    if first is None:
+        return None
+    start = verbs.clause_start(first.i)
+    if _name_like(text[quoted.start:quoted.end]):
+        return None  # "l'arrière Roger Muller dit « La Motte »": a nickname, not words said
+    node = first
+    for _ in range(MAX_CLIMB_TO_VERB):
+        head = node.head
+        if head.i == node.i or head.i < start:
+            return None
+        if node.dep_ in _OTHER_CLAUSE and not _joined(node, verbs.lex):
+            return None  # "…, mais ni la bande « … »": a clause of the narrator's, joined by a contrast
+        if head.idx < quoted.outer_start and _speech_verb(head, verbs.lex):
+            if node.dep_ not in _SAID_DEPS:
+                return None
+            subject = _subject_of(head)
+            if subject is not None and subject.pos_ == "PRON" and verbs.lex.person_of(subject.text) != "first":
+                return None  # precision first: a third person told this way is often the last one named
+            if subject is not None:
+                return _verb_cue(head, subject, is_person)
+            subject = _person_before(verbs, head, is_person)  # a name the parser cut off its verb
+            return _named(subject, head, is_person) if subject is not None else None
+        node = head
+    return None
+
+
 def continued(text: str, quoted: Quoted, previous: Quoted | None, cue: Attribution | None) -> Attribution | None:
     """"« Tenez bon », dit le général, « les renforts arrivent. »": a quotation that resumes right
     after the incise of the one before it takes its cue."""
@@ -315,6 +420,28 @@ def continued(text: str, quoted: Quoted, previous: Quoted | None, cue: Attributi
         return None
     between = text[cue.cue[1]:quoted.outer_start]
     return cue if _RESUME.fullmatch(between) else None
+
+
+def resumed(text: str, verbs: SpeechVerbs | None, quoted: Quoted, previous: Quoted | None,
+            cue: Attribution | None) -> Attribution | None:
+    """"« … », dit Bastien. Puis, après un silence : « … »": a clause without a verb or a name of its
+    own that ends on a colon right after a quotation goes on with that quotation's speaker."""
+    if verbs is None or previous is None or cue is None or cue.subject is None:
+        return None
+    said = max(previous.outer_end, cue.cue[1])  # the quotation, and its incise when it follows it
+    colon = _colon_before(text, quoted)
+    if colon is None or colon < said:
+        return None
+    token = token_at(verbs.doc, colon)
+    if token is None:
+        return None
+    clause = verbs.doc[verbs.clause_start(token.i):token.i]
+    if not len(clause) or text[said:clause[0].idx].strip(_PADDING_OR_SPACE + ".!?…"):
+        return None  # the clause does not start right after the quotation: other words came between
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "PROPN") for t in clause):
+        return None  # a clause of its own, with someone else in it maybe
+    last = clause[-1]
+    return Attribution((clause[0].idx, last.idx + len(last.text)), cue.subject, cue.named, cue.loose)
 
 
 def _stands_alone(text: str, quoted: Quoted) -> bool:
@@ -325,11 +452,22 @@ def _stands_alone(text: str, quoted: Quoted) -> bool:
     return quoted.closed and _CLOSES_SENTENCE.match(text, quoted.outer_end) is not None
 
 
+def _gesture(verb: Any, lex: Lexicon) -> bool:
+    """A gesture that opens a turn of speech ("se leva", "interpella le ministre"); a verb listed as
+    reflexive counts only with its reflexive pronoun ("leva une armée" announces no words)."""
+    reflexive = lex.gesture_verbs.get(verb.lemma_.lower())
+    if reflexive is None:
+        return False
+    return not reflexive or any(c.pos_ == "PRON" and c.i < verb.i and lex.is_a("reflexive", c.text)
+                                for c in verb.children)
+
+
 def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexicon,
                is_person: Callable[[int, int], bool]) -> Attribution | None:
     """"Le maréchal Bastien prit la parole. « Soldats, … »": a quotation that opens a sentence right
-    after one whose verb governs a noun of speech ("la parole", "ce mot"), or is a speech verb with
-    no object, takes that verb's subject for its speaker. A sentence that holds a quotation of its
+    after one whose verb governs a noun of speech ("la parole", "ce mot"), is a speech verb with
+    no object, or a gesture that opens a turn of speech ("se leva", "se tourna vers eux"), takes
+    that verb's subject for its speaker. A sentence that holds a quotation of its
     own introduces none."""
     if verbs is None or not _stands_alone(text, quoted):
         return None
@@ -351,10 +489,12 @@ def introduced(text: str, verbs: SpeechVerbs | None, quoted: Quoted, lex: Lexico
     for verb in reversed(list(sentence)):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        if verb.lemma_.lower() in lex.receiving_verbs:
+            return None  # "reçut l'ordre suivant": the words come to the subject, from someone else
         objects = [c for c in verb.children if c.dep_ == "obj"]
         # Words announced ("prit la parole", "répondit ces mots") or left unsaid ("Bastien répondit."):
         # a verb with another object ("demanda des nouvelles", "raconta la bataille") introduces no words.
-        if any(c.lemma_.lower() in lex.speech_nouns for c in objects):
+        if any(c.lemma_.lower() in lex.speech_nouns for c in objects) or _gesture(verb, lex):
             speaks = True
         else:
             speaks = verb.lemma_.lower() in lex.speech_lemmas and not objects

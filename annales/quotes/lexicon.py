@@ -23,9 +23,16 @@ class Lexicon:
     speech_lemmas: frozenset[str]
     speech_forms: frozenset[str]  # the written forms of the speech verbs, lower case: read when the parse fails
     speech_nouns: frozenset[str]  # "prit la parole", "prononça ces mots": words announced by a verb
+    gesture_verbs: dict[str, bool]  # "se leva", "interpella": lemma -> reflexive use only; its subject speaks next
+    receiving_verbs: frozenset[str]  # "reçut l'ordre", "entendit un cri": the subject does not speak
+    function_words: dict[str, frozenset[str]]  # kind -> words (function_words.tsv): "of", "reflexive", "joining"
     pronouns: dict[str, str]  # lower-cased pronoun -> "first", "third" or "other"
     incise: re.Pattern[str]  # a speech verb with its inverted subject, anchored where it starts
     attribution: re.Pattern[str]  # "selon X"
+
+    def is_a(self, kind: str, word: str) -> bool:
+        """True when `word` (any case, an elided form with or without its apostrophe) is of `kind`."""
+        return word.lower().rstrip("'’") in self.function_words.get(kind, frozenset())
 
     def person_of(self, words: str) -> str | None:
         return self.pronouns.get(words.strip().lower())
@@ -61,5 +68,15 @@ def lexicon(language: str) -> Lexicon:
         rf"|(?:{_alternation(forms)}){inverted('_form')}))", re.IGNORECASE)
     attribution = re.compile(rf"(?P<cue>\b(?:{cues})\s+{subject('')})", re.IGNORECASE)
     speech_nouns = frozenset(row[0].lower() for row in load_rows(language, LAYER, "speech_nouns.tsv", 2))
+    kinds: dict[str, set[str]] = {}
+    for kind, word in load_rows(language, LAYER, "function_words.tsv", 2):
+        kinds.setdefault(kind, set()).add(word.lower())
+    function_words = {kind: frozenset(words) for kind, words in kinds.items()}
+    receiving = frozenset(row[0].lower() for row in load_rows(language, LAYER, "receiving_verbs.tsv", 2))
+    gestures = {}
+    for row in load_rows(language, LAYER, "gesture_verbs.tsv", 2):
+        verb = row[0].lower().replace("’", "'")
+        reflexive = verb.startswith(("se ", "s'"))
+        gestures[verb[3:] if verb.startswith("se ") else verb[2:] if reflexive else verb] = reflexive
     return Lexicon(frozenset(row[0] for row in verbs), frozenset(f.lower() for f in forms + participles),
-                   speech_nouns, pronouns, incise, attribution)
+                   speech_nouns, gestures, receiving, function_words, pronouns, incise, attribution)

@@ -22,6 +22,13 @@ NARRATOR = "narrator"
 _PHRASE_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})  # the words of a noun phrase before its complements
 
 
+_DESCRIBING = ("nmod", "appos", "acl", "acl:relcl")  # what makes a noun a description, not a bare rank
+
+
+def _described(noun: Any) -> bool:
+    return any(c.dep_ in _DESCRIBING or c.dep_.startswith("flat") for c in noun.children)
+
+
 class Speakers:
     def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
         self.analysis = analysis
@@ -76,6 +83,8 @@ class Speakers:
         for k in self._tokens(subject):
             if not pronoun and doc[k].pos_ != "NOUN":
                 continue
+            if not pronoun and _described(doc[k]):
+                return None  # "le porte-parole de la présidence": someone the text describes, not the one in reach
             reference = self._references.get(k)
             if reference is None or reference.entity.type != "person":
                 return None
@@ -110,8 +119,23 @@ class Speakers:
         if person is not None:
             return None
         phrase = self._leading_phrase(subject) if loose else subject
-        return (self.person_in(*phrase) or self._referred(phrase, pronoun=False)
-                or self._author_of_words(phrase, subject))
+        named = self.person_in(*phrase)
+        if named is not None:
+            return named
+        if not self._complement_follows(phrase, subject):
+            referred = self._referred(phrase, pronoun=False)
+            if referred is not None:
+                return referred
+        return self._author_of_words(phrase, subject)
+
+    def _complement_follows(self, phrase: tuple[int, int], subject: tuple[int, int]) -> bool:
+        """True when the words after the subject's first phrase are its complement ("la porte-parole |
+        de la présidence"): the phrase describes someone and is no bare rank to resolve."""
+        doc = self.analysis.doc
+        if doc is None or phrase[1] >= subject[1]:
+            return False
+        after = next((doc[k] for k in self._tokens((phrase[1], subject[1])) if not doc[k].is_space), None)
+        return after is not None and after.pos_ == "ADP" and self.lex.is_a("of", after.text)
 
     def _author_of_words(self, phrase: tuple[int, int], subject: tuple[int, int]) -> str | None:
         """"selon le mot célèbre de X", "d'après la formule de X": a phrase headed by a noun of words
