@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from annales.cli import main
 from annales.corpus import open_store, store
 from annales.model import SCHEMA
-from annales.web.app import create_app, marked
+from annales.web.app import SEARCH_MARKS, create_app, marked, story_ranks
 from annales.web.jobs import safe_stem
 from annales.web.segments import segments
 
@@ -197,8 +197,17 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
 
 
 def test_search_marks_become_pieces() -> None:
-    assert marked("le [général] arrive [à] Reims") == [("le ", False), ("général", True), (" arrive ", False),
-                                                      ("à", True), (" Reims", False)]
+    start, end = SEARCH_MARKS
+    assert marked(f"le {start}général{end} arrive {start}à{end} Reims") == [
+        ("le ", False), ("général", True), (" arrive ", False), ("à", True), (" Reims", False)]
+
+
+def test_brackets_of_the_text_are_never_taken_for_marks() -> None:
+    start, end = SEARCH_MARKS
+    assert marked(f"le [sic] {start}général{end} [arrive]") == [
+        ("le [sic] ", False), ("général", True), (" [arrive]", False)]
+    assert marked(f"un {start}signe{end} égaré{end} ici{start}") == [("un ", False), ("signe", True),
+                                                                     (" égaré ici", False)]
 
 
 @pytest.mark.parametrize(("name", "stem"), [

@@ -126,7 +126,9 @@ def facets(conn: sqlite3.Connection, passages: list[tuple[str, int]]) -> dict[st
 
 def graph(conn: sqlite3.Connection, max_nodes: int = 150) -> dict[str, list[dict[str, Any]]]:
     """Persons, units, ships and places (the most mentioned `max_nodes` corpus entities) linked
-    when they take part in the same event, each link weighted by the number of such events."""
+    when they take part in the same event (`kind` "co-occurrence", weighted by the number of such
+    events), and a person to the unit or ship the text says they command (`kind` "command", from
+    the person to the unit, weighted by the number of passages saying it, with the first of them)."""
     nodes = [{"id": group, "name": name, "type": kind, "mentions": mentions or 0}
              for group, name, kind, mentions in conn.execute(
                  "SELECT ce.corpus_entity, ce.name, ce.type, sum(e.mentions) FROM corpus_entities ce "
@@ -134,12 +136,23 @@ def graph(conn: sqlite3.Connection, max_nodes: int = 150) -> dict[str, list[dict
                  "WHERE ce.type IN ('person', 'unit', 'ship', 'place') GROUP BY ce.corpus_entity "
                  "ORDER BY sum(e.mentions) DESC, ce.name LIMIT ?", (max_nodes,))]
     kept = {node["id"] for node in nodes}
-    edges = [{"source": a, "target": b, "events": events} for a, b, events in conn.execute(
+    edges = [{"source": a, "target": b, "events": events, "kind": "co-occurrence"} for a, b, events in conn.execute(
         "SELECT a.corpus_entity, b.corpus_entity, count(DISTINCT x.doc || ' ' || x.event) "
         "FROM event_entities x JOIN event_entities y ON y.doc = x.doc AND y.event = x.event "
         "JOIN entities a ON a.doc = x.doc AND a.id = x.entity JOIN entities b ON b.doc = y.doc AND b.id = y.entity "
         "WHERE a.corpus_entity < b.corpus_entity GROUP BY a.corpus_entity, b.corpus_entity")
         if a in kept and b in kept]
+    # SQLite takes the bare columns of a group from the row min() chose: the first passage saying it.
+    edges += [{"source": a, "target": b, "events": passages, "kind": "command", "evidence": text,
+               "href": f"/document/{doc}"}
+              for a, b, passages, _, text, doc in conn.execute(
+                  "SELECT p.corpus_entity, u.corpus_entity, count(*), min(r.doc * 1000000000 + r.start), "
+                  "r.text, r.doc FROM relations r "
+                  "JOIN entities p ON p.doc = r.doc AND p.id = r.subject "
+                  "JOIN entities u ON u.doc = r.doc AND u.id = r.object "
+                  "WHERE r.kind = 'commands' AND p.corpus_entity IS NOT NULL AND u.corpus_entity IS NOT NULL "
+                  "GROUP BY p.corpus_entity, u.corpus_entity")
+              if a in kept and b in kept]
     return {"nodes": nodes, "edges": edges}
 
 
