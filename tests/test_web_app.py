@@ -321,6 +321,7 @@ def test_the_timeline_gives_a_story_lane_on_demand(client: TestClient) -> None:
     story = [item for item in data["items"] if item["group"] == "recit"]
     dated = [item for item in data["items"] if item["group"] == "dates"]
     assert len(story) == len(dated) == 2
-    assert sorted((item["rank"], item["href"]) for item in story) == [(1, "/document/1#evt-1"), (2, "/document/1#evt-2")]
+    assert sorted((item["rank"], item["href"]) for item in story) == [(1, "/document/1#evt-1"),
+                                                                      (2, "/document/1#evt-2")]
     assert all(item["className"] == "story" and not item["flashback"] for item in story)
     assert 'name="recit"' in client.get("/chronologie?recit=1").text
