@@ -107,9 +107,13 @@ def facets(conn: sqlite3.Connection, passages: list[tuple[str, int]]) -> dict[st
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS web_passages (id TEXT, n INTEGER)")
     conn.execute("DELETE FROM web_passages")
     conn.executemany("INSERT INTO web_passages VALUES (?, ?)", passages)
+    # CROSS JOIN keeps SQLite's order, from the passages out: the temporary table has no statistics,
+    # and the planner, starting from every person, place and unit of the corpus, took 0.47 s for
+    # 600 passages of a 2 000-document store where this order takes milliseconds.
     for kind, name, document, n in conn.execute(
-            "SELECT e.type, e.name, p.id, p.n FROM web_passages p JOIN documents d ON d.id = p.id "
-            "JOIN mentions m ON m.doc = d.doc AND m.n = p.n JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
+            "SELECT e.type, e.name, p.id, p.n FROM web_passages p CROSS JOIN documents d ON d.id = p.id "
+            "CROSS JOIN mentions m ON m.doc = d.doc AND m.n = p.n "
+            "CROSS JOIN entities e ON e.doc = m.doc AND e.id = m.entity "
             "WHERE e.type IN ('person', 'place', 'unit')"):
         found[kind].setdefault(name, set()).add((document, n))
     for year, document, n in conn.execute(
