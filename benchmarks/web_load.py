@@ -8,10 +8,12 @@ the number of requests, errors, and latency percentiles per kind of page.
 With `--store`, the script starts `annales serve` on a free port over a copy of the store (serving
 never writes to it but for an older store's upgrade; the copy keeps the given file as it was) and
 stops it at the end; with `--url`, it loads a server already running. The documents asked for are
-drawn from the server's own list of documents (seed 0); the timeline is the corpus timeline of the
-year with the most happenings (as a historian narrows it; 1914 against a running server), the
-search a word common in the regimental histories and newspapers ("régiment"). A request is an error when it fails or answers anything but 200. Exits 1 on any error.
-Not a unit test: the figures depend on the machine (report its load).
+the store's (with `--url`, those the corpus page links to), each client drawing its own at random
+(seeded by its number); the timeline is the corpus timeline of the year with the most happenings
+(as a historian narrows it; 1914 against a running server), the search a word common in the
+regimental histories and newspapers ("régiment"). A request is an error when it fails or answers
+anything but 200. Exits 1 on any error. Not a unit test: the figures depend on the machine (report
+its load).
 """
 
 from __future__ import annotations
