@@ -285,12 +285,21 @@ def test_the_graph_draws_command_apart_from_co_occurrence(tmp_path: Path) -> Non
     command = [edge for edge in data["edges"] if edge["kind"] == "command"]
     assert [(names[edge["source"]], names[edge["target"]]) for edge in command] == [("Jean Roux", "9e régiment")]
     assert command[0]["evidence"].startswith("9e régiment [de marche], commandé par")
-    assert command[0]["href"] == "/document/1"
+    assert command[0]["href"] == "/document/1#rel-1"
     together = {(names[edge["source"]], names[edge["target"]]) for edge in data["edges"]
                 if edge["kind"] == "co-occurrence"}
     assert {tuple(sorted(pair)) for pair in together} >= {("9e régiment", "Jean Roux")}
     page = TestClient(create_app(path)).get("/graphe").text
     assert "edge-command" in page and 'id="graph-nodes"' in page  # the legend and the keyboard's list
+    roux = next(node["id"] for node in data["nodes"] if node["name"] == "Jean Roux")
+    regiment = next(node["id"] for node in data["nodes"] if node["name"] == "9e régiment")
+    person = " ".join(TestClient(create_app(path)).get(f"/entite/{roux}").text.split())
+    assert f'commande <a href="/entite/{regiment}">9e régiment</a>' in person
+    assert '<a href="/document/1#rel-1"><q>9e régiment [de marche], commandé par le colonel Jean Roux</q></a>' in person
+    unit = " ".join(TestClient(create_app(path)).get(f"/entite/{regiment}").text.split())
+    assert f'commandé par <a href="/entite/{roux}">Jean Roux</a>' in unit
+    document = TestClient(create_app(path)).get("/document/1").text
+    assert 'id="rel-1" class="a-command" title="commandement : Jean Roux → 9e régiment"' in document
 
 
 def test_search_snippets_keep_the_texts_brackets_as_text(tmp_path: Path) -> None:

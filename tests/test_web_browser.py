@@ -359,6 +359,13 @@ def test_every_graph_node_and_command_is_reachable_from_the_keyboard(watched: Wa
     assert {edge["kind"] for edge in data["edges"]} == {"co-occurrence", "command"}
     assert page.evaluate("window.annalesGraph.edges('.command').length") == 1
     page.screenshot(path=shots / "graph-command.png", full_page=True)
+    detail.get_by_role("link", name="ouvrir le passage").click()
+    page.wait_for_url("**/document/*#rel-1")
+    target = page.locator(".source-text :target")
+    expect(target).to_have_count(1)  # the cue "commandé" is also an event's trigger: its anchor comes first
+    assert "".join(page.locator(".source-text .a-command").all_inner_texts()) == "commandé par"
+    lit = page.evaluate("getComputedStyle(document.querySelector('.source-text :target + *')).outlineStyle")
+    assert lit == "solid"
 
 
 def test_every_map_marker_is_reachable_from_the_keyboard(watched: Watched, server: str, shots: Path) -> None:

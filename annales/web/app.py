@@ -240,8 +240,9 @@ class Workbench:
             numbers = {document.id: document.doc for document in queries.documents(conn)}
             happenings = queries.happenings(conn, Filters(corpus_entity=number))
             cross = queries.findings_about(conn, number)
+            commands = queries.commands_of(conn, number)
         return self.page(request, "entity.html", {"profile": profile, "numbers": numbers, "happenings": happenings,
-                                                  "cross": cross})
+                                                  "cross": cross, "commands": commands})
 
     # --- map ---------------------------------------------------------------------------------
 

@@ -148,16 +148,39 @@ def graph(conn: sqlite3.Connection, max_nodes: int = 150) -> dict[str, list[dict
         if a in kept and b in kept]
     # SQLite takes the bare columns of a group from the row min() chose: the first passage saying it.
     edges += [{"source": a, "target": b, "events": passages, "kind": "command", "evidence": text,
-               "href": f"/document/{doc}"}
-              for a, b, passages, _, text, doc in conn.execute(
+               "href": f"/document/{doc}#{relation}"}
+              for a, b, passages, _, text, doc, relation in conn.execute(
                   "SELECT p.corpus_entity, u.corpus_entity, count(*), min(r.doc * 1000000000 + r.start), "
-                  "r.text, r.doc FROM relations r "
+                  "r.text, r.doc, r.id FROM relations r "
                   "JOIN entities p ON p.doc = r.doc AND p.id = r.subject "
                   "JOIN entities u ON u.doc = r.doc AND u.id = r.object "
                   "WHERE r.kind = 'commands' AND p.corpus_entity IS NOT NULL AND u.corpus_entity IS NOT NULL "
                   "GROUP BY p.corpus_entity, u.corpus_entity")
               if a in kept and b in kept]
     return {"nodes": nodes, "edges": edges}
+
+
+@dataclass
+class Command:
+    commands: bool  # True: the entity commands `other`; False: `other` commands it
+    other: str  # the other entity's name in the corpus
+    other_entity: int | None  # its corpus entity
+    doc: int
+    relation: str  # the relation's id in the document
+    evidence: str  # the words of the text that say it
+
+
+def commands_of(conn: sqlite3.Connection, corpus_entity: int) -> list[Command]:
+    """The command relations a corpus entity is in, either side, in document and text order."""
+    rows = conn.execute(
+        "SELECT r.subject = me.id, other.name, ce.name, other.corpus_entity, r.doc, r.id, r.text FROM entities me "
+        "JOIN relations r ON r.doc = me.doc AND me.id IN (r.subject, r.object) "
+        "JOIN entities other ON other.doc = r.doc "
+        "AND other.id = CASE WHEN r.subject = me.id THEN r.object ELSE r.subject END "
+        "LEFT JOIN corpus_entities ce ON ce.corpus_entity = other.corpus_entity "
+        "WHERE me.corpus_entity = ? AND r.kind = 'commands' ORDER BY r.doc, r.start", (corpus_entity,))
+    return [Command(bool(mine), group_name or name, group, doc, relation, text)
+            for mine, name, group_name, group, doc, relation, text in rows]
 
 
 def place_events(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:

@@ -118,6 +118,6 @@ function showCommand(graph, edge) {
   const box = document.getElementById("node-detail");
   const title = element("h3", `${edge.source().data("label")} commande ${edge.target().data("label")}`);
   const quote = element("blockquote", edge.data("evidence"));
-  const link = element("a", "ouvrir le document", { href: edge.data("href") });
+  const link = element("a", "ouvrir le passage", { href: edge.data("href") });
   box.replaceChildren(title, quote, link);
 }
