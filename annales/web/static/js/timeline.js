@@ -28,6 +28,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     ? new vis.Timeline(container, items, new vis.DataSet(data.groups), options)
     : new vis.Timeline(container, items, options);
   if (data.groups) {
+    timeline.fit({ animation: false }); // with groups, vis-timeline may open on today's date instead of the items
     const back = data.items.filter((item) => item.flashback).length;
     container.dataset.flashbacks = String(back);
   }
