@@ -71,3 +71,23 @@ def test_every_cue_example_gives_a_command(context) -> None:
     for cue, example in load_rows("fr", "relations", "command_cues.tsv", 2):
         relations = analyze(example, context=context).relations
         assert relations, f"{cue!r}: no command read in {example!r}"
+
+
+def test_a_pronoun_or_a_group_noun_stands_for_the_entity_told_before(context) -> None:
+    text = ("Le 12e régiment d'infanterie arrive à Nancy le 3 mai 1915. Le lendemain, sous les ordres du "
+            "commandant Pierre Vidal, le régiment attaque la crête.")
+    assert _commands(analyze(text, context=context)) == {("Pierre Vidal", "12e régiment d'infanterie")}
+    alone = "Le colonel Jean Roux arrive au camp. Il commande le 12e régiment d'infanterie depuis un an."
+    assert _commands(analyze(alone, context=context)) == {("Jean Roux", "12e régiment d'infanterie")}
+    # Two men could be "il": no command rather than one given to the wrong man.
+    two = ("Le colonel Jean Roux et le général Paul Morel arrivent au camp. Il commande le 12e régiment "
+           "d'infanterie depuis un an.")
+    assert _commands(analyze(two, context=context)) == set()
+
+
+def test_no_command_across_a_quotation(context) -> None:
+    # The parse joins the quotation to "répond" and the path runs through "commandement"; but "nous" is
+    # the quotation's speaker, not the division the narrator names.
+    text = "La 11e division répond : « Sous le commandement du colonel Jean Roux, nous tiendrons. »"
+    analysis = analyze(text, context=context)
+    assert len(analysis.quotes) == 1 and _commands(analysis) == set()

@@ -13,7 +13,7 @@ from annales.model import Analysis, make_id
 from annales.relations.command import commands
 
 
-@stage("relations", reads=("text", "language", "regions", "doc", "entities"), adds=("relations",),
+@stage("relations", reads=("text", "language", "regions", "doc", "timexes", "entities", "quotes"), adds=("relations",),
        resources="relations")
 def tag_relations(analysis: Analysis, context: Context) -> None:
     found = commands(analysis)

@@ -9,15 +9,23 @@ Morel, not on the way to Roux).
 
 A mention stands in the parse for its head token, or for the noun it is written after when the
 parse hangs the name from it ("le colonel Jean Roux": "colonel", "le croiseur Gloire":
-"croiseur"), since the parse attaches the sentence's other words to that noun.
+"croiseur"), since the parse attaches the sentence's other words to that noun. The words that
+refer back to an entity count as its mentions, as the events layer reads them
+(`annales.common.coreference`): "le régiment", "le 9e", "le colonel" — and a pronoun ("il") only
+when no other entity could be meant, since a command given to the wrong man is worse than none.
+The two mentions stand on the same side of every quotation: a quotation is another voice, and the
+parse that joins it to the sentence around it says nothing of who commands whom.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+from annales.common.coreference import resolve_references
+from annales.common.index import by_token
 from annales.common.resources import alternation, load_rows
 from annales.model import Analysis, Entity, Evidence, Relation, Span
 
@@ -45,7 +53,10 @@ def commands(analysis: Analysis) -> list[Relation]:
     if doc is None or analysis.language is None:
         return []
     pattern = cue_pattern(analysis.language)
+    if not pattern.search(analysis.text):
+        return []  # most texts never say who commands: no mention is looked at
     mentions = _mentions(analysis, doc)
+    voices = _Quotations(analysis)
     by_sentence: dict[int, list[tuple[Entity, int, int, Any]]] = {}
     for entity, start, end, anchor in mentions:
         by_sentence.setdefault(anchor.sent.start, []).append((entity, start, end, anchor))
@@ -60,6 +71,8 @@ def commands(analysis: Analysis) -> list[Relation]:
         anchors = {anchor.i for _, _, _, anchor in here}
         for person in (m for m in here if m[0].type in COMMANDERS):
             for unit in (m for m in here if m[0].type in COMMANDED):
+                if voices.of(person[1]) != voices.of(unit[1]):
+                    continue
                 cue = _cue_on_path(person[3], unit[3], cues, anchors)
                 if cue is not None:
                     found.append(_relation(analysis, person, unit, cue))
@@ -67,9 +80,28 @@ def commands(analysis: Analysis) -> list[Relation]:
     return found
 
 
+class _Quotations:
+    """The quotation an offset lies in, by bisection over the quotations' starts."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.spans = sorted((quote.start, quote.end) for quote in analysis.quotes)
+        self.starts = [start for start, _ in self.spans]
+
+    def of(self, offset: int) -> int | None:
+        """The index of the last quotation starting at or before `offset` that holds it, else None."""
+        for k in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            if self.spans[k][1] > offset:
+                return k
+        return None
+
+
 def _mentions(analysis: Analysis, doc: Any) -> list[tuple[Entity, int, int, Any]]:
-    """(entity, start, end, anchor token) of every mention of a person, unit or ship."""
-    result = []
+    """(entity, start, end, anchor token) of every mention of a person, unit or ship, and of every
+    expression referring back to one."""
+    references = _references(analysis, doc)
+    result = [(reference.entity, reference.span.start, reference.span.end, doc[head])
+              for head, reference in references.items()]
+    referred = set(references)
     for entity in analysis.entities:
         if entity.type not in COMMANDERS + COMMANDED:
             continue
@@ -80,8 +112,22 @@ def _mentions(analysis: Analysis, doc: Any) -> list[tuple[Entity, int, int, Any]
             if span is None or not len(span):
                 continue
             # A unit's mention holds its own noun ("11e division"); a name may hang from one before it.
-            result.append((entity, mention.start, mention.end, span.root if entity.type == "unit" else _anchor(span)))
+            anchor = span.root if entity.type == "unit" else _anchor(span)
+            if anchor.i not in referred:  # "le régiment" taken for a unit of its own is the one told before
+                result.append((entity, mention.start, mention.end, anchor))
     return result
+
+
+def _references(analysis: Analysis, doc: Any) -> dict[int, Any]:
+    """Head token -> Reference of the words referring back to a person, unit or ship; a pronoun only
+    when it had no rival."""
+    entity_at = by_token(doc, ((e, m.start, m.end) for e in analysis.entities for m in e.mentions))
+    dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))  # "le 1er" is a day
+    found = resolve_references(doc, analysis.text, analysis.language, entity_at, set(dates))
+    return {head: reference for head, reference in found.items()
+            if reference.entity.type in COMMANDERS + COMMANDED
+            and not (doc[head].pos_ == "PRON" and reference.others)
+            and not analysis.in_region(reference.span.start, reference.span.end, *SKIPPED_REGIONS)}
 
 
 def _anchor(span: Any) -> Any:
