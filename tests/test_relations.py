@@ -91,3 +91,26 @@ def test_no_command_across_a_quotation(context) -> None:
     text = "La 11e division répond : « Sous le commandement du colonel Jean Roux, nous tiendrons. »"
     analysis = analyze(text, context=context)
     assert len(analysis.quotes) == 1 and _commands(analysis) == set()
+
+
+def test_the_cue_must_govern_both_mentions_closely(context) -> None:
+    # "commande" governs "les hommes", which the regiment only sent: Roux commands the men.
+    text = ("Les 600 hommes, envoyés en renfort par le 12e régiment d'infanterie, que commande le colonel "
+            "Jean Roux, arrivent au camp.")
+    assert ("Jean Roux", "12e régiment d'infanterie") not in _commands(analyze(text, context=context))
+
+
+class _Token:
+    """A parse token reduced to what the path rule reads."""
+
+    def __init__(self, i: int, pos: str) -> None:
+        self.i, self.pos_, self.head = i, pos, self
+
+
+@pytest.mark.parametrize(("tag", "found"), [("VERB", True), ("NOUN", True), ("PRON", False), ("DET", False)])
+def test_a_cue_the_tagger_misread_gives_nothing(tag: str, found: bool) -> None:
+    from annales.relations.command import _cue_on_path
+
+    person, cue, unit = _Token(0, "NOUN"), _Token(1, tag), _Token(2, "NOUN")
+    person.head = unit.head = cue  # "X commande le 9e": both hang from the cue
+    assert (_cue_on_path(person, unit, {1: (10, 18)}, {0, 2}) == (10, 18)) is found

@@ -36,6 +36,13 @@ SKIPPED_REGIONS = ("boilerplate",)
 # Edges between the two mentions in the parse: an apposition with a relative clause ("X, qui
 # commande le 9e") takes four; further than that, the words are about something else.
 MAX_PATH = 5
+# Edges from the cue to each mention: the cue's own arguments and their nouns ("le colonel X prend
+# la tête du 9e": "tête" is two from "colonel", one from "9e"; "le 9e, ayant reçu la mission sous
+# le commandement de X": three from "9e").
+MAX_FROM_CUE = 3
+# A cue the tagger read as a word of another kind ("commande" as a pronoun) sits in a parse that
+# went wrong around it: its path says nothing.
+CUE_TAGS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
 # How far before a name the noun it hangs from may stand ("le capitaine de vaisseau Henri Lebrun").
 NAME_NOUN_REACH = 3
 NAME_LINKS = ("appos", "flat:name", "flat", "nmod")
@@ -184,11 +191,12 @@ def _cue_on_path(person: Any, unit: Any, cues: dict[int, tuple[int, int]], ancho
     inside = path[1:-1]
     if any(token.i in anchors for token in inside):
         return None  # another person, unit or ship stands between: the cue is about it
-    for token in inside:
-        if token.i in cues:
+    last = len(path) - 1
+    for k, token in enumerate(path[1:-1], start=1):
+        if token.i in cues and k <= MAX_FROM_CUE and last - k <= MAX_FROM_CUE and token.pos_ in CUE_TAGS:
             return cues[token.i]
     # "le commandant du 9e, Pierre Vidal": the person's own noun is the cue when the unit hangs from it.
-    if person.i in cues and path[1].head.i == person.i:
+    if person.i in cues and path[1].head.i == person.i and last <= MAX_FROM_CUE and person.pos_ in CUE_TAGS:
         return cues[person.i]
     return None
 
