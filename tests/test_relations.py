@@ -114,3 +114,14 @@ def test_a_cue_the_tagger_misread_gives_nothing(tag: str, found: bool) -> None:
     person, cue, unit = _Token(0, "NOUN"), _Token(1, tag), _Token(2, "NOUN")
     person.head = unit.head = cue  # "X commande le 9e": both hang from the cue
     assert (_cue_on_path(person, unit, {1: (10, 18)}, {0, 2}) == (10, 18)) is found
+
+
+def test_quotations_are_found_by_offset() -> None:
+    from annales.model import Quote
+    from annales.relations.command import _Quotations
+
+    analysis = Analysis(id="t", text="x" * 100, quotes=[Quote("quo-1", 10, 20), Quote("quo-2", 12, 15),
+                                                       Quote("quo-3", 40, 50)])
+    quotations = _Quotations(analysis)
+    assert [quotations.of(offset) for offset in (5, 11, 13, 17, 20, 30, 45, 60)] == [
+        None, 0, 1, 0, None, None, 2, None]

@@ -68,6 +68,7 @@ def commands(analysis: Analysis) -> list[Relation]:
     for entity, start, end, anchor in mentions:
         by_sentence.setdefault(anchor.sent.start, []).append((entity, start, end, anchor))
     found: list[Relation] = []
+    said: set[tuple[str, str, int]] = set()  # a name and "le régiment" for one unit in one sentence: one relation
     for sentence in doc.sents:
         here = by_sentence.get(sentence.start)
         if not here:
@@ -80,8 +81,12 @@ def commands(analysis: Analysis) -> list[Relation]:
             for unit in (m for m in here if m[0].type in COMMANDED):
                 if voices.of(person[1]) != voices.of(unit[1]):
                     continue
+                key = (person[0].id, unit[0].id, sentence.start)
+                if key in said:
+                    continue
                 cue = _cue_on_path(person[3], unit[3], cues, anchors)
                 if cue is not None:
+                    said.add(key)
                     found.append(_relation(analysis, person, unit, cue))
     found.sort(key=lambda relation: (relation.evidence.start, relation.evidence.end))
     return found
@@ -93,12 +98,17 @@ class _Quotations:
     def __init__(self, analysis: Analysis) -> None:
         self.spans = sorted((quote.start, quote.end) for quote in analysis.quotes)
         self.starts = [start for start, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end among the first k + 1 quotations
+        for _, end in self.spans:
+            self.reach.append(max(end, self.reach[-1] if self.reach else end))
 
     def of(self, offset: int) -> int | None:
         """The index of the last quotation starting at or before `offset` that holds it, else None."""
-        for k in range(bisect_right(self.starts, offset) - 1, -1, -1):
+        k = bisect_right(self.starts, offset) - 1
+        while k >= 0 and self.reach[k] > offset:  # past that, no quotation further back reaches it
             if self.spans[k][1] > offset:
                 return k
+            k -= 1
         return None
 
 
