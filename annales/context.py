@@ -81,7 +81,7 @@ def _default_context() -> Context:
 
 # The fields of `Analysis` a stage may declare it reads or adds.
 LAYERS = frozenset({"text", "dct", "language", "metadata", "regions", "sentences", "doc", "timexes", "entities",
-                    "quantities", "quotes", "events", "findings"})
+                    "quantities", "quotes", "events", "findings", "relations"})
 # What a document brings before any stage has run.
 GIVEN = frozenset({"text", "dct", "metadata"})
 

@@ -3,7 +3,7 @@
 Every span is a pair of character offsets into `Analysis.text`, so each claim points back to
 the words it was read from. `Analysis.to_dict()` is the JSON contract (`schema: annales/2`) and
 `Analysis.from_dict()` reads it back. Ids carry their kind (`tmx-1`, `ent-1`, `qty-1`, `quo-1`,
-`evt-1`, `fnd-1`), so an id found anywhere says what it points to.
+`evt-1`, `fnd-1`, `rel-1`), so an id found anywhere says what it points to.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from annales.errors import InputError
 SCHEMA = "annales/2"
 # Readable by from_dict: the current contract only (annales/1 used other ids and untyped attributes).
 READABLE_SCHEMAS = frozenset({SCHEMA})
-ID_PREFIXES = {"timex": "tmx", "entity": "ent", "quantity": "qty", "quote": "quo", "event": "evt", "finding": "fnd"}
+ID_PREFIXES = {"timex": "tmx", "entity": "ent", "quantity": "qty", "quote": "quo", "event": "evt", "finding": "fnd",
+               "relation": "rel"}
 
 
 def make_id(kind: str, number: int) -> str:
@@ -366,6 +367,26 @@ class Finding:
                 "evidence": [e.to_dict() for e in self.evidence], "detail": dict(self.detail)}
 
 
+RelationKind = Literal["commands"]
+
+
+@dataclass
+class Relation:
+    """What the text says links two entities, with the words it says it in: `commands` is a person
+    (`subject`) at the head of a unit or ship (`object`), "le 9e, commandé par le colonel Roux"."""
+
+    id: str
+    kind: RelationKind
+    subject: str  # entity id
+    object: str  # entity id
+    cue: Span  # the words of command ("commandé par", "à la tête", "chef")
+    evidence: Evidence  # from the first to the last of the two mentions and the cue
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "subject": self.subject, "object": self.object,
+                "cue": self.cue.to_dict(), "evidence": self.evidence.to_dict()}
+
+
 @dataclass
 class SourceDocument:
     """One input document before analysis: its text and what is known of where it came from."""
@@ -394,6 +415,8 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Optional in the contract: an analysis written before relations were read has none.
+    relations: list[Relation] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     # The spaCy Doc of `text`, kept for later stages; never serialised.
@@ -464,6 +487,7 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "findings": [f.to_dict() for f in self.findings],
+            "relations": [r.to_dict() for r in self.relations],
         }
 
     @classmethod

@@ -21,6 +21,7 @@ from annales.ingest import regions as ingest_regions
 from annales.model import Analysis, SourceDocument, parse_dct
 from annales.quantities import tag_quantities
 from annales.quotes import tag_quotes
+from annales.relations import tag_relations
 from annales.time import tag_timexes
 
 STAGES: tuple[Stage, ...] = (
@@ -33,6 +34,7 @@ STAGES: tuple[Stage, ...] = (
     tag_quantities,                    # figures, what they count, whose strength they are
     tag_quotes,                        # quotations and their speakers
     tag_events,                        # events, their participants and dates; story order
+    tag_relations,                     # who commands which unit or ship
     run_checks,                        # findings: where the text disagrees with itself
 )
 

@@ -17,7 +17,7 @@ TEXT = ("Le 2 décembre 1805, la Grande Armée affronte les Austro-Russes près 
 CONTRACT: dict[str, type | tuple[type, ...]] = {
     "schema": str, "id": str, "source": dict, "language": str, "metadata": dict, "warnings": list,
     "text": str, "dct": (dict, type(None)), "regions": list, "sentences": list, "timexes": list,
-    "entities": list, "quantities": list, "quotes": list, "events": list, "findings": list,
+    "entities": list, "quantities": list, "quotes": list, "events": list, "findings": list, "relations": list,
 }
 TIMEX_KEYS = {"id", "start", "end", "text", "type", "value", "mod", "anchor", "resolved", "interval", "anchoring",
               "confidence", "story_line"}

@@ -228,3 +228,19 @@ def test_runs_creating_the_same_store_at_once_make_one(tmp_path: Path) -> None:
     assert errors == []
     assert dict(sqlite3.connect(path).execute("SELECT key, value FROM meta")) == {
         "store_schema": STORE_SCHEMA, "analysis_schema": SCHEMA}
+
+
+def test_a_store_of_the_previous_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = open_store(str(path), create=True)
+    store.put(conn, SIEGE)
+    conn.close()
+    with sqlite3.connect(path) as plain:  # a store as annales-corpus/2 wrote it: no relations table
+        plain.execute("DROP TABLE relations")
+        plain.execute("UPDATE meta SET value = 'annales-corpus/2' WHERE key = 'store_schema'")
+    conn = open_store(str(path))
+    assert conn.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone() == (STORE_SCHEMA,)
+    assert conn.execute("SELECT count(*) FROM relations").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    assert store.put(conn, SIEGE) == "replaced"  # its rows deleted table by table, relations included
+    conn.close()

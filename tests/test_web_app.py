@@ -8,6 +8,7 @@ import json
 import socket
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from starlette.testclient import TestClient
@@ -15,7 +16,7 @@ from starlette.testclient import TestClient
 from annales.cli import main
 from annales.corpus import open_store, store
 from annales.model import SCHEMA
-from annales.web.app import create_app, marked
+from annales.web.app import SEARCH_MARKS, create_app, marked, story_ranks
 from annales.web.jobs import safe_stem
 from annales.web.segments import segments
 
@@ -197,8 +198,17 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
 
 
 def test_search_marks_become_pieces() -> None:
-    assert marked("le [général] arrive [à] Reims") == [("le ", False), ("général", True), (" arrive ", False),
-                                                      ("à", True), (" Reims", False)]
+    start, end = SEARCH_MARKS
+    assert marked(f"le {start}général{end} arrive {start}à{end} Reims") == [
+        ("le ", False), ("général", True), (" arrive ", False), ("à", True), (" Reims", False)]
+
+
+def test_brackets_of_the_text_are_never_taken_for_marks() -> None:
+    start, end = SEARCH_MARKS
+    assert marked(f"le [sic] {start}général{end} [arrive]") == [
+        ("le [sic] ", False), ("général", True), (" [arrive]", False)]
+    assert marked(f"un {start}signe{end} égaré{end} ici{start}") == [("un ", False), ("signe", True),
+                                                                     (" égaré ici", False)]
 
 
 @pytest.mark.parametrize(("name", "stem"), [
@@ -227,3 +237,100 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path, capsys: pytest.Captur
             main(["serve", str(tmp_path / "c.db"), "--port", str(port)])
     assert exit_info.value.code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+COMMANDED = "Le 9e régiment [de marche], commandé par le colonel Jean Roux, attaque Reims [sic]."
+
+
+def _commanded() -> dict:
+    """A hand-made analysis where Jean Roux commands the 9e régiment and both attack (one event)."""
+    def at(words: str) -> tuple[int, int]:
+        start = COMMANDED.index(words)
+        return start, start + len(words)
+
+    def entity(number: int, kind: str, words: str) -> dict:
+        start, end = at(words)
+        return {"id": f"ent-{number}", "type": kind, "name": words, "aliases": [], "rank": None, "ranks": [],
+                "role": None, "title": None, "hull": None, "abbreviation": None, "ambiguous_between": [],
+                "evidence": [], "mentions": [{"start": start, "end": end, "text": words, "rank": None}]}
+
+    trigger = at("attaque")
+    cue = at("commandé par")
+    data = {**_analysis(), "id": "commande.txt", "text": COMMANDED, "timexes": [], "findings": [],
+            "source": {"path": "commande.txt", "sha256": "1" * 64},
+            "sentences": [{"start": 0, "end": len(COMMANDED)}],
+            "entities": [entity(1, "unit", "9e régiment"), entity(2, "person", "Jean Roux"),
+                         entity(3, "place", "Reims")]}
+    data["events"] = [{**_event(1, "arrive", "1917-05-03", "1917-05-03"), "time": None,
+                       "trigger": {"start": trigger[0], "end": trigger[1], "text": "attaque", "lemma": "attaquer",
+                                   "pos": "VERB"},
+                       "participants": [{"entity": "ent-1", "role": "agent"}, {"entity": "ent-2", "role": "agent"}],
+                       "places": ["ent-3"]}]
+    data["relations"] = [{"id": "rel-1", "kind": "commands", "subject": "ent-2", "object": "ent-1",
+                          "cue": {"start": cue[0], "end": cue[1]},
+                          "evidence": {"start": 3, "end": at("Jean Roux")[1],
+                                       "text": COMMANDED[3:at("Jean Roux")[1]]}}]
+    return data
+
+
+def test_the_graph_draws_command_apart_from_co_occurrence(tmp_path: Path) -> None:
+    path = str(tmp_path / "corpus.db")
+    conn = open_store(path, create=True)
+    store.put(conn, _commanded())
+    assert conn.execute("SELECT subject, object, cue_start, text FROM relations").fetchall() == [
+        ("ent-2", "ent-1", COMMANDED.index("commandé"), COMMANDED[3:COMMANDED.index(",", 30)])]
+    conn.close()
+    data = TestClient(create_app(path)).get("/api/graphe").json()
+    names = {node["id"]: node["name"] for node in data["nodes"]}
+    command = [edge for edge in data["edges"] if edge["kind"] == "command"]
+    assert [(names[edge["source"]], names[edge["target"]]) for edge in command] == [("Jean Roux", "9e régiment")]
+    assert command[0]["evidence"].startswith("9e régiment [de marche], commandé par")
+    assert command[0]["href"] == "/document/1#rel-1"
+    together = {(names[edge["source"]], names[edge["target"]]) for edge in data["edges"]
+                if edge["kind"] == "co-occurrence"}
+    assert {tuple(sorted(pair)) for pair in together} >= {("9e régiment", "Jean Roux")}
+    page = TestClient(create_app(path)).get("/graphe").text
+    assert "edge-command" in page and 'id="graph-nodes"' in page  # the legend and the keyboard's list
+    roux = next(node["id"] for node in data["nodes"] if node["name"] == "Jean Roux")
+    regiment = next(node["id"] for node in data["nodes"] if node["name"] == "9e régiment")
+    person = " ".join(TestClient(create_app(path)).get(f"/entite/{roux}").text.split())
+    assert f'commande <a href="/entite/{regiment}">9e régiment</a>' in person
+    assert '<a href="/document/1#rel-1"><q>9e régiment [de marche], commandé par le colonel Jean Roux</q></a>' in person
+    unit = " ".join(TestClient(create_app(path)).get(f"/entite/{regiment}").text.split())
+    assert f'commandé par <a href="/entite/{roux}">Jean Roux</a>' in unit
+    document = TestClient(create_app(path)).get("/document/1").text
+    assert 'id="rel-1" class="a-command" title="commandement : Jean Roux → 9e régiment"' in document
+
+
+def test_search_snippets_keep_the_texts_brackets_as_text(tmp_path: Path) -> None:
+    path = str(tmp_path / "corpus.db")
+    conn = open_store(path, create=True)
+    store.put(conn, _commanded())
+    conn.close()
+    body = TestClient(create_app(path)).get("/recherche?q=marche").text
+    assert "[de <mark>marche</mark>]" in body and "Reims [sic]." in body
+    assert "\ufdd0" not in body and "\ufdd1" not in body
+
+
+def test_story_ranks_count_each_documents_happenings_and_mark_flashbacks() -> None:
+    def told(doc: int, order: int, earliest: str, latest: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(doc=doc, story_order=order, earliest=earliest, latest=latest or earliest)
+
+    # In time order, as the timeline lists them; the text of document 1 tells 1916, then 1914, then 1915.
+    found = [told(1, 20, "1914-08-02"), told(2, 1, "1914-09-01"), told(1, 30, "1915-01-01", "1915-12-31"),
+             told(1, 5, "1916-02-21"), told(2, 2, "1918-11-11")]
+    assert story_ranks(found) == {3: (1, False), 0: (2, True), 2: (3, True), 1: (1, False), 4: (2, False)}
+
+
+def test_the_timeline_gives_a_story_lane_on_demand(client: TestClient) -> None:
+    plain = client.get("/api/chronologie").json()
+    assert plain["groups"] is None and all("group" not in item for item in plain["items"])
+    data = client.get("/api/chronologie?recit=1").json()
+    assert [group["id"] for group in data["groups"]] == ["dates", "recit"]
+    story = [item for item in data["items"] if item["group"] == "recit"]
+    dated = [item for item in data["items"] if item["group"] == "dates"]
+    assert len(story) == len(dated) == 2
+    assert sorted((item["rank"], item["href"]) for item in story) == [(1, "/document/1#evt-1"),
+                                                                      (2, "/document/1#evt-2")]
+    assert all(item["className"] == "story" and not item["flashback"] for item in story)
+    assert 'name="recit"' in client.get("/chronologie?recit=1").text

@@ -33,6 +33,9 @@ HOSTILE = (
     "Le 2 mai 1917, le capitaine Louis Parmentier arrive à Reims avec le 12e bataillon de chasseurs. "
     "<script>alert(1)</script> Il lit l'ordre \"><img src=x onerror=alert(1)> devant la troupe.\n"
     "Le lendemain, le bataillon attaque le fort de la Pompelle.\n")
+# A command ("commandé par") and a flashback: the second sentence tells what happened two days before.
+COMMAND = ("Le 3 mars 1915, le 21e régiment d'infanterie, commandé par le colonel Étienne Lacombe, quitte Épinal.\n"
+           "Le 1er mars 1915, le régiment avait reçu à Épinal ses nouveaux fusils.\n")
 ADDED = ("Le 8 septembre 1914, le général Auguste Lemarchand quitte Nancy avec la 11e division. "
          "Le 10 septembre, la division atteint Lunéville.\n")
 
@@ -48,12 +51,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, context) -> Iterator[str]:
     """The workbench over a store holding two texts, added through the corpus ingest path."""
     folder = tmp_path_factory.mktemp("web")
     store = folder / "corpus.db"
-    for name, text in (("brigade.txt", BRIGADE), ("hostile.txt", HOSTILE)):
+    texts = (("brigade.txt", BRIGADE), ("hostile.txt", HOSTILE), ("commande.txt", COMMAND))
+    for name, text in texts:
         (folder / name).write_text(text, encoding="utf-8")
     conn = open_store(str(store), create=True)
-    summary = add(conn, [str(folder / "brigade.txt"), str(folder / "hostile.txt")])
+    summary = add(conn, [str(folder / name) for name, _ in texts])
     conn.close()
-    assert summary.added == 2, summary.failures
+    assert summary.added == len(texts), summary.failures
     port = _free_port()
     config = uvicorn.Config(create_app(str(store), loopback_only=True), host="127.0.0.1", port=port,
                             log_level="warning")
@@ -316,3 +320,85 @@ def test_the_map_places_markers_offline_and_lists_the_others(watched: Watched, s
     markers.first.click(force=True)
     expect(page.locator("#place-detail a").first).to_be_visible()
     assert all(url.startswith(server) for url in requested), "a request left the machine"
+
+
+def _tab_to(page: Page, selector: str, presses: int = 200) -> None:
+    """Press Tab from the top of the page until the focus is on an element matching `selector`."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"no {selector} reached from the keyboard")
+
+
+def test_every_graph_node_and_command_is_reachable_from_the_keyboard(watched: Watched, server: str,
+                                                                      shots: Path) -> None:
+    page = watched.page
+    page.goto(server + "/graphe")
+    expect(page.locator("#graph-status")).to_contain_text("commandement")
+    buttons = page.locator("#graph-nodes button")
+    expect(buttons).to_have_count(int(page.locator("#graph").get_attribute("data-nodes") or 0))
+    _tab_to(page, "#graph-nodes button")
+    first = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    expect(page.locator("#node-detail h3")).to_have_text(first)
+    assert page.evaluate("window.annalesGraph.$('node:selected').data('label')") == first
+    page.keyboard.press("Tab")
+    second = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Space")
+    expect(page.locator("#node-detail h3")).to_have_text(second)
+    expect(page.locator("#graph-nodes button[aria-pressed=true]")).to_have_text(second)
+    page.goto(server + "/graphe")
+    _tab_to(page, "#graph-commands button")
+    expect(page.locator(":focus")).to_have_text("Étienne Lacombe → 21e régiment d'infanterie")
+    page.keyboard.press("Enter")
+    detail = page.locator("#node-detail")
+    expect(detail.locator("h3")).to_have_text("Étienne Lacombe commande 21e régiment d'infanterie")
+    expect(detail.locator("blockquote")).to_contain_text("commandé par le colonel Étienne Lacombe")
+    data = page.evaluate("fetch('/api/graphe').then((r) => r.json())")
+    assert {edge["kind"] for edge in data["edges"]} == {"co-occurrence", "command"}
+    assert page.evaluate("window.annalesGraph.edges('.command').length") == 1
+    page.screenshot(path=shots / "graph-command.png", full_page=True)
+    detail.get_by_role("link", name="ouvrir le passage").click()
+    page.wait_for_url("**/document/*#rel-1")
+    target = page.locator(".source-text :target")
+    expect(target).to_have_count(1)  # the cue "commandé" is also an event's trigger: its anchor comes first
+    assert page.locator(".source-text .a-command").all_inner_texts() == ["commandé"]
+    lit = page.evaluate("getComputedStyle(document.querySelector('.source-text :target + *')).outlineStyle")
+    assert lit == "solid"
+
+
+def test_every_map_marker_is_reachable_from_the_keyboard(watched: Watched, server: str, shots: Path) -> None:
+    page = watched.page
+    page.goto(server + "/carte")
+    expect(page.locator("#map-status")).to_contain_text("placé")
+    data = page.evaluate("fetch('/api/carte').then((r) => r.json())")
+    expect(page.locator("#place-list button")).to_have_count(len(data["placed"]))
+    _tab_to(page, "#place-list button")
+    name = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    expect(page.locator("#place-detail h3")).to_have_text(name)
+    expect(page.locator(".leaflet-tooltip")).to_have_text(name)
+    page.keyboard.press("Tab")
+    other = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Enter")
+    expect(page.locator("#place-detail h3")).to_have_text(other)
+    expect(page.locator(".leaflet-tooltip")).to_have_text(other)  # one tooltip at a time
+    page.screenshot(path=shots / "map-keyboard.png", full_page=True)
+
+
+def test_the_timeline_shows_the_story_order_and_its_flashbacks(watched: Watched, server: str, shots: Path) -> None:
+    page = watched.page
+    href = _document_number(page, server, "commande.txt")
+    page.goto(server + href)
+    page.get_by_role("link", name="avec l'ordre du récit").click()
+    expect(page.locator(".vis-label", has_text="ordre du récit")).to_be_visible()
+    expect(page.locator(".vis-item.vis-box.story").first).to_be_visible()
+    flashback = page.locator(".vis-item.vis-box.story.flashback")  # a box also draws its line and dot
+    expect(flashback).to_have_count(1)
+    expect(flashback).to_contain_text("reçu")
+    expect(page.locator("#timeline-status")).to_contain_text("1 retour(s) en arrière")
+    page.screenshot(path=shots / "timeline-story.png", full_page=True)
+    flashback.click()
+    page.wait_for_url("**/document/*#evt-*")
+    expect(page.locator(".source-text :target")).to_have_text("reçu")

@@ -71,6 +71,11 @@ def document_rows(data: dict[str, Any]) -> Iterator[tuple[str, list[Row]]]:
                       "cue_end": (quote.get("cue") or {}).get("end")} for quote in data.get("quotes") or []]
     yield "events", [_event_row(event, where) for event in events]
     yield "event_entities", [row for event in events for row in _event_entity_rows(event, text)]
+    yield "relations", [{"id": relation["id"], "n": where.of(relation["evidence"]["start"]),
+                         "kind": relation["kind"], "subject": relation["subject"], "object": relation["object"],
+                         "cue_start": relation["cue"]["start"], "cue_end": relation["cue"]["end"],
+                         "start": relation["evidence"]["start"], "end": relation["evidence"]["end"],
+                         "text": relation["evidence"]["text"]} for relation in data.get("relations") or []]
     yield "findings", [{"id": finding["id"], "scope": "document", "kind": finding["kind"],
                         "severity": finding.get("severity"), "message": finding["message"],
                         "detail": _json(finding.get("detail") or {}),

@@ -8,7 +8,12 @@ one transaction. `corpus_entities` and `corpus_entity_members` hold the grouping
 documents (each member filed under its block, see `annales.corpus.grouping`), and
 `corpus_corrections` the user's merges and splits, by document id and folded name, so that they
 survive a document being added again; `findings` holds per-document findings (`doc` set) and
-cross-source ones (`doc` NULL, evidence in several documents).
+cross-source ones (`doc` NULL, evidence in several documents); `relations` what the text says
+links two entities of one document (who commands which unit), with its evidence span.
+
+A store of the previous version (`annales-corpus/2`) is brought up to this one when opened: the
+new table is created, empty for the documents stored before it (their analyses hold no
+relations; adding such a document again reads them).
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import sqlite3
 
 from annales.model import SCHEMA as ANALYSIS_SCHEMA
 
-STORE_SCHEMA = "annales-corpus/2"
+STORE_SCHEMA = "annales-corpus/3"
+# Older versions this one upgrades in place: only tables were added since.
+UPGRADABLE = frozenset({"annales-corpus/2"})
 
 # The tables that hold one document's rows, each with a `doc` column (deleted in this order).
-DOCUMENT_TABLES = ("event_entities", "events", "mentions", "entities", "timexes", "quantities", "quotes",
+DOCUMENT_TABLES = ("relations", "event_entities", "events", "mentions", "entities", "timexes", "quantities", "quotes",
                    "sentences", "analyses")
 
 DDL = """
@@ -204,6 +211,20 @@ CREATE TABLE IF NOT EXISTS event_entities (
     rank TEXT,
     phrase TEXT
 );
+CREATE TABLE IF NOT EXISTS relations (
+    doc INTEGER NOT NULL REFERENCES documents(doc),
+    id TEXT NOT NULL,
+    n INTEGER,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    object TEXT NOT NULL,
+    cue_start INTEGER NOT NULL,
+    cue_end INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc, id)
+);
 CREATE TABLE IF NOT EXISTS findings (
     finding INTEGER PRIMARY KEY,
     doc INTEGER REFERENCES documents(doc),
@@ -235,6 +256,7 @@ CREATE INDEX IF NOT EXISTS members_by_corpus_entity ON corpus_entity_members (co
 CREATE INDEX IF NOT EXISTS members_by_block ON corpus_entity_members (block);
 CREATE INDEX IF NOT EXISTS events_by_lemma ON events (lemma);
 CREATE INDEX IF NOT EXISTS mentions_by_rank ON mentions (rank) WHERE rank IS NOT NULL;
+CREATE INDEX IF NOT EXISTS relations_by_kind ON relations (kind);
 CREATE INDEX IF NOT EXISTS findings_by_doc ON findings (doc);
 CREATE INDEX IF NOT EXISTS finding_evidence_by_doc ON finding_evidence (doc);
 """
@@ -265,6 +287,15 @@ def check(conn: sqlite3.Connection, path: str) -> None:
         row = None
     if row is None:
         raise StoreError(f"{path}: not an annales corpus store")
-    if row[0] != STORE_SCHEMA:
+    if row[0] in UPGRADABLE:
+        _upgrade(conn)
+    elif row[0] != STORE_SCHEMA:
         raise StoreError(f"{path}: store schema {row[0]!r}, this annales reads {STORE_SCHEMA!r}; "
                          "build a new store with `annales corpus add`")
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring an older store to this version: every statement of the DDL is a no-op for what exists,
+    so running it adds just the new tables and indexes."""
+    conn.executescript("BEGIN IMMEDIATE;" + DDL +
+                       f"UPDATE meta SET value = '{STORE_SCHEMA}' WHERE key = 'store_schema';COMMIT;")

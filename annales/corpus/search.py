@@ -24,7 +24,7 @@ class Passage:
     sentence: int
     dates: str | None
     dct: str | None
-    text: str  # the sentence, the matching words in [brackets]
+    text: str  # the sentence, the matching words between the marks asked for ([brackets] by default)
 
 
 def fts_query(query: str) -> str:
@@ -43,9 +43,11 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
-def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 50) -> list[Passage]:
+def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 50,
+           marks: tuple[str, str] = (MARK_START, MARK_END)) -> list[Passage]:
     """Matching passages, best first (bm25); with no words, every passage the filters keep, in
-    document order."""
+    document order. `marks` go around the matching words (brackets for a terminal; a program that
+    parses them back picks characters a text never holds)."""
     expression = fts_query(query)
     clauses, params = sentence_clauses(filters or Filters())
     if expression:
@@ -53,7 +55,7 @@ def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None,
                "JOIN sentences s ON s.sentence = sentences_fts.rowid JOIN documents d ON d.doc = s.doc "
                "WHERE sentences_fts MATCH ?" + "".join(f" AND {clause}" for clause in clauses) +
                " ORDER BY rank, d.id, s.n LIMIT ?")
-        rows = conn.execute(sql, [MARK_START, MARK_END, expression, *params, limit]).fetchall()
+        rows = conn.execute(sql, [*marks, expression, *params, limit]).fetchall()
     else:
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         sql = ("SELECT d.id, s.n, s.dates, d.dct, s.text FROM sentences s JOIN documents d ON d.doc = s.doc"

@@ -32,7 +32,7 @@ from starlette.templating import Jinja2Templates
 
 from annales.corpus import open_store, people
 from annales.corpus.filters import FilterError, Filters
-from annales.corpus.search import MARK_END, MARK_START, search
+from annales.corpus.search import search
 from annales.web import geo, queries
 from annales.web.jobs import Analyser, default_texts_dir, paste_name
 from annales.web.messages import french, legend
@@ -191,6 +191,8 @@ class Workbench:
             found = queries.happenings(conn, filters, doc=self._doc_param(request), limit=TIMELINE_ITEMS + 1)
         truncated = len(found) > TIMELINE_ITEMS
         found = found[:TIMELINE_ITEMS]
+        story = request.query_params.get("recit") == "1"
+        told = story_ranks(found) if story else {}
         items = []
         for number, happening in enumerate(found):
             ranged = happening.earliest[:10] != happening.latest[:10]
@@ -198,15 +200,28 @@ class Workbench:
             who = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")  # a label, not the whole list
             # vis-timeline reads `content` and `title` as HTML: the texts are escaped here.
             label = happening.trigger + (f" — {who}" if who else "")
-            items.append({
+            item = {
                 "id": number, "content": html.escape(label),
                 "title": html.escape(f"{happening.date} · {happening.document} · {happening.sentence or ''}"),
                 "start": happening.earliest, "end": _day_end(happening.latest) if ranged else None,
                 "type": "range" if ranged else "box",
                 "className": " ".join(c for c in ("inferred" if happening.inferred else "",
                                                   "uncertain" if ranged else "") if c) or "exact",
-                "href": f"/document/{happening.doc}#{happening.event}"})
-        return JSONResponse({"items": items, "truncated": truncated})
+                "href": f"/document/{happening.doc}#{happening.event}"}
+            items.append(item)
+            if story:
+                item["group"] = "dates"
+                rank, flashback = told[number]
+                note = " · raconté après un événement plus tardif : retour en arrière" if flashback else ""
+                items.append({
+                    "id": f"r{number}", "group": "recit", "type": "box", "start": happening.earliest, "end": None,
+                    "content": html.escape(f"{rank}{' ↩' if flashback else ''} {happening.trigger}"),
+                    "title": html.escape(f"n° {rank} dans le récit{note} · {happening.date} · "
+                                         f"{happening.sentence or ''}"),
+                    "className": "story flashback" if flashback else "story", "rank": rank,
+                    "flashback": flashback, "href": item["href"]})
+        groups = [{"id": "dates", "content": "dates"}, {"id": "recit", "content": "ordre du récit"}] if story else None
+        return JSONResponse({"items": items, "truncated": truncated, "groups": groups})
 
     # --- entities ----------------------------------------------------------------------------
 
@@ -225,8 +240,9 @@ class Workbench:
             numbers = {document.id: document.doc for document in queries.documents(conn)}
             happenings = queries.happenings(conn, Filters(corpus_entity=number))
             cross = queries.findings_about(conn, number)
+            commands = queries.commands_of(conn, number)
         return self.page(request, "entity.html", {"profile": profile, "numbers": numbers, "happenings": happenings,
-                                                  "cross": cross})
+                                                  "cross": cross, "commands": commands})
 
     # --- map ---------------------------------------------------------------------------------
 
@@ -283,7 +299,7 @@ class Workbench:
         except FilterError:
             filters, problem = Filters(person=person, place=place), f"Année illisible : {year!r}."
         with self.connect() as conn:
-            passages = search(conn, query, filters, limit=1000)
+            passages = search(conn, query, filters, limit=1000, marks=SEARCH_MARKS)
             if unit:
                 keep = queries.sentences_naming(conn, "unit", unit)
                 passages = [passage for passage in passages if (passage.document, passage.sentence) in keep]
@@ -297,17 +313,45 @@ class Workbench:
             "active": {"personne": person, "lieu": place, "unite": unit, "annee": year}})
 
 
-_MARKED = re.compile(re.escape(MARK_START) + r"([^\[\]]*)" + re.escape(MARK_END))
+# FTS5 marks the matching words with these: two Unicode noncharacters, which the standard keeps for
+# a program's internal use and never gives a meaning, so brackets or any sign of a text are never
+# taken for a mark. A stray one in a text (they are not forbidden) is dropped, never shown.
+SEARCH_MARKS = ("\ufdd0", "\ufdd1")
+_MARKED = re.compile(SEARCH_MARKS[0] + "([^" + "".join(SEARCH_MARKS) + "]*)" + SEARCH_MARKS[1])
 
 
 def marked(text: str) -> list[tuple[str, bool]]:
-    """A search passage as (text, matched) pieces: the words FTS5 put in brackets are matched."""
+    """A search passage as (text, matched) pieces: the words FTS5 put between SEARCH_MARKS are
+    matched; the template escapes every piece and wraps the matched ones in <mark>."""
     pieces: list[tuple[str, bool]] = []
     at = 0
     for match in _MARKED.finditer(text):
         pieces += [(text[at:match.start()], False), (match[1], True)]
         at = match.end()
-    return [piece for piece in [*pieces, (text[at:], False)] if piece[0]]
+    pieces.append((text[at:], False))
+    stray = str.maketrans("", "", "".join(SEARCH_MARKS))
+    return [(piece.translate(stray), hit) for piece, hit in pieces if piece.translate(stray)]
+
+
+def story_ranks(found: list[Any]) -> dict[int, tuple[int, bool]]:
+    """Index of a happening -> (its rank in the telling of its document, 1 = told first; whether it
+    is a flashback: told after a happening of its document that happened entirely later).
+
+    Ranks count the happenings shown, so they run 1, 2, 3 … without the gaps of the events that are
+    no happening; a flashback compares with every happening told before it, not only the last one,
+    so a text that goes back twice in a row marks both steps."""
+    by_document: dict[int, list[int]] = {}
+    for index, happening in enumerate(found):
+        by_document.setdefault(happening.doc, []).append(index)
+    result: dict[int, tuple[int, bool]] = {}
+    for indexes in by_document.values():
+        indexes.sort(key=lambda k: (found[k].story_order is None, found[k].story_order or 0, k))
+        latest_told = ""
+        for rank, index in enumerate(indexes, start=1):
+            happening = found[index]
+            result[index] = (rank, happening.latest[:10] < latest_told)
+            latest_told = max(latest_told, happening.earliest[:10])
+    return result
 
 
 def _day_end(latest: str) -> str:

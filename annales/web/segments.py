@@ -1,7 +1,8 @@
 """A document's text cut into segments, each carrying the annotations that cover it.
 
 Built from the stored analysis JSON (the contract), never from the parse. Every boundary of every
-annotation (entity mentions, dates, figures, quotes, event triggers, findings' evidence) cuts the
+annotation (entity mentions, dates, figures, quotes, event triggers, the cues of command relations,
+findings' evidence) cuts the
 text, so annotations may overlap or nest (a date inside a quote) and each segment knows all of
 them. The template escapes the text; nothing here produces markup.
 """
@@ -23,7 +24,7 @@ class Segment:
     title: str | None = None  # a date's value, interval, confidence and anchoring
     href: str | None = None  # a person's (or unit's) page
     findings: list[str] = field(default_factory=list)  # ids of the findings whose evidence this is
-    anchors: list[str] = field(default_factory=list)  # ids of the events whose trigger starts here
+    anchors: list[str] = field(default_factory=list)  # ids of the events (then relations) starting here
 
 
 @dataclass
@@ -73,6 +74,13 @@ def _marks(data: dict[str, Any], entity_pages: dict[str, int]) -> list[_Mark]:
         trigger = event.get("trigger") or {}
         if "start" in trigger:
             marks.append(_Mark(trigger["start"], trigger["end"], "a-event", anchor=event["id"]))
+    # After the events: a segment's first anchor is its id, and the timeline links to events.
+    names = {entity["id"]: entity.get("name") for entity in data.get("entities") or []}
+    for relation in data.get("relations") or []:
+        cue = relation.get("cue") or {}
+        if "start" in cue:
+            title = f"commandement : {names.get(relation['subject'])} → {names.get(relation['object'])}"
+            marks.append(_Mark(cue["start"], cue["end"], "a-command", title=title, anchor=relation["id"]))
     for finding in data.get("findings") or []:
         for evidence in finding.get("evidence") or []:
             marks.append(_Mark(evidence["start"], evidence["end"], "a-evidence", finding=finding["id"]))

@@ -54,6 +54,26 @@ document.addEventListener("DOMContentLoaded", async () => {
   if (data.placed.length) {
     map.fitBounds(L.latLngBounds(data.placed.map((place) => [place.lat, place.lon])).pad(0.3), { maxZoom: 6 });
   }
+  // The keyboard's way to the markers: one button per placed place; Enter or Space shows its
+  // detail, centres the map on it and opens its tooltip.
+  const placeList = document.getElementById("place-list");
+  let shownTooltip = null; // the tooltip the list opened: one at a time, as the mouse would
+  markers.forEach((entry) => {
+    const button = element("button", entry.place.name, { type: "button", class: "place-button",
+                                                        "data-place": String(entry.place.id) });
+    button.addEventListener("click", () => {
+      map.panTo(entry.marker.getLatLng(), { animate: false });
+      if (shownTooltip) shownTooltip.closeTooltip();
+      shownTooltip = map.hasLayer(entry.marker) ? entry.marker : null; // one the year slider hides stays hidden
+      if (shownTooltip) shownTooltip.openTooltip();
+      placeList.querySelectorAll("button[aria-pressed]").forEach((other) => other.removeAttribute("aria-pressed"));
+      button.setAttribute("aria-pressed", "true");
+      detail(entry.place);
+    });
+    const item = element("li");
+    item.append(button);
+    placeList.append(item);
+  });
   const unplaced = document.getElementById("unplaced");
   data.unplaced.forEach((place) => {
     const item = element("li");

@@ -21,10 +21,20 @@ document.addEventListener("DOMContentLoaded", async () => {
     if (copy.end === null) delete copy.end;
     return copy;
   }));
-  const timeline = new vis.Timeline(container, items, {
-    locale: "fr", stack: true, zoomKey: "ctrlKey", orientation: "top", maxHeight: 600,
-  });
-  status.textContent = `${data.items.length} événement(s) daté(s)` +
+  const options = { locale: "fr", stack: true, zoomKey: "ctrlKey", orientation: "top", maxHeight: 600 };
+  // With the story order asked for, a second lane repeats each happening at its date with its rank in
+  // the telling; the ones told after something that happened later (flashbacks) are marked.
+  const timeline = data.groups
+    ? new vis.Timeline(container, items, new vis.DataSet(data.groups), options)
+    : new vis.Timeline(container, items, options);
+  if (data.groups) {
+    timeline.fit({ animation: false }); // with groups, vis-timeline may open on today's date instead of the items
+    const back = data.items.filter((item) => item.flashback).length;
+    container.dataset.flashbacks = String(back);
+  }
+  const shown = data.groups ? data.items.length / 2 : data.items.length;
+  status.textContent = `${shown} événement(s) daté(s)` +
+    (data.groups ? `, ${container.dataset.flashbacks} retour(s) en arrière dans le récit` : "") +
     (data.truncated ? " (les premiers seulement : filtrez pour voir les autres)" : "") +
     ". Cliquez sur un événement pour ouvrir son passage.";
   timeline.on("click", (properties) => {
