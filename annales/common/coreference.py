@@ -19,6 +19,11 @@ referring expression the resources list takes the last compatible candidate befo
   that rank, and no one when none was given;
 - a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
   unit whose name carries that number.
+- a possessive determiner (`possessives.tsv`: "son", "sa", "leurs"), for a caller that asks: the
+  subject of its own clause when that subject names an entity after it ("Après sa retraite, le
+  général Mangin …"), else the last candidate of the possessor's number, either gender (the
+  determiner agrees with its noun, not with its possessor), within a pronoun's reach. It is
+  returned apart and joins no chain: "son arrivée" is the arrival, not an antecedent.
 
 A resolved expression then counts as a mention of its entity ("César … Il … Il …" is one chain).
 The memory is a fixed number of candidates, so the pass is linear in the length of the document.
@@ -50,10 +55,12 @@ from annales.model import Entity, Span
 
 LAYER = "coreference"
 FILES = ("pronouns.tsv", "group_nouns.tsv", "ordinal_suffixes.tsv", "impersonal_verbs.tsv")
+POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
 NAMING_DEPS = ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound")
+MAX_CLIMB = 4  # heads climbed from a possessive to the verb of its clause: "après la fin de sa retraite"
 MAX_WORDS = 3  # "celui-ci" is three tokens: "celui", "-", "ci"
 UNMARKED = ("Masc", "Sing")  # the gender and number of a name the parse marks neither way
 CLAUSE_DEPS = ("xcomp", "ccomp", "csubj", "csubj:pass")  # a clause that is a verb's complement or subject
@@ -95,6 +102,7 @@ class _Lexicon:
     numbered: re.Pattern[str]
     impersonal: dict[str, str]  # verb lemma -> when it is impersonal: always, object, or a clitic
     pronoun_starts: frozenset[str]  # first words of the pronouns: most tokens are rejected on sight
+    possessives: dict[str, _Pronoun]  # "son", "leurs" -> who may own (gender unused: it is the noun's)
 
 
 @cache
@@ -109,7 +117,10 @@ def _lexicon(language: str) -> _Lexicon | None:
     numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(re.escape(s) for s in suffixes) + r")", re.IGNORECASE)
     impersonal = {row[0]: row[1].lower() for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 2)}
     starts = frozenset(re.split(r"[-\s'’]", surface)[0] for surface in pronouns)
-    return _Lexicon(pronouns, nouns, numbered, impersonal, starts)
+    owned = load_rows(language, LAYER, POSSESSIVES, 3) if exists(language, LAYER, POSSESSIVES) else ()
+    possessives = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), "", row[2])
+                   for row in owned}
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives)
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,10 @@ class _Memory:
         return [c for (type_, g, n, _), c in self.last.items()
                 if (type_ in types or type_ == ANY_TYPE) and g == gender and n == number]
 
+    def owners(self, types: frozenset[str], number: str) -> list[_Candidate]:
+        """The candidates a possessive may stand for: of its possessor's number, of either gender."""
+        return [c for (type_, _, n, _), c in self.last.items() if (type_ in types or type_ == ANY_TYPE) and n == number]
+
 
 @cache
 def _numbers_of(name: str, abbreviation: str | None) -> frozenset[str]:
@@ -217,17 +232,22 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
 
 def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int], *, asked: Collection[int] = (),
-                       hidden: Sequence[tuple[int, int]] = ()) -> dict[int, Reference]:
+                       hidden: Sequence[tuple[int, int]] = (),
+                       possessives: dict[int, Reference] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
     doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens
-    read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read."""
+    read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read;
+    `possessives`, when given, receives the possessive determiners resolved ("son" of "son arrivée" ->
+    its possessor), which are kept out of the returned references and of the chains: "sa retraite"
+    names the retreat, not its possessor, and is no antecedent."""
     lex = _lexicon(language or "")
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
         return out
     memory = _Memory(frozenset(lex.group_nouns))
-    rows = _worth_reading(doc, lex, entity_at, skip)
+    owned = lex.possessives if possessives is not None else {}
+    rows = _worth_reading(doc, lex, entity_at, skip, owned)
     starts = _sentence_starts(doc)
     asked = frozenset(asked)
     if asked or hidden:
@@ -262,6 +282,14 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
             if entity.type != "place":
                 memory.remember(entity, root, sentence)
             continue
+        owner = owned.get(doc[i].lower_)
+        if owner is not None and possessives is not None:
+            token = doc[i]
+            if token.pos_ == "DET" and token.dep_ == "det":
+                reference = _possessor(token, owner, memory, sentence, entity_at)
+                if reference is not None:
+                    possessives[i] = reference
+            continue
         found = _referring(doc, text, i, sent_end, lex, memory, sentence, i in asked)
         if found is None:
             token = doc[i]
@@ -279,7 +307,8 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
     return out
 
 
-def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int]) -> list[int]:
+def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int],
+                   possessives: Collection[str] = ()) -> list[int]:
     """The tokens the pass must look at, in order: the first word of every name, and every word
     that may refer or stand in the way (a pronoun, a group noun, a number, a subject noun).
 
@@ -290,7 +319,7 @@ def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: 
     pos, dep, lower, lemma, shape = (columns[:, k] for k in range(5))
     nouns = pos == strings["NOUN"]
     wanted = nouns & ((dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]))
-    for word in lex.pronoun_starts:
+    for word in (*lex.pronoun_starts, *possessives):
         wanted |= lower == strings[word]
     for group in lex.group_nouns:
         wanted |= nouns & (lemma == strings[group])
@@ -401,6 +430,43 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         return None
     span = Span(min(determiner.idx, token.idx), token.idx + len(token))
     return token, i, Reference(chosen.entity, span), None
+
+
+def _possessor(determiner: Any, owner: _Pronoun, memory: _Memory, sentence: int,
+               entity_at: dict[int, Entity]) -> Reference | None:
+    """Who "son" or "leur" stands for: the subject of its own clause when it is named after it
+    ("Après sa victoire, César rentre"), else the last candidate of the possessor's number, a subject
+    of this sentence or the one before first, as for a pronoun. A subject that names no entity in
+    between ("Le livre … son auteur") leaves it unresolved."""
+    span = Span(determiner.idx, determiner.idx + len(determiner))
+    later = _subject_after(determiner, entity_at)
+    if later is not None:
+        entity, subject = later
+        if entity.type in owner.types and _features(subject)[1] == owner.number:
+            return Reference(entity, span)
+    near = [c for c in memory.owners(owner.types, owner.number) if c.sentence >= sentence - PRONOUN_REACH]
+    chosen = _pick(near, sentence)
+    if chosen is None or chosen.entity is None:
+        return None
+    return Reference(chosen.entity, span)
+
+
+def _subject_after(determiner: Any, entity_at: dict[int, Entity]) -> tuple[Entity, Any] | None:
+    """(entity, the token heading it) when the verb whose clause holds `determiner` has a subject
+    that names an entity and comes after it in the sentence."""
+    verb = determiner.head
+    for _ in range(MAX_CLIMB):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for child in children_of(verb):
+        if child.dep_ in SUBJECT_DEPS and child.i > determiner.i:
+            entity = entity_at.get(child.i)
+            name = next((c for c in children_of(child) if c.dep_ in NAME_DEPS and c.i in entity_at), None)
+            if entity is None and name is not None:
+                entity = entity_at[name.i]  # "le général Joffre": the name hangs from the noun
+            return (entity, child) if entity is not None else None
+    return None
 
 
 def _definite_determiner(token: Any) -> Any | None:

@@ -22,6 +22,10 @@ A verb without a subject of its own takes the subject its clause is told under:
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
+So does the possessive of an event noun ("son arrivée", "leur retraite"), in the role the noun
+gives its "de" complement (`events/complement_roles.tsv`; a noun not listed keeps no possessor:
+"son procès"); a first-person possessive ("notre attaque", `events/narrator_pronouns.tsv`) is the
+narrator's. Either says whose the event is before a support verb does ("prépare notre offensive").
 
 People or a force that is no entity take part by their words, a phrase participant: an agent or a
 patient whose head noun names people or a force (`events/human_nouns.tsv`: "les soldats",
@@ -74,6 +78,7 @@ NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "n
 # The words a phrase participant keeps around its noun: "tous les 300 soldats français".
 PHRASE_DEPS = ("det", "amod", "nummod")
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
+POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
 SHARE = "share"  # a count or a part of people, named through its "de" complement: "un millier d'hommes"
 LAYER = "events"
 MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
@@ -266,8 +271,10 @@ class Participants:
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
+        # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
+        self.possessives: dict[int, Reference] = {}
         self.references: dict[int, Reference] = resolve_references(doc, analysis.text, analysis.language, entity_at,
-                                                                      set(dates))
+                                                                      set(dates), possessives=self.possessives)
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
@@ -325,11 +332,42 @@ class Participants:
                 if child.dep_ == "amod" and child.lower_ in self.lex.people_adjectives:
                     participants.append(Participant(None, "agent", phrase=Span(child.idx, child.idx + len(child))))
                     break
+        if noun:
+            owner = self._owner(token, seen)
+            if owner is not None:
+                participants.append(owner)
         if not places:
             dateline = self.datelines.at(token.idx)
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _owner(self, noun: Any, seen: set[str]) -> Participant | None:
+        """Whose an event noun is when its determiner says it ("son arrivée", "leur retraite", "notre
+        attaque"): the possessor, in the role the noun gives its "de" complement
+        (`events/complement_roles.tsv`: "sa retraite" agent, "son arrestation" patient). A noun not
+        listed says too little ("sa défense": he defends or is defended). "Notre" and "mon" are the
+        narrator's outside a quotation, the speaker's inside one; "son" and "leur" the entity the
+        coreference pass found."""
+        role = self.lex.complement_roles.get((noun.lemma_.lower(), "de"))
+        if role is None:
+            return None
+        for child in children_of(noun):
+            if child.dep_ != "det" or child.i > noun.i:
+                continue
+            if self.lex.first_person.get(child.lower_) == POSSESSIVE:
+                inside, speaker = self.speakers.at(child.idx)
+                who = speaker if inside else NARRATOR
+                if who is None or who in seen:
+                    return None
+                return Participant(who, role, resolved_from=Span(child.idx, child.idx + len(child)))
+            reference = self.possessives.get(child.i)
+            if reference is None or reference.entity.id in seen or reference.entity.type == "place":
+                continue
+            entity = reference.entity
+            rank = _rank_at(entity, self.ranks_of[entity.id], noun.idx) if entity.type == "person" else None
+            return Participant(entity.id, role, rank, reference.span)
+        return None
 
     def _people(self, head: Any, exact: bool) -> list[Span]:
         """The words of the noun phrases at `head` (and at its conjuncts, unless `exact`) that name
@@ -383,7 +421,7 @@ class Participants:
         return k < len(self.breaks) and self.breaks[k] < high
 
     def _first_person(self, token: Any) -> bool:
-        return token.pos_ == "PRON" and token.lower_ in self.lex.first_person
+        return token.pos_ == "PRON" and self.lex.first_person.get(token.lower_, POSSESSIVE) != POSSESSIVE
 
     def _may_be_subject(self, pronoun: Any) -> bool:
         """False for a first-person pronoun the parse reads as a subject that cannot be one: an object
@@ -505,6 +543,9 @@ class Participants:
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
                     entity is None or entity.type != "place"):
                 return None  # "repousse l'attaque de l'ennemi": the noun says whose it is
+            if child.dep_ == "det" and (child.i in self.possessives
+                                        or self.lex.first_person.get(child.lower_) == POSSESSIVE):
+                return None  # "prépare notre offensive": so does its possessive
         verb = noun.head
         support = self.lex.support_verbs.get(verb.lemma_)
         if support is not None and verb.pos_ == "VERB" and verb.i != noun.i and not self._apart(noun, verb):

@@ -1,0 +1,96 @@
+"""Who acts, followed through the text: possessive determiners ("son arrivée", "leur retraite",
+"notre attaque"), subjects shared across clauses, group nouns standing for the unit told before."""
+
+from __future__ import annotations
+
+from annales.context import Context
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+DCT = "1916-06-10"
+
+
+def _analyze(text: str, context: Context) -> Analysis:
+    return analyze(text, DCT, context=context)
+
+
+def _event(analysis: Analysis, text: str) -> Event:
+    return next(e for e in analysis.events if e.trigger.text == text)
+
+
+def _name(analysis: Analysis, entity_id: str | None) -> str:
+    if entity_id == "narrator":
+        return "narrator"
+    return next(e.name for e in analysis.entities if e.id == entity_id)
+
+
+def _roles(analysis: Analysis, event: Event) -> dict[str, str]:
+    """Participant name (or a phrase's words) -> role."""
+    out = {}
+    for p in event.participants:
+        name = _name(analysis, p.entity) if p.entity else analysis.text[p.phrase.start:p.phrase.end]
+        out[name] = p.role
+    return out
+
+
+def _resolved(analysis: Analysis, event: Event) -> dict[str, str]:
+    return {_name(analysis, p.entity): analysis.text[p.resolved_from.start:p.resolved_from.end]
+            for p in event.participants if p.resolved_from is not None}
+
+
+# Possessive determiners
+
+
+def test_a_possessive_names_whose_event_noun_it_is(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie arrive à Reims le 3 mai. Son attaque échoue le lendemain.",
+                        context)
+    attack = _event(analysis, "attaque")
+    assert _roles(analysis, attack) == {"9e régiment d'infanterie": "agent"}
+    assert _resolved(analysis, attack) == {"9e régiment d'infanterie": "Son"}
+
+
+def test_leur_stands_for_a_plural_possessor(context: Context) -> None:
+    analysis = _analyze("Les Prussiens évacuent Sedan le 2 septembre. Leur retraite dure trois jours.", context)
+    assert _roles(analysis, _event(analysis, "retraite")) == {"Prussiens": "agent"}
+
+
+def test_a_possessive_takes_the_role_the_noun_gives_its_complement(context: Context) -> None:
+    # "l'arrestation de X": X is arrested; "son arrestation" likewise.
+    analysis = _analyze("Le général Malet rentre à Paris le 22 octobre. Son arrestation a lieu le lendemain.", context)
+    assert _roles(analysis, _event(analysis, "arrestation")) == {"Malet": "patient"}
+
+
+def test_a_possessive_on_a_noun_not_listed_says_nothing(context: Context) -> None:
+    # "son procès": is he the accused or the accuser? The noun's complement roles do not say.
+    analysis = _analyze("Le général Malet rentre à Paris le 22 octobre. Son procès commence le 28 octobre.", context)
+    assert _event(analysis, "procès").participants == []
+
+
+def test_a_possessive_before_its_clause_subject_is_that_subject(context: Context) -> None:
+    analysis = _analyze("Le capitaine Vernier quitte Reims le 2 mai. Après sa retraite, le général Mangin "
+                        "attaque le village.", context)
+    assert _roles(analysis, _event(analysis, "retraite")) == {"Mangin": "agent"}
+
+
+def test_a_possessive_after_a_subject_that_names_no_one_stays_unresolved(context: Context) -> None:
+    analysis = _analyze("Le général Malet rentre à Paris. Le livre raconte son arrestation le 23 octobre.", context)
+    assert _roles(analysis, _event(analysis, "arrestation")) == {}
+
+
+def test_a_first_person_possessive_is_the_narrator(context: Context) -> None:
+    analysis = _analyze("Le 9 août, notre attaque échoue devant Mulhouse.", context)
+    assert _roles(analysis, _event(analysis, "attaque")) == {"narrator": "agent"}
+
+
+def test_a_possessive_overrides_the_support_verb(context: Context) -> None:
+    # "prépare notre offensive": the offensive is ours, whoever prepares it.
+    analysis = _analyze("Le 2 juillet, le général Mangin prépare notre offensive.", context)
+    assert _roles(analysis, _event(analysis, "offensive")) == {"narrator": "agent"}
+
+
+def test_possessives_do_not_change_pronoun_chains(context: Context) -> None:
+    analysis = _analyze("Le général Joffre arrive à Reims. Sa visite dure une heure. Il inspecte les tranchées.",
+                        context)
+    inspection = _event(analysis, "inspecte")
+    assert _roles(analysis, inspection)["Joffre"] == "agent"
+    assert _resolved(analysis, inspection) == {"Joffre": "Il"}
