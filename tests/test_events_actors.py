@@ -94,3 +94,40 @@ def test_possessives_do_not_change_pronoun_chains(context: Context) -> None:
     inspection = _event(analysis, "inspecte")
     assert _roles(analysis, inspection)["Joffre"] == "agent"
     assert _resolved(analysis, inspection) == {"Joffre": "Il"}
+
+
+# Pronouns standing for people the text names without naming an entity
+
+
+def test_a_pronoun_stands_for_the_people_named_before(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les soldats français avancent vers la ferme. Ils prennent le village.", context)
+    capture = _event(analysis, "prennent")
+    agent = next(p for p in capture.participants if p.role == "agent")
+    assert agent.entity is None
+    assert analysis.text[agent.phrase.start:agent.phrase.end] == "les soldats français"
+    assert analysis.text[agent.resolved_from.start:agent.resolved_from.end] == "Ils"
+
+
+def test_a_pronoun_chain_of_people_goes_on_and_is_shared_by_conjoined_verbs(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les dragons avancent vers la ferme. Ils prennent le village. "
+                        "Ils attaquent ensuite le bois et repoussent l'ennemi.", context)
+    for verb in ("attaquent", "repoussent"):
+        assert _roles(analysis, _event(analysis, verb)).get("les dragons") == "agent", verb
+
+
+def test_a_pronoun_standing_for_a_thing_is_no_one(context: Context) -> None:
+    analysis = _analyze("Le livre du colonel paraît en 1920. Il raconte la bataille de la Marne.", context)
+    assert all(p.role != "agent" for e in analysis.events for p in e.participants)
+
+
+def test_a_possessive_stands_for_the_people_named_before(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les insurgés quittent la ville. Leur fuite dure deux jours.", context)
+    assert _roles(analysis, _event(analysis, "fuite")) == {"les insurgés": "agent"}
+
+
+# Subjects shared across clauses
+
+
+def test_a_conjoined_participle_shares_the_passive_of_the_first(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, le général Malet fut arrêté et condamné.", context)
+    assert _roles(analysis, _event(analysis, "condamné")) == {"Malet": "patient"}

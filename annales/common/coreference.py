@@ -233,14 +233,19 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
 def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int], *, asked: Collection[int] = (),
                        hidden: Sequence[tuple[int, int]] = (),
-                       possessives: dict[int, Reference] | None = None) -> dict[int, Reference]:
+                       possessives: dict[int, Reference] | None = None,
+                       antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
     doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens
     read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read;
     `possessives`, when given, receives the possessive determiners resolved ("son" of "son arrivée" ->
     its possessor), which are kept out of the returned references and of the chains: "sa retraite"
-    names the retreat, not its possessor, and is no antecedent."""
+    names the retreat, not its possessor, and is no antecedent; `antecedents`, when given, receives
+    the subject pronouns left unresolved because the candidate they agreed with is a subject that
+    names no entity, with that subject's token ("Les soldats avancent. Ils …": "Ils" -> "soldats"),
+    which the caller may read as people or refuse as a thing ("Le livre … Il démontre"), and so
+    for the possessives ("L'empereur … son intervention")."""
     lex = _lexicon(language or "")
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
@@ -287,8 +292,10 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
             token = doc[i]
             if token.pos_ == "DET" and token.dep_ == "det":
                 reference = _possessor(token, owner, memory, sentence, entity_at)
-                if reference is not None:
+                if isinstance(reference, Reference):
                     possessives[i] = reference
+                elif reference is not None and antecedents is not None:
+                    antecedents[i] = antecedents.get(reference, reference)
             continue
         found = _referring(doc, text, i, sent_end, lex, memory, sentence, i in asked)
         if found is None:
@@ -297,13 +304,16 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
                     c.i in entity_at for c in children_of(token) if c.dep_ in NAME_DEPS):
                 memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
             continue
-        head, last, reference, features = found
+        head, last, reference, features, blocker = found
         resume = last + 1
         if reference is not None:
             out[head.i] = reference
             memory.remember(reference.entity, head, sentence)
         elif features is not None:
             memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
+            if blocker is not None and antecedents is not None:
+                # "Les soldats avancent. Ils prennent la ferme. Ils …": every "ils" is the soldiers.
+                antecedents[head.i] = antecedents.get(blocker, blocker)
     return out
 
 
@@ -370,10 +380,12 @@ def _impersonal(subject: Any, lex: _Lexicon) -> bool:
 
 
 def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory: _Memory,
-               sentence: int, asked: bool = False) -> tuple[Any, int, Reference | None, tuple[str, str] | None] | None:
-    """(head token, last token, reference or None when unresolved, a pronoun's gender and number)
-    when a referring expression starts at token i, else None. An `asked` token is a subject pronoun
-    whatever its parse and its hyphens ("dit-il")."""
+               sentence: int, asked: bool = False) -> tuple[Any, int, Reference | None, tuple[str, str] | None,
+                                                            int | None] | None:
+    """(head token, last token, reference or None when unresolved, a pronoun's gender and number,
+    the subject naming no entity it was given when it was: "les soldats … ils") when a referring
+    expression starts at token i, else None. An `asked` token is a subject pronoun whatever its
+    parse and its hyphens ("dit-il")."""
     token = doc[i]
     lower = _INVERSION.sub("", token.lower_) if asked else token.lower_
     pronoun_start = lower in lex.pronoun_starts
@@ -402,7 +414,8 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
             since = chosen.sentence if chosen.subject else sentence - PRONOUN_REACH
             others = memory.rivals(chosen.entity, pronoun.types, pronoun.gender, pronoun.number, since)
             reference = Reference(chosen.entity, span, others)
-        return subject, last, reference, (pronoun.gender, pronoun.number)
+        blocker = chosen.token if chosen is not None and chosen.entity is None else None
+        return subject, last, reference, (pronoun.gender, pronoun.number), blocker
     # The words themselves first: most nouns are no group noun, most numbers no unit's.
     text_ = token.text
     noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
@@ -429,15 +442,16 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     if chosen is None or chosen.entity is None:
         return None
     span = Span(min(determiner.idx, token.idx), token.idx + len(token))
-    return token, i, Reference(chosen.entity, span), None
+    return token, i, Reference(chosen.entity, span), None, None
 
 
 def _possessor(determiner: Any, owner: _Pronoun, memory: _Memory, sentence: int,
-               entity_at: dict[int, Entity]) -> Reference | None:
+               entity_at: dict[int, Entity]) -> Reference | int | None:
     """Who "son" or "leur" stands for: the subject of its own clause when it is named after it
     ("Après sa victoire, César rentre"), else the last candidate of the possessor's number, a subject
     of this sentence or the one before first, as for a pronoun. A subject that names no entity in
-    between ("Le livre … son auteur") leaves it unresolved."""
+    between ("Le livre … son auteur", "L'empereur … son intervention") leaves it unresolved: its
+    token is returned instead, for a caller that reads people in it."""
     span = Span(determiner.idx, determiner.idx + len(determiner))
     later = _subject_after(determiner, entity_at)
     if later is not None:
@@ -446,9 +460,9 @@ def _possessor(determiner: Any, owner: _Pronoun, memory: _Memory, sentence: int,
             return Reference(entity, span)
     near = [c for c in memory.owners(owner.types, owner.number) if c.sentence >= sentence - PRONOUN_REACH]
     chosen = _pick(near, sentence)
-    if chosen is None or chosen.entity is None:
+    if chosen is None:
         return None
-    return Reference(chosen.entity, span)
+    return Reference(chosen.entity, span) if chosen.entity is not None else chosen.token
 
 
 def _subject_after(determiner: Any, entity_at: dict[int, Entity]) -> tuple[Entity, Any] | None:

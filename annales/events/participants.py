@@ -32,7 +32,9 @@ patient whose head noun names people or a force (`events/human_nouns.tsv`: "les 
 "l'ennemi", "l'armée française", "la garnison"), or a share of them ("la plupart des soldats", "un
 millier d'hommes"), and names no entity and refers to none; its words are its determiners, numerals,
 adjectives and noun ("les soldats français"), not its complements nor its relative clauses. "Qui"
-stands for such a noun as for a name. A named entity in the same words comes first ("les troupes de
+stands for such a noun as for a name, and so do a subject pronoun and a possessive the coreference
+pass gave such a subject ("Les soldats avancent. Ils prennent la ferme", "L'empereur … son
+intervention": the phrase, `resolved_from` the pronoun). A named entity in the same words comes first ("les troupes de
 Napoléon": Napoléon); a thing ("les canons") and a place never take part this way. An event noun's
 complement that names someone takes the role the noun gives it (`events/complement_roles.tsv`:
 "l'attaque de l'ennemi", "la retraite des troupes": agent; "l'arrestation des ouvriers": patient);
@@ -273,8 +275,11 @@ class Participants:
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
         # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
         self.possessives: dict[int, Reference] = {}
-        self.references: dict[int, Reference] = resolve_references(doc, analysis.text, analysis.language, entity_at,
-                                                                      set(dates), possessives=self.possessives)
+        # Subject pronouns that stand for a subject naming no entity ("les soldats … ils"): its token.
+        self.antecedents: dict[int, int] = {}
+        self.references: dict[int, Reference] = resolve_references(
+            doc, analysis.text, analysis.language, entity_at, set(dates), possessives=self.possessives,
+            antecedents=self.antecedents)
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
@@ -322,10 +327,10 @@ class Participants:
                 participants.append(Participant(entity.id, argument.role, rank, resolved_from))
             if core and not named:
                 # "les soldats attaquent", "l'ennemi recule": people or a force that is no entity.
-                for phrase in self._people(argument.head, argument.exact):
+                for phrase, pronoun in self._people(argument.head, argument.exact):
                     if f"{phrase.start}:{phrase.end}" not in seen:
                         seen.add(f"{phrase.start}:{phrase.end}")
-                        participants.append(Participant(None, argument.role, phrase=phrase))
+                        participants.append(Participant(None, argument.role, phrase=phrase, resolved_from=pronoun))
         if noun and not any(p.role == "agent" for p in participants):
             # "le bombardement allemand", "l'invasion française": a people's adjective says who acts.
             for child in children_of(token):
@@ -361,6 +366,12 @@ class Participants:
                 if who is None or who in seen:
                     return None
                 return Participant(who, role, resolved_from=Span(child.idx, child.idx + len(child)))
+            if child.i in self.antecedents:
+                # "L'empereur … son intervention": people the text names without naming an entity.
+                phrases = self._people(child, exact=True)
+                if phrases and f"{phrases[0][0].start}:{phrases[0][0].end}" not in seen:
+                    return Participant(None, role, phrase=phrases[0][0], resolved_from=phrases[0][1])
+                continue
             reference = self.possessives.get(child.i)
             if reference is None or reference.entity.id in seen or reference.entity.type == "place":
                 continue
@@ -369,14 +380,20 @@ class Participants:
             return Participant(entity.id, role, rank, reference.span)
         return None
 
-    def _people(self, head: Any, exact: bool) -> list[Span]:
+    def _people(self, head: Any, exact: bool) -> list[tuple[Span, Span | None]]:
         """The words of the noun phrases at `head` (and at its conjuncts, unless `exact`) that name
         people or a force without naming an entity (`events/human_nouns.tsv`: "les soldats",
         "l'armée française", "tous les habitants", "un millier d'hommes"): determiner, numeral,
-        adjectives and noun, not its complements nor its relative clauses."""
+        adjectives and noun, not its complements nor its relative clauses; with the pronoun's words
+        when `head` is a pronoun the coreference pass gave such a subject ("Les soldats avancent. Ils
+        …"), whose words they are. A thing it was given ("Le livre … Il") is no one."""
         heads = [head] if exact else [head] + [c for c in children_of(head) if c.dep_ == "conj"]
-        out = []
+        out: list[tuple[Span, Span | None]] = []
         for noun in heads:
+            pronoun = None
+            if noun.i in self.antecedents:
+                pronoun = Span(noun.idx, noun.idx + len(noun))
+                noun = self.doc[self.antecedents[noun.i]]
             if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
                 continue  # "accorder aux ennemis": a preposition the parse took for an article
             kind = self._kind(noun)
@@ -384,9 +401,9 @@ class Participants:
                 # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
                 whole = next((c for c in children_of(noun) if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
                 if whole is not None:
-                    out.append(Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end))
+                    out.append((Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end), pronoun))
             elif kind in PEOPLE:
-                out.append(self._noun_phrase(noun))
+                out.append((self._noun_phrase(noun), pronoun))
         return out
 
     def _noun_phrase(self, noun: Any) -> Span:
@@ -636,6 +653,9 @@ class Participants:
         if has_child_dep(token, "aux:pass"):
             return "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
+        if bare and token.dep_ == "conj" and _feature(token, "VerbForm") == "Part" \
+                and has_child_dep(token.head, "aux:pass"):
+            return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
                 and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
             return "patient"
