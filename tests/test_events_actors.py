@@ -131,3 +131,23 @@ def test_a_possessive_stands_for_the_people_named_before(context: Context) -> No
 def test_a_conjoined_participle_shares_the_passive_of_the_first(context: Context) -> None:
     analysis = _analyze("Le 3 mai, le général Malet fut arrêté et condamné.", context)
     assert _roles(analysis, _event(analysis, "condamné")) == {"Malet": "patient"}
+
+
+def test_a_subject_the_parse_hung_on_the_words_before_its_verb(context: Context) -> None:
+    # The parse reads "les Bretons" as a conjunct of "manoeuvre": the verb that follows has no subject.
+    analysis = _analyze("À la vue de cette manoeuvre, les Bretons, qui s'étaient retirés sur la colline, "
+                        "se hâtent de revenir.", context)
+    assert _roles(analysis, _event(analysis, "hâtent")) == {"Bretons": "agent"}
+    # The infinitive under it shares it.
+    assert _roles(analysis, _event(analysis, "revenir")) == {"Bretons": "agent"}
+
+
+def test_a_place_before_a_verb_is_no_stranded_subject(context: Context) -> None:
+    analysis = _analyze("À la vue de la ville de Reims, se dressent les tours de la cathédrale.", context)
+    assert all(p.role != "agent" for e in analysis.events for p in e.participants)
+
+
+def test_a_pronominal_verb_with_etre_is_active(context: Context) -> None:
+    # "s'étaient retirés": être is the auxiliary of every pronominal verb, not a passive's.
+    analysis = _analyze("Le 5 mai, les Bretons se sont retirés sur la colline.", context)
+    assert _roles(analysis, _event(analysis, "retirés")) == {"Bretons": "agent"}

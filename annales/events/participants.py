@@ -19,6 +19,10 @@ A verb without a subject of its own takes the subject its clause is told under:
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
+manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
+"manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
+someone or people. A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
@@ -506,6 +510,8 @@ class Participants:
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
+            if dep == "nsubj:pass" and self._pronominal(token):
+                role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
             case = ""
             if role is None:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
@@ -544,9 +550,47 @@ class Participants:
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
             inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
+            if inherited is None and token.pos_ == "VERB":
+                inherited = self._stranded_subject(token)
             if inherited is not None:
                 out.insert(0, inherited)
         return out
+
+    def _stranded_subject(self, verb: Any) -> _Argument | None:
+        """The subject the parse hung on the words before a finite verb that has none: "À la vue de
+        cette manœuvre, les Bretons, qui s'étaient retirés, se hâtent" read "les Bretons" as a
+        conjunct of "manœuvre". The noun phrase that ends right before the verb (its clitics and
+        commas aside), hanging by no preposition, a conjunct without "et", an apposition or a bare
+        complement, is the subject when it names someone or people."""
+        if _feature(verb, "VerbForm") != "Fin" or verb.dep_ in ("acl:relcl", "conj") or verb.i == 0:
+            return None
+        k = verb.i - 1
+        while k >= 0 and (self.doc[k].pos_ == "PUNCT" or (self.doc[k].head.i == verb.i and self.doc[k].pos_ in (
+                "PRON", "ADV") and self.doc[k].dep_ not in SUBJECT_DEPS)):
+            k -= 1  # ", se hâtent", "ne les attaquent"
+        if k < 0 or self._apart(self.doc[k], verb):
+            return None
+        # The phrases ending at k, from the innermost out ("colline", "retirés", "Bretons", "manœuvre");
+        # a name first, the outermost ("Joseph, le nouveau roi d'Espagne, parvint"), else people.
+        token = self.doc[k]
+        named: Any = None
+        people: Any = None
+        while True:
+            if token.pos_ in ("NOUN", "PROPN") and not _case(token) and (
+                    (token.dep_ == "conj" and not has_child_dep(token, "cc"))
+                    or token.dep_ in ("appos", "dep") or (token.dep_.startswith(("nmod", "obl")))):
+                if self._names_someone(token):
+                    named = token
+                elif people is None and self._kind(token) in PEOPLE:
+                    people = token
+            head = token.head
+            if head.i == token.i or head.i >= verb.i or head.right_edge.i != k:
+                break
+            if head.dep_ in SUBJECT_DEPS or head.dep_ == "obj":
+                break  # a subject or an object of another verb: the parse did give it a place
+            token = head
+        found = named if named is not None else people
+        return _Argument(found, self._voice(verb), subject=True) if found is not None else None
 
     def _supported_by(self, noun: Any) -> _Argument | None:
         """Who takes part in an event noun through the support verb it goes with
@@ -644,14 +688,22 @@ class Participants:
                         return None
                     return _Argument(head.head, role, subject=True, exact=True)
                 return _Argument(subject, role, subject=True)
+            stranded = self._stranded_subject(head) if head.pos_ == "VERB" else None
+            if stranded is not None:
+                return _Argument(stranded.head, role, subject=True)
             walk = head
         return None
+
+    def _pronominal(self, verb: Any) -> bool:
+        """True for a verb with its reflexive clitic ("s'étaient retirés", "se sont rendus"): its "être"
+        is no passive's, whatever the parse says."""
+        return any(c.pos_ == "PRON" and c.i < verb.i and _feature(c, "Reflex") == "Yes" for c in children_of(verb))
 
     def _voice(self, token: Any) -> str:
         """The role of the subject of `token`: patient for a passive or a bare past participle of a
         transitive verb ("repoussés", "tué le 14"), agent otherwise."""
         if has_child_dep(token, "aux:pass"):
-            return "patient"
+            return "agent" if self._pronominal(token) else "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
         if bare and token.dep_ == "conj" and _feature(token, "VerbForm") == "Part" \
                 and has_child_dep(token.head, "aux:pass"):
