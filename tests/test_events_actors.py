@@ -151,3 +151,19 @@ def test_a_pronominal_verb_with_etre_is_active(context: Context) -> None:
     # "s'étaient retirés": être is the auxiliary of every pronominal verb, not a passive's.
     analysis = _analyze("Le 5 mai, les Bretons se sont retirés sur la colline.", context)
     assert _roles(analysis, _event(analysis, "retirés")) == {"Bretons": "agent"}
+
+
+def test_an_il_the_parse_reads_as_impersonal_before_a_personal_verb(context: Context) -> None:
+    # "il y fut arrivé": the parse reads "il" as an impersonal subject; "arriver" with no noun after
+    # it is not impersonal ("il arriva deux renforts" is).
+    analysis = _analyze("Le général Faidherbe quitte Lille le 2 mai. Faidherbe, quand il y fut arrivé, "
+                        "demanda des vivres.", context)
+    arrival = _event(analysis, "arrivé")
+    assert _roles(analysis, arrival) == {"Faidherbe": "agent"}
+    assert _resolved(analysis, arrival) == {"Faidherbe": "il"}
+
+
+def test_an_impersonal_il_before_a_que_clause_stays_no_one(context: Context) -> None:
+    analysis = _analyze("Le général Faidherbe quitte Lille le 2 mai. Il se trouve que la route est coupée.", context)
+    assert all(p.entity is None or _name(analysis, p.entity) != "Faidherbe"
+               for e in analysis.events if e.trigger.text != "quitte" for p in e.participants)

@@ -9,8 +9,10 @@ referring expression the resources list takes the last compatible candidate befo
   (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
   its gender and number, named in the same sentence or the two before. A name the parse marks
   neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
-  "ils" a plural one. A subject of the same or the previous sentence is preferred to a more recent
-  non-subject ("César envoie Labiénus. Il ordonne …": César). A subject that is no entity ("Un
+  "ils" a plural one. An "il" the parse reads as impersonal is a subject when its verb governs an
+  infinitive ("il ne put y rester") or has an object and no clause that could be its real subject
+  ("il y fut arrivé", not "il se trouve que"). A subject of the same or the previous sentence is
+  preferred to a more recent non-subject ("César envoie Labiénus. Il ordonne …": César). A subject that is no entity ("Un
   livre trouvé à la gare … Il démontre …") is a candidate too: when it is the one chosen, the
   pronoun is left unresolved rather than given to the wrong person;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
@@ -49,7 +51,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from annales.common.parse import children_of, has_child_dep, morph_of
+from annales.common.parse import children_of, morph_of
 from annales.common.resources import exists, load_rows
 from annales.model import Entity, Span
 
@@ -363,6 +365,16 @@ def _root(doc: Any, start: int, end: int) -> Any:
     return doc[start]
 
 
+def _personal(verb: Any) -> bool:
+    """True when the "il" the parse reads as an impersonal subject of `verb` may well be a person's:
+    the verb governs an infinitive ("il ne put y rester"), or it has an object and no clause that
+    could be its real subject ("Il rata le virage", not "il se trouve que …", "il convient de …")."""
+    deps = {c.dep_ for c in children_of(verb)}
+    if "xcomp" in deps:
+        return True
+    return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
+
+
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
     passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
@@ -400,8 +412,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and has_child_dep(t.head, "xcomp"))),
-            None)
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head))), None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
