@@ -167,3 +167,10 @@ def test_an_impersonal_il_before_a_que_clause_stays_no_one(context: Context) -> 
     analysis = _analyze("Le général Faidherbe quitte Lille le 2 mai. Il se trouve que la route est coupée.", context)
     assert all(p.entity is None or _name(analysis, p.entity) != "Faidherbe"
                for e in analysis.events if e.trigger.text != "quitte" for p in e.participants)
+
+
+def test_people_named_by_their_part_or_kin_take_part_as_a_phrase(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les organisateurs lancent un appel. Le cortège se rend ensuite au cimetière.",
+                        context)
+    assert _roles(analysis, _event(analysis, "lancent")).get("les organisateurs") == "agent"
+    assert _roles(analysis, _event(analysis, "rend")).get("Le cortège") == "agent"
