@@ -174,3 +174,14 @@ def test_people_named_by_their_part_or_kin_take_part_as_a_phrase(context: Contex
                         context)
     assert _roles(analysis, _event(analysis, "lancent")).get("les organisateurs") == "agent"
     assert _roles(analysis, _event(analysis, "rend")).get("Le cortège") == "agent"
+
+
+def test_a_support_verb_the_lemmatizer_left_as_written(context: Context) -> None:
+    # The lemmatizer leaves "monte" as written; the events layer's lemma is "monter".
+    analysis = _analyze("Le 10 mai, le 9e régiment d'infanterie monte à l'assaut.", context)
+    assert _roles(analysis, _event(analysis, "assaut")) == {"9e régiment d'infanterie": "agent"}
+
+
+def test_our_losses_are_undergone_by_the_narrator(context: Context) -> None:
+    analysis = _analyze("Le 20 août, le roi est accablé par nos pertes.", context)
+    assert _roles(analysis, _event(analysis, "pertes")) == {"narrator": "patient"}

@@ -69,6 +69,7 @@ from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
+from annales.events.triggers import lemma_of
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -608,7 +609,7 @@ class Participants:
                                         or self.lex.first_person.get(child.lower_) == POSSESSIVE):
                 return None  # "prépare notre offensive": so does its possessive
         verb = noun.head
-        support = self.lex.support_verbs.get(verb.lemma_)
+        support = self.lex.support_verbs.get(lemma_of(verb))  # "monte à l'assaut": the lemmatizer leaves "monte"
         if support is not None and verb.pos_ == "VERB" and verb.i != noun.i and not self._apart(noun, verb):
             role, ways = support
             if noun.dep_ == "nsubj:pass":
@@ -616,7 +617,7 @@ class Participants:
             if (noun.dep_ == "obj" and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways):
                 return self._subject_of(verb, role)
         for child in children_of(noun):
-            support = self.lex.support_verbs.get(child.lemma_)
+            support = self.lex.support_verbs.get(lemma_of(child))
             if support is None or child.pos_ != "VERB" or child.dep_ not in ("acl", "acl:relcl"):
                 continue
             # A relative object before the verb ("que", which the parse may take for a conjunction):
