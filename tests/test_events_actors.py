@@ -185,3 +185,22 @@ def test_a_support_verb_the_lemmatizer_left_as_written(context: Context) -> None
 def test_our_losses_are_undergone_by_the_narrator(context: Context) -> None:
     analysis = _analyze("Le 20 août, le roi est accablé par nos pertes.", context)
     assert _roles(analysis, _event(analysis, "pertes")) == {"narrator": "patient"}
+
+
+# Who is named in the complement of the words that name the actor
+
+
+def test_the_son_of_someone_acts_not_that_someone(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les transfuges du capitaine Vernier préviennent l'ennemi.", context)
+    assert "Vernier" not in _roles(analysis, _event(analysis, "préviennent"))
+    assert _roles(analysis, _event(analysis, "préviennent")).get("les transfuges") == "agent"
+
+
+def test_a_force_of_someone_is_that_someone(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les troupes du général Mangin attaquent le village.", context)
+    assert _roles(analysis, _event(analysis, "attaquent")).get("Mangin") == "agent"
+
+
+def test_a_rank_before_a_name_with_de_is_that_name(context: Context) -> None:
+    analysis = _analyze("Le 18 juin 1940, le général de Gaulle parle à la radio de Londres.", context)
+    assert _roles(analysis, _event(analysis, "parle")).get("de Gaulle") == "agent"

@@ -3,8 +3,9 @@
 Roles: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive verb or an
 event noun -> agent (`events/agent_prepositions.tsv`), other obl/nmod/iobj -> other. An agent or a
 patient is named near the head of its words (its name, its conjuncts, their complements one level
-down: "les troupes de Napoléon"). A participant that is itself an event ("l'arrivée de Leclerc
-réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
+down: "les troupes de Napoléon"; not under a noun naming persons one by one: "le fils de Bastien",
+"les transfuges de X" act, not Bastien nor X). A participant that is itself an event ("l'arrivée de
+Leclerc réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
 event noun it governs, as its object or the complement the verb takes (`events/support_verbs.tsv`:
 "César engage le combat", "Mangin passe à l'attaque"), and so does the agent of its passive ("l'attaque
 lancée par le 9e"), unless the noun says whose it is ("repousse l'attaque de l'ennemi"). A paragraph
@@ -238,9 +239,10 @@ def _name_words(head: Any) -> list[int]:
     return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
 
 
-def _core_words(head: Any) -> list[int]:
+def _core_words(head: Any, persons: Any = lambda token, complement: False) -> list[int]:
     """The names of a noun phrase's head, of its conjuncts ("X et Y"), and of their complements one
-    level down ("les troupes de Napoléon", "la ville de Madrid")."""
+    level down ("les troupes de Napoléon", "la ville de Madrid"); not under a noun `persons` says
+    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X."""
     words: set[int] = set()
     stack = [(head, 0)]
     while stack:
@@ -249,7 +251,7 @@ def _core_words(head: Any) -> list[int]:
         for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 stack.append((child, depth))
-            elif child.dep_ == "nmod" and depth == 0:
+            elif child.dep_ == "nmod" and depth == 0 and not persons(token, child):
                 stack.append((child, 1))
     return sorted(words)
 
@@ -422,6 +424,16 @@ class Participants:
             last += 1
         return Span(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
 
+    def _persons(self, token: Any, complement: Any) -> bool:
+        """True for a noun naming persons one by one (`events/human_nouns.tsv` "people": "soldat",
+        "fils"), not a force ("les troupes de Napoléon" are Napoléon's force), whose complement is
+        not the rest of its name ("le général de Gaulle": the "de" is the name's)."""
+        if token.pos_ != "NOUN" or self._kind(token) != "people":
+            return False
+        named = self.entity_at.get(complement.i)
+        return named is None or not any(c.dep_ == "case" and self.entity_at.get(c.i) is named
+                                        for c in children_of(complement))
+
     def _kind(self, token: Any) -> str | None:
         """What a noun that names no entity and refers to none names (`events/human_nouns.tsv`):
         people, a force, a share of people, or None. An adjective or participle taken as a noun after
@@ -480,7 +492,8 @@ class Participants:
         k = bisect_left(self.marked, head.left_edge.i)
         if k == len(self.marked) or self.marked[k] > head.right_edge.i:
             return out  # no name and no referring word under it: no need to walk its words
-        words = _name_words(head) if exact else _core_words(head) if core else _phrase(head, self.triggers)
+        words = _name_words(head) if exact else _core_words(head, self._persons) if core \
+            else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
             reference = self.references.get(k)
