@@ -204,3 +204,14 @@ def test_a_force_of_someone_is_that_someone(context: Context) -> None:
 def test_a_rank_before_a_name_with_de_is_that_name(context: Context) -> None:
     analysis = _analyze("Le 18 juin 1940, le général de Gaulle parle à la radio de Londres.", context)
     assert _roles(analysis, _event(analysis, "parle")).get("de Gaulle") == "agent"
+
+
+def test_a_passive_subject_with_avoir_is_the_agent(context: Context) -> None:
+    # The parse reads "il" as a passive subject; "avait levées" has no passive être.
+    analysis = _analyze("Le 3 mai, César place au sommet les deux légions qu'il avait nouvellement levées.", context)
+    assert _roles(analysis, _event(analysis, "levées")).get("César") == "agent"
+
+
+def test_a_real_passive_keeps_its_patient(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, le colonel Driant avait été blessé près de Verdun.", context)
+    assert _roles(analysis, _event(analysis, "blessé")).get("Driant") == "patient"

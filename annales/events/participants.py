@@ -524,7 +524,7 @@ class Participants:
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
-            if dep == "nsubj:pass" and self._pronominal(token):
+            if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
                 role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
             case = ""
             if role is None:
@@ -707,6 +707,14 @@ class Participants:
                 return _Argument(stranded.head, role, subject=True)
             walk = head
         return None
+
+    def _active(self, verb: Any) -> bool:
+        """True for a verb the parse gave a passive subject that has no passive "être" and has "avoir"
+        or an object ("qu'il avait levées": he raised them)."""
+        children = children_of(verb)
+        if any(c.dep_ == "aux:pass" for c in children):
+            return False
+        return any(c.dep_.startswith("aux") and c.lemma_ == "avoir" or c.dep_ == "obj" for c in children)
 
     def _pronominal(self, verb: Any) -> bool:
         """True for a verb with its reflexive clitic ("s'étaient retirés", "se sont rendus"): its "être"
