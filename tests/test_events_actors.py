@@ -215,3 +215,9 @@ def test_a_passive_subject_with_avoir_is_the_agent(context: Context) -> None:
 def test_a_real_passive_keeps_its_patient(context: Context) -> None:
     analysis = _analyze("Le 3 mai, le colonel Driant avait été blessé près de Verdun.", context)
     assert _roles(analysis, _event(analysis, "blessé")).get("Driant") == "patient"
+
+
+def test_a_name_after_a_contracted_preposition_is_no_object(context: Context) -> None:
+    # "des" is "de" + "les": the Helvètes are what César moves away from, not what he moves.
+    analysis = _analyze("Le 3 mai, César s'éloigna des Helvètes et se dirigea vers Bibracte.", context)
+    assert _roles(analysis, _event(analysis, "éloigna")).get("Helvètes") != "patient"

@@ -546,8 +546,11 @@ class Participants:
                         said = self.lex.complement_roles.get((token.lemma_.lower(), case))
                         if said is not None and (self._names_someone(child) or self._people(child, exact=True)):
                             role = said
-                    if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN"):
-                        role = "patient"  # a bare name after the verb is its object ("attaqua Soissons")
+                    if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
+                            and not any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(child)):
+                        # A bare name after the verb is its object ("attaqua Soissons"); "s'éloigna des
+                        # Helvètes" has its preposition in the article the parse made of "des".
+                        role = "patient"
             if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \
                     and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
                 # French puts its subject before the verb: a bare noun phrase there that the parser
