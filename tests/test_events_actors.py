@@ -221,3 +221,10 @@ def test_a_name_after_a_contracted_preposition_is_no_object(context: Context) ->
     # "des" is "de" + "les": the Helvètes are what César moves away from, not what he moves.
     analysis = _analyze("Le 3 mai, César s'éloigna des Helvètes et se dirigea vers Bibracte.", context)
     assert _roles(analysis, _event(analysis, "éloigna")).get("Helvètes") != "patient"
+
+
+def test_les_notres_are_the_narrators_side(context: Context) -> None:
+    analysis = _analyze("Le 9 août, les nôtres entrent dans Mulhouse. Les Allemands attaquent les nôtres le 10 août.",
+                        context)
+    assert _roles(analysis, _event(analysis, "entrent")) == {"narrator": "agent"}
+    assert _roles(analysis, _event(analysis, "attaquent")).get("narrator") == "patient"

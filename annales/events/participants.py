@@ -86,6 +86,7 @@ NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "n
 # The words a phrase participant keeps around its noun: "tous les 300 soldats français".
 PHRASE_DEPS = ("det", "amod", "nummod")
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
+THIRD = "third"  # in `events/narrator_pronouns.tsv`: "les nôtres", whose verb is in the third person
 POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
 SHARE = "share"  # a count or a part of people, named through its "de" complement: "un millier d'hommes"
 LAYER = "events"
@@ -462,7 +463,7 @@ class Participants:
         clitic ("m'", `events/narrator_pronouns.tsv`), or a pronoun of either use before a verb that
         is not in the first person ("les Boïens nous attaquent": "nous" is the object)."""
         kind = self.lex.first_person.get(pronoun.lower_)
-        if kind == "subject":
+        if kind in ("subject", THIRD):
             return True
         if kind == "object":
             return False
