@@ -228,3 +228,12 @@ def test_les_notres_are_the_narrators_side(context: Context) -> None:
                         context)
     assert _roles(analysis, _event(analysis, "entrent")) == {"narrator": "agent"}
     assert _roles(analysis, _event(analysis, "attaquent")).get("narrator") == "patient"
+
+
+def test_a_group_noun_after_du_is_the_unit_told_before(context: Context) -> None:
+    # "du" is "de le": "du régiment" is the regiment told before, whose relief it is.
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. La relève du régiment a lieu le 5 mai.",
+                        context)
+    relief = _event(analysis, "relève")
+    assert _roles(analysis, relief) == {"9e régiment d'infanterie": "patient"}
+    assert _resolved(analysis, relief) == {"9e régiment d'infanterie": "du régiment"}

@@ -495,9 +495,10 @@ def _subject_after(determiner: Any, entity_at: dict[int, Entity]) -> tuple[Entit
 
 
 def _definite_determiner(token: Any) -> Any | None:
-    """The definite article of `token` ("le", "la", "l'", "du"), when it has one."""
+    """The definite article of `token` ("le", "la", "l'", "du"), when it has one: "du" and "au" may be
+    parsed as the preposition they also are."""
     for child in children_of(token):
-        if child.dep_ == "det" and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
+        if child.dep_ in ("det", "case") and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
             return child
     return None
 

@@ -428,10 +428,12 @@ class Participants:
     def _persons(self, token: Any, complement: Any) -> bool:
         """True for a noun naming persons one by one (`events/human_nouns.tsv` "people": "soldat",
         "fils"), not a force ("les troupes de Napoléon" are Napoléon's force), whose complement is
-        not the rest of its name ("le général de Gaulle": the "de" is the name's)."""
+        not the rest of its name ("le général de Gaulle": the "de" is the name's) nor a place."""
         if token.pos_ != "NOUN" or self._kind(token) != "people":
             return False
         named = self.entity_at.get(complement.i)
+        if named is not None and named.type == "place":
+            return False  # "les habitants de Saragosse": where they act, which a place always says
         return named is None or not any(c.dep_ == "case" and self.entity_at.get(c.i) is named
                                         for c in children_of(complement))
 
