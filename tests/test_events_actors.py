@@ -237,3 +237,12 @@ def test_a_group_noun_after_du_is_the_unit_told_before(context: Context) -> None
     relief = _event(analysis, "relève")
     assert _roles(analysis, relief) == {"9e régiment d'infanterie": "patient"}
     assert _resolved(analysis, relief) == {"9e régiment d'infanterie": "du régiment"}
+
+
+def test_a_noun_is_counted_as_its_article_says(context: Context) -> None:
+    # The tagger reads "front" as plural; "leur" says it is one front, which "ils" cannot stand for.
+    analysis = _analyze("Les Bretons réunirent leur bagage dans un même lieu ; leur front serré repousse notre "
+                        "cavalerie ; ils se forment en phalange.", context)
+    formation = _event(analysis, "forment")
+    assert _roles(analysis, formation) == {"Bretons": "agent"}
+    assert _resolved(analysis, formation) == {"Bretons": "ils"}

@@ -9,7 +9,8 @@ referring expression the resources list takes the last compatible candidate befo
   (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
   its gender and number, named in the same sentence or the two before. A name the parse marks
   neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
-  "ils" a plural one. An "il" the parse reads as impersonal is a subject when its verb governs an
+  "ils" a plural one; a noun's number is its article's when they disagree ("leur front", "les
+  Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal is a subject when its verb governs an
   infinitive ("il ne put y rester") or has an object and no clause that could be its real subject
   ("il y fut arrivé", not "il se trouve que"). A subject of the same or the previous sentence is
   preferred to a more recent non-subject ("César envoie Labiénus. Il ordonne …": César). A subject
@@ -139,7 +140,16 @@ def _feature(token: Any, name: str) -> str | None:
 
 
 def _features(token: Any) -> tuple[str, str]:
-    return _feature(token, "Gender") or UNMARKED[0], _feature(token, "Number") or UNMARKED[1]
+    """A noun's gender and number; its number as its article says it when they disagree: the
+    tagger errs on nouns that do not change ("leur front" tagged plural, "les Bretons" singular),
+    seldom on the article."""
+    number = _feature(token, "Number")
+    if token.pos_ in ("NOUN", "PROPN"):
+        article = next((c for c in children_of(token) if c.dep_ == "det" and c.i < token.i
+                        and (_feature(c, "PronType") == "Art" or _feature(c, "Poss") == "Yes")), None)
+        if article is not None:
+            number = _feature(article, "Number") or number
+    return _feature(token, "Gender") or UNMARKED[0], number or UNMARKED[1]
 
 
 class _Memory:
