@@ -10,11 +10,11 @@ referring expression the resources list takes the last compatible candidate befo
   its gender and number, named in the same sentence or the two before. A name the parse marks
   neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
   "ils" a plural one; a noun's number is its article's when they disagree ("leur front", "les
-  Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal is a subject when its verb governs an
-  infinitive ("il ne put y rester") or has an object and no clause that could be its real subject
-  ("il y fut arrivé", not "il se trouve que"). A subject of the same or the previous sentence is
-  preferred to a more recent non-subject ("César envoie Labiénus. Il ordonne …": César). A subject
-  that is no entity ("Un livre trouvé à la gare … Il démontre …") is a candidate too: when it is
+  Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal
+  is a subject when its verb governs an infinitive ("il ne put y rester") or has an object and no
+  clause that could be its real subject ("il y fut arrivé", not "il se trouve que"). A subject of
+  the same or the previous sentence is preferred to a more recent non-subject ("César envoie
+  Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il démontre …") is a candidate too: when it is
   the one chosen, the pronoun is left unresolved rather than given to the wrong person;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
   général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
