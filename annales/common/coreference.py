@@ -14,8 +14,9 @@ referring expression the resources list takes the last compatible candidate befo
   is a subject when its verb governs an infinitive ("il ne put y rester") or has an object and no
   clause that could be its real subject ("il y fut arrivé", not "il se trouve que"). A subject of
   the same or the previous sentence is preferred to a more recent non-subject ("César envoie
-  Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il démontre …") is a candidate too: when it is
-  the one chosen, the pronoun is left unresolved rather than given to the wrong person;
+  Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il
+  démontre …") is a candidate too: when it is the one chosen, the pronoun is left unresolved
+  rather than given to the wrong person;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
   général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
