@@ -246,3 +246,11 @@ def test_a_noun_is_counted_as_its_article_says(context: Context) -> None:
     formation = _event(analysis, "forment")
     assert _roles(analysis, formation) == {"Bretons": "agent"}
     assert _resolved(analysis, formation) == {"Bretons": "ils"}
+
+
+def test_the_forces_are_a_force_and_strength_is_no_one(context: Context) -> None:
+    analysis = _analyze("Le 6 juin, les forces alliées débarquent en Normandie. La force du vent surprend les marins.",
+                        context)
+    assert _roles(analysis, _event(analysis, "débarquent")).get("les forces alliées") == "agent"
+    assert "La force du vent" not in _roles(analysis, _event(analysis, "surprend"))
+    assert "La force" not in _roles(analysis, _event(analysis, "surprend"))
