@@ -254,3 +254,8 @@ def test_the_forces_are_a_force_and_strength_is_no_one(context: Context) -> None
     assert _roles(analysis, _event(analysis, "débarquent")).get("les forces alliées") == "agent"
     assert "La force du vent" not in _roles(analysis, _event(analysis, "surprend"))
     assert "La force" not in _roles(analysis, _event(analysis, "surprend"))
+
+
+def test_an_arm_of_service_is_a_force(context: Context) -> None:
+    analysis = _analyze("Le 20 décembre, l'artillerie ouvre le feu à 8 h 30.", context)
+    assert _roles(analysis, _event(analysis, "ouvre")).get("l'artillerie") == "agent"
