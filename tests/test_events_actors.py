@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annales.context import Context
 from annales.model import Analysis, Event
 from annales.pipeline import analyze
@@ -259,3 +261,22 @@ def test_the_forces_are_a_force_and_strength_is_no_one(context: Context) -> None
 def test_an_arm_of_service_is_a_force(context: Context) -> None:
     analysis = _analyze("Le 20 décembre, l'artillerie ouvre le feu à 8 h 30.", context)
     assert _roles(analysis, _event(analysis, "ouvre")).get("l'artillerie") == "agent"
+
+
+# Agents of event nouns, from their own words
+
+
+@pytest.mark.parametrize(("text", "noun", "agent"), [
+    ("Le 5 mai, l'attaque allemande contre Verdun a échoué.", "attaque", "allemande"),
+    ("La retraite de l'armée commence le 6 mai.", "retraite", "l'armée"),
+    ("Le 9e régiment d'infanterie arrive à Reims le 3 mai. Le 5 mai, l'attaque de Sommepy par le régiment a échoué.",
+     "attaque", "9e régiment d'infanterie"),
+    ("Le 9e régiment d'infanterie arrive à Reims le 3 mai. L'attaque du 9e régiment d'infanterie échoue le 5 mai.",
+     "attaque", "9e régiment d'infanterie"),
+])
+def test_an_event_noun_says_who_acts(context: Context, text: str, noun: str, agent: str) -> None:
+    analysis = _analyze(text, context)
+    event = [e for e in analysis.events if e.trigger.text == noun][-1]
+    assert _roles(analysis, event).get(agent) == "agent"
+    names = {e.id: e for e in analysis.entities}
+    assert all(p.entity is None or names[p.entity].type != "place" for p in event.participants if p.role == "agent")
