@@ -622,8 +622,10 @@ class Participants:
         for child in children_of(noun):
             entity = self.entity_at.get(child.i)
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
-                    entity is None or entity.type != "place"):
-                return None  # "repousse l'attaque de l'ennemi": the noun says whose it is
+                    entity is None or entity.type != "place") and (_case(child) or child.pos_ == "PRON"):
+                # "repousse l'attaque de l'ennemi": the noun says whose it is; "au repos une semaine"
+                # is a duration the parse hung on the noun.
+                return None
             if child.dep_ == "det" and (child.i in self.possessives
                                         or self.lex.first_person.get(child.lower_) == POSSESSIVE):
                 return None  # "prépare notre offensive": so does its possessive
