@@ -283,6 +283,6 @@ def test_an_event_noun_says_who_acts(context: Context, text: str, noun: str, age
 
 
 def test_a_duration_hung_on_an_event_noun_does_not_say_whose_it_is(context: Context) -> None:
-    analysis = _analyze("Le 2e bataillon du 9e régiment d'infanterie quitte Reims le 3 mai. Le 20 janvier, le bataillon "
-                        "reste au repos une semaine.", context)
+    analysis = _analyze("Le 2e bataillon du 9e régiment d'infanterie quitte Reims le 3 mai. Le 20 janvier, "
+                        "le bataillon reste au repos une semaine.", context)
     assert _roles(analysis, _event(analysis, "repos")) == {"2e bataillon": "agent"}
