@@ -30,6 +30,10 @@ from pathlib import Path
 for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
+# This checkout's annales, whatever the environment has installed (an editable install points at
+# another working tree).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from annales.common.events import is_happening  # noqa: E402
 from annales.events.participants import NARRATOR  # noqa: E402
 from annales.export.happenings import lines  # noqa: E402

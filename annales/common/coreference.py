@@ -9,16 +9,25 @@ referring expression the resources list takes the last compatible candidate befo
   (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
   its gender and number, named in the same sentence or the two before. A name the parse marks
   neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
-  "ils" a plural one. A subject of the same or the previous sentence is preferred to a more recent
-  non-subject ("César envoie Labiénus. Il ordonne …": César). A subject that is no entity ("Un
-  livre trouvé à la gare … Il démontre …") is a candidate too: when it is the one chosen, the
-  pronoun is left unresolved rather than given to the wrong person;
+  "ils" a plural one; a noun's number is its article's when they disagree ("leur front", "les
+  Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal
+  is a subject when its verb governs an infinitive ("il ne put y rester") or has an object and no
+  clause that could be its real subject ("il y fut arrivé", not "il se trouve que"). A subject of
+  the same or the previous sentence is preferred to a more recent non-subject ("César envoie
+  Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il
+  démontre …") is a candidate too: when it is the one chosen, the pronoun is left unresolved
+  rather than given to the wrong person;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
   général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
   that rank, and no one when none was given;
 - a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
   unit whose name carries that number.
+- a possessive determiner (`possessives.tsv`: "son", "sa", "leurs"), for a caller that asks: the
+  subject of its own clause when that subject names an entity after it ("Après sa retraite, le
+  général Mangin …"), else the last candidate of the possessor's number, either gender (the
+  determiner agrees with its noun, not with its possessor), within a pronoun's reach. It is
+  returned apart and joins no chain: "son arrivée" is the arrival, not an antecedent.
 
 A resolved expression then counts as a mention of its entity ("César … Il … Il …" is one chain).
 The memory is a fixed number of candidates, so the pass is linear in the length of the document.
@@ -44,16 +53,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from annales.common.parse import children_of, has_child_dep, morph_of
+from annales.common.parse import children_of, morph_of
 from annales.common.resources import exists, load_rows, ordinal_suffixes
 from annales.model import Entity, Span
 
 LAYER = "coreference"
 FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
+POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
 NAMING_DEPS = ("amod", "nmod", "appos", "flat", "flat:name", "nummod", "compound")
+MAX_CLIMB = 4  # heads climbed from a possessive to the verb of its clause: "après la fin de sa retraite"
 MAX_WORDS = 3  # "celui-ci" is three tokens: "celui", "-", "ci"
 UNMARKED = ("Masc", "Sing")  # the gender and number of a name the parse marks neither way
 CLAUSE_DEPS = ("xcomp", "ccomp", "csubj", "csubj:pass")  # a clause that is a verb's complement or subject
@@ -95,6 +106,7 @@ class _Lexicon:
     numbered: re.Pattern[str]
     impersonal: dict[str, str]  # verb lemma -> when it is impersonal: always, object, or a clitic
     pronoun_starts: frozenset[str]  # first words of the pronouns: most tokens are rejected on sight
+    possessives: dict[str, _Pronoun]  # "son", "leurs" -> who may own (gender unused: it is the noun's)
 
 
 @cache
@@ -111,7 +123,10 @@ def _lexicon(language: str) -> _Lexicon | None:
     numbered = re.compile(r"(\d{1,4})\s?(?:" + "|".join(map(re.escape, suffixes)) + r")", re.IGNORECASE)
     impersonal = {row[0]: row[1].lower() for row in load_rows(language, LAYER, "impersonal_verbs.tsv", 2)}
     starts = frozenset(re.split(r"[-\s'’]", surface)[0] for surface in pronouns)
-    return _Lexicon(pronouns, nouns, numbered, impersonal, starts)
+    owned = load_rows(language, LAYER, POSSESSIVES, 3) if exists(language, LAYER, POSSESSIVES) else ()
+    possessives = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), "", row[2])
+                   for row in owned}
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives)
 
 
 @dataclass(frozen=True)
@@ -128,7 +143,16 @@ def _feature(token: Any, name: str) -> str | None:
 
 
 def _features(token: Any) -> tuple[str, str]:
-    return _feature(token, "Gender") or UNMARKED[0], _feature(token, "Number") or UNMARKED[1]
+    """A noun's gender and number; its number as its article says it when they disagree: the
+    tagger errs on nouns that do not change ("leur front" tagged plural, "les Bretons" singular),
+    seldom on the article."""
+    number = _feature(token, "Number")
+    if token.pos_ in ("NOUN", "PROPN"):
+        article = next((c for c in children_of(token) if c.dep_ == "det" and c.i < token.i
+                        and (_feature(c, "PronType") == "Art" or _feature(c, "Poss") == "Yes")), None)
+        if article is not None:
+            number = _feature(article, "Number") or number
+    return _feature(token, "Gender") or UNMARKED[0], number or UNMARKED[1]
 
 
 class _Memory:
@@ -190,6 +214,10 @@ class _Memory:
         return [c for (type_, g, n, _), c in self.last.items()
                 if (type_ in types or type_ == ANY_TYPE) and g == gender and n == number]
 
+    def owners(self, types: frozenset[str], number: str) -> list[_Candidate]:
+        """The candidates a possessive may stand for: of its possessor's number, of either gender."""
+        return [c for (type_, _, n, _), c in self.last.items() if (type_ in types or type_ == ANY_TYPE) and n == number]
+
 
 @cache
 def _numbers_of(name: str, abbreviation: str | None) -> frozenset[str]:
@@ -219,17 +247,27 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
 
 def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int], *, asked: Collection[int] = (),
-                       hidden: Sequence[tuple[int, int]] = ()) -> dict[int, Reference]:
+                       hidden: Sequence[tuple[int, int]] = (),
+                       possessives: dict[int, Reference] | None = None,
+                       antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
     doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens
-    read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read."""
+    read as subject pronouns whatever their parse; `hidden`: token ranges [start, end) not read;
+    `possessives`, when given, receives the possessive determiners resolved ("son" of "son arrivée" ->
+    its possessor), which are kept out of the returned references and of the chains: "sa retraite"
+    names the retreat, not its possessor, and is no antecedent; `antecedents`, when given, receives
+    the subject pronouns left unresolved because the candidate they agreed with is a subject that
+    names no entity, with that subject's token ("Les soldats avancent. Ils …": "Ils" -> "soldats"),
+    which the caller may read as people or refuse as a thing ("Le livre … Il démontre"), and so
+    for the possessives ("L'empereur … son intervention")."""
     lex = _lexicon(language or "")
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
         return out
     memory = _Memory(frozenset(lex.group_nouns))
-    rows = _worth_reading(doc, lex, entity_at, skip)
+    owned = lex.possessives if possessives is not None else {}
+    rows = _worth_reading(doc, lex, entity_at, skip, owned)
     starts = _sentence_starts(doc)
     asked = frozenset(asked)
     if asked or hidden:
@@ -264,6 +302,16 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
             if entity.type != "place":
                 memory.remember(entity, root, sentence)
             continue
+        owner = owned.get(doc[i].lower_)
+        if owner is not None and possessives is not None:
+            token = doc[i]
+            if token.pos_ == "DET" and token.dep_ == "det":
+                reference = _possessor(token, owner, memory, sentence, entity_at)
+                if isinstance(reference, Reference):
+                    possessives[i] = reference
+                elif reference is not None and antecedents is not None:
+                    antecedents[i] = antecedents.get(reference, reference)
+            continue
         found = _referring(doc, text, i, sent_end, lex, memory, sentence, i in asked)
         if found is None:
             token = doc[i]
@@ -271,17 +319,21 @@ def resolve_references(doc: Any, text: str, language: str | None, entity_at: dic
                     c.i in entity_at for c in children_of(token) if c.dep_ in NAME_DEPS):
                 memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
             continue
-        head, last, reference, features = found
+        head, last, reference, features, blocker = found
         resume = last + 1
         if reference is not None:
             out[head.i] = reference
             memory.remember(reference.entity, head, sentence)
         elif features is not None:
             memory.block(head, sentence, *features)  # "elle" for a thing: later "elle"s too
+            if blocker is not None and antecedents is not None:
+                # "Les soldats avancent. Ils prennent la ferme. Ils …": every "ils" is the soldiers.
+                antecedents[head.i] = antecedents.get(blocker, blocker)
     return out
 
 
-def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int]) -> list[int]:
+def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int],
+                   possessives: Collection[str] = ()) -> list[int]:
     """The tokens the pass must look at, in order: the first word of every name, and every word
     that may refer or stand in the way (a pronoun, a group noun, a number, a subject noun).
 
@@ -292,7 +344,7 @@ def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: 
     pos, dep, lower, lemma, shape = (columns[:, k] for k in range(5))
     nouns = pos == strings["NOUN"]
     wanted = nouns & ((dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]))
-    for word in lex.pronoun_starts:
+    for word in (*lex.pronoun_starts, *possessives):
         wanted |= lower == strings[word]
     for group in lex.group_nouns:
         wanted |= nouns & (lemma == strings[group])
@@ -326,6 +378,16 @@ def _root(doc: Any, start: int, end: int) -> Any:
     return doc[start]
 
 
+def _personal(verb: Any) -> bool:
+    """True when the "il" the parse reads as an impersonal subject of `verb` may well be a person's:
+    the verb governs an infinitive ("il ne put y rester"), or it has an object and no clause that
+    could be its real subject ("Il rata le virage", not "il se trouve que …", "il convient de …")."""
+    deps = {c.dep_ for c in children_of(verb)}
+    if "xcomp" in deps:
+        return True
+    return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
+
+
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
     passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
@@ -343,10 +405,12 @@ def _impersonal(subject: Any, lex: _Lexicon) -> bool:
 
 
 def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory: _Memory,
-               sentence: int, asked: bool = False) -> tuple[Any, int, Reference | None, tuple[str, str] | None] | None:
-    """(head token, last token, reference or None when unresolved, a pronoun's gender and number)
-    when a referring expression starts at token i, else None. An `asked` token is a subject pronoun
-    whatever its parse and its hyphens ("dit-il")."""
+               sentence: int, asked: bool = False) -> tuple[Any, int, Reference | None, tuple[str, str] | None,
+                                                            int | None] | None:
+    """(head token, last token, reference or None when unresolved, a pronoun's gender and number,
+    the subject naming no entity it was given when it was: "les soldats … ils") when a referring
+    expression starts at token i, else None. An `asked` token is a subject pronoun whatever its
+    parse and its hyphens ("dit-il")."""
     token = doc[i]
     lower = _INVERSION.sub("", token.lower_) if asked else token.lower_
     pronoun_start = lower in lex.pronoun_starts
@@ -361,8 +425,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and has_child_dep(t.head, "xcomp"))),
-            None)
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head))), None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
@@ -375,7 +438,8 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
             since = chosen.sentence if chosen.subject else sentence - PRONOUN_REACH
             others = memory.rivals(chosen.entity, pronoun.types, pronoun.gender, pronoun.number, since)
             reference = Reference(chosen.entity, span, others)
-        return subject, last, reference, (pronoun.gender, pronoun.number)
+        blocker = chosen.token if chosen is not None and chosen.entity is None else None
+        return subject, last, reference, (pronoun.gender, pronoun.number), blocker
     # The words themselves first: most nouns are no group noun, most numbers no unit's.
     text_ = token.text
     noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
@@ -402,13 +466,52 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     if chosen is None or chosen.entity is None:
         return None
     span = Span(min(determiner.idx, token.idx), token.idx + len(token))
-    return token, i, Reference(chosen.entity, span), None
+    return token, i, Reference(chosen.entity, span), None, None
+
+
+def _possessor(determiner: Any, owner: _Pronoun, memory: _Memory, sentence: int,
+               entity_at: dict[int, Entity]) -> Reference | int | None:
+    """Who "son" or "leur" stands for: the subject of its own clause when it is named after it
+    ("Après sa victoire, César rentre"), else the last candidate of the possessor's number, a subject
+    of this sentence or the one before first, as for a pronoun. A subject that names no entity in
+    between ("Le livre … son auteur", "L'empereur … son intervention") leaves it unresolved: its
+    token is returned instead, for a caller that reads people in it."""
+    span = Span(determiner.idx, determiner.idx + len(determiner))
+    later = _subject_after(determiner, entity_at)
+    if later is not None:
+        entity, subject = later
+        if entity.type in owner.types and _features(subject)[1] == owner.number:
+            return Reference(entity, span)
+    near = [c for c in memory.owners(owner.types, owner.number) if c.sentence >= sentence - PRONOUN_REACH]
+    chosen = _pick(near, sentence)
+    if chosen is None:
+        return None
+    return Reference(chosen.entity, span) if chosen.entity is not None else chosen.token
+
+
+def _subject_after(determiner: Any, entity_at: dict[int, Entity]) -> tuple[Entity, Any] | None:
+    """(entity, the token heading it) when the verb whose clause holds `determiner` has a subject
+    that names an entity and comes after it in the sentence."""
+    verb = determiner.head
+    for _ in range(MAX_CLIMB):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for child in children_of(verb):
+        if child.dep_ in SUBJECT_DEPS and child.i > determiner.i:
+            entity = entity_at.get(child.i)
+            name = next((c for c in children_of(child) if c.dep_ in NAME_DEPS and c.i in entity_at), None)
+            if entity is None and name is not None:
+                entity = entity_at[name.i]  # "le général Joffre": the name hangs from the noun
+            return (entity, child) if entity is not None else None
+    return None
 
 
 def _definite_determiner(token: Any) -> Any | None:
-    """The definite article of `token` ("le", "la", "l'", "du"), when it has one."""
+    """The definite article of `token` ("le", "la", "l'", "du"), when it has one: "du" and "au" may be
+    parsed as the preposition they also are."""
     for child in children_of(token):
-        if child.dep_ == "det" and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
+        if child.dep_ in ("det", "case") and _feature(child, "Definite") == "Def" and _feature(child, "Poss") is None:
             return child
     return None
 

@@ -3,8 +3,9 @@
 Roles: nsubj and obl:agent -> agent, nsubj:pass and obj -> patient, "par X" after a passive verb or an
 event noun -> agent (`events/agent_prepositions.tsv`), other obl/nmod/iobj -> other. An agent or a
 patient is named near the head of its words (its name, its conjuncts, their complements one level
-down: "les troupes de Napoléon"). A participant that is itself an event ("l'arrivée de Leclerc
-réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
+down: "les troupes de Napoléon"; not under a noun naming persons one by one: "le fils de Bastien",
+"les transfuges de X" act, not Bastien nor X). A participant that is itself an event ("l'arrivée de
+Leclerc réjouit …") lends its entities to that event only; the subject of a support verb takes part in the
 event noun it governs, as its object or the complement the verb takes (`events/support_verbs.tsv`:
 "César engage le combat", "Mangin passe à l'attaque"), and so does the agent of its passive ("l'attaque
 lancée par le 9e"), unless the noun says whose it is ("repousse l'attaque de l'ennemi"). A paragraph
@@ -19,16 +20,26 @@ A verb without a subject of its own takes the subject its clause is told under:
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
+manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
+"manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
+someone or people. A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
+So does the possessive of an event noun ("son arrivée", "leur retraite"), in the role the noun
+gives its "de" complement (`events/complement_roles.tsv`; a noun not listed keeps no possessor:
+"son procès"); a first-person possessive ("notre attaque", `events/narrator_pronouns.tsv`) is the
+narrator's. Either says whose the event is before a support verb does ("prépare notre offensive").
 
 People or a force that is no entity take part by their words, a phrase participant: an agent or a
 patient whose head noun names people or a force (`events/human_nouns.tsv`: "les soldats",
 "l'ennemi", "l'armée française", "la garnison"), or a share of them ("la plupart des soldats", "un
 millier d'hommes"), and names no entity and refers to none; its words are its determiners, numerals,
 adjectives and noun ("les soldats français"), not its complements nor its relative clauses. "Qui"
-stands for such a noun as for a name. A named entity in the same words comes first ("les troupes de
+stands for such a noun as for a name, and so do a subject pronoun and a possessive the coreference
+pass gave such a subject ("Les soldats avancent. Ils prennent la ferme", "L'empereur … son
+intervention": the phrase, `resolved_from` the pronoun). A named entity in the same words comes first ("les troupes de
 Napoléon": Napoléon); a thing ("les canons") and a place never take part this way. An event noun's
 complement that names someone takes the role the noun gives it (`events/complement_roles.tsv`:
 "l'attaque de l'ennemi", "la retraite des troupes": agent; "l'arrestation des ouvriers": patient);
@@ -59,6 +70,7 @@ from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
+from annales.events.triggers import lemma_of
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -74,6 +86,8 @@ NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "n
 # The words a phrase participant keeps around its noun: "tous les 300 soldats français".
 PHRASE_DEPS = ("det", "amod", "nummod")
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
+THIRD = "third"  # in `events/narrator_pronouns.tsv`: "les nôtres", whose verb is in the third person
+POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
 SHARE = "share"  # a count or a part of people, named through its "de" complement: "un millier d'hommes"
 LAYER = "events"
 MAX_CLIMB = 6  # verbs climbed to find a subject: "… et décida de partir pour aller attaquer"
@@ -226,9 +240,10 @@ def _name_words(head: Any) -> list[int]:
     return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
 
 
-def _core_words(head: Any) -> list[int]:
+def _core_words(head: Any, persons: Any = lambda token, complement: False) -> list[int]:
     """The names of a noun phrase's head, of its conjuncts ("X et Y"), and of their complements one
-    level down ("les troupes de Napoléon", "la ville de Madrid")."""
+    level down ("les troupes de Napoléon", "la ville de Madrid"); not under a noun `persons` says
+    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X."""
     words: set[int] = set()
     stack = [(head, 0)]
     while stack:
@@ -237,7 +252,7 @@ def _core_words(head: Any) -> list[int]:
         for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 stack.append((child, depth))
-            elif child.dep_ == "nmod" and depth == 0:
+            elif child.dep_ == "nmod" and depth == 0 and not persons(token, child):
                 stack.append((child, 1))
     return sorted(words)
 
@@ -266,8 +281,13 @@ class Participants:
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
-        self.references: dict[int, Reference] = resolve_references(doc, analysis.text, analysis.language, entity_at,
-                                                                      set(dates))
+        # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
+        self.possessives: dict[int, Reference] = {}
+        # Subject pronouns that stand for a subject naming no entity ("les soldats … ils"): its token.
+        self.antecedents: dict[int, int] = {}
+        self.references: dict[int, Reference] = resolve_references(
+            doc, analysis.text, analysis.language, entity_at, set(dates), possessives=self.possessives,
+            antecedents=self.antecedents)
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
@@ -315,30 +335,73 @@ class Participants:
                 participants.append(Participant(entity.id, argument.role, rank, resolved_from))
             if core and not named:
                 # "les soldats attaquent", "l'ennemi recule": people or a force that is no entity.
-                for phrase in self._people(argument.head, argument.exact):
+                for phrase, pronoun in self._people(argument.head, argument.exact):
                     if f"{phrase.start}:{phrase.end}" not in seen:
                         seen.add(f"{phrase.start}:{phrase.end}")
-                        participants.append(Participant(None, argument.role, phrase=phrase))
+                        participants.append(Participant(None, argument.role, phrase=phrase, resolved_from=pronoun))
         if noun and not any(p.role == "agent" for p in participants):
             # "le bombardement allemand", "l'invasion française": a people's adjective says who acts.
             for child in children_of(token):
                 if child.dep_ == "amod" and child.lower_ in self.lex.people_adjectives:
                     participants.append(Participant(None, "agent", phrase=Span(child.idx, child.idx + len(child))))
                     break
+        if noun:
+            owner = self._owner(token, seen)
+            if owner is not None:
+                participants.append(owner)
         if not places:
             dateline = self.datelines.at(token.idx)
             if dateline is not None:
                 places.append(dateline)
         return participants, places
 
-    def _people(self, head: Any, exact: bool) -> list[Span]:
+    def _owner(self, noun: Any, seen: set[str]) -> Participant | None:
+        """Whose an event noun is when its determiner says it ("son arrivée", "leur retraite", "notre
+        attaque"): the possessor, in the role the noun gives its "de" complement
+        (`events/complement_roles.tsv`: "sa retraite" agent, "son arrestation" patient). A noun not
+        listed says too little ("sa défense": he defends or is defended). "Notre" and "mon" are the
+        narrator's outside a quotation, the speaker's inside one; "son" and "leur" the entity the
+        coreference pass found."""
+        role = self.lex.complement_roles.get((noun.lemma_.lower(), "de"))
+        if role is None:
+            return None
+        for child in children_of(noun):
+            if child.dep_ != "det" or child.i > noun.i:
+                continue
+            if self.lex.first_person.get(child.lower_) == POSSESSIVE:
+                inside, speaker = self.speakers.at(child.idx)
+                who = speaker if inside else NARRATOR
+                if who is None or who in seen:
+                    return None
+                return Participant(who, role, resolved_from=Span(child.idx, child.idx + len(child)))
+            if child.i in self.antecedents:
+                # "L'empereur … son intervention": people the text names without naming an entity.
+                phrases = self._people(child, exact=True)
+                if phrases and f"{phrases[0][0].start}:{phrases[0][0].end}" not in seen:
+                    return Participant(None, role, phrase=phrases[0][0], resolved_from=phrases[0][1])
+                continue
+            reference = self.possessives.get(child.i)
+            if reference is None or reference.entity.id in seen or reference.entity.type == "place":
+                continue
+            entity = reference.entity
+            rank = _rank_at(entity, self.ranks_of[entity.id], noun.idx) if entity.type == "person" else None
+            return Participant(entity.id, role, rank, reference.span)
+        return None
+
+    def _people(self, head: Any, exact: bool) -> list[tuple[Span, Span | None]]:
         """The words of the noun phrases at `head` (and at its conjuncts, unless `exact`) that name
         people or a force without naming an entity (`events/human_nouns.tsv`: "les soldats",
         "l'armée française", "tous les habitants", "un millier d'hommes"): determiner, numeral,
-        adjectives and noun, not its complements nor its relative clauses."""
+        adjectives and noun, not its complements nor its relative clauses; with the pronoun's words
+        when `head` is a pronoun the coreference pass gave such a subject ("Les soldats avancent. Ils
+        …"), whose words they are. A thing it was given ("Le livre … Il") is no one."""
         heads = [head] if exact else [head] + [c for c in children_of(head) if c.dep_ == "conj"]
-        out = []
+        out: list[tuple[Span, Span | None]] = []
         for noun in heads:
+            pronoun = None
+            if noun.i in self.antecedents:
+                pronoun = Span(noun.idx, noun.idx + len(noun))
+                noun = self.doc[self.antecedents[noun.i]]
             if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
                 continue  # "accorder aux ennemis": a preposition the parse took for an article
             kind = self._kind(noun)
@@ -346,9 +409,9 @@ class Participants:
                 # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
                 whole = next((c for c in children_of(noun) if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
                 if whole is not None:
-                    out.append(Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end))
+                    out.append((Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end), pronoun))
             elif kind in PEOPLE:
-                out.append(self._noun_phrase(noun))
+                out.append((self._noun_phrase(noun), pronoun))
         return out
 
     def _noun_phrase(self, noun: Any) -> Span:
@@ -361,6 +424,18 @@ class Participants:
         while last + 1 in words:
             last += 1
         return Span(self.doc[first].idx, self.doc[last].idx + len(self.doc[last]))
+
+    def _persons(self, token: Any, complement: Any) -> bool:
+        """True for a noun naming persons one by one (`events/human_nouns.tsv` "people": "soldat",
+        "fils"), not a force ("les troupes de Napoléon" are Napoléon's force), whose complement is
+        not the rest of its name ("le général de Gaulle": the "de" is the name's) nor a place."""
+        if token.pos_ != "NOUN" or self._kind(token) != "people":
+            return False
+        named = self.entity_at.get(complement.i)
+        if named is not None and named.type == "place":
+            return False  # "les habitants de Saragosse": where they act, which a place always says
+        return named is None or not any(c.dep_ == "case" and self.entity_at.get(c.i) is named
+                                        for c in children_of(complement))
 
     def _kind(self, token: Any) -> str | None:
         """What a noun that names no entity and refers to none names (`events/human_nouns.tsv`):
@@ -383,14 +458,14 @@ class Participants:
         return k < len(self.breaks) and self.breaks[k] < high
 
     def _first_person(self, token: Any) -> bool:
-        return token.pos_ == "PRON" and token.lower_ in self.lex.first_person
+        return token.pos_ == "PRON" and self.lex.first_person.get(token.lower_, POSSESSIVE) != POSSESSIVE
 
     def _may_be_subject(self, pronoun: Any) -> bool:
         """False for a first-person pronoun the parse reads as a subject that cannot be one: an object
         clitic ("m'", `events/narrator_pronouns.tsv`), or a pronoun of either use before a verb that
         is not in the first person ("les Boïens nous attaquent": "nous" is the object)."""
         kind = self.lex.first_person.get(pronoun.lower_)
-        if kind == "subject":
+        if kind in ("subject", THIRD):
             return True
         if kind == "object":
             return False
@@ -420,7 +495,8 @@ class Participants:
         k = bisect_left(self.marked, head.left_edge.i)
         if k == len(self.marked) or self.marked[k] > head.right_edge.i:
             return out  # no name and no referring word under it: no need to walk its words
-        words = _name_words(head) if exact else _core_words(head) if core else _phrase(head, self.triggers)
+        words = _name_words(head) if exact else _core_words(head, self._persons) if core \
+            else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
             reference = self.references.get(k)
@@ -451,6 +527,8 @@ class Participants:
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
+            if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
+                role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
             case = ""
             if role is None:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
@@ -471,8 +549,11 @@ class Participants:
                         said = self.lex.complement_roles.get((token.lemma_.lower(), case))
                         if said is not None and (self._names_someone(child) or self._people(child, exact=True)):
                             role = said
-                    if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN"):
-                        role = "patient"  # a bare name after the verb is its object ("attaqua Soissons")
+                    if not case and token.pos_ == "VERB" and child.i > token.i and child.pos_ in ("PROPN", "NOUN") \
+                            and not any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(child)):
+                        # A bare name after the verb is its object ("attaqua Soissons"); "s'éloigna des
+                        # Helvètes" has its preposition in the article the parse made of "des".
+                        role = "patient"
             if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \
                     and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
                 # French puts its subject before the verb: a bare noun phrase there that the parser
@@ -489,9 +570,47 @@ class Participants:
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
             inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
+            if inherited is None and token.pos_ == "VERB":
+                inherited = self._stranded_subject(token)
             if inherited is not None:
                 out.insert(0, inherited)
         return out
+
+    def _stranded_subject(self, verb: Any) -> _Argument | None:
+        """The subject the parse hung on the words before a finite verb that has none: "À la vue de
+        cette manœuvre, les Bretons, qui s'étaient retirés, se hâtent" read "les Bretons" as a
+        conjunct of "manœuvre". The noun phrase that ends right before the verb (its clitics and
+        commas aside), hanging by no preposition, a conjunct without "et", an apposition or a bare
+        complement, is the subject when it names someone or people."""
+        if _feature(verb, "VerbForm") != "Fin" or verb.dep_ in ("acl:relcl", "conj") or verb.i == 0:
+            return None
+        k = verb.i - 1
+        while k >= 0 and (self.doc[k].pos_ == "PUNCT" or (self.doc[k].head.i == verb.i and self.doc[k].pos_ in (
+                "PRON", "ADV") and self.doc[k].dep_ not in SUBJECT_DEPS)):
+            k -= 1  # ", se hâtent", "ne les attaquent"
+        if k < 0 or self._apart(self.doc[k], verb):
+            return None
+        # The phrases ending at k, from the innermost out ("colline", "retirés", "Bretons", "manœuvre");
+        # a name first, the outermost ("Joseph, le nouveau roi d'Espagne, parvint"), else people.
+        token = self.doc[k]
+        named: Any = None
+        people: Any = None
+        while True:
+            if token.pos_ in ("NOUN", "PROPN") and not _case(token) and (
+                    (token.dep_ == "conj" and not has_child_dep(token, "cc"))
+                    or token.dep_ in ("appos", "dep") or (token.dep_.startswith(("nmod", "obl")))):
+                if self._names_someone(token):
+                    named = token
+                elif people is None and self._kind(token) in PEOPLE:
+                    people = token
+            head = token.head
+            if head.i == token.i or head.i >= verb.i or head.right_edge.i != k:
+                break
+            if head.dep_ in SUBJECT_DEPS or head.dep_ == "obj":
+                break  # a subject or an object of another verb: the parse did give it a place
+            token = head
+        found = named if named is not None else people
+        return _Argument(found, self._voice(verb), subject=True) if found is not None else None
 
     def _supported_by(self, noun: Any) -> _Argument | None:
         """Who takes part in an event noun through the support verb it goes with
@@ -503,10 +622,15 @@ class Participants:
         for child in children_of(noun):
             entity = self.entity_at.get(child.i)
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
-                    entity is None or entity.type != "place"):
-                return None  # "repousse l'attaque de l'ennemi": the noun says whose it is
+                    entity is None or entity.type != "place") and (_case(child) or child.pos_ == "PRON"):
+                # "repousse l'attaque de l'ennemi": the noun says whose it is; "au repos une semaine"
+                # is a duration the parse hung on the noun.
+                return None
+            if child.dep_ == "det" and (child.i in self.possessives
+                                        or self.lex.first_person.get(child.lower_) == POSSESSIVE):
+                return None  # "prépare notre offensive": so does its possessive
         verb = noun.head
-        support = self.lex.support_verbs.get(verb.lemma_)
+        support = self.lex.support_verbs.get(lemma_of(verb))  # "monte à l'assaut": the lemmatizer leaves "monte"
         if support is not None and verb.pos_ == "VERB" and verb.i != noun.i and not self._apart(noun, verb):
             role, ways = support
             if noun.dep_ == "nsubj:pass":
@@ -514,7 +638,7 @@ class Participants:
             if (noun.dep_ == "obj" and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways):
                 return self._subject_of(verb, role)
         for child in children_of(noun):
-            support = self.lex.support_verbs.get(child.lemma_)
+            support = self.lex.support_verbs.get(lemma_of(child))
             if support is None or child.pos_ != "VERB" or child.dep_ not in ("acl", "acl:relcl"):
                 continue
             # A relative object before the verb ("que", which the parse may take for a conjunction):
@@ -586,15 +710,34 @@ class Participants:
                         return None
                     return _Argument(head.head, role, subject=True, exact=True)
                 return _Argument(subject, role, subject=True)
+            stranded = self._stranded_subject(head) if head.pos_ == "VERB" else None
+            if stranded is not None:
+                return _Argument(stranded.head, role, subject=True)
             walk = head
         return None
+
+    def _active(self, verb: Any) -> bool:
+        """True for a verb the parse gave a passive subject that has no passive "être" and has "avoir"
+        or an object ("qu'il avait levées": he raised them)."""
+        children = children_of(verb)
+        if any(c.dep_ == "aux:pass" for c in children):
+            return False
+        return any(c.dep_.startswith("aux") and c.lemma_ == "avoir" or c.dep_ == "obj" for c in children)
+
+    def _pronominal(self, verb: Any) -> bool:
+        """True for a verb with its reflexive clitic ("s'étaient retirés", "se sont rendus"): its "être"
+        is no passive's, whatever the parse says."""
+        return any(c.pos_ == "PRON" and c.i < verb.i and _feature(c, "Reflex") == "Yes" for c in children_of(verb))
 
     def _voice(self, token: Any) -> str:
         """The role of the subject of `token`: patient for a passive or a bare past participle of a
         transitive verb ("repoussés", "tué le 14"), agent otherwise."""
         if has_child_dep(token, "aux:pass"):
-            return "patient"
+            return "agent" if self._pronominal(token) else "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
+        if bare and token.dep_ == "conj" and _feature(token, "VerbForm") == "Part" \
+                and has_child_dep(token.head, "aux:pass"):
+            return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
                 and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
             return "patient"

@@ -1,0 +1,288 @@
+"""Who acts, followed through the text: possessive determiners ("son arrivée", "leur retraite",
+"notre attaque"), subjects shared across clauses, group nouns standing for the unit told before."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.context import Context
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+DCT = "1916-06-10"
+
+
+def _analyze(text: str, context: Context) -> Analysis:
+    return analyze(text, DCT, context=context)
+
+
+def _event(analysis: Analysis, text: str) -> Event:
+    return next(e for e in analysis.events if e.trigger.text == text)
+
+
+def _name(analysis: Analysis, entity_id: str | None) -> str:
+    if entity_id == "narrator":
+        return "narrator"
+    return next(e.name for e in analysis.entities if e.id == entity_id)
+
+
+def _roles(analysis: Analysis, event: Event) -> dict[str, str]:
+    """Participant name (or a phrase's words) -> role."""
+    out = {}
+    for p in event.participants:
+        name = _name(analysis, p.entity) if p.entity else analysis.text[p.phrase.start:p.phrase.end]
+        out[name] = p.role
+    return out
+
+
+def _resolved(analysis: Analysis, event: Event) -> dict[str, str]:
+    return {_name(analysis, p.entity): analysis.text[p.resolved_from.start:p.resolved_from.end]
+            for p in event.participants if p.resolved_from is not None}
+
+
+# Possessive determiners
+
+
+def test_a_possessive_names_whose_event_noun_it_is(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie arrive à Reims le 3 mai. Son attaque échoue le lendemain.",
+                        context)
+    attack = _event(analysis, "attaque")
+    assert _roles(analysis, attack) == {"9e régiment d'infanterie": "agent"}
+    assert _resolved(analysis, attack) == {"9e régiment d'infanterie": "Son"}
+
+
+def test_leur_stands_for_a_plural_possessor(context: Context) -> None:
+    analysis = _analyze("Les Prussiens évacuent Sedan le 2 septembre. Leur retraite dure trois jours.", context)
+    assert _roles(analysis, _event(analysis, "retraite")) == {"Prussiens": "agent"}
+
+
+def test_a_possessive_takes_the_role_the_noun_gives_its_complement(context: Context) -> None:
+    # "l'arrestation de X": X is arrested; "son arrestation" likewise.
+    analysis = _analyze("Le général Malet rentre à Paris le 22 octobre. Son arrestation a lieu le lendemain.", context)
+    assert _roles(analysis, _event(analysis, "arrestation")) == {"Malet": "patient"}
+
+
+def test_a_possessive_on_a_noun_not_listed_says_nothing(context: Context) -> None:
+    # "son procès": is he the accused or the accuser? The noun's complement roles do not say.
+    analysis = _analyze("Le général Malet rentre à Paris le 22 octobre. Son procès commence le 28 octobre.", context)
+    assert _event(analysis, "procès").participants == []
+
+
+def test_a_possessive_before_its_clause_subject_is_that_subject(context: Context) -> None:
+    analysis = _analyze("Le capitaine Vernier quitte Reims le 2 mai. Après sa retraite, le général Mangin "
+                        "attaque le village.", context)
+    assert _roles(analysis, _event(analysis, "retraite")) == {"Mangin": "agent"}
+
+
+def test_a_possessive_after_a_subject_that_names_no_one_stays_unresolved(context: Context) -> None:
+    analysis = _analyze("Le général Malet rentre à Paris. Le livre raconte son arrestation le 23 octobre.", context)
+    assert _roles(analysis, _event(analysis, "arrestation")) == {}
+
+
+def test_a_first_person_possessive_is_the_narrator(context: Context) -> None:
+    analysis = _analyze("Le 9 août, notre attaque échoue devant Mulhouse.", context)
+    assert _roles(analysis, _event(analysis, "attaque")) == {"narrator": "agent"}
+
+
+def test_a_possessive_overrides_the_support_verb(context: Context) -> None:
+    # "prépare notre offensive": the offensive is ours, whoever prepares it.
+    analysis = _analyze("Le 2 juillet, le général Mangin prépare notre offensive.", context)
+    assert _roles(analysis, _event(analysis, "offensive")) == {"narrator": "agent"}
+
+
+def test_possessives_do_not_change_pronoun_chains(context: Context) -> None:
+    analysis = _analyze("Le général Joffre arrive à Reims. Sa visite dure une heure. Il inspecte les tranchées.",
+                        context)
+    inspection = _event(analysis, "inspecte")
+    assert _roles(analysis, inspection)["Joffre"] == "agent"
+    assert _resolved(analysis, inspection) == {"Joffre": "Il"}
+
+
+# Pronouns standing for people the text names without naming an entity
+
+
+def test_a_pronoun_stands_for_the_people_named_before(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les soldats français avancent vers la ferme. Ils prennent le village.", context)
+    capture = _event(analysis, "prennent")
+    agent = next(p for p in capture.participants if p.role == "agent")
+    assert agent.entity is None
+    assert analysis.text[agent.phrase.start:agent.phrase.end] == "les soldats français"
+    assert analysis.text[agent.resolved_from.start:agent.resolved_from.end] == "Ils"
+
+
+def test_a_pronoun_chain_of_people_goes_on_and_is_shared_by_conjoined_verbs(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les dragons avancent vers la ferme. Ils prennent le village. "
+                        "Ils attaquent ensuite le bois et repoussent l'ennemi.", context)
+    for verb in ("attaquent", "repoussent"):
+        assert _roles(analysis, _event(analysis, verb)).get("les dragons") == "agent", verb
+
+
+def test_a_pronoun_standing_for_a_thing_is_no_one(context: Context) -> None:
+    analysis = _analyze("Le livre du colonel paraît en 1920. Il raconte la bataille de la Marne.", context)
+    assert all(p.role != "agent" for e in analysis.events for p in e.participants)
+
+
+def test_a_possessive_stands_for_the_people_named_before(context: Context) -> None:
+    analysis = _analyze("Le 4 août, les insurgés quittent la ville. Leur fuite dure deux jours.", context)
+    assert _roles(analysis, _event(analysis, "fuite")) == {"les insurgés": "agent"}
+
+
+# Subjects shared across clauses
+
+
+def test_a_conjoined_participle_shares_the_passive_of_the_first(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, le général Malet fut arrêté et condamné.", context)
+    assert _roles(analysis, _event(analysis, "condamné")) == {"Malet": "patient"}
+
+
+def test_a_subject_the_parse_hung_on_the_words_before_its_verb(context: Context) -> None:
+    # The parse reads "les Bretons" as a conjunct of "manoeuvre": the verb that follows has no subject.
+    analysis = _analyze("À la vue de cette manoeuvre, les Bretons, qui s'étaient retirés sur la colline, "
+                        "se hâtent de revenir.", context)
+    assert _roles(analysis, _event(analysis, "hâtent")) == {"Bretons": "agent"}
+    # The infinitive under it shares it.
+    assert _roles(analysis, _event(analysis, "revenir")) == {"Bretons": "agent"}
+
+
+def test_a_place_before_a_verb_is_no_stranded_subject(context: Context) -> None:
+    analysis = _analyze("À la vue de la ville de Reims, se dressent les tours de la cathédrale.", context)
+    assert all(p.role != "agent" for e in analysis.events for p in e.participants)
+
+
+def test_a_pronominal_verb_with_etre_is_active(context: Context) -> None:
+    # "s'étaient retirés": être is the auxiliary of every pronominal verb, not a passive's.
+    analysis = _analyze("Le 5 mai, les Bretons se sont retirés sur la colline.", context)
+    assert _roles(analysis, _event(analysis, "retirés")) == {"Bretons": "agent"}
+
+
+def test_an_il_the_parse_reads_as_impersonal_before_a_personal_verb(context: Context) -> None:
+    # "il y fut arrivé": the parse reads "il" as an impersonal subject; "arriver" with no noun after
+    # it is not impersonal ("il arriva deux renforts" is).
+    analysis = _analyze("Le général Faidherbe quitte Lille le 2 mai. Faidherbe, quand il y fut arrivé, "
+                        "demanda des vivres.", context)
+    arrival = _event(analysis, "arrivé")
+    assert _roles(analysis, arrival) == {"Faidherbe": "agent"}
+    assert _resolved(analysis, arrival) == {"Faidherbe": "il"}
+
+
+def test_an_impersonal_il_before_a_que_clause_stays_no_one(context: Context) -> None:
+    analysis = _analyze("Le général Faidherbe quitte Lille le 2 mai. Il se trouve que la route est coupée.", context)
+    assert all(p.entity is None or _name(analysis, p.entity) != "Faidherbe"
+               for e in analysis.events if e.trigger.text != "quitte" for p in e.participants)
+
+
+def test_people_named_by_their_part_or_kin_take_part_as_a_phrase(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les organisateurs lancent un appel. Le cortège se rend ensuite au cimetière.",
+                        context)
+    assert _roles(analysis, _event(analysis, "lancent")).get("les organisateurs") == "agent"
+    assert _roles(analysis, _event(analysis, "rend")).get("Le cortège") == "agent"
+
+
+def test_a_support_verb_the_lemmatizer_left_as_written(context: Context) -> None:
+    # The lemmatizer leaves "monte" as written; the events layer's lemma is "monter".
+    analysis = _analyze("Le 10 mai, le 9e régiment d'infanterie monte à l'assaut.", context)
+    assert _roles(analysis, _event(analysis, "assaut")) == {"9e régiment d'infanterie": "agent"}
+
+
+def test_our_losses_are_undergone_by_the_narrator(context: Context) -> None:
+    analysis = _analyze("Le 20 août, le roi est accablé par nos pertes.", context)
+    assert _roles(analysis, _event(analysis, "pertes")) == {"narrator": "patient"}
+
+
+# Who is named in the complement of the words that name the actor
+
+
+def test_the_son_of_someone_acts_not_that_someone(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les transfuges du capitaine Vernier préviennent l'ennemi.", context)
+    assert "Vernier" not in _roles(analysis, _event(analysis, "préviennent"))
+    assert _roles(analysis, _event(analysis, "préviennent")).get("les transfuges") == "agent"
+
+
+def test_a_force_of_someone_is_that_someone(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les troupes du général Mangin attaquent le village.", context)
+    assert _roles(analysis, _event(analysis, "attaquent")).get("Mangin") == "agent"
+
+
+def test_a_rank_before_a_name_with_de_is_that_name(context: Context) -> None:
+    analysis = _analyze("Le 18 juin 1940, le général de Gaulle parle à la radio de Londres.", context)
+    assert _roles(analysis, _event(analysis, "parle")).get("de Gaulle") == "agent"
+
+
+def test_a_passive_subject_with_avoir_is_the_agent(context: Context) -> None:
+    # The parse reads "il" as a passive subject; "avait levées" has no passive être.
+    analysis = _analyze("Le 3 mai, César place au sommet les deux légions qu'il avait nouvellement levées.", context)
+    assert _roles(analysis, _event(analysis, "levées")).get("César") == "agent"
+
+
+def test_a_real_passive_keeps_its_patient(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, le colonel Driant avait été blessé près de Verdun.", context)
+    assert _roles(analysis, _event(analysis, "blessé")).get("Driant") == "patient"
+
+
+def test_a_name_after_a_contracted_preposition_is_no_object(context: Context) -> None:
+    # "des" is "de" + "les": the Helvètes are what César moves away from, not what he moves.
+    analysis = _analyze("Le 3 mai, César s'éloigna des Helvètes et se dirigea vers Bibracte.", context)
+    assert _roles(analysis, _event(analysis, "éloigna")).get("Helvètes") != "patient"
+
+
+def test_les_notres_are_the_narrators_side(context: Context) -> None:
+    analysis = _analyze("Le 9 août, les nôtres entrent dans Mulhouse. Les Allemands attaquent les nôtres le 10 août.",
+                        context)
+    assert _roles(analysis, _event(analysis, "entrent")) == {"narrator": "agent"}
+    assert _roles(analysis, _event(analysis, "attaquent")).get("narrator") == "patient"
+
+
+def test_a_group_noun_after_du_is_the_unit_told_before(context: Context) -> None:
+    # "du" is "de le": "du régiment" is the regiment told before, whose relief it is.
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. La relève du régiment a lieu le 5 mai.",
+                        context)
+    relief = _event(analysis, "relève")
+    assert _roles(analysis, relief) == {"9e régiment d'infanterie": "patient"}
+    assert _resolved(analysis, relief) == {"9e régiment d'infanterie": "du régiment"}
+
+
+def test_a_noun_is_counted_as_its_article_says(context: Context) -> None:
+    # The tagger reads "front" as plural; "leur" says it is one front, which "ils" cannot stand for.
+    analysis = _analyze("Les Bretons réunirent leur bagage dans un même lieu ; leur front serré repousse notre "
+                        "cavalerie ; ils se forment en phalange.", context)
+    formation = _event(analysis, "forment")
+    assert _roles(analysis, formation) == {"Bretons": "agent"}
+    assert _resolved(analysis, formation) == {"Bretons": "ils"}
+
+
+def test_the_forces_are_a_force_and_strength_is_no_one(context: Context) -> None:
+    analysis = _analyze("Le 6 juin, les forces alliées débarquent en Normandie. La force du vent surprend les marins.",
+                        context)
+    assert _roles(analysis, _event(analysis, "débarquent")).get("les forces alliées") == "agent"
+    assert "La force du vent" not in _roles(analysis, _event(analysis, "surprend"))
+    assert "La force" not in _roles(analysis, _event(analysis, "surprend"))
+
+
+def test_an_arm_of_service_is_a_force(context: Context) -> None:
+    analysis = _analyze("Le 20 décembre, l'artillerie ouvre le feu à 8 h 30.", context)
+    assert _roles(analysis, _event(analysis, "ouvre")).get("l'artillerie") == "agent"
+
+
+# Agents of event nouns, from their own words
+
+
+@pytest.mark.parametrize(("text", "noun", "agent"), [
+    ("Le 5 mai, l'attaque allemande contre Verdun a échoué.", "attaque", "allemande"),
+    ("La retraite de l'armée commence le 6 mai.", "retraite", "l'armée"),
+    ("Le 9e régiment d'infanterie arrive à Reims le 3 mai. Le 5 mai, l'attaque de Sommepy par le régiment a échoué.",
+     "attaque", "9e régiment d'infanterie"),
+    ("Le 9e régiment d'infanterie arrive à Reims le 3 mai. L'attaque du 9e régiment d'infanterie échoue le 5 mai.",
+     "attaque", "9e régiment d'infanterie"),
+])
+def test_an_event_noun_says_who_acts(context: Context, text: str, noun: str, agent: str) -> None:
+    analysis = _analyze(text, context)
+    event = [e for e in analysis.events if e.trigger.text == noun][-1]
+    assert _roles(analysis, event).get(agent) == "agent"
+    names = {e.id: e for e in analysis.entities}
+    assert all(p.entity is None or names[p.entity].type != "place" for p in event.participants if p.role == "agent")
+
+
+def test_a_duration_hung_on_an_event_noun_does_not_say_whose_it_is(context: Context) -> None:
+    analysis = _analyze("Le 2e bataillon du 9e régiment d'infanterie quitte Reims le 3 mai. Le 20 janvier, "
+                        "le bataillon reste au repos une semaine.", context)
+    assert _roles(analysis, _event(analysis, "repos")) == {"2e bataillon": "agent"}
