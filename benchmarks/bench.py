@@ -188,4 +188,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(SAMPLES.parent))  # this checkout's annales, whatever the environment has installed
     sys.exit(main())
