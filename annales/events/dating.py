@@ -166,12 +166,17 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
     `hung`, when given, receives every (timex, trigger it hangs from)."""
     out: dict[int, Timex] = {}
+    ranks: dict[int, tuple[bool, tuple[bool, int, int]]] = {}
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
     pos, dep, heads = tags(doc)
     stops = set(triggers) | {i for i, (p, d) in enumerate(zip(pos, dep, strict=True))
                              if p in VERBS and d in OWN_CLAUSE_DEPS and not (d == "acl" and heads[i] in triggers)}
+    # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
+    # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
+    misread = {i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if d == "advcl" and p not in VERBS}
+    through: dict[int, int | None] = {}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}
@@ -190,8 +195,9 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         elif head in triggers:
             if hung is not None:
                 hung.append((timex, head))
-            if head not in out or _precision(timex) > _precision(out[head]):
-                out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+            rank = (first_above(root, misread | stops, through, breaks) not in misread, _precision(timex))
+            if head not in out or rank > ranks[head]:
+                out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
 
 
