@@ -32,3 +32,28 @@ def test_a_participial_date_still_dates_a_main_verb_that_has_no_other(context: C
     text = "Le 1er août 1914, les bataillons se mobilisent. Embarqué le 5 août, le régiment se concentre à Martigny."
     analysis = analyze(text, context=context)
     assert _date(analysis, "concentre") == "1914-08-05"  # the day it landed is all the text tells
+
+
+def test_an_event_takes_the_date_of_the_event_noun_it_happens_during(context: Context) -> None:
+    opening = "Le 1er mai 1999, le cortège part de la gare. "
+    arrested = analyze(opening + "Le militant a été arrêté lors de la manifestation du 3 mai.", context=context)
+    assert _date(arrested, "arrêté") == "1999-05-03"
+    spoke = analyze(opening + "Il a pris la parole à l'occasion de la cérémonie du 3 mai.", context=context)
+    assert _date(spoke, "pris") == "1999-05-03"
+    wounded = analyze("Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'attaque du 12 juin.",
+                      context=context)
+    assert _date(wounded, "blessé") == "1916-06-12"
+
+
+def test_a_dated_review_is_an_event_the_ceremony_held_during_it_takes_its_date(context: Context) -> None:
+    text = ("Le 1er mars 1916, le régiment cantonne à Bar. Le général remet la croix au drapeau au cours d'une revue "
+            "de la division, le 15 mars.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "remet") == "1916-03-15"
+
+
+def test_an_event_merely_near_another_keeps_the_story_time(context: Context) -> None:
+    # "avant" and "après" tie no event to the other's date: the arrest is not on the day of the march.
+    text = "Le 1er mai 1999, le cortège part de la gare. Le militant a été arrêté après la manifestation du 3 mai."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrêté") != "1999-05-03"

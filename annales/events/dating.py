@@ -61,6 +61,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from annales.common.grammar import verb_tense
@@ -74,6 +75,7 @@ from annales.common.parse import (
     span_root,
     tags,
 )
+from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines
 from annales.events.participants import OBJECT, support_verbs
 from annales.events.triggers import doc_text, inside, lemma_of
@@ -300,6 +302,14 @@ class Narrative:
         return main[j] if j >= 0 else None
 
 
+@cache
+def during_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions, and the heads of locutions, that tie an event to another it happens during."""
+    rows = load_rows(language, "events", "during.tsv", 2)
+    return (frozenset(w.lower() for kind, w in rows if kind == "preposition"),
+            frozenset(w.lower() for kind, w in rows if kind == "head"))
+
+
 def _calendar(timex: Timex) -> bool:
     return timex.interval is not None or timex.value[:1].isdigit()
 
@@ -392,6 +402,7 @@ class Dating:
             self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
         self.support_verbs = support_verbs(self.language)
+        self.during = during_words(self.language)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -430,6 +441,8 @@ class Dating:
         if capital is not None:
             return Dated(capital.id, event_date(capital), False)
         timex = self._own_below(token)
+        if timex is None and token.i not in self.own:
+            timex = self._during(token)
         if timex is None and self._anchors_a_date(token):
             return None  # what a date is counted from is not at that date, and the text says no other
         if timex is None:
@@ -514,6 +527,22 @@ class Dating:
             if below.i in self.own:
                 return self.own[below.i]
             token = below
+        return None
+
+    def _during(self, token: Any) -> Timex | None:
+        """The own date of an event noun the event happens during: "blessé pendant l'attaque du 12 juin",
+        "arrêté lors de la manifestation du 1er mai", "remet la croix au cours d'une revue, le 15 mars"."""
+        prepositions, heads = self.during
+        for child in children_of(token):
+            if not (child.dep_.startswith(("obl", "nmod")) or child.dep_ == "advmod"):
+                continue
+            if child.i in self.own and any(c.dep_ == "case" and c.lower_ in prepositions for c in children_of(child)):
+                return self.own[child.i]
+            if child.lemma_.lower() in heads or child.lower_ in heads:
+                noun = next((c for c in children_of(child) if c.i in self.own and c.pos_ in NOMINALS
+                             and (c.dep_.startswith(("nmod", "obl")))), None)
+                if noun is not None:
+                    return self.own[noun.i]
         return None
 
     def _agreeing_participle(self, noun: Any) -> Any | None:
