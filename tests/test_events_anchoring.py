@@ -57,3 +57,25 @@ def test_an_event_merely_near_another_keeps_the_story_time(context: Context) -> 
     text = "Le 1er mai 1999, le cortège part de la gare. Le militant a été arrêté après la manifestation du 3 mai."
     analysis = analyze(text, context=context)
     assert _date(analysis, "arrêté") != "1999-05-03"
+
+
+def test_a_clause_under_a_light_verb_takes_the_date_its_complement_gives(context: Context) -> None:
+    text = ("Fin juin 1916, la bataille atteint sa plus grande violence. Quand le régiment arrive à Verdun, "
+            "l'ennemi vient de lancer (11 juillet) une forte attaque.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrive") == "1916-07-11"
+
+
+def test_a_plan_does_not_date_the_clause_it_governs(context: Context) -> None:
+    text = ("Le 20 janvier 1879, la colonne quitte le camp. Le colonel prévoit de les attaquer le 24 janvier, mais en "
+            "apprenant la défaite, il décide de retourner au camp.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "décide") != "1879-01-24"
+
+
+def test_the_date_of_a_plan_is_no_step_of_the_story(context: Context) -> None:
+    text = ("Le 20 janvier 1879, la colonne quitte le camp. Le colonel prévoit de les attaquer le 24 janvier. "
+            "La colonne se met en marche vers le fleuve.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "attaquer") == "1879-01-24"  # the plan keeps its own date
+    assert _date(analysis, "met") == "1879-01-20"  # the story goes on from where it was

@@ -77,6 +77,7 @@ from annales.common.parse import (
 )
 from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines
+from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
 from annales.events.triggers import doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
@@ -273,15 +274,17 @@ def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | Non
 class Narrative:
     """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
 
-    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset()) -> None:
-        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story."""
+    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset(),
+                 plans: frozenset[str] = frozenset()) -> None:
+        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story;
+        `plans`: ids of the dates of events planned, ordered or hoped for, never a step of it."""
         quotes = Cover((q.start, q.end) for q in analysis.quotes)
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
         usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
         # A reference off the story's line ("depuis 1921", a flash-forward) dates only its own clause.
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
-                      and not quotes.holds(t.start) and t.story_line is not False]
+                      and not quotes.holds(t.start) and t.story_line is not False and t.id not in plans]
         self._main_starts = [t.start for t in self._main]
         # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
         # on at its own time after a flashback; only the flashback's own pluperfects stay there.
@@ -390,7 +393,9 @@ class Dating:
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
         flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
-        self.narrative = Narrative(analysis, points, flashbacks)
+        self.lex = lexicon(self.language)
+        plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
+        self.narrative = Narrative(analysis, points, flashbacks, plans)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
         # A text with a publication date and no date of its own: its passés composés, the tense news
@@ -447,6 +452,8 @@ class Dating:
             return None  # what a date is counted from is not at that date, and the text says no other
         if timex is None:
             timex = governing_timex(token, self.own, self._governing, self.breaks)
+        if timex is None:
+            timex = self._governor_below(token)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
@@ -528,6 +535,47 @@ class Dating:
                 return self.own[below.i]
             token = below
         return None
+
+    def _governor_below(self, token: Any) -> Timex | None:
+        """The date of a governing clause told by the event below its verb: "Quand il arrive à Verdun,
+        l'ennemi vient de prononcer (11 juillet) une attaque" (an aspectual, a modal or a support verb
+        whose own time is that of what it governs)."""
+        unit = self.breaks.unit(token.idx)
+        t = token
+        for _ in range(12):  # a clause or two up: never the whole of a long sentence
+            if t.head.i == t.i or self.breaks.unit(t.head.idx) != unit or t.dep_ == "parataxis":
+                return None  # an incise ("…, a annoncé le parquet") is not told at the time of what it reports
+            t = t.head
+            if t.i in self.own:
+                return None  # the governing walk had it: nothing to add
+            if self._told_by_complement(t):
+                below = self._own_below(t)
+                if below is not None:
+                    return below
+        return None
+
+    def _planned(self, token: Any) -> bool:
+        """The event is what someone plans, orders or hopes ("il prévoit de les attaquer le 24 janvier"):
+        its date is not a step of the story, which goes on from where it was."""
+        t = token
+        for _ in range(3):  # "prévoit de pouvoir attaquer": a short chain of complements
+            if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+                return False
+            t = t.head
+            if self.lex.governors.get(lemma_of(t)) in ("future", "possible"):
+                return True
+        return False
+
+    def _told_by_complement(self, verb: Any) -> bool:
+        """A verb whose time is that of the event it governs: a light verb, no event itself ("vient de
+        prononcer"), a modal or an aspectual ("doit partir", "commence à tirer"). Not a plan or a wish:
+        "il prévoit d'attaquer le 24 janvier" was not planned on the 24th."""
+        if verb.pos_ not in VERBS:
+            return False
+        if verb.i not in self.triggers:
+            return True
+        lemma = lemma_of(verb)
+        return self.lex.governors.get(lemma) == "modal" or self.lex.classes.get(lemma) == "ASPECTUAL"
 
     def _during(self, token: Any) -> Timex | None:
         """The own date of an event noun the event happens during: "blessé pendant l'attaque du 12 juin",
