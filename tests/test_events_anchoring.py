@@ -79,3 +79,23 @@ def test_the_date_of_a_plan_is_no_step_of_the_story(context: Context) -> None:
     analysis = analyze(text, context=context)
     assert _date(analysis, "attaquer") == "1879-01-24"  # the plan keeps its own date
     assert _date(analysis, "met") == "1879-01-20"  # the story goes on from where it was
+
+
+BERTRIX = ("Le 9 août 1914, le régiment débarque à Valmy. Les soldats marchent à l'ennemi, traversent la Meuse et "
+           "arrivent à Bertrix. C'est le 22 août. Le corps prend contact avec les Allemands.")
+
+
+def test_a_sentence_that_only_names_the_day_dates_what_was_just_told(context: Context) -> None:
+    analysis = analyze(BERTRIX, context=context)
+    arrival = _event(analysis, "arrivent")
+    assert arrival.date is not None and arrival.date.value == "1914-08-22" and not arrival.time_inferred
+    assert _date(analysis, "marchent") == "1914-08-09"  # only the last thing told: the march began earlier
+    assert _date(analysis, "prend") == "1914-08-22"  # and the story goes on from that day
+
+
+def test_a_date_opening_a_paragraph_sets_the_time_of_what_follows_only(context: Context) -> None:
+    text = ("Le 9 août 1914, le régiment débarque à Valmy. Les soldats marchent vers la Meuse.\n"
+            "C'est le 22 août. Le corps prend contact avec les Allemands.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "marchent") == "1914-08-09"
+    assert _date(analysis, "prend") == "1914-08-22"

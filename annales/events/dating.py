@@ -306,6 +306,11 @@ class Narrative:
 
 
 @cache
+def back_dating_subjects(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in load_rows(language, "events", "back_dating_subjects.tsv"))
+
+
+@cache
 def during_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """The prepositions, and the heads of locutions, that tie an event to another it happens during."""
     rows = load_rows(language, "events", "during.tsv", 2)
@@ -408,6 +413,7 @@ class Dating:
         self._governing: dict[int, int | None] = {}
         self.support_verbs = support_verbs(self.language)
         self.during = during_words(self.language)
+        self.told_after = self._dates_told_after(loose)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -461,6 +467,9 @@ class Dating:
         loose = self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
+        told_after = self.told_after.get(token.i)
+        if told_after is not None:
+            return Dated(told_after.id, event_date(told_after), False)
         lead = self._lead_of_heading(token)
         if lead is not None and lead.idx > token.idx:  # always further down: headings in a row end
             below = self.of(lead)
@@ -553,6 +562,31 @@ class Dating:
                 if below is not None:
                     return below
         return None
+
+    def _dates_told_after(self, loose: list[Timex]) -> dict[int, Timex]:
+        """The last verb of a sentence followed, in its paragraph, by a sentence that only names a date
+        with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."): that date is its day."""
+        subjects = back_dating_subjects(self.language)
+        out: dict[int, Timex] = {}
+        for timex in loose:
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or not timex.resolved or not _calendar(timex):
+                continue
+            first, last = self._sentences_of(span.start)
+            root = next((k for k in range(first, last) if self.doc[k].head.i == k), None)
+            if root is None or not span.start <= root < span.end or first == 0 \
+                    or any(k in self.triggers for k in range(first, last)) \
+                    or not any(c.dep_.startswith("nsubj") and c.lower_ in subjects
+                               for c in children_of(self.doc[root])):
+                continue
+            before, _ = self._sentences_of(first - 1)
+            if self.breaks.paragraph(self.doc[before].idx) != self.breaks.paragraph(span.start_char):
+                continue  # a paragraph opening on a date sets the time of what follows
+            verbs = [k for k in range(before, first) if k in self.triggers and self.doc[k].pos_ in VERBS
+                     and "Fin" in morph_of(self.doc[k], "VerbForm")]
+            if verbs:
+                out[verbs[-1]] = timex
+        return out
 
     def _planned(self, token: Any) -> bool:
         """The event is what someone plans, orders or hopes ("il prévoit de les attaquer le 24 janvier"):
