@@ -99,3 +99,10 @@ def test_a_date_opening_a_paragraph_sets_the_time_of_what_follows_only(context: 
     analysis = analyze(text, context=context)
     assert _date(analysis, "marchent") == "1914-08-09"
     assert _date(analysis, "prend") == "1914-08-22"
+
+
+def test_an_adjective_of_time_on_a_person_dates_no_event(context: Context) -> None:
+    text = ("Le 20 juillet 1808, le roi entre à Madrid. Le général doit évacuer le Portugal face à l'offensive "
+            "des Britanniques du futur duc de Wellington.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "offensive") == "1808-07-20"  # the duke is future, not the offensive

@@ -214,6 +214,9 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     tied to a noun by a preposition is that noun's ("la loi du 28 février 2012", "un vétéran de
     1870"); one with none under a noun is the parser's slip ("à la majorité jeudi dernier") and
     goes on up. A noun of another date is no such noun ("lundi vers 18 h 30")."""
+    if root.dep_ == "amod" and root.head.pos_ in NOMINALS and root.head.i not in triggers \
+            and root.head.i not in in_dates:
+        return None  # an adjective of time on a noun that names no event: "le futur duc", "l'actuel maire"
     t, tied = root, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
