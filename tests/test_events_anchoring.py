@@ -106,3 +106,22 @@ def test_an_adjective_of_time_on_a_person_dates_no_event(context: Context) -> No
             "des Britanniques du futur duc de Wellington.")
     analysis = analyze(text, context=context)
     assert _date(analysis, "offensive") == "1808-07-20"  # the duke is future, not the offensive
+
+
+def test_the_next_day_dates_the_verb_rather_than_the_date_framing_the_sentence(context: Context) -> None:
+    analysis = analyze("Le 2 mai 1915, le bataillon part de Lyon et arrive le lendemain à Paris.", context=context)
+    assert _date(analysis, "arrive") == "1915-05-03"
+
+
+def test_what_is_told_before_the_next_day_is_on_the_day_before(context: Context) -> None:
+    text = ("Le 10 juin 1918, le régiment quitte Nancy. Après quatre jours de repos, il est embarqué en toute hâte "
+            "et arrive le lendemain 16 juin à Compiègne.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrive") == "1918-06-16"
+    assert _date(analysis, "embarqué") == "1918-06-15"
+
+
+def test_a_range_dates_its_event_at_its_start(context: Context) -> None:
+    analysis = analyze("En 1915, le régiment se bat en Artois. Du 14 au 28 avril, il est amené par étapes à Toul.",
+                       context=context)
+    assert _date(analysis, "amené") == "1915-04-14"

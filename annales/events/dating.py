@@ -60,7 +60,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -163,11 +163,18 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
     return found
 
 
+def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
+    """The day offsets of the words of `timex` that count days from the story's time ("le lendemain": [1])."""
+    return [days[w] for w in re.findall(r"\w+", timex.text.lower()) if w in days]
+
+
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
-                hung: list[tuple[Timex, int]] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+                hung: list[tuple[Timex, int]] | None = None,
+                days: dict[str, int] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
     `hung`, when given, receives every (timex, trigger it hangs from)."""
+    days = days or {}
     out: dict[int, Timex] = {}
     ranks: dict[int, tuple[bool, tuple[bool, int, int]]] = {}
     loose: list[Timex] = []
@@ -199,7 +206,11 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
             if hung is not None:
                 hung.append((timex, head))
             rank = (first_above(root, misread | stops, through, breaks) not in misread, _precision(timex))
-            if head not in out or rank > ranks[head]:
+            # Of two dates as precise, the first told wins ("du 14 au 28 avril": the start), unless the
+            # other is counted from it: "Le 2 mai, le bataillon part de Lyon et arrive le lendemain" (the
+            # parser hung both on "arrive"): the first frames the sentence, the second dates the verb.
+            if head not in out or rank > ranks[head] or (rank == ranks[head] and timex.anchor == out[head].id
+                                                         and counts_days(timex, days)):
                 out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
 
@@ -309,6 +320,15 @@ class Narrative:
 
 
 @cache
+def story_days(language: str) -> dict[str, int]:
+    """The words counting days from the story's time ("lendemain" 1, "veille" -1), as the time layer's
+    resource lists them; one word each ("même jour" would make "le jour suivant" the same day)."""
+    return {surface.lower(): int(offset)
+            for surface, anchor, unit, offset in load_rows(language, "time", "deictics.tsv", 4)
+            if anchor == "story" and unit == "D" and " " not in surface}
+
+
+@cache
 def back_dating_subjects(language: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in load_rows(language, "events", "back_dating_subjects.tsv"))
 
@@ -396,7 +416,8 @@ class Dating:
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung)
+        self.story_days = story_days(self.language)
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
@@ -470,6 +491,9 @@ class Dating:
         loose = self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
+        before_next = self._before_next_day(token)
+        if before_next is not None:
+            return before_next
         told_after = self.told_after.get(token.i)
         if told_after is not None:
             return Dated(told_after.id, event_date(told_after), False)
@@ -590,6 +614,21 @@ class Dating:
             if verbs:
                 out[verbs[-1]] = timex
         return out
+
+    def _before_next_day(self, token: Any) -> Dated | None:
+        """"Le régiment est embarqué et arrive le lendemain 16 juin": what is told before a verb coordinated
+        with it and dated by the day after (or the same day) is on the day that counts from: the 15th."""
+        for conj in children_where(token, lambda dep: dep == "conj"):
+            timex = self.own.get(conj.i)
+            if timex is None or not timex.resolved:
+                continue
+            offsets = counts_days(timex, self.story_days)
+            day = valid_iso_date(timex.value[:10])
+            if len(offsets) != 1 or day is None or offsets[0] < 0:
+                continue
+            iso = (date.fromisoformat(day) - timedelta(days=offsets[0])).isoformat()
+            return Dated(timex.id, EventDate(iso, iso, iso), True)
+        return None
 
     def _planned(self, token: Any) -> bool:
         """The event is what someone plans, orders or hopes ("il prévoit de les attaquer le 24 janvier"):
