@@ -125,3 +125,15 @@ def test_a_range_dates_its_event_at_its_start(context: Context) -> None:
     analysis = analyze("En 1915, le régiment se bat en Artois. Du 14 au 28 avril, il est amené par étapes à Toul.",
                        context=context)
     assert _date(analysis, "amené") == "1915-04-14"
+
+
+def test_a_pluperfect_is_before_the_day_of_the_story_not_on_it(context: Context) -> None:
+    text = ("Le 26 septembre 1914, l'ennemi prononce une violente attaque. Le régiment avait été relevé et "
+            "envoyé au repos.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "relevé") is None
+    flashback = analyze("Le 3 mars 1999, il avait agressé une passante. Il l'avait suivie dans la rue.",
+                        context=context)
+    assert _date(flashback, "suivie") == "1999-03-03"  # a flashback's own day goes on in it
+    coarse = analyze("En 1915, le régiment combat en Artois. Il avait perdu la moitié de ses hommes.", context=context)
+    assert _date(coarse, "perdu") == "1915"  # before a year, still in it as far as the text tells

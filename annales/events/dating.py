@@ -104,6 +104,7 @@ STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 160
+DAY_DIGITS = 8  # "1914-09-26" without its dashes: a date down to the day
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,7 @@ class Dating:
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
-        flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
+        flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
         self.lex = lexicon(self.language)
         plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
         self.narrative = Narrative(analysis, points, flashbacks, plans)
@@ -707,6 +708,9 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
+        if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
+                and _precision(carried)[1] >= DAY_DIGITS:
+            return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
                 and tense_of(token, self.language) in ("past", "perfect", "conditional"):
             # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past
