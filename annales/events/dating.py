@@ -10,9 +10,21 @@ In order, an event is dated by:
    its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin"); in news, a date
    after the day of writing that the parser hung on a verb told in the past is the event noun's the
    verb governs ("a appelé hier à une grève le 24 juin 1999");
-2. the own timex of the nearest event governing it in the same sentence;
+   Of several own dates the most precise wins, then the first told ("du 14 au 28 avril": the
+   start), but a date under an adverbial clause the tagger headed with a noun ("Embarqué le 5 août,
+   le régiment se concentre le 6 août") only when there is no other, and "le lendemain" counted
+   from the date framing the sentence over that date;
+   the date of a dated event noun the event happens during ("blessé pendant l'attaque du 12 juin",
+   "lors de la manifestation du 1er mai", "au cours d'une revue, le 15 mars": events/during.tsv);
+2. the own timex of the nearest event governing it in the same sentence; else what a governing
+   light verb, modal or aspectual governs tells ("Quand il arrive, l'ennemi vient de lancer
+   (11 juillet) une attaque"), never through an incise nor from a plan;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
+   for the last finite verb of a sentence followed in its paragraph by one that only names a date
+   with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."), that date; for a verb
+   coordinated with a later one dated by "le lendemain" ("est embarqué et arrive le lendemain 16
+   juin"), the day before;
 4. for a word of a heading (a line of a few words with no verb: "Accident rue de Danjoutin.",
    "Parachutages d'aide humanitaire."), the date of the event its text opens with: a heading names
    what the lines below tell (marked inferred);
@@ -31,8 +43,10 @@ rescapé du naufrage en 1912": the shipwreck's date).
 
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
-boilerplate and the byline never set it; an event inside an aside first looks for a date told
-earlier in the same aside.
+boilerplate, the byline and the dates of planned, ordered or hoped-for events ("il prévoit de les
+attaquer le 24 janvier") never set it; an event inside an aside first looks for a date told
+earlier in the same aside. An undated pluperfect is before the story's day, not on it: it stays
+undated, unless it goes on with a flashback's own day or the story's time is coarser than a day.
 
 News: when the time layer read the text's deixis from its publication date (a timex anchored on the
 DCT, which it does only in news), the tense of the event decides between the story told and the day
