@@ -137,3 +137,22 @@ def test_a_pluperfect_is_before_the_day_of_the_story_not_on_it(context: Context)
     assert _date(flashback, "suivie") == "1999-03-03"  # a flashback's own day goes on in it
     coarse = analyze("En 1915, le régiment combat en Artois. Il avait perdu la moitié de ses hommes.", context=context)
     assert _date(coarse, "perdu") == "1915"  # before a year, still in it as far as the text tells
+
+
+def test_an_event_after_or_before_another_does_not_take_its_date(context: Context) -> None:
+    text = ("Le 6 août 1914, le régiment se concentre à Martigny. Après un court séjour dans la région de Signy, "
+            "le régiment entre en Belgique le 13 août.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "séjour") != "1914-08-13"
+    ends = analyze("En avril 1915, le régiment tient les Éparges, où il se bat jusqu'au 12 avril.", context=context)
+    assert _date(ends, "bat") == "1915-04-12"  # the date's own "jusqu'au" keeps it the verb's
+
+
+def test_a_reporting_incise_is_not_at_the_date_of_what_it_reports(context: Context) -> None:
+    text = "Les négociations reprendront le 27 mai à la préfecture, a indiqué le syndicat."
+    analysis = analyze(text, "1999-05-20", context=context)
+    assert _date(analysis, "reprendront") == "1999-05-27"
+    assert _date(analysis, "indiqué") == "1999-05-20"  # said before the day of writing, not on the 27th
+    dated = analyze("Les négociations reprendront le 27 mai, a indiqué hier le syndicat.", "1999-05-20",
+                    context=context)
+    assert _date(dated, "indiqué") == "1999-05-19"  # an incise's own date is its own

@@ -349,6 +349,11 @@ def back_dating_subjects(language: str) -> frozenset[str]:
 
 
 @cache
+def sequence_prepositions(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in load_rows(language, "events", "sequence_prepositions.tsv"))
+
+
+@cache
 def during_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """The prepositions, and the heads of locutions, that tie an event to another it happens during."""
     rows = load_rows(language, "events", "during.tsv", 2)
@@ -426,6 +431,7 @@ class Dating:
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
         spans = [span for span in spans_of_points if span is not None]
         self.anchors = {k for span in spans for k in counted_from(span)}
+        self.in_dates = {k for span in spans for k in range(span.start, span.end)}
         self.unresolved_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
                                  if span is not None and len(span) > 0 and not t.resolved}
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
@@ -452,6 +458,7 @@ class Dating:
         self._governing: dict[int, int | None] = {}
         self.support_verbs = support_verbs(self.language)
         self.during = during_words(self.language)
+        self.sequence = sequence_prepositions(self.language)
         self.told_after = self._dates_told_after(loose)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
@@ -495,15 +502,15 @@ class Dating:
             timex = self._during(token)
         if timex is None and self._anchors_a_date(token):
             return None  # what a date is counted from is not at that date, and the text says no other
-        if timex is None:
+        if timex is None and (token.i in self.own or not self._apart_from_governor(token)):
             timex = governing_timex(token, self.own, self._governing, self.breaks)
-        if timex is None:
-            timex = self._governor_below(token)
+            if timex is None:
+                timex = self._governor_below(token)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
-        loose = self._nearest_loose(token)
+        loose = None if self._sequenced(token) else self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
         before_next = self._before_next_day(token)
@@ -586,6 +593,31 @@ class Dating:
                 return self.own[below.i]
             token = below
         return None
+
+    def _apart_from_governor(self, token: Any) -> bool:
+        """The event is not at the time of the one it is told under: it is an incise reporting what
+        that one tells ("Les négociations reprendront jeudi, a indiqué le syndicat": the subject after
+        the verb says so), or told before or after it (`_sequenced`)."""
+        if token.dep_ in ("conj", "parataxis") and token.head.i < token.i and \
+                self.lex.classes.get(lemma_of(token)) == "REPORTING" and \
+                any(c.dep_.startswith("nsubj") and c.i > token.i for c in children_of(token)):
+            return True
+        return self._sequenced(token)
+
+    def _sequenced(self, token: Any) -> bool:
+        """A preposition between the event and its clause's verb puts it before or after what the clause
+        tells ("Après trois semaines de travaux, la piscine rouvrira le 1er juillet")."""
+        t = token
+        for _ in range(6):  # the few nouns between an event noun and its clause's verb
+            if t.i != token.i and (t.i in self.own or (t.i in self.triggers and t.pos_ in VERBS)):
+                return False
+            if t.i not in self.in_dates and \
+                    any(c.dep_ == "case" and c.lower_ in self.sequence for c in children_of(t)):
+                return True  # not a date's own preposition: "jusqu'au 12 avril" is when it ends
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _governor_below(self, token: Any) -> Timex | None:
         """The date of a governing clause told by the event below its verb: "Quand il arrive à Verdun,
