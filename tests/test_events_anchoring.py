@@ -156,3 +156,15 @@ def test_a_reporting_incise_is_not_at_the_date_of_what_it_reports(context: Conte
     dated = analyze("Les négociations reprendront le 27 mai, a indiqué hier le syndicat.", "1999-05-20",
                     context=context)
     assert _date(dated, "indiqué") == "1999-05-19"  # an incise's own date is its own
+
+
+def test_a_passive_participle_read_as_a_noun_after_its_copula_is_a_dated_event(context: Context) -> None:
+    analysis = analyze("La ville fut assiégée en 1779. Une attaque générale échoua en septembre 1782.",
+                       context=context)
+    assert _date(analysis, "assiégée") == "1779"
+    assert _event(analysis, "assiégée").trigger.lemma == "assiéger"
+
+
+def test_a_noun_after_a_copula_with_its_determiner_stays_a_noun(context: Context) -> None:
+    analysis = analyze("Sa place est dans la rue. Les morts ne sont qu'une partie des victimes.", context=context)
+    assert all(e.trigger.text not in ("rue", "partie") for e in analysis.events)

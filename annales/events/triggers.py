@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
+from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
@@ -100,6 +101,13 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos == "NOUN" and forms is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            lemma = passive_participle(token, forms, lex, analysis.language or "fr")
+            if lemma is not None:  # "La ville fut assiégée en 1779" tagged a noun after its copula
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
                     or token.ent_type_ or inside(names, token.idx):
@@ -132,6 +140,27 @@ def _governs_like_a_verb(i: int, doc: Any) -> bool:
     """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
     token = doc[i]
     return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
+    """The verb lemma of a noun that is a past participle after the copula "être" ("fut assiégée"): a
+    passive the tagger read as a predicate noun; None otherwise ("il fut président")."""
+    word = token.lower_
+    children = children_of(token)
+    if not word.endswith(participle_endings(language)) or not any(
+            c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
+        return None
+    if any(c.dep_ in ("det", "case", "nummod") for c in children):
+        return None  # "c'est la ruée", "sa place est dans la rue": a noun after all
+    lemma = forms.lemma(word, strict=False)
+    if lemma is None or lemma == word or lemma in lex.never_events:
+        return None
+    return lemma
+
+
+@lru_cache(maxsize=8)
+def participle_endings(language: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in load_rows(language, "events", "participle_endings.tsv"))
 
 
 def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:
