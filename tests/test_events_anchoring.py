@@ -168,3 +168,12 @@ def test_a_passive_participle_read_as_a_noun_after_its_copula_is_a_dated_event(c
 def test_a_noun_after_a_copula_with_its_determiner_stays_a_noun(context: Context) -> None:
     analysis = analyze("Sa place est dans la rue. Les morts ne sont qu'une partie des victimes.", context=context)
     assert all(e.trigger.text not in ("rue", "partie") for e in analysis.events)
+
+
+def test_a_verb_form_in_a_sentence_without_a_verb_is_the_verb(context: Context) -> None:
+    text = "Du 1er au 19 janvier 1915, le régiment bivouaque successivement à Laval, aux environs de Reims."
+    analysis = analyze(text, context=context)
+    camp = _event(analysis, "bivouaque")
+    assert camp.date is not None and camp.date.value.startswith("1915-01")
+    assert camp.event_class == "OCCURRENCE" and camp.trigger.lemma == "bivouaquer"
+    assert all(e.trigger.text != "environs" for e in analysis.events)  # a noun with its article stays one

@@ -77,6 +77,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     dated = date_heads(analysis, doc)
     names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
+    verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     for i, pos in enumerate(tags(doc)[0]):
@@ -101,6 +102,17 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
+                and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
+                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
+            lemma = forms.lemma(token.lower_)  # strict: no noun or adjective is written so
+            if lemma is not None and lemma not in lex.never_events:
+                # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
+                # tells with a verb, and a word only a verb is written as is it
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos == "NOUN" and forms is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
             lemma = passive_participle(token, forms, lex, analysis.language or "fr")
             if lemma is not None:  # "La ville fut assiégée en 1779" tagged a noun after its copula
@@ -134,6 +146,20 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if found:
             out.append(token.i)
     return out
+
+
+def _verbless_sentences(doc: Any) -> Any:
+    """Whether the sentence of token `i` has no verb the tagger found (answered by bisection)."""
+    sentences = TokenSentences(doc)
+    pos = tags(doc)[0]
+    starts = sentences.starts
+    ends = starts[1:] + [len(doc)]
+    without = {start for start, end in zip(starts, ends, strict=True)
+               if not any(p in ("VERB", "AUX") for p in pos[start:end])}
+
+    def verbless(i: int) -> bool:
+        return sentences.bounds(i)[0] in without
+    return verbless
 
 
 def _governs_like_a_verb(i: int, doc: Any) -> bool:
