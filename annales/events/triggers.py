@@ -18,7 +18,10 @@
   A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
-- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook.
+- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook;
+  so is a noun that is a past participle after "être" with no article or preposition ("La ville fut
+  assiégée en 1779"), and, in a sentence where the tagger found no verb, a lower-case word without
+  article or preposition that only a verb is written as ("le régiment bivouaque à Laval").
 - An adjective is an event when it is said of something (a predicate: "la liste est complète",
   "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
   participle ("la porte fermée").
