@@ -118,7 +118,7 @@ STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 160
-DAY_DIGITS = 8  # "1914-09-26" without its dashes: a date down to the day
+DAY_CHARS = len("1914-09-26")  # a date down to the day (a week, "1999-W21", is shorter)
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
     # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
     misread = {i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if d == "advcl" and p not in VERBS}
+    misread_or_stops = misread | stops  # made once: a long text has thousands of dates
     through: dict[int, int | None] = {}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
@@ -220,7 +221,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         elif head in triggers:
             if hung is not None:
                 hung.append((timex, head))
-            rank = (first_above(root, misread | stops, through, breaks) not in misread, _precision(timex))
+            rank = (first_above(root, misread_or_stops, through, breaks) not in misread, _precision(timex))
             # Of two dates as precise, the first told wins ("du 14 au 28 avril": the start), unless the
             # other is counted from it: "Le 2 mai, le bataillon part de Lyon et arrive le lendemain" (the
             # parser hung both on "arrive"): the first frames the sentence, the second dates the verb.
@@ -755,7 +756,7 @@ class Dating:
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
         if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
-                and _precision(carried)[1] >= DAY_DIGITS:
+                and _precision(carried)[1] >= DAY_CHARS:
             return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
                 and tense_of(token, self.language) in ("past", "perfect", "conditional"):
