@@ -99,6 +99,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             story_order=order)
         reading = reader.read(token)  # TimeML class, polarity, modality, factuality
         event.event_class, event.polarity = reading.event_class, reading.polarity
+        if i in capital_verbs and token.pos_ == "ADJ" and event.event_class == "STATE" \
+                and capital_verbs[i] not in lex.classes:
+            event.event_class = "OCCURRENCE"  # a verb the tagger read as an adjective: a verb's class
         event.modality, event.factuality = reading.modality, reading.factuality
         event.aspect = aspect(token)
         if event.factuality == "fact" and inside(quoted, token.idx):

@@ -10,9 +10,21 @@ In order, an event is dated by:
    its time ("a dû être évacué hier soir", "son couronnement, prévu le 2 juin"); in news, a date
    after the day of writing that the parser hung on a verb told in the past is the event noun's the
    verb governs ("a appelé hier à une grève le 24 juin 1999");
-2. the own timex of the nearest event governing it in the same sentence;
+   Of several own dates the most precise wins, then the first told ("du 14 au 28 avril": the
+   start), but a date under an adverbial clause the tagger headed with a noun ("Embarqué le 5 août,
+   le régiment se concentre le 6 août") only when there is no other, and "le lendemain" counted
+   from the date framing the sentence over that date;
+   the date of a dated event noun the event happens during ("blessé pendant l'attaque du 12 juin",
+   "lors de la manifestation du 1er mai", "au cours d'une revue, le 15 mars": events/during.tsv);
+2. the own timex of the nearest event governing it in the same sentence; else what a governing
+   light verb, modal or aspectual governs tells ("Quand il arrive, l'ennemi vient de lancer
+   (11 juillet) une attaque"), never through an incise nor from a plan;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
+   for the last finite verb of a sentence followed in its paragraph by one that only names a date
+   with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."), that date; for a verb
+   coordinated with a later one dated by "le lendemain" ("est embarqué et arrive le lendemain 16
+   juin"), the day before;
 4. for a word of a heading (a line of a few words with no verb: "Accident rue de Danjoutin.",
    "Parachutages d'aide humanitaire."), the date of the event its text opens with: a heading names
    what the lines below tell (marked inferred);
@@ -31,8 +43,10 @@ rescapé du naufrage en 1912": the shipwreck's date).
 
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
-boilerplate and the byline never set it; an event inside an aside first looks for a date told
-earlier in the same aside.
+boilerplate, the byline and the dates of planned, ordered or hoped-for events ("il prévoit de les
+attaquer le 24 janvier") never set it; an event inside an aside first looks for a date told
+earlier in the same aside. An undated pluperfect is before the story's day, not on it: it stays
+undated, unless it goes on with a flashback's own day or the story's time is coarser than a day.
 
 News: when the time layer read the text's deixis from its publication date (a timex anchored on the
 DCT, which it does only in news), the tense of the event decides between the story told and the day
@@ -60,7 +74,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from annales.common.grammar import verb_tense
@@ -74,7 +89,9 @@ from annales.common.parse import (
     span_root,
     tags,
 )
+from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines
+from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
 from annales.events.triggers import doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
@@ -101,6 +118,7 @@ STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 160
+DAY_CHARS = len("1914-09-26")  # a date down to the day (a week, "1999-W21", is shorter)
 
 
 @dataclass(frozen=True)
@@ -160,18 +178,31 @@ def first_above(token: Any, targets: set[int] | dict[int, Any], memo: dict[int, 
     return found
 
 
+def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
+    """The day offsets of the words of `timex` that count days from the story's time ("le lendemain": [1])."""
+    return [days[w] for w in re.findall(r"\w+", timex.text.lower()) if w in days]
+
+
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
-                hung: list[tuple[Timex, int]] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+                hung: list[tuple[Timex, int]] | None = None,
+                days: dict[str, int] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
     `hung`, when given, receives every (timex, trigger it hangs from)."""
+    days = days or {}
     out: dict[int, Timex] = {}
+    ranks: dict[int, tuple[bool, tuple[bool, int, int]]] = {}
     loose: list[Timex] = []
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
     pos, dep, heads = tags(doc)
     stops = set(triggers) | {i for i, (p, d) in enumerate(zip(pos, dep, strict=True))
                              if p in VERBS and d in OWN_CLAUSE_DEPS and not (d == "acl" and heads[i] in triggers)}
+    # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
+    # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
+    misread = {i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if d == "advcl" and p not in VERBS}
+    misread_or_stops = misread | stops  # made once: a long text has thousands of dates
+    through: dict[int, int | None] = {}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}
@@ -190,8 +221,13 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         elif head in triggers:
             if hung is not None:
                 hung.append((timex, head))
-            if head not in out or _precision(timex) > _precision(out[head]):
-                out[head] = timex  # "deux ans plus tôt, le 19 août 1942": the day, not the year
+            rank = (first_above(root, misread_or_stops, through, breaks) not in misread, _precision(timex))
+            # Of two dates as precise, the first told wins ("du 14 au 28 avril": the start), unless the
+            # other is counted from it: "Le 2 mai, le bataillon part de Lyon et arrive le lendemain" (the
+            # parser hung both on "arrive"): the first frames the sentence, the second dates the verb.
+            if head not in out or rank > ranks[head] or (rank == ranks[head] and timex.anchor == out[head].id
+                                                         and counts_days(timex, days)):
+                out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
 
 
@@ -205,6 +241,9 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     tied to a noun by a preposition is that noun's ("la loi du 28 février 2012", "un vétéran de
     1870"); one with none under a noun is the parser's slip ("à la majorité jeudi dernier") and
     goes on up. A noun of another date is no such noun ("lundi vers 18 h 30")."""
+    if root.dep_ == "amod" and root.head.pos_ in NOMINALS and root.head.i not in triggers \
+            and root.head.i not in in_dates:
+        return None  # an adjective of time on a noun that names no event: "le futur duc", "l'actuel maire"
     t, tied = root, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
@@ -265,15 +304,17 @@ def governing_timex(token: Any, own: dict[int, Timex], memo: dict[int, int | Non
 class Narrative:
     """The narrative's current time: the last resolved DATE/TIME timex of the main story."""
 
-    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset()) -> None:
-        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story."""
+    def __init__(self, analysis: Analysis, points: list[Timex], flashbacks: frozenset[str] = frozenset(),
+                 plans: frozenset[str] = frozenset()) -> None:
+        """`flashbacks`: ids of the dates of events told in the pluperfect, a step back from the story;
+        `plans`: ids of the dates of events planned, ordered or hoped for, never a step of it."""
         quotes = Cover((q.start, q.end) for q in analysis.quotes)
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
         usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
         # A reference off the story's line ("depuis 1921", a flash-forward) dates only its own clause.
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
-                      and not quotes.holds(t.start) and t.story_line is not False]
+                      and not quotes.holds(t.start) and t.story_line is not False and t.id not in plans]
         self._main_starts = [t.start for t in self._main]
         # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
         # on at its own time after a flashback; only the flashback's own pluperfects stay there.
@@ -292,6 +333,33 @@ class Narrative:
         main, starts = (self._main, self._main_starts) if in_flashback else (self._steps, self._steps_starts)
         j = bisect_left(starts, offset) - 1
         return main[j] if j >= 0 else None
+
+
+@cache
+def story_days(language: str) -> dict[str, int]:
+    """The words counting days from the story's time ("lendemain" 1, "veille" -1), as the time layer's
+    resource lists them; one word each ("même jour" would make "le jour suivant" the same day)."""
+    return {surface.lower(): int(offset)
+            for surface, anchor, unit, offset in load_rows(language, "time", "deictics.tsv", 4)
+            if anchor == "story" and unit == "D" and " " not in surface}
+
+
+@cache
+def back_dating_subjects(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in load_rows(language, "events", "back_dating_subjects.tsv"))
+
+
+@cache
+def sequence_prepositions(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in load_rows(language, "events", "sequence_prepositions.tsv"))
+
+
+@cache
+def during_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions, and the heads of locutions, that tie an event to another it happens during."""
+    rows = load_rows(language, "events", "during.tsv", 2)
+    return (frozenset(w.lower() for kind, w in rows if kind == "preposition"),
+            frozenset(w.lower() for kind, w in rows if kind == "head"))
 
 
 def _calendar(timex: Timex) -> bool:
@@ -364,17 +432,21 @@ class Dating:
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
         spans = [span for span in spans_of_points if span is not None]
         self.anchors = {k for span in spans for k in counted_from(span)}
+        self.in_dates = {k for span in spans for k in range(span.start, span.end)}
         self.unresolved_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
                                  if span is not None and len(span) > 0 and not t.resolved}
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung)
+        self.story_days = story_days(self.language)
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
-        flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
-        self.narrative = Narrative(analysis, points, flashbacks)
+        flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
+        self.lex = lexicon(self.language)
+        plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
+        self.narrative = Narrative(analysis, points, flashbacks, plans)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
         # A text with a publication date and no date of its own: its passés composés, the tense news
@@ -386,6 +458,9 @@ class Dating:
             self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
         self.support_verbs = support_verbs(self.language)
+        self.during = during_words(self.language)
+        self.sequence = sequence_prepositions(self.language)
+        self.told_after = self._dates_told_after(loose)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -424,17 +499,27 @@ class Dating:
         if capital is not None:
             return Dated(capital.id, event_date(capital), False)
         timex = self._own_below(token)
+        if timex is None and token.i not in self.own:
+            timex = self._during(token)
         if timex is None and self._anchors_a_date(token):
             return None  # what a date is counted from is not at that date, and the text says no other
-        if timex is None:
+        if timex is None and (token.i in self.own or not self._apart_from_governor(token)):
             timex = governing_timex(token, self.own, self._governing, self.breaks)
+            if timex is None:
+                timex = self._governor_below(token)
         if timex is not None and not self._future_at_past(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
-        loose = self._nearest_loose(token)
+        loose = None if self._sequenced(token) else self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
+        before_next = self._before_next_day(token)
+        if before_next is not None:
+            return before_next
+        told_after = self.told_after.get(token.i)
+        if told_after is not None:
+            return Dated(told_after.id, event_date(told_after), False)
         lead = self._lead_of_heading(token)
         if lead is not None and lead.idx > token.idx:  # always further down: headings in a row end
             below = self.of(lead)
@@ -510,6 +595,128 @@ class Dating:
             token = below
         return None
 
+    def _apart_from_governor(self, token: Any) -> bool:
+        """The event is not at the time of the one it is told under: it is an incise reporting what
+        that one tells ("Les négociations reprendront jeudi, a indiqué le syndicat": the subject after
+        the verb says so), or told before or after it (`_sequenced`)."""
+        if token.dep_ in ("conj", "parataxis") and token.head.i < token.i and \
+                self.lex.classes.get(lemma_of(token)) == "REPORTING" and \
+                any(c.dep_.startswith("nsubj") and c.i > token.i for c in children_of(token)):
+            return True
+        return self._sequenced(token)
+
+    def _sequenced(self, token: Any) -> bool:
+        """A preposition between the event and its clause's verb puts it before or after what the clause
+        tells ("Après trois semaines de travaux, la piscine rouvrira le 1er juillet")."""
+        t = token
+        for _ in range(6):  # the few nouns between an event noun and its clause's verb
+            if t.i != token.i and (t.i in self.own or (t.i in self.triggers and t.pos_ in VERBS)):
+                return False
+            if t.i not in self.in_dates and \
+                    any(c.dep_ == "case" and c.lower_ in self.sequence for c in children_of(t)):
+                return True  # not a date's own preposition: "jusqu'au 12 avril" is when it ends
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def _governor_below(self, token: Any) -> Timex | None:
+        """The date of a governing clause told by the event below its verb: "Quand il arrive à Verdun,
+        l'ennemi vient de prononcer (11 juillet) une attaque" (an aspectual, a modal or a support verb
+        whose own time is that of what it governs)."""
+        unit = self.breaks.unit(token.idx)
+        t = token
+        for _ in range(12):  # a clause or two up: never the whole of a long sentence
+            if t.head.i == t.i or self.breaks.unit(t.head.idx) != unit or t.dep_ == "parataxis":
+                return None  # an incise ("…, a annoncé le parquet") is not told at the time of what it reports
+            t = t.head
+            if t.i in self.own:
+                return None  # the governing walk had it: nothing to add
+            if self._told_by_complement(t):
+                below = self._own_below(t)
+                if below is not None:
+                    return below
+        return None
+
+    def _dates_told_after(self, loose: list[Timex]) -> dict[int, Timex]:
+        """The last verb of a sentence followed, in its paragraph, by a sentence that only names a date
+        with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."): that date is its day."""
+        subjects = back_dating_subjects(self.language)
+        out: dict[int, Timex] = {}
+        for timex in loose:
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or not timex.resolved or not _calendar(timex):
+                continue
+            first, last = self._sentences_of(span.start)
+            root = next((k for k in range(first, last) if self.doc[k].head.i == k), None)
+            if root is None or not span.start <= root < span.end or first == 0 \
+                    or any(k in self.triggers for k in range(first, last)) \
+                    or not any(c.dep_.startswith("nsubj") and c.lower_ in subjects
+                               for c in children_of(self.doc[root])):
+                continue
+            before, _ = self._sentences_of(first - 1)
+            if self.breaks.paragraph(self.doc[before].idx) != self.breaks.paragraph(span.start_char):
+                continue  # a paragraph opening on a date sets the time of what follows
+            verbs = [k for k in range(before, first) if k in self.triggers and self.doc[k].pos_ in VERBS
+                     and "Fin" in morph_of(self.doc[k], "VerbForm")]
+            if verbs:
+                out[verbs[-1]] = timex
+        return out
+
+    def _before_next_day(self, token: Any) -> Dated | None:
+        """"Le régiment est embarqué et arrive le lendemain 16 juin": what is told before a verb coordinated
+        with it and dated by the day after (or the same day) is on the day that counts from: the 15th."""
+        for conj in children_where(token, lambda dep: dep == "conj"):
+            timex = self.own.get(conj.i)
+            if timex is None or not timex.resolved:
+                continue
+            offsets = counts_days(timex, self.story_days)
+            day = valid_iso_date(timex.value[:10])
+            if len(offsets) != 1 or day is None or offsets[0] < 0:
+                continue
+            iso = (date.fromisoformat(day) - timedelta(days=offsets[0])).isoformat()
+            return Dated(timex.id, EventDate(iso, iso, iso), True)
+        return None
+
+    def _planned(self, token: Any) -> bool:
+        """The event is what someone plans, orders or hopes ("il prévoit de les attaquer le 24 janvier"):
+        its date is not a step of the story, which goes on from where it was."""
+        t = token
+        for _ in range(3):  # "prévoit de pouvoir attaquer": a short chain of complements
+            if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+                return False
+            t = t.head
+            if self.lex.governors.get(lemma_of(t)) in ("future", "possible"):
+                return True
+        return False
+
+    def _told_by_complement(self, verb: Any) -> bool:
+        """A verb whose time is that of the event it governs: a light verb, no event itself ("vient de
+        prononcer"), a modal or an aspectual ("doit partir", "commence à tirer"). Not a plan or a wish:
+        "il prévoit d'attaquer le 24 janvier" was not planned on the 24th."""
+        if verb.pos_ not in VERBS:
+            return False
+        if verb.i not in self.triggers:
+            return True
+        lemma = lemma_of(verb)
+        return self.lex.governors.get(lemma) == "modal" or self.lex.classes.get(lemma) == "ASPECTUAL"
+
+    def _during(self, token: Any) -> Timex | None:
+        """The own date of an event noun the event happens during: "blessé pendant l'attaque du 12 juin",
+        "arrêté lors de la manifestation du 1er mai", "remet la croix au cours d'une revue, le 15 mars"."""
+        prepositions, heads = self.during
+        for child in children_of(token):
+            if not (child.dep_.startswith(("obl", "nmod")) or child.dep_ == "advmod"):
+                continue
+            if child.i in self.own and any(c.dep_ == "case" and c.lower_ in prepositions for c in children_of(child)):
+                return self.own[child.i]
+            if child.lemma_.lower() in heads or child.lower_ in heads:
+                noun = next((c for c in children_of(child) if c.i in self.own and c.pos_ in NOMINALS
+                             and (c.dep_.startswith(("nmod", "obl")))), None)
+                if noun is not None:
+                    return self.own[noun.i]
+        return None
+
     def _agreeing_participle(self, noun: Any) -> Any | None:
         """A dated participle the parser hung on a noun of the event noun's complement, which agrees
         with the event noun and not with that noun: "la réunion du G8 prévue le 10 juin"."""
@@ -548,6 +755,9 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
+        if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
+                and _precision(carried)[1] >= DAY_CHARS:
+            return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
                 and tense_of(token, self.language) in ("past", "perfect", "conditional"):
             # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past

@@ -18,7 +18,10 @@
   A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
-- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook.
+- A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook;
+  so is a noun that is a past participle after "être" with no article or preposition ("La ville fut
+  assiégée en 1779"), and, in a sentence where the tagger found no verb, a lower-case word without
+  article or preposition that only a verb is written as ("le régiment bivouaque à Laval").
 - An adjective is an event when it is said of something (a predicate: "la liste est complète",
   "il se dit favorable"), takes a complement ("prêts à partir", "consciente de l'enjeu"), or is a
   participle ("la porte fermée").
@@ -33,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
+from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
@@ -76,6 +80,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     dated = date_heads(analysis, doc)
     names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
+    verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     for i, pos in enumerate(tags(doc)[0]):
@@ -100,6 +105,24 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
+                and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
+                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
+            lemma = forms.lemma(token.lower_)  # strict: no noun or adjective is written so
+            if lemma is not None and lemma not in lex.never_events:
+                # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
+                # tells with a verb, and a word only a verb is written as is it
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
+        if pos == "NOUN" and forms is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            lemma = passive_participle(token, forms, lex, analysis.language or "fr")
+            if lemma is not None:  # "La ville fut assiégée en 1779" tagged a noun after its copula
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
                     or token.ent_type_ or inside(names, token.idx):
@@ -128,10 +151,45 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     return out
 
 
+def _verbless_sentences(doc: Any) -> Any:
+    """Whether the sentence of token `i` has no verb the tagger found (answered by bisection)."""
+    sentences = TokenSentences(doc)
+    pos = tags(doc)[0]
+    starts = sentences.starts
+    ends = starts[1:] + [len(doc)]
+    without = {start for start, end in zip(starts, ends, strict=True)
+               if not any(p in ("VERB", "AUX") for p in pos[start:end])}
+
+    def verbless(i: int) -> bool:
+        return sentences.bounds(i)[0] in without
+    return verbless
+
+
 def _governs_like_a_verb(i: int, doc: Any) -> bool:
     """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
     token = doc[i]
     return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
+    """The verb lemma of a noun that is a past participle after the copula "être" ("fut assiégée"): a
+    passive the tagger read as a predicate noun; None otherwise ("il fut président")."""
+    word = token.lower_
+    children = children_of(token)
+    if not word.endswith(participle_endings(language)) or not any(
+            c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
+        return None
+    if any(c.dep_ in ("det", "case", "nummod") for c in children):
+        return None  # "c'est la ruée", "sa place est dans la rue": a noun after all
+    lemma = forms.lemma(word, strict=False)
+    if lemma is None or lemma == word or lemma in lex.never_events:
+        return None
+    return lemma
+
+
+@lru_cache(maxsize=8)
+def participle_endings(language: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in load_rows(language, "events", "participle_endings.tsv"))
 
 
 def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:

@@ -1,0 +1,179 @@
+"""Where a historian places an event whose own words do not date it plainly (issue 9, placement):
+a participial clause keeping its own date, the date of an event the verb happened during, the date
+of a governing clause, a sentence that only names the day of what was just told. Each mechanism is
+checked on sentences of our own."""
+
+from __future__ import annotations
+
+from annales.context import Context
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+
+def _event(analysis: Analysis, word: str) -> Event:
+    found = next((e for e in analysis.events if e.trigger.text == word), None)
+    assert found is not None, f"no event {word!r}: {[e.trigger.text for e in analysis.events]}"
+    return found
+
+
+def _date(analysis: Analysis, word: str) -> str | None:
+    event = _event(analysis, word)
+    return event.date.value if event.date else None
+
+
+def test_a_participle_read_as_a_noun_keeps_its_date_from_the_main_verb(context: Context) -> None:
+    text = ("Le 1er août 1914, les trois bataillons se mobilisent à Calais. Embarqué le 5 août, le régiment "
+            "se concentre le 6 août, à Martigny (Aisne).")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "concentre") == "1914-08-06"
+
+
+def test_a_participial_date_still_dates_a_main_verb_that_has_no_other(context: Context) -> None:
+    text = "Le 1er août 1914, les bataillons se mobilisent. Embarqué le 5 août, le régiment se concentre à Martigny."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "concentre") == "1914-08-05"  # the day it landed is all the text tells
+
+
+def test_an_event_takes_the_date_of_the_event_noun_it_happens_during(context: Context) -> None:
+    opening = "Le 1er mai 1999, le cortège part de la gare. "
+    arrested = analyze(opening + "Le militant a été arrêté lors de la manifestation du 3 mai.", context=context)
+    assert _date(arrested, "arrêté") == "1999-05-03"
+    spoke = analyze(opening + "Il a pris la parole à l'occasion de la cérémonie du 3 mai.", context=context)
+    assert _date(spoke, "pris") == "1999-05-03"
+    wounded = analyze("Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'attaque du 12 juin.",
+                      context=context)
+    assert _date(wounded, "blessé") == "1916-06-12"
+
+
+def test_a_dated_review_is_an_event_the_ceremony_held_during_it_takes_its_date(context: Context) -> None:
+    text = ("Le 1er mars 1916, le régiment cantonne à Bar. Le général remet la croix au drapeau au cours d'une revue "
+            "de la division, le 15 mars.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "remet") == "1916-03-15"
+
+
+def test_an_event_merely_near_another_keeps_the_story_time(context: Context) -> None:
+    # "avant" and "après" tie no event to the other's date: the arrest is not on the day of the march.
+    text = "Le 1er mai 1999, le cortège part de la gare. Le militant a été arrêté après la manifestation du 3 mai."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrêté") != "1999-05-03"
+
+
+def test_a_clause_under_a_light_verb_takes_the_date_its_complement_gives(context: Context) -> None:
+    text = ("Fin juin 1916, la bataille atteint sa plus grande violence. Quand le régiment arrive à Verdun, "
+            "l'ennemi vient de lancer (11 juillet) une forte attaque.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrive") == "1916-07-11"
+
+
+def test_a_plan_does_not_date_the_clause_it_governs(context: Context) -> None:
+    text = ("Le 20 janvier 1879, la colonne quitte le camp. Le colonel prévoit de les attaquer le 24 janvier, mais en "
+            "apprenant la défaite, il décide de retourner au camp.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "décide") != "1879-01-24"
+
+
+def test_the_date_of_a_plan_is_no_step_of_the_story(context: Context) -> None:
+    text = ("Le 20 janvier 1879, la colonne quitte le camp. Le colonel prévoit de les attaquer le 24 janvier. "
+            "La colonne se met en marche vers le fleuve.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "attaquer") == "1879-01-24"  # the plan keeps its own date
+    assert _date(analysis, "met") == "1879-01-20"  # the story goes on from where it was
+
+
+BERTRIX = ("Le 9 août 1914, le régiment débarque à Valmy. Les soldats marchent à l'ennemi, traversent la Meuse et "
+           "arrivent à Bertrix. C'est le 22 août. Le corps prend contact avec les Allemands.")
+
+
+def test_a_sentence_that_only_names_the_day_dates_what_was_just_told(context: Context) -> None:
+    analysis = analyze(BERTRIX, context=context)
+    arrival = _event(analysis, "arrivent")
+    assert arrival.date is not None and arrival.date.value == "1914-08-22" and not arrival.time_inferred
+    assert _date(analysis, "marchent") == "1914-08-09"  # only the last thing told: the march began earlier
+    assert _date(analysis, "prend") == "1914-08-22"  # and the story goes on from that day
+
+
+def test_a_date_opening_a_paragraph_sets_the_time_of_what_follows_only(context: Context) -> None:
+    text = ("Le 9 août 1914, le régiment débarque à Valmy. Les soldats marchent vers la Meuse.\n"
+            "C'est le 22 août. Le corps prend contact avec les Allemands.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "marchent") == "1914-08-09"
+    assert _date(analysis, "prend") == "1914-08-22"
+
+
+def test_an_adjective_of_time_on_a_person_dates_no_event(context: Context) -> None:
+    text = ("Le 20 juillet 1808, le roi entre à Madrid. Le général doit évacuer le Portugal face à l'offensive "
+            "des Britanniques du futur duc de Wellington.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "offensive") == "1808-07-20"  # the duke is future, not the offensive
+
+
+def test_the_next_day_dates_the_verb_rather_than_the_date_framing_the_sentence(context: Context) -> None:
+    analysis = analyze("Le 2 mai 1915, le bataillon part de Lyon et arrive le lendemain à Paris.", context=context)
+    assert _date(analysis, "arrive") == "1915-05-03"
+
+
+def test_what_is_told_before_the_next_day_is_on_the_day_before(context: Context) -> None:
+    text = ("Le 10 juin 1918, le régiment quitte Nancy. Après quatre jours de repos, il est embarqué en toute hâte "
+            "et arrive le lendemain 16 juin à Compiègne.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrive") == "1918-06-16"
+    assert _date(analysis, "embarqué") == "1918-06-15"
+
+
+def test_a_range_dates_its_event_at_its_start(context: Context) -> None:
+    analysis = analyze("En 1915, le régiment se bat en Artois. Du 14 au 28 avril, il est amené par étapes à Toul.",
+                       context=context)
+    assert _date(analysis, "amené") == "1915-04-14"
+
+
+def test_a_pluperfect_is_before_the_day_of_the_story_not_on_it(context: Context) -> None:
+    text = ("Le 26 septembre 1914, l'ennemi prononce une violente attaque. Le régiment avait été relevé et "
+            "envoyé au repos.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "relevé") is None
+    flashback = analyze("Le 3 mars 1999, il avait agressé une passante. Il l'avait suivie dans la rue.",
+                        context=context)
+    assert _date(flashback, "suivie") == "1999-03-03"  # a flashback's own day goes on in it
+    coarse = analyze("En 1915, le régiment combat en Artois. Il avait perdu la moitié de ses hommes.", context=context)
+    assert _date(coarse, "perdu") == "1915"  # before a year, still in it as far as the text tells
+
+
+def test_an_event_after_or_before_another_does_not_take_its_date(context: Context) -> None:
+    text = ("Le 6 août 1914, le régiment se concentre à Martigny. Après un court séjour dans la région de Signy, "
+            "le régiment entre en Belgique le 13 août.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "séjour") != "1914-08-13"
+    ends = analyze("En avril 1915, le régiment tient les Éparges, où il se bat jusqu'au 12 avril.", context=context)
+    assert _date(ends, "bat") == "1915-04-12"  # the date's own "jusqu'au" keeps it the verb's
+
+
+def test_a_reporting_incise_is_not_at_the_date_of_what_it_reports(context: Context) -> None:
+    text = "Les négociations reprendront le 27 mai à la préfecture, a indiqué le syndicat."
+    analysis = analyze(text, "1999-05-20", context=context)
+    assert _date(analysis, "reprendront") == "1999-05-27"
+    assert _date(analysis, "indiqué") == "1999-05-20"  # said before the day of writing, not on the 27th
+    dated = analyze("Les négociations reprendront le 27 mai, a indiqué hier le syndicat.", "1999-05-20",
+                    context=context)
+    assert _date(dated, "indiqué") == "1999-05-19"  # an incise's own date is its own
+
+
+def test_a_passive_participle_read_as_a_noun_after_its_copula_is_a_dated_event(context: Context) -> None:
+    analysis = analyze("La ville fut assiégée en 1779. Une attaque générale échoua en septembre 1782.",
+                       context=context)
+    assert _date(analysis, "assiégée") == "1779"
+    assert _event(analysis, "assiégée").trigger.lemma == "assiéger"
+
+
+def test_a_noun_after_a_copula_with_its_determiner_stays_a_noun(context: Context) -> None:
+    analysis = analyze("Sa place est dans la rue. Les morts ne sont qu'une partie des victimes.", context=context)
+    assert all(e.trigger.text not in ("rue", "partie") for e in analysis.events)
+
+
+def test_a_verb_form_in_a_sentence_without_a_verb_is_the_verb(context: Context) -> None:
+    text = "Du 1er au 19 janvier 1915, le régiment bivouaque successivement à Laval, aux environs de Reims."
+    analysis = analyze(text, context=context)
+    camp = _event(analysis, "bivouaque")
+    assert camp.date is not None and camp.date.value.startswith("1915-01")
+    assert camp.event_class == "OCCURRENCE" and camp.trigger.lemma == "bivouaquer"
+    assert all(e.trigger.text != "environs" for e in analysis.events)  # a noun with its article stays one
