@@ -57,6 +57,15 @@ def test_no_command_without_a_cue_on_the_way(context, text: str) -> None:
     assert ("Jean Roux", "47e régiment d'infanterie") not in names
 
 
+@pytest.mark.parametrize("text", [
+    # The rank before a name is no cue for a unit written before it or after the name.
+    "Le 3 mai 1916, le général Louis Ferrand, commandant le 21e corps d'armée, félicite le commandant Paul Morel.",
+    "Le 3 mai 1916, le commandant Paul Morel, nommé lieutenant-colonel au 340e R. I., quitte le bataillon.",
+])
+def test_a_rank_is_no_cue_for_a_unit_outside_it(context, text: str) -> None:
+    assert not {pair for pair in _commands(analyze(text, context=context)) if pair[0] == "Paul Morel"}
+
+
 def test_relations_go_through_the_json_contract_and_old_json_still_reads(context) -> None:
     analysis = analyze("Le capitaine Marc Aubry, commandant le croiseur Gloire, rentre au port.", context=context)
     data = analysis.to_dict()

@@ -84,7 +84,7 @@ def commands(analysis: Analysis) -> list[Relation]:
                 key = (person[0].id, unit[0].id, sentence.start)
                 if key in said:
                     continue
-                cue = _cue_on_path(person[3], unit[3], cues, anchors)
+                cue = _cue_on_path(person[3], unit[3], cues, anchors, name_after_unit=unit[1] < person[1])
                 if cue is not None:
                     said.add(key)
                     found.append(_relation(analysis, person, unit, cue))
@@ -190,9 +190,10 @@ def _ancestors(token: Any) -> list[Any]:
     return chain
 
 
-def _cue_on_path(person: Any, unit: Any, cues: dict[int, tuple[int, int]], anchors: set[int]
-                 ) -> tuple[int, int] | None:
-    """The cue the path from the person to the unit runs through, or None."""
+def _cue_on_path(person: Any, unit: Any, cues: dict[int, tuple[int, int]], anchors: set[int],
+                 name_after_unit: bool = True) -> tuple[int, int] | None:
+    """The cue the path from the person to the unit runs through, or None. `name_after_unit`: the
+    person's mention is written after the unit's."""
     if person.i == unit.i:
         return None
     path = _path(person, unit)
@@ -205,8 +206,11 @@ def _cue_on_path(person: Any, unit: Any, cues: dict[int, tuple[int, int]], ancho
     for k, token in enumerate(path[1:-1], start=1):
         if token.i in cues and k <= MAX_FROM_CUE and last - k <= MAX_FROM_CUE and token.pos_ in CUE_TAGS:
             return cues[token.i]
-    # "le commandant du 9e, Pierre Vidal": the person's own noun is the cue when the unit hangs from it.
-    if person.i in cues and path[1].head.i == person.i and last <= MAX_FROM_CUE and person.pos_ in CUE_TAGS:
+    # "le commandant du 9e, Pierre Vidal": the person's own noun is the cue when the unit hangs from it,
+    # written between the noun and the name. Elsewhere the noun is the man's rank, whatever the parse
+    # hangs from it: "… le 16e corps, au commandant Becker", "le commandant Becker, nommé au 340e".
+    if (person.i in cues and path[1].head.i == person.i and last <= MAX_FROM_CUE and person.pos_ in CUE_TAGS
+            and person.i < unit.i and name_after_unit):
         return cues[person.i]
     return None
 
