@@ -86,8 +86,8 @@ class Resolver:
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
-        for verb, preposition in load_rows(language, "entities", "place_verbs.tsv"):
-            self.place_verbs[verb].add(preposition)
+        for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
+            self.place_verbs[verb].update(prepositions.split())
         relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
         self._index_capitalised_words()
