@@ -26,6 +26,9 @@ from annales.model import Analysis, Entity, Mention, Span, make_id
 
 STRONG_SCORE = 5.0
 EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "plural_article": 2.0, "coordination": 2.0,
+            # where a verb of movement or capture goes ("dépasse X"), the head of "X, où": more than
+            # the NER's guess at a village it never saw, less than a verb that wants a person
+            "place_verb": 1.5, "place_relative": 1.5,
             # a people ("les Helvètes"): more than a verb, since a people acts as a person does
             "people": 4.0,
             # a known place (gazetteer.py), counted once per name: less than a verb or a rank, so
@@ -82,6 +85,11 @@ class Resolver:
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
+        self.place_verbs: dict[str, set[str]] = defaultdict(set)
+        for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
+            self.place_verbs[verb].update(prepositions.split())
+        relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
+        self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -198,6 +206,8 @@ class Resolver:
                 votes["person"] += EVIDENCE["verb"]
             elif self._next_verb_is_human(root):
                 votes["person"] += EVIDENCE["verb"]
+            elif self._governed_by_place_verb(root):
+                votes["place"] += EVIDENCE["place_verb"]
         before = _preceding_tokens(self.doc, cand.start, 3)
         words = [t.text.lower().replace("’", "'") for t in before]
         # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
@@ -206,11 +216,37 @@ class Resolver:
             votes["place"] += EVIDENCE["place_cue"]
         if words and words[-1] in self.place_leaning and not cand.strong:
             votes["place"] += EVIDENCE["place_leaning"]
+        if self.place_relative is not None and self.place_relative.match(self.text, cand.end):
+            votes["place"] += EVIDENCE["place_relative"]  # "Pontarlier, où il s'arrête": a where
         if self._parenthesised_role(cand.end):
             votes["person"] += EVIDENCE["verb"]  # "Vychinski (le procureur)": what a person is
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _governed_by_place_verb(self, root) -> bool:
+        """The name is where a verb of movement or capture goes: "dépasse Vaudry", "s'empare de
+        Vaudry", "dirigé sur Vaudry" (place_verbs.tsv)."""
+        doc = root.doc
+        first = root
+        while first.i > 0 and first.dep_ == "flat:name" and first.head.i < first.i:
+            first = first.head
+        # On the words first: the parse makes a village nobody knows the subject of the verb
+        # before it ("dépasse Vaudry" read as an inverted subject).
+        previous = doc[first.i - 1] if first.i > 0 else None
+        if previous is not None and previous.pos_ in ("VERB", "AUX") \
+                and "-" in self.place_verbs.get(previous.lemma_, ()):
+            return True
+        if first.i > 1 and previous is not None \
+                and previous.lower_ in self.place_verbs.get(doc[first.i - 2].lemma_, ()):
+            return True
+        if root.dep_ not in ("obj", "obl", "obl:arg", "obl:mod") or root.head.pos_ not in ("VERB", "AUX"):
+            return False
+        prepositions = self.place_verbs.get(root.head.lemma_)
+        if not prepositions:
+            return False
+        case = [c.text.lower().replace("’", "'") for c in root.children if c.dep_ == "case"]
+        return (not case and root.dep_ == "obj" and "-" in prepositions) or any(c in prepositions for c in case)
 
     def _known_place_vote(self, key: str, person_said: bool, person_by_ner: bool) -> float:
         """What the gazetteer adds to a name's place votes: once for the name, not once per
@@ -303,10 +339,16 @@ class Resolver:
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         person_said: set[str] = set()  # keys a sentence reads as a person (a verb, a role)
         person_by_ner: set[str] = set()
+        # What the sentences say of a name beyond the NER's label: a verb, a preposition, a rank.
+        said: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for cand in accepted:
             evidence = self._evidence(cand)
             for kind, score in evidence.items():
                 votes[cand.key][kind] += score
+                said[cand.key][kind] += score
+            if cand.type != "misc" and cand.source not in UNVOTED_SOURCES and not cand.strong \
+                    and cand.type in evidence:
+                said[cand.key][cand.type] -= EVIDENCE["ner"]
             by_ner = cand.type == "person" and not cand.strong and cand.source not in UNVOTED_SOURCES
             if by_ner:
                 person_by_ner.add(cand.key)
@@ -316,7 +358,20 @@ class Resolver:
             known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
             if known:
                 kinds["place"] += known
+                if key not in person_by_ner:  # a known town the NER calls a person vouches for nothing
+                    said[key]["place"] += known
         decided = {key: _best(v) for key, v in votes.items()}
+        # A list where the sentences vouch for places only (one of its villages is "dirigé sur",
+        # "s'empare de") and for no person is an itinerary: its other single names are villages the
+        # NER never saw, whatever it guessed of each, and their coordination says nothing of persons.
+        runs = self._lists(accepted)
+        itineraries = [run for run in runs
+                       if {kind for c in run for kind in ("person", "place") if said[c.key][kind] > 1e-9} == {"place"}]
+        in_itinerary = {id(c) for run in itineraries for c in run}
+        for run in itineraries:
+            for c in run:
+                if not c.strong and " " not in c.key and decided.get(c.key) == "person":
+                    votes[c.key]["place"] += EVIDENCE["coordination"]
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}
         for cand in accepted:
@@ -325,7 +380,7 @@ class Resolver:
                 by_token[root.i] = cand
         for cand in accepted:
             root = _span_root(self.doc, cand.start, cand.end)
-            if root is None or cand.strong:
+            if root is None or cand.strong or id(cand) in in_itinerary:
                 continue
             neighbours = [root.head] if root.dep_ in ("conj", "appos") else []
             neighbours += [c for c in root.children if c.dep_ in ("conj", "appos")]
@@ -336,7 +391,9 @@ class Resolver:
         # The same read on the words, for lists the parse gets wrong: "X, Y, Z et W".
         # Places alike: an itinerary ("Missy, Pontavert, Treslon et Damery") is a list of places
         # when most of its names are, whatever the NER made of a village it never saw.
-        for run in self._lists(accepted):
+        for run in runs:
+            if any(id(c) in in_itinerary for c in run):
+                continue
             for kind in ("person", "place"):
                 if sum(1 for c in run if decided.get(c.key) == kind) * 2 > len(run):
                     for c in run:
@@ -367,11 +424,13 @@ class Resolver:
         return {key: _best(v) for key, v in votes.items()}
 
     def _lists(self, accepted: list[Candidate]) -> list[list[Candidate]]:
-        """Runs of three or more names separated only by commas or "et": "X, Y, Z et W"."""
+        """Runs of three or more names separated only by commas, "et" or a spaced dash: "X, Y, Z et W"."""
         runs: list[list[Candidate]] = []
         run: list[Candidate] = []
         for cand in sorted(accepted, key=lambda c: c.start):
-            if run and re.fullmatch(r"[ \t]*(?:,|et|,[ \t]*et)[ \t]*", self.text[run[-1].end:cand.start]):
+            # " - " too: an itinerary in a heading ("Vaudry - Morlancy - Fréville")
+            if run and re.fullmatch(r"[ \t]*(?:,|et|,[ \t]*et)[ \t]*|[ \t]+[-–—][ \t]+",
+                                    self.text[run[-1].end:cand.start]):
                 run.append(cand)
                 continue
             if len(run) >= 3:

@@ -1,0 +1,113 @@
+"""Villages no gazetteer holds, typed as places on what the sentences do with them: the object of a
+verb of movement or capture, the head of a "où" relative, an itinerary whose items the sentences
+vouch for as places only. The NER's labels are set by hand here, as it guesses on an unknown
+village: the tests check the vote, not the model. Every sentence here is the project's own."""
+
+from __future__ import annotations
+
+import re
+
+from entity_helpers import analysed
+
+from annales.entities.lexicon import name_lexicon
+from annales.entities.recognise import Candidate
+from annales.entities.resolve import EVIDENCE, Resolver
+
+
+def _resolver(text: str) -> Resolver:
+    return Resolver(analysed(text), name_lexicon("fr"))
+
+
+def _candidates(text: str, labels: dict[str, str], source: str = "ner") -> list[Candidate]:
+    """One candidate per occurrence of each name, with the label the NER is made to give it."""
+    found = []
+    for name, label in labels.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.append(Candidate(m.start(), m.end(), label, source, key=name))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _types(text: str, labels: dict[str, str]) -> dict[str, str]:
+    resolver = _resolver(text)
+    return resolver._decide_types(_candidates(text, labels))
+
+
+def test_the_object_of_a_verb_of_movement_is_a_place() -> None:
+    text = "Le 20 juillet, le bataillon dépasse Vaudricourt et atteint la rivière."
+    assert _types(text, {"Vaudricourt": "person"}) == {"Vaudricourt": "place"}
+
+
+def test_the_complement_of_a_verb_of_capture_after_its_preposition_is_a_place() -> None:
+    text = "Au matin, la compagnie s'empare de Morlancy malgré le feu des mitrailleuses."
+    assert _types(text, {"Morlancy": "person"}) == {"Morlancy": "place"}
+
+
+def test_where_a_unit_is_sent_is_a_place() -> None:
+    text = "Relevé le 7 mai, le régiment est dirigé sur Coutremont dans la nuit."
+    assert _types(text, {"Coutremont": "person"}) == {"Coutremont": "place"}
+
+
+def test_the_head_of_a_where_relative_is_a_place() -> None:
+    text = "Le bataillon cantonne enfin à Brisseval. Il gagne Hautbois, où il passe trois jours."
+    resolver = _resolver(text)
+    cand = _candidates(text, {"Hautbois": "person"})[0]
+    assert resolver._evidence(cand).get("place", 0.0) >= EVIDENCE["place_relative"]
+    assert _types(text, {"Hautbois": "person"}) == {"Hautbois": "place"}
+
+
+def test_a_person_after_a_preposition_or_before_a_verb_of_movement_stays_a_person() -> None:
+    # "l'attaque de Foch", "une lettre à Joffre": a bare surname after a preposition that no
+    # verb of movement governs gets no place vote from it
+    text = "L'attaque de Mangin échoue le soir même."
+    assert _types(text, {"Mangin": "person"}) == {"Mangin": "person"}
+    # the subject of a verb of movement is who moves, not where
+    text = "Le soir, Mangin dépasse la ferme avec ses hommes."
+    assert _types(text, {"Mangin": "person"}) == {"Mangin": "person"}
+    # what a sentence says of a person outweighs the verb of movement
+    text = "Fayolle franchit la rivière. Le lendemain, Fayolle déclare que la position est tenue."
+    assert _types(text, {"Fayolle": "person"}) == {"Fayolle": "person"}
+
+
+def test_an_itinerary_vouched_for_as_places_only_is_a_list_of_places() -> None:
+    text = ("Le régiment se replie par Aubrac, Vaudricourt, Morlancy, Fréville et Sarcy. "
+            "Le 7 mai, il est dirigé sur Fréville.")
+    labels = {"Aubrac": "person", "Vaudricourt": "person", "Morlancy": "person", "Fréville": "place",
+              "Sarcy": "person"}
+    assert set(_types(text, labels).values()) == {"place"}
+
+
+def test_a_list_of_persons_no_sentence_vouches_for_as_places_stays_a_list_of_persons() -> None:
+    text = "Le congrès réunit Dimitrel, Manouvin, Vargas, Togliari et Kuusinel dans la grande salle."
+    labels = {"Dimitrel": "person", "Manouvin": "person", "Vargas": "place", "Togliari": "person",
+              "Kuusinel": "person"}
+    types = _types(text, labels)
+    # (a name the parse reads as a common noun may be left out, as before: not made a place)
+    assert [k for k, v in types.items() if v == "place"] == [], types
+    assert types["Vargas"] == "person", types
+
+
+def test_a_list_vouched_for_as_persons_and_places_keeps_the_majority() -> None:
+    # one item is "dirigé sur", another a man who "déclare": the list itself says nothing
+    text = ("On cite Mourel, Bastin, Cordal et Vénard. Mourel déclare que tout va bien. "
+            "Le régiment est dirigé sur Cordal.")
+    labels = {"Mourel": "person", "Bastin": "person", "Cordal": "person", "Vénard": "person"}
+    types = _types(text, labels)
+    assert types["Bastin"] == types["Vénard"] == types["Mourel"] == "person"
+
+
+def test_an_itinerary_with_spaced_dashes_is_a_list() -> None:
+    text = "Secteur de l'Aisne, Brisseval - Hautbois - Morlancy, du 17 septembre au 25 octobre."
+    resolver = _resolver(text)
+    runs = resolver._lists(_candidates(text, {"Brisseval": "person", "Hautbois": "person", "Morlancy": "place"}))
+    assert [[c.key for c in run] for run in runs] == [["Brisseval", "Hautbois", "Morlancy"]]
+    # a hyphen inside a name is no separator
+    text = "Le bataillon passe à Saint-Brisseval-le-Haut et Morlancy."
+    runs = resolver._lists(_candidates(text, {"Saint-Brisseval-le-Haut": "place", "Morlancy": "place"}))
+    assert runs == []
+
+
+def test_a_village_taken_is_a_place_in_the_whole_analysis() -> None:
+    analysis = analysed("Le 20 juillet, le 1er bataillon dépasse Vaudricourt et s'empare de Morlancy et "
+                        "de Fréville, malgré la résistance des défenseurs.")
+    types = {e.name: e.type for e in analysis.entities}
+    assert all(types.get(n, "place") == "place" for n in ("Vaudricourt", "Morlancy", "Fréville")), types
