@@ -66,6 +66,29 @@ def test_a_rank_is_no_cue_for_a_unit_outside_it(context, text: str) -> None:
     assert not {pair for pair in _commands(analyze(text, context=context)) if pair[0] == "Paul Morel"}
 
 
+def test_a_command_is_given_to_the_nearer_of_two_men(context) -> None:
+    text = ("Le 3 mai 1916, le colonel Jean Roux, commandant la 65e brigade, transmet les félicitations "
+            "du général Louis Ferrand, commandant le 21e corps d'armée, aux soldats.")
+    commands = _commands(analyze(text, context=context))
+    assert ("Jean Roux", "21e corps d'armée") not in commands
+    assert ("Louis Ferrand", "21e corps d'armée") in commands
+
+
+def test_another_man_named_between_keeps_the_farther_one_out(context) -> None:
+    from annales.relations.command import _someone_between
+
+    analysis = analyze("Le colonel Jean Roux et le général Louis Ferrand, puis le lieutenant Marc Aubry, "
+                       "rejoignent le 21e corps d'armée.", context=context)
+    doc = analysis.doc
+    mentions = {e.name: (e, e.mentions[0].start, e.mentions[0].end,
+                         doc.char_span(e.mentions[0].start, e.mentions[0].end, alignment_mode="expand").root)
+                for e in analysis.entities}
+    here = list(mentions.values())
+    unit = mentions["21e corps d'armée"]
+    assert _someone_between(analysis.text, mentions["Louis Ferrand"], unit, here)  # Aubry stands between
+    assert not _someone_between(analysis.text, mentions["Marc Aubry"], unit, here)
+
+
 def test_relations_go_through_the_json_contract_and_old_json_still_reads(context) -> None:
     analysis = analyze("Le capitaine Marc Aubry, commandant le croiseur Gloire, rentre au port.", context=context)
     data = analysis.to_dict()

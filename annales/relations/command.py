@@ -82,7 +82,7 @@ def commands(analysis: Analysis) -> list[Relation]:
                 if voices.of(person[1]) != voices.of(unit[1]):
                     continue
                 key = (person[0].id, unit[0].id, sentence.start)
-                if key in said:
+                if key in said or _someone_between(analysis.text, person, unit, here):
                     continue
                 cue = _cue_on_path(person[3], unit[3], cues, anchors, name_after_unit=unit[1] < person[1])
                 if cue is not None:
@@ -90,6 +90,26 @@ def commands(analysis: Analysis) -> list[Relation]:
                     found.append(_relation(analysis, person, unit, cue))
     found.sort(key=lambda relation: (relation.evidence.start, relation.evidence.end))
     return found
+
+
+def _someone_between(text: str, person: tuple[Entity, int, int, Any], unit: tuple[Entity, int, int, Any],
+                     here: list[tuple[Entity, int, int, Any]]) -> bool:
+    """Another person is named between the two: "X, commandant la division, transmet les
+    félicitations du général Y, commandant le corps" — a parse that joins the two appositions
+    would give Y's corps to X; the nearer man is the one the words are about."""
+    low, high = min(person[2], unit[2]), max(person[1], unit[1])
+    return any(other[0].type in COMMANDERS and other[0].id != person[0].id and low <= other[1] and other[2] <= high
+               and not _coordinated(text, person, other) for other in here)
+
+
+def _coordinated(text: str, a: tuple[Entity, int, int, Any], b: tuple[Entity, int, int, Any]) -> bool:
+    """"Les généraux X et Y commandent …": two names joined by a comma or a conjunction alone
+    share what they do."""
+    first, second = sorted((a, b), key=lambda mention: mention[1])
+    if not text[first[2]:second[1]].strip():
+        return True
+    between = a[3].doc.char_span(first[2], second[1], alignment_mode="contract")
+    return between is not None and all(token.is_punct or token.pos_ == "CCONJ" for token in between)
 
 
 class _Quotations:
