@@ -243,8 +243,8 @@ def test_a_group_noun_after_du_is_the_unit_told_before(context: Context) -> None
 
 def test_a_noun_is_counted_as_its_article_says(context: Context) -> None:
     # The tagger reads "front" as plural; "leur" says it is one front, which "ils" cannot stand for.
-    analysis = _analyze("Les Bretons réunirent leur bagage dans un même lieu ; leur front serré repousse notre "
-                        "cavalerie ; ils se forment en phalange.", context)
+    analysis = _analyze("Les Bretons laissent leurs chariots près du gué ; leur front compact arrête nos "
+                        "éclaireurs ; ils se forment en phalange.", context)
     formation = _event(analysis, "forment")
     assert _roles(analysis, formation) == {"Bretons": "agent"}
     assert _resolved(analysis, formation) == {"Bretons": "ils"}
