@@ -471,14 +471,11 @@ def corpus_merge(
     second: Annotated[str, typer.Argument(metavar="ENTITY", help="The entity to merge into the first.")],
 ) -> None:
     """Say that two entities of the corpus are one person (place, unit...); kept when documents are added again."""
-    from annales.corpus.corrections import CorrectionError, merge
+    from annales.corpus.corrections import merge
 
     with _corpus(store) as conn:
         a, b = _one_group(conn, first, store), _one_group(conn, second, store)
-        try:
-            merge(conn, a, b)
-        except CorrectionError as exc:
-            raise AnnalesError(str(exc)) from exc
+        merge(conn, a, b)  # a CorrectionError is an AnnalesError: one line, status 1
         _say("corpus", f"merged #{b} into #{a}")
 
 
@@ -490,14 +487,11 @@ def corpus_split(
                                           help="The document whose mention is someone else.")],
 ) -> None:
     """Say that a document's mention is not the entity it was grouped with; kept when documents are added again."""
-    from annales.corpus.corrections import CorrectionError, split
+    from annales.corpus.corrections import split
 
     with _corpus(store) as conn:
         group = _one_group(conn, entity, store)
-        try:
-            split(conn, group, document)
-        except CorrectionError as exc:
-            raise AnnalesError(str(exc)) from exc
+        split(conn, group, document)  # a CorrectionError is an AnnalesError: one line, status 1
         _say("corpus", f"took {document}'s mention out of #{group}")
 
 

@@ -12,9 +12,11 @@ import sqlite3
 
 from annales.corpus import grouping
 from annales.corpus.crosssource import refresh_cross_source
+from annales.corpus.transaction import immediate
+from annales.errors import AnnalesError
 
 
-class CorrectionError(Exception):
+class CorrectionError(AnnalesError):
     """A correction that cannot be made (one-line message for the user)."""
 
 
@@ -39,14 +41,9 @@ def merge(conn: sqlite3.Connection, first: int, second: int) -> None:
         raise CorrectionError(f"#{first} is a {_type(conn, first)} and #{second} a {_type(conn, second)}: "
                               "entities of different types are not merged")
     anchor = _keys(conn, first)[0]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         for key in _keys(conn, second):
             grouping.correct(conn, "merge", anchor, key)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     refresh_cross_source(conn)  # who is one person decides which sources disagree about them
 
 
@@ -61,13 +58,8 @@ def split(conn: sqlite3.Connection, corpus_entity: int, document: str) -> None:
         raise CorrectionError(f"#{corpus_entity} has no member in document {document!r}")
     if not staying:
         raise CorrectionError(f"#{corpus_entity} is named in {document!r} only: nothing to split from")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         for key in leaving:
             for other in staying:
                 grouping.correct(conn, "split", key, other)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     refresh_cross_source(conn)  # who is one person decides which sources disagree about them

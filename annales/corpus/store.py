@@ -15,6 +15,7 @@ from typing import Any
 
 from annales.corpus import grouping, rows, schema
 from annales.corpus.schema import StoreError
+from annales.corpus.transaction import immediate
 
 
 def open_store(path: str, *, create: bool = False) -> sqlite3.Connection:
@@ -60,35 +61,25 @@ def stored_version(conn: sqlite3.Connection, doc_id: str) -> tuple[str | None, s
 def put(conn: sqlite3.Connection, data: dict[str, Any]) -> str:
     """Store one analysis (its `to_dict()`), replacing a stored document of the same id; returns
     "added" or "replaced". One transaction: the document is stored whole or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         row = conn.execute("SELECT doc FROM documents WHERE id = ?", (data["id"],)).fetchone()
         blocks_before = _delete_rows(conn, row[0]) if row is not None else set()
         doc = _insert(conn, data, row[0] if row is not None else None)
         grouping.link_document(conn, doc, blocks_before)
         if row is not None:
             grouping.drop_empty(conn)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return "added" if row is None else "replaced"
 
 
 def delete(conn: sqlite3.Connection, doc_id: str) -> bool:
     """Remove a stored document and everything drawn from it; False when it is not stored."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         row = conn.execute("SELECT doc FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is not None:
             blocks = _delete_rows(conn, row[0])
             conn.execute("DELETE FROM documents WHERE doc = ?", (row[0],))
             grouping.drop_empty(conn)
             grouping.regroup(conn, blocks)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return row is not None
 
 

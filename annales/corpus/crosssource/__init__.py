@@ -36,6 +36,7 @@ from annales.corpus.crosssource.engine import Agree, Claim, Conflict, conflicts,
 from annales.corpus.crosssource.figures import figure_claims, figures_agree
 from annales.corpus.crosssource.ranks import rank_claims, ranks_agree
 from annales.corpus.crosssource.reading import StoreView, context
+from annales.corpus.transaction import immediate
 
 __all__ = ["Claim", "Conflict", "collect", "conflicts", "context", "dates_agree", "day_number", "figures_agree",
            "interval", "ranks_agree", "refresh_cross_source"]
@@ -89,14 +90,8 @@ def collect(ctx: StoreView) -> dict[str, tuple[list[Claim], Agree]]:
 def refresh_cross_source(conn: sqlite3.Connection) -> int:
     """Delete and rewrite every cross-source finding of the store in one transaction; returns how
     many were written. The store's connection is in autocommit mode (`store.open_store`)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        count = _rewrite(conn)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return count
+    with immediate(conn):
+        return _rewrite(conn)
 
 
 def _rewrite(conn: sqlite3.Connection) -> int:
