@@ -82,27 +82,34 @@ def languages_of(text: str) -> Counter[str]:
 
 def detect_language(text: str) -> str | None:
     """The code of the language the text is written in, or None when too short to tell."""
-    words = _words(text[:SAMPLE_CHARS])
-    if len(words) < MIN_WORDS:
-        return None
+    return _detect(text)[0]
+
+
+def _detect(text: str) -> tuple[str | None, Counter[str]]:
+    """The language of the text, and the words of each language's paragraphs (`languages_of`)."""
     counts = languages_of(text)
     judged = sum(counts.values())
-    if not judged:
-        return _verdict(words)
+    if judged < MIN_WORDS:
+        # The paragraphs judged hold few words: count the whole text's (its short paragraphs too).
+        words = _words(text[:SAMPLE_CHARS])
+        if len(words) < MIN_WORDS:
+            return None, counts
+        if not judged:
+            return _verdict(words), counts
     if counts[EXPECTED] >= MIXED_SHARE * judged:
-        return EXPECTED
-    return counts.most_common(1)[0][0]
+        return EXPECTED, counts
+    return counts.most_common(1)[0][0], counts
 
 
 @stage("language", reads=("text",), adds=("language",))
 def check_language(analysis: Analysis, context: Context) -> None:
     if analysis.language is not None:
         return  # given with the document
-    detected = detect_language(analysis.text)
+    detected, counts = _detect(analysis.text)
     analysis.language = detected or EXPECTED
     if detected is not None and detected != EXPECTED:
         analysis.warnings.append(f"text does not look French (detected: {detected})")
         return
-    others = [lang for lang, _ in languages_of(analysis.text).most_common() if lang != EXPECTED]
+    others = [lang for lang, _ in counts.most_common() if lang != EXPECTED]
     if detected == EXPECTED and others:
         analysis.warnings.append(f"text has passages in another language ({', '.join(others)}); analysed as French")
