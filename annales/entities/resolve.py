@@ -52,8 +52,13 @@ def _best(votes: dict[str, float]) -> str:
     return max(scored.items(), key=lambda kv: kv[1])[0]
 
 
+HYPHEN_SPACES = re.compile(r"\s*-\s*")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split())
+    """A name's key: one apostrophe, single spaces, none around a hyphen ("Berry-au- Bac", a line
+    break mended, is "Berry-au-Bac", and the propagation pattern lets a hyphen take spaces)."""
+    return HYPHEN_SPACES.sub("-", " ".join(text.replace("’", "'").split()))
 
 
 def _span_root(doc, start: int, end: int):
