@@ -199,3 +199,29 @@ def test_the_historians_future_of_a_dated_past_is_a_fact(context: Context) -> No
     # Announced in an article for a day after its publication: still to come.
     closed = _event(analyze("La bibliothèque sera fermée le 2 août 1999.", "1999-07-24", context=context), "fermée")
     assert closed.factuality == "future"
+
+
+@pytest.mark.parametrize(("text", "listed", "left_out"), [
+    # A noun after a copula judges the happening its subject names; that one is listed.
+    ("La seconde offensive du printemps fut un échec.", ["offensive"], ["échec"]),
+    # After a pronoun or a name the noun is what is told.
+    ("Ce fut un massacre.", ["massacre"], []),
+    ("Froeschwiller fut une victoire sanglante.", ["victoire"], []),
+    # A count left open before a plural is a kind of happening, as "des" is.
+    ("Plusieurs incidents survinrent pendant la nuit.", ["survinrent"], ["incidents"]),
+    ("De nombreuses escarmouches opposèrent les patrouilles.", ["opposèrent"], ["escarmouches"]),
+    ("Les deux attaques furent repoussées le 4 mai.", ["attaques", "repoussées"], []),
+    # The event noun of a support verb in a purpose is aimed at; the one another verb of a purpose
+    # bears on was told as happening.
+    ("Le 5 juin, le bataillon reçut des renforts pour mener une attaque.", ["reçut"], ["attaque"]),
+    ("Le 5 juin, le colonel envoya deux compagnies pour repousser l'attaque des dragons.",
+     ["envoya", "attaque"], []),
+    # ... and so is the noun a conjoined infinitive of a governed one makes.
+    ("Le 5 juin, les hussards commencent à reculer et à faire retraite.", ["retraite"], []),
+])
+def test_nouns_that_are_no_happening_by_their_place(context: Context, text: str, listed: list[str],
+                                                    left_out: list[str]) -> None:
+    analysis = _analyze(text, context)
+    happening = {e.trigger.text for e in analysis.events if is_happening(e)}
+    assert set(listed) <= happening, happening
+    assert not set(left_out) & happening, happening

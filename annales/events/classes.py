@@ -357,21 +357,54 @@ def aspect(token: Any) -> Aspect | None:
     return None
 
 
-def names_one_happening(noun: Any, lex: Lexicon) -> bool:
+def names_one_happening(noun: Any, lex: Lexicon, support: frozenset[str] = frozenset()) -> bool:
     """A noun a chronology lists: one the lexicon names as a happening (a noun found by its deverbal
     ending alone, "le penchant", "l'aide", counts for TimeML but is too often a thing); not an
     indefinite plural, which tells of a kind of happening ("des manœuvres", "des événements"); not
-    one a demonstrative points back to ("cet échec", "cette guerre"), a happening already told."""
+    one a demonstrative points back to ("cet échec", "cette guerre"), a happening already told; not
+    one that judges a happening named as its subject, nor one a purpose aims at (`support`: the
+    support verbs, `events/support_verbs.tsv`)."""
     lemma = lemma_of(noun)
     if lemma not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
         return False
-    determiners = [c for c in children_of(noun) if c.dep_.startswith("det")]
+    children = children_of(noun)
+    determiners = [c for c in children if c.dep_.startswith("det")]
     if any("Dem" in morph_of(d, "PronType") for d in determiners):
         return False
     if "Plur" in morph_of(noun, "Number"):
         if not determiners or all("Ind" in morph_of(d, "Definite") for d in determiners):
             return False
-    return True
+        # "plusieurs incidents", "de nombreuses escarmouches": a count left open is a kind, like "des"
+        if any(c.lower_ in lex.quantifiers or lemma_of(c) in lex.quantifiers
+               for c in children if c.dep_.startswith("det") or c.dep_ == "amod"):
+            return False
+    return not (_says_what_its_subject_was(noun, children, lex) or _in_a_purpose(noun, support))
+
+
+def _says_what_its_subject_was(noun: Any, children: list[Any], lex: Lexicon) -> bool:
+    """A noun after a copula whose subject names a happening ("la seconde offensive fut un échec")
+    judges that happening, which is listed itself; after a pronoun or a name ("ce fut un massacre",
+    "Wœrth fut une victoire") the noun is what is told."""
+    if not any(c.dep_ == "cop" for c in children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
+               for c in children)
+
+
+def _in_a_purpose(noun: Any, support: frozenset[str]) -> bool:
+    """The event noun a support verb in a purpose makes ("pour mener une attaque", "afin de livrer
+    bataille"): what is aimed at, not what happened. Under another verb the noun names a happening
+    the purpose bears on ("pour repousser l'attaque"): it is listed."""
+    head = noun.head
+    if not (noun.dep_ in ("obj", "obl:arg") and head.i != noun.i and head.pos_ == "VERB" and lemma_of(head) in support):
+        return False
+    # "ils commencent à lâcher pied et à faire retraite": a conjunct is governed as its first one is
+    first = head
+    for _ in range(MAX_CLIMB):
+        if first.dep_ != "conj" or first.head.i == first.i or "Inf" not in morph_of(first.head, "VerbForm"):
+            break
+        first = first.head
+    return bare_infinitive(head) and bare_infinitive(first)
 
 
 def bare_infinitive(verb: Any) -> bool:
