@@ -240,17 +240,20 @@ def _name_words(head: Any) -> list[int]:
     return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
 
 
-def _core_words(head: Any, persons: Any = lambda token, complement: False) -> list[int]:
+def _core_words(head: Any, persons: Any = lambda token, complement: False,
+                events: set[int] | frozenset[int] = frozenset()) -> list[int]:
     """The names of a noun phrase's head, of its conjuncts ("X et Y"), and of their complements one
     level down ("les troupes de Napoléon", "la ville de Madrid"); not under a noun `persons` says
-    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X."""
+    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X; and not a
+    conjunct that is one of the `events`: "par les dragons et le meurtre de X" — X is the murder's."""
     words: set[int] = set()
     stack = [(head, 0)]
     while stack:
         token, depth = stack.pop()
         words.update(_name_words(token))
         for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
-            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") \
+                    and child.i not in events:
                 stack.append((child, depth))
             elif child.dep_ == "nmod" and depth == 0 and not persons(token, child):
                 stack.append((child, 1))
@@ -495,7 +498,7 @@ class Participants:
         k = bisect_left(self.marked, head.left_edge.i)
         if k == len(self.marked) or self.marked[k] > head.right_edge.i:
             return out  # no name and no referring word under it: no need to walk its words
-        words = _name_words(head) if exact else _core_words(head, self._persons) if core \
+        words = _name_words(head) if exact else _core_words(head, self._persons, self.triggers) if core \
             else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
