@@ -225,3 +225,27 @@ def test_nouns_that_are_no_happening_by_their_place(context: Context, text: str,
     happening = {e.trigger.text for e in analysis.events if is_happening(e)}
     assert set(listed) <= happening, happening
     assert not set(left_out) & happening, happening
+
+
+@pytest.mark.parametrize(("text", "participle"), [
+    # A participle completing a verb of state tells the state, not a doing.
+    ("Le 4 mai, la compagnie resta coupée du bataillon.", "coupée"),
+    ("Le 4 mai, le général se trouve isolé de ses troupes.", "isolé"),
+])
+def test_a_participle_after_a_verb_of_state_is_a_state(context: Context, text: str, participle: str) -> None:
+    analysis = _analyze(text, context)
+    event = next((e for e in analysis.events if e.trigger.text == participle), None)
+    assert event is None or (event.event_class == "STATE" and not is_happening(event))
+
+
+def test_a_participle_after_a_verb_of_action_is_still_a_happening(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, la compagnie fut coupée du bataillon.", context)
+    assert is_happening(_event(analysis, "coupée"))
+
+
+def test_a_describing_participle_needs_a_calendar_date_to_be_a_happening(context: Context) -> None:
+    # "désormais" is no date of the story: the participle still describes the column.
+    analysis = _analyze("La colonne, désormais composée de deux mille hommes, avance vers le fleuve.", context)
+    assert not is_happening(_event(analysis, "composée"))
+    analysis = _analyze("Le colonel Martin, tué le 14 septembre 1914, fut enterré à Reims.", context)
+    assert is_happening(_event(analysis, "tué"))

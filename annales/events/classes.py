@@ -197,7 +197,23 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
     if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in morph_of(token, "Tense") \
             and "Part" in morph_of(token, "VerbForm"):
         return "STATE"  # "les mallettes contenant des disquettes": a property of the thing, not a doing
+    if _after_a_state_verb(token, lex):
+        return "STATE"  # "la compagnie resta coupée du bataillon", "il se trouve isolé"
     return "OCCURRENCE"
+
+
+def _after_a_state_verb(token: Any, lex: Lexicon) -> bool:
+    """A bare participle completing a verb of state ("rester", "se trouver", `events/classes.tsv`):
+    what the subject is in while the state holds, not a doing of its own."""
+    head = token.head
+    if token.pos_ != "VERB" or token.dep_ not in ("xcomp", "advcl") or head.i == token.i or head.pos_ != "VERB":
+        return False
+    if "Part" not in morph_of(token, "VerbForm") or "Past" not in morph_of(token, "Tense") \
+            or has_child_dep(token, "aux:tense") or has_child_dep(token, "aux:pass"):
+        return False
+    if any(c.dep_ == "mark" for c in children_of(token)):
+        return False  # "il resta jusqu'à ce que …": a clause of its own
+    return event_class(head, lex) == "STATE"
 
 
 def _governs_event(token: Any, lex: Lexicon) -> bool:
@@ -422,7 +438,8 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
     septembre"): then it tells a happening."""
     if verb.dep_ not in ("acl", "amod") or "Part" not in morph_of(verb, "VerbForm"):
         return False
-    return event.date is None or event.time_inferred
+    # Only a calendar date dates it: "désormais" (PRESENT_REF) or a date the text leaves open does not.
+    return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
 
 
 def _tense(token: Any, language: str) -> str | None:
