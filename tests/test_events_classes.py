@@ -249,3 +249,10 @@ def test_a_describing_participle_needs_a_calendar_date_to_be_a_happening(context
     assert not is_happening(_event(analysis, "composée"))
     analysis = _analyze("Le colonel Martin, tué le 14 septembre 1914, fut enterré à Reims.", context)
     assert is_happening(_event(analysis, "tué"))
+
+
+def test_a_simple_past_the_tagger_reads_as_a_future_is_a_fact(context: Context) -> None:
+    # "-er" verbs keep their infinitive before the future's ending: "resserra" is a simple past.
+    analysis = _analyze("Le 7 mai, le blocus du port par la flotte anglaise se resserra.", context)
+    assert _event(analysis, "resserra").factuality == "fact"
+    assert _event(_analyze("Demain, le régiment entrera dans la ville.", context), "entrera").factuality == "future"

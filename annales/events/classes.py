@@ -158,7 +158,8 @@ class EventReader:
             effect = lex.governors.get(lemma_of(governor))
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
-        if _tense(token, self.language) == "future" or _inflected(token, lex, "future"):
+        if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \
+                or _inflected(token, lex, "future"):
             return "future"  # before "reported": what is announced has not happened yet
         if _subjunctive(token, lex):
             return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
@@ -298,6 +299,19 @@ def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
         return False
     form, lemma = verb.lower_, lemma_of(verb)
     return any(form in (lemma + ending, lemma[:-1] + ending) for ending in lex.inflections.get(kind, ()))
+
+
+def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:
+    """A verb of a regular future stem ("-er") tagged future whose form lacks the stem before the
+    future ending: "la flotte se resserra", "il entra" are simple pasts ("resserrera", "entrera")."""
+    if verb.pos_ != "VERB" or children_where(verb, lambda dep: dep.startswith("aux")):
+        return False
+    lemma, form = lemma_of(verb), verb.lower_
+    stems = lex.inflections.get("future-stem", ())
+    stem = next((s for s in stems if lemma.endswith(s)), None)
+    if stem is None or lemma in lex.inflections.get("irregular-future", ()) or not form.startswith(lemma[:2]):
+        return False
+    return not any(form.endswith(stem + ending) for ending in lex.inflections.get("future", ()))
 
 
 def _conditional_past(token: Any) -> bool:
