@@ -23,7 +23,8 @@ happenings; *kept* counts the judged real happenings still listed (as a line's m
 told under it: a change must not drop them); *actor coverage* is the share of judged lines with an
 actor; an actor given on a judged line is *right* when its name (an entity's name, alias or mention,
 or a phrase's words) folds to one of the line's gold actors, word for word, a plural's final s or x
-left out. `--errors` prints the judged lines that are not happenings and the wrong actors.
+left out. `--errors` prints the judged lines that are not happenings, the wrong actors, the judged
+happenings no longer listed and the lines no entry judges (a line whose main event changed).
 """
 
 from __future__ import annotations
@@ -205,6 +206,8 @@ def judge(analysis: Analysis, gold: list[dict], errors: list[str] | None) -> Jud
         entry = next((g for g in gold if g["start"] < line.main.trigger.end and line.main.trigger.start < g["end"]),
                      None)
         if entry is None:
+            if errors is not None:
+                errors.append(f"  unjudged line    {line.main.trigger.start}:{line.main.trigger.text}")
             continue
         out.judged += 1
         out.happenings += entry["happening"]
