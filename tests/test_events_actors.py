@@ -315,3 +315,8 @@ def test_the_subject_of_a_support_verb_is_the_agent_of_its_noun(context: Context
 def test_lifting_a_siege_is_the_besiegers_doing(context: Context) -> None:
     analysis = _analyze("Le 8 mai, les Anglais levèrent le siège.", context)
     assert _roles(analysis, _event(analysis, "siège")).get("Anglais") == "agent"
+
+
+def test_the_besiegers_are_people(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les assiégeants reculèrent.", context)
+    assert _roles(analysis, _event(analysis, "reculèrent")) == {"les assiégeants": "agent"}

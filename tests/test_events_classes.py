@@ -256,3 +256,12 @@ def test_a_simple_past_the_tagger_reads_as_a_future_is_a_fact(context: Context) 
     analysis = _analyze("Le 7 mai, le blocus du port par la flotte anglaise se resserra.", context)
     assert _event(analysis, "resserra").factuality == "fact"
     assert _event(_analyze("Demain, le régiment entrera dans la ville.", context), "entrera").factuality == "future"
+
+
+def test_a_participle_with_an_article_names_people_not_a_doing(context: Context) -> None:
+    analysis = _analyze("Les difficultés de l'occupant augmentèrent en 1809.", context)
+    occupant = next((e for e in analysis.events if e.trigger.text == "occupant"), None)
+    assert occupant is None or not is_happening(occupant)
+    # A clitic before an auxiliary is no article: "l'ayant mise en désordre" tells a doing.
+    analysis = _analyze("Le 3 mai, la cavalerie, l'ayant mise en désordre, poursuit l'arrière-garde.", context)
+    assert all(is_happening(e) for e in analysis.events if e.trigger.text == "mise")

@@ -44,6 +44,7 @@ from annales.events.classes import (
     bare_infinitive,
     describes_a_thing,
     historians_future,
+    names_its_doer,
     names_one_happening,
 )
 from annales.events.dating import Dating, first_above
@@ -120,7 +121,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
             names_one_happening(token, lex, support) if noun
-            else not (describes_a_thing(token, event) or bare_infinitive(token)))
+            else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

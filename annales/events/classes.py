@@ -41,6 +41,7 @@ INTENTIONS: dict[str, Factuality] = {"I_ACTION": "future", "I_STATE": "possible"
 INTENTION = "intention"  # the dependency recorded for a noun of intention in a chain of governors
 # Dependencies that stay inside one clause on the way up: a "si" above them conditions the event.
 CLAUSE_INSIDE_DEPS = frozenset({"conj", "xcomp", "obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "nmod"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent"})
 MAX_CLIMB = 8  # a parse tree is shallow; the bound only guards against a malformed one
 
 
@@ -444,6 +445,16 @@ def bare_infinitive(verb: Any) -> bool:
     if "Inf" not in morph_of(verb, "VerbForm") or has_child_dep(verb, "aux:tense"):
         return False
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
+
+
+def names_its_doer(verb: Any) -> bool:
+    """A participle with an article is a noun the tagger read as a verb: "les difficultés de
+    l'occupant", "les survivants" name people, not a doing."""
+    if "Part" not in morph_of(verb, "VerbForm") or _auxiliaries(verb):
+        return False  # "l'ayant mise en désordre": a clitic the parse hung as an article
+    # standing where a noun stands, its article just before it (the tagger's part of speech for
+    # "l'" varies)
+    return verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" and c.i == verb.i - 1 for c in children_of(verb))
 
 
 def describes_a_thing(verb: Any, event: Event) -> bool:
