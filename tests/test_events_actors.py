@@ -320,3 +320,9 @@ def test_lifting_a_siege_is_the_besiegers_doing(context: Context) -> None:
 def test_the_besiegers_are_people(context: Context) -> None:
     analysis = _analyze("Le 3 mai, les assiégeants reculèrent.", context)
     assert _roles(analysis, _event(analysis, "reculèrent")) == {"les assiégeants": "agent"}
+
+
+def test_qui_in_a_cleft_stands_for_the_focus(context: Context) -> None:
+    # "c'est X, un des …, qui": the relative hangs from the apposition; X is who acts.
+    analysis = _analyze("Le 4 mai, c'est Martin, un des adjoints du préfet, qui a donné l'alerte.", context)
+    assert _roles(analysis, _event(analysis, "donné")).get("Martin") == "agent"

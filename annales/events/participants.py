@@ -260,6 +260,20 @@ def _core_words(head: Any, persons: Any = lambda token, complement: False,
     return sorted(words)
 
 
+def _cleft_focus(antecedent: Any) -> Any:
+    """The antecedent of "qui" in a cleft sentence: "c'est Martin, un des adjoints du préfet, qui a
+    donné l'alerte" — Martin, whom the parse may leave above the apposition the relative hangs
+    from. Any other antecedent is itself."""
+    current = antecedent
+    for _ in range(3):  # the focus, its apposition, the apposition's complement
+        if any(c.dep_ == "expl:subj" for c in children_of(current)) and has_child_dep(current, "cop"):
+            return current
+        if current.dep_ not in ("nmod", "appos") or current.head.i == current.i:
+            break
+        current = current.head
+    return antecedent
+
+
 def _is_relative(token: Any) -> bool:
     return token.pos_ == "PRON" and _feature(token, "PronType") == "Rel"  # the part of speech is cheaper
 
@@ -568,7 +582,7 @@ class Participants:
                 # says too little of how its antecedent takes part.
                 if token.dep_ != "acl:relcl" or token.head.i in self.triggers or role == "other":
                     continue
-                out.append(_Argument(token.head, role, case, dep in SUBJECT_DEPS, exact=True))
+                out.append(_Argument(_cleft_focus(token.head), role, case, dep in SUBJECT_DEPS, exact=True))
                 continue
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
