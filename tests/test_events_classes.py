@@ -265,3 +265,24 @@ def test_a_participle_with_an_article_names_people_not_a_doing(context: Context)
     # A clitic before an auxiliary is no article: "l'ayant mise en désordre" tells a doing.
     analysis = _analyze("Le 3 mai, la cavalerie, l'ayant mise en désordre, poursuit l'arrière-garde.", context)
     assert all(is_happening(e) for e in analysis.events if e.trigger.text == "mise")
+
+
+@pytest.mark.parametrize(("text", "ordered"), [
+    # What an order asks for has not happened yet, whichever verb gives the order.
+    ("Le 4 mai, le général enjoignit aux habitants de rendre leurs armes.", "rendre"),
+    ("Le 4 mai, il fut prescrit au colonel d'occuper le pont.", "occuper"),
+    ("Le 4 mai, le capitaine commandait de tirer sur la foule.", "tirer"),
+])
+def test_what_an_order_asks_for_is_no_happening(context: Context, text: str, ordered: str) -> None:
+    # (the parse may hang the infinitive on the noun, a purpose then: no happening either way)
+    assert not is_happening(_event(_analyze(text, context), ordered))
+
+
+def test_an_infinitive_an_order_verb_governs_is_planned(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, le capitaine commandait de tirer sur la foule.", context)
+    assert _event(analysis, "tirer").factuality == "future"
+
+
+def test_engaging_battle_is_still_done(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, César engage le combat.", context)
+    assert is_happening(_event(analysis, "combat"))
