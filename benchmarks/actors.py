@@ -1,6 +1,6 @@
 """Who acts in the events annales finds: a script, not a test (it reads texts given on the command line).
 
-    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why]
+    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why] [--gold] [--errors]
 
 Prints, per text and in total: the number of events, the share with an agent, the share with an
 actor, the number of happenings a chronology lists by default (`annales.common.events.is_happening`),
@@ -15,13 +15,25 @@ happening with the ones told under it, "le 9e débarque à Valmy pour attaquer")
 main happening or one told under it has an actor: what a reader of the chronology sees.
 `--why` counts what the happenings without an actor have instead, read off the parse,
 and the words heading the subjects that name no entity and no phrase participant.
+
+`--gold` scores the default chronology against the lines judged by hand (the `chronology` list of
+benchmarks/gold/<stem>.json, GUIDELINES.md "Chronology lines"): a system line is *judged* when its
+main trigger overlaps a judged one; *happening precision* is the share of judged lines that are real
+happenings; *kept* counts the judged real happenings still listed (as a line's main event or one
+told under it: a change must not drop them); *actor coverage* is the share of judged lines with an
+actor; an actor given on a judged line is *right* when its name (an entity's name, alias or mention,
+or a phrase's words) folds to one of the line's gold actors, word for word, a plural's final s or x
+left out. `--errors` prints the judged lines that are not happenings, the wrong actors, the judged
+happenings no longer listed and the lines no entry judges (a line whose main event changed).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,23 +150,136 @@ def _without_actor(analysis: Analysis, start: int) -> tuple[str, str | None]:
     return f"subject not an entity ({subject.pos_})", subject.lemma_.lower() if subject.pos_ == "NOUN" else None
 
 
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+
+
+@dataclass
+class Judged:
+    lines: int = 0  # system lines
+    judged: int = 0  # system lines whose main trigger the gold judges
+    happenings: int = 0  # judged lines that are real happenings
+    with_actor: int = 0  # judged lines with an actor
+    actors: int = 0  # actors given on judged lines
+    right: int = 0  # of them right
+    gold_happenings: int = 0  # judged lines of the gold that are real happenings
+    kept: int = 0  # of them still listed, as a line or under one
+
+    def add(self, other: Judged) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def line(self, name: str) -> str:
+        def frac(a: int, b: int) -> str:
+            return f"{a}/{b} = {a / b:.2f}" if b else "-"
+        return (f"{name[:44]:44} lines {self.lines:3}  judged {self.judged:3}  happenings "
+                f"{frac(self.happenings, self.judged):>14}  kept {frac(self.kept, self.gold_happenings):>14}  "
+                f"with actor {frac(self.with_actor, self.judged):>14}  "
+                f"actors right {frac(self.right, self.actors):>14}")
+
+
+def _words(name: str) -> list[str]:
+    folded = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+    words = "".join(c if c.isalnum() else " " for c in folded).split()
+    return [w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words]
+
+
+def _names_match(gold: str, names: list[str]) -> bool:
+    """A gold actor's words appear in this order in one of the system's names for the participant."""
+    want = _words(gold)
+    for name in names:
+        have = _words(name)
+        if any(have[k:k + len(want)] == want for k in range(len(have) - len(want) + 1)):
+            return True
+    return False
+
+
+def judge(analysis: Analysis, gold: list[dict], errors: list[str] | None) -> Judged:
+    text = analysis.text
+    types = {e.id: e.type for e in analysis.entities}
+    names = {e.id: [e.name, *e.aliases, *(text[m.start:m.end] for m in e.mentions)] for e in analysis.entities}
+    out = Judged()
+    listed: set[int] = set()
+    for line in lines(analysis):
+        out.lines += 1
+        events = (line.main, *line.subs)
+        listed.update(e.trigger.start for e in events)
+        entry = next((g for g in gold if g["start"] < line.main.trigger.end and line.main.trigger.start < g["end"]),
+                     None)
+        if entry is None:
+            if errors is not None:
+                errors.append(f"  unjudged line    {line.main.trigger.start}:{line.main.trigger.text}")
+            continue
+        out.judged += 1
+        out.happenings += entry["happening"]
+        where = f"{line.main.trigger.start}:{line.main.trigger.text}"
+        if errors is not None and not entry["happening"]:
+            errors.append(f"  not a happening  {where}  ({entry.get('note', '')})")
+        given = [p for e in events for p in e.participants if is_actor(p, types)]
+        out.with_actor += bool(given)
+        for p in given:
+            out.actors += 1
+            if p.entity == NARRATOR:
+                system = [NARRATOR]
+            elif p.phrase is not None:
+                system = [text[p.phrase.start:p.phrase.end]]
+            else:
+                system = names.get(p.entity or "", [])
+            if any(_names_match(g, system) for g in entry["actors"]):
+                out.right += 1
+            elif errors is not None:
+                errors.append(f"  wrong actor      {where}  {p.role} {system[:1]} (gold {entry['actors']})")
+    for entry in gold:
+        if entry["happening"]:
+            out.gold_happenings += 1
+            kept = any(entry["start"] <= s < entry["end"] for s in listed)
+            out.kept += kept
+            if errors is not None and not kept:
+                errors.append(f"  happening dropped {entry['start']}  ({entry.get('note', '')})")
+    return out
+
+
+def _gold_lines(path: Path) -> list[dict] | None:
+    gold_path = GOLD_DIR / f"{path.stem}.json"
+    if not gold_path.exists():
+        return None
+    return json.loads(gold_path.read_text(encoding="utf-8")).get("chronology")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--dct", default=None, help="publication date YYYY-MM-DD given to every text")
     parser.add_argument("--why", action="store_true", help="count what events without an actor have instead")
+    parser.add_argument("--gold", action="store_true", help="score the chronology's lines against the judged gold")
+    parser.add_argument("--errors", action="store_true", help="with --gold: print the lines and actors judged wrong")
     args = parser.parse_args(argv)
+    judged_total = Judged()
+    judged_rows: list[str] = []
     print(HEADER)
     total = Counts()
     why: Counter[str] = Counter()
     nouns: Counter[str] = Counter()
     for path in args.paths:
-        analysis = analyze(path.read_text(encoding="utf-8"), args.dct, id=str(path))
+        # newline="" as the gold's offsets are read (GUIDELINES.md)
+        text = path.open(encoding="utf-8", newline="").read()
+        analysis = analyze(text, args.dct, id=str(path))
         counts = count(analysis, why, nouns)
+        gold = _gold_lines(path) if args.gold else None
+        if gold:
+            errors: list[str] | None = [] if args.errors else None
+            judged = judge(analysis, gold, errors)
+            judged_total.add(judged)
+            judged_rows.append(judged.line(path.stem))
+            judged_rows.extend(errors or [])
         total.add(counts)
         print(counts.line(path.stem))
     if len(args.paths) > 1:
         print(total.line("total"))
+    if judged_rows:
+        print("\njudged chronology lines (benchmarks/gold, `chronology`):")
+        print("\n".join(judged_rows))
+        if len(judged_rows) > 1:
+            print(judged_total.line("total"))
     if args.why:
         print("\nhappenings without an actor:")
         for reason, n in why.most_common(15):

@@ -286,3 +286,43 @@ def test_a_duration_hung_on_an_event_noun_does_not_say_whose_it_is(context: Cont
     analysis = _analyze("Le 2e bataillon du 9e régiment d'infanterie quitte Reims le 3 mai. Le 20 janvier, "
                         "le bataillon reste au repos une semaine.", context)
     assert _roles(analysis, _event(analysis, "repos")) == {"2e bataillon": "agent"}
+
+
+def test_a_conjoined_event_noun_keeps_its_people_to_itself(context: Context) -> None:
+    # "par les dragons et le meurtre de X": X is the murder's, not one more agent of "commis".
+    analysis = _analyze("Les pillages commis par les dragons et le meurtre de Martin et Dubois "
+                        "furent le prétexte de la guerre.", context)
+    roles = _roles(analysis, _event(analysis, "commis"))
+    assert roles == {"les dragons": "agent"}
+
+
+def test_plain_conjuncts_still_act_together(context: Context) -> None:
+    analysis = _analyze("Le village fut pris par les Bavarois et les Saxons.", context)
+    assert _roles(analysis, _event(analysis, "pris")).get("Saxons") == "agent"
+
+
+@pytest.mark.parametrize(("text", "noun", "who"), [
+    # The subject of a support verb takes part in the event noun it makes.
+    ("Le 3 mai, les troupes de Murat mirent le siège devant Saragosse.", "siège", "Murat"),
+    ("Les Prussiens apportèrent leur soutien aux Autrichiens.", "soutien", "Prussiens"),
+])
+def test_the_subject_of_a_support_verb_is_the_agent_of_its_noun(context: Context, text: str, noun: str,
+                                                               who: str) -> None:
+    analysis = _analyze(text, context)
+    assert _roles(analysis, _event(analysis, noun)).get(who) == "agent"
+
+
+def test_lifting_a_siege_is_the_besiegers_doing(context: Context) -> None:
+    analysis = _analyze("Le 8 mai, les Anglais levèrent le siège.", context)
+    assert _roles(analysis, _event(analysis, "siège")).get("Anglais") == "agent"
+
+
+def test_the_besiegers_are_people(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les assiégeants reculèrent.", context)
+    assert _roles(analysis, _event(analysis, "reculèrent")) == {"les assiégeants": "agent"}
+
+
+def test_qui_in_a_cleft_stands_for_the_focus(context: Context) -> None:
+    # "c'est X, un des …, qui": the relative hangs from the apposition; X is who acts.
+    analysis = _analyze("Le 4 mai, c'est Martin, un des adjoints du préfet, qui a donné l'alerte.", context)
+    assert _roles(analysis, _event(analysis, "donné")).get("Martin") == "agent"

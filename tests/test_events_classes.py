@@ -199,3 +199,90 @@ def test_the_historians_future_of_a_dated_past_is_a_fact(context: Context) -> No
     # Announced in an article for a day after its publication: still to come.
     closed = _event(analyze("La bibliothèque sera fermée le 2 août 1999.", "1999-07-24", context=context), "fermée")
     assert closed.factuality == "future"
+
+
+@pytest.mark.parametrize(("text", "listed", "left_out"), [
+    # A noun after a copula judges the happening its subject names; that one is listed.
+    ("La seconde offensive du printemps fut un échec.", ["offensive"], ["échec"]),
+    # After a pronoun or a name the noun is what is told.
+    ("Ce fut un massacre.", ["massacre"], []),
+    ("Froeschwiller fut une victoire sanglante.", ["victoire"], []),
+    # A count left open before a plural is a kind of happening, as "des" is.
+    ("Plusieurs incidents survinrent pendant la nuit.", ["survinrent"], ["incidents"]),
+    ("De nombreuses escarmouches opposèrent les patrouilles.", ["opposèrent"], ["escarmouches"]),
+    ("Les deux attaques furent repoussées le 4 mai.", ["attaques", "repoussées"], []),
+    # The event noun of a support verb in a purpose is aimed at; the one another verb of a purpose
+    # bears on was told as happening.
+    ("Le 5 juin, le bataillon reçut des renforts pour mener une attaque.", ["reçut"], ["attaque"]),
+    ("Le 5 juin, le colonel envoya deux compagnies pour repousser l'attaque des dragons.",
+     ["envoya", "attaque"], []),
+    # ... and so is the noun a conjoined infinitive of a governed one makes.
+    ("Le 5 juin, les hussards commencent à reculer et à faire retraite.", ["retraite"], []),
+])
+def test_nouns_that_are_no_happening_by_their_place(context: Context, text: str, listed: list[str],
+                                                    left_out: list[str]) -> None:
+    analysis = _analyze(text, context)
+    happening = {e.trigger.text for e in analysis.events if is_happening(e)}
+    assert set(listed) <= happening, happening
+    assert not set(left_out) & happening, happening
+
+
+@pytest.mark.parametrize(("text", "participle"), [
+    # A participle completing a verb of state tells the state, not a doing.
+    ("Le 4 mai, la compagnie resta coupée du bataillon.", "coupée"),
+    ("Le 4 mai, le général se trouve isolé de ses troupes.", "isolé"),
+])
+def test_a_participle_after_a_verb_of_state_is_a_state(context: Context, text: str, participle: str) -> None:
+    analysis = _analyze(text, context)
+    event = next((e for e in analysis.events if e.trigger.text == participle), None)
+    assert event is None or (event.event_class == "STATE" and not is_happening(event))
+
+
+def test_a_participle_after_a_verb_of_action_is_still_a_happening(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, la compagnie fut coupée du bataillon.", context)
+    assert is_happening(_event(analysis, "coupée"))
+
+
+def test_a_describing_participle_needs_a_calendar_date_to_be_a_happening(context: Context) -> None:
+    # "désormais" is no date of the story: the participle still describes the column.
+    analysis = _analyze("La colonne, désormais composée de deux mille hommes, avance vers le fleuve.", context)
+    assert not is_happening(_event(analysis, "composée"))
+    analysis = _analyze("Le colonel Martin, tué le 14 septembre 1914, fut enterré à Reims.", context)
+    assert is_happening(_event(analysis, "tué"))
+
+
+def test_a_simple_past_the_tagger_reads_as_a_future_is_a_fact(context: Context) -> None:
+    # "-er" verbs keep their infinitive before the future's ending: "resserra" is a simple past.
+    analysis = _analyze("Le 7 mai, le blocus du port par la flotte anglaise se resserra.", context)
+    assert _event(analysis, "resserra").factuality == "fact"
+    assert _event(_analyze("Demain, le régiment entrera dans la ville.", context), "entrera").factuality == "future"
+
+
+def test_a_participle_with_an_article_names_people_not_a_doing(context: Context) -> None:
+    analysis = _analyze("Les difficultés de l'occupant augmentèrent en 1809.", context)
+    occupant = next((e for e in analysis.events if e.trigger.text == "occupant"), None)
+    assert occupant is None or not is_happening(occupant)
+    # A clitic before an auxiliary is no article: "l'ayant mise en désordre" tells a doing.
+    analysis = _analyze("Le 3 mai, la cavalerie, l'ayant mise en désordre, poursuit l'arrière-garde.", context)
+    assert all(is_happening(e) for e in analysis.events if e.trigger.text == "mise")
+
+
+@pytest.mark.parametrize(("text", "ordered"), [
+    # What an order asks for has not happened yet, whichever verb gives the order.
+    ("Le 4 mai, le général enjoignit aux habitants de rendre leurs armes.", "rendre"),
+    ("Le 4 mai, il fut prescrit au colonel d'occuper le pont.", "occuper"),
+    ("Le 4 mai, le capitaine commandait de tirer sur la foule.", "tirer"),
+])
+def test_what_an_order_asks_for_is_no_happening(context: Context, text: str, ordered: str) -> None:
+    # (the parse may hang the infinitive on the noun, a purpose then: no happening either way)
+    assert not is_happening(_event(_analyze(text, context), ordered))
+
+
+def test_an_infinitive_an_order_verb_governs_is_planned(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, le capitaine commandait de tirer sur la foule.", context)
+    assert _event(analysis, "tirer").factuality == "future"
+
+
+def test_engaging_battle_is_still_done(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, César engage le combat.", context)
+    assert is_happening(_event(analysis, "combat"))

@@ -44,11 +44,12 @@ from annales.events.classes import (
     bare_infinitive,
     describes_a_thing,
     historians_future,
+    names_its_doer,
     names_one_happening,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
-from annales.events.participants import Participants, clause_of, entities_by_token
+from annales.events.participants import Participants, clause_of, entities_by_token, support_verbs
 from annales.events.triggers import find_triggers, inside, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
@@ -79,6 +80,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
     reader = EventReader(lex, analysis.language)
+    support = frozenset(support_verbs(analysis.language))  # "pour mener une attaque": a purpose's noun
     # Words someone is said to speak or write (a quotation with a speaker or a cue): what they tell is
     # reported. A quotation nobody is said to speak (a title, a cited document, a quotation mark the
     # OCR left open until the end of the text) is the narrator's.
@@ -118,8 +120,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex) if noun
-            else not (describes_a_thing(token, event) or bare_infinitive(token)))
+            names_one_happening(token, lex, support) if noun
+            else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

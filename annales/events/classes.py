@@ -41,6 +41,7 @@ INTENTIONS: dict[str, Factuality] = {"I_ACTION": "future", "I_STATE": "possible"
 INTENTION = "intention"  # the dependency recorded for a noun of intention in a chain of governors
 # Dependencies that stay inside one clause on the way up: a "si" above them conditions the event.
 CLAUSE_INSIDE_DEPS = frozenset({"conj", "xcomp", "obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "nmod"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "nmod", "obl", "obl:arg", "obl:mod", "obl:agent"})
 MAX_CLIMB = 8  # a parse tree is shallow; the bound only guards against a malformed one
 
 
@@ -158,7 +159,8 @@ class EventReader:
             effect = lex.governors.get(lemma_of(governor))
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
-        if _tense(token, self.language) == "future" or _inflected(token, lex, "future"):
+        if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \
+                or _inflected(token, lex, "future"):
             return "future"  # before "reported": what is announced has not happened yet
         if _subjunctive(token, lex):
             return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
@@ -197,7 +199,23 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
     if token.pos_ == "VERB" and token.dep_ == "acl" and "Pres" in morph_of(token, "Tense") \
             and "Part" in morph_of(token, "VerbForm"):
         return "STATE"  # "les mallettes contenant des disquettes": a property of the thing, not a doing
+    if _after_a_state_verb(token, lex):
+        return "STATE"  # "la compagnie resta coupée du bataillon", "il se trouve isolé"
     return "OCCURRENCE"
+
+
+def _after_a_state_verb(token: Any, lex: Lexicon) -> bool:
+    """A bare participle completing a verb of state ("rester", "se trouver", `events/classes.tsv`):
+    what the subject is in while the state holds, not a doing of its own."""
+    head = token.head
+    if token.pos_ != "VERB" or token.dep_ not in ("xcomp", "advcl") or head.i == token.i or head.pos_ != "VERB":
+        return False
+    if "Part" not in morph_of(token, "VerbForm") or "Past" not in morph_of(token, "Tense") \
+            or has_child_dep(token, "aux:tense") or has_child_dep(token, "aux:pass"):
+        return False
+    if any(c.dep_ == "mark" for c in children_of(token)):
+        return False  # "il resta jusqu'à ce que …": a clause of its own
+    return event_class(head, lex) == "STATE"
 
 
 def _governs_event(token: Any, lex: Lexicon) -> bool:
@@ -284,6 +302,19 @@ def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
     return any(form in (lemma + ending, lemma[:-1] + ending) for ending in lex.inflections.get(kind, ()))
 
 
+def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:
+    """A verb of a regular future stem ("-er") tagged future whose form lacks the stem before the
+    future ending: "la flotte se resserra", "il entra" are simple pasts ("resserrera", "entrera")."""
+    if verb.pos_ != "VERB" or children_where(verb, lambda dep: dep.startswith("aux")):
+        return False
+    lemma, form = lemma_of(verb), verb.lower_
+    stems = lex.inflections.get("future-stem", ())
+    stem = next((s for s in stems if lemma.endswith(s)), None)
+    if stem is None or lemma in lex.inflections.get("irregular-future", ()) or not form.startswith(lemma[:2]):
+        return False
+    return not any(form.endswith(stem + ending) for ending in lex.inflections.get("future", ()))
+
+
 def _conditional_past(token: Any) -> bool:
     """"serait tombée", "aurait attaqué": a conditional auxiliary and a past participle."""
     auxiliaries = _auxiliaries(token)
@@ -357,21 +388,54 @@ def aspect(token: Any) -> Aspect | None:
     return None
 
 
-def names_one_happening(noun: Any, lex: Lexicon) -> bool:
+def names_one_happening(noun: Any, lex: Lexicon, support: frozenset[str] = frozenset()) -> bool:
     """A noun a chronology lists: one the lexicon names as a happening (a noun found by its deverbal
     ending alone, "le penchant", "l'aide", counts for TimeML but is too often a thing); not an
     indefinite plural, which tells of a kind of happening ("des manœuvres", "des événements"); not
-    one a demonstrative points back to ("cet échec", "cette guerre"), a happening already told."""
+    one a demonstrative points back to ("cet échec", "cette guerre"), a happening already told; not
+    one that judges a happening named as its subject, nor one a purpose aims at (`support`: the
+    support verbs, `events/support_verbs.tsv`)."""
     lemma = lemma_of(noun)
     if lemma not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
         return False
-    determiners = [c for c in children_of(noun) if c.dep_.startswith("det")]
+    children = children_of(noun)
+    determiners = [c for c in children if c.dep_.startswith("det")]
     if any("Dem" in morph_of(d, "PronType") for d in determiners):
         return False
     if "Plur" in morph_of(noun, "Number"):
         if not determiners or all("Ind" in morph_of(d, "Definite") for d in determiners):
             return False
-    return True
+        # "plusieurs incidents", "de nombreuses escarmouches": a count left open is a kind, like "des"
+        if any(c.lower_ in lex.quantifiers or lemma_of(c) in lex.quantifiers
+               for c in children if c.dep_.startswith("det") or c.dep_ == "amod"):
+            return False
+    return not (_says_what_its_subject_was(noun, children, lex) or _in_a_purpose(noun, support))
+
+
+def _says_what_its_subject_was(noun: Any, children: list[Any], lex: Lexicon) -> bool:
+    """A noun after a copula whose subject names a happening ("la seconde offensive fut un échec")
+    judges that happening, which is listed itself; after a pronoun or a name ("ce fut un massacre",
+    "Wœrth fut une victoire") the noun is what is told."""
+    if not any(c.dep_ == "cop" for c in children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
+               for c in children)
+
+
+def _in_a_purpose(noun: Any, support: frozenset[str]) -> bool:
+    """The event noun a support verb in a purpose makes ("pour mener une attaque", "afin de livrer
+    bataille"): what is aimed at, not what happened. Under another verb the noun names a happening
+    the purpose bears on ("pour repousser l'attaque"): it is listed."""
+    head = noun.head
+    if not (noun.dep_ in ("obj", "obl:arg") and head.i != noun.i and head.pos_ == "VERB" and lemma_of(head) in support):
+        return False
+    # "ils commencent à lâcher pied et à faire retraite": a conjunct is governed as its first one is
+    first = head
+    for _ in range(MAX_CLIMB):
+        if first.dep_ != "conj" or first.head.i == first.i or "Inf" not in morph_of(first.head, "VerbForm"):
+            break
+        first = first.head
+    return bare_infinitive(head) and bare_infinitive(first)
 
 
 def bare_infinitive(verb: Any) -> bool:
@@ -383,13 +447,24 @@ def bare_infinitive(verb: Any) -> bool:
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
 
 
+def names_its_doer(verb: Any) -> bool:
+    """A participle with an article is a noun the tagger read as a verb: "les difficultés de
+    l'occupant", "les survivants" name people, not a doing."""
+    if "Part" not in morph_of(verb, "VerbForm") or _auxiliaries(verb):
+        return False  # "l'ayant mise en désordre": a clitic the parse hung as an article
+    # standing where a noun stands, its article just before it (the tagger's part of speech for
+    # "l'" varies)
+    return verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" and c.i == verb.i - 1 for c in children_of(verb))
+
+
 def describes_a_thing(verb: Any, event: Event) -> bool:
     """A participle qualifying a noun ("les moyens accordés par l'empereur", "les armées dirigées
     depuis Paris") describes that thing unless its own clause dates it ("le colonel X, tué le 14
     septembre"): then it tells a happening."""
     if verb.dep_ not in ("acl", "amod") or "Part" not in morph_of(verb, "VerbForm"):
         return False
-    return event.date is None or event.time_inferred
+    # Only a calendar date dates it: "désormais" (PRESENT_REF) or a date the text leaves open does not.
+    return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
 
 
 def _tense(token: Any, language: str) -> str | None:

@@ -32,6 +32,7 @@ class Lexicon:
     hypotheticals: frozenset[str]
     hearsay: frozenset[str]
     binding_prepositions: frozenset[str]  # prepositions that build compound nouns ("navires de débarquement")
+    quantifiers: frozenset[str]  # open counts before a plural noun ("plusieurs", "quelques"): a kind of happening
     concessives: frozenset[str]  # conjunctions after which a subjunctive tells a fact ("bien que", "quoique")
     jussives: frozenset[str]  # what opens a main clause of wish or order ("Que le peuple se lève")
     time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
@@ -91,6 +92,7 @@ def lexicon(language: str) -> Lexicon:
         hypotheticals=markers.get("hypothetical", frozenset()),
         hearsay=markers.get("hearsay", frozenset()),
         binding_prepositions=markers.get("binding-preposition", frozenset()),
+        quantifiers=markers.get("quantifier", frozenset()),
         concessives=markers.get("concessive", frozenset()),
         jussives=markers.get("jussive", frozenset()),
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),

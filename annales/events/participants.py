@@ -240,21 +240,38 @@ def _name_words(head: Any) -> list[int]:
     return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
 
 
-def _core_words(head: Any, persons: Any = lambda token, complement: False) -> list[int]:
+def _core_words(head: Any, persons: Any = lambda token, complement: False,
+                events: set[int] | frozenset[int] = frozenset()) -> list[int]:
     """The names of a noun phrase's head, of its conjuncts ("X et Y"), and of their complements one
     level down ("les troupes de Napoléon", "la ville de Madrid"); not under a noun `persons` says
-    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X."""
+    names persons: "le fils de Bastien", "les transfuges de X" act, not Bastien nor X; and not a
+    conjunct that is one of the `events`: "par les dragons et le meurtre de X" — X is the murder's."""
     words: set[int] = set()
     stack = [(head, 0)]
     while stack:
         token, depth = stack.pop()
         words.update(_name_words(token))
         for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
-            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") \
+                    and child.i not in events:
                 stack.append((child, depth))
             elif child.dep_ == "nmod" and depth == 0 and not persons(token, child):
                 stack.append((child, 1))
     return sorted(words)
+
+
+def _cleft_focus(antecedent: Any) -> Any:
+    """The antecedent of "qui" in a cleft sentence: "c'est Martin, un des adjoints du préfet, qui a
+    donné l'alerte" — Martin, whom the parse may leave above the apposition the relative hangs
+    from. Any other antecedent is itself."""
+    current = antecedent
+    for _ in range(3):  # the focus, its apposition, the apposition's complement
+        if any(c.dep_ == "expl:subj" for c in children_of(current)) and has_child_dep(current, "cop"):
+            return current
+        if current.dep_ not in ("nmod", "appos") or current.head.i == current.i:
+            break
+        current = current.head
+    return antecedent
 
 
 def _is_relative(token: Any) -> bool:
@@ -495,7 +512,7 @@ class Participants:
         k = bisect_left(self.marked, head.left_edge.i)
         if k == len(self.marked) or self.marked[k] > head.right_edge.i:
             return out  # no name and no referring word under it: no need to walk its words
-        words = _name_words(head) if exact else _core_words(head, self._persons) if core \
+        words = _name_words(head) if exact else _core_words(head, self._persons, self.triggers) if core \
             else _phrase(head, self.triggers)
         referring: set[int] = set()
         for k in words:
@@ -565,7 +582,7 @@ class Participants:
                 # says too little of how its antecedent takes part.
                 if token.dep_ != "acl:relcl" or token.head.i in self.triggers or role == "other":
                     continue
-                out.append(_Argument(token.head, role, case, dep in SUBJECT_DEPS, exact=True))
+                out.append(_Argument(_cleft_focus(token.head), role, case, dep in SUBJECT_DEPS, exact=True))
                 continue
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
