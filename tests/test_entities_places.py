@@ -111,3 +111,26 @@ def test_a_village_taken_is_a_place_in_the_whole_analysis() -> None:
                         "de Fréville, malgré la résistance des défenseurs.")
     types = {e.name: e.type for e in analysis.entities}
     assert all(types.get(n, "place") == "place" for n in ("Vaudricourt", "Morlancy", "Fréville")), types
+
+
+def test_a_known_town_in_a_list_of_persons_does_not_make_it_an_itinerary() -> None:
+    # The gazetteer knows one item as a town; no sentence says any item is a place.
+    text = "Le congrès réunit Dimitrel, Manouvin, Vargas, Lyon et Kuusinel dans la grande salle."
+    labels = {"Dimitrel": "person", "Manouvin": "person", "Vargas": "person", "Lyon": "place",
+              "Kuusinel": "person"}
+    types = _types(text, labels)
+    assert [k for k in ("Dimitrel", "Manouvin", "Vargas", "Kuusinel") if types.get(k) != "person"] == [], types
+
+
+def test_a_name_coordinated_with_a_person_that_no_recogniser_took_is_a_person() -> None:
+    text = "Le tribunal condamna Pierre Morvanel et Kostrine pour trahison."
+    resolver = _resolver(text)
+    entities = resolver.run(_candidates(text, {"Pierre Morvanel": "person"}))
+    assert {(e.name, e.type) for e in entities} == {("Pierre Morvanel", "person"), ("Kostrine", "person")}
+
+
+def test_a_capitalised_word_after_an_article_coordinated_with_a_person_is_no_name() -> None:
+    text = "Le tribunal condamna Pierre Morvanel et la Révolution le même jour."
+    resolver = _resolver(text)
+    entities = resolver.run(_candidates(text, {"Pierre Morvanel": "person"}))
+    assert [e.name for e in entities] == ["Pierre Morvanel"]

@@ -313,6 +313,8 @@ class Resolver:
                 c.source = "rank"
         accepted = self._settle_overlaps(candidates)
         accepted = [c for c in accepted if self._plausible_name(c)]
+        accepted = sorted(accepted + [c for c in self._conjuncts(accepted) if self._plausible_name(c)],
+                          key=lambda c: c.start)
         for cand in accepted:
             if not cand.key:
                 cand.key = _norm(self.text[cand.start:cand.end])
@@ -325,6 +327,42 @@ class Resolver:
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _conjuncts(self, accepted: list[Candidate]) -> list[Candidate]:
+        """Proper nouns the parse coordinates with a name and no recogniser took ("contre X et Y",
+        "X, Y et Z" where the NER saw X only): candidates without a type, which the votes type by
+        what they are coordinated with and what the sentences do with them, or leave out."""
+        if self.doc is None:
+            return []
+        taken = bytearray(len(self.text) + 1)
+        for c in accepted:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        found: list[Candidate] = []
+        for cand in accepted:
+            if cand.type not in ("person", "place", "organization"):
+                continue
+            span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:
+                continue
+            # The parse may hang the conjunct from any word of the name ("Pierre X et Y": from X).
+            neighbours = [t.head for t in span if t.dep_ == "conj"]
+            neighbours += [child for t in span for child in t.children if child.dep_ == "conj"]
+            for token in neighbours:
+                if span.start <= token.i < span.end:
+                    continue
+                # A capitalised noun inside a sentence is a name the tagger did not know, unless an
+                # article makes it an institution ("et la Révolution").
+                if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or taken[token.idx] \
+                        or token.is_sent_start or any(child.dep_ == "det" for child in token.children):
+                    continue
+                words = [token] + [child for child in token.rights if child.dep_ in ("flat:name", "flat")
+                                   and child.pos_ == "PROPN"]
+                start, end = token.idx, max(t.idx + len(t.text) for t in words)
+                if taken.find(1, start, end) != -1 or self.analysis.in_region(start, end, "boilerplate"):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                found.append(Candidate(start, end, "misc", "coordination"))
+        return found
 
     def _settle_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
         """Strong first, then longest: a kept candidate excludes every later one it shares a character with."""
@@ -363,8 +401,6 @@ class Resolver:
             known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
             if known:
                 kinds["place"] += known
-                if key not in person_by_ner:  # a known town the NER calls a person vouches for nothing
-                    said[key]["place"] += known
         decided = {key: _best(v) for key, v in votes.items()}
         # A list where the sentences vouch for places only (one of its villages is "dirigé sur",
         # "s'empare de") and for no person is an itinerary: its other single names are villages the
@@ -378,18 +414,18 @@ class Resolver:
                 if not c.strong and " " not in c.key and decided.get(c.key) == "person":
                     votes[c.key]["place"] += EVIDENCE["coordination"]
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
-        by_token = {}
+        by_token = {}  # every word of a name: the parse may hang a conjunct from any of them
         for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
-            if root is not None:
-                by_token[root.i] = cand
+            span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand") if self.doc is not None else None
+            for i in range(span.start, span.end) if span is not None else ():
+                by_token.setdefault(i, cand)
         for cand in accepted:
             root = _span_root(self.doc, cand.start, cand.end)
             if root is None or cand.strong or id(cand) in in_itinerary:
                 continue
             neighbours = [root.head] if root.dep_ in ("conj", "appos") else []
             neighbours += [c for c in root.children if c.dep_ in ("conj", "appos")]
-            person_neighbours = sum(1 for t in neighbours if t.i in by_token
+            person_neighbours = sum(1 for t in neighbours if t.i in by_token and by_token[t.i] is not cand
                                     and decided.get(by_token[t.i].key) == "person")
             if person_neighbours:
                 votes[cand.key]["person"] += EVIDENCE["coordination"] * person_neighbours
