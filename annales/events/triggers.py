@@ -337,13 +337,14 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
     if lemma in lex.dated_event_nouns:
-        return token.i in dated or _takes_place(token, dated, lex)
+        return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
     if base in lex.event_nouns or token.lower_ in lex.event_nouns:
-        return one_happening(token, lex, dated)
+        # "au cours de durs combats": the locution says it is one happening, "de" notwithstanding
+        return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex)
     if deverbals is None:
         found = deverbal(base, token, lex)
     else:
@@ -351,8 +352,27 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         if found is None:
             found = deverbals[base] = deverbal(base, token, lex)
     if not found:
-        return False
+        return in_event_frame(token, lemma, lex)
     return one_happening(token, lex, dated)
+
+
+def in_event_frame(token: Any, lemma: str, lex: Lexicon) -> bool:
+    """A noun no lexicon lists standing where only a happening stands (`events/event_frames.tsv`): the
+    complement of a locution of time ("lors du sommet", "au cours de durs combats") or the object of a
+    verb of undertaking or taking part ("il entreprend un jeûne", "ils participent au nettoyage")."""
+    head = token.head
+    if head.i == token.i or lemma in lex.non_event_nouns or lemma in lex.people_nouns \
+            or token.lower_ in lex.time_units or lemma in lex.time_units:
+        return False  # "lors de la nuit", "assister les blessés": a time, people
+    cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
+    how = lex.frame_heads.get(head.lower_)
+    if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
+        # "au cours de", "à l'issue de": the locution's own preposition; "un cours d'eau" has none
+        return head.pos_ not in ("NOUN", "PROPN") or has_child_dep(head, "case")
+    how = lex.frame_verbs.get(lemma_of(head)) if head.pos_ in ("VERB", "AUX") else None
+    if how is None:
+        return False
+    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(cases & how))
 
 
 def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:

@@ -1,0 +1,41 @@
+"""Event nouns no lexicon lists, found by where they stand (issue 9, detection): the complement of a
+locution of time ("lors de", "au cours de") and the object of a verb of undertaking or taking part
+(`resources/fr/events/event_frames.tsv`). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.context import Context
+from annales.pipeline import analyze
+
+
+def _triggers(text: str, context: Context) -> list[str]:
+    return [e.trigger.text for e in analyze(text, context=context).events]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le ministre a parlé lors du sommet de Rome.", "sommet"),
+    ("Au cours de durs combats, le bataillon a tenu la crête.", "combats"),
+    ("Le vieil homme entreprend un jeûne de trois jours.", "jeûne"),
+    ("Les habitants ont participé au nettoyage du parc.", "nettoyage"),
+    ("Le maire a assisté au défilé des pompiers.", "défilé"),
+    ("Le député a quitté la salle à l'issue du scrutin.", "scrutin"),
+])
+def test_a_noun_in_a_frame_of_happenings_is_an_event(text: str, noun: str, context: Context) -> None:
+    assert noun in _triggers(text, context)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Un cours d'eau borde le village.", "eau"),  # no locution: "cours" has no preposition of its own
+    ("Le convoi est arrivé lors de la nuit.", "nuit"),  # a time, not a happening
+    ("Les infirmiers ont assisté les blessés.", "blessés"),  # people
+    ("Il a effectué le trajet en voiture avec son frère.", "frère"),  # not the verb's object
+])
+def test_a_time_people_or_a_mere_complement_is_no_event(text: str, noun: str, context: Context) -> None:
+    assert noun not in _triggers(text, context)
+
+
+def test_news_happenings_the_endings_miss_are_listed(context: Context) -> None:
+    triggers = _triggers("Un carambolage a eu lieu hier ; la perquisition a suivi le retrait des gendarmes.", context)
+    assert {"carambolage", "perquisition", "retrait"} <= set(triggers)
