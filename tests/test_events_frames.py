@@ -39,3 +39,15 @@ def test_a_time_people_or_a_mere_complement_is_no_event(text: str, noun: str, co
 def test_news_happenings_the_endings_miss_are_listed(context: Context) -> None:
     triggers = _triggers("Un carambolage a eu lieu hier ; la perquisition a suivi le retrait des gendarmes.", context)
     assert {"carambolage", "perquisition", "retrait"} <= set(triggers)
+
+
+def test_what_a_dated_cest_presents_is_an_event_on_that_date(context: Context) -> None:
+    text = ("Le 31 août 1918, le régiment franchit le canal. Le lendemain, 1er septembre, c'est la ruée "
+            "du bataillon dans le bois.")
+    analysis = analyze(text, context=context)
+    rush = next((e for e in analysis.events if e.trigger.text == "ruée"), None)
+    assert rush is not None and rush.date is not None and rush.date.value == "1918-09-01"
+
+
+def test_an_undated_cest_presents_no_event(context: Context) -> None:
+    assert "ruée" not in _triggers("C'est la ruée.", context)  # no date: a comment, a kind

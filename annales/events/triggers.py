@@ -337,14 +337,14 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
     if lemma in lex.dated_event_nouns:
-        return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex)
+        return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex, dated)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
     if base in lex.event_nouns or token.lower_ in lex.event_nouns:
         # "au cours de durs combats": the locution says it is one happening, "de" notwithstanding
-        return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex)
+        return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex, dated)
     if deverbals is None:
         found = deverbal(base, token, lex)
     else:
@@ -352,18 +352,22 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         if found is None:
             found = deverbals[base] = deverbal(base, token, lex)
     if not found:
-        return in_event_frame(token, lemma, lex)
+        return in_event_frame(token, lemma, lex, dated)
     return one_happening(token, lex, dated)
 
 
-def in_event_frame(token: Any, lemma: str, lex: Lexicon) -> bool:
+def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
     """A noun no lexicon lists standing where only a happening stands (`events/event_frames.tsv`): the
-    complement of a locution of time ("lors du sommet", "au cours de durs combats") or the object of a
-    verb of undertaking or taking part ("il entreprend un jeûne", "ils participent au nettoyage")."""
-    head = token.head
-    if head.i == token.i or lemma in lex.non_event_nouns or lemma in lex.people_nouns \
+    complement of a locution of time ("lors du sommet", "au cours de durs combats"), the object of a
+    verb of undertaking or taking part ("il entreprend un jeûne", "ils participent au nettoyage"), or
+    what a dated "c'est" presents ("Le lendemain, c'est la ruée du bataillon": a date says when it
+    happened). `dated`: the words a date hangs from."""
+    if lemma in lex.non_event_nouns or lemma in lex.people_nouns \
             or token.lower_ in lex.time_units or lemma in lex.time_units:
         return False  # "lors de la nuit", "assister les blessés": a time, people
+    head = token.head
+    if head.i == token.i:
+        return token.i in dated and _presented(token, lex)
     cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
     how = lex.frame_heads.get(head.lower_)
     if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
@@ -373,6 +377,14 @@ def in_event_frame(token: Any, lemma: str, lex: Lexicon) -> bool:
     if how is None:
         return False
     return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(cases & how))
+
+
+def _presented(token: Any, lex: Lexicon) -> bool:
+    """The noun is the predicate of "c'est" with a demonstrative subject ("c'est la ruée", "c'était la
+    déroute"), with an article of its own: "c'est Paris", "c'est lui" present no happening."""
+    children = children_of(token)
+    return any(c.dep_ == "cop" for c in children) and any(c.dep_ == "det" for c in children) \
+        and any(c.dep_.startswith("nsubj") and c.lower_ in lex.demonstratives for c in children)
 
 
 def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
