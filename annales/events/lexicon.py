@@ -42,7 +42,7 @@ class Lexicon:
     frame_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     frame_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     people_nouns: frozenset[str] = frozenset()  # nouns naming people or a force (`human_nouns.tsv`)
-    demonstratives: frozenset[str] = frozenset()  # "c'", "ce", "cela": the subject of "c'est" (`back_dating_subjects.tsv`)
+    demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
 
 
 def _markers(language: str) -> dict[str, frozenset[str]]:
