@@ -177,3 +177,16 @@ def test_a_verb_form_in_a_sentence_without_a_verb_is_the_verb(context: Context) 
     assert camp.date is not None and camp.date.value.startswith("1915-01")
     assert camp.event_class == "OCCURRENCE" and camp.trigger.lemma == "bivouaquer"
     assert all(e.trigger.text != "abords" for e in analysis.events)  # a noun with its article stays one
+
+
+def test_a_support_verb_takes_the_time_its_event_noun_is_given_with_a_preposition_of_time(context: Context) -> None:
+    text = "L'harmonie municipale donnera un concert samedi 12 juin à 20 h 30 à la salle des fêtes."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "donnera") == "1999-06-12T20:30"
+
+
+def test_a_date_of_an_event_noun_after_de_stays_the_nouns_own(context: Context) -> None:
+    text = "Le 2 mars 1917, le régiment cantonne à Bar. Le général accepte l'attaque du 12 avril."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "attaque") == "1917-04-12"
+    assert _date(analysis, "accepte") == "1917-03-02"  # the story's day: the attack's date is the attack's

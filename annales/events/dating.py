@@ -736,13 +736,15 @@ class Dating:
 
     def _supports(self, verb: Any, noun: Any) -> bool:
         """`verb` is a support verb of the event noun `noun`, its object, whose own date hangs from it
-        without a preposition."""
+        without the preposition that makes a date a noun's own ("l'offensive du printemps"): "donnera un
+        concert samedi à 20 h 30" gives the concert on Saturday at 8.30 pm."""
         support = self.support_verbs.get(lemma_of(verb))
         if support is None or OBJECT not in support[1] or noun.i not in self.own:
             return False
         timex = self.own[noun.i]
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and not has_child_dep(span_root(span), "case")
+        return span is not None and len(span) > 0 and not any(
+            c.dep_ == "case" and c.lower_ in self.lex.noun_date_prepositions for c in children_of(span_root(span)))
 
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])

@@ -42,6 +42,7 @@ class Lexicon:
     frame_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     frame_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     people_nouns: frozenset[str] = frozenset()  # nouns naming people or a force (`human_nouns.tsv`)
+    noun_date_prepositions: frozenset[str] = frozenset()  # "de": a date that is an event noun's own
     demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
 
 
@@ -110,5 +111,6 @@ def lexicon(language: str) -> Lexicon:
         frame_heads=_frames(language, "head"),
         frame_verbs=_frames(language, "verb"),
         people_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv")),
+        noun_date_prepositions=markers.get("noun-date-preposition", frozenset()),
         demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),
     )
