@@ -190,3 +190,12 @@ def test_a_date_of_an_event_noun_after_de_stays_the_nouns_own(context: Context) 
     analysis = analyze(text, context=context)
     assert _date(analysis, "attaque") == "1917-04-12"
     assert _date(analysis, "accepte") == "1917-03-02"  # the story's day: the attack's date is the attack's
+
+
+def test_an_event_during_an_event_noun_dated_by_its_participle_takes_that_date(context: Context) -> None:
+    text = "Cinq personnes ont été interpellées lors d'une opération de police menée mercredi dans le quartier."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "interpellées") == "1999-06-09"
+    wounded = analyze("Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'assaut lancé le 12 juin.",
+                      context=context)
+    assert _date(wounded, "blessé") == "1916-06-12"

@@ -708,14 +708,24 @@ class Dating:
         for child in children_of(token):
             if not (child.dep_.startswith(("obl", "nmod")) or child.dep_ == "advmod"):
                 continue
-            if child.i in self.own and any(c.dep_ == "case" and c.lower_ in prepositions for c in children_of(child)):
-                return self.own[child.i]
+            if child.i in self.triggers and any(c.dep_ == "case" and c.lower_ in prepositions
+                                                for c in children_of(child)):
+                own = self._noun_date(child)
+                if own is not None:
+                    return own
             if child.lemma_.lower() in heads or child.lower_ in heads:
-                noun = next((c for c in children_of(child) if c.i in self.own and c.pos_ in NOMINALS
-                             and (c.dep_.startswith(("nmod", "obl")))), None)
-                if noun is not None:
-                    return self.own[noun.i]
+                for noun in children_of(child):
+                    if noun.i in self.triggers and noun.pos_ in NOMINALS and noun.dep_.startswith(("nmod", "obl")):
+                        own = self._noun_date(noun)
+                        if own is not None:
+                            return own
         return None
+
+    def _noun_date(self, noun: Any) -> Timex | None:
+        """An event noun's own date, or that of the participle describing it ("lors d'une opération menée
+        mercredi": the operation is on Wednesday)."""
+        own = self.own.get(noun.i)
+        return own if own is not None else self._own_below(noun)
 
     def _agreeing_participle(self, noun: Any) -> Any | None:
         """A dated participle the parser hung on a noun of the event noun's complement, which agrees
