@@ -196,6 +196,6 @@ def test_an_event_during_an_event_noun_dated_by_its_participle_takes_that_date(c
     text = "Cinq personnes ont été interpellées lors d'une opération de police menée mercredi dans le quartier."
     analysis = analyze(text, dct="1999-06-10", context=context)
     assert _date(analysis, "interpellées") == "1999-06-09"
-    wounded = analyze("Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'assaut lancé le 12 juin.",
-                      context=context)
+    text = "Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'assaut lancé le 12 juin."
+    wounded = analyze(text, context=context)
     assert _date(wounded, "blessé") == "1916-06-12"
