@@ -199,3 +199,14 @@ def test_an_event_during_an_event_noun_dated_by_its_participle_takes_that_date(c
     text = "Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'assaut lancé le 12 juin."
     wounded = analyze(text, context=context)
     assert _date(wounded, "blessé") == "1916-06-12"
+
+
+def test_a_past_told_after_a_plan_goes_on_with_the_past_day_of_its_paragraph(context: Context) -> None:
+    text = ("Le conseil municipal s'est réuni lundi soir. Les élus ont voté la construction d'une salle. "
+            "Les travaux débuteront en septembre. Le maire a rappelé l'importance du projet.")
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "débuteront") == "1999-09"
+    assert _date(analysis, "rappelé") == "1999-06-07TEV"  # at the meeting, not in September
+    alone = analyze("Les travaux débuteront en septembre. Le maire a rappelé l'importance du projet.",
+                    dct="1999-06-10", context=context)
+    assert _date(alone, "rappelé") == "1999-06-10"  # no past day told: the day of writing

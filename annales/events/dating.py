@@ -334,6 +334,13 @@ class Narrative:
         j = bisect_left(starts, offset) - 1
         return main[j] if j >= 0 else None
 
+    def steps_back(self, offset: int) -> Iterable[Timex]:
+        """The steps of the main story told before `offset`, the nearest first."""
+        j = bisect_left(self._steps_starts, offset) - 1
+        while j >= 0:
+            yield self._steps[j]
+            j -= 1
+
 
 @cache
 def story_days(language: str) -> dict[str, int]:
@@ -773,7 +780,12 @@ class Dating:
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
                 and tense_of(token, self.language) in ("past", "perfect", "conditional"):
             # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past
-            # after it did not happen then; it is told from the day of writing.
+            # after it did not happen then. It goes on with the past day its paragraph told before the
+            # plan ("Le conseil s'est réuni lundi. Les travaux débuteront en septembre. Le maire a
+            # rappelé …": Monday), else it is told from the day of writing.
+            earlier = self._past_step_before(token)
+            if earlier is not None:
+                return Dated(earlier.id, event_date(earlier), True)
             return Dated(None, self._dct_date(), True)
         if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
@@ -793,6 +805,17 @@ class Dating:
         if carried is None:
             return None
         return Dated(carried.id, event_date(carried), True)
+
+    def _past_step_before(self, token: Any) -> Timex | None:
+        """The nearest step of the story told before the event in its paragraph that is not after the day
+        of writing."""
+        paragraph = self.breaks.paragraph(token.idx)
+        for step in self.narrative.steps_back(token.idx):
+            if self.breaks.paragraph(step.start) != paragraph:
+                return None
+            if not self._after_dct(step):
+                return step
+        return None
 
     def _told_in_present(self, timex: Timex | None) -> bool:
         if timex is None:
