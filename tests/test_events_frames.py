@@ -27,7 +27,7 @@ def test_a_noun_in_a_frame_of_happenings_is_an_event(text: str, noun: str, conte
 
 
 @pytest.mark.parametrize(("text", "noun"), [
-    ("Un cours d'eau borde le village.", "eau"),  # no locution: "cours" has no preposition of its own
+    ("Le bataillon force le passage d'un cours d'eau.", "eau"),  # "d'un cours": no locution
     ("Le convoi est arrivé lors de la nuit.", "nuit"),  # a time, not a happening
     ("Les infirmiers ont assisté les blessés.", "blessés"),  # people
     ("Il a effectué le trajet en voiture avec son frère.", "frère"),  # not the verb's object

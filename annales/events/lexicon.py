@@ -41,6 +41,7 @@ class Lexicon:
     # hangs from it ("obj" or prepositions), one table for the locutions' heads, one for the verbs.
     frame_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     frame_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    frame_openers: dict[str, frozenset[str]] = field(default_factory=dict)  # "cours" -> {"au"}; "lors" -> {}
     people_nouns: frozenset[str] = frozenset()  # nouns naming people or a force (`human_nouns.tsv`)
     noun_date_prepositions: frozenset[str] = frozenset()  # "de": a date that is an event noun's own
     demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
@@ -53,9 +54,9 @@ def _markers(language: str) -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in out.items()}
 
 
-def _frames(language: str, kind: str) -> dict[str, frozenset[str]]:
-    return {row[1].lower(): frozenset(w.strip().lower() for w in row[2].split(","))
-            for row in load_rows(language, LAYER, "event_frames.tsv", 3) if row[0] == kind}
+def _frames(language: str, kind: str, column: int = 2) -> dict[str, frozenset[str]]:
+    return {row[1].lower(): frozenset(w.strip().lower() for w in row[column].split(",") if w.strip() != "-")
+            for row in load_rows(language, LAYER, "event_frames.tsv", 4) if row[0] == kind}
 
 
 def _inflections(language: str) -> dict[str, tuple[str, ...]]:
@@ -110,6 +111,7 @@ def lexicon(language: str) -> Lexicon:
         inflections=_inflections(language),
         frame_heads=_frames(language, "head"),
         frame_verbs=_frames(language, "verb"),
+        frame_openers=_frames(language, "head", 3),
         people_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv")),
         noun_date_prepositions=markers.get("noun-date-preposition", frozenset()),
         demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),

@@ -371,8 +371,9 @@ def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | froze
     cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
     how = lex.frame_heads.get(head.lower_)
     if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
-        # "au cours de", "à l'issue de": the locution's own preposition; "un cours d'eau" has none
-        return head.pos_ not in ("NOUN", "PROPN") or has_child_dep(head, "case")
+        # "au cours de", "à l'issue de": the locution's own preposition; "d'un cours d'eau" is no locution
+        openers = lex.frame_openers.get(head.lower_, frozenset())
+        return not openers or any(c.dep_ == "case" and c.lower_ in openers for c in children_of(head))
     how = lex.frame_verbs.get(lemma_of(head)) if head.pos_ in ("VERB", "AUX") else None
     if how is None:
         return False
