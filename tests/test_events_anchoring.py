@@ -210,3 +210,10 @@ def test_a_past_told_after_a_plan_goes_on_with_the_past_day_of_its_paragraph(con
     alone = analyze("Les travaux débuteront en septembre. Le maire a rappelé l'importance du projet.",
                     dct="1999-06-10", context=context)
     assert _date(alone, "rappelé") == "1999-06-10"  # no past day told: the day of writing
+
+
+def test_a_date_of_an_event_noun_tells_no_story_in_the_present(context: Context) -> None:
+    text = "Le rapport publié mardi sur l'attentat du 3 mai accuse la police."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "attentat") == "1999-05-03"
+    assert _date(analysis, "accuse") == "1999-06-10"  # a present of news: the day of writing

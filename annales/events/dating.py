@@ -818,10 +818,19 @@ class Dating:
         return None
 
     def _told_in_present(self, timex: Timex | None) -> bool:
+        """The story's time was told in the present: its date dates a verb in the present ("Samedi soir,
+        l'association reçoit …"). A date of an event noun is that event's, whatever the tense of the verb
+        above the noun ("Le rapport sur l'attentat du 3 mai accuse la police": no story told on 3 May)."""
         if timex is None:
             return False
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and tense_of(span_root(span), self.language) == "present"
+        if span is None or len(span) == 0:
+            return False
+        root = span_root(span)
+        dated = first_above(root.head, self.triggers, {}, self.breaks) if root.head.i != root.i else None
+        if dated is not None and self.doc[dated].pos_ in NOMINALS:
+            return False
+        return tense_of(root, self.language) == "present"
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of
