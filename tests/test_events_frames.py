@@ -51,3 +51,16 @@ def test_what_a_dated_cest_presents_is_an_event_on_that_date(context: Context) -
 
 def test_an_undated_cest_presents_no_event(context: Context) -> None:
     assert "ruée" not in _triggers("C'est la ruée.", context)  # no date: a comment, a kind
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le déploiement des troupes a duré deux jours.", "déploiement"),
+    ("La disparition du navire a inquiété le port.", "disparition"),
+    ("La comparution du prévenu a été reportée.", "comparution"),
+    ("L'interruption de la séance a surpris les élus.", "interruption"),
+    ("La reconnaissance du terrain a pris la matinée.", "reconnaissance"),
+])
+def test_deverbal_nouns_of_irregular_verbs_are_events(text: str, noun: str, context: Context) -> None:
+    # "-ition"/"-ution" of a verb in "-aître", "-oiement" of one in "-oyer", "-uption" of "rompre"…
+    # (resources/fr/events/deverbal.tsv), the model's vectors vouching for the pair
+    assert noun in _triggers(text, context)
