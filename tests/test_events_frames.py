@@ -64,3 +64,12 @@ def test_deverbal_nouns_of_irregular_verbs_are_events(text: str, noun: str, cont
     # "-ition"/"-ution" of a verb in "-aître", "-oiement" of one in "-oyer", "-uption" of "rompre"…
     # (resources/fr/events/deverbal.tsv), the model's vectors vouching for the pair
     assert noun in _triggers(text, context)
+
+
+def test_a_word_heading_a_relative_clause_of_qui_is_a_verb(context: Context) -> None:
+    # The tagger may read a short verb as a noun ("part"); a relative whose subject is "qui" has a verb.
+    text = "Le 26 octobre 1918, le colonel engage le bataillon Ferrand qui part en bolide et s'arrête sur l'objectif."
+    analysis = analyze(text, context=context)
+    leaves = next((e for e in analysis.events if e.trigger.text == "part"), None)
+    assert leaves is not None and leaves.trigger.lemma == "partir"
+    assert leaves.date is not None and leaves.date.value == "1918-10-26"

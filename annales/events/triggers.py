@@ -95,7 +95,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and _governs_like_a_verb(i, doc) \
+        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
+                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)) \
                 and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
@@ -169,6 +170,14 @@ def _governs_like_a_verb(i: int, doc: Any) -> bool:
     """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
     token = doc[i]
     return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def _heads_a_relative(token: Any) -> bool:
+    """A lower-case word heading a relative clause whose subject is the relative pronoun, with no copula
+    ("le bataillon qui part en bolide", "part" tagged a noun): a relative clause is told with a verb."""
+    if token.dep_ != "acl:relcl" or not token.is_lower or has_child_dep(token, "cop", "det", "case"):
+        return False
+    return any(c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType") for c in children_of(token))
 
 
 def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
