@@ -73,3 +73,20 @@ def test_a_word_heading_a_relative_clause_of_qui_is_a_verb(context: Context) -> 
     leaves = next((e for e in analysis.events if e.trigger.text == "part"), None)
     assert leaves is not None and leaves.trigger.lemma == "partir"
     assert leaves.date is not None and leaves.date.value == "1918-10-26"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Le 12 mars 1915, après une longue marche, le bataillon entre en ligne devant Arras.", "1915-03-12"),
+    ("Le 3 mai 1916, le 5e zouaves entre dans Péronne et s'y installe.", "1916-05-03"),
+    ("Au matin du 4 juin 1917, la brigade entre en action près de Reims.", "1917-06-04"),
+])
+def test_a_verb_form_the_tagger_read_as_a_preposition_before_another_is_a_verb(text: str, day: str,
+                                                                               context: Context) -> None:
+    analysis = analyze(text, context=context)
+    enters = next((e for e in analysis.events if e.trigger.text == "entre"), None)
+    assert enters is not None and enters.trigger.lemma == "entrer"
+    assert enters.date is not None and enters.date.value == day
+
+
+def test_a_preposition_before_a_noun_stays_a_preposition(context: Context) -> None:
+    assert "entre" not in _triggers("Il a choisi entre deux routes.", context)

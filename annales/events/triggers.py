@@ -83,7 +83,17 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
-    for i, pos in enumerate(tags(doc)[0]):
+    parts = tags(doc)[0]
+    for i, pos in enumerate(parts):
+        if pos == "ADP" and forms is not None and i + 1 < len(parts) and parts[i + 1] == "ADP":
+            # "le 8e entre en Belgique": no preposition is followed by another; one written as a verb is it
+            lemma = forms.lemma(doc[i].lower_)
+            if lemma is not None and lemma not in lex.never_events \
+                    and not (inside(skipped, doc[i].idx) or inside(timex_spans, doc[i].idx)):
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+            continue
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
