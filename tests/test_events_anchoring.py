@@ -217,3 +217,12 @@ def test_a_date_of_an_event_noun_tells_no_story_in_the_present(context: Context)
     analysis = analyze(text, dct="1999-06-10", context=context)
     assert _date(analysis, "attentat") == "1999-05-03"
     assert _date(analysis, "accuse") == "1999-06-10"  # a present of news: the day of writing
+
+
+def test_a_past_of_news_is_not_dated_after_the_day_of_writing(context: Context) -> None:
+    decided = analyze("Le conseil a décidé de fermer l'école le 1er juillet.", dct="1999-06-10", context=context)
+    assert _date(decided, "fermer") == "1999-07-01"
+    assert _date(decided, "décidé") == "1999-06-10"
+    called = analyze("Le syndicat a appelé à manifester samedi.", dct="1999-06-10", context=context)
+    assert _date(called, "manifester") == "1999-06-12"
+    assert _date(called, "appelé") == "1999-06-10"

@@ -476,8 +476,9 @@ class Dating:
 
     def _give_later_dates_to_nouns(self, hung: list[tuple[Timex, int]]) -> None:
         """A verb told in the past cannot happen after the day of writing: a later date the parser hung
-        on it is that of the event noun the verb governs nearest to the date ("Le syndicat a appelé hier
-        à une grève le 15 juin", "a fixé au 20 juin la date du scrutin"). The verb keeps its other dates."""
+        on it is that of the event noun or the infinitive the verb governs nearest to the date ("Le
+        syndicat a appelé hier à une grève le 15 juin", "a fixé au 20 juin la date du scrutin", "a décidé
+        de fermer l'école le 1er juillet"). The verb keeps its other dates."""
         moved: dict[int, list[Timex]] = {}
         for timex, i in hung:
             verb = self.doc[i]
@@ -488,7 +489,9 @@ class Dating:
             if span is None:
                 continue
             first, last = self._sentences_of(i)
-            nouns = [k for k in range(first, last) if k in self.triggers and k != i and self.doc[k].pos_ in NOMINALS
+            # an event noun, or an infinitive: "a appelé à manifester samedi", "a décidé de fermer l'école le 1er juillet"
+            nouns = [k for k in range(first, last) if k in self.triggers and k != i
+                     and (self.doc[k].pos_ in NOMINALS or "Inf" in morph_of(self.doc[k], "VerbForm"))
                      and self.own.get(k) in (None, timex) and _governs(verb, self.doc[k])]
             if not nouns:
                 continue
@@ -514,7 +517,7 @@ class Dating:
             timex = governing_timex(token, self.own, self._governing, self.breaks)
             if timex is None:
                 timex = self._governor_below(token)
-        if timex is not None and not self._future_at_past(token, timex):
+        if timex is not None and not self._future_at_past(token, timex) and not self._past_at_future(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
@@ -838,6 +841,14 @@ class Dating:
         exilé en 1815"), dated as told."""
         return self.news and self._before_dct(timex) and not self._far_from_dct(timex) \
             and tense_of(token, self.language) == "future"
+
+    def _past_at_future(self, token: Any, timex: Timex) -> bool:
+        """A verb of news told in a past tense of its own dated a few days or weeks after the day of
+        writing: the date is that of what it governs ("Le conseil a décidé de fermer l'école le 1er juillet",
+        "a appelé à manifester samedi": the decision and the call were made before the paper was written)."""
+        return self.news and token.pos_ in VERBS and "Inf" not in morph_of(token, "VerbForm") \
+            and self._after_dct(timex) and not self._far_from_dct(timex) \
+            and verb_tense(token, self.language) == "past"
 
     def _before_dct(self, timex: Timex) -> bool:
         """The date ends before the day of writing (a date without interval is never said to)."""
