@@ -489,7 +489,7 @@ class Dating:
             if span is None:
                 continue
             first, last = self._sentences_of(i)
-            # an event noun, or an infinitive: "a appelé à manifester samedi", "a décidé de fermer l'école le 1er juillet"
+            # an event noun, or an infinitive: "a appelé à manifester samedi"
             nouns = [k for k in range(first, last) if k in self.triggers and k != i
                      and (self.doc[k].pos_ in NOMINALS or "Inf" in morph_of(self.doc[k], "VerbForm"))
                      and self.own.get(k) in (None, timex) and _governs(verb, self.doc[k])]
