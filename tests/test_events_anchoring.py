@@ -226,3 +226,11 @@ def test_a_past_of_news_is_not_dated_after_the_day_of_writing(context: Context) 
     called = analyze("Le syndicat a appelé à manifester samedi.", dct="1999-06-10", context=context)
     assert _date(called, "manifester") == "1999-06-12"
     assert _date(called, "appelé") == "1999-06-10"
+
+
+def test_a_present_of_news_after_a_far_date_told_in_the_past_is_the_writers(context: Context) -> None:
+    text = ("Hier, les touristes sont arrivés. En 1995, Hervé a ouvert une boutique au camping. "
+            "Il vend des journaux étrangers.")
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "ouvert") == "1995"
+    assert _date(analysis, "vend") == "1999-06-10"

@@ -803,6 +803,11 @@ class Dating:
             elif tense == "perfect":
                 if not same_paragraph or carried is None or self._after_dct(carried):
                     return Dated(None, self._dct_date(), True)
+        elif self.news and self.dct is not None and tense_of(token, self.language) == "present" \
+                and not self._told_in_present(carried):
+            # A far date told in the past ("En 1995, il a ouvert une boutique. Il vend des journaux."): a
+            # present after it is the writer's; a story told in the present of narration goes on with it.
+            return Dated(None, self._dct_date(), True)
         elif self.brief and self.dct is not None and tense_of(token, self.language) == "perfect":
             return Dated(None, self._dct_date(), True)
         if carried is None:
