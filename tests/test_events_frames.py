@@ -90,3 +90,17 @@ def test_a_verb_form_the_tagger_read_as_a_preposition_before_another_is_a_verb(t
 
 def test_a_preposition_before_a_noun_stays_a_preposition(context: Context) -> None:
     assert "entre" not in _triggers("Il a choisi entre deux routes.", context)
+
+
+def test_an_election_named_by_its_adjective_is_an_event(context: Context) -> None:
+    analysis = analyze("Les européennes de dimanche ont vu la victoire de la gauche.", dct="1999-06-16",
+                       context=context)
+    vote = next((e for e in analysis.events if e.trigger.text == "européennes"), None)
+    assert vote is not None and vote.date is not None and vote.date.value == "1999-06-13"
+    assert "Européens" not in _triggers("Les Européens ont voté.", context)  # people
+
+
+def test_a_noun_its_participle_dates_is_one_happening(context: Context) -> None:
+    # "de" before a bare noun names a kind ("navires de débarquement"), unless a date says when it happens
+    assert "législatives" in _triggers("Il a parlé de législatives anticipées en octobre.", context)
+    assert "débarquement" not in _triggers("Des navires de débarquement ont été construits.", context)

@@ -418,6 +418,8 @@ def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = f
     if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
         return True  # "le débarquement", "du débarquement", "191 attentats"
+    if any(c.i in dated and c.dep_ in ("amod", "acl") for c in children):
+        return True  # "de législatives anticipées à l'automne": what its participle dates is one happening
     if token.dep_ == "obj" and token.head.pos_ == "VERB":
         return True  # "porter plainte", "donner rendez-vous"
     cases = [c for c in children if c.dep_ == "case"]
