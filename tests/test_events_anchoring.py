@@ -177,3 +177,60 @@ def test_a_verb_form_in_a_sentence_without_a_verb_is_the_verb(context: Context) 
     assert camp.date is not None and camp.date.value.startswith("1915-01")
     assert camp.event_class == "OCCURRENCE" and camp.trigger.lemma == "bivouaquer"
     assert all(e.trigger.text != "abords" for e in analysis.events)  # a noun with its article stays one
+
+
+def test_a_support_verb_takes_the_time_its_event_noun_is_given_with_a_preposition_of_time(context: Context) -> None:
+    text = "L'harmonie municipale donnera un concert samedi 12 juin à 20 h 30 à la salle des fêtes."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "donnera") == "1999-06-12T20:30"
+
+
+def test_a_date_of_an_event_noun_after_de_stays_the_nouns_own(context: Context) -> None:
+    text = "Le 2 mars 1917, le régiment cantonne à Bar. Le général accepte l'attaque du 12 avril."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "attaque") == "1917-04-12"
+    assert _date(analysis, "accepte") == "1917-03-02"  # the story's day: the attack's date is the attack's
+
+
+def test_an_event_during_an_event_noun_dated_by_its_participle_takes_that_date(context: Context) -> None:
+    text = "Cinq personnes ont été interpellées lors d'une opération de police menée mercredi dans le quartier."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "interpellées") == "1999-06-09"
+    text = "Le 1er juin 1916, le régiment attaque. Le capitaine fut blessé pendant l'assaut lancé le 12 juin."
+    wounded = analyze(text, context=context)
+    assert _date(wounded, "blessé") == "1916-06-12"
+
+
+def test_a_past_told_after_a_plan_goes_on_with_the_past_day_of_its_paragraph(context: Context) -> None:
+    text = ("Le conseil municipal s'est réuni lundi soir. Les élus ont voté la construction d'une salle. "
+            "Les travaux débuteront en septembre. Le maire a rappelé l'importance du projet.")
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "débuteront") == "1999-09"
+    assert _date(analysis, "rappelé") == "1999-06-07TEV"  # at the meeting, not in September
+    alone = analyze("Les travaux débuteront en septembre. Le maire a rappelé l'importance du projet.",
+                    dct="1999-06-10", context=context)
+    assert _date(alone, "rappelé") == "1999-06-10"  # no past day told: the day of writing
+
+
+def test_a_date_of_an_event_noun_tells_no_story_in_the_present(context: Context) -> None:
+    text = "Le rapport publié mardi sur l'attentat du 3 mai accuse la police."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "attentat") == "1999-05-03"
+    assert _date(analysis, "accuse") == "1999-06-10"  # a present of news: the day of writing
+
+
+def test_a_past_of_news_is_not_dated_after_the_day_of_writing(context: Context) -> None:
+    decided = analyze("Le conseil a décidé de fermer l'école le 1er juillet.", dct="1999-06-10", context=context)
+    assert _date(decided, "fermer") == "1999-07-01"
+    assert _date(decided, "décidé") == "1999-06-10"
+    called = analyze("Le syndicat a appelé à manifester samedi.", dct="1999-06-10", context=context)
+    assert _date(called, "manifester") == "1999-06-12"
+    assert _date(called, "appelé") == "1999-06-10"
+
+
+def test_a_present_of_news_after_a_far_date_told_in_the_past_is_the_writers(context: Context) -> None:
+    text = ("Hier, les touristes sont arrivés. En 1995, Hervé a ouvert une boutique au camping. "
+            "Il vend des journaux étrangers.")
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "ouvert") == "1995"
+    assert _date(analysis, "vend") == "1999-06-10"

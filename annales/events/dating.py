@@ -334,6 +334,13 @@ class Narrative:
         j = bisect_left(starts, offset) - 1
         return main[j] if j >= 0 else None
 
+    def steps_back(self, offset: int) -> Iterable[Timex]:
+        """The steps of the main story told before `offset`, the nearest first."""
+        j = bisect_left(self._steps_starts, offset) - 1
+        while j >= 0:
+            yield self._steps[j]
+            j -= 1
+
 
 @cache
 def story_days(language: str) -> dict[str, int]:
@@ -469,8 +476,9 @@ class Dating:
 
     def _give_later_dates_to_nouns(self, hung: list[tuple[Timex, int]]) -> None:
         """A verb told in the past cannot happen after the day of writing: a later date the parser hung
-        on it is that of the event noun the verb governs nearest to the date ("Le syndicat a appelé hier
-        à une grève le 15 juin", "a fixé au 20 juin la date du scrutin"). The verb keeps its other dates."""
+        on it is that of the event noun or the infinitive the verb governs nearest to the date ("Le
+        syndicat a appelé hier à une grève le 15 juin", "a fixé au 20 juin la date du scrutin", "a décidé
+        de fermer l'école le 1er juillet"). The verb keeps its other dates."""
         moved: dict[int, list[Timex]] = {}
         for timex, i in hung:
             verb = self.doc[i]
@@ -481,7 +489,9 @@ class Dating:
             if span is None:
                 continue
             first, last = self._sentences_of(i)
-            nouns = [k for k in range(first, last) if k in self.triggers and k != i and self.doc[k].pos_ in NOMINALS
+            # an event noun, or an infinitive: "a appelé à manifester samedi"
+            nouns = [k for k in range(first, last) if k in self.triggers and k != i
+                     and (self.doc[k].pos_ in NOMINALS or "Inf" in morph_of(self.doc[k], "VerbForm"))
                      and self.own.get(k) in (None, timex) and _governs(verb, self.doc[k])]
             if not nouns:
                 continue
@@ -507,7 +517,7 @@ class Dating:
             timex = governing_timex(token, self.own, self._governing, self.breaks)
             if timex is None:
                 timex = self._governor_below(token)
-        if timex is not None and not self._future_at_past(token, timex):
+        if timex is not None and not self._future_at_past(token, timex) and not self._past_at_future(token, timex):
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
@@ -708,14 +718,24 @@ class Dating:
         for child in children_of(token):
             if not (child.dep_.startswith(("obl", "nmod")) or child.dep_ == "advmod"):
                 continue
-            if child.i in self.own and any(c.dep_ == "case" and c.lower_ in prepositions for c in children_of(child)):
-                return self.own[child.i]
+            if child.i in self.triggers and any(c.dep_ == "case" and c.lower_ in prepositions
+                                                for c in children_of(child)):
+                own = self._noun_date(child)
+                if own is not None:
+                    return own
             if child.lemma_.lower() in heads or child.lower_ in heads:
-                noun = next((c for c in children_of(child) if c.i in self.own and c.pos_ in NOMINALS
-                             and (c.dep_.startswith(("nmod", "obl")))), None)
-                if noun is not None:
-                    return self.own[noun.i]
+                for noun in children_of(child):
+                    if noun.i in self.triggers and noun.pos_ in NOMINALS and noun.dep_.startswith(("nmod", "obl")):
+                        own = self._noun_date(noun)
+                        if own is not None:
+                            return own
         return None
+
+    def _noun_date(self, noun: Any) -> Timex | None:
+        """An event noun's own date, or that of the participle describing it ("lors d'une opération menée
+        mercredi": the operation is on Wednesday)."""
+        own = self.own.get(noun.i)
+        return own if own is not None else self._own_below(noun)
 
     def _agreeing_participle(self, noun: Any) -> Any | None:
         """A dated participle the parser hung on a noun of the event noun's complement, which agrees
@@ -736,13 +756,15 @@ class Dating:
 
     def _supports(self, verb: Any, noun: Any) -> bool:
         """`verb` is a support verb of the event noun `noun`, its object, whose own date hangs from it
-        without a preposition."""
+        without the preposition that makes a date a noun's own ("l'offensive du printemps"): "donnera un
+        concert samedi à 20 h 30" gives the concert on Saturday at 8.30 pm."""
         support = self.support_verbs.get(lemma_of(verb))
         if support is None or OBJECT not in support[1] or noun.i not in self.own:
             return False
         timex = self.own[noun.i]
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and not has_child_dep(span_root(span), "case")
+        return span is not None and len(span) > 0 and not any(
+            c.dep_ == "case" and c.lower_ in self.lex.noun_date_prepositions for c in children_of(span_root(span)))
 
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])
@@ -761,7 +783,12 @@ class Dating:
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
                 and tense_of(token, self.language) in ("past", "perfect", "conditional"):
             # The last date told is a plan ("Le conseil se réunira le 14 juin"): what is told in the past
-            # after it did not happen then; it is told from the day of writing.
+            # after it did not happen then. It goes on with the past day its paragraph told before the
+            # plan ("Le conseil s'est réuni lundi. Les travaux débuteront en septembre. Le maire a
+            # rappelé …": Monday), else it is told from the day of writing.
+            earlier = self._past_step_before(token)
+            if earlier is not None:
+                return Dated(earlier.id, event_date(earlier), True)
             return Dated(None, self._dct_date(), True)
         if self.news and self.dct is not None and not self._far_from_dct(carried):
             tense = tense_of(token, self.language)
@@ -776,17 +803,42 @@ class Dating:
             elif tense == "perfect":
                 if not same_paragraph or carried is None or self._after_dct(carried):
                     return Dated(None, self._dct_date(), True)
+        elif self.news and self.dct is not None and tense_of(token, self.language) == "present" \
+                and not self._told_in_present(carried):
+            # A far date told in the past ("En 1995, il a ouvert une boutique. Il vend des journaux."): a
+            # present after it is the writer's; a story told in the present of narration goes on with it.
+            return Dated(None, self._dct_date(), True)
         elif self.brief and self.dct is not None and tense_of(token, self.language) == "perfect":
             return Dated(None, self._dct_date(), True)
         if carried is None:
             return None
         return Dated(carried.id, event_date(carried), True)
 
+    def _past_step_before(self, token: Any) -> Timex | None:
+        """The nearest step of the story told before the event in its paragraph that is not after the day
+        of writing."""
+        paragraph = self.breaks.paragraph(token.idx)
+        for step in self.narrative.steps_back(token.idx):
+            if self.breaks.paragraph(step.start) != paragraph:
+                return None
+            if not self._after_dct(step):
+                return step
+        return None
+
     def _told_in_present(self, timex: Timex | None) -> bool:
+        """The story's time was told in the present: its date dates a verb in the present ("Samedi soir,
+        l'association reçoit …"). A date of an event noun is that event's, whatever the tense of the verb
+        above the noun ("Le rapport sur l'attentat du 3 mai accuse la police": no story told on 3 May)."""
         if timex is None:
             return False
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and tense_of(span_root(span), self.language) == "present"
+        if span is None or len(span) == 0:
+            return False
+        root = span_root(span)
+        dated = first_above(root.head, self.triggers, {}, self.breaks) if root.head.i != root.i else None
+        if dated is not None and self.doc[dated].pos_ in NOMINALS:
+            return False
+        return tense_of(root, self.language) == "present"
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of
@@ -794,6 +846,14 @@ class Dating:
         exilé en 1815"), dated as told."""
         return self.news and self._before_dct(timex) and not self._far_from_dct(timex) \
             and tense_of(token, self.language) == "future"
+
+    def _past_at_future(self, token: Any, timex: Timex) -> bool:
+        """A verb of news told in a past tense of its own dated a few days or weeks after the day of
+        writing: the date is that of what it governs ("Le conseil a décidé de fermer l'école le 1er juillet",
+        "a appelé à manifester samedi": the decision and the call were made before the paper was written)."""
+        return self.news and token.pos_ in VERBS and "Inf" not in morph_of(token, "VerbForm") \
+            and self._after_dct(timex) and not self._far_from_dct(timex) \
+            and verb_tense(token, self.language) == "past"
 
     def _before_dct(self, timex: Timex) -> bool:
         """The date ends before the day of writing (a date without interval is never said to)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from annales.common.resources import load_rows
@@ -38,6 +38,14 @@ class Lexicon:
     time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
     reflexive_pronoun: str  # how classes.tsv writes a reflexive verb ("se trouver")
     inflections: dict[str, tuple[str, ...]]  # "conditional"/"future" -> endings added to the infinitive
+    # Frames whose noun names a happening ("lors du sommet", "entreprendre un jeûne"): word -> how the noun
+    # hangs from it ("obj" or prepositions), one table for the locutions' heads, one for the verbs.
+    frame_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    frame_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    frame_openers: dict[str, frozenset[str]] = field(default_factory=dict)  # "cours" -> {"au"}; "lors" -> {}
+    people_nouns: frozenset[str] = frozenset()  # nouns naming people or a force (`human_nouns.tsv`)
+    noun_date_prepositions: frozenset[str] = frozenset()  # "de": a date that is an event noun's own
+    demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
 
 
 def _markers(language: str) -> dict[str, frozenset[str]]:
@@ -45,6 +53,11 @@ def _markers(language: str) -> dict[str, frozenset[str]]:
     for kind, word in load_rows(language, LAYER, "markers.tsv", 2):
         out.setdefault(kind, set()).add(word.lower())
     return {kind: frozenset(words) for kind, words in out.items()}
+
+
+def _frames(language: str, kind: str, column: int = 2) -> dict[str, frozenset[str]]:
+    return {row[1].lower(): frozenset(w.strip().lower() for w in row[column].split(",") if w.strip() != "-")
+            for row in load_rows(language, LAYER, "event_frames.tsv", 4) if row[0] == kind}
 
 
 def _inflections(language: str) -> dict[str, tuple[str, ...]]:
@@ -98,4 +111,10 @@ def lexicon(language: str) -> Lexicon:
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
         reflexive_pronoun=next(iter(markers.get("reflexive", frozenset({""})))),
         inflections=_inflections(language),
+        frame_heads=_frames(language, "head"),
+        frame_verbs=_frames(language, "verb"),
+        frame_openers=_frames(language, "head", 3),
+        people_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv")),
+        noun_date_prepositions=markers.get("noun-date-preposition", frozenset()),
+        demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),
     )

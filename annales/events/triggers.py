@@ -83,7 +83,17 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
-    for i, pos in enumerate(tags(doc)[0]):
+    parts = tags(doc)[0]
+    for i, pos in enumerate(parts):
+        if pos == "ADP" and forms is not None and i + 1 < len(parts) and parts[i + 1] == "ADP":
+            # "le 8e entre en Belgique": no preposition is followed by another; one written as a verb is it
+            lemma = forms.lemma(doc[i].lower_)
+            if lemma is not None and lemma not in lex.never_events \
+                    and not (inside(skipped, doc[i].idx) or inside(timex_spans, doc[i].idx)):
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+            continue
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
@@ -95,7 +105,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and _governs_like_a_verb(i, doc) \
+        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
+                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)) \
                 and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
@@ -169,6 +180,14 @@ def _governs_like_a_verb(i: int, doc: Any) -> bool:
     """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
     token = doc[i]
     return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def _heads_a_relative(token: Any) -> bool:
+    """A lower-case word heading a relative clause whose subject is the relative pronoun, with no copula
+    ("le bataillon qui part en bolide", "part" tagged a noun): a relative clause is told with a verb."""
+    if token.dep_ != "acl:relcl" or not token.is_lower or has_child_dep(token, "cop", "det", "case"):
+        return False
+    return any(c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType") for c in children_of(token))
 
 
 def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
@@ -337,13 +356,14 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
     if lemma in lex.dated_event_nouns:
-        return token.i in dated or _takes_place(token, dated, lex)
+        return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex, dated)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
     if base in lex.event_nouns or token.lower_ in lex.event_nouns:
-        return one_happening(token, lex, dated)
+        # "au cours de durs combats": the locution says it is one happening, "de" notwithstanding
+        return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex, dated)
     if deverbals is None:
         found = deverbal(base, token, lex)
     else:
@@ -351,8 +371,40 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         if found is None:
             found = deverbals[base] = deverbal(base, token, lex)
     if not found:
-        return False
+        return in_event_frame(token, lemma, lex, dated)
     return one_happening(token, lex, dated)
+
+
+def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
+    """A noun no lexicon lists standing where only a happening stands (`events/event_frames.tsv`): the
+    complement of a locution of time ("lors du sommet", "au cours de durs combats"), the object of a
+    verb of undertaking or taking part ("il entreprend un jeûne", "ils participent au nettoyage"), or
+    what a dated "c'est" presents ("Le lendemain, c'est la ruée du bataillon": a date says when it
+    happened). `dated`: the words a date hangs from."""
+    if lemma in lex.non_event_nouns or lemma in lex.people_nouns \
+            or token.lower_ in lex.time_units or lemma in lex.time_units:
+        return False  # "lors de la nuit", "assister les blessés": a time, people
+    head = token.head
+    if head.i == token.i:
+        return token.i in dated and _presented(token, lex)
+    cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
+    how = lex.frame_heads.get(head.lower_)
+    if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
+        # "au cours de", "à l'issue de": the locution's own preposition; "d'un cours d'eau" is no locution
+        openers = lex.frame_openers.get(head.lower_, frozenset())
+        return not openers or any(c.dep_ == "case" and c.lower_ in openers for c in children_of(head))
+    how = lex.frame_verbs.get(lemma_of(head)) if head.pos_ in ("VERB", "AUX") else None
+    if how is None:
+        return False
+    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(cases & how))
+
+
+def _presented(token: Any, lex: Lexicon) -> bool:
+    """The noun is the predicate of "c'est" with a demonstrative subject ("c'est la ruée", "c'était la
+    déroute"), with an article of its own: "c'est Paris", "c'est lui" present no happening."""
+    children = children_of(token)
+    return any(c.dep_ == "cop" for c in children) and any(c.dep_ == "det" for c in children) \
+        and any(c.dep_.startswith("nsubj") and c.lower_ in lex.demonstratives for c in children)
 
 
 def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -366,6 +418,8 @@ def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = f
     if any(c.dep_.startswith("det") or morph_of(c, "PronType") == ["Art"] or c.dep_ == "nummod"
            for c in children):
         return True  # "le débarquement", "du débarquement", "191 attentats"
+    if any(c.i in dated and c.dep_ in ("amod", "acl") for c in children):
+        return True  # "de législatives anticipées à l'automne": what its participle dates is one happening
     if token.dep_ == "obj" and token.head.pos_ == "VERB":
         return True  # "porter plainte", "donner rendez-vous"
     cases = [c for c in children if c.dep_ == "case"]

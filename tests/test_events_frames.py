@@ -1,0 +1,106 @@
+"""Event nouns no lexicon lists, found by where they stand (issue 9, detection): the complement of a
+locution of time ("lors de", "au cours de") and the object of a verb of undertaking or taking part
+(`resources/fr/events/event_frames.tsv`). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.context import Context
+from annales.pipeline import analyze
+
+
+def _triggers(text: str, context: Context) -> list[str]:
+    return [e.trigger.text for e in analyze(text, context=context).events]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le ministre a parlé lors du sommet de Rome.", "sommet"),
+    ("Au cours de durs combats, le bataillon a tenu la crête.", "combats"),
+    ("Le vieil homme entreprend un jeûne de trois jours.", "jeûne"),
+    ("Les habitants ont participé au nettoyage du parc.", "nettoyage"),
+    ("Le maire a assisté au défilé des pompiers.", "défilé"),
+    ("Le député a quitté la salle à l'issue du scrutin.", "scrutin"),
+])
+def test_a_noun_in_a_frame_of_happenings_is_an_event(text: str, noun: str, context: Context) -> None:
+    assert noun in _triggers(text, context)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le bataillon force le passage d'un cours d'eau.", "eau"),  # "d'un cours": no locution
+    ("Le convoi est arrivé lors de la nuit.", "nuit"),  # a time, not a happening
+    ("Les infirmiers ont assisté les blessés.", "blessés"),  # people
+    ("Il a effectué le trajet en voiture avec son frère.", "frère"),  # not the verb's object
+])
+def test_a_time_people_or_a_mere_complement_is_no_event(text: str, noun: str, context: Context) -> None:
+    assert noun not in _triggers(text, context)
+
+
+def test_news_happenings_the_endings_miss_are_listed(context: Context) -> None:
+    triggers = _triggers("Un carambolage a eu lieu hier ; la perquisition a suivi le retrait des gendarmes.", context)
+    assert {"carambolage", "perquisition", "retrait"} <= set(triggers)
+
+
+def test_what_a_dated_cest_presents_is_an_event_on_that_date(context: Context) -> None:
+    text = ("Le 31 août 1918, le régiment franchit le canal. Le lendemain, 1er septembre, c'est la ruée "
+            "du bataillon dans le bois.")
+    analysis = analyze(text, context=context)
+    rush = next((e for e in analysis.events if e.trigger.text == "ruée"), None)
+    assert rush is not None and rush.date is not None and rush.date.value == "1918-09-01"
+
+
+def test_an_undated_cest_presents_no_event(context: Context) -> None:
+    assert "ruée" not in _triggers("C'est la ruée.", context)  # no date: a comment, a kind
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le déploiement des troupes a duré deux jours.", "déploiement"),
+    ("La disparition du navire a inquiété le port.", "disparition"),
+    ("La comparution du prévenu a été reportée.", "comparution"),
+    ("L'interruption de la séance a surpris les élus.", "interruption"),
+    ("La reconnaissance du terrain a pris la matinée.", "reconnaissance"),
+])
+def test_deverbal_nouns_of_irregular_verbs_are_events(text: str, noun: str, context: Context) -> None:
+    # "-ition"/"-ution" of a verb in "-aître", "-oiement" of one in "-oyer", "-uption" of "rompre"…
+    # (resources/fr/events/deverbal.tsv), the model's vectors vouching for the pair
+    assert noun in _triggers(text, context)
+
+
+def test_a_word_heading_a_relative_clause_of_qui_is_a_verb(context: Context) -> None:
+    # The tagger may read a short verb as a noun ("part"); a relative whose subject is "qui" has a verb.
+    text = "Le 26 octobre 1918, le colonel engage le bataillon Ferrand qui part en bolide et s'arrête sur l'objectif."
+    analysis = analyze(text, context=context)
+    leaves = next((e for e in analysis.events if e.trigger.text == "part"), None)
+    assert leaves is not None and leaves.trigger.lemma == "partir"
+    assert leaves.date is not None and leaves.date.value == "1918-10-26"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Le 12 mars 1915, après une longue marche, le bataillon entre en ligne devant Arras.", "1915-03-12"),
+    ("Le 3 mai 1916, le 5e zouaves entre dans Péronne et s'y installe.", "1916-05-03"),
+    ("Au matin du 4 juin 1917, la brigade entre en action près de Reims.", "1917-06-04"),
+])
+def test_a_verb_form_the_tagger_read_as_a_preposition_before_another_is_a_verb(text: str, day: str,
+                                                                               context: Context) -> None:
+    analysis = analyze(text, context=context)
+    enters = next((e for e in analysis.events if e.trigger.text == "entre"), None)
+    assert enters is not None and enters.trigger.lemma == "entrer"
+    assert enters.date is not None and enters.date.value == day
+
+
+def test_a_preposition_before_a_noun_stays_a_preposition(context: Context) -> None:
+    assert "entre" not in _triggers("Il a choisi entre deux routes.", context)
+
+
+def test_an_election_named_by_its_adjective_is_an_event(context: Context) -> None:
+    analysis = analyze("Les européennes de dimanche ont vu la victoire de la gauche.", dct="1999-06-16",
+                       context=context)
+    vote = next((e for e in analysis.events if e.trigger.text == "européennes"), None)
+    assert vote is not None and vote.date is not None and vote.date.value == "1999-06-13"
+    assert "Européens" not in _triggers("Les Européens ont voté.", context)  # people
+
+
+def test_a_noun_its_participle_dates_is_one_happening(context: Context) -> None:
+    # "de" before a bare noun names a kind ("navires de débarquement"), unless a date says when it happens
+    assert "législatives" in _triggers("Il a parlé de législatives anticipées en octobre.", context)
+    assert "débarquement" not in _triggers("Des navires de débarquement ont été construits.", context)
