@@ -270,3 +270,23 @@ def test_titles_roles_and_prepositions_follow_the_hipe_convention() -> None:
                          [Timex("t1", year, year + 4, "1847", "DATE", "1847")], text)
     spans = annales_spans(analysis, dates="absolute")
     assert [text[s.start:s.end] for s in spans] == ["général Moreau, commandant de la place", "en 1847"]
+
+
+def test_a_title_before_an_office_and_a_joined_rank_follow_the_hipe_convention() -> None:
+    text = "On le trouve chez M. le ministre Garnaud, puis chez le capitaine-lieutenant Orlov."
+    garnaud, office = text.index("Garnaud"), text.index("ministre")
+    orlov = text.index("Orlov")
+    persons = [Mention(garnaud, garnaud + 7, "Garnaud", role=Span(office, office + len("ministre"))),
+               Mention(orlov, orlov + 5, "Orlov", rank="lieutenant")]
+    analysis = _analysis([Entity("e1", "person", "Garnaud", mentions=persons[:1]),
+                          Entity("e2", "person", "Orlov", mentions=persons[1:])], [], text)
+    spans = annales_spans(analysis)
+    assert [text[s.start:s.end] for s in spans] == ["M. le ministre Garnaud", "capitaine-lieutenant Orlov"]
+
+
+def test_a_descriptor_before_a_comma_belongs_to_the_person() -> None:
+    text = "Le plan, dressé par l'ingénieur du canton, M. Vauthier, fut adopté."
+    name, words = text.index("M. Vauthier") + 3, text.index("ingénieur")
+    mention = Mention(name, name + 8, "Vauthier", title="M.", descriptor=Span(words, text.index(", M.") + 1))
+    analysis = _analysis([Entity("e1", "person", "Vauthier", mentions=[mention])], [], text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["ingénieur du canton, M. Vauthier"]

@@ -366,6 +366,9 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
     return found
 
 
+ROMAN_LETTERS = frozenset("IVX")  # "Georges V", "Pie X"; larger numerals are never one letter
+
+
 def _article_is_the_names(name: str, article_end: int, language: str) -> bool:
     """"Le Havre", "La Chaux-de-Fonds": a place whose article belongs to its name (the gazetteer
     knows it with the article at least as well as without)."""
@@ -399,6 +402,17 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         more = re.match(r"[ \t]+" + CAP, text[end:])
         if more:
             end += more.end()
+    # A last capital letter standing alone is no name part when it elides a word ("Georges
+    # Plomb C'est") or cannot be a regnal number ("L. Reynier S Fr. 6": OCR debris).
+    last = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ])$", text[start:end])
+    if last and (text[end:end + 1] in ("'", "’") or last.group(1) not in ROMAN_LETTERS):
+        end = start + last.start()
+    # A given name joined by a hyphen belongs to the person: "José-Maria Jimenez", the NER
+    # having cut at the hyphen.
+    if kind == "person":
+        joined = re.search(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w’']*-$", text[max(0, start - 30):start])
+        if joined:
+            start -= len(joined.group())
     if end - start < 2 or not text[start].isupper():
         return None
     return Candidate(start, end, kind, "ner")

@@ -270,6 +270,8 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                 if kind == "pers":
                     start = _with_title(text, m, language)
                     if m.role is not None:  # HIPE counts an apposition into the person
+                        if m.role.end <= m.start:  # an office before the name: "M. le ministre X"
+                            start = min(start, _with_stacked_titles(text, m.role.start, language))
                         start, end = min(start, m.role.start), max(end, m.role.end)
                     if getattr(m, "descriptor", None) is not None:  # and the words describing them before
                         start = min(start, m.descriptor.start)
@@ -293,6 +295,14 @@ def _with_title(text: str, mention: Any, language: str) -> int:
             start = len(before) - len(prefix)
     if start == mention.start:
         return start
+    # A rank joined by a hyphen to another: "capitaine-lieutenant X".
+    joined = re.search(r"(?<![\w-])[^\W\d_]+-$", text[max(0, start - 30):start])
+    if joined:
+        start -= len(joined.group())
+    return _with_stacked_titles(text, start, language)
+
+
+def _with_stacked_titles(text: str, start: int, language: str) -> int:
     # Titles written one before the other belong to the person too: "M. le Dr Fritz Keller".
     stacked = _stacked_title(language)
     while (m := stacked.search(text, max(0, start - 40), start)) is not None:
