@@ -72,3 +72,14 @@ def test_a_lone_capital_ending_a_name_is_cut_unless_it_is_a_regnal_number() -> N
 def test_a_given_name_joined_by_a_hyphen_belongs_to_the_person() -> None:
     assert _cut("Quant à José-Maria Ferrer, il céda.", "Maria Ferrer") == "José-Maria Ferrer"
     assert _cut("la finale France-Brésil fut jouée", "Brésil", "place") == "Brésil"
+
+
+def test_one_of_a_people_before_a_name_describes_the_person() -> None:
+    text = "Il devança de peu l'Autrichien Karl Huber dans la dernière montée."
+    assert _descriptor(text, "Karl Huber") == "Autrichien"
+
+
+def test_a_dateline_the_ner_ran_into_is_cut_from_the_name() -> None:
+    text = "Le prix revient à Frank Osgood BERNE, 15 (ATS). — On apprend"
+    assert _cut(text, "Frank Osgood BERNE") == "Frank Osgood"
+    assert _cut("Le discours de Jean DUPRAZ, hier soir.", "Jean DUPRAZ") == "Jean DUPRAZ"

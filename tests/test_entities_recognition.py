@@ -6,7 +6,7 @@ import pytest
 from entity_helpers import analysed, check_offsets, entities_mentioning, entity_of, seen
 
 from annales.entities.lexicon import name_lexicon
-from annales.entities.recognise import find_ranked_persons, find_ships, find_units
+from annales.entities.recognise import find_ranked_persons, find_ships, find_signature, find_units
 
 LEXICON = name_lexicon("fr")
 
@@ -340,3 +340,12 @@ def test_a_name_after_a_word_of_the_terrain_is_a_place(text: str) -> None:
     analysis = analysed(text)
     name = "Morel" if "Morel" in text else "Bernard"
     assert [e.type for e in entities_mentioning(analysis, name)] == ["place"], seen(analysis)
+
+
+def test_initials_closing_a_text_sign_it() -> None:
+    for text, initials in (("La séance fut levée à midi. R. M.", "R. M."), ("Il le dira plus tard. / JPB", "JPB"),
+                           ("Rien ne fut décidé ». G. p.", "G. p.")):
+        found = find_signature(text)
+        assert [(text[c.start:c.end], c.type) for c in found] == [(initials, "person")]
+    assert find_signature("Le décret fut signé par S. M. I.") == []  # "Sa Majesté Impériale"
+    assert find_signature("Les troupes entrèrent dans la ville (ATS)") == []

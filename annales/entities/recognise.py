@@ -47,7 +47,7 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("rank", "unit", "ship", "dateline")
+        return self.source in ("rank", "unit", "ship", "dateline", "signature")
 
 
 @cache
@@ -290,6 +290,20 @@ def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
     return found
 
 
+# An article signed with its author's initials, after its last sentence: "… venu ». G. P.",
+# "… longtemps. / CMA". Two initials at most: "S. M. I." closes a decree ("Sa Majesté Impériale").
+SIGNATURE = re.compile(r"(?:(?<=[.!?»]\s)|(?<=[/—–]\s))(?<![A-Z]\.\s)(?P<name>[A-Z]\.[ \t]?[A-Za-z]\.|[A-Z]{2,4})\s*\Z")
+
+
+def find_signature(text: str) -> list[Candidate]:
+    """The initials signing a text at its very end: the author, a person."""
+    m = SIGNATURE.search(text[-40:])
+    if m is None:
+        return []
+    offset = max(0, len(text) - 40)
+    return [Candidate(offset + m.start("name"), offset + m.end("name"), "person", "signature")]
+
+
 def find_works(text: str, language: str) -> list[Candidate]:
     """Newspapers and magazines the words announce: "le correspondant du Times", "la Gazette de
     Lausanne", "au « Petit Parisien »"."""
@@ -407,6 +421,11 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     last = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ])$", text[start:end])
     if last and (text[end:end + 1] in ("'", "’") or last.group(1) not in ROMAN_LETTERS):
         end = start + last.start()
+    # A dateline after a name the NER ran on into it: "… attribué à M. Kellogg PARIS, 15 (Havas)".
+    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
+    if dateline and not text[start:start + dateline.start()].isupper() \
+            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
+        end = start + dateline.start()
     # A given name joined by a hyphen belongs to the person: "José-Maria Jimenez", the NER
     # having cut at the hyphen.
     if kind == "person":

@@ -544,9 +544,9 @@ class Resolver:
     def _descriptor(self, start: int) -> Span | None:
         """Words before a name, or before its title, that describe the person: between a
         determiner and the name ("le [jeune] Paul Girard", "son [compatriote] Luc Berger", "le
-        [producteur et musicien] Marc Dubois"), and an apposition before them and a comma when a
-        noun of a person heads it ("l'[ingénieur du canton, M.] Weber", "son [agent, l'avocat]
-        Luc Berger"). `start`: where the name, or its title, begins."""
+        [producteur et musicien] Marc Dubois", "l'[Autrichien] Karl Huber"), and an apposition
+        before them and a comma when a noun of a person heads it ("l'[ingénieur du canton, M.]
+        Weber", "son [agent, l'avocat] Luc Berger"). `start`: where the name, or its title, begins."""
         before = _preceding_tokens(self.doc, start, MAX_DESCRIPTOR_WORDS + 2)
         words: list = []
         found: Span | None = None
@@ -555,7 +555,8 @@ class Resolver:
             if t.idx + len(t.text) > start:
                 continue
             if (t.pos_ in ("NOUN", "ADJ") and not t.is_punct) \
-                    or (t.pos_ == "CCONJ" and words and words[-1].pos_ != "CCONJ"):
+                    or (t.pos_ == "CCONJ" and words and words[-1].pos_ != "CCONJ") \
+                    or (t.text[:1].isupper() and self._typing.is_people(t.text + "s")):  # "l'Allemand X"
                 words.append(t)
                 continue
             # After "du", "des" the words must name a person: "la discussion du postulat Weber".
