@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from entity_helpers import analysed
+from entity_helpers import analysed, entities_mentioning, seen
 
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import Candidate
@@ -111,3 +111,9 @@ def test_a_village_taken_is_a_place_in_the_whole_analysis() -> None:
                         "de Fréville, malgré la résistance des défenseurs.")
     types = {e.name: e.type for e in analysis.entities}
     assert all(types.get(n, "place") == "place" for n in ("Vaudricourt", "Morlancy", "Fréville")), types
+
+
+def test_a_town_of_the_gazetteer_weighs_less_than_the_ners_organisation() -> None:
+    # "OTAN" is also the alternate name of a town in the gazetteer.
+    analysis = analysed("Sur la structure et le rôle de l'OTAN, les alliés ne pouvaient avoir aucune divergence.")
+    assert [e.type for e in entities_mentioning(analysis, "OTAN")] == ["organization"], seen(analysis)
