@@ -117,3 +117,10 @@ def test_a_town_of_the_gazetteer_weighs_less_than_the_ners_organisation() -> Non
     # "OTAN" is also the alternate name of a town in the gazetteer.
     analysis = analysed("Sur la structure et le rôle de l'OTAN, les alliés ne pouvaient avoir aucune divergence.")
     assert [e.type for e in entities_mentioning(analysis, "OTAN")] == ["organization"], seen(analysis)
+
+
+def test_a_place_takes_in_the_words_that_make_it_a_part_of_itself() -> None:
+    analysis = analysed("Les banques misent sur la Suisse romande, alors que la Suisse alémanique hésite. "
+                        "La Suisse entière vote dimanche.")
+    names = sorted((e.type, e.name) for e in analysis.entities)
+    assert names == [("place", "Suisse"), ("place", "Suisse alémanique"), ("place", "Suisse romande")], seen(analysis)

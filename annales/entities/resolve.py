@@ -94,6 +94,8 @@ class Resolver:
             self.place_verbs[verb].update(prepositions.split())
         relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
+        qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
+        self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -321,11 +323,25 @@ class Resolver:
         for cand in accepted:
             if not cand.strong:
                 cand.type = types.get(cand.key, cand.type)
+        self._with_qualifiers(accepted, types)
         # What the NER could not name and nothing in the text vouches for is left out.
         accepted = [c for c in accepted if c.type != "misc"]
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _with_qualifiers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
+        """A place takes in the words that make it a part of itself: "la Suisse romande" is one
+        place, not "Suisse" (place_qualifiers.tsv)."""
+        if self.place_qualifier is None:
+            return
+        starts = {c.start for c in accepted}
+        for cand in accepted:
+            m = self.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
+            if m is not None and not any(cand.end < s < m.end() for s in starts):
+                cand.end = m.end()
+                cand.key = _norm(self.text[cand.start:cand.end])
+                types[cand.key] = "place"
 
     def _settle_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
         """Strong first, then longest: a kept candidate excludes every later one it shares a character with."""
