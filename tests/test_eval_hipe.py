@@ -290,3 +290,12 @@ def test_a_descriptor_before_a_comma_belongs_to_the_person() -> None:
     mention = Mention(name, name + 8, "Vauthier", title="M.", descriptor=Span(words, text.index(", M.") + 1))
     analysis = _analysis([Entity("e1", "person", "Vauthier", mentions=[mention])], [], text)
     assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["ingénieur du canton, M. Vauthier"]
+
+
+def test_two_years_joined_by_a_dash_are_one_time_entity() -> None:
+    text = "La guerre 1870-1871 ruina la ville, puis vint 1875."
+    first, second, third = text.index("1870"), text.index("1871"), text.index("1875")
+    timexes = [Timex(f"t{n}", s, s + 4, text[s:s + 4], "DATE", text[s:s + 4])
+               for n, s in enumerate((first, second, third))]
+    analysis = _analysis([], timexes, text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis, dates="absolute")] == ["1870-1871", "1875"]

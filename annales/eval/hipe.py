@@ -277,9 +277,22 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                         start = min(start, m.descriptor.start)
                 spans.append(CharSpan(start, end, kind))
     if dates in ("all", "absolute"):
-        spans += [CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
-                  if t.type == "DATE" and (dates == "all" or t.anchor is None and t.resolved)]
+        times = sorted((CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
+                        if t.type == "DATE" and (dates == "all" or t.anchor is None and t.resolved)),
+                       key=lambda s: s.start)
+        spans += _joined_ranges(text, times)
     return spans
+
+
+def _joined_ranges(text: str, times: list[CharSpan]) -> list[CharSpan]:
+    """HIPE makes one entity of two dates joined by a dash: "1914-1918"."""
+    joined: list[CharSpan] = []
+    for span in times:
+        if joined and text[joined[-1].end:span.start] in ("-", "–", "—"):
+            joined[-1] = CharSpan(joined[-1].start, span.end, "time")
+        else:
+            joined.append(span)
+    return joined
 
 
 @cache
