@@ -6,7 +6,13 @@ import pytest
 from entity_helpers import analysed, check_offsets, entities_mentioning, entity_of, seen
 
 from annales.entities.lexicon import name_lexicon
-from annales.entities.recognise import find_ranked_persons, find_ships, find_signature, find_units
+from annales.entities.recognise import (
+    find_cued_organisations,
+    find_ranked_persons,
+    find_ships,
+    find_signature,
+    find_units,
+)
 
 LEXICON = name_lexicon("fr")
 
@@ -349,3 +355,13 @@ def test_initials_closing_a_text_sign_it() -> None:
         assert [(text[c.start:c.end], c.type) for c in found] == [(initials, "person")]
     assert find_signature("Le décret fut signé par S. M. I.") == []  # "Sa Majesté Impériale"
     assert find_signature("Les troupes entrèrent dans la ville (ATS)") == []
+
+
+def test_a_noun_of_an_organisation_before_a_name_makes_it_one() -> None:
+    text = "Selon l'agence Tassot, le comité Marbeuf a tranché; la maison de Gênes ferme."
+    assert [text[c.start:c.end] for c in find_cued_organisations(text, "fr")] == ["Tassot", "Marbeuf"]
+
+
+def test_a_name_opening_on_a_noun_of_an_organisation_is_one() -> None:
+    analysis = analysed("L'Académie valaisanne a décidé de s'associer à l'hommage rendu au poète.")
+    assert [e.type for e in entities_mentioning(analysis, "Académie valaisanne")] == ["organization"], seen(analysis)

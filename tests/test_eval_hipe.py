@@ -299,3 +299,11 @@ def test_two_years_joined_by_a_dash_are_one_time_entity() -> None:
                for n, s in enumerate((first, second, third))]
     analysis = _analysis([], timexes, text)
     assert [text[s.start:s.end] for s in annales_spans(analysis, dates="absolute")] == ["1870-1871", "1875"]
+
+
+def test_the_noun_of_an_organisation_belongs_to_it() -> None:
+    text = "Selon l'agence Tassot, rien ne bouge."
+    name = text.index("Tassot")
+    analysis = _analysis([Entity("e1", "organization", "Tassot", mentions=[Mention(name, name + 6, "Tassot")])],
+                         [], text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["agence Tassot"]

@@ -114,6 +114,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             # The words that may follow are looked at, not taken: "le 3e bataillon et le 4e
             # bataillon" holds two units, and a taken tail would hide the second from finditer.
             rf"(?=(?P<tail>(?:\s*[\w’'-]+)*))"),
+        # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
+        "org_cue": re.compile(
+            rf"(?<![\w-])(?:{_alternation_of(language, 'org_cues.tsv', fold=False)}){SPACE}(?P<name>{CAP})(?![\w-])"),
         "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
@@ -302,6 +305,12 @@ def find_signature(text: str) -> list[Candidate]:
         return []
     offset = max(0, len(text) - 40)
     return [Candidate(offset + m.start("name"), offset + m.end("name"), "person", "signature")]
+
+
+def find_cued_organisations(text: str, language: str) -> list[Candidate]:
+    """A name after a lower-case noun that makes it an organisation: "l'agence Havas"."""
+    return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
+            for m in _patterns(language)["org_cue"].finditer(text)]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:

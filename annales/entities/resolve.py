@@ -94,6 +94,7 @@ class Resolver:
             self.place_verbs[verb].update(prepositions.split())
         relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
+        self.org_heads = {fold(r[0]) for r in load_rows(language, "entities", "org_cues.tsv") if r[1] == "yes"}
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
@@ -205,6 +206,8 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
+        if " " in text and fold(text.split()[0]) in self.org_heads:
+            votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé"
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)

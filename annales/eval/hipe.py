@@ -267,6 +267,8 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                 start, end = m.start, m.end
                 if kind == "loc":
                     start = _with_place_noun(text, start, language)
+                if kind == "org":
+                    start = _with_org_noun(text, start, language)
                 if kind == "pers":
                     start = _with_title(text, m, language)
                     if m.role is not None:  # HIPE counts an apposition into the person
@@ -349,6 +351,19 @@ def _with_place_noun(text: str, start: int, language: str) -> int:
     if cue is None or (cue.start() > 0 and text[max(0, start - 40):start][cue.start() - 1].isalnum()):
         return start
     return start - (len(text[max(0, start - 40):start]) - cue.start())
+
+
+def _with_org_noun(text: str, start: int, language: str) -> int:
+    """HIPE puts the noun of an organisation inside it: "agence Havas", "comité Nobel"."""
+    cue = re.search(rf"(?<![\w-])(?:{_org_nouns(language)})[ \t]+$", text[max(0, start - 30):start])
+    return start - len(cue.group()) if cue else start
+
+
+@cache
+def _org_nouns(language: str) -> str:
+    from annales.common.resources import alternation
+
+    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv")])
 
 
 def _with_preposition(text: str, start: int, language: str) -> int:
