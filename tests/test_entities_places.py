@@ -124,3 +124,8 @@ def test_a_place_takes_in_the_words_that_make_it_a_part_of_itself() -> None:
                         "La Suisse entière vote dimanche.")
     names = sorted((e.type, e.name) for e in analysis.entities)
     assert names == [("place", "Suisse"), ("place", "Suisse alémanique"), ("place", "Suisse romande")], seen(analysis)
+
+
+def test_a_place_with_a_lower_case_prefix_is_kept() -> None:
+    analysis = analysed("Les journaux d'outre-Rhin s'en inquiètent; il rentra d'outre-Atlantique en mai.")
+    assert sorted(e.name for e in analysis.entities if e.type == "place") == ["outre-Atlantique", "outre-Rhin"]

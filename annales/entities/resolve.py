@@ -111,7 +111,9 @@ class Resolver:
             return False  # "Le", "Il", "Dans": a function word names nothing, whatever its capital
         if cand.strong:
             return True
-        if not text[:1].isupper() or text in self.lexicon.not_names or self.lexicon.rank(text):
+        # A lower-case prefix glued to a name is a place's only: "outre-Rhin" (place_prefixes.tsv).
+        prefixed = cand.source == "cue" and cand.type == "place" and re.match(r"[a-zà-ÿ]+-[A-ZÀ-ÖØ-Þ]", text)
+        if not (text[:1].isupper() or prefixed) or text in self.lexicon.not_names or self.lexicon.rank(text):
             return False  # a rank or title alone ("Major") names nobody
         words = text.split()
         if len(words) == 1 and not text.isupper():  # "PARIS" in a dateline is a name
