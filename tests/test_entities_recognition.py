@@ -8,6 +8,7 @@ from entity_helpers import analysed, check_offsets, entities_mentioning, entity_
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_organisations,
+    find_cued_persons,
     find_ranked_persons,
     find_ships,
     find_signature,
@@ -365,3 +366,20 @@ def test_a_noun_of_an_organisation_before_a_name_makes_it_one() -> None:
 def test_a_name_opening_on_a_noun_of_an_organisation_is_one() -> None:
     analysis = analysed("L'Académie valaisanne a décidé de s'associer à l'hommage rendu au poète.")
     assert [e.type for e in entities_mentioning(analysis, "Académie valaisanne")] == ["organization"], seen(analysis)
+
+
+def test_a_noun_of_a_person_before_a_name_makes_it_one() -> None:
+    text = "On arrêta le libraire Vuilleumier; son compatriote Paul Roux s'enfuit; le maire de Genève resta."
+    found = find_cued_persons(text, "fr", name_lexicon("fr"))
+    assert [(text[c.start:c.end], c.type) for c in found] == [("Vuilleumier", "person"), ("Paul Roux", "person")]
+
+
+def test_a_full_name_in_capitals_opening_on_a_given_name_is_a_person() -> None:
+    text = "La chanteuse revient. PASCAL VUILLEUMIER Assise à l'arrière, elle sourit. LA CHAUX-DE-FONDS vote."
+    found = find_cued_persons(text, "fr", name_lexicon("fr"))
+    assert [text[c.start:c.end] for c in found] == ["PASCAL VUILLEUMIER"]
+
+
+def test_a_ranked_list_with_times_after_the_names_holds_persons() -> None:
+    analysis = analysed("Classement : 12. Vuilleumier à 5'40. 13. Rochat à 5'49. 14. Perrenoud à 7'16.")
+    assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Perrenoud", "Rochat", "Vuilleumier"]

@@ -114,6 +114,14 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             # The words that may follow are looked at, not taken: "le 3e bataillon et le 4e
             # bataillon" holds two units, and a taken tail would hide the second from finditer.
             rf"(?=(?P<tail>(?:\s*[\w’'-]+)*))"),
+        # "le libraire Martin", "son compatriote Paul Roux": a noun of a person, then the name.
+        "person_cue": re.compile(
+            rf"(?<![\w])(?i:le|la|l['’]|les|son|sa|ses|leur|du|des|au|notre|ce|cet|cette)[ \t]*"
+            rf"(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
+            rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
+        # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
+        "caps_name": re.compile(rf"(?<![\w’'-])(?P<name>(?P<first>[A-ZÀ-Ý]{{2,}})"
+                                rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_alternation_of(language, 'org_cues.tsv', fold=False)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -146,7 +154,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # An item of a ranked list ("3. Tchmil (Be, 4 ").", "12. Camenzind. 23. Huser."): a name after its place.
         "ranked_item": re.compile(
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
-            rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d)"),
+            rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d|[ \t]+à[ \t]+\S*\d)"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -305,6 +313,16 @@ def find_signature(text: str) -> list[Candidate]:
         return []
     offset = max(0, len(text) - 40)
     return [Candidate(offset + m.start("name"), offset + m.end("name"), "person", "signature")]
+
+
+def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), and a full name in
+    capitals whose first word is a known given name ("PAUL ROUX" under an article)."""
+    p = _patterns(language)
+    found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)]
+    found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
+              if m.group("first").capitalize() in lexicon.given_names]
+    return found
 
 
 def find_cued_organisations(text: str, language: str) -> list[Candidate]:
