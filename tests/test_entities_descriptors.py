@@ -83,3 +83,14 @@ def test_a_dateline_the_ner_ran_into_is_cut_from_the_name() -> None:
     text = "Le prix revient à Frank Osgood BERNE, 15 (ATS). — On apprend"
     assert _cut(text, "Frank Osgood BERNE") == "Frank Osgood"
     assert _cut("Le discours de Jean DUPRAZ, hier soir.", "Jean DUPRAZ") == "Jean DUPRAZ"
+
+
+def test_a_hyphenated_role_is_whole() -> None:
+    text = "Paul Rochat, secrétaire-adjoint, et Jean Vidal furent élus."
+    assert entity_of(analysed(text), "Paul Rochat").role == "secrétaire-adjoint"
+
+
+def test_a_sovereigns_number_of_one_letter_belongs_to_the_name() -> None:
+    assert entity_of(analysed("Le roi Charles X abdiqua en 1830."), "Charles X").type == "person"
+    analysis = analysed("On annonça l'arrivée de Georges V. Martin à Lyon.")
+    assert not any(m.text == "Georges V" for e in analysis.entities for m in e.mentions), seen(analysis)

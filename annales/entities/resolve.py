@@ -45,6 +45,9 @@ PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
 MAX_DESCRIPTOR_WORDS = 4
+# A regnal number of one letter after a given name; one followed by a dot is an initial, unless the
+# dot ends the text or its line.
+REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
 def _best(votes: dict[str, float]) -> str:
@@ -329,11 +332,25 @@ class Resolver:
             if not cand.strong:
                 cand.type = types.get(cand.key, cand.type)
         self._with_qualifiers(accepted, types)
+        self._with_regnal_numbers(accepted, types)
         # What the NER could not name and nothing in the text vouches for is left out.
         accepted = [c for c in accepted if c.type != "misc"]
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _with_regnal_numbers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
+        """A sovereign's number of one letter belongs to the name: "Georges V", "Charles X" (the NER
+        and the name patterns stop before a lone capital). Not "Georges V. Martin", an initial."""
+        for cand in accepted:
+            name = self.text[cand.start:cand.end]
+            if cand.type != "person" or name.split()[-1] not in self.lexicon.given_names:
+                continue
+            m = REGNAL_LETTER.match(self.text, cand.end)
+            if m is not None:
+                cand.end = m.end()
+                cand.key = _norm(self.text[cand.start:cand.end])
+                types[cand.key] = "person"
 
     def _with_qualifiers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
         """A place takes in the words that make it a part of itself: "la Suisse romande" is one
@@ -643,6 +660,9 @@ class Resolver:
         tokens = []
         closed = True  # the apposition ends at a punctuation mark or the sentence's end
         for t in span:
+            if t.text == "-" and tokens and not tokens[-1].whitespace_ and not t.whitespace_:
+                tokens.append(t)  # "secrétaire-adjoint" read as three words
+                continue
             if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
                 closed = t.is_punct or t.is_sent_start
                 break
