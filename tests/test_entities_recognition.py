@@ -383,3 +383,8 @@ def test_a_full_name_in_capitals_opening_on_a_given_name_is_a_person() -> None:
 def test_a_ranked_list_with_times_after_the_names_holds_persons() -> None:
     analysis = analysed("Classement : 12. Vuilleumier à 5'40. 13. Rochat à 5'49. 14. Perrenoud à 7'16.")
     assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Perrenoud", "Rochat", "Vuilleumier"]
+
+
+def test_a_council_that_decides_is_an_organisation() -> None:
+    analysis = analysed("Le Conseil cantonal a décidé de convoquer les électeurs en mars.")
+    assert [e.type for e in entities_mentioning(analysis, "Conseil cantonal")] == ["organization"], seen(analysis)

@@ -56,6 +56,11 @@ def _alternation_of(language: str, name: str, fold: bool = True, layer: str = "e
     return alternation([r[0] for r in load_rows(language, layer, name)], fold_case=fold) or "(?!)"
 
 
+def _org_cues(language: str) -> str:
+    """The nouns of an organisation written in lower case before its name (org_cues.tsv)."""
+    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
+
+
 def _particles(language: str) -> str:
     return _alternation_of(language, "name_particles.tsv", fold=False, layer="common")
 
@@ -124,7 +129,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
-            rf"(?<![\w-])(?:{_alternation_of(language, 'org_cues.tsv', fold=False)}){SPACE}(?P<name>{CAP})(?![\w-])"),
+            rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
         "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),

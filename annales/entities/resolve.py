@@ -97,7 +97,8 @@ class Resolver:
             self.place_verbs[verb].update(prepositions.split())
         relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
-        self.org_heads = {fold(r[0]) for r in load_rows(language, "entities", "org_cues.tsv") if r[1] == "yes"}
+        self.org_heads = {fold(noun) for noun, where in load_rows(language, "entities", "org_cues.tsv")
+                          if where in ("head", "both")}
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()

@@ -363,7 +363,7 @@ def _with_org_noun(text: str, start: int, language: str) -> int:
 def _org_nouns(language: str) -> str:
     from annales.common.resources import alternation
 
-    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv")])
+    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
 
 
 def _with_preposition(text: str, start: int, language: str) -> int:
