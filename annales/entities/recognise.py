@@ -361,12 +361,13 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         if _qualifies_a_noun(doc, m.start("rank"), m.end("rank"), lexicon):
             continue  # "le repli général Missy, Pontavert…": a general retreat, then villages
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
-        if m.group("particle") and kind not in ("rank", "address"):
-            continue  # "M. de Roggenbach" is a man, "la reine de Portugal" a place's queen
+        if m.group("particle") and kind not in ("rank", "address", "nobility"):
+            continue  # "M. de Roggenbach" is a man, "l'évêque de Lausanne" a place's bishop
         start = m.start("particle") if m.group("particle") else m.start("name")
-        # "le général de Gaulle" — but "le commandant de Strasbourg" names a place: a name after a
-        # particle is checked against the rest of the text before it is believed; not after "M." or "Mme".
-        doubtful = m.group("particle") and kind == "rank"
+        # "le général de Gaulle", "le prince de Bismarck" — but "le commandant de Strasbourg", "la
+        # reine de Portugal" name a place: a name after a particle is checked against the rest of the
+        # text before it is believed; not after "M." or "Mme".
+        doubtful = m.group("particle") and kind in ("rank", "nobility")
         found.append(Candidate(start, m.end("name"), "person", "rank-particle" if doubtful else "rank",
                                rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))

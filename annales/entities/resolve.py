@@ -319,7 +319,8 @@ class Resolver:
         analysis = self.analysis
         candidates = [c for c in candidates if not analysis.in_region(c.start, c.end, "boilerplate")]
         places = {_norm(self.text[c.start:c.end]) for c in candidates if c.type == "place"}
-        candidates = [c for c in candidates if c.source != "rank-particle" or c.key not in places]
+        candidates = [c for c in candidates if c.source != "rank-particle" or c.key not in places
+                      and not self._known_place_after_title(c)]
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
@@ -339,6 +340,12 @@ class Resolver:
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _known_place_after_title(self, cand: Candidate) -> bool:
+        """A title of nobility before "de" and a place the gazetteer knows names the place's
+        sovereign, not a man of that name: "le roi de Prusse", "la reine de Portugal"."""
+        kind = self.lexicon.ranks.get(fold(cand.rank or ""), ("", ""))[1]
+        return kind == "nobility" and place_tier(cand.key, self.analysis.language) is not None
 
     def _with_regnal_numbers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
         """A sovereign's number of one letter belongs to the name: "Georges V", "Charles X" (the NER
