@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from entity_helpers import analysed, entity_of, seen
 
-from annales.entities.recognise import _ner_candidate, _patterns
+from annales.entities.recognise import _complement_of_a_role, _ner_candidate, _patterns
 
 
 def _descriptor(text: str, written: str) -> str | None:
@@ -94,3 +94,11 @@ def test_a_sovereigns_number_of_one_letter_belongs_to_the_name() -> None:
     assert entity_of(analysed("Le roi Charles X abdiqua en 1830."), "Charles X").type == "person"
     analysis = analysed("On annonça l'arrivée de Georges V. Martin à Lyon.")
     assert not any(m.text == "Georges V" for e in analysis.entities for m in e.mentions), seen(analysis)
+
+
+def test_the_name_completing_an_office_is_not_the_person() -> None:
+    for words, complement in (("président de la ", True), ("évêque de ", True), ("chef de l'", True),
+                              ("général de ", False), ("comte de ", False), ("le ", False)):
+        assert _complement_of_a_role(words, "fr") is complement, words
+    text = "M. Paul Rochat, président de la Confédération, ouvrit la séance."
+    assert _cut(text, "président de la Confédération") is None

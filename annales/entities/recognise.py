@@ -416,6 +416,18 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
 ROMAN_LETTERS = frozenset("IVX")  # "Georges V", "Pie X"; larger numerals are never one letter
 
 
+def _complement_of_a_role(words: str, language: str) -> bool:
+    """Lower-case words ending on "de", "du", "des" or "de la" before a name the NER calls a person:
+    the name completes an office or a noun ("évêque de Lausanne", "président de la Confédération"),
+    unless a rank or a title of nobility or address takes it as a particle ("général de Gaulle")."""
+    m = re.search(r"(?:^|\s)([\w’'-]+)\s+(?:de|du|des|d['’])(?:\s+(?:la|l['’]|les)\s*|\s*|(?<=['’]))$",
+                  words, re.IGNORECASE)
+    if m is None:
+        return False
+    known = name_lexicon(language).rank(m.group(1))
+    return known is None or known[1] not in ("rank", "nobility", "address")
+
+
 def _article_is_the_names(name: str, article_end: int, language: str) -> bool:
     """"Le Havre", "La Chaux-de-Fonds": a place whose article belongs to its name (the gazetteer
     knows it with the article at least as well as without)."""
@@ -437,6 +449,8 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
+        if kind == "person" and _complement_of_a_role(lead.group(), language):
+            return None  # "président de la Confédération": the name is the office's, not the man
         start += lead.end()
     lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead and not _article_is_the_names(text[start:end], lead.end(), language):
