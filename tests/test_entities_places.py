@@ -129,3 +129,8 @@ def test_a_place_takes_in_the_words_that_make_it_a_part_of_itself() -> None:
 def test_a_place_with_a_lower_case_prefix_is_kept() -> None:
     analysis = analysed("Les journaux d'outre-Rhin s'en inquiètent; il rentra d'outre-Atlantique en mai.")
     assert sorted(e.name for e in analysis.entities if e.type == "place") == ["outre-Atlantique", "outre-Rhin"]
+
+
+def test_the_soviet_union_is_a_place_by_its_initials_too() -> None:
+    analysis = analysed("Les Etats-Unis et l'U.R.S.S. ont signé l'accord à Genève.")
+    assert [e.type for e in entities_mentioning(analysis, "U.R.S.S.")] == ["place"], seen(analysis)

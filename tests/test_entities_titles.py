@@ -123,3 +123,8 @@ def test_a_title_of_nobility_takes_a_name_after_de_unless_it_is_a_known_place() 
     entity = entity_of(analysis, "de Varenne")
     assert entity.type == "person" and entity.title == "comte"
     assert not any(e.type == "person" and "Prusse" in e.name for e in analysis.entities), seen(analysis)
+
+
+def test_the_swiss_army_ranks_are_ranks() -> None:
+    entity = entity_of(analysed("Le colonel-divisionnaire Armand Borel inspecta la 2e division."), "Armand Borel")
+    assert entity.type == "person" and entity.rank == "colonel-divisionnaire"
