@@ -120,12 +120,15 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             # bataillon" holds two units, and a taken tail would hide the second from finditer.
             rf"(?=(?P<tail>(?:\s*[\w’'-]+)*))"),
         # "le libraire Martin", "son compatriote Paul Roux": a noun of a person, then the name.
+        # The noun first, the determiner checked after: a pattern opening on the nouns' trie is
+        # searched many times faster than one opening on a case-insensitive alternation.
         "person_cue": re.compile(
-            rf"(?<![\w])(?i:le|la|l['’]|les|son|sa|ses|leur|du|des|au|notre|ce|cet|cette)[ \t]*"
-            rf"(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
+            rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
+        "person_cue_determiner": re.compile(
+            r"(?:(?<![\w])(?i:le|la|les|son|sa|ses|leur|du|des|au|notre|ce|cet|cette)[ \t]+|(?<![\w])[lL]['’])$"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
-        "caps_name": re.compile(rf"(?<![\w’'-])(?P<name>(?P<first>[A-ZÀ-Ý]{{2,}})"
+        "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
@@ -324,7 +327,8 @@ def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Ca
     """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), and a full name in
     capitals whose first word is a known given name ("PAUL ROUX" under an article)."""
     p = _patterns(language)
-    found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)]
+    found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
+             if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
               if m.group("first").capitalize() in lexicon.given_names]
     return found
