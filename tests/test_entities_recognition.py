@@ -388,3 +388,10 @@ def test_a_ranked_list_with_times_after_the_names_holds_persons() -> None:
 def test_a_council_that_decides_is_an_organisation() -> None:
     analysis = analysed("Le Conseil cantonal a décidé de convoquer les électeurs en mars.")
     assert [e.type for e in entities_mentioning(analysis, "Conseil cantonal")] == ["organization"], seen(analysis)
+
+
+def test_an_institution_named_by_its_noun_and_adjective_is_an_organisation() -> None:
+    text = "Les Chambres fédérales ont voté; la Chambre vote encore; le Conseil décide."
+    assert [text[c.start:c.end] for c in find_cued_organisations(text, "fr")] == ["Chambres fédérales"]
+    analysis = analysed(text)
+    assert [e.type for e in entities_mentioning(analysis, "Conseil")] in ([], ["organization"]), seen(analysis)

@@ -61,6 +61,12 @@ def _org_cues(language: str) -> str:
     return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
 
 
+def _org_heads(language: str) -> str:
+    """The nouns of an institution, capitalised, that open its name (org_cues.tsv)."""
+    return alternation([r[0].capitalize() for r in load_rows(language, "entities", "org_cues.tsv")
+                        if r[1] in ("head", "both")])
+
+
 def _particles(language: str) -> str:
     return _alternation_of(language, "name_particles.tsv", fold=False, layer="common")
 
@@ -130,6 +136,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
+        # "les Chambres fédérales", "le Tribunal fédéral": the capitalised noun of an institution
+        # after an article, and an adjective of the kinds institutions take (the NER misses them).
+        "org_head": re.compile(
+            rf"(?<![\w])(?i:le|la|les|l['’]|du|des|au|aux)[ \t]*(?P<name>(?:{_org_heads(language)})s?"
+            rf"[ \t]+[a-zà-ÿ]+(?:al|ale|aux|ales|ique|iques|ois|oise|aise|ien|ienne|if|ive|aire|aires))(?![\w-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -335,9 +346,11 @@ def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Ca
 
 
 def find_cued_organisations(text: str, language: str) -> list[Candidate]:
-    """A name after a lower-case noun that makes it an organisation: "l'agence Havas"."""
+    """A name after a lower-case noun that makes it an organisation ("l'agence Havas"), and the
+    capitalised noun of an institution with its adjective ("les Chambres fédérales")."""
+    p = _patterns(language)
     return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
-            for m in _patterns(language)["org_cue"].finditer(text)]
+            for kind in ("org_cue", "org_head") for m in p[kind].finditer(text)]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:

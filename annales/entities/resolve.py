@@ -212,8 +212,8 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
-        if " " in text and fold(text.split()[0]) in self.org_heads:
-            votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé"
+        if fold(text.split()[0]).removesuffix("s") in self.org_heads:
+            votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)
