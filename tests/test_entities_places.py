@@ -113,12 +113,6 @@ def test_a_village_taken_is_a_place_in_the_whole_analysis() -> None:
     assert all(types.get(n, "place") == "place" for n in ("Vaudricourt", "Morlancy", "Fréville")), types
 
 
-def test_a_town_of_the_gazetteer_weighs_less_than_the_ners_organisation() -> None:
-    # "OTAN" is also the alternate name of a town in the gazetteer.
-    analysis = analysed("Sur la structure et le rôle de l'OTAN, les alliés ne pouvaient avoir aucune divergence.")
-    assert [e.type for e in entities_mentioning(analysis, "OTAN")] == ["organization"], seen(analysis)
-
-
 def test_a_place_takes_in_the_words_that_make_it_a_part_of_itself() -> None:
     analysis = analysed("Les banques misent sur la Suisse romande, alors que la Suisse alémanique hésite. "
                         "La Suisse entière vote dimanche.")
@@ -134,3 +128,8 @@ def test_a_place_with_a_lower_case_prefix_is_kept() -> None:
 def test_the_soviet_union_is_a_place_by_its_initials_too() -> None:
     analysis = analysed("Les Etats-Unis et l'U.R.S.S. ont signé l'accord à Genève.")
     assert [e.type for e in entities_mentioning(analysis, "U.R.S.S.")] == ["place"], seen(analysis)
+
+
+def test_a_place_completing_an_office_is_a_place() -> None:
+    analysis = analysed("Le consul de Russie et Mgr Paul Rochat, évêque de Lausanne, sont partis.")
+    assert sorted(e.name for e in analysis.entities if e.type == "place") == ["Lausanne", "Russie"], seen(analysis)

@@ -467,7 +467,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
         if kind == "person" and _complement_of_a_role(lead.group(), language):
-            return None  # "président de la Confédération": the name is the office's, not the man
+            kind = "misc"  # "président de la Confédération": the office's name, not the man's; voted on
         start += lead.end()
     lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead and not _article_is_the_names(text[start:end], lead.end(), language):

@@ -391,11 +391,11 @@ class Resolver:
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         person_said: set[str] = set()  # keys a sentence reads as a person (a verb, a role)
         person_by_ner: set[str] = set()
-        org_by_ner: set[str] = set()  # a club or a firm named after its town ("le Servette")
         # What the sentences say of a name beyond the NER's label: a verb, a preposition, a rank.
         said: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for cand in accepted:
             evidence = self._evidence(cand)
+            _ = votes[cand.key]  # a name nothing voted on yet (an office's complement) is still looked up
             for kind, score in evidence.items():
                 votes[cand.key][kind] += score
                 said[cand.key][kind] += score
@@ -405,13 +405,10 @@ class Resolver:
             by_ner = cand.type == "person" and not cand.strong and cand.source not in UNVOTED_SOURCES
             if by_ner:
                 person_by_ner.add(cand.key)
-            if cand.type == "organization" and cand.source == "ner":
-                org_by_ner.add(cand.key)
             if not cand.strong and evidence.get("person", 0.0) > (EVIDENCE["ner"] if by_ner else 0.0):
                 person_said.add(cand.key)
         for key, kinds in votes.items():
-            known = self._known_place_vote(key, key in person_said, key in person_by_ner or key in org_by_ner) \
-                if "group" not in kinds else 0
+            known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
             if known:
                 kinds["place"] += known
                 if key not in person_by_ner:  # a known town the NER calls a person vouches for nothing
