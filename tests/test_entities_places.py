@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from entity_helpers import analysed
+from entity_helpers import analysed, entities_mentioning, seen
 
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import Candidate
@@ -134,3 +134,25 @@ def test_a_capitalised_word_after_an_article_coordinated_with_a_person_is_no_nam
     resolver = _resolver(text)
     entities = resolver.run(_candidates(text, {"Pierre Morvanel": "person"}))
     assert [e.name for e in entities] == ["Pierre Morvanel"]
+
+
+def test_a_place_takes_in_the_words_that_make_it_a_part_of_itself() -> None:
+    analysis = analysed("Les banques misent sur la Suisse romande, alors que la Suisse alémanique hésite. "
+                        "La Suisse entière vote dimanche.")
+    names = sorted((e.type, e.name) for e in analysis.entities)
+    assert names == [("place", "Suisse"), ("place", "Suisse alémanique"), ("place", "Suisse romande")], seen(analysis)
+
+
+def test_a_place_with_a_lower_case_prefix_is_kept() -> None:
+    analysis = analysed("Les journaux d'outre-Rhin s'en inquiètent; il rentra d'outre-Atlantique en mai.")
+    assert sorted(e.name for e in analysis.entities if e.type == "place") == ["outre-Atlantique", "outre-Rhin"]
+
+
+def test_the_soviet_union_is_a_place_by_its_initials_too() -> None:
+    analysis = analysed("Les Etats-Unis et l'U.R.S.S. ont signé l'accord à Genève.")
+    assert [e.type for e in entities_mentioning(analysis, "U.R.S.S.")] == ["place"], seen(analysis)
+
+
+def test_a_place_completing_an_office_is_a_place() -> None:
+    analysis = analysed("Le consul de Russie et Mgr Paul Rochat, évêque de Lausanne, sont partis.")
+    assert sorted(e.name for e in analysis.entities if e.type == "place") == ["Lausanne", "Russie"], seen(analysis)

@@ -6,7 +6,14 @@ import pytest
 from entity_helpers import analysed, check_offsets, entities_mentioning, entity_of, seen
 
 from annales.entities.lexicon import name_lexicon
-from annales.entities.recognise import find_ranked_persons, find_ships, find_units
+from annales.entities.recognise import (
+    find_cued_organisations,
+    find_cued_persons,
+    find_ranked_persons,
+    find_ships,
+    find_signature,
+    find_units,
+)
 
 LEXICON = name_lexicon("fr")
 
@@ -340,3 +347,51 @@ def test_a_name_after_a_word_of_the_terrain_is_a_place(text: str) -> None:
     analysis = analysed(text)
     name = "Morel" if "Morel" in text else "Bernard"
     assert [e.type for e in entities_mentioning(analysis, name)] == ["place"], seen(analysis)
+
+
+def test_initials_closing_a_text_sign_it() -> None:
+    for text, initials in (("La séance fut levée à midi. R. M.", "R. M."), ("Il le dira plus tard. / JPB", "JPB"),
+                           ("Rien ne fut décidé ». G. p.", "G. p.")):
+        found = find_signature(text)
+        assert [(text[c.start:c.end], c.type) for c in found] == [(initials, "person")]
+    assert find_signature("Le décret fut signé par S. M. I.") == []  # "Sa Majesté Impériale"
+    assert find_signature("Les troupes entrèrent dans la ville (ATS)") == []
+
+
+def test_a_noun_of_an_organisation_before_a_name_makes_it_one() -> None:
+    text = "Selon l'agence Tassot, le comité Marbeuf a tranché; la maison de Gênes ferme."
+    assert [text[c.start:c.end] for c in find_cued_organisations(text, "fr")] == ["Tassot", "Marbeuf"]
+
+
+def test_a_name_opening_on_a_noun_of_an_organisation_is_one() -> None:
+    analysis = analysed("L'Académie valaisanne a décidé de s'associer à l'hommage rendu au poète.")
+    assert [e.type for e in entities_mentioning(analysis, "Académie valaisanne")] == ["organization"], seen(analysis)
+
+
+def test_a_noun_of_a_person_before_a_name_makes_it_one() -> None:
+    text = "On arrêta le libraire Vuilleumier; son compatriote Paul Roux s'enfuit; le maire de Genève resta."
+    found = find_cued_persons(text, "fr", name_lexicon("fr"))
+    assert [(text[c.start:c.end], c.type) for c in found] == [("Vuilleumier", "person"), ("Paul Roux", "person")]
+
+
+def test_a_full_name_in_capitals_opening_on_a_given_name_is_a_person() -> None:
+    text = "La chanteuse revient. PASCAL VUILLEUMIER Assise à l'arrière, elle sourit. LA CHAUX-DE-FONDS vote."
+    found = find_cued_persons(text, "fr", name_lexicon("fr"))
+    assert [text[c.start:c.end] for c in found] == ["PASCAL VUILLEUMIER"]
+
+
+def test_a_ranked_list_with_times_after_the_names_holds_persons() -> None:
+    analysis = analysed("Classement : 12. Vuilleumier à 5'40. 13. Rochat à 5'49. 14. Perrenoud à 7'16.")
+    assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Perrenoud", "Rochat", "Vuilleumier"]
+
+
+def test_a_council_that_decides_is_an_organisation() -> None:
+    analysis = analysed("Le Conseil cantonal a décidé de convoquer les électeurs en mars.")
+    assert [e.type for e in entities_mentioning(analysis, "Conseil cantonal")] == ["organization"], seen(analysis)
+
+
+def test_an_institution_named_by_its_noun_and_adjective_is_an_organisation() -> None:
+    text = "Les Chambres fédérales ont voté; la Chambre vote encore; le Conseil décide."
+    assert [text[c.start:c.end] for c in find_cued_organisations(text, "fr")] == ["Chambres fédérales"]
+    analysis = analysed(text)
+    assert [e.type for e in entities_mentioning(analysis, "Conseil")] in ([], ["organization"]), seen(analysis)

@@ -116,3 +116,15 @@ def test_the_title_alone_still_names_the_person_told_before() -> None:
     assert emperor.title == "empereur" and emperor.ranks == []
     entered = next(e for e in analysis.events if e.trigger.text == "entra")
     assert any(p.entity == emperor.id and p.resolved_from is not None for p in entered.participants)
+
+
+def test_a_title_of_nobility_takes_a_name_after_de_unless_it_is_a_known_place() -> None:
+    analysis = analysed("Le fameux comte de Varenne sévissait à Fribourg. Le roi de Prusse le reçut.")
+    entity = entity_of(analysis, "de Varenne")
+    assert entity.type == "person" and entity.title == "comte"
+    assert not any(e.type == "person" and "Prusse" in e.name for e in analysis.entities), seen(analysis)
+
+
+def test_the_swiss_army_ranks_are_ranks() -> None:
+    entity = entity_of(analysed("Le colonel-divisionnaire Armand Borel inspecta la 2e division."), "Armand Borel")
+    assert entity.type == "person" and entity.rank == "colonel-divisionnaire"

@@ -270,3 +270,40 @@ def test_titles_roles_and_prepositions_follow_the_hipe_convention() -> None:
                          [Timex("t1", year, year + 4, "1847", "DATE", "1847")], text)
     spans = annales_spans(analysis, dates="absolute")
     assert [text[s.start:s.end] for s in spans] == ["général Moreau, commandant de la place", "en 1847"]
+
+
+def test_a_title_before_an_office_and_a_joined_rank_follow_the_hipe_convention() -> None:
+    text = "On le trouve chez M. le ministre Garnaud, puis chez le capitaine-lieutenant Orlov."
+    garnaud, office = text.index("Garnaud"), text.index("ministre")
+    orlov = text.index("Orlov")
+    persons = [Mention(garnaud, garnaud + 7, "Garnaud", role=Span(office, office + len("ministre"))),
+               Mention(orlov, orlov + 5, "Orlov", rank="lieutenant")]
+    analysis = _analysis([Entity("e1", "person", "Garnaud", mentions=persons[:1]),
+                          Entity("e2", "person", "Orlov", mentions=persons[1:])], [], text)
+    spans = annales_spans(analysis)
+    assert [text[s.start:s.end] for s in spans] == ["M. le ministre Garnaud", "capitaine-lieutenant Orlov"]
+
+
+def test_a_descriptor_before_a_comma_belongs_to_the_person() -> None:
+    text = "Le plan, dressé par l'ingénieur du canton, M. Vauthier, fut adopté."
+    name, words = text.index("M. Vauthier") + 3, text.index("ingénieur")
+    mention = Mention(name, name + 8, "Vauthier", title="M.", descriptor=Span(words, text.index(", M.") + 1))
+    analysis = _analysis([Entity("e1", "person", "Vauthier", mentions=[mention])], [], text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["ingénieur du canton, M. Vauthier"]
+
+
+def test_two_years_joined_by_a_dash_are_one_time_entity() -> None:
+    text = "La guerre 1870-1871 ruina la ville, puis vint 1875."
+    first, second, third = text.index("1870"), text.index("1871"), text.index("1875")
+    timexes = [Timex(f"t{n}", s, s + 4, text[s:s + 4], "DATE", text[s:s + 4])
+               for n, s in enumerate((first, second, third))]
+    analysis = _analysis([], timexes, text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis, dates="absolute")] == ["1870-1871", "1875"]
+
+
+def test_the_noun_of_an_organisation_belongs_to_it() -> None:
+    text = "Selon l'agence Tassot, rien ne bouge."
+    name = text.index("Tassot")
+    analysis = _analysis([Entity("e1", "organization", "Tassot", mentions=[Mention(name, name + 6, "Tassot")])],
+                         [], text)
+    assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["agence Tassot"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from annales.context import Context, stage
 from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
+    find_cued_organisations,
+    find_cued_persons,
     find_cued_places,
     find_known_places,
     find_ner,
@@ -17,6 +19,7 @@ from annales.entities.recognise import (
     find_ranked_list_persons,
     find_ranked_persons,
     find_ships,
+    find_signature,
     find_units,
     find_works,
 )
@@ -31,7 +34,8 @@ def find_entities(analysis: Analysis) -> list[Entity]:
     vocab = analysis.doc.vocab if analysis.doc is not None else None
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
                   + find_ranked_persons(text, language, lexicon, analysis.doc) + find_cued_places(text, language)
-                  + find_works(text, language) + find_ranked_list_persons(text, language)
+                  + find_cued_organisations(text, language) + find_cued_persons(text, language, lexicon)
+                  + find_works(text, language) + find_ranked_list_persons(text, language) + find_signature(text)
                   + find_place_heads(text, language) + find_ner(analysis.doc, text, language)
                   # after the NER's: a tie in length keeps the NER's span, whose type is still voted on
                   + find_peoples(text, language, vocab) + find_known_places(text, language, vocab))

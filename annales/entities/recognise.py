@@ -47,13 +47,24 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("rank", "unit", "ship", "dateline")
+        return self.source in ("rank", "unit", "ship", "dateline", "signature")
 
 
 @cache
 def _alternation_of(language: str, name: str, fold: bool = True, layer: str = "entities") -> str:
     """A regex alternation of the first column of a resource file (never empty: "(?!)" matches nothing)."""
     return alternation([r[0] for r in load_rows(language, layer, name)], fold_case=fold) or "(?!)"
+
+
+def _org_cues(language: str) -> str:
+    """The nouns of an organisation written in lower case before its name (org_cues.tsv)."""
+    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
+
+
+def _org_heads(language: str) -> str:
+    """The nouns of an institution, capitalised, that open its name (org_cues.tsv)."""
+    return alternation([r[0].capitalize() for r in load_rows(language, "entities", "org_cues.tsv")
+                        if r[1] in ("head", "both")])
 
 
 def _particles(language: str) -> str:
@@ -114,6 +125,25 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             # The words that may follow are looked at, not taken: "le 3e bataillon et le 4e
             # bataillon" holds two units, and a taken tail would hide the second from finditer.
             rf"(?=(?P<tail>(?:\s*[\w’'-]+)*))"),
+        # "le libraire Martin", "son compatriote Paul Roux": a noun of a person, then the name.
+        # The noun first, the determiner checked after: a pattern opening on the nouns' trie is
+        # searched many times faster than one opening on a case-insensitive alternation.
+        "person_cue": re.compile(
+            rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
+            rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
+        "person_cue_determiner": re.compile(
+            r"(?:(?<![\w])(?i:le|la|les|son|sa|ses|leur|du|des|au|notre|ce|cet|cette)[ \t]+|(?<![\w])[lL]['’])$"),
+        # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
+        "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
+                                rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
+        # "les Chambres fédérales", "le Tribunal fédéral": the capitalised noun of an institution
+        # after an article, and an adjective of the kinds institutions take (the NER misses them).
+        "org_head": re.compile(
+            rf"(?<![\w])(?i:le|la|les|l['’]|du|des|au|aux)[ \t]*(?P<name>(?:{_org_heads(language)})s?"
+            rf"[ \t]+[a-zà-ÿ]+(?:al|ale|aux|ales|ique|iques|ois|oise|aise|ien|ienne|if|ive|aire|aires))(?![\w-])"),
+        # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
+        "org_cue": re.compile(
+            rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
         "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
@@ -143,7 +173,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # An item of a ranked list ("3. Tchmil (Be, 4 ").", "12. Camenzind. 23. Huser."): a name after its place.
         "ranked_item": re.compile(
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
-            rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d)"),
+            rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d|[ \t]+à[ \t]+\S*\d)"),
         "ship_prefix": re.compile(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -290,6 +320,39 @@ def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
     return found
 
 
+# An article signed with its author's initials, after its last sentence: "… venu ». G. P.",
+# "… longtemps. / CMA". Two initials at most: "S. M. I." closes a decree ("Sa Majesté Impériale").
+SIGNATURE = re.compile(r"(?:(?<=[.!?»]\s)|(?<=[/—–]\s))(?<![A-Z]\.\s)(?P<name>[A-Z]\.[ \t]?[A-Za-z]\.|[A-Z]{2,4})\s*\Z")
+
+
+def find_signature(text: str) -> list[Candidate]:
+    """The initials signing a text at its very end: the author, a person."""
+    m = SIGNATURE.search(text[-40:])
+    if m is None:
+        return []
+    offset = max(0, len(text) - 40)
+    return [Candidate(offset + m.start("name"), offset + m.end("name"), "person", "signature")]
+
+
+def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), and a full name in
+    capitals whose first word is a known given name ("PAUL ROUX" under an article)."""
+    p = _patterns(language)
+    found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
+             if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
+    found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
+              if m.group("first").capitalize() in lexicon.given_names]
+    return found
+
+
+def find_cued_organisations(text: str, language: str) -> list[Candidate]:
+    """A name after a lower-case noun that makes it an organisation ("l'agence Havas"), and the
+    capitalised noun of an institution with its adjective ("les Chambres fédérales")."""
+    p = _patterns(language)
+    return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
+            for kind in ("org_cue", "org_head") for m in p[kind].finditer(text)]
+
+
 def find_works(text: str, language: str) -> list[Candidate]:
     """Newspapers and magazines the words announce: "le correspondant du Times", "la Gazette de
     Lausanne", "au « Petit Parisien »"."""
@@ -315,12 +378,13 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         if _qualifies_a_noun(doc, m.start("rank"), m.end("rank"), lexicon):
             continue  # "le repli général Missy, Pontavert…": a general retreat, then villages
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
-        if m.group("particle") and kind not in ("rank", "address"):
-            continue  # "M. de Roggenbach" is a man, "la reine de Portugal" a place's queen
+        if m.group("particle") and kind not in ("rank", "address", "nobility"):
+            continue  # "M. de Roggenbach" is a man, "l'évêque de Lausanne" a place's bishop
         start = m.start("particle") if m.group("particle") else m.start("name")
-        # "le général de Gaulle" — but "le commandant de Strasbourg" names a place: a name after a
-        # particle is checked against the rest of the text before it is believed; not after "M." or "Mme".
-        doubtful = m.group("particle") and kind == "rank"
+        # "le général de Gaulle", "le prince de Bismarck" — but "le commandant de Strasbourg", "la
+        # reine de Portugal" name a place: a name after a particle is checked against the rest of the
+        # text before it is believed; not after "M." or "Mme".
+        doubtful = m.group("particle") and kind in ("rank", "nobility")
         found.append(Candidate(start, m.end("name"), "person", "rank-particle" if doubtful else "rank",
                                rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
@@ -366,6 +430,21 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
     return found
 
 
+ROMAN_LETTERS = frozenset("IVX")  # "Georges V", "Pie X"; larger numerals are never one letter
+
+
+def _complement_of_a_role(words: str, language: str) -> bool:
+    """Lower-case words ending on "de", "du", "des" or "de la" before a name the NER calls a person:
+    the name completes an office or a noun ("évêque de Lausanne", "président de la Confédération"),
+    unless a rank or a title of nobility or address takes it as a particle ("général de Gaulle")."""
+    m = re.search(r"(?:^|\s)([\w’'-]+)\s+(?:de|du|des|d['’])(?:\s+(?:la|l['’]|les)\s*|\s*|(?<=['’]))$",
+                  words, re.IGNORECASE)
+    if m is None:
+        return False
+    known = name_lexicon(language).rank(m.group(1))
+    return known is None or known[1] not in ("rank", "nobility", "address")
+
+
 def _article_is_the_names(name: str, article_end: int, language: str) -> bool:
     """"Le Havre", "La Chaux-de-Fonds": a place whose article belongs to its name (the gazetteer
     knows it with the article at least as well as without)."""
@@ -387,6 +466,8 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
+        if kind == "person" and _complement_of_a_role(lead.group(), language):
+            kind = "misc"  # "président de la Confédération": the office's name, not the man's; voted on
         start += lead.end()
     lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead and not _article_is_the_names(text[start:end], lead.end(), language):
@@ -399,6 +480,22 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         more = re.match(r"[ \t]+" + CAP, text[end:])
         if more:
             end += more.end()
+    # A last capital letter standing alone is no name part when it elides a word ("Georges
+    # Plomb C'est") or cannot be a regnal number ("L. Reynier S Fr. 6": OCR debris).
+    last = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ])$", text[start:end])
+    if last and (text[end:end + 1] in ("'", "’") or last.group(1) not in ROMAN_LETTERS):
+        end = start + last.start()
+    # A dateline after a name the NER ran on into it: "… attribué à M. Kellogg PARIS, 15 (Havas)".
+    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
+    if dateline and not text[start:start + dateline.start()].isupper() \
+            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
+        end = start + dateline.start()
+    # A given name joined by a hyphen belongs to the person: "José-Maria Jimenez", the NER
+    # having cut at the hyphen.
+    if kind == "person":
+        joined = re.search(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w’']*-$", text[max(0, start - 30):start])
+        if joined:
+            start -= len(joined.group())
     if end - start < 2 or not text[start].isupper():
         return None
     return Candidate(start, end, kind, "ner")

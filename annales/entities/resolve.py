@@ -29,6 +29,9 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             # where a verb of movement or capture goes ("dépasse X"), the head of "X, où": more than
             # the NER's guess at a village it never saw, less than a verb that wants a person
             "place_verb": 1.5, "place_relative": 1.5,
+            # a full name opening on a known given name: more than a preposition or a city, less
+            # than a place noun ("rue Victor Hugo")
+            "given_name": 2.0,
             # a people ("les Helvètes"): more than a verb, since a people acts as a person does
             "people": 4.0,
             # a known place (gazetteer.py), counted once per name: less than a verb or a rank, so
@@ -41,7 +44,10 @@ UNVOTED_SOURCES = ("gazetteer", "people")
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
-MAX_DESCRIPTOR_WORDS = 3
+MAX_DESCRIPTOR_WORDS = 4
+# A regnal number of one letter after a given name; one followed by a dot is an initial, unless the
+# dot ends the text or its line.
+REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
 def _best(votes: dict[str, float]) -> str:
@@ -89,12 +95,17 @@ class Resolver:
         self.particles = {r[0].replace("’", "'") for r in load_rows(language, "common", "name_particles.tsv")}
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
+        self.person_nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
         relatives = [r[0] for r in load_rows(language, "entities", "place_relatives.tsv")]
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
+        self.org_heads = {fold(noun) for noun, where in load_rows(language, "entities", "org_cues.tsv")
+                          if where in ("head", "both")}
+        qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
+        self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -109,7 +120,9 @@ class Resolver:
             return False  # "Le", "Il", "Dans": a function word names nothing, whatever its capital
         if cand.strong:
             return True
-        if not text[:1].isupper() or text in self.lexicon.not_names or self.lexicon.rank(text):
+        # A lower-case prefix glued to a name is a place's only: "outre-Rhin" (place_prefixes.tsv).
+        prefixed = cand.source == "cue" and cand.type == "place" and re.match(r"[a-zà-ÿ]+-[A-ZÀ-ÖØ-Þ]", text)
+        if not (text[:1].isupper() or prefixed) or text in self.lexicon.not_names or self.lexicon.rank(text):
             return False  # a rank or title alone ("Major") names nobody
         words = text.split()
         if len(words) == 1 and not text.isupper():  # "PARIS" in a dateline is a name
@@ -202,6 +215,10 @@ class Resolver:
             return votes
         if cand.type != "misc" and cand.source not in UNVOTED_SOURCES:
             votes[cand.type] += EVIDENCE["ner"]
+        if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
+            votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
+        if fold(text.split()[0]).removesuffix("s") in self.org_heads:
+            votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)
@@ -307,7 +324,8 @@ class Resolver:
         analysis = self.analysis
         candidates = [c for c in candidates if not analysis.in_region(c.start, c.end, "boilerplate")]
         places = {_norm(self.text[c.start:c.end]) for c in candidates if c.type == "place"}
-        candidates = [c for c in candidates if c.source != "rank-particle" or c.key not in places]
+        candidates = [c for c in candidates if c.source != "rank-particle" or c.key not in places
+                      and not self._known_place_after_title(c)]
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
@@ -322,6 +340,8 @@ class Resolver:
         for cand in accepted:
             if not cand.strong:
                 cand.type = types.get(cand.key, cand.type)
+        self._with_qualifiers(accepted, types)
+        self._with_regnal_numbers(accepted, types)
         # What the NER could not name and nothing in the text vouches for is left out.
         accepted = [c for c in accepted if c.type != "misc"]
         accepted += self._propagate(accepted, types)
@@ -364,6 +384,38 @@ class Resolver:
                 found.append(Candidate(start, end, "misc", "coordination"))
         return found
 
+    def _known_place_after_title(self, cand: Candidate) -> bool:
+        """A title of nobility before "de" and a place the gazetteer knows names the place's
+        sovereign, not a man of that name: "le roi de Prusse", "la reine de Portugal"."""
+        kind = self.lexicon.ranks.get(fold(cand.rank or ""), ("", ""))[1]
+        return kind == "nobility" and place_tier(cand.key, self.analysis.language) is not None
+
+    def _with_regnal_numbers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
+        """A sovereign's number of one letter belongs to the name: "Georges V", "Charles X" (the NER
+        and the name patterns stop before a lone capital). Not "Georges V. Martin", an initial."""
+        for cand in accepted:
+            name = self.text[cand.start:cand.end]
+            if cand.type != "person" or name.split()[-1] not in self.lexicon.given_names:
+                continue
+            m = REGNAL_LETTER.match(self.text, cand.end)
+            if m is not None:
+                cand.end = m.end()
+                cand.key = _norm(self.text[cand.start:cand.end])
+                types[cand.key] = "person"
+
+    def _with_qualifiers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
+        """A place takes in the words that make it a part of itself: "la Suisse romande" is one
+        place, not "Suisse" (place_qualifiers.tsv)."""
+        if self.place_qualifier is None:
+            return
+        starts = {c.start for c in accepted}
+        for cand in accepted:
+            m = self.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
+            if m is not None and not any(cand.end < s < m.end() for s in starts):
+                cand.end = m.end()
+                cand.key = _norm(self.text[cand.start:cand.end])
+                types[cand.key] = "place"
+
     def _settle_overlaps(self, candidates: list[Candidate]) -> list[Candidate]:
         """Strong first, then longest: a kept candidate excludes every later one it shares a character with."""
         order = sorted(candidates, key=lambda c: (not c.strong, -(c.end - c.start), c.start))
@@ -386,6 +438,7 @@ class Resolver:
         said: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for cand in accepted:
             evidence = self._evidence(cand)
+            _ = votes[cand.key]  # a name nothing voted on yet (an office's complement) is still looked up
             for kind, score in evidence.items():
                 votes[cand.key][kind] += score
                 said[cand.key][kind] += score
@@ -576,20 +629,71 @@ class Resolver:
                 genders[cand.key].add(gender)
         return {id(c): titled[id(c)] if id(c) in titled and len(genders[c.key]) > 1 else c.key for c in persons}
 
-    def _descriptor(self, cand: Candidate) -> Span | None:
-        """Nouns and adjectives between a determiner and the name: "le [jeune] Paul Girard",
-        "son [compatriote] Luc Berger", "le [conseiller fédéral] Henri Favre"."""
-        before = _preceding_tokens(self.doc, cand.start, MAX_DESCRIPTOR_WORDS + 1)
-        words = []
+    def _descriptor(self, start: int) -> Span | None:
+        """Words before a name, or before its title, that describe the person: between a
+        determiner and the name ("le [jeune] Paul Girard", "son [compatriote] Luc Berger", "le
+        [producteur et musicien] Marc Dubois", "l'[Autrichien] Karl Huber"), and an apposition
+        before them and a comma when a noun of a person heads it ("l'[ingénieur du canton, M.]
+        Weber", "son [agent, l'avocat] Luc Berger"). `start`: where the name, or its title, begins."""
+        before = _preceding_tokens(self.doc, start, MAX_DESCRIPTOR_WORDS + 2)
+        words: list = []
+        found: Span | None = None
+        article = start
         for t in reversed(before):
-            if t.pos_ in ("NOUN", "ADJ") and not t.is_punct and t.idx + len(t.text) <= cand.start:
+            if t.idx + len(t.text) > start:
+                continue
+            if (t.pos_ in ("NOUN", "ADJ") and not t.is_punct) \
+                    or (t.pos_ == "CCONJ" and words and words[-1].pos_ != "CCONJ") \
+                    or (t.text[:1].isupper() and self._typing.is_people(t.text + "s")):  # "l'Allemand X"
                 words.append(t)
                 continue
-            if words and t.pos_ == "DET":
-                first = words[-1]
-                return Span(first.idx, words[0].idx + len(words[0].text))
+            # After "du", "des" the words must name a person: "la discussion du postulat Weber".
+            if words and words[-1].pos_ != "CCONJ" and self._is_determiner(t) \
+                    and (t.pos_ == "DET" or any(self._person_noun(w.text) for w in words if w.pos_ == "NOUN")):
+                found, article = Span(words[-1].idx, words[0].idx + len(words[0].text)), t.idx
             break
+        apposed = self._apposed_before(article)
+        if apposed is not None:
+            return Span(apposed.start, found.end if found else apposed.end)
+        return found
+
+    def _is_determiner(self, token) -> bool:
+        """A determiner, or a preposition holding one: "du vainqueur", "des généraux"."""
+        return token.pos_ == "DET" or token.pos_ == "ADP" and token.lower_ in self.determiners
+
+    def _apposed_before(self, start: int) -> Span | None:
+        """Words saying what a person is, before a comma right before `start`: "le maire de la
+        ville, [M. Weber]" gives "maire de la ville," (without the article). They must open on a
+        determiner and a noun of a person (`person_nouns.tsv`, a rank, a title or an office head),
+        or they are a circumstance ("Dans la rue, M. Weber"); a name right after a noun is another
+        person ("le colonel Arnaud, M. Weber")."""
+        if self.doc is None or not self.text[:start].rstrip().endswith(","):
+            return None
+        comma = len(self.text[:start].rstrip()) - 1
+        tokens = []
+        for t in reversed(_preceding_tokens(self.doc, comma, MAX_ROLE_WORDS + 1)):
+            if t.is_punct or t.pos_ not in ROLE_TAGS:
+                break
+            tokens.append(t)
+            if t.is_sent_start:
+                break
+        tokens.reverse()
+        for n, t in enumerate(tokens):
+            if not self._is_determiner(t):
+                continue
+            rest = tokens[n + 1:]
+            head = next((w for w in rest if w.pos_ != "ADJ"), None)
+            if head is None or head.pos_ != "NOUN" or not self._person_noun(head.text):
+                continue
+            if any(w.pos_ == "PROPN" and w.text[:1].isupper() and p.pos_ in ("NOUN", "ADJ")
+                   for p, w in zip(rest, rest[1:], strict=False)):
+                return None
+            return Span(rest[0].idx, comma + 1)
         return None
+
+    def _person_noun(self, word: str) -> bool:
+        word = fold(word).rsplit("-", 1)[-1]  # "vice-président", "ex-ministre"
+        return word in self.person_nouns or word in self.lexicon.ranks or word in self.lexicon.office_heads
 
     def _role(self, cand: Candidate) -> Span | None:
         """An apposition after the name that says what the person is: "Jaurès, député du Tarn, …".
@@ -602,11 +706,18 @@ class Resolver:
         tokens = []
         closed = True  # the apposition ends at a punctuation mark or the sentence's end
         for t in span:
+            if t.text == "-" and tokens and not tokens[-1].whitespace_ and not t.whitespace_:
+                tokens.append(t)  # "secrétaire-adjoint" read as three words
+                continue
             if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
                 closed = t.is_punct or t.is_sent_start
                 break
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and tokens and tokens[-1].pos_ in ("NOUN", "ADJ"):
+                return None  # "Cotti, le président français Louis Martin": the words describe the next man
             tokens.append(t)
         content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
+        if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP":
+            return None  # "Olano, superbe d'aisance": how he is, not what he is
         if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS \
                 or tokens[0].text[:1].isupper():
             return None  # "Poiret, Madeleine Vionnet": another name, not what Poiret is
@@ -660,7 +771,7 @@ class Resolver:
             role = span if what == "role" else (self._role(c) if kind == "person" else None)
             mention = Mention(c.start, c.end, self.text[c.start:c.end],
                               self.text[span.start:span.end] if what == "rank" and span else None, role,
-                              self._descriptor(c) if kind == "person" and before is None else None,
+                              self._descriptor(span.start if span else c.start) if kind == "person" else None,
                               self.text[span.start:span.end] if what == "title" and span else None)
             mentions.append(mention)
             if what == "rank":

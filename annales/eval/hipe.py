@@ -267,17 +267,34 @@ def annales_spans(analysis: Any, types: dict[str, str | None] | None = None,
                 start, end = m.start, m.end
                 if kind == "loc":
                     start = _with_place_noun(text, start, language)
+                if kind == "org":
+                    start = _with_org_noun(text, start, language)
                 if kind == "pers":
                     start = _with_title(text, m, language)
                     if m.role is not None:  # HIPE counts an apposition into the person
+                        if m.role.end <= m.start:  # an office before the name: "M. le ministre X"
+                            start = min(start, _with_stacked_titles(text, m.role.start, language))
                         start, end = min(start, m.role.start), max(end, m.role.end)
                     if getattr(m, "descriptor", None) is not None:  # and the words describing them before
                         start = min(start, m.descriptor.start)
                 spans.append(CharSpan(start, end, kind))
     if dates in ("all", "absolute"):
-        spans += [CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
-                  if t.type == "DATE" and (dates == "all" or t.anchor is None and t.resolved)]
+        times = sorted((CharSpan(_with_preposition(text, t.start, language), t.end, "time") for t in analysis.timexes
+                        if t.type == "DATE" and (dates == "all" or t.anchor is None and t.resolved)),
+                       key=lambda s: s.start)
+        spans += _joined_ranges(text, times)
     return spans
+
+
+def _joined_ranges(text: str, times: list[CharSpan]) -> list[CharSpan]:
+    """HIPE makes one entity of two dates joined by a dash: "1914-1918"."""
+    joined: list[CharSpan] = []
+    for span in times:
+        if joined and text[joined[-1].end:span.start] in ("-", "–", "—"):
+            joined[-1] = CharSpan(joined[-1].start, span.end, "time")
+        else:
+            joined.append(span)
+    return joined
 
 
 @cache
@@ -293,6 +310,14 @@ def _with_title(text: str, mention: Any, language: str) -> int:
             start = len(before) - len(prefix)
     if start == mention.start:
         return start
+    # A rank joined by a hyphen to another: "capitaine-lieutenant X".
+    joined = re.search(r"(?<![\w-])[^\W\d_]+-$", text[max(0, start - 30):start])
+    if joined:
+        start -= len(joined.group())
+    return _with_stacked_titles(text, start, language)
+
+
+def _with_stacked_titles(text: str, start: int, language: str) -> int:
     # Titles written one before the other belong to the person too: "M. le Dr Fritz Keller".
     stacked = _stacked_title(language)
     while (m := stacked.search(text, max(0, start - 40), start)) is not None:
@@ -326,6 +351,19 @@ def _with_place_noun(text: str, start: int, language: str) -> int:
     if cue is None or (cue.start() > 0 and text[max(0, start - 40):start][cue.start() - 1].isalnum()):
         return start
     return start - (len(text[max(0, start - 40):start]) - cue.start())
+
+
+def _with_org_noun(text: str, start: int, language: str) -> int:
+    """HIPE puts the noun of an organisation inside it: "agence Havas", "comité Nobel"."""
+    cue = re.search(rf"(?<![\w-])(?:{_org_nouns(language)})[ \t]+$", text[max(0, start - 30):start])
+    return start - len(cue.group()) if cue else start
+
+
+@cache
+def _org_nouns(language: str) -> str:
+    from annales.common.resources import alternation
+
+    return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
 
 
 def _with_preposition(text: str, start: int, language: str) -> int:
