@@ -74,3 +74,29 @@ def test_model_readme_attributes_every_newseye_file_and_never_trains_on_hipe_202
     minutes = re.search(r"about (\d+) minutes", readme)
     assert minutes is not None
     assert readme == script.README.format(minutes=int(minutes[1]))
+
+
+def test_shipped_model_has_the_cnn_depth_the_script_keeps(script: ModuleType) -> None:
+    config = (MODEL / "config.cfg").read_text(encoding="utf-8")
+    encode = config.split("[components.ner.model.tok2vec.encode]", 1)[1].split("\n[", 1)[0]
+    assert re.search(rf"^depth = {script.DEPTH}$", encode, re.M), encode
+    assert json.loads((MODEL / "training.json").read_text(encoding="utf-8"))["depth"] == script.DEPTH
+
+
+def test_a_component_cut_to_fewer_blocks_is_saved_and_loaded_with_them(script: ModuleType, tmp_path: Path) -> None:
+    import spacy
+
+    from annales.common.model_load import add_saved_component
+
+    others = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    nlp = spacy.load("fr_core_news_md", exclude=others)
+    script._keep_blocks(nlp, nlp.get_pipe("ner"), 2)
+    text = "Le général Marceau quitta Coblence le 3 mai avec la division Kléber pour rejoindre Mayence."
+    cut = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    assert cut  # a check that the weights kept still name something
+    nlp.to_disk(tmp_path / "cut", exclude=["vocab"])
+    loaded = spacy.load("fr_core_news_md", exclude=[*others, "ner"])
+    add_saved_component(loaded, "ner_cut", tmp_path / "cut")
+    assert [(e.start_char, e.end_char, e.label_) for e in loaded(text).ents] == cut
+    with pytest.raises(SystemExit):
+        script._keep_blocks(nlp, nlp.get_pipe("ner"), 0)
