@@ -199,13 +199,3 @@ def test_a_name_inside_a_hyphenated_name_is_not_that_person() -> None:
     inside = analysis.text.index("Saint-Morel") + len("Saint-")
     assert not any(m.start == inside for e in analysis.entities if e.type == "person" for m in e.mentions)
 
-
-def test_a_name_written_again_with_a_space_after_a_hyphen_is_the_same_name() -> None:
-    # A line break mended inside a hyphenated name leaves a space after the hyphen.
-    analysis = analysed("Le 3 mai, le bataillon entra à Fontaine-sur-Orne. Le 5 mai, il quitta Fontaine-sur- Orne "
-                        "pour Caen, puis revint à Fontaine-sur-Orne le 9.")
-    check_offsets(analysis)
-    spaced = analysis.text.index("Fontaine-sur- Orne")
-    places = [e for e in analysis.entities if e.name == "Fontaine-sur-Orne"]
-    assert len(places) == 1, seen(analysis)
-    assert any(m.start == spaced for m in places[0].mentions), seen(analysis)

@@ -156,3 +156,21 @@ def test_the_soviet_union_is_a_place_by_its_initials_too() -> None:
 def test_a_place_completing_an_office_is_a_place() -> None:
     analysis = analysed("Le consul de Russie et Mgr Paul Rochat, évêque de Lausanne, sont partis.")
     assert sorted(e.name for e in analysis.entities if e.type == "place") == ["Lausanne", "Russie"], seen(analysis)
+
+
+def test_a_name_written_again_with_a_space_after_a_hyphen_is_the_same_name() -> None:
+    # A line break mended inside a hyphenated name leaves a space after the hyphen.
+    text = ("Le 3 mai, le bataillon entra à Fontaine-sur-Orne. Le 5 mai, il quitta Fontaine-sur- Orne "
+            "pour Caen, puis revint à Fontaine-sur-Orne le 9.")
+    spaced = text.index("Fontaine-sur- Orne")
+    candidates = _candidates(text, {"Fontaine-sur-Orne": "place"})
+    candidates.append(Candidate(spaced, spaced + len("Fontaine-sur- Orne"), "place", "ner"))
+    entities = _resolver(text).run(sorted(candidates, key=lambda c: c.start))
+    places = [e for e in entities if e.name == "Fontaine-sur-Orne"]
+    assert len(places) == 1 and len(places[0].mentions) == 3, [(e.name, len(e.mentions)) for e in entities]
+
+
+def test_a_name_is_found_again_where_a_space_follows_its_hyphen() -> None:
+    text = "Le bataillon entra à Fontaine-sur-Orne le 3 mai, et quitta Fontaine-sur- Orne le 5."
+    entities = _resolver(text).run(_candidates(text, {"Fontaine-sur-Orne": "place"}))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Fontaine-sur-Orne", 2)]

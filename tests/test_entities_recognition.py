@@ -395,3 +395,17 @@ def test_an_institution_named_by_its_noun_and_adjective_is_an_organisation() -> 
     assert [text[c.start:c.end] for c in find_cued_organisations(text, "fr")] == ["Chambres fédérales"]
     analysis = analysed(text)
     assert [e.type for e in entities_mentioning(analysis, "Conseil")] in ([], ["organization"]), seen(analysis)
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("banquier Henri Roche le", "Henri Roche"),  # a noun before, the sentence going on after
+    ("Charles le Téméraire", "Charles le Téméraire"),  # lower-case words inside a name stay
+    ("Jeanne Morel et", "Jeanne Morel"),
+])
+def test_a_span_of_the_ner_is_cut_to_the_name(span: str, name: str) -> None:
+    from annales.entities.recognise import _ner_candidate, _patterns
+
+    text = f"Un inconnu frappa le {span} 3 mai 1899."
+    start = text.index(span)
+    cand = _ner_candidate(text, start, start + len(span), "person", _patterns("fr")["rank_prefix"])
+    assert cand is not None and text[cand.start:cand.end] == name

@@ -463,12 +463,23 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
                 and (end - start == 2 or not text[end - 3].isalnum()):
             break
         end -= 1
+    # Lower-case words after a person's last capitalised word are the sentence going on ("Henri
+    # Roche le 3 mai"): a man's name ends on a capital ("Charles le Téméraire", "Jean sans Peur");
+    # an institution's or a place's may not ("Académie française", "Suisse romande").
+    tail = re.search(r"(?:[ \t]+[a-zà-ÿ][\w’'-]*)+$", text[start:end]) if kind == "person" else None
+    if tail and re.search(r"[A-ZÀ-ÖØ-Þ]", text[start:start + tail.start()]):
+        end = start + tail.start()
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
         if kind == "person" and _complement_of_a_role(lead.group(), language):
             kind = "misc"  # "président de la Confédération": the office's name, not the man's; voted on
         start += lead.end()
+    # One of a people before a person's name describes him, it is no part of it ("l'Autrichien
+    # Karl Huber"): the resolver keeps it as the descriptor.
+    demonym = re.match(r"([A-ZÀ-ÖØ-Þ][\w’'-]+)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end]) if kind == "person" else None
+    if demonym and typing_words(language).is_people(demonym.group(1) + "s"):
+        start += demonym.end()
     lead = re.match(r"(?:La|Le|Les)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead and not _article_is_the_names(text[start:end], lead.end(), language):
         start += lead.end()
