@@ -207,3 +207,10 @@ def test_an_adjective_of_no_people_names_no_agent() -> None:
     analysis = analyze("Le bombardement quotidien continue.")
     (event,) = [e for e in analysis.events if e.trigger.text == "bombardement"]
     assert event.participants == []
+
+
+def test_a_place_completing_a_subject_that_names_a_happening_is_not_the_verbs_place(context: Context) -> None:
+    analysis = _analyze("La prise de Verdun inquiète le général Dubail.", context)
+    assert _finder_at(analysis, "inquiète")[1] == []
+    analysis = _analyze("La ville de Verdun se souleva.", context)
+    assert _finder_at(analysis, "souleva")[1] == ["Verdun"]

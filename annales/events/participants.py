@@ -116,6 +116,7 @@ class _Lexicon:
     complement_roles: dict[tuple[str, str], str]
     # adjectives of a people, lower case ("allemand", "françaises"): "l'offensive allemande" is the Germans'
     people_adjectives: frozenset[str]
+    event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
 
 
 def _people_adjectives(language: str) -> frozenset[str]:
@@ -151,6 +152,8 @@ def _lexicon(language: str) -> _Lexicon:
         complement_roles={(row[1], case.strip().lower()): row[0]
                           for row in rows("complement_roles.tsv", 3) for case in row[2].split(",")},
         people_adjectives=_people_adjectives(language),
+        event_nouns=frozenset(row[0].lower() for name in ("common", LAYER) if exists(language, name, "event_nouns.tsv")
+                              for row in load_rows(language, name, "event_nouns.tsv")),
     )
 
 
@@ -340,8 +343,11 @@ class Participants:
             for entity, resolved_from in self._entities(argument.head, argument.exact, core):
                 named = named or entity.type != "place"
                 if entity.type == "place":
-                    # A town does not act: "la ville de Madrid se souleva" happened in Madrid.
-                    if (argument.role != "other" or locative) and entity.id not in places:
+                    # A town does not act: "la ville de Madrid se souleva" happened in Madrid. A place
+                    # completing a subject or object that names a happening is that happening's, not
+                    # this event's: "la guerre des Vosges arrive".
+                    of_happening = core and lemma_of(argument.head) in self.lex.event_nouns
+                    if (argument.role != "other" or locative) and entity.id not in places and not of_happening:
                         places.append(entity.id)
                     if argument.role != "patient":
                         continue
