@@ -46,6 +46,7 @@ had rivals.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Collection, Sequence
@@ -245,11 +246,43 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
     return max(recent_subjects or candidates, key=lambda c: c.token)
 
 
+# The last document's plain pass (no `asked`, no `hidden`): the events and the relations layers
+# both ask it, with the same entities and dates. (weak reference to the Doc, key, references,
+# possessives, antecedents)
+_last_pass: tuple[Any, tuple, dict[int, Reference], dict[int, Reference], dict[int, int]] | None = None
+
+
 def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int], *, asked: Collection[int] = (),
                        hidden: Sequence[tuple[int, int]] = (),
                        possessives: dict[int, Reference] | None = None,
                        antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
+    """Token index of a referring expression's head -> the entity it stands for; see `_resolve`.
+    A plain pass is made once per Doc, entities and dates: its possessives and antecedents are
+    collected whether or not this caller asks for them, which changes none of the references."""
+    global _last_pass
+    if asked or hidden or doc is None:
+        return _resolve(doc, text, language, entity_at, skip, asked=asked, hidden=hidden,
+                        possessives=possessives, antecedents=antecedents)
+    key = (language, text, tuple(sorted((i, id(e)) for i, e in entity_at.items())), frozenset(skip))
+    last = _last_pass
+    if last is None or last[0]() is not doc or last[1] != key:
+        owned: dict[int, Reference] = {}
+        pointed: dict[int, int] = {}
+        found = _resolve(doc, text, language, entity_at, skip, possessives=owned, antecedents=pointed)
+        last = _last_pass = (weakref.ref(doc), key, found, owned, pointed)
+    if possessives is not None:
+        possessives.update(last[3])
+    if antecedents is not None:
+        antecedents.update(last[4])
+    return dict(last[2])
+
+
+def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
+             skip: set[int], *, asked: Collection[int] = (),
+             hidden: Sequence[tuple[int, int]] = (),
+             possessives: dict[int, Reference] | None = None,
+             antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
     doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens

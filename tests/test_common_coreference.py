@@ -1,0 +1,42 @@
+"""The coreference pass shared by the events and relations layers: one plain pass per document."""
+
+from __future__ import annotations
+
+from annales import analyze
+from annales.common import coreference
+from annales.common.index import by_token
+
+
+def _inputs(text: str):
+    analysis = analyze(text)
+    doc = analysis.doc
+    entity_at = by_token(doc, ((e, m.start, m.end) for e in analysis.entities for m in e.mentions))
+    dates = set(by_token(doc, ((True, t.start, t.end) for t in analysis.timexes)))
+    return analysis, doc, entity_at, dates
+
+
+def test_a_second_plain_pass_gives_what_a_first_gave_with_its_possessives() -> None:
+    analysis, doc, entity_at, dates = _inputs(
+        "Le général Morvan entra à Vitry le 3 mai. Il y installa son état-major, puis sa division avança.")
+    direct_owned: dict = {}
+    direct = coreference._resolve(doc, analysis.text, "fr", entity_at, dates, possessives=direct_owned)
+    assert direct and direct_owned  # "Il" and "son" point back to the general
+    first = coreference.resolve_references(doc, analysis.text, "fr", entity_at, dates)
+    owned: dict = {}
+    second = coreference.resolve_references(doc, analysis.text, "fr", entity_at, dates, possessives=owned)
+    summary = {k: (r.entity.id, r.span) for k, r in direct.items()}
+    assert {k: (r.entity.id, r.span) for k, r in first.items()} == summary
+    assert {k: (r.entity.id, r.span) for k, r in second.items()} == summary
+    assert {k: r.entity.id for k, r in owned.items()} == {k: r.entity.id for k, r in direct_owned.items()}
+    first.clear()  # a caller's copy: the next one is not changed
+    assert coreference.resolve_references(doc, analysis.text, "fr", entity_at, dates)
+
+
+def test_the_pass_is_made_again_for_other_entities_or_another_document() -> None:
+    analysis, doc, entity_at, dates = _inputs("Le colonel Arnaud entra à Reims le 3 mai. Il y installa son état-major.")
+    found = coreference.resolve_references(doc, analysis.text, "fr", entity_at, dates)
+    assert found
+    assert coreference.resolve_references(doc, analysis.text, "fr", {}, dates) == {}
+    other, doc2, entity_at2, dates2 = _inputs("Le capitaine Lebrun entra à Laon le 5 mai. Il y installa son poste.")
+    again = coreference.resolve_references(doc2, other.text, "fr", entity_at2, dates2)
+    assert {r.entity.name for r in again.values()} == {"Lebrun"}
