@@ -409,3 +409,18 @@ def test_a_span_of_the_ner_is_cut_to_the_name(span: str, name: str) -> None:
     start = text.index(span)
     cand = _ner_candidate(text, start, start + len(span), "person", _patterns("fr")["rank_prefix"])
     assert cand is not None and text[cand.start:cand.end] == name
+
+
+@pytest.mark.parametrize(("span", "kind", "name"), [
+    ("NEW YORK Il", "place", "NEW YORK"),  # the next sentence's first word
+    ("Tessin-néglige", "place", "Tessin"),  # the sentence run into the name by a dash
+    ("Fère-en-Tardenois", "place", "Fère-en-Tardenois"),
+    ("La Chaux-de-Fonds", "place", "La Chaux-de-Fonds"),
+])
+def test_a_span_of_the_ner_ends_where_the_name_does(span: str, kind: str, name: str) -> None:
+    from annales.entities.recognise import _ner_candidate, _patterns
+
+    text = f"On arrive à {span} de son séjour."
+    start = text.index(span)
+    cand = _ner_candidate(text, start, start + len(span), kind, _patterns("fr")["rank_prefix"])
+    assert cand is not None and text[cand.start:cand.end] == name

@@ -463,6 +463,17 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
                 and (end - start == 2 or not text[end - 3].isalnum()):
             break
         end -= 1
+    # A function word with its capital after the name opens the next sentence or heading ("NEW YORK
+    # Lors de son séjour", "le colonel X Se"): "La", "Le" of a name come before it, never after.
+    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+    if closing and start + closing.start() > start and typing_words(language).is_function_word(closing.group(1)):
+        end = start + closing.start()
+    # A place's hyphen goes on with a capital or a particle and another part ("Fère-en-Tardenois");
+    # a lower-case word after its last hyphen is the sentence running into it ("Tessin-néglige").
+    if kind == "place":
+        glued = re.search(r"(?<=[^\W\d_])-[a-zà-ÿ]+$", text[start:end])
+        if glued:
+            end = start + glued.start()
     # Lower-case words after a person's last capitalised word are the sentence going on ("Henri
     # Roche le 3 mai"): a man's name ends on a capital ("Charles le Téméraire", "Jean sans Peur");
     # an institution's or a place's may not ("Académie française", "Suisse romande").
