@@ -265,3 +265,12 @@ def test_a_verb_keeps_its_own_date_and_does_not_take_that_of_a_clause_before_or_
     assert _date(before, "arrête") != "1917-04-09"  # "après avoir": the crossing was first
     after = analyze(opening + "La brigade s'arrête à Braine avant de franchir l'Aisne le 9 avril.", context=context)
     assert _date(after, "arrête") != "1917-04-09"
+
+
+def test_a_participle_hung_on_the_head_of_a_phrase_describes_the_noun_it_agrees_with(context: Context) -> None:
+    # The parser hangs "anticipées" on "hypothèse"; its plural says it tells the elections' date.
+    analysis = analyze("Au Danemark, l'hypothèse de législatives anticipées à l'automne semblait se confirmer hier.",
+                       "2004-01-14", context=context)
+    assert _date(analysis, "législatives") == _date(analysis, "anticipées") is not None
+    kept = analyze("La liste des candidats retenue le 3 mai a été publiée.", "2004-05-14", context=context)
+    assert "candidats" not in [e.trigger.text for e in kept.events]  # people, and "retenue" agrees with "liste"

@@ -96,7 +96,7 @@ from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines
 from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
-from annales.events.triggers import doc_text, inside, lemma_of
+from annales.events.triggers import complement_participle, doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -604,13 +604,16 @@ class Dating:
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
         aspectual governs ("a dû être évacué hier soir"), a participle describing an event noun
-        ("son couronnement, prévu le 2 juin"), the event noun a verb that is no event governs on the
+        ("son couronnement, prévu le 2 juin"; hung on the head of its phrase but agreeing with it: "l'hypothèse
+        de législatives anticipées à l'automne"), the event noun a verb that is no event governs on the
         way ("devrait en faire la présentation demain"), or a support verb ("faire l'annonce", "mener
         l'enquête"), when the date hangs from the noun without a preposition (the parser's slip: "en
         faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
         agreeing = self._agreeing_participle(token)
+        if agreeing is None and token.pos_ in NOMINALS and token.dep_.startswith("nmod"):
+            agreeing = complement_participle(token, self.own)  # "l'hypothèse de législatives anticipées à l'automne"
         if agreeing is not None:
             return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
