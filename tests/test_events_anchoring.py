@@ -255,6 +255,9 @@ def test_a_main_verb_without_a_date_takes_the_date_of_its_clause_of_simultaneity
     during = analyze(opening + "La brigade se repose à Fismes pendant que les sapeurs réparent la route le 9 avril.",
                      context=context)
     assert _date(during, "repose") == "1917-04-09"
+    before = analyze(opening + "La brigade avait quitté Fismes lorsque l'ennemi lança une offensive le 9 avril.",
+                     context=context)
+    assert _date(before, "quitté") != "1917-04-09"  # the pluperfect tells what came before the offensive
 
 
 def test_a_verb_keeps_its_own_date_and_does_not_take_that_of_a_clause_before_or_after_it(context: Context) -> None:

@@ -776,6 +776,8 @@ class Dating:
                     continue
             elif child.pos_ not in VERBS or not self._simultaneous_mark(child, same):
                 continue
+            if pluperfect(token) and not pluperfect(clause):
+                continue  # "le 9e avait été relevé, lorsque, le 26 septembre, l'ennemi attaque": before it
             own = self.own.get(clause.i) or self._own_below(clause)
             if own is not None:
                 return own
