@@ -234,3 +234,46 @@ def test_a_present_of_news_after_a_far_date_told_in_the_past_is_the_writers(cont
     analysis = analyze(text, dct="1999-06-10", context=context)
     assert _date(analysis, "ouvert") == "1995"
     assert _date(analysis, "vend") == "1999-06-10"
+
+
+def test_a_main_verb_without_a_date_takes_the_date_of_its_gerund(context: Context) -> None:
+    # A gerund tells what happens at the same time as its verb: the story's day before is not the refusal's.
+    text = ("Le 4 février 1880, les envoyés arrivent au palais. Le prince refuse le traité en ne le signant pas "
+            "avant le 1er mars 1880.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "refuse") == _date(analysis, "signant") == "1880-03-01"
+    news = analyze("La maire a inauguré la médiathèque en coupant le ruban samedi dernier.", "2003-10-08",
+                   context=context)
+    assert _date(news, "inauguré") == "2003-10-04"  # not the day of writing
+
+
+def test_a_main_verb_without_a_date_takes_the_date_of_its_clause_of_simultaneity(context: Context) -> None:
+    opening = "Le 2 avril 1917, la brigade gagne ses cantonnements. "
+    when = analyze(opening + "Les compagnies défilent devant l'église lorsque le colonel arrive le 9 avril.",
+                   context=context)
+    assert _date(when, "défilent") == "1917-04-09"
+    during = analyze(opening + "La brigade se repose à Fismes pendant que les sapeurs réparent la route le 9 avril.",
+                     context=context)
+    assert _date(during, "repose") == "1917-04-09"
+    before = analyze(opening + "La brigade avait quitté Fismes lorsque l'ennemi lança une offensive le 9 avril.",
+                     context=context)
+    assert _date(before, "quitté") != "1917-04-09"  # the pluperfect tells what came before the offensive
+
+
+def test_a_verb_keeps_its_own_date_and_does_not_take_that_of_a_clause_before_or_after_it(context: Context) -> None:
+    opening = "Le 2 avril 1917, la brigade gagne ses cantonnements. "
+    own = analyze(opening + "Le 5 avril, la brigade quitte Fismes en laissant ses bagages le 6 avril.", context=context)
+    assert _date(own, "quitte") == "1917-04-05"
+    before = analyze(opening + "La brigade s'arrête à Braine après avoir franchi l'Aisne le 9 avril.", context=context)
+    assert _date(before, "arrête") != "1917-04-09"  # "après avoir": the crossing was first
+    after = analyze(opening + "La brigade s'arrête à Braine avant de franchir l'Aisne le 9 avril.", context=context)
+    assert _date(after, "arrête") != "1917-04-09"
+
+
+def test_a_participle_hung_on_the_head_of_a_phrase_describes_the_noun_it_agrees_with(context: Context) -> None:
+    # The parser hangs "anticipées" on "hypothèse"; its plural says it tells the elections' date.
+    analysis = analyze("Au Danemark, l'hypothèse de législatives anticipées à l'automne semblait se confirmer hier.",
+                       "2004-01-14", context=context)
+    assert _date(analysis, "législatives") == _date(analysis, "anticipées") is not None
+    kept = analyze("La liste des candidats retenue le 3 mai a été publiée.", "2004-05-14", context=context)
+    assert "candidats" not in [e.trigger.text for e in kept.events]  # people, and "retenue" agrees with "liste"

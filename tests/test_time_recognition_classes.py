@@ -103,6 +103,18 @@ def test_lists_of_days_without_a_month(text: str, expected: list[tuple[str, str]
     assert [(t.text, t.value) for t in _analysis(text).timexes[1:]] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(STORY + "Il est relevé dans les nuits des 3 et 4 octobre.",
+                 [("les nuits des 3", "1914-10-03TNI"), ("4 octobre", "1914-10-04")], id="nights"),
+    pytest.param(STORY + "Les journées des 20 et 21 septembre sont calmes.",
+                 [("Les journées des 20", "1914-09-20"), ("21 septembre", "1914-09-21")], id="days"),
+])
+def test_a_list_of_framed_days_takes_the_month_told_after_its_last_day(text: str,
+                                                                      expected: list[tuple[str, str]]) -> None:
+    # Not the story's month (August): the month after the last day closes the whole list.
+    assert [(t.text, t.value) for t in _analysis(text).timexes[1:]] == expected
+
+
 def test_a_deictic_glossed_by_its_date_takes_the_date() -> None:
     analysis = _analysis("Avant-hier, 8 avril, le préfet a démissionné.", "1999-04-10")
     assert _timex(analysis, "Avant-hier").value == "1999-04-08"

@@ -16,6 +16,9 @@ In order, an event is dated by:
    from the date framing the sentence over that date;
    the date of a dated event noun the event happens during ("blessé pendant l'attaque du 12 juin",
    "lors de la manifestation du 1er mai", "au cours d'une revue, le 15 mars": events/during.tsv);
+   for a verb with none of its own, the own date of a clause the grammar tells at its time: a gerund
+   ("le roi rejette l'ultimatum en ne répondant pas avant la fin de l'année"), a clause of "lorsque",
+   "quand", "pendant que", a relative of "au moment où" (events/simultaneous.tsv);
 2. the own timex of the nearest event governing it in the same sentence; else what a governing
    light verb, modal or aspectual governs tells ("Quand il arrive, l'ennemi vient de lancer
    (11 juillet) une attaque"), never through an incise nor from a plan;
@@ -93,7 +96,7 @@ from annales.common.resources import load_rows
 from annales.events.capitals import CapitalLines
 from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
-from annales.events.triggers import doc_text, inside, lemma_of
+from annales.events.triggers import complement_participle, doc_text, inside, lemma_of
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -369,6 +372,22 @@ def during_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for kind, w in rows if kind == "head"))
 
 
+@dataclass(frozen=True)
+class Simultaneity:
+    """What makes a clause told at the same time as the verb it hangs from (events/simultaneous.tsv)."""
+
+    gerund: frozenset[str]  # "en répondant"
+    conjunctions: frozenset[str]  # "lorsque", "pendant que": the clause's marks joined by a space
+    nouns: frozenset[str]  # "au moment où": a noun of time heading the relative that tells the moment
+
+
+@cache
+def simultaneity(language: str) -> Simultaneity:
+    rows = load_rows(language, "events", "simultaneous.tsv", 2)
+    words = {kind: frozenset(w.lower() for k, w in rows if k == kind) for kind in ("gerund", "conjunction", "noun")}
+    return Simultaneity(words["gerund"], words["conjunction"], words["noun"])
+
+
 def _calendar(timex: Timex) -> bool:
     return timex.interval is not None or timex.value[:1].isdigit()
 
@@ -466,6 +485,7 @@ class Dating:
         self._governing: dict[int, int | None] = {}
         self.support_verbs = support_verbs(self.language)
         self.during = during_words(self.language)
+        self.simultaneous = simultaneity(self.language)
         self.sequence = sequence_prepositions(self.language)
         self.told_after = self._dates_told_after(loose)
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
@@ -511,6 +531,8 @@ class Dating:
         timex = self._own_below(token)
         if timex is None and token.i not in self.own:
             timex = self._during(token)
+            if timex is None:
+                timex = self._simultaneous_clause(token)
         if timex is None and self._anchors_a_date(token):
             return None  # what a date is counted from is not at that date, and the text says no other
         if timex is None and (token.i in self.own or not self._apart_from_governor(token)):
@@ -582,13 +604,16 @@ class Dating:
     def _own_below(self, token: Any) -> Timex | None:
         """The own date of an event that tells this one's time from below: the verb a modal or an
         aspectual governs ("a dû être évacué hier soir"), a participle describing an event noun
-        ("son couronnement, prévu le 2 juin"), the event noun a verb that is no event governs on the
+        ("son couronnement, prévu le 2 juin"; hung on the head of its phrase but agreeing with it: "l'hypothèse
+        de législatives anticipées à l'automne"), the event noun a verb that is no event governs on the
         way ("devrait en faire la présentation demain"), or a support verb ("faire l'annonce", "mener
         l'enquête"), when the date hangs from the noun without a preposition (the parser's slip: "en
         faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
         agreeing = self._agreeing_participle(token)
+        if agreeing is None and token.pos_ in NOMINALS and token.dep_.startswith("nmod"):
+            agreeing = complement_participle(token, self.own)  # "l'hypothèse de législatives anticipées à l'automne"
         if agreeing is not None:
             return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
@@ -730,6 +755,44 @@ class Dating:
                         if own is not None:
                             return own
         return None
+
+    def _simultaneous_clause(self, token: Any) -> Timex | None:
+        """The own date of a clause the grammar tells at the same time as this verb, which has none: a
+        gerund ("le roi rejette l'ultimatum en ne répondant pas avant la fin de l'année"), a clause of
+        "lorsque", "quand", "pendant que", a relative of "au moment où". The walk up gives the verb's date
+        to such a clause; this gives the clause's to the verb. Only its children are read: no pass over
+        the sentence."""
+        if token.pos_ not in VERBS:
+            return None
+        same = self.simultaneous
+        unit = self.breaks.unit(token.idx)
+        for child in children_of(token):
+            if self.breaks.unit(child.idx) != unit:
+                continue
+            clause = child
+            if child.pos_ in NOMINALS and child.lemma_.lower() in same.nouns:  # "au moment où …"
+                clause = next((c for c in children_of(child) if c.dep_ == "acl:relcl"), None)
+                if clause is None:
+                    continue
+            elif child.pos_ not in VERBS or not self._simultaneous_mark(child, same):
+                continue
+            if pluperfect(token) and not pluperfect(clause):
+                continue  # "le 9e avait été relevé, lorsque, le 26 septembre, l'ennemi attaque": before it
+            own = self.own.get(clause.i) or self._own_below(clause)
+            if own is not None:
+                return own
+        return None
+
+    @staticmethod
+    def _simultaneous_mark(clause: Any, same: Simultaneity) -> bool:
+        """`clause` opens on a gerund's preposition or on a conjunction of simultaneity. The parser gives a
+        gerund's "en" as a mark or a case, and hangs the gerund as a clause or an oblique."""
+        marks = [c for c in children_of(clause) if c.dep_ in ("mark", "case") and c.i < clause.i]
+        if not marks:
+            return False
+        if marks[0].lower_ in same.gerund:
+            return "Part" in morph_of(clause, "VerbForm") and "Pres" in morph_of(clause, "Tense")
+        return clause.dep_ == "advcl" and " ".join(m.lower_ for m in marks).replace("’", "'") in same.conjunctions
 
     def _noun_date(self, noun: Any) -> Timex | None:
         """An event noun's own date, or that of the participle describing it ("lors d'une opération menée

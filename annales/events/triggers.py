@@ -420,6 +420,8 @@ def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = f
         return True  # "le débarquement", "du débarquement", "191 attentats"
     if any(c.i in dated and c.dep_ in ("amod", "acl") for c in children):
         return True  # "de législatives anticipées à l'automne": what its participle dates is one happening
+    if token.dep_.startswith("nmod") and complement_participle(token, dated) is not None:
+        return True  # "l'hypothèse de législatives anticipées à l'automne", the participle hung on "hypothèse"
     if token.dep_ == "obj" and token.head.pos_ == "VERB":
         return True  # "porter plainte", "donner rendez-vous"
     cases = [c for c in children if c.dep_ == "case"]
@@ -427,6 +429,26 @@ def one_happening(token: Any, lex: Lexicon, dated: set[int] | frozenset[int] = f
         return True  # "pour diffamation", "sans transfert", "en concert"
     # "dix ans de prison", "deux jours de négociations": the length of a happening
     return bool(cases) and token.head.lower_ in lex.time_units
+
+
+def complement_participle(noun: Any, among: set[int] | frozenset[int] | dict[int, Any]) -> Any | None:
+    """A participle of `among` (the dated words) the parser hung on the head of the noun phrase `noun`
+    completes, told after `noun`, which agrees with `noun` and not with that head: "l'hypothèse de
+    législatives anticipées à l'automne" describes the elections, not the hypothesis."""
+    head = noun.head
+    if head.i == noun.i:
+        return None
+    gender = morph_of(noun, "Gender")
+    for participle in children_where(head, lambda dep: dep == "acl"):
+        if participle.i <= noun.i or participle.i not in among or "Part" not in morph_of(participle, "VerbForm"):
+            continue
+        own = (morph_of(participle, "Gender"), morph_of(participle, "Number"))
+        if not all(own) or own == (morph_of(head, "Gender"), morph_of(head, "Number")) or own[0] != gender:
+            continue
+        # The tagger may read a plural as a singular ("législatives"): the written ending tells the number.
+        if own[1] == morph_of(noun, "Number") or ("Plur" in own[1] and noun.lower_.endswith(("s", "x"))):
+            return participle
+    return None
 
 
 def deverbal(lemma: str, token: Any, lex: Lexicon) -> bool:

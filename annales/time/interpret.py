@@ -206,7 +206,8 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
             month, day = holiday
         else:
             day = _day(g["day"], lexicon)
-            month = lexicon.lookup(lexicon.months, g.get("month") or g.get("month2"))
+            # month3: a list of days framed by a part of the day, its month after the last ("les nuits des 3 et 4 août")
+            month = lexicon.lookup(lexicon.months, g.get("month") or g.get("month2") or g.get("month3"))
             if "monthnum" in g:  # "12/05/1999"
                 month = int(g["monthnum"])
                 if not 1 <= month <= 12:
