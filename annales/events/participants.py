@@ -597,7 +597,35 @@ class Participants:
                 inherited = self._stranded_subject(token)
             if inherited is not None:
                 out.insert(0, inherited)
+        if token.pos_ == "VERB" and not any(a.role == "agent" for a in out) and (
+                self._voice(token) == "patient" or ("nsubj:pass" in deps and not self._active(token))):
+            stray = self._stray_agent(token, children)
+            if stray is not None:
+                out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
         return out
+
+    def _stray_agent(self, verb: Any, children: list[Any]) -> _Argument | None:
+        """The agent of a passive verb the parse hung on a complement after it: "écrasée dans le sang
+        par Murat", "incendié dans la nuit par les Prussiens" read "par X" as the blood's or the night's.
+        A "par" complement (`events/agent_prepositions.tsv`) one or two nouns down, when it names
+        someone or people ("conduit à Paris par la route" names no one); not under an event noun, whose
+        own agent it is ("tué pendant l'attaque par les Anglais")."""
+        for child in children:
+            if not child.dep_.startswith("obl") or child.i < verb.i or child.i in self.triggers \
+                    or _case(child) in self.lex.agent_cases or self._apart(child, verb):
+                continue
+            stack = [(child, 0)]
+            while stack:
+                noun, depth = stack.pop()
+                for nested in children_of(noun):
+                    if nested.dep_ != "nmod" or nested.i < noun.i or nested.i in self.triggers:
+                        continue
+                    if _case(nested) in self.lex.agent_cases:
+                        if self._names_someone(nested) or self._people(nested, exact=True):
+                            return _Argument(nested, "agent", _case(nested))
+                    elif depth == 0:
+                        stack.append((nested, 1))
+        return None
 
     def _stranded_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse hung on the words before a finite verb that has none: "À la vue de
