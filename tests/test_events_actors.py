@@ -161,6 +161,13 @@ def test_a_par_under_an_event_noun_is_the_noun_s_agent(context: Context) -> None
     assert _roles(analysis, _event(analysis, "attaque")) == {"Allemands": "agent"}
 
 
+def test_a_verb_the_parse_hung_under_an_apposed_participle_takes_its_subject(context: Context) -> None:
+    # The parse makes "tombé" the main verb and "mourut" its complement: the participle qualifies Vidal.
+    analysis = _analyze("Le sergent Vidal, tombé près de moi, à l'attaque du moulin, pendant la nuit, "
+                        "mourut quelques jours après à Reims.", context)
+    assert _roles(analysis, _event(analysis, "mourut")) == {"Vidal": "agent"}
+
+
 def test_a_place_before_a_verb_is_no_stranded_subject(context: Context) -> None:
     analysis = _analyze("À la vue de la ville de Reims, se dressent les tours de la cathédrale.", context)
     assert all(p.role != "agent" for e in analysis.events for p in e.participants)

@@ -749,6 +749,14 @@ class Participants:
             if dep == "xcomp" and head.lemma_ in self.lex.object_control:
                 controller = next((c for c in children_of(head) if c.dep_ in ("obj", "iobj", "obl:arg")), None)
                 return _Argument(controller, role, subject=True) if controller is not None else None
+            if dep in ("ccomp", "parataxis") and form == "Fin" and walk.i > head.i and self._bare_participle(head) \
+                    and not has_child_dep(walk, "mark") and not self._apart(walk, head):
+                # "Vidal, tombé près de moi, mourut" read with "tombé" as the main verb and "mourut"
+                # its complement: a participle without an auxiliary is no main clause, its subject is
+                # the verb's ("que" would make it a real complement: "déclara que …", a past the
+                # tagger may read as a participle).
+                subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
+                return _Argument(subject, role, subject=True) if subject is not None else None
             if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
                 return None
             if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
@@ -766,6 +774,12 @@ class Participants:
                 return _Argument(stranded.head, role, subject=True)
             walk = head
         return None
+
+    @staticmethod
+    def _bare_participle(verb: Any) -> bool:
+        """A past participle with no auxiliary nor copula: it qualifies a noun, it tells no clause."""
+        return verb.pos_ == "VERB" and _feature(verb, "VerbForm") == "Part" \
+            and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in children_of(verb))
 
     def _active(self, verb: Any) -> bool:
         """True for a verb the parse gave a passive subject that has no passive "être" and has "avoir"
