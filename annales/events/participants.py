@@ -301,6 +301,7 @@ class Participants:
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
+        self.dates = frozenset(dates)  # tokens of a date: "Le même jour" the parse may make a subject
         # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
         self.possessives: dict[int, Reference] = {}
         # Subject pronouns that stand for a subject naming no entity ("les soldats … ils"): its token.
@@ -547,6 +548,10 @@ class Participants:
             if self._apart(child, token):
                 continue
             dep = child.dep_
+            if dep in SUBJECT_DEPS and child.i in self.dates and sum(d in SUBJECT_DEPS for d in deps) > 1:
+                # "Le même jour, César apprenant que l'ennemi avait posé son camp": a verb with two
+                # subjects, one a date the parse joined a name to; the other is the verb's own.
+                continue
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
