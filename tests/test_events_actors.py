@@ -168,6 +168,20 @@ def test_a_verb_the_parse_hung_under_an_apposed_participle_takes_its_subject(con
     assert _roles(analysis, _event(analysis, "mourut")) == {"Vidal": "agent"}
 
 
+def test_the_pronoun_of_a_subject_s_part_stands_for_the_people_told_before(context: Context) -> None:
+    analysis = _analyze("Les Helvètes attaquent le camp le 3 mai. Un grand nombre d'entre eux jettent leurs "
+                        "boucliers.", context)
+    throw = _event(analysis, "jettent")
+    assert _roles(analysis, throw) == {"Helvètes": "agent"}
+    assert _resolved(analysis, throw) == {"Helvètes": "eux"}
+
+
+def test_eux_outside_a_subject_s_part_is_left_alone(context: Context) -> None:
+    analysis = _analyze("Les Helvètes attaquent le camp le 3 mai. Le lendemain, le général Morand avance "
+                        "contre eux.", context)
+    assert all(p.resolved_from is None for p in _event(analysis, "avance").participants)
+
+
 def test_a_place_before_a_verb_is_no_stranded_subject(context: Context) -> None:
     analysis = _analyze("À la vue de la ville de Reims, se dressent les tours de la cathédrale.", context)
     assert all(p.role != "agent" for e in analysis.events for p in e.participants)
