@@ -336,7 +336,8 @@ class Participants:
                     rank = _rank_at(entity, self.ranks_of[who], token.idx) \
                         if entity is not None and entity.type == "person" and who in self.ranks_of else None
                     role = argument.role
-                    if argument.subject and not self._may_be_subject(argument.head):
+                    if argument.subject and self._first_person(argument.head) \
+                            and not self._may_be_subject(argument.head):
                         role = "other"  # "Il m'avait dit", "les Boïens nous attaquent": the object
                     participants.append(Participant(who, role, rank, said))
                 continue
@@ -506,10 +507,21 @@ class Participants:
         quotation, the quote's speaker inside one; None for any other word, or a quotation whose
         speaker is not known."""
         if not self._first_person(head):
-            return None
+            head = self._share_of_ours(head)
+            if head is None:
+                return None
         inside, speaker = self.speakers.at(head.idx)
         who = speaker if inside else NARRATOR
         return (who, Span(head.idx, head.idx + len(head))) if who is not None else None
+
+    def _share_of_ours(self, head: Any) -> Any:
+        """"les nôtres" under a count or a part ("plusieurs des nôtres", "deux des nôtres", "la plupart
+        des nôtres"): a part of the narrator's side is the narrator's side, as "les nôtres" is
+        (`events/narrator_pronouns.tsv` "third"; the tagger reads "nôtres" as any part of speech)."""
+        if head.pos_ not in ("NUM", "DET", "PRON") and self._kind(head) != SHARE:
+            return None
+        return next((c for c in children_of(head) if c.dep_ == "nmod" and _case(c) in ("de", "des", "d'")
+                     and self.lex.first_person.get(c.lower_) == THIRD), None)
 
     def _entities(self, head: Any, exact: bool = False, core: bool = False) -> list[tuple[Entity, Any]]:
         """The entities a participant's words name, or the one they refer to ("il", "le 9e"); with
