@@ -9,7 +9,10 @@ Leclerc réjouit …") lends its entities to that event only; the subject of a s
 event noun it governs, as its object or the complement the verb takes (`events/support_verbs.tsv`:
 "César engage le combat", "Mangin passe à l'attaque"), and so does the agent of its passive ("l'attaque
 lancée par le 9e"), unless the noun says whose it is ("repousse l'attaque de l'ennemi"). A paragraph
-break ends a clause: the parse may hang a paragraph on the sentence before it.
+break ends a clause: the parse may hang a paragraph on the sentence before it. A passive verb with no
+agent takes the "par" complement the parse hung on one of its complements ("incendié dans la nuit par
+les Prussiens"), when it names someone and no event noun holds it. A date the parse made a second
+subject of a verb ("Le même jour, César …" beside the verb's own) takes no part, nor its conjuncts.
 
 A verb without a subject of its own takes the subject its clause is told under:
 - a conjoined verb, its first verb's ("Leclerc débarque et prononce un discours");
@@ -20,6 +23,8 @@ A verb without a subject of its own takes the subject its clause is told under:
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+- a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
+  moi, mourut": "tombé" read as the main verb), that participle's subject.
 A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
 manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
 "manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
@@ -47,7 +52,8 @@ under any other noun it stays "other" ("la défense du pont").
 
 A first-person pronoun (`events/narrator_pronouns.tsv`: "je", "me", "moi", "nous") outside any
 quotation is the narrator of a memoir or a diary: the participant "narrator", which names no entity.
-"Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too.
+"Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too,
+and so are "les nôtres" and a count or a part of them ("plusieurs des nôtres").
 Inside a quotation the pronoun is whoever speaks: the quote's speaker when the quotes layer found
 one (an entity, or the narrator quoting themself), and no one when it did not.
 
