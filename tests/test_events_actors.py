@@ -144,6 +144,44 @@ def test_a_subject_the_parse_hung_on_the_words_before_its_verb(context: Context)
     assert _roles(analysis, _event(analysis, "revenir")) == {"Bretons": "agent"}
 
 
+def test_a_passive_agent_the_parse_hung_on_the_complement_before_it(context: Context) -> None:
+    # The parse reads "par les Prussiens" as the night's complement: it is the passive's agent.
+    analysis = _analyze("Le 4 mai, le village fut incendié dans la nuit par les Prussiens.", context)
+    assert _roles(analysis, _event(analysis, "incendié")).get("Prussiens") == "agent"
+
+
+def test_a_stray_par_that_names_no_one_is_no_agent(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, le blessé fut conduit à Reims par la route de Paris.", context)
+    assert all(p.role != "agent" for p in _event(analysis, "conduit").participants)
+
+
+def test_a_par_under_an_event_noun_is_the_noun_s_agent(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, le sergent Vidal fut tué au cours de l'attaque par les Allemands.", context)
+    assert all(p.role != "agent" for p in _event(analysis, "tué").participants)
+    assert _roles(analysis, _event(analysis, "attaque")) == {"Allemands": "agent"}
+
+
+def test_a_verb_the_parse_hung_under_an_apposed_participle_takes_its_subject(context: Context) -> None:
+    # The parse makes "tombé" the main verb and "mourut" its complement: the participle qualifies Vidal.
+    analysis = _analyze("Le sergent Vidal, tombé près de moi, à l'attaque du moulin, pendant la nuit, "
+                        "mourut quelques jours après à Reims.", context)
+    assert _roles(analysis, _event(analysis, "mourut")) == {"Vidal": "agent"}
+
+
+def test_the_pronoun_of_a_subject_s_part_stands_for_the_people_told_before(context: Context) -> None:
+    analysis = _analyze("Les Helvètes attaquent le camp le 3 mai. Un grand nombre d'entre eux jettent leurs "
+                        "boucliers.", context)
+    throw = _event(analysis, "jettent")
+    assert _roles(analysis, throw) == {"Helvètes": "agent"}
+    assert _resolved(analysis, throw) == {"Helvètes": "eux"}
+
+
+def test_eux_outside_a_subject_s_part_is_left_alone(context: Context) -> None:
+    analysis = _analyze("Les Helvètes attaquent le camp le 3 mai. Le lendemain, le général Morand avance "
+                        "contre eux.", context)
+    assert all(p.resolved_from is None for p in _event(analysis, "avance").participants)
+
+
 def test_a_place_before_a_verb_is_no_stranded_subject(context: Context) -> None:
     analysis = _analyze("À la vue de la ville de Reims, se dressent les tours de la cathédrale.", context)
     assert all(p.role != "agent" for e in analysis.events for p in e.participants)

@@ -35,6 +35,9 @@ def _triggers(analysis: Analysis) -> list[str]:
     ("Le colonel décida d'attaquer la ville.", "décida", "I_ACTION"),
     ("Le préfet craint une émeute.", "craint", "I_STATE"),
     ("La garnison resta dans la citadelle.", "resta", "STATE"),
+    # A relation between powers holds for a while; its making is the happening.
+    ("Le contrôle des campagnes restait difficile.", "contrôle", "STATE"),
+    ("En 1779, l'alliance de la France et de l'Espagne menace les Anglais.", "alliance", "STATE"),
     # A verb with its bare object is looked up as one: "avoir lieu" happens, "avoir" holds.
     ("Le débarquement eut lieu à l'aube.", "eut", "OCCURRENCE"),
 ])
@@ -218,6 +221,8 @@ def test_the_historians_future_of_a_dated_past_is_a_fact(context: Context) -> No
      ["envoya", "attaque"], []),
     # ... and so is the noun a conjoined infinitive of a governed one makes.
     ("Le 5 juin, les hussards commencent à reculer et à faire retraite.", ["retraite"], []),
+    # A relation that holds is no happening; taking it is one.
+    ("Le 3 mai, les insurgés prennent le contrôle de la ville.", ["prennent"], ["contrôle"]),
 ])
 def test_nouns_that_are_no_happening_by_their_place(context: Context, text: str, listed: list[str],
                                                     left_out: list[str]) -> None:

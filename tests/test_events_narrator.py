@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from annales.context import Context
 from annales.events import tag_events
 from annales.export import csv as csv_export
@@ -69,6 +71,22 @@ def test_nous_before_a_verb_in_the_third_person_is_its_object(context: Context) 
     """"Les cavaliers nous attaquent": "nous" is attacked, whatever the parse takes for the subject."""
     analysis = _analyze("Au matin, les cavaliers ennemis nous attaquent sur notre flanc.", context)
     assert _who(analysis, _event(analysis, "attaquent"))[NARRATOR] == "other"
+
+
+@pytest.mark.parametrize(("text", "verb", "role"), [
+    ("Le 3 mai, plusieurs des nôtres périrent.", "périrent", "agent"),
+    ("Le 3 mai, deux des nôtres furent tués.", "tués", "patient"),
+    ("Le 3 mai, la plupart des nôtres se retirèrent.", "retirèrent", "agent"),
+])
+def test_a_part_of_ours_is_the_narrator_s_side(context: Context, text: str, verb: str, role: str) -> None:
+    analysis = _analyze(text, context)
+    assert _who(analysis, _event(analysis, verb)) == {NARRATOR: role}
+    assert _said(analysis, _event(analysis, verb), NARRATOR) == "nôtres"
+
+
+def test_a_part_of_theirs_is_no_narrator(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, deux des leurs furent tués.", context)
+    assert NARRATOR not in _who(analysis, _event(analysis, "tués"))
 
 
 def test_je_in_a_quotation_is_its_speaker(context: Context) -> None:

@@ -4,6 +4,7 @@ through the text (`resolved_from`), places from prepositions and datelines, neve
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from annales.context import Context
 from annales.events.participants import Participants, entities_by_token
@@ -214,3 +215,26 @@ def test_a_place_completing_a_subject_that_names_a_happening_is_not_the_verbs_pl
     assert _finder_at(analysis, "inquiète")[1] == []
     analysis = _analyze("La ville de Verdun se souleva.", context)
     assert _finder_at(analysis, "souleva")[1] == ["Verdun"]
+
+
+def test_a_date_the_parse_made_a_second_subject_takes_no_part(context: Context) -> None:
+    # The parse may make "Le même jour" the subject of the subordinate verb, with the name after it
+    # as its conjunct, beside that verb's own subject: the date and its conjunct are no subject.
+    analysis = _analyze("Le même jour, Bertin apprenant que l'ennemi avait posé son camp près du gué, "
+                        "envoya deux compagnies.", context)
+    doc = analysis.doc
+    at = {t.text: t.i for t in doc}
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    heads[at["jour"]], deps[at["jour"]] = at["posé"], "nsubj"
+    heads[at["Bertin"]], deps[at["Bertin"]] = at["jour"], "conj"
+    misread = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                  heads=heads, deps=deps, pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+                  morphs=[str(t.morph) for t in doc], sent_starts=[t.is_sent_start for t in doc])
+    entity_at, ranks_of = entities_by_token(analysis, misread)
+    assert any(e.name == "Bertin" for e in entity_at.values())
+    assert misread[at["jour"]].i in Participants(analysis, misread, set(), entity_at, ranks_of).dates
+    participants, _ = Participants(analysis, misread, set(), entity_at, ranks_of).of(misread[at["posé"]])
+    named = {next(e.name for e in analysis.entities if e.id == p.entity) for p in participants if p.entity}
+    assert "Bertin" not in named
+    assert any(p.phrase is not None and p.role == "agent" for p in participants)  # "l'ennemi"

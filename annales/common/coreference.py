@@ -5,7 +5,8 @@ One walk through the tokens in text order. Every entity mention the entity layer
 last candidate of its kind (entity type, gender, number, and whether it was a subject); every
 referring expression the resources list takes the last compatible candidate before it:
 
-- a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"), not an impersonal one
+- a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"; "eux" of a subject's part:
+  "la plupart d'entre eux"), not an impersonal one
   (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
   its gender and number, named in the same sentence or the two before. A name the parse marks
   neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
@@ -421,6 +422,13 @@ def _personal(verb: Any) -> bool:
     return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
 
 
+def _partitive(doc: Any, pronoun: Any) -> bool:
+    """True for the pronoun of a subject's part ("la plupart d'entre eux", "un grand nombre d'entre
+    elles"): it stands for the people told before, of whom the subject is a part."""
+    return pronoun.dep_ == "nmod" and pronoun.head.dep_ in SUBJECT_DEPS and pronoun.i > 0 \
+        and doc[pronoun.i - 1].lower_ == "entre"
+
+
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
     passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
@@ -458,7 +466,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head))), None)
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t)), None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)

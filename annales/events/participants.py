@@ -9,7 +9,10 @@ Leclerc réjouit …") lends its entities to that event only; the subject of a s
 event noun it governs, as its object or the complement the verb takes (`events/support_verbs.tsv`:
 "César engage le combat", "Mangin passe à l'attaque"), and so does the agent of its passive ("l'attaque
 lancée par le 9e"), unless the noun says whose it is ("repousse l'attaque de l'ennemi"). A paragraph
-break ends a clause: the parse may hang a paragraph on the sentence before it.
+break ends a clause: the parse may hang a paragraph on the sentence before it. A passive verb with no
+agent takes the "par" complement the parse hung on one of its complements ("incendié dans la nuit par
+les Prussiens"), when it names someone and no event noun holds it. A date the parse made a second
+subject of a verb ("Le même jour, César …" beside the verb's own) takes no part, nor its conjuncts.
 
 A verb without a subject of its own takes the subject its clause is told under:
 - a conjoined verb, its first verb's ("Leclerc débarque et prononce un discours");
@@ -20,6 +23,8 @@ A verb without a subject of its own takes the subject its clause is told under:
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+- a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
+  moi, mourut": "tombé" read as the main verb), that participle's subject.
 A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
 manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
 "manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
@@ -47,7 +52,8 @@ under any other noun it stays "other" ("la défense du pont").
 
 A first-person pronoun (`events/narrator_pronouns.tsv`: "je", "me", "moi", "nous") outside any
 quotation is the narrator of a memoir or a diary: the participant "narrator", which names no entity.
-"Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too.
+"Nous" is the narrator's side ("nous attaquons", in a regimental history) and is the narrator too,
+and so are "les nôtres" and a count or a part of them ("plusieurs des nôtres").
 Inside a quotation the pronoun is whoever speaks: the quote's speaker when the quotes layer found
 one (an entity, or the narrator quoting themself), and no one when it did not.
 
@@ -301,6 +307,7 @@ class Participants:
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
+        self.dates = frozenset(dates)  # tokens of a date: "Le même jour" the parse may make a subject
         # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
         self.possessives: dict[int, Reference] = {}
         # Subject pronouns that stand for a subject naming no entity ("les soldats … ils"): its token.
@@ -335,7 +342,8 @@ class Participants:
                     rank = _rank_at(entity, self.ranks_of[who], token.idx) \
                         if entity is not None and entity.type == "person" and who in self.ranks_of else None
                     role = argument.role
-                    if argument.subject and not self._may_be_subject(argument.head):
+                    if argument.subject and self._first_person(argument.head) \
+                            and not self._may_be_subject(argument.head):
                         role = "other"  # "Il m'avait dit", "les Boïens nous attaquent": the object
                     participants.append(Participant(who, role, rank, said))
                 continue
@@ -505,10 +513,21 @@ class Participants:
         quotation, the quote's speaker inside one; None for any other word, or a quotation whose
         speaker is not known."""
         if not self._first_person(head):
-            return None
+            head = self._share_of_ours(head)
+            if head is None:
+                return None
         inside, speaker = self.speakers.at(head.idx)
         who = speaker if inside else NARRATOR
         return (who, Span(head.idx, head.idx + len(head))) if who is not None else None
+
+    def _share_of_ours(self, head: Any) -> Any:
+        """"les nôtres" under a count or a part ("plusieurs des nôtres", "deux des nôtres", "la plupart
+        des nôtres"): a part of the narrator's side is the narrator's side, as "les nôtres" is
+        (`events/narrator_pronouns.tsv` "third"; the tagger reads "nôtres" as any part of speech)."""
+        if head.pos_ not in ("NUM", "DET", "PRON") and self._kind(head) != SHARE:
+            return None
+        return next((c for c in children_of(head) if c.dep_ == "nmod" and _case(c) in ("de", "des", "d'")
+                     and self.lex.first_person.get(c.lower_) == THIRD), None)
 
     def _entities(self, head: Any, exact: bool = False, core: bool = False) -> list[tuple[Entity, Any]]:
         """The entities a participant's words name, or the one they refer to ("il", "le 9e"); with
@@ -547,6 +566,10 @@ class Participants:
             if self._apart(child, token):
                 continue
             dep = child.dep_
+            if dep in SUBJECT_DEPS and child.i in self.dates and sum(d in SUBJECT_DEPS for d in deps) > 1:
+                # "Le même jour, César apprenant que l'ennemi avait posé son camp": a verb with two
+                # subjects, one a date the parse joined a name to; the other is the verb's own.
+                continue
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             role = ROLE_OF_DEP.get(dep)
@@ -597,7 +620,35 @@ class Participants:
                 inherited = self._stranded_subject(token)
             if inherited is not None:
                 out.insert(0, inherited)
+        if token.pos_ == "VERB" and not any(a.role == "agent" for a in out) and (
+                self._voice(token) == "patient" or ("nsubj:pass" in deps and not self._active(token))):
+            stray = self._stray_agent(token, children)
+            if stray is not None:
+                out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
         return out
+
+    def _stray_agent(self, verb: Any, children: list[Any]) -> _Argument | None:
+        """The agent of a passive verb the parse hung on a complement after it: "écrasée dans le sang
+        par Murat", "incendié dans la nuit par les Prussiens" read "par X" as the blood's or the night's.
+        A "par" complement (`events/agent_prepositions.tsv`) one or two nouns down, when it names
+        someone or people ("conduit à Paris par la route" names no one); not under an event noun, whose
+        own agent it is ("tué pendant l'attaque par les Anglais")."""
+        for child in children:
+            if not child.dep_.startswith("obl") or child.i < verb.i or child.i in self.triggers \
+                    or _case(child) in self.lex.agent_cases or self._apart(child, verb):
+                continue
+            stack = [(child, 0)]
+            while stack:
+                noun, depth = stack.pop()
+                for nested in children_of(noun):
+                    if nested.dep_ != "nmod" or nested.i < noun.i or nested.i in self.triggers:
+                        continue
+                    if _case(nested) in self.lex.agent_cases:
+                        if self._names_someone(nested) or self._people(nested, exact=True):
+                            return _Argument(nested, "agent", _case(nested))
+                    elif depth == 0:
+                        stack.append((nested, 1))
+        return None
 
     def _stranded_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse hung on the words before a finite verb that has none: "À la vue de
@@ -721,6 +772,14 @@ class Participants:
             if dep == "xcomp" and head.lemma_ in self.lex.object_control:
                 controller = next((c for c in children_of(head) if c.dep_ in ("obj", "iobj", "obl:arg")), None)
                 return _Argument(controller, role, subject=True) if controller is not None else None
+            if dep in ("ccomp", "parataxis") and form == "Fin" and walk.i > head.i and self._bare_participle(head) \
+                    and not has_child_dep(walk, "mark") and not self._apart(walk, head):
+                # "Vidal, tombé près de moi, mourut" read with "tombé" as the main verb and "mourut"
+                # its complement: a participle without an auxiliary is no main clause, its subject is
+                # the verb's ("que" would make it a real complement: "déclara que …", a past the
+                # tagger may read as a participle).
+                subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
+                return _Argument(subject, role, subject=True) if subject is not None else None
             if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
                 return None
             if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
@@ -738,6 +797,12 @@ class Participants:
                 return _Argument(stranded.head, role, subject=True)
             walk = head
         return None
+
+    @staticmethod
+    def _bare_participle(verb: Any) -> bool:
+        """A past participle with no auxiliary nor copula: it qualifies a noun, it tells no clause."""
+        return verb.pos_ == "VERB" and _feature(verb, "VerbForm") == "Part" \
+            and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in children_of(verb))
 
     def _active(self, verb: Any) -> bool:
         """True for a verb the parse gave a passive subject that has no passive "être" and has "avoir"
