@@ -235,3 +235,14 @@ def test_roman_time(text: str, target: str, part: str) -> None:
 def test_not_a_timex(text: str, forbidden: str) -> None:
     offending = [t.text for t in _analysis(text).timexes if forbidden in t.text]
     assert offending == []
+
+
+@pytest.mark.parametrize("text, target, value", [
+    pytest.param("CHAPITRE II\n\nLA CHAMPAGNE (Avril-Juin 1916) Le bataillon monte en ligne.", "Avril", "1916-04",
+                 id="a-heading-in-capitals"),
+    pytest.param("Le régiment tint le secteur de mars à juin 1812.", "mars", "1812-03", id="in-a-sentence"),
+])
+def test_the_first_month_of_a_range_takes_the_year_written_after_the_second(text: str, target: str,
+                                                                              value: str) -> None:
+    timex = _timex(_analysis(text), target)
+    assert (timex.type, timex.value) == ("DATE", value)
