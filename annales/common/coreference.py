@@ -62,6 +62,7 @@ from annales.model import Entity, Span
 LAYER = "coreference"
 FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
 POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
+PARTITIVES = "partitive_prepositions.tsv"  # optional: without it, "d'entre eux" is no subject
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
@@ -109,6 +110,8 @@ class _Lexicon:
     impersonal: dict[str, str]  # verb lemma -> when it is impersonal: always, object, or a clitic
     pronoun_starts: frozenset[str]  # first words of the pronouns: most tokens are rejected on sight
     possessives: dict[str, _Pronoun]  # "son", "leurs" -> who may own (gender unused: it is the noun's)
+    # prepositions before a pronoun naming the group a subject is part of ("la plupart d'[entre] eux")
+    partitives: frozenset[str] = frozenset()
 
 
 @cache
@@ -128,7 +131,9 @@ def _lexicon(language: str) -> _Lexicon | None:
     owned = load_rows(language, LAYER, POSSESSIVES, 3) if exists(language, LAYER, POSSESSIVES) else ()
     possessives = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), "", row[2])
                    for row in owned}
-    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives)
+    partitives = frozenset(row[0].lower() for row in load_rows(language, LAYER, PARTITIVES, 1)) \
+        if exists(language, LAYER, PARTITIVES) else frozenset()
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives, partitives)
 
 
 @dataclass(frozen=True)
@@ -422,11 +427,11 @@ def _personal(verb: Any) -> bool:
     return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
 
 
-def _partitive(doc: Any, pronoun: Any) -> bool:
+def _partitive(doc: Any, pronoun: Any, lex: _Lexicon) -> bool:
     """True for the pronoun of a subject's part ("la plupart d'entre eux", "un grand nombre d'entre
     elles"): it stands for the people told before, of whom the subject is a part."""
     return pronoun.dep_ == "nmod" and pronoun.head.dep_ in SUBJECT_DEPS and pronoun.i > 0 \
-        and doc[pronoun.i - 1].lower_ == "entre"
+        and doc[pronoun.i - 1].lower_ in lex.partitives
 
 
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
@@ -466,7 +471,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t)), None)
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t, lex)), None)
         if subject is None or (not asked and _impersonal(subject, lex)):
             return None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
