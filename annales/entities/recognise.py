@@ -56,6 +56,14 @@ def _alternation_of(language: str, name: str, fold: bool = True, layer: str = "e
     return alternation([r[0] for r in load_rows(language, layer, name)], fold_case=fold) or "(?!)"
 
 
+@cache
+def _context_words(language: str, kind: str) -> str:
+    """A regex alternation of the words of one kind of `name_context_words.tsv` (an apostrophe
+    matches either form)."""
+    rows = load_rows(language, "entities", "name_context_words.tsv", 2)
+    return alternation([word for k, word in rows if k == kind], fold_case=True) or "(?!)"
+
+
 def _org_cues(language: str) -> str:
     """The nouns of an organisation written in lower case before its name (org_cues.tsv)."""
     return alternation([r[0] for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("cue", "both")])
@@ -132,15 +140,15 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
         "person_cue_determiner": re.compile(
-            r"(?:(?<![\w])(?i:le|la|les|son|sa|ses|leur|du|des|au|notre|ce|cet|cette)[ \t]+|(?<![\w])[lL]['’])$"),
+            rf"(?:(?<![\w])(?i:{_context_words(language, 'cue-determiner')})[ \t]+|(?<![\w])[lL]['’])$"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
         # "les Chambres fédérales", "le Tribunal fédéral": the capitalised noun of an institution
         # after an article, and an adjective of the kinds institutions take (the NER misses them).
         "org_head": re.compile(
-            rf"(?<![\w])(?i:le|la|les|l['’]|du|des|au|aux)[ \t]*(?P<name>(?:{_org_heads(language)})s?"
-            rf"[ \t]+[a-zà-ÿ]+(?:al|ale|aux|ales|ique|iques|ois|oise|aise|ien|ienne|if|ive|aire|aires))(?![\w-])"),
+            rf"(?<![\w])(?i:{_context_words(language, 'org-article')})[ \t]*(?P<name>(?:{_org_heads(language)})s?"
+            rf"[ \t]+[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')}))(?![\w-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -437,8 +445,8 @@ def _complement_of_a_role(words: str, language: str) -> bool:
     """Lower-case words ending on "de", "du", "des" or "de la" before a name the NER calls a person:
     the name completes an office or a noun ("évêque de Lausanne", "président de la Confédération"),
     unless a rank or a title of nobility or address takes it as a particle ("général de Gaulle")."""
-    m = re.search(r"(?:^|\s)([\w’'-]+)\s+(?:de|du|des|d['’])(?:\s+(?:la|l['’]|les)\s*|\s*|(?<=['’]))$",
-                  words, re.IGNORECASE)
+    m = re.search(rf"(?:^|\s)([\w’'-]+)\s+(?:{_context_words(language, 'office-preposition')})"
+                  rf"(?:\s+(?:{_context_words(language, 'office-article')})\s*|\s*|(?<=['’]))$", words, re.IGNORECASE)
     if m is None:
         return False
     known = name_lexicon(language).rank(m.group(1))
