@@ -123,6 +123,7 @@ class _Lexicon:
     # adjectives of a people, lower case ("allemand", "françaises"): "l'offensive allemande" is the Germans'
     people_adjectives: frozenset[str]
     event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
+    share_cases: frozenset[str] = frozenset()  # "des" of "plusieurs des nôtres": a part of a side
 
 
 def _people_adjectives(language: str) -> frozenset[str]:
@@ -160,6 +161,7 @@ def _lexicon(language: str) -> _Lexicon:
         people_adjectives=_people_adjectives(language),
         event_nouns=frozenset(row[0].lower() for name in ("common", LAYER) if exists(language, name, "event_nouns.tsv")
                               for row in load_rows(language, name, "event_nouns.tsv")),
+        share_cases=frozenset(row[0].lower() for row in rows("share_prepositions.tsv", 1)),
     )
 
 
@@ -526,7 +528,7 @@ class Participants:
         (`events/narrator_pronouns.tsv` "third"; the tagger reads "nôtres" as any part of speech)."""
         if head.pos_ not in ("NUM", "DET", "PRON") and self._kind(head) != SHARE:
             return None
-        return next((c for c in children_of(head) if c.dep_ == "nmod" and _case(c) in ("de", "des", "d'")
+        return next((c for c in children_of(head) if c.dep_ == "nmod" and _case(c) in self.lex.share_cases
                      and self.lex.first_person.get(c.lower_) == THIRD), None)
 
     def _entities(self, head: Any, exact: bool = False, core: bool = False) -> list[tuple[Entity, Any]]:
