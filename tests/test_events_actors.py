@@ -392,6 +392,7 @@ def test_verbs_told_one_after_the_other_with_commas_share_the_first_one_s_subjec
 
 
 def test_a_relative_the_parse_took_for_a_clause_keeps_its_own_subject(context: Context) -> None:
-    analysis = _analyze("Le 11 novembre, le cortège s'est rendu au cimetière communal, où reposent onze soldats "
-                        "tombés en 1915.", context)
+    # The parse reads "où" as an indirect object and hangs "reposent" on "rendu" as an adverbial clause.
+    analysis = _analyze("Après la messe, le cortège s'est rendu au cimetière du village, où reposent trois soldats "
+                        "rapatriés en 1921, puis à la mairie.", context)
     assert all(p.role != "agent" for p in _event(analysis, "reposent").participants)
