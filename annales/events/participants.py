@@ -24,11 +24,16 @@ A verb without a subject of its own takes the subject its clause is told under:
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
-  moi, mourut": "tombé" read as the main verb), that participle's subject.
+  moi, mourut": "tombé" read as the main verb), that participle's subject;
+- a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
+  adverbial clause or a parataxis, is the next verb of a list told with commas ("Faidherbe crut bon
+  de …, s'éloigna des Prussiens"): its head's subject.
 A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
 manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
 "manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
-someone or people. A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
+someone or people; else the subject of a participle or a verb without conjunction the parse hung
+before it as its adverbial clause ("Les ennemis, ne pouvant soutenir l'effort, se retirèrent").
+A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
