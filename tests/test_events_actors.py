@@ -364,3 +364,35 @@ def test_qui_in_a_cleft_stands_for_the_focus(context: Context) -> None:
     # "c'est X, un des …, qui": the relative hangs from the apposition; X is who acts.
     analysis = _analyze("Le 4 mai, c'est Martin, un des adjoints du préfet, qui a donné l'alerte.", context)
     assert _roles(analysis, _event(analysis, "donné")).get("Martin") == "agent"
+
+
+def test_a_finite_verb_takes_the_subject_of_the_participle_hung_before_it(context: Context) -> None:
+    # The parse makes "les Bretons" the subject of "pouvant" and leaves "replièrent" with none.
+    analysis = _analyze("Les Bretons, ne pouvant soutenir plus longtemps le choc de nos cavaliers, "
+                        "se replièrent vers le gué.", context)
+    assert _roles(analysis, _event(analysis, "replièrent")) == {"Bretons": "agent"}
+
+
+def test_a_clause_of_another_subject_lends_none_to_the_verb_after_it(context: Context) -> None:
+    # "lorsque" tells a clause of its own subject: "dirigea" is not Faidherbe's for it.
+    analysis = _analyze("Le 4 mai, lorsque Faidherbe arriva, se dirigea vers Arras.", context)
+    assert _roles(analysis, _event(analysis, "dirigea")) == {}
+
+
+def test_verbs_told_one_after_the_other_with_commas_share_the_first_one_s_subject(context: Context) -> None:
+    # The parse hangs "crut" as an adverbial clause of "éloigna", or "éloigna" as one of "crut".
+    analysis = _analyze("Le lendemain, Faidherbe crut devoir s'occuper des vivres, s'éloigna des Prussiens et se "
+                        "dirigea vers Arras.", context)
+    assert _roles(analysis, _event(analysis, "éloigna")).get("Faidherbe") == "agent"
+    assert _roles(analysis, _event(analysis, "dirigea")).get("Faidherbe") == "agent"
+    analysis = _analyze("Le 5 mai, le général Faidherbe crut bon de s'occuper des vivres, s'éloigna des Prussiens "
+                        "et marcha sur Arras.", context)
+    assert _roles(analysis, _event(analysis, "éloigna")).get("Faidherbe") == "agent"
+    assert _roles(analysis, _event(analysis, "marcha")).get("Faidherbe") == "agent"
+
+
+def test_a_relative_the_parse_took_for_a_clause_keeps_its_own_subject(context: Context) -> None:
+    # The parse reads "où" as an indirect object and hangs "reposent" on "rendu" as an adverbial clause.
+    analysis = _analyze("Après la messe, le cortège s'est rendu au cimetière du village, où reposent trois soldats "
+                        "rapatriés en 1921, puis à la mairie.", context)
+    assert all(p.role != "agent" for p in _event(analysis, "reposent").participants)

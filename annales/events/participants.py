@@ -24,11 +24,16 @@ A verb without a subject of its own takes the subject its clause is told under:
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
-  moi, mourut": "tombé" read as the main verb), that participle's subject.
+  moi, mourut": "tombé" read as the main verb), that participle's subject;
+- a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
+  adverbial clause or a parataxis, is the next verb of a list told with commas ("Faidherbe crut bon
+  de …, s'éloigna des Prussiens"): its head's subject.
 A finite verb with none, its subject the parse hung on the words before it ("À la vue de cette
 manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read as a conjunct of
 "manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
-someone or people. A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
+someone or people; else the subject of a participle or a verb without conjunction the parse hung
+before it as its adverbial clause ("Les ennemis, ne pouvant soutenir l'effort, se retirèrent").
+A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
 stand for the entity the coreference pass found (`coreference`), recorded as `resolved_from`.
@@ -619,7 +624,7 @@ class Participants:
         if not any(a.subject for a in out) and "expl:subj" not in deps:
             inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
             if inherited is None and token.pos_ == "VERB":
-                inherited = self._stranded_subject(token)
+                inherited = self._stranded_subject(token) or self._fronted_subject(token)
             if inherited is not None:
                 out.insert(0, inherited)
         if token.pos_ == "VERB" and not any(a.role == "agent" for a in out) and (
@@ -687,6 +692,26 @@ class Participants:
             token = head
         found = named if named is not None else people
         return _Argument(found, self._voice(verb), subject=True) if found is not None else None
+
+    def _fronted_subject(self, verb: Any) -> _Argument | None:
+        """The subject the parse gave a clause it hung before a finite verb that has none: "Les
+        ennemis, ne pouvant soutenir l'effort, se retirèrent" (the participle's subject is the
+        verb's), "César crut devoir s'occuper des vivres, s'éloigna des Helvètes" (two verbs told one
+        after the other, the first read as the second's adverbial clause). The clause's own subject,
+        before it, when the clause is a participle or a finite verb with no conjunction ("comme il ne
+        restait", "lorsque" tell another subject's clause) and no paragraph lies between."""
+        if _feature(verb, "VerbForm") != "Fin" or verb.dep_ in ("acl:relcl", "conj"):
+            return None
+        for clause in children_of(verb):
+            if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ != "VERB" \
+                    or _feature(clause, "VerbForm") not in ("Fin", "Part") or has_child_dep(clause, "mark") \
+                    or self._apart(clause, verb):
+                continue
+            subject = next((c for c in children_of(clause) if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.i > clause.i or _is_relative(subject) or subject.i in self.dates:
+                continue
+            return _Argument(subject, self._voice(verb), subject=True)
+        return None
 
     def _supported_by(self, noun: Any) -> _Argument | None:
         """Who takes part in an event noun through the support verb it goes with
@@ -782,7 +807,14 @@ class Participants:
                 # tagger may read as a participle).
                 subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS and not _is_relative(c)), None)
                 return _Argument(subject, role, subject=True) if subject is not None else None
-            if not (dep == "conj" or dep == "xcomp" or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
+            # A finite verb after its head with no conjunction nor subject is the next verb of a list
+            # told with commas ("Faidherbe crut bon de …, s'éloigna des Prussiens"), which the parse
+            # may hang as an adverbial clause or a parataxis; not an order ("attaquons !"), nor a
+            # relative the parse did not see ("au cimetière, où reposent onze soldats").
+            listed = dep in ("advcl", "parataxis") and form == "Fin" and walk.i > head.i \
+                and _feature(walk, "Mood") != "Imp" and not has_child_dep(walk, "mark") \
+                and not any(_is_relative(c) for c in children_of(walk))
+            if not (dep == "conj" or dep == "xcomp" or listed or (dep == "advcl" and form in ("Inf", "Part", "Ger"))):
                 return None
             if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
                 return None
@@ -794,7 +826,7 @@ class Participants:
                         return None
                     return _Argument(head.head, role, subject=True, exact=True)
                 return _Argument(subject, role, subject=True)
-            stranded = self._stranded_subject(head) if head.pos_ == "VERB" else None
+            stranded = (self._stranded_subject(head) or self._fronted_subject(head)) if head.pos_ == "VERB" else None
             if stranded is not None:
                 return _Argument(stranded.head, role, subject=True)
             walk = head
