@@ -418,9 +418,12 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
             continue
         # A name never runs across a line break: each line's part is its own candidate.
         offset = ent.start_char
-        # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two).
-        for part in re.split(r"(\n+|,\s*)", text[ent.start_char:ent.end_char]):
-            if part.startswith(("\n", ",")):
+        # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two), nor
+        # across a conjunction before an article ("le Sund & le Dagö", "la mer Noire et la mer Caspienne":
+        # the smaller NER runs two names into one; "Hignou et Cie" stays one).
+        split = LINE_OR_COMMA if kind == "work" else NER_SPLIT  # "La Guerre et la Paix" is one title
+        for n, part in enumerate(split.split(text[ent.start_char:ent.end_char])):
+            if n % 2:
                 offset += len(part)
                 continue
             cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix, language)
@@ -430,6 +433,8 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
     return found
 
 
+LINE_OR_COMMA = re.compile(r"(\n+|,\s*)")
+NER_SPLIT = re.compile(r"(\n+|,\s*|[ \t]+(?:&|et)[ \t]+(?=(?:le|la|les)[ \t]|l['’]))")
 ROMAN_LETTERS = frozenset("IVX")  # "Georges V", "Pie X"; larger numerals are never one letter
 
 
@@ -480,6 +485,11 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     tail = re.search(r"(?:[ \t]+[a-zà-ÿ][\w’'-]*)+$", text[start:end]) if kind == "person" else None
     if tail and re.search(r"[A-ZÀ-ÖØ-Þ]", text[start:start + tail.start()]):
         end = start + tail.start()
+        # What the tail hid may be a function word opening the next clause ("le colonel X Se
+        # quelques autres": the smaller NER runs on past the name, then past the clause's first word).
+        closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+        if closing and typing_words(language).is_function_word(closing.group(1)):
+            end = start + closing.start()
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
