@@ -446,3 +446,15 @@ def test_a_span_of_the_ner_is_split_at_a_conjunction_before_an_article(span: str
     doc.ents = [doc.char_span(start, start + len(span), label=label)]
     found = [text[c.start:c.end] for c in find_ner(doc, text, "fr")]
     assert found == names
+
+
+@pytest.mark.parametrize(("span", "after", "date"), [
+    ("iO Juillet", " dans la mer.", True), ("Juill", ". 1808 il partit.", True),
+    ("Juillet", " dans la mer.", False),  # a month alone, no number beside it: the votes decide
+    ("Jules Mai", " dans la mer.", False)])
+def test_a_month_with_its_day_or_year_is_no_name(span: str, after: str, date: bool) -> None:
+    from annales.entities.recognise import _a_date
+
+    text = f"Depuis le {span}{after}"
+    start = text.index(span)
+    assert _a_date(text, start, start + len(span), "fr") is date

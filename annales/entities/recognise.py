@@ -528,9 +528,26 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         joined = re.search(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w’']*-$", text[max(0, start - 30):start])
         if joined:
             start -= len(joined.group())
-    if end - start < 2 or not text[start].isupper():
+    if end - start < 2 or not text[start].isupper() or _a_date(text, start, end, language):
         return None
     return Candidate(start, end, kind, "ner")
+
+
+@cache
+def _month_words(language: str) -> frozenset[str]:
+    return frozenset(fold(row[0]).rstrip(".") for row in load_rows(language, "common", "months.tsv"))
+
+
+def _a_date(text: str, start: int, end: int, language: str) -> bool:
+    """A month with its day or year, which the smaller NER takes for a name in OCR'd text ("iO
+    Juillet", "i Juill. 1808"): the month last, nothing before it but a number or a letter or two,
+    and a number beside it."""
+    words = text[start:end].split()
+    if fold(words[-1]).rstrip(".") not in _month_words(language) \
+            or not all(len(w) <= 2 or w.isdigit() for w in words[:-1]):
+        return False
+    return len(words) > 1 or re.search(r"\d[ \t]*$", text[max(0, start - 6):start]) is not None \
+        or re.match(r"\.?[ \t]*\d", text[end:end + 6]) is not None
 
 
 # ---- places and peoples the words or a gazetteer vouch for --------------------------------------
