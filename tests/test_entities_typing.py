@@ -250,3 +250,10 @@ def test_a_name_in_capitals_followed_by_a_rank_is_a_person_and_near_de_a_place()
 def test_a_second_conjunct_after_et_de_keeps_the_place_locution_of_the_first() -> None:
     analysis = analysed("Les navires croisèrent près de Sandvik et de Korpo toute la nuit.")
     assert entity_of(analysis, "Sandvik").type == entity_of(analysis, "Korpo").type == "place", seen(analysis)
+
+
+def test_a_name_with_lower_case_words_between_hyphens_is_a_place() -> None:
+    analysis = analysed("Le bataillon progresse dans la direction Vaucelles-Brienne-sur-Aisne, nettoyant le bois.")
+    assert [e.type for e in analysis.entities] == ["place"], seen(analysis)
+    analysis = analysed("Le soir, Jean-Baptiste Drouet arrive au village.")
+    assert entity_of(analysis, "Jean-Baptiste Drouet").type == "person", seen(analysis)

@@ -47,6 +47,7 @@ MAX_ROLE_WORDS = 12
 MAX_DESCRIPTOR_WORDS = 4
 # A regnal number of one letter after a given name; one followed by a dot is an initial, unless the
 # dot ends the text or its line.
+PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
 # A comma, an optional article or possessive, then a lower-case word followed by a punctuation mark
 # or a preposition: the noun of an apposition ("X, colonel, …", "X, le maire de …").
 APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ \t]+|l['’])?"
@@ -223,6 +224,11 @@ class Resolver:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
         if fold(text.split()[0]).removesuffix("s") in self.org_heads:
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
+        if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
+            # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
+            # name, never a man's; the smaller NER calls villages it never saw persons (an
+            # institution may be named so: "Hôtel-de-Ville", left to its votes)
+            votes["place"] += EVIDENCE["place_cue"]
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)
