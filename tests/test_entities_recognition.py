@@ -401,6 +401,8 @@ def test_an_institution_named_by_its_noun_and_adjective_is_an_organisation() -> 
     ("banquier Henri Roche le", "Henri Roche"),  # a noun before, the sentence going on after
     ("Charles le Téméraire", "Charles le Téméraire"),  # lower-case words inside a name stay
     ("Jeanne Morel et", "Jeanne Morel"),
+    ("capitaine Jules Morand Se quelques", "Jules Morand"),  # the next clause's first words after the name
+    ("Jules Morand Lors", "Jules Morand"),
 ])
 def test_a_span_of_the_ner_is_cut_to_the_name(span: str, name: str) -> None:
     from annales.entities.recognise import _ner_candidate, _patterns
@@ -424,3 +426,35 @@ def test_a_span_of_the_ner_ends_where_the_name_does(span: str, kind: str, name: 
     start = text.index(span)
     cand = _ner_candidate(text, start, start + len(span), kind, _patterns("fr")["rank_prefix"])
     assert cand is not None and text[cand.start:cand.end] == name
+
+
+@pytest.mark.parametrize(("span", "label", "names"), [
+    ("Storsund & le Vargö", "LOC", ["Storsund", "Vargö"]),  # two names the NER ran into one
+    ("Pierre Lenoir et la Marianne", "PER", ["Pierre Lenoir", "Marianne"]),
+    ("Hignard et Cie", "ORG", ["Hignard et Cie"]),  # no article after the conjunction: one name
+    ("Guerre et la Paix", "PROD", ["Guerre et la Paix"]),  # a title keeps its conjunction
+])
+def test_a_span_of_the_ner_is_split_at_a_conjunction_before_an_article(span: str, label: str,
+                                                                        names: list[str]) -> None:
+    import spacy
+
+    from annales.entities.recognise import find_ner
+
+    text = f"On signala hier {span} au large."
+    doc = spacy.blank("fr")(text)
+    start = text.index(span)
+    doc.ents = [doc.char_span(start, start + len(span), label=label)]
+    found = [text[c.start:c.end] for c in find_ner(doc, text, "fr")]
+    assert found == names
+
+
+@pytest.mark.parametrize(("span", "after", "date"), [
+    ("iO Juillet", " dans la mer.", True), ("Juill", ". 1808 il partit.", True),
+    ("Juillet", " dans la mer.", False),  # a month alone, no number beside it: the votes decide
+    ("Jules Mai", " dans la mer.", False)])
+def test_a_month_with_its_day_or_year_is_no_name(span: str, after: str, date: bool) -> None:
+    from annales.entities.recognise import _a_date
+
+    text = f"Depuis le {span}{after}"
+    start = text.index(span)
+    assert _a_date(text, start, start + len(span), "fr") is date

@@ -211,3 +211,49 @@ def test_the_gazetteer_vote_yields_to_what_is_said_of_a_person() -> None:
     # a place on the project's own historical list outweighs the NER's person
     assert resolver._known_place_vote("Tokio", person_said=False, person_by_ner=True) > EVIDENCE["ner"]
     assert resolver._known_place_vote("Nulle-Part-Sur-Rien", person_said=False, person_by_ner=False) == 0.0
+
+
+# ---- what the words around a name say, where the smaller NER guesses wrong ----------------------
+
+
+def _resolver(text: str):
+    from annales.entities.lexicon import name_lexicon
+    from annales.entities.resolve import Resolver
+
+    return Resolver(analysed(text), name_lexicon("fr"))
+
+
+@pytest.mark.parametrize("words, leans", [
+    (["près", "de"], True), (["combattit", "près", "d'"], True), (["au", "nord", "de"], True),
+    (["vint", "à"], True), (["la", "lettre", "de"], False), (["auprès", "de"], False), (["de"], False)])
+def test_a_locution_ending_on_de_leans_to_a_place_only_as_a_whole(words: list[str], leans: bool) -> None:
+    assert _resolver("La flotte mouilla au large.")._leans_to_place(words) is leans
+
+
+@pytest.mark.parametrize("after, person", [
+    (", colonel, de 1915 à 1916.", True), (", le maire du village, parla.", True),
+    (", capitale du canton, fut prise.", False), (", Berthoud et Vermot.", False), (" colonel.", False)])
+def test_a_noun_of_a_person_apposed_after_a_name_says_a_person(after: str, person: bool) -> None:
+    text = "GRANDIDIER" + after
+    assert _resolver(text)._apposed_person_noun(len("GRANDIDIER")) is person
+
+
+def test_a_name_in_capitals_followed_by_a_rank_is_a_person_and_near_de_a_place() -> None:
+    # the smaller NER calls these officers places and this village a person
+    analysis = analysed("Chefs de corps successifs : LAMBERT, colonel, mars 1915 à mai 1916. "
+                        "MARCHAND, général, mai 1916 à juin 1917.")
+    assert entity_of(analysis, "LAMBERT").type == entity_of(analysis, "MARCHAND").type == "person", seen(analysis)
+    analysis = analysed("La flottille ennemie fut détruite près de Korsholmen le lendemain, puis près de Vasby.")
+    assert entity_of(analysis, "Vasby").type == "place", seen(analysis)
+
+
+def test_a_second_conjunct_after_et_de_keeps_the_place_locution_of_the_first() -> None:
+    analysis = analysed("Les navires croisèrent près de Sandvik et de Korpo toute la nuit.")
+    assert entity_of(analysis, "Sandvik").type == entity_of(analysis, "Korpo").type == "place", seen(analysis)
+
+
+def test_a_name_with_lower_case_words_between_hyphens_is_a_place() -> None:
+    analysis = analysed("Le bataillon progresse dans la direction Vaucelles-Brienne-sur-Aisne, nettoyant le bois.")
+    assert [e.type for e in analysis.entities] == ["place"], seen(analysis)
+    analysis = analysed("Le soir, Jean-Baptiste Drouet arrive au village.")
+    assert entity_of(analysis, "Jean-Baptiste Drouet").type == "person", seen(analysis)

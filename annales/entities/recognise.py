@@ -426,9 +426,12 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
             continue
         # A name never runs across a line break: each line's part is its own candidate.
         offset = ent.start_char
-        # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two).
-        for part in re.split(r"(\n+|,\s*)", text[ent.start_char:ent.end_char]):
-            if part.startswith(("\n", ",")):
+        # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two), nor
+        # across a conjunction before an article ("le Sund & le Dagö", "la mer Noire et la mer Caspienne":
+        # the smaller NER runs two names into one; "Hignou et Cie" stays one).
+        split = LINE_OR_COMMA if kind == "work" else NER_SPLIT  # "La Guerre et la Paix" is one title
+        for n, part in enumerate(split.split(text[ent.start_char:ent.end_char])):
+            if n % 2:
                 offset += len(part)
                 continue
             cand = _ner_candidate(text, offset, offset + len(part), kind, rank_prefix, language)
@@ -438,6 +441,8 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
     return found
 
 
+LINE_OR_COMMA = re.compile(r"(\n+|,\s*)")
+NER_SPLIT = re.compile(r"(\n+|,\s*|[ \t]+(?:&|et)[ \t]+(?=(?:le|la|les)[ \t]|l['’]))")
 ROMAN_LETTERS = frozenset("IVX")  # "Georges V", "Pie X"; larger numerals are never one letter
 
 
@@ -488,6 +493,11 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     tail = re.search(r"(?:[ \t]+[a-zà-ÿ][\w’'-]*)+$", text[start:end]) if kind == "person" else None
     if tail and re.search(r"[A-ZÀ-ÖØ-Þ]", text[start:start + tail.start()]):
         end = start + tail.start()
+        # What the tail hid may be a function word opening the next clause ("le colonel X Se
+        # quelques autres": the smaller NER runs on past the name, then past the clause's first word).
+        closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+        if closing and typing_words(language).is_function_word(closing.group(1)):
+            end = start + closing.start()
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
@@ -526,9 +536,26 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         joined = re.search(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w’']*-$", text[max(0, start - 30):start])
         if joined:
             start -= len(joined.group())
-    if end - start < 2 or not text[start].isupper():
+    if end - start < 2 or not text[start].isupper() or _a_date(text, start, end, language):
         return None
     return Candidate(start, end, kind, "ner")
+
+
+@cache
+def _month_words(language: str) -> frozenset[str]:
+    return frozenset(fold(row[0]).rstrip(".") for row in load_rows(language, "common", "months.tsv"))
+
+
+def _a_date(text: str, start: int, end: int, language: str) -> bool:
+    """A month with its day or year, which the smaller NER takes for a name in OCR'd text ("iO
+    Juillet", "i Juill. 1808"): the month last, nothing before it but a number or a letter or two,
+    and a number beside it."""
+    words = text[start:end].split()
+    if fold(words[-1]).rstrip(".") not in _month_words(language) \
+            or not all(len(w) <= 2 or w.isdigit() for w in words[:-1]):
+        return False
+    return len(words) > 1 or re.search(r"\d[ \t]*$", text[max(0, start - 6):start]) is not None \
+        or re.match(r"\.?[ \t]*\d", text[end:end + 6]) is not None
 
 
 # ---- places and peoples the words or a gazetteer vouch for --------------------------------------

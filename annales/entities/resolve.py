@@ -47,6 +47,11 @@ MAX_ROLE_WORDS = 12
 MAX_DESCRIPTOR_WORDS = 4
 # A regnal number of one letter after a given name; one followed by a dot is an initial, unless the
 # dot ends the text or its line.
+PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
+# A comma, an optional article or possessive, then a lower-case word followed by a punctuation mark
+# or a preposition: the noun of an apposition ("X, colonel, …", "X, le maire de …").
+APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ \t]+|l['’])?"
+                          r"([a-zà-ÿ][\w’'-]*)(?=[ \t]*[,;.)]|[ \t]+(?:de|du|des|d['’]|à|au|en)(?![\w]))")
 REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
@@ -219,6 +224,11 @@ class Resolver:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
         if fold(text.split()[0]).removesuffix("s") in self.org_heads:
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
+        if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
+            # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
+            # name, never a man's; the smaller NER calls villages it never saw persons (an
+            # institution may be named so: "Hôtel-de-Ville", left to its votes)
+            votes["place"] += EVIDENCE["place_cue"]
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = _span_root(self.doc, cand.start, cand.end)
@@ -236,8 +246,12 @@ class Resolver:
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
         if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
-        if words and words[-1] in self.place_leaning and not cand.strong:
+        if words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
             votes["place"] += EVIDENCE["place_leaning"]
+        if words and self._person_noun(words[-1]) and not self.lexicon.rank(words[-1]):
+            votes["person"] += EVIDENCE["verb"]  # "son compatriote Melchior Mauri": a noun of a person
+        if self._apposed_person_noun(cand.end):
+            votes["person"] += EVIDENCE["verb"]  # "CLAUDEL, colonel, …": what a person is
         if self.place_relative is not None and self.place_relative.match(self.text, cand.end):
             votes["place"] += EVIDENCE["place_relative"]  # "Pontarlier, où il s'arrête": a where
         if self._parenthesised_role(cand.end):
@@ -245,6 +259,31 @@ class Resolver:
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _leans_to_place(self, words: list[str]) -> bool:
+        """The words before a name end on a preposition or a locution that leans to a place ("à",
+        "près de"); "de" alone leans nowhere, and a locution is only read as a whole."""
+        words = ["de" if w == "d'" else w for w in words]
+        return any(" ".join(words[-n:]) in self.place_leaning for n in range(1, min(len(words), 3) + 1))
+
+    def _conjunct_leans_to_place(self, root, words: list[str]) -> bool:
+        """"près de Sando et de Kimito": a "de" after "et" repeats the locution of the first
+        conjunct, which the words before the second do not show."""
+        if root is None or root.dep_ != "conj" or len(words) < 2 or words[-1] not in ("de", "d'") \
+                or root.head.i >= root.i:
+            return False
+        first = root.head
+        while first.i > 0 and first.dep_ == "flat:name" and first.head.i < first.i:
+            first = first.head
+        before = [t.lower_.replace("’", "'") for t in first.doc[max(0, first.i - 3):first.i]]
+        return bool(before) and before[-1] in ("de", "d'") and self._leans_to_place(before)
+
+    def _apposed_person_noun(self, end: int) -> bool:
+        """A noun of a person (a rank, an office, a trade) set off by a comma right after the name,
+        with or without its article: "CLAUDEL, colonel, …", "Weber, le maire". Read on the words:
+        the smaller NER calls names in capitals in a list of officers places."""
+        m = APPOSED_NOUN.match(self.text, end, min(len(self.text), end + 40))
+        return m is not None and self._person_noun(m.group(1))
 
     def _governed_by_place_verb(self, root) -> bool:
         """The name is where a verb of movement or capture goes: "dépasse Vaudry", "s'empare de
