@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annales import backbone
 from annales.checks import run_checks
+from annales.common import parse
 from annales.common.resources import has_layer
 from annales.common.unicode import is_nfc, nfc_with_map, remap_spans
 from annales.context import Context, Stage
@@ -62,13 +63,16 @@ def analyze_document(document: SourceDocument, context: Context | None = None) -
                                  "(Hangul jamo or similar): analysed as given, some words may be missed")
     ran: list[str] = []
     skipped: list[str] = []
-    for stage in STAGES:
-        # The language stage runs first: every later stage knows the document's language.
-        if analysis.language is not None and not runs_on(stage, analysis.language):
-            skipped.append(stage.name)
-            continue
-        stage(analysis, context)
-        ran.append(stage.name)
+    try:
+        for stage in STAGES:
+            # The language stage runs first: every later stage knows the document's language.
+            if analysis.language is not None and not runs_on(stage, analysis.language):
+                skipped.append(stage.name)
+                continue
+            stage(analysis, context)
+            ran.append(stage.name)
+    finally:
+        parse.release()  # the parse cache's Tokens hold the Doc
     if skipped:
         analysis.warnings.append(f"{', '.join(skipped)}: no resources for {analysis.language}; "
                                  f"analysed: {', '.join(ran)}")

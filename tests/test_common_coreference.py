@@ -40,3 +40,18 @@ def test_the_pass_is_made_again_for_other_entities_or_another_document() -> None
     other, doc2, entity_at2, dates2 = _inputs("Le capitaine Lebrun entra à Laon le 5 mai. Il y installa son poste.")
     again = coreference.resolve_references(doc2, other.text, "fr", entity_at2, dates2)
     assert {r.entity.name for r in again.values()} == {"Lebrun"}
+
+
+def test_a_finished_analysis_leaves_no_parse_behind() -> None:
+    """The parse cache keeps the Tokens it made (they hold their Doc): the pipeline lets go of them."""
+    import gc
+    import weakref
+
+    from annales.common import parse
+
+    analysis = analyze("Le général Morvan entra à Vitry le 3 mai. Il y installa son état-major.")
+    assert analysis.events and parse._readings is None
+    doc = weakref.ref(analysis.doc)
+    del analysis
+    gc.collect()
+    assert doc() is None

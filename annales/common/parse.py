@@ -114,6 +114,17 @@ class _DocReadings:
         names = {key: strings[key] for key in set(pos) | set(dep)}
         self.pos: list[str] = [names[key] for key in pos]
         self.dep: list[str] = [names[key] for key in dep]
+        # Tokens made on first ask, kept: `doc[i]` makes a new Token at each call, and the events
+        # layer asks tens of thousands of children per 5 000 words (a verb heading a long list has
+        # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
+        # (`release`).
+        self.made: list[Any] = [None] * len(heads)
+
+    def token(self, doc: Any, i: int) -> Any:
+        made = self.made[i]
+        if made is None:
+            made = self.made[i] = doc[i]
+        return made
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -140,6 +151,13 @@ def _readings_of(doc: Any) -> _DocReadings:
     return readings
 
 
+def release() -> None:
+    """Forget the Doc read last, with its Tokens: called when an analysis is done, so that a batch
+    never holds the parse of a finished document while the next one is parsed."""
+    global _readings
+    _readings = None
+
+
 def tags(doc: Any) -> tuple[list[str], list[str], list[int]]:
     """(`pos_`, `dep_`, `head.i`) of every token of `doc`, by index: a pass over the whole Doc asks
     them without making a spaCy Token per word. Shared: read, never change."""
@@ -160,8 +178,7 @@ def children_of(token: Any) -> list[Any]:
     spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
     the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
     and its participants, and each head again for every event below it. The Tokens themselves are
-    made at each call and die with the caller: kept, they would keep the Doc alive after its analysis
-    and load the garbage collector's oldest generation.
+    made once per Doc (`_DocReadings.token`).
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
@@ -169,8 +186,8 @@ def children_of(token: Any) -> list[Any]:
     if readings is None or readings.doc() is not doc:
         readings = _readings_of(doc)
     i = token.i
-    first = readings.first_child
-    return [doc[k] for k in readings.child_order[first[i]:first[i + 1]]]
+    first, made = readings.first_child, readings.made
+    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]]]
 
 
 def _current(doc: Any) -> _DocReadings:
@@ -190,8 +207,8 @@ def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
     test are made Tokens."""
     doc = token.doc
     readings = _current(doc)
-    i, first, dep = token.i, readings.first_child, readings.dep
-    return [doc[k] for k in readings.child_order[first[i]:first[i + 1]] if test(dep[k])]
+    i, first, dep, made = token.i, readings.first_child, readings.dep, readings.made
+    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]] if test(dep[k])]
 
 
 def morph_of(token: Any, field: str) -> list[str]:
