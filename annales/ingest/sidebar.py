@@ -37,7 +37,14 @@ def _year_pattern(language: str) -> re.Pattern[str]:
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?…](?=\s+[A-ZÀ-Þ«\"“])|^.*$", re.DOTALL)
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d|[.,]\d)")
+
+
 def years_in(text: str, language: str) -> list[int]:
+    """The years written after a cue word ("en 1917", "mars 1918"). The digits are looked for
+    first: most paragraphs have none, and the cues' pattern is then never run."""
+    if _YEAR.search(text) is None:
+        return []
     return [int(m.group("year")) for m in _year_pattern(language).finditer(text)]
 
 
