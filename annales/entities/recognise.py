@@ -476,11 +476,6 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
                 and (end - start == 2 or not text[end - 3].isalnum()):
             break
         end -= 1
-    # A function word with its capital after the name opens the next sentence or heading ("NEW YORK
-    # Lors de son séjour", "le colonel X Se"): "La", "Le" of a name come before it, never after.
-    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
-    if closing and start + closing.start() > start and typing_words(language).is_function_word(closing.group(1)):
-        end = start + closing.start()
     # A place's hyphen goes on with a capital or a particle and another part ("Fère-en-Tardenois");
     # a lower-case word after its last hyphen is the sentence running into it ("Tessin-néglige").
     if kind == "place":
@@ -493,11 +488,12 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     tail = re.search(r"(?:[ \t]+[a-zà-ÿ][\w’'-]*)+$", text[start:end]) if kind == "person" else None
     if tail and re.search(r"[A-ZÀ-ÖØ-Þ]", text[start:start + tail.start()]):
         end = start + tail.start()
-        # What the tail hid may be a function word opening the next clause ("le colonel X Se
-        # quelques autres": the smaller NER runs on past the name, then past the clause's first word).
-        closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
-        if closing and typing_words(language).is_function_word(closing.group(1)):
-            end = start + closing.start()
+    # A function word with its capital after the name opens the next sentence or clause ("NEW YORK
+    # Il", "le colonel X Se quelques autres", once the tail is cut): "La", "Le" of a name come
+    # before it, never after.
+    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+    if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
+        end = start + closing.start()
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:

@@ -78,7 +78,7 @@ from typing import Any
 
 from annales.common.coreference import Reference, resolve_references
 from annales.common.index import by_token
-from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
+from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.triggers import lemma_of
@@ -849,13 +849,7 @@ class Participants:
     def _pronominal(self, verb: Any) -> bool:
         """True for a verb with its reflexive clitic ("s'étaient retirés", "se sont rendus"): its "être"
         is no passive's, whatever the parse says."""
-        # Read on the Doc's arrays: a verb heading a long list has hundreds of children, and only the
-        # pronouns before it are made Tokens.
-        doc = verb.doc
-        pos = tags(doc)[0]
-        order, first = child_lists(doc)
-        return any(pos[k] == "PRON" and _feature(doc[k], "Reflex") == "Yes"
-                   for k in order[first[verb.i]:first[verb.i + 1]] if k < verb.i)
+        return any(c.pos_ == "PRON" and c.i < verb.i and _feature(c, "Reflex") == "Yes" for c in children_of(verb))
 
     def _voice(self, token: Any) -> str:
         """The role of the subject of `token`: patient for a passive or a bare past participle of a
