@@ -133,3 +133,23 @@ def test_a_news_story_about_the_past_keeps_its_days_in_the_past(context) -> None
     found = values(text, context, dct="2014-06-06")
     assert found["Hier"] == "2014-06-05"
     assert (found["Le 6 juin"], found["Le 7 juin"], found["Le 12 juin"]) == ("1944-06-06", "1944-06-07", "1944-06-12")
+
+
+# Issue 9: "le même jour", "un mois plus tard", "quelques jours après" count from the story's day, as
+# "le lendemain" does, not from a date said in passing just before (a birth, a battle recalled).
+@pytest.mark.parametrize(("passing", "relative", "expected"), [
+    ("Le capitaine Marchal, né le 4 juin 1871 à Nancy, prend le commandement.", "Le même jour", "1916-03-12"),
+    ("Le colonel relit sa lettre du 22 août 1914.", "Un mois plus tard", "1916-04"),
+    ("Le général Roux, né le 2 septembre 1850, commande la division.", "Quelques jours après", "1916-03"),
+    ("Le capitaine Marchal, né le 4 juin 1871 à Nancy, prend le commandement.", "Le jour même", "1916-03-12"),
+])
+def test_a_relative_date_counts_from_the_story_not_from_a_date_said_in_passing(passing: str, relative: str,
+                                                                               expected: str, context) -> None:
+    text = f"Le 12 mars 1916, le bataillon monte en ligne. {passing} {relative}, la tranchée est bombardée."
+    assert values(text, context)[relative] == expected
+
+
+def test_a_relative_date_in_the_sentence_of_its_day_counts_from_that_day(context) -> None:
+    text = ("Le 3 août 1914, le bataillon quitte Lyon. Le régiment avait été mis au repos, lorsque, le 20 "
+            "septembre, l'ennemi attaque ; le jour même, le village est repris.")
+    assert values(text, context)["le jour même"] == "1914-09-20"

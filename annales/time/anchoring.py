@@ -55,6 +55,8 @@ LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it me
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
+# The evidence (storyline's feature names) that makes a date off the line one said in passing.
+PASSING_EVIDENCE = frozenset({"cue", "noun", "parentheses", "before", "ahead"})
 
 
 @dataclass
@@ -127,12 +129,18 @@ def _range_ends(items: list[Item], text: str, connector: re.Pattern[str] | None)
 def _told_before(state: StoryState, item: Item, candidate: Point | None) -> Point | None:
     """What a year-less date is read next to: in its own sentence, the date just told ("en 1870, le 2
     septembre"); in the next sentence, a month just told that holds it ("juin 1944. Le 6 juin");
-    else the last day told."""
+    else the last day told, unless a date counted from the story ("le même jour") follows a day said
+    in passing."""
     told = state.last_told
     if told is not None:
         sentence, point = told
         if sentence == item.situation.sentence:
             return point
+        if item.reading.kind in ("deictic", "offset") and state.last_day is not None \
+                and state.last_day == state.passing_day:
+            # "Le même jour", "un mois plus tard" count from the story's day, as "le lendemain" does: a
+            # birth or a letter's date said in passing in the sentence between is no step of it.
+            return _day_point(state.main) or state.main
         if sentence == item.situation.sentence - 1 and point.month is not None and candidate is not None \
                 and _contains(point, candidate):
             return point
@@ -192,6 +200,9 @@ class StoryState:
     # read against it too ("juin 1944 … le 6 juin … le 7 juin").
     last_day: Point | None = None
     last_told: tuple[int, Point] | None = None  # the last date told, of any precision, with its sentence
+    # `last_day` when it was read as a reference off the line on the text's own evidence (a cue, the noun it
+    # dates, parentheses, a pluperfect): a date said in passing, which nothing counted from the story follows.
+    passing_day: Point | None = None
 
     def copy(self) -> StoryState:
         """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
@@ -731,6 +742,8 @@ class Anchorer:
                     state = hyp.state.copy()
                     self.s = state
                     self._commit(item, option.res, option.mode)
+                    if option.mode == "off" and PASSING_EVIDENCE.intersection(option.reasons):
+                        state.passing_day = state.last_day
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
                     # Adopting a reference as the story goes where the text named it: an explicit move.
                     explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
@@ -830,7 +843,7 @@ class _Hypothesis:
 
 def _signature(state: StoryState) -> tuple:
     # Points are frozen values: equal points are the same story state, no need to print them.
-    return (state.main, state.local, state.local_is_digression, state.episode)
+    return (state.main, state.local, state.local_is_digression, state.episode, state.passing_day)
 
 
 def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:
