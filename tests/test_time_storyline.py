@@ -153,3 +153,20 @@ def test_a_relative_date_in_the_sentence_of_its_day_counts_from_that_day(context
     text = ("Le 3 août 1914, le bataillon quitte Lyon. Le régiment avait été mis au repos, lorsque, le 20 "
             "septembre, l'ennemi attaque ; le jour même, le village est repris.")
     assert values(text, context)["le jour même"] == "1914-09-20"
+
+
+# Issue 9: a year given by a heading or a previous paragraph holds the months and days written under it.
+@pytest.mark.parametrize("heading", ["ANNÉE 1916", "1916", "Année 1916"])
+def test_a_heading_year_holds_the_days_under_it_even_a_bound(heading: str, context) -> None:
+    text = (f"Le 28 novembre 1915, le bataillon est relevé.\n\n{heading}\n\nLe bataillon tient les tranchées "
+            "jusqu'au 8 février. Le 21 février, il part pour Verdun.")
+    found = values(text, context)
+    assert (found["8 février"], found["Le 21 février"]) == ("1916-02-08", "1916-02-21")
+
+
+def test_months_listed_under_a_heading_year_are_read_with_it(context) -> None:
+    text = ("1916 Secteur de Tahure, janvier et février. La Somme, de juillet à octobre. Verdun, décembre.\n\n"
+            "1917 Repos en Lorraine.")
+    found = values(text, context)
+    assert (found["janvier"], found["février"], found["juillet"], found["octobre"], found["décembre"]) == \
+        ("1916-01", "1916-02", "1916-07", "1916-10", "1916-12")

@@ -365,6 +365,8 @@ class Anchorer:
         # that year when it only looks back a little ("le 28 septembre" after "le 23 novembre"),
         # else the next year ("Le 3 janvier" after "Le 31 décembre 1914").
         same = years[0]
+        if _contains(anchor, same):
+            return same  # "1916 … jusqu'au 8 février": a day inside the story's period is in it, wherever it falls
         back = -signed_days(same, anchor)
         if back <= 0 or back <= LOOK_BACK_DAYS:
             return same
