@@ -34,6 +34,7 @@ from annales.time.values import (
     Point,
     bounds,
     distance_days,
+    feast_day,
     in_calendar,
     interval,
     is_resolved,
@@ -391,6 +392,8 @@ class Anchorer:
             return self._absolute(item)
         if kind == "partial":
             return self._partial(item)
+        if kind == "feast":
+            return self._feast(item)
         if kind == "weekday":
             return self._weekday(item)
         if kind in ("clock", "daypart"):
@@ -458,6 +461,21 @@ class Anchorer:
         if chosen is None:
             return Resolution(point=point, value=iso(point), resolved=False)
         return Resolution(point=chosen, anchor=anchor_id, moves_story=True)
+
+    def _feast(self, item: Item) -> Resolution:
+        """A movable feast without its year ("à la Pentecôte"): in the year the story's time gives a
+        year-less date, computed again in that year (Easter moves)."""
+        r = item.reading
+        unresolved = Resolution(value="XXXX-XX-XX", resolved=False)
+        anchor, anchor_id = self._partial_anchor(item)
+        if anchor is None or anchor.year is None or r.feast is None:
+            return unresolved
+        here = feast_day(anchor.year, r.feast)
+        chosen = None if here is None else self._choose_year(here, anchor, item.situation, r.sign)
+        point = None if chosen is None or chosen.year is None else feast_day(chosen.year, r.feast)
+        if point is None or not in_calendar(point):
+            return unresolved
+        return Resolution(point=point, anchor=anchor_id, moves_story=True)
 
     def _weekday(self, item: Item) -> Resolution:
         r = item.reading
@@ -651,7 +669,7 @@ class Anchorer:
         self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
         self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
         self.s.local_is_digression = False
-        if point.day is not None and item.reading.kind in ("absolute", "partial", "weekday"):
+        if point.day is not None and item.reading.kind in ("absolute", "partial", "feast", "weekday"):
             self.s.episode, self.s.episode_id = _day_point(point), tid
 
     # ---- the search over readings ------------------------------------------------------------
@@ -708,6 +726,13 @@ class Anchorer:
         for option in options:
             expanded.append(option)
             p = option.res.point
+            if r.kind == "feast" and p is not None and p.year is not None and r.feast is not None:
+                # Easter moves: the feast of the year before or after is computed in that year.
+                for other in (feast_day(p.year - 1, r.feast), feast_day(p.year + 1, r.feast)):
+                    if other is not None and in_calendar(other):
+                        expanded.append(Option(replace(option.res, point=other), option.mode,
+                                               option.cost + storyline.OTHER_YEAR, option.reasons + ("other-year",)))
+                continue
             if r.kind != "partial" or r.unit == "YY" or r.generic or p is None or p.month is None or p.year is None:
                 continue
             if r.point.month is None and r.point.day is not None:

@@ -13,7 +13,7 @@ from text_to_num import text2num
 
 from annales.time.lexicon import Deictic, Lexicon, normalise
 from annales.time.recognise import Candidate
-from annales.time.values import Point, duration_value, replace
+from annales.time.values import Point, duration_value, feast_day, replace
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A figure of more digits than a float holds exactly is no amount of time (a serial number, noise);
@@ -27,7 +27,7 @@ PART_OF_YEAR = {3: "Q", 6: "H"}
 
 @dataclass
 class Reading:
-    kind: str  # absolute | partial | weekday | clock | daypart | offset | deictic | ordinal-day | fixed
+    kind: str  # absolute | partial | feast | weekday | clock | daypart | offset | deictic | ordinal-day | fixed
     type: str  # DATE | TIME | DURATION | SET
     point: Point = field(default_factory=Point)
     mod: str | None = None
@@ -42,6 +42,7 @@ class Reading:
     # "avant-hier, 8 avril": a deictic followed by the date it names reads as that date (kind partial
     # or absolute); `anchor` keeps the deictic's ("speech" or "story") so the text still counts as deixis.
     glossed: bool = False
+    feast: int | None = None  # kind "feast": a movable feast's days from Easter, placed once its year is known
 
 
 def number(text: str | None, lexicon: Lexicon) -> float | None:
@@ -190,6 +191,25 @@ def _with_part(reading: Reading, text: str | None, lexicon: Lexicon) -> Reading:
     return reading
 
 
+def _feast(groups: dict[str, str], lexicon: Lexicon, mod: str | None) -> Reading | None:
+    """A movable feast ("le lundi de Pâques"): its day when the year is written, else its offset from
+    Easter for anchoring to place in the story's year. None for a word that names a feast only with a
+    capital and has none ("l'ascension du glacier")."""
+    found = lexicon.lookup(lexicon.feasts, groups["feast"])
+    if found is None:
+        return None
+    offset, capital = found
+    if capital and groups["feast"].islower():
+        return None
+    year = _year(groups)
+    if year is not None:
+        point = feast_day(year, offset)
+        return None if point is None else Reading("absolute", "DATE", point, mod)
+    reading = Reading("feast", "DATE", Point(), mod)
+    reading.feast = offset
+    return reading
+
+
 def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     """The reading of a candidate, or None when its words do not make a time after all."""
     g = cand.groups
@@ -200,6 +220,8 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     mod = lexicon.lookup(lexicon.modifiers, g.get("mod"))
     direction = lexicon.lookup(lexicon.directions, g.get("dir"))
 
+    if kind == "date" and "feast" in g:
+        return _feast(g, lexicon, mod)
     if kind in ("date", "day-in-list", "day-alone"):
         holiday = lexicon.lookup(lexicon.holidays, g.get("holiday"))
         if holiday is not None:

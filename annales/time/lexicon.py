@@ -51,7 +51,7 @@ class Lexicon:
         self.tables: dict[str, list[str]] = {}
         for name in ("months", "weekdays", "seasons", "dayparts", "units", "vague_quantities", "numbers",
                      "ordinals", "modifiers", "deictics", "directions", "references", "sets", "terms",
-                     "year_followers", "holidays", "round_numbers"):
+                     "year_followers", "holidays", "movable_feasts", "round_numbers"):
             self.tables[name] = [row[0] for row in rows(name)]
         self.months = {normalise(r[0]): int(r[1]) for r in rows("months")}
         self.weekdays = {normalise(r[0]): int(r[1]) for r in rows("weekdays")}
@@ -68,6 +68,8 @@ class Lexicon:
         self.vague = {normalise(r[0]) for r in rows("vague_quantities")}
         self.round_numbers = {normalise(r[0]): float(r[1]) for r in rows("round_numbers")}
         self.holidays = {normalise(r[0]): tuple(int(x) for x in r[1].split("-")) for r in rows("holidays")}
+        # A movable feast: its days from Easter, and whether only a capital makes the word a feast.
+        self.feasts = {normalise(r[0]): (int(r[1]), r[2] == "capital") for r in rows("movable_feasts")}
 
     def lookup(self, table: dict, surface: str | None):
         if surface is None:

@@ -359,3 +359,32 @@ def duration_value(amount: float | None, unit: str) -> str:
             return f"P{int(amount * 12)}M"
         return f"{prefix}{amount:g}{letter}"
     return f"{prefix}{int(amount)}{letter}"
+
+
+GREGORIAN_FROM = 1583  # France took the Gregorian calendar in December 1582
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of `year`, as the texts of that year write it: the Gregorian computus (the
+    anonymous algorithm) from 1583, the Julian one (Meeus) before, in the Julian calendar's own
+    month and day."""
+    if year < GREGORIAN_FROM:
+        d = (19 * (year % 19) + 15) % 30
+        e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return date(year, month, day + 1)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def feast_day(year: int, offset: int) -> Point | None:
+    """The day `offset` days from Easter of `year` (a movable feast), None off the calendar."""
+    day = plus_days(easter(year), offset)
+    return None if day is None else Point(year=day.year, month=day.month, day=day.day)
