@@ -126,5 +126,35 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# The start of a line written without a lower-case letter, with two capitals in a row: a headline.
+_HEADLINE = re.compile(r"(?m)^[^a-zß-ÿ\n]*[A-ZÀ-Þ]{2}[^a-zß-ÿ\n]*")
+_WORD_TAIL = re.compile(r"[^\W\d_]+$")
+
+
+def lowered_headlines(text: str) -> str:
+    """`text` with its headlines in capitals ("LUNDI 3 MAI", "EN MAI, LA RELÈVE") in lower case, one
+    character for one so offsets hold. The rules tell a month or a part of the day from a name by its
+    capital ("Mars", "Le Matin"); a headline in capitals says nothing of the kind, and is read as the
+    words it would be in running text. Only the opening of a line is looked at: a line that goes on
+    in lower case keeps its text from the word that does ("LUNDI 3 MAI. Le bataillon")."""
+    pieces: list[str] = []
+    last = 0
+    for m in _HEADLINE.finditer(text):
+        start, end = m.span()
+        if end < len(text) and text[end].isalpha():  # the run stopped inside a word in lower case: not that word
+            tail = _WORD_TAIL.search(text, start, end)
+            end = tail.start() if tail else end
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        pieces.append("".join(ch if len(low := ch.lower()) != 1 else low for ch in text[start:end]))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def recognise(text: str, grammar: Grammar) -> list[Candidate]:
-    return select(propose(text, grammar))
+    """The expressions of `text`, its headlines in capitals read as in lower case (offsets are the text's)."""
+    return select(propose(lowered_headlines(text), grammar))
