@@ -73,3 +73,9 @@ def test_good_friday_is_a_feast_not_a_weekday(context) -> None:
     # Once kept out as no timex (a weekday misread); TimeML counts the feast as a DATE, unresolved without a year.
     found = values("Le Vendredi Saint, les cloches de la cathédrale restèrent muettes.", context)
     assert found == {"Le Vendredi Saint": "XXXX-XX-XX"}
+
+
+def test_a_feast_named_as_the_feast_of_keeps_those_words(context) -> None:
+    # French TimeBank writes "cette fête de Pentecôte" whole; in news, a future tense looks ahead.
+    text = "Le village se prépare. C'est en cette fête de Pentecôte que se déroulera la kermesse."
+    assert values(text, context, dct="1999-05-18")["cette fête de Pentecôte"] == "1999-05-23"
