@@ -79,3 +79,19 @@ def test_a_feast_named_as_the_feast_of_keeps_those_words(context) -> None:
     # French TimeBank writes "cette fête de Pentecôte" whole; in news, a future tense looks ahead.
     text = "Le village se prépare. C'est en cette fête de Pentecôte que se déroulera la kermesse."
     assert values(text, context, dct="1999-05-18")["cette fête de Pentecôte"] == "1999-05-23"
+
+
+# The nth weekday of a month or a season ("le premier dimanche de mai"): a day the calendar fixes once
+# the period is placed, as a movable feast is once its year is.
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("Le 2 mars 1916, le bataillon monte en ligne. Le premier dimanche de mai, il défile.",
+     "Le premier dimanche de mai", "1916-05-07"),
+    ("Le 2 mars 1916, le bataillon monte en ligne. Le dernier jeudi d'avril, il est relevé.",
+     "Le dernier jeudi d'avril", "1916-04-27"),
+    ("La fête aura lieu le premier dimanche du printemps 2000.", "le premier dimanche du printemps 2000",
+     "2000-03-26"),
+    ("Le deuxième lundi de septembre 1915, la division attaque.", "Le deuxième lundi de septembre 1915",
+     "1915-09-13"),
+])
+def test_the_nth_weekday_of_a_period(text: str, key: str, expected: str, context) -> None:
+    assert values(text, context).get(key) == expected

@@ -40,6 +40,7 @@ from annales.time.values import (
     is_resolved,
     iso,
     moved,
+    nth_weekday,
     plus_days,
     replace,
     representative,
@@ -56,6 +57,8 @@ LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it me
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
+# Readings that name a day of their own: one opens an episode ("le troisième jour" counts from it).
+DAY_KINDS = frozenset({"absolute", "partial", "feast", "ordinal-weekday", "weekday"})
 # The evidence (storyline's feature names) that makes a date off the line one said in passing.
 PASSING_EVIDENCE = frozenset({"cue", "noun", "parentheses", "before", "ahead"})
 
@@ -394,6 +397,8 @@ class Anchorer:
             return self._partial(item)
         if kind == "feast":
             return self._feast(item)
+        if kind == "ordinal-weekday":
+            return self._nth_weekday(item)
         if kind == "weekday":
             return self._weekday(item)
         if kind in ("clock", "daypart"):
@@ -476,6 +481,18 @@ class Anchorer:
         if point is None or not in_calendar(point):
             return unresolved
         return Resolution(point=point, anchor=anchor_id, moves_story=True)
+
+    def _nth_weekday(self, item: Item) -> Resolution:
+        """"Le premier dimanche de mai": the month placed as a year-less month is, then its nth weekday."""
+        r = item.reading
+        period = self._partial(Item(item.cand, replace(r, kind="partial", amount=None, nth=None), item.situation,
+                                    item.index))
+        point = None
+        if period.resolved and period.point is not None and r.amount is not None and r.nth is not None:
+            point = nth_weekday(period.point, int(r.amount), r.nth)
+        if point is None:
+            return Resolution(value="XXXX-XX-XX", resolved=False)
+        return Resolution(point=point, anchor=period.anchor, moves_story=True)
 
     def _weekday(self, item: Item) -> Resolution:
         r = item.reading
@@ -669,7 +686,7 @@ class Anchorer:
         self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
         self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
         self.s.local_is_digression = False
-        if point.day is not None and item.reading.kind in ("absolute", "partial", "feast", "weekday"):
+        if point.day is not None and item.reading.kind in DAY_KINDS:
             self.s.episode, self.s.episode_id = _day_point(point), tid
 
     # ---- the search over readings ------------------------------------------------------------

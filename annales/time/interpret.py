@@ -13,7 +13,7 @@ from text_to_num import text2num
 
 from annales.time.lexicon import Deictic, Lexicon, normalise
 from annales.time.recognise import Candidate
-from annales.time.values import Point, duration_value, feast_day, replace
+from annales.time.values import Point, duration_value, feast_day, nth_weekday, replace
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A figure of more digits than a float holds exactly is no amount of time (a serial number, noise);
@@ -27,7 +27,8 @@ PART_OF_YEAR = {3: "Q", 6: "H"}
 
 @dataclass
 class Reading:
-    kind: str  # absolute | partial | feast | weekday | clock | daypart | offset | deictic | ordinal-day | fixed
+    # absolute | partial | feast | ordinal-weekday | weekday | clock | daypart | offset | deictic | ordinal-day | fixed
+    kind: str
     type: str  # DATE | TIME | DURATION | SET
     point: Point = field(default_factory=Point)
     mod: str | None = None
@@ -42,6 +43,7 @@ class Reading:
     # "avant-hier, 8 avril": a deictic followed by the date it names reads as that date (kind partial
     # or absolute); `anchor` keeps the deictic's ("speech" or "story") so the text still counts as deixis.
     glossed: bool = False
+    nth: int | None = None  # kind "ordinal-weekday": which weekday of its period (-1: the last); weekday in `amount`
     feast: int | None = None  # kind "feast": a movable feast's days from Easter, placed once its year is known
 
 
@@ -389,6 +391,21 @@ def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
         if ordinal is None or letter is None or "year" not in g or not 1 <= ordinal <= 12 // multiplier:
             return None
         return Reading("fixed", "DATE", Point(), mod, value=f"{int(g['year']):04d}-{letter}{ordinal}")
+
+    if kind == "ordinal-weekday":
+        weekday = lexicon.lookup(lexicon.weekdays, g.get("weekday"))
+        nth = -1 if "last" in g else _day(g.get("ordinal", ""), lexicon)
+        period = Point(year=_year(g), month=lexicon.lookup(lexicon.months, g.get("month")),
+                       season=lexicon.lookup(lexicon.seasons, g.get("season")))
+        if weekday is None or nth is None or not (nth == -1 or 1 <= nth <= 5) or (period.month is None
+                                                                                 and period.season is None):
+            return None
+        if period.year is not None:  # "le premier dimanche de mai 1916": the calendar says which day
+            point = nth_weekday(period, weekday, nth)
+            return None if point is None else Reading("absolute", "DATE", point, mod)
+        reading = Reading("ordinal-weekday", "DATE", period, mod)
+        reading.amount, reading.nth = weekday, nth
+        return reading
 
     if kind == "ordinal-day":
         ordinal = lexicon.lookup(lexicon.ordinals, g.get("ordinal"))

@@ -71,7 +71,8 @@ W_UNRESOLVED = 1.0
 W_SEQUENCE = 0.5
 W_ELABORATION = 3.0
 # Readings a reader places from the context; leaving one unresolved costs W_UNRESOLVED.
-RESOLVABLE = frozenset({"partial", "feast", "weekday", "deictic", "offset", "clock", "daypart", "ordinal-day"})
+RESOLVABLE = frozenset({"partial", "feast", "ordinal-weekday", "weekday", "deictic", "offset", "clock", "daypart",
+                        "ordinal-day"})
 MIN_OFF = 0.1
 CUE_WINDOW = 25  # characters before a date where a reference cue may stand
 
@@ -203,7 +204,7 @@ def move_cost(before: Point | None, after: Point | None, explicit: bool) -> floa
 def told_in_sequence(reading: Any) -> bool:
     """A date a reader places from the dates told just before it: year-less days, weekdays, "le
     lendemain" (not "hier" in news, which counts from the day of writing)."""
-    return reading.kind in ("partial", "feast", "weekday") or (reading.kind in ("deictic", "offset")
+    return reading.kind in ("partial", "feast", "ordinal-weekday", "weekday") or (reading.kind in ("deictic", "offset")
                                                        and reading.anchor == "story")
 
 

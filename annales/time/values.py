@@ -388,3 +388,19 @@ def feast_day(year: int, offset: int) -> Point | None:
     """The day `offset` days from Easter of `year` (a movable feast), None off the calendar."""
     day = plus_days(easter(year), offset)
     return None if day is None else Point(year=day.year, month=day.month, day=day.day)
+
+
+def nth_weekday(period: Point, weekday: int, nth: int) -> Point | None:
+    """The `nth` `weekday` (ISO, 1 = Monday) of a month or season, -1 for its last ("le dernier jeudi
+    d'avril"); None when the period has no such day or is not placed."""
+    span = bounds(period)
+    if span is None:
+        return None
+    first, last = date.fromisoformat(span[0][:10]), date.fromisoformat(span[1][:10])
+    if nth < 0:
+        day = plus_days(last, -((last.isoweekday() - weekday) % 7))
+    else:
+        day = plus_days(first, (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if day is None or not first <= day <= last:
+        return None
+    return Point(year=day.year, month=day.month, day=day.day)
