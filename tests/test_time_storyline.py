@@ -170,13 +170,3 @@ def test_months_listed_under_a_heading_year_are_read_with_it(context) -> None:
     found = values(text, context)
     assert (found["janvier"], found["février"], found["juillet"], found["octobre"], found["décembre"]) == \
         ("1916-01", "1916-02", "1916-07", "1916-10", "1916-12")
-
-
-def test_a_period_heading_opening_a_chapter_moves_the_story(context) -> None:
-    # The period in parentheses opens its line: the parser may hang it on a noun after it, but a date
-    # that modifies a noun follows it ("la loi du 28 février"), so it is no reference said in passing.
-    text = ("CHAPITRE V\n\nLA CHAMPAGNE (Mars-Mai 1917) Le colonel prend le commandement du régiment, qui "
-            "s'établit en mars 1917 dans le secteur d'Auberive. Il prépare une attaque sur les Monts.\n\n"
-            "CHAPITRE VI\n\nBOIS D'AILLY - VERDUN\n\n(Juin 1917-Mai 1918) Un mois plus tard, le régiment "
-            "réoccupe le bois d'Ailly; puis il organise la défense du secteur.")
-    assert values(text, context)["Un mois plus tard"] == "1917-07"

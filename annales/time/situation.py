@@ -195,10 +195,6 @@ class Situations:
             if head is token:
                 return "verb"
             if token.dep_.startswith("nmod") and head.pos_ in ("NOUN", "PROPN"):
-                if head.i > token.i or "\n" in self.text[head.idx:token.idx]:
-                    # A date modifies the noun it follows on its line ("la loi du 28 février"); a noun after
-                    # it or on a line above is a heading the parser glued to the period (a chapter's dates).
-                    return None
                 return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
             if head.pos_ in ("VERB", "AUX"):
                 # "une plage conçue en 1935": a participle describing a thing, not the story's clause.
