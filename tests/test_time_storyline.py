@@ -170,3 +170,17 @@ def test_months_listed_under_a_heading_year_are_read_with_it(context) -> None:
     found = values(text, context)
     assert (found["janvier"], found["février"], found["juillet"], found["octobre"], found["décembre"]) == \
         ("1916-01", "1916-02", "1916-07", "1916-10", "1916-12")
+
+
+@pytest.mark.parametrize("middle", [
+    "\n\nLES HURLUS (septembre 1914 - avril 1915) : après ces luttes, le 9e avait été relevé et envoyé au repos, "
+    "lorsque, le 26 septembre, l'ennemi prononce une violente attaque.",
+    " Le régiment, au repos depuis septembre 1914, fut alerté lorsque, le 26 septembre, l'ennemi prononça une "
+    "violente attaque.",
+])
+def test_the_same_day_follows_a_day_told_against_a_reference(middle: str, context) -> None:
+    # "Le 26 septembre" is read against the period just named (a heading's, "depuis septembre 1914"); it
+    # is still the last day told, and no passing mention: "le jour même" in the next sentence is that day.
+    text = (f"Le 28 août 1914, le régiment recule vers la Marne.{middle} Le commandement le lance dans la mêlée "
+            "et, le jour même, le village est repris.")
+    assert values(text, context)["le jour même"] == "1914-09-26"

@@ -717,7 +717,12 @@ class Anchorer:
             # of its year does not: "en 1928 … le 5 mai" more often goes back to the story.
             inside = (res.point is not None and self.s.local is not None and self.s.local.month is not None
                       and _contains(self.s.local, res.point))
-            goes_on = 0.0 if inside else storyline.W_DIGRESSION_GOES_ON
+            # "Le jour même", "un mois plus tard" count from the last day told, unless it was said in passing
+            # ("né le 4 juin 1871"): a day the text told in a clause of its own ("lorsque, le 26 septembre,
+            # l'ennemi attaque") is the story's, whatever reference it was read against.
+            follows_day = (r.kind in ("deictic", "offset") and r.anchor == "story" and self.s.last_day is not None
+                           and self.s.last_day != self.s.passing_day and self.s.last_day == _day_point(self.s.local))
+            goes_on = 0.0 if inside or follows_day else storyline.W_DIGRESSION_GOES_ON
             # In a later sentence, the text going on with the reference makes it the story from here on
             # (the cost is paid once); in the reference's own sentence the date only spells it out.
             spelled_out = self.s.last_told is not None and self.s.last_told[0] == item.situation.sentence
