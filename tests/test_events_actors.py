@@ -396,3 +396,38 @@ def test_a_relative_the_parse_took_for_a_clause_keeps_its_own_subject(context: C
     analysis = _analyze("Après la messe, le cortège s'est rendu au cimetière du village, où reposent trois soldats "
                         "rapatriés en 1921, puis à la mairie.", context)
     assert all(p.role != "agent" for p in _event(analysis, "reposent").participants)
+
+
+def test_a_plural_article_before_ordinals_heads_a_list_not_a_unit_told_before(context: Context) -> None:
+    # "les 1er et 2e bataillons": the "1er" is a battalion whose kind comes after the list, not the
+    # last unit numbered 1 the text named.
+    analysis = _analyze("Le 1er corps d'armée tient la vallée le 2 mai. Le 4 mai, les 1er et 2e bataillons "
+                        "gravissent les pentes du plateau.", context)
+    climb = _event(analysis, "gravissent")
+    assert "1er corps d'armée" not in _roles(analysis, climb)
+    assert "1er corps d'armée" not in _resolved(analysis, climb)
+
+
+def test_le_9e_alone_is_still_the_unit_told_before(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Deux jours après, le 9e franchit "
+                        "la rivière.", context)
+    assert _roles(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "agent"}
+
+
+_FOLLOWED = ("Le 27e régiment d'infanterie quitte Dijon le 2 août. Le 4 août, le 27e débarque à Toul. Deux jours "
+             "après, le 27e s'installe à Lunéville. ")
+
+
+def test_le_regiment_far_from_a_unit_named_once_is_the_unit_the_text_follows(context: Context) -> None:
+    # The 98e is named once, in passing; sentences later "le régiment" is the one the text tells of.
+    analysis = _analyze(_FOLLOWED + "Le 10 août, il relève une partie du 98e régiment d'infanterie près de "
+                        "Blâmont. Les pertes sont faibles. La pluie tombe sans cesse. Le 14 août, le régiment "
+                        "franchit la Sarre.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"27e régiment d'infanterie": "le régiment"}
+
+
+def test_le_regiment_just_after_a_unit_named_is_that_unit(context: Context) -> None:
+    analysis = _analyze(_FOLLOWED + "Le 10 août, le 98e régiment d'infanterie arrive à Blâmont. Le régiment "
+                        "s'installe aussitôt dans les bois.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Le régiment"}

@@ -19,11 +19,13 @@ referring expression the resources list takes the last compatible candidate befo
   démontre …") is a candidate too: when it is the one chosen, the pronoun is left unresolved
   rather than given to the wrong person;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
-  général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
+  général"; "l'Assemblée" is a name): the entity whose name carries that noun told in this sentence
+  or the one before, else the one of them the text told most about (a history's own regiment, not
+  the unit it relieved pages ago), else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
   that rank, and no one when none was given;
 - a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
-  unit whose name carries that number.
+  unit whose name carries that number; not after a plural article ("les 1er et 2e bataillons").
 - a possessive determiner (`possessives.tsv`: "son", "sa", "leurs"), for a caller that asks: the
   subject of its own clause when that subject names an entity after it ("Après sa retraite, le
   général Mangin …"), else the last candidate of the possessor's number, either gender (the
@@ -173,7 +175,9 @@ class _Memory:
         self.kindless: dict[str, _Candidate] = {}
         self.by_rank: dict[str, _Candidate] = {}
         self.by_number: dict[str, _Candidate] = {}
-        self.by_word: dict[tuple[str, str], _Candidate] = {}  # (type, word of its name) -> candidate
+        # (type, word of its name) -> the last candidate of each entity carrying that word
+        self.by_word: dict[tuple[str, str], dict[str, _Candidate]] = {}
+        self.told: dict[str, int] = {}  # entity id -> how often it was told so far, resolved mentions included
         # An entity's gender and number as its name was first written: "il" and "elle" do not
         # change it ("ils" wrongly given to César would make him plural for every later "ils").
         self.features: dict[str, tuple[str, str]] = {}
@@ -185,6 +189,7 @@ class _Memory:
             features = self.features[entity.id] = _features(root)
         gender, number = features
         candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
+        self.told[entity.id] = self.told.get(entity.id, 0) + 1
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         self.recent.append(candidate)
         if entity.type == "person":
@@ -200,7 +205,21 @@ class _Memory:
             if not _words(entity) & self.kinds:
                 self.kindless[gender] = candidate
         for word in _words(entity):
-            self.by_word[(entity.type, word)] = candidate
+            self.by_word.setdefault((entity.type, word), {})[entity.id] = candidate
+
+    def named(self, type_: str, word: str, sentence: int) -> _Candidate | None:
+        """The entity "le régiment" stands for: the last one whose name carries the word when it was
+        told in this sentence or the one before; further back, the one the text has told most about,
+        the last told on a tie. A history follows its own regiment and names the units beside it
+        once or twice ("relève le 245e régiment", "une partie du 11e tirailleurs"): several sentences
+        on, "le régiment" is the one it follows, not the last one it named."""
+        candidates = self.by_word.get((type_, word))
+        if not candidates:
+            return None
+        last = max(candidates.values(), key=lambda c: c.token)
+        if last.sentence >= sentence - 1:
+            return last
+        return max(candidates.values(), key=lambda c: (self.told.get(c.entity.id, 0) if c.entity else 0, c.token))
 
     def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
         """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
@@ -496,7 +515,9 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     before = doc[i - 1] if i > 0 else None
     determiner = _definite_determiner(token) or (
         before if before is not None and before.pos_ == "DET" and _feature(before, "Definite") == "Def" else None)
-    if determiner is None or _feature(token, "Number") == "Plur":
+    # A plural article heads a list of units whose kind comes last ("les 1er et 2e bataillons"): the
+    # "1er" is the first of them, not the last unit numbered 1 ("1er corps d'armée").
+    if determiner is None or _feature(token, "Number") == "Plur" or _feature(determiner, "Number") == "Plur":
         return None
     chosen: _Candidate | None = None
     if noun is not None:
@@ -563,11 +584,12 @@ def _definite_determiner(token: Any) -> Any | None:
 
 
 def _group_candidate(token: Any, noun: _GroupNoun, memory: _Memory, sentence: int) -> _Candidate | None:
-    """"le général": the last person made a général; "la division": the last unit named a division,
-    else the last unit of the noun's gender; "le gouvernement": the last one named so, else no one."""
+    """"le général": the last person made a général; "la division": the unit named a division told
+    just before, or further back the one the text told most about (`_Memory.named`), else the last
+    unit of the noun's gender; "le gouvernement": the one named so, else no one."""
     if noun.rank is not None:
         return memory.by_rank.get(noun.rank)
-    named = memory.by_word.get((noun.type, token.lemma_.lower()))
+    named = memory.named(noun.type, token.lemma_.lower(), sentence)
     if named is not None or noun.type != "unit":
         return named
     return memory.kindless.get(_features(token)[0])
