@@ -431,3 +431,18 @@ def test_le_regiment_just_after_a_unit_named_is_that_unit(context: Context) -> N
                         "s'installe aussitôt dans les bois.", context)
     installs = [e for e in analysis.events if e.trigger.text == "installe"]
     assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Le régiment"}
+
+
+def test_a_pronoun_with_no_subject_near_stands_for_the_unit_the_text_follows(context: Context) -> None:
+    # Neither unit is a subject ("on envoie le 27e au secours du 98e"): the text follows the 27e.
+    analysis = _analyze(_FOLLOWED + "Le 10 août, on envoie le 27e au secours du 98e régiment d'infanterie. "
+                        "Il s'installe dans les bois de Blâmont.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"27e régiment d'infanterie": "Il"}
+
+
+def test_a_subject_near_still_comes_before_the_one_told_most(context: Context) -> None:
+    analysis = _analyze(_FOLLOWED + "Le 10 août, le 98e régiment d'infanterie relève le 27e. Il s'installe "
+                        "dans les bois de Blâmont.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Il"}

@@ -17,7 +17,9 @@ referring expression the resources list takes the last compatible candidate befo
   the same or the previous sentence is preferred to a more recent non-subject ("César envoie
   Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il
   démontre …") is a candidate too: when it is the one chosen, the pronoun is left unresolved
-  rather than given to the wrong person;
+  rather than given to the wrong person. With no subject of this sentence or the one before to
+  stand for, the pronoun takes, of the entities of its features within its reach, the one the text
+  told most about (the unit a history follows), the last told on a tie;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
   général"; "l'Assemblée" is a name): the entity whose name carries that noun told in this sentence
   or the one before, else the one of them the text told most about (a history's own regiment, not
@@ -220,6 +222,23 @@ class _Memory:
         if last.sentence >= sentence - 1:
             return last
         return max(candidates.values(), key=lambda c: (self.told.get(c.entity.id, 0) if c.entity else 0, c.token))
+
+    def most_told(self, chosen: _Candidate, types: frozenset[str], gender: str, number: str,
+                  since: int) -> _Candidate:
+        """With no subject near to stand for, a pronoun's antecedent among the entities of its
+        features told since sentence `since`: the one the text told most about, the last told on a
+        tie. The parse may leave the two units of "le 8e relève le 245e régiment …, qu'il occupe"
+        both without a subject's role; the history follows the 8e."""
+        best = chosen
+        for c in self.recent:
+            entity = c.entity
+            if entity is None or entity.type not in types or c.sentence < since \
+                    or self.features.get(entity.id) != (gender, number):
+                continue
+            if (self.told.get(entity.id, 0), c.token) > (self.told.get(best.entity.id, 0) if best.entity else 0,
+                                                          best.token):
+                best = c
+        return best
 
     def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
         """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
@@ -496,6 +515,10 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
                 if c.sentence >= sentence - PRONOUN_REACH]
         chosen = _pick(near, sentence)
+        near_subject = chosen is not None and chosen.subject and chosen.sentence >= sentence - 1
+        if chosen is not None and chosen.entity is not None and not near_subject:
+            chosen = memory.most_told(chosen, pronoun.types, pronoun.gender, pronoun.number,
+                                      sentence - PRONOUN_REACH)
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
