@@ -446,3 +446,19 @@ def test_a_subject_near_still_comes_before_the_one_told_most(context: Context) -
                         "dans les bois de Blâmont.", context)
     installs = [e for e in analysis.events if e.trigger.text == "installe"]
     assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Il"}
+
+
+def test_units_in_the_plural_are_a_force(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les unités qui avaient passé la rivière sont ramenées sur l'autre rive.", context)
+    assert _roles(analysis, _event(analysis, "ramenées")) == {"les unités": "patient"}
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Le 3 mai, malgré la pression de l'adversaire, les soldats reculent en ordre.", "pression"),
+    ("Le 3 mai, tous les élans de l'ennemi viennent se briser contre nos lignes.", "élans"),
+    ("Le 3 mai, la poussée de l'ennemi reprend vers le canal.", "poussée"),
+])
+def test_a_push_is_done_by_its_de_complement(context: Context, text: str, noun: str) -> None:
+    analysis = _analyze(text, context)
+    roles = _roles(analysis, _event(analysis, noun))
+    assert list(roles.values()) == ["agent"]
