@@ -462,3 +462,14 @@ def test_a_push_is_done_by_its_de_complement(context: Context, text: str, noun: 
     analysis = _analyze(text, context)
     roles = _roles(analysis, _event(analysis, noun))
     assert list(roles.values()) == ["agent"]
+
+
+def test_a_unit_s_number_without_its_ending_is_the_unit_as_a_subject(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Deux jours après, le 9 franchit la "
+                        "rivière.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "le 9"}
+
+
+def test_a_day_alone_before_a_clause_is_no_unit(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Le 9, il franchit la rivière.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "il"}

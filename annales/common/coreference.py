@@ -26,8 +26,9 @@ referring expression the resources list takes the last compatible candidate befo
   the unit it relieved pages ago), else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
   that rank, and no one when none was given;
-- a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
-  unit whose name carries that number; not after a plural article ("les 1er et 2e bataillons").
+- a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`; as a verb's
+  subject also without its ending, "le 9 attaque"): the last unit whose name carries that number;
+  not after a plural article ("les 1er et 2e bataillons").
 - a possessive determiner (`possessives.tsv`: "son", "sa", "leurs"), for a caller that asks: the
   subject of its own clause when that subject names an entity after it ("Après sa retraite, le
   général Mangin …"), else the last candidate of the possessor's number, either gender (the
@@ -81,6 +82,7 @@ ANY_TYPE = "*"
 # was no entity at all ("Le 11, le commandant reçoit l'ordre d'une attaque. Elle est repoussée").
 PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
 RECENT = 8  # entities remembered in order of telling, whatever their kind: a pronoun's rivals
+_BARE_NUMBER = re.compile(r"(\d{1,3})")
 _INVERSION = re.compile(r"^-(?:t-)?")  # "dit-il", "a-t-il": the hyphens of an inverted subject
 
 
@@ -532,6 +534,10 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     text_ = token.text
     noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
     match = lex.numbered.fullmatch(text_) if noun is None and text_[:1].isdigit() else None
+    if match is None and noun is None and token.dep_ in SUBJECT_DEPS:
+        # "le 8 apprend l'Armistice": the OCR or the writer left the ordinal's ending out; a bare
+        # number is a unit only as the subject of a verb (a day is a date's, and no subject).
+        match = _BARE_NUMBER.fullmatch(text_)
     if noun is None and match is None:
         return None
     # The parse may hang the article of "le 152e attaque" on the verb: the word before will do.
