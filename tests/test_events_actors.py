@@ -473,3 +473,13 @@ def test_a_unit_s_number_without_its_ending_is_the_unit_as_a_subject(context: Co
 def test_a_day_alone_before_a_clause_is_no_unit(context: Context) -> None:
     analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Le 9, il franchit la rivière.", context)
     assert _resolved(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "il"}
+
+
+def test_a_participle_whose_ending_the_article_of_its_noun_contradicts_describes_another(context: Context) -> None:
+    # The parse hangs "transformée" on "corps": the citation was transformed, not the army corps.
+    analysis = _analyze("Le 5 mai, une citation à l'ordre du 12e corps d'armée, transformée par la suite en "
+                        "citation à l'ordre de l'armée, récompense le régiment.", context)
+    roles = _roles(analysis, _event(analysis, "transformée"))
+    assert roles.get("12e corps d'armée") not in ("agent", "patient")
+    killed = _analyze("Le colonel Vidal, tué le 14 septembre, repose à Reims.", context)
+    assert _roles(killed, _event(killed, "tué")) == {"Vidal": "patient"}

@@ -290,6 +290,18 @@ def _cleft_focus(antecedent: Any) -> Any:
     return antecedent
 
 
+def _disagree(participle: Any, noun: Any) -> bool:
+    """True when a participle's gender is not the one its noun's article shows ("du corps" against
+    "transformée"). The article, not the noun: the tagger errs on the gender of nouns ("bataillons"
+    read as feminine), seldom on "le", "la", "du"."""
+    gender = _feature(participle, "Gender")
+    if gender is None:
+        return False
+    article = next((c for c in children_of(noun) if c.dep_ in ("det", "case") and c.i < noun.i
+                    and _feature(c, "Definite") is not None and _feature(c, "Gender") is not None), None)
+    return article is not None and _feature(article, "Gender") != gender
+
+
 def _is_relative(token: Any) -> bool:
     return token.pos_ == "PRON" and _feature(token, "PronType") == "Rel"  # the part of speech is cheaper
 
@@ -791,6 +803,10 @@ class Participants:
                 return None
             form = _feature(walk, "VerbForm")
             if dep == "acl" and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if head.pos_ == "NOUN" and _disagree(walk, head):
+                    # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
+                    # participle's ending says it describes another noun.
+                    return None
                 return _Argument(head, role, subject=True, exact=True)  # "le colonel X, tué le 14": X
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
