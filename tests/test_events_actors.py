@@ -483,3 +483,11 @@ def test_a_participle_whose_ending_the_article_of_its_noun_contradicts_describes
     assert roles.get("12e corps d'armée") not in ("agent", "patient")
     killed = _analyze("Le colonel Vidal, tué le 14 septembre, repose à Reims.", context)
     assert _roles(killed, _event(killed, "tué")) == {"Vidal": "patient"}
+
+
+def test_a_loss_tally_says_who_was_killed(context: Context) -> None:
+    analysis = _analyze("Le 5 mai, pertes du bataillon. Officiers : blessés, 3. Troupe : tués, 12 ; disparus, 4 ; "
+                        "blessés, 30.", context)
+    assert _roles(analysis, _event(analysis, "tués")) == {"Troupe": "patient"}
+    listed = _analyze("Le 5 mai, la liste des tués est affichée à la mairie.", context)
+    assert all(not e.participants for e in listed.events if e.trigger.text == "tués")

@@ -802,7 +802,11 @@ class Participants:
             if head.i == walk.i:
                 return None
             form = _feature(walk, "VerbForm")
-            if dep == "acl" and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # A participle after a colon the parse hangs as a noun's complement counts what the noun
+            # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
+            tallied = dep == "nmod" and walk.pos_ == "VERB" and head.i < walk.i \
+                and any(t.text == ":" for t in walk.doc[head.i + 1:walk.i])
+            if (dep == "acl" or tallied) and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 if head.pos_ == "NOUN" and _disagree(walk, head):
                     # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
                     # participle's ending says it describes another noun.
@@ -877,7 +881,7 @@ class Participants:
                 and has_child_dep(token.head, "aux:pass"):
             return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
-                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
+                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl", "nmod"):
             return "patient"
         return "agent"
 
