@@ -491,3 +491,9 @@ def test_a_loss_tally_says_who_was_killed(context: Context) -> None:
     assert _roles(analysis, _event(analysis, "tués")) == {"Troupe": "patient"}
     listed = _analyze("Le 5 mai, la liste des tués est affichée à la mairie.", context)
     assert all(not e.participants for e in listed.events if e.trigger.text == "tués")
+
+
+def test_the_noun_after_an_impersonal_verb_is_what_a_pronoun_after_it_stands_for(context: Context) -> None:
+    analysis = _analyze("Après la bataille du 3 mai, il leur restait environ deux mille soldats ; ils marchèrent "
+                        "toute la nuit.", context)
+    assert _roles(analysis, _event(analysis, "marchèrent")) == {"deux mille soldats": "agent"}

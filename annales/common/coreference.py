@@ -512,8 +512,14 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
             t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t, lex)), None)
-        if subject is None or (not asked and _impersonal(subject, lex)):
+        if subject is None:
             return None
+        if not asked and _impersonal(subject, lex):
+            # "il leur restait cent trente mille hommes ; ils marchèrent …": the noun after an
+            # impersonal verb is its real subject, and stands in the way of the pronouns after it.
+            real = next((c for c in children_of(subject.head) if c.dep_ == "obj" and c.pos_ == "NOUN"
+                         and c.i > subject.head.i), None)
+            return (real, last, None, _features(real), None) if real is not None else None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
                 if c.sentence >= sentence - PRONOUN_REACH]
         chosen = _pick(near, sentence)
