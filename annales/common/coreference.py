@@ -7,9 +7,11 @@ referring expression the resources list takes the last compatible candidate befo
 
 - a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"; "eux" of a subject's part:
   "la plupart d'entre eux"), not an impersonal one
-  (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
-  its gender and number, named in the same sentence or the two before. A name the parse marks
-  neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
+  (`impersonal_verbs.tsv`: "il faut", "il y a", whose noun after the verb is the real subject and
+  stands in the way of the pronouns after it, as a subject naming no entity does): an entity of a
+  type the pronoun may stand for, of its gender and number, named in the same sentence or the two
+  before. A name the parse marks neither way is masculine singular, French's unmarked form: "elle"
+  needs a feminine antecedent,
   "ils" a plural one; a noun's number is its article's when they disagree ("leur front", "les
   Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal
   is a subject when its verb governs an infinitive ("il ne put y rester") or has an object and no

@@ -22,7 +22,10 @@ A verb without a subject of its own takes the subject its clause is told under:
 - a gerund, an infinitive or a participle modifying a clause ("en attendant", "pour attaquer"), the
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
-  of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+  of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte"); not when
+  the participle's gender is not the one the noun's article shows (the parse hung it on the wrong
+  noun: "une citation à l'ordre du 20e corps, transformée"); a participle after a colon the parse
+  hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally);
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
   moi, mourut": "tombé" read as the main verb), that participle's subject;
 - a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
