@@ -497,3 +497,10 @@ def test_the_noun_after_an_impersonal_verb_is_what_a_pronoun_after_it_stands_for
     analysis = _analyze("Après la bataille du 3 mai, il leur restait environ deux mille soldats ; ils marchèrent "
                         "toute la nuit.", context)
     assert _roles(analysis, _event(analysis, "marchèrent")) == {"deux mille soldats": "agent"}
+
+
+def test_le_regiment_after_the_unit_that_relieved_it_is_the_one_the_text_follows(context: Context) -> None:
+    # The 98e is named in the same sentence, but as the agent of the relief, not its subject.
+    analysis = _analyze(_FOLLOWED + "Relevé le 10 août par le 98e régiment d'infanterie, le régiment va cantonner "
+                        "à Nancy.", context)
+    assert _resolved(analysis, _event(analysis, "cantonner")) == {"27e régiment d'infanterie": "le régiment"}

@@ -23,9 +23,9 @@ referring expression the resources list takes the last compatible candidate befo
   stand for, the pronoun takes, of the entities of its features within its reach, the one the text
   told most about (the unit a history follows), the last told on a tie;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
-  général"; "l'Assemblée" is a name): the entity whose name carries that noun told in this sentence
-  or the one before, else the one of them the text told most about (a history's own regiment, not
-  the unit it relieved pages ago), else for a unit
+  général"; "l'Assemblée" is a name): the entity whose name carries that noun when it was the
+  subject of this sentence or the one before, else the one of them the text told most about (a
+  history's own regiment, not the unit that relieved it), else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
   that rank, and no one when none was given;
 - a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`; as a verb's
@@ -215,15 +215,15 @@ class _Memory:
 
     def named(self, type_: str, word: str, sentence: int) -> _Candidate | None:
         """The entity "le régiment" stands for: the last one whose name carries the word when it was
-        told in this sentence or the one before; further back, the one the text has told most about,
+        the subject of this sentence or the one before; else the one the text has told most about,
         the last told on a tie. A history follows its own regiment and names the units beside it
-        once or twice ("relève le 245e régiment", "une partie du 11e tirailleurs"): several sentences
-        on, "le régiment" is the one it follows, not the last one it named."""
+        once or twice, as objects and complements ("relève le 245e régiment", "relevé par le 160e
+        régiment, le régiment va cantonner"): "le régiment" is then the one it follows."""
         candidates = self.by_word.get((type_, word))
         if not candidates:
             return None
         last = max(candidates.values(), key=lambda c: c.token)
-        if last.sentence >= sentence - 1:
+        if last.subject and last.sentence >= sentence - 1:
             return last
         return max(candidates.values(), key=lambda c: (self.told.get(c.entity.id, 0) if c.entity else 0, c.token))
 
@@ -621,8 +621,8 @@ def _definite_determiner(token: Any) -> Any | None:
 
 
 def _group_candidate(token: Any, noun: _GroupNoun, memory: _Memory, sentence: int) -> _Candidate | None:
-    """"le général": the last person made a général; "la division": the unit named a division told
-    just before, or further back the one the text told most about (`_Memory.named`), else the last
+    """"le général": the last person made a général; "la division": the unit named a division that
+    was a subject just before, or else the one the text told most about (`_Memory.named`), else the last
     unit of the noun's gender; "le gouvernement": the one named so, else no one."""
     if noun.rank is not None:
         return memory.by_rank.get(noun.rank)
