@@ -504,3 +504,11 @@ def test_le_regiment_after_the_unit_that_relieved_it_is_the_one_the_text_follows
     analysis = _analyze(_FOLLOWED + "Relevé le 10 août par le 98e régiment d'infanterie, le régiment va cantonner "
                         "à Nancy.", context)
     assert _resolved(analysis, _event(analysis, "cantonner")) == {"27e régiment d'infanterie": "le régiment"}
+
+
+def test_a_unit_after_a_clause_hung_on_the_subject_is_the_clause_s(context: Context) -> None:
+    # The parse hangs "R. I." on "Vidal": it belongs to the participle's clause, not to his name.
+    analysis = _analyze("Le 152e régiment d'infanterie attaque le 2 mai. Le commandant Vidal, nommé "
+                        "lieutenant-colonel au 152° R. I., quitte son bataillon le 3 mai.", context)
+    roles = _roles(analysis, _event(analysis, "quitte"))
+    assert roles.get("Vidal") == "agent" and "152e régiment d'infanterie" not in roles

@@ -255,8 +255,11 @@ def _case(token: Any) -> str:
 def _name_words(head: Any) -> list[int]:
     """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
     apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
-    Soissons"."""
-    return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
+    Soissons"; nor what follows a clause hung on the head: "Becker, nommé lieutenant-colonel au 340e
+    R. I., quitte …" parsed with "R." on "Becker" is the clause's unit, not Becker's name."""
+    children = children_of(head)
+    clause = min((c.i for c in children if c.dep_ in ("acl", "acl:relcl") and c.i > head.i), default=len(head.doc))
+    return sorted([head.i] + [c.i for c in children if c.dep_ in NAME_DEPS and not _case(c) and c.i < clause])
 
 
 def _core_words(head: Any, persons: Any = lambda token, complement: False,
