@@ -460,6 +460,14 @@ class Participants:
                 noun = self.doc[self.antecedents[noun.i]]
             if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
                 continue  # "accorder aux ennemis": a preposition the parse took for an article
+            if noun.pos_ == "ADJ":
+                # "les valeureuses troupes" parsed with the adjective as the head and the noun as
+                # its complement: the noun right after it, with no preposition, is the phrase's.
+                after = next((c for c in children_of(noun) if c.i == noun.i + 1 and c.dep_ == "nmod"
+                              and c.pos_ == "NOUN" and not _case(c)), None)
+                if after is not None and self._kind(after) in PEOPLE:
+                    out.append((Span(self._noun_phrase(noun).start, self._noun_phrase(after).end), pronoun))
+                    continue
             kind = self._kind(noun)
             if kind == SHARE:
                 # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
