@@ -512,3 +512,10 @@ def test_a_unit_after_a_clause_hung_on_the_subject_is_the_clause_s(context: Cont
                         "lieutenant-colonel au 152° R. I., quitte son bataillon le 3 mai.", context)
     roles = _roles(analysis, _event(analysis, "quitte"))
     assert roles.get("Vidal") == "agent" and "152e régiment d'infanterie" not in roles
+
+
+def test_a_simple_past_the_tagger_read_as_a_participle_keeps_its_subject(context: Context) -> None:
+    # "attaqua" tagged a feminine participle hung on "régiment": its ending is no participle's.
+    analysis = _analyze("Le 28 février 1915, le 9e régiment d'infanterie attaqua les tranchées allemandes près de "
+                        "Vauquois.", context)
+    assert _roles(analysis, _event(analysis, "attaqua")).get("9e régiment d'infanterie") == "agent"

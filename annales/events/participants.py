@@ -84,7 +84,7 @@ from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
-from annales.events.triggers import lemma_of
+from annales.events.triggers import lemma_of, participle_endings
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -297,12 +297,16 @@ def _cleft_focus(antecedent: Any) -> Any:
 
 
 def _disagree(participle: Any, noun: Any) -> bool:
-    """True when a participle's gender is not the one its noun's article shows ("du corps" against
-    "transformée"). The article, not the noun: the tagger errs on the gender of nouns ("bataillons"
-    read as feminine), seldom on "le", "la", "du"."""
-    gender = _feature(participle, "Gender")
-    if gender is None:
+    """True when a participle's gender, as its written ending shows it, is not the one its noun's
+    article shows ("du corps" against "transformée"). The ending, not the tagger's features: it reads
+    a simple past as a participle ("attaqua"); the article, not the noun: it errs on the gender of
+    nouns ("bataillons" read as feminine), seldom on "le", "la", "du"."""
+    word = participle.lower_
+    endings = participle_endings(participle.doc.lang_ or "fr")
+    ending = max((e for e in endings if word.endswith(e)), key=len, default=None)
+    if ending is None:
         return False
+    gender = "Fem" if ending.endswith(("e", "es")) else "Masc"
     article = next((c for c in children_of(noun) if c.dep_ in ("det", "case") and c.i < noun.i
                     and _feature(c, "Definite") is not None and _feature(c, "Gender") is not None), None)
     return article is not None and _feature(article, "Gender") != gender
