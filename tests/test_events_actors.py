@@ -396,3 +396,127 @@ def test_a_relative_the_parse_took_for_a_clause_keeps_its_own_subject(context: C
     analysis = _analyze("Après la messe, le cortège s'est rendu au cimetière du village, où reposent trois soldats "
                         "rapatriés en 1921, puis à la mairie.", context)
     assert all(p.role != "agent" for p in _event(analysis, "reposent").participants)
+
+
+def test_a_plural_article_before_ordinals_heads_a_list_not_a_unit_told_before(context: Context) -> None:
+    # "les 1er et 2e bataillons": the "1er" is a battalion whose kind comes after the list, not the
+    # last unit numbered 1 the text named.
+    analysis = _analyze("Le 1er corps d'armée tient la vallée le 2 mai. Le 4 mai, les 1er et 2e bataillons "
+                        "gravissent les pentes du plateau.", context)
+    climb = _event(analysis, "gravissent")
+    assert "1er corps d'armée" not in _roles(analysis, climb)
+    assert "1er corps d'armée" not in _resolved(analysis, climb)
+
+
+def test_le_9e_alone_is_still_the_unit_told_before(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Deux jours après, le 9e franchit "
+                        "la rivière.", context)
+    assert _roles(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "agent"}
+
+
+_FOLLOWED = ("Le 27e régiment d'infanterie quitte Dijon le 2 août. Le 4 août, le 27e débarque à Toul. Deux jours "
+             "après, le 27e s'installe à Lunéville. ")
+
+
+def test_le_regiment_far_from_a_unit_named_once_is_the_unit_the_text_follows(context: Context) -> None:
+    # The 98e is named once, in passing; sentences later "le régiment" is the one the text tells of.
+    analysis = _analyze(_FOLLOWED + "Le 10 août, il relève une partie du 98e régiment d'infanterie près de "
+                        "Blâmont. Les pertes sont faibles. La pluie tombe sans cesse. Le 14 août, le régiment "
+                        "franchit la Sarre.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"27e régiment d'infanterie": "le régiment"}
+
+
+def test_le_regiment_just_after_a_unit_named_is_that_unit(context: Context) -> None:
+    analysis = _analyze(_FOLLOWED + "Le 10 août, le 98e régiment d'infanterie arrive à Blâmont. Le régiment "
+                        "s'installe aussitôt dans les bois.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Le régiment"}
+
+
+def test_a_pronoun_with_no_subject_near_stands_for_the_unit_the_text_follows(context: Context) -> None:
+    # Neither unit is a subject ("on envoie le 27e au secours du 98e"): the text follows the 27e.
+    analysis = _analyze(_FOLLOWED + "Le 10 août, on envoie le 27e au secours du 98e régiment d'infanterie. "
+                        "Il s'installe dans les bois de Blâmont.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"27e régiment d'infanterie": "Il"}
+
+
+def test_a_subject_near_still_comes_before_the_one_told_most(context: Context) -> None:
+    analysis = _analyze(_FOLLOWED + "Le 10 août, le 98e régiment d'infanterie relève le 27e. Il s'installe "
+                        "dans les bois de Blâmont.", context)
+    installs = [e for e in analysis.events if e.trigger.text == "installe"]
+    assert _resolved(analysis, installs[-1]) == {"98e régiment d'infanterie": "Il"}
+
+
+def test_units_in_the_plural_are_a_force(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, les unités qui avaient passé la rivière sont ramenées sur l'autre rive.", context)
+    assert _roles(analysis, _event(analysis, "ramenées")) == {"les unités": "patient"}
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Le 3 mai, malgré la pression de l'adversaire, les soldats reculent en ordre.", "pression"),
+    ("Le 3 mai, tous les élans de l'ennemi viennent se briser contre nos lignes.", "élans"),
+    ("Le 3 mai, la poussée de l'ennemi reprend vers le canal.", "poussée"),
+])
+def test_a_push_is_done_by_its_de_complement(context: Context, text: str, noun: str) -> None:
+    analysis = _analyze(text, context)
+    roles = _roles(analysis, _event(analysis, noun))
+    assert list(roles.values()) == ["agent"]
+
+
+def test_a_unit_s_number_without_its_ending_is_the_unit_as_a_subject(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Deux jours après, le 9 franchit la "
+                        "rivière.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "le 9"}
+
+
+def test_a_day_alone_before_a_clause_is_no_unit(context: Context) -> None:
+    analysis = _analyze("Le 9e régiment d'infanterie quitte Valmy le 3 mai. Le 9, il franchit la rivière.", context)
+    assert _resolved(analysis, _event(analysis, "franchit")) == {"9e régiment d'infanterie": "il"}
+
+
+def test_a_participle_whose_ending_the_article_of_its_noun_contradicts_describes_another(context: Context) -> None:
+    # The parse hangs "transformée" on "corps": the citation was transformed, not the army corps.
+    analysis = _analyze("Le 5 mai, une citation à l'ordre du 12e corps d'armée, transformée par la suite en "
+                        "citation à l'ordre de l'armée, récompense le régiment.", context)
+    roles = _roles(analysis, _event(analysis, "transformée"))
+    assert roles.get("12e corps d'armée") not in ("agent", "patient")
+    killed = _analyze("Le colonel Vidal, tué le 14 septembre, repose à Reims.", context)
+    assert _roles(killed, _event(killed, "tué")) == {"Vidal": "patient"}
+
+
+def test_a_loss_tally_says_who_was_killed(context: Context) -> None:
+    analysis = _analyze("Le 5 mai, pertes du bataillon. Officiers : blessés, 3. Troupe : tués, 12 ; disparus, 4 ; "
+                        "blessés, 30.", context)
+    assert _roles(analysis, _event(analysis, "tués")) == {"Troupe": "patient"}
+    listed = _analyze("Le 5 mai, la liste des tués est affichée à la mairie.", context)
+    assert all(not e.participants for e in listed.events if e.trigger.text == "tués")
+
+
+def test_the_noun_after_an_impersonal_verb_is_what_a_pronoun_after_it_stands_for(context: Context) -> None:
+    analysis = _analyze("Après la bataille du 3 mai, il leur restait environ deux mille soldats ; ils marchèrent "
+                        "toute la nuit.", context)
+    assert _roles(analysis, _event(analysis, "marchèrent")) == {"deux mille soldats": "agent"}
+
+
+def test_le_regiment_after_the_unit_that_relieved_it_is_the_one_the_text_follows(context: Context) -> None:
+    # The 98e is named in the same sentence, but as the agent of the relief, not its subject.
+    analysis = _analyze(_FOLLOWED + "Relevé le 10 août par le 98e régiment d'infanterie, le régiment va cantonner "
+                        "à Nancy.", context)
+    assert _resolved(analysis, _event(analysis, "cantonner")) == {"27e régiment d'infanterie": "le régiment"}
+
+
+def test_a_unit_after_a_clause_hung_on_the_subject_is_the_clause_s(context: Context) -> None:
+    # The parse hangs "R. I." on "Vidal": it belongs to the participle's clause, not to his name.
+    analysis = _analyze("Le 152e régiment d'infanterie attaque le 2 mai. Le commandant Vidal, nommé "
+                        "lieutenant-colonel au 152° R. I., quitte son bataillon le 3 mai.", context)
+    roles = _roles(analysis, _event(analysis, "quitte"))
+    assert roles.get("Vidal") == "agent" and "152e régiment d'infanterie" not in roles
+
+
+def test_a_simple_past_the_tagger_read_as_a_participle_keeps_its_subject(context: Context) -> None:
+    # "attaqua" tagged a feminine participle hung on "régiment": its ending is no participle's.
+    analysis = _analyze("Le 28 février 1915, le 9e régiment d'infanterie attaqua les tranchées allemandes près de "
+                        "Vauquois.", context)
+    # (the role is read from the tagger's participle, as before: what matters here is who takes part)
+    assert "9e régiment d'infanterie" in _roles(analysis, _event(analysis, "attaqua"))

@@ -291,3 +291,26 @@ def test_an_infinitive_an_order_verb_governs_is_planned(context: Context) -> Non
 def test_engaging_battle_is_still_done(context: Context) -> None:
     analysis = _analyze("Le 4 mai, César engage le combat.", context)
     assert is_happening(_event(analysis, "combat"))
+
+
+def test_what_is_still_to_be_done_is_no_happening(context: Context) -> None:
+    analysis = _analyze("Le 3 mai, le bataillon arrive au village : tout est à construire.", context)
+    assert not is_happening(_event(analysis, "construire"))
+    assert is_happening(_event(analysis, "arrive"))
+    came = _analyze("Le 3 mai, le régiment est venu occuper la ferme.", context)
+    assert is_happening(_event(came, "occuper"))
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Le 3 mai, l'heure de combattre est venue pour le régiment. Le régiment arrive à Reims le 4 mai.", "venue"),
+    ("La vengeance sortit du passé : c'est l'heure qui sonne.", "sonne"),
+])
+def test_a_time_that_comes_is_no_happening(context: Context, text: str, verb: str) -> None:
+    analysis = _analyze(text, context)
+    assert not is_happening(_event(analysis, verb))
+
+
+def test_bells_that_ring_still_happen(context: Context) -> None:
+    analysis = _analyze("Le 4 mai, les cloches sonnent à Reims et le régiment arrive en ville.", context)
+    assert is_happening(_event(analysis, "sonnent"))
+    assert is_happening(_event(analysis, "arrive"))

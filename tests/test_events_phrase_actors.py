@@ -134,3 +134,11 @@ def test_the_json_reads_back_and_the_views_print_the_words(context: Context) -> 
 def test_a_participant_is_an_entity_or_a_phrase(entity: str | None, phrase: Span | None) -> None:
     with pytest.raises(ValueError):
         Participant(entity, "agent", phrase=phrase)
+
+
+def test_an_adjective_before_its_noun_the_parse_made_the_head_still_names_people(context: Context) -> None:
+    analysis = analyze("Le 3 mai, les valeureuses troupes qui tenaient le bois se replient.", "1916-05-10",
+                       context=context)
+    retreat = next(e for e in analysis.events if e.trigger.text == "replient")
+    words = [analysis.text[p.phrase.start:p.phrase.end] for p in retreat.participants if p.phrase is not None]
+    assert words == ["les valeureuses troupes"]

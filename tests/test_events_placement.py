@@ -130,6 +130,23 @@ def test_a_noun_of_a_line_in_capitals_is_not_taken_for_a_verb(context: Context) 
     assert all(e.trigger.text != "LUNETTES" for e in analysis.events)
 
 
+def test_a_numbered_heading_in_capitals_is_no_event(context: Context) -> None:
+    analysis = analyze("CHAPITRE IV\nANNÉE 1917\nLe 7 janvier, le régiment monte en ligne près de Souain.",
+                       None, context=context)
+    assert [e.trigger.text for e in analysis.events] == ["monte"]
+    listed = analyze("BOIS DE LA FAYE - VERDUN\nLe 3 mai, le bataillon relève les chasseurs.", None, context=context)
+    assert [e.trigger.text for e in listed.events] == ["relève"]
+
+
+def test_a_name_in_capitals_the_tagger_read_as_a_verb_is_no_event(context: Context) -> None:
+    # A list of commanders: the names are in capitals, and the tagger reads "BELO" as a verb.
+    analysis = analyze("Liste des chefs. BELO, colonel, 22 août 1914 au 20 décembre 1914. MARTIN, colonel, "
+                       "20 décembre 1914 à août 1915.", None, context=context)
+    assert all(e.trigger.text != "BELO" for e in analysis.events)
+    heading = analyze("LA FANFARE JOUERA SAMEDI 12 JUIN.", "1999-06-08", context=context)
+    assert [e.trigger.text for e in heading.events] == ["JOUERA"]
+
+
 def test_a_place_name_opening_a_sentence_is_no_event(context: Context) -> None:
     analysis = analyze("Paris et Bonn se sont déclarés sceptiques hier.", "1999-06-08", context=context)
     assert all(e.trigger.text != "Paris" for e in analysis.events)

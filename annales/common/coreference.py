@@ -7,9 +7,11 @@ referring expression the resources list takes the last compatible candidate befo
 
 - a subject pronoun (`coreference/pronouns.tsv`: "il", "elles", "celui-ci"; "eux" of a subject's part:
   "la plupart d'entre eux"), not an impersonal one
-  (`impersonal_verbs.tsv`: "il faut", "il y a"): an entity of a type the pronoun may stand for, of
-  its gender and number, named in the same sentence or the two before. A name the parse marks
-  neither way is masculine singular, French's unmarked form: "elle" needs a feminine antecedent,
+  (`impersonal_verbs.tsv`: "il faut", "il y a", whose noun after the verb is the real subject and
+  stands in the way of the pronouns after it, as a subject naming no entity does): an entity of a
+  type the pronoun may stand for, of its gender and number, named in the same sentence or the two
+  before. A name the parse marks neither way is masculine singular, French's unmarked form: "elle"
+  needs a feminine antecedent,
   "ils" a plural one; a noun's number is its article's when they disagree ("leur front", "les
   Bretons": the tagger errs on nouns that do not change). An "il" the parse reads as impersonal
   is a subject when its verb governs an infinitive ("il ne put y rester") or has an object and no
@@ -17,13 +19,18 @@ referring expression the resources list takes the last compatible candidate befo
   the same or the previous sentence is preferred to a more recent non-subject ("César envoie
   Labiénus. Il ordonne …": César). A subject that is no entity ("Un livre trouvé à la gare … Il
   démontre …") is a candidate too: when it is the one chosen, the pronoun is left unresolved
-  rather than given to the wrong person;
+  rather than given to the wrong person. With no subject of this sentence or the one before to
+  stand for, the pronoun takes, of the entities of its features within its reach, the one the text
+  told most about (the unit a history follows), the last told on a tie;
 - a definite group noun alone, in lower case (`group_nouns.tsv`: "le régiment", "la division", "le
-  général"; "l'Assemblée" is a name): the last entity whose name carries that noun, else for a unit
+  général"; "l'Assemblée" is a name): the entity whose name carries that noun when it was the
+  subject of this sentence or the one before, else the one of them the text told most about (a
+  history's own regiment, not the unit that relieved it), else for a unit
   the last unit of the noun's gender; a rank ("le général") takes the last person the text gave
   that rank, and no one when none was given;
-- a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`): the last
-  unit whose name carries that number.
+- a unit named by its number alone ("le 9e", "le 9º", "le 152e"; `ordinal_suffixes.tsv`; as a verb's
+  subject also without its ending, "le 9 attaque"): the last unit whose name carries that number;
+  not after a plural article ("les 1er et 2e bataillons").
 - a possessive determiner (`possessives.tsv`: "son", "sa", "leurs"), for a caller that asks: the
   subject of its own clause when that subject names an entity after it ("Après sa retraite, le
   général Mangin …"), else the last candidate of the possessor's number, either gender (the
@@ -77,6 +84,7 @@ ANY_TYPE = "*"
 # was no entity at all ("Le 11, le commandant reçoit l'ordre d'une attaque. Elle est repoussée").
 PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
 RECENT = 8  # entities remembered in order of telling, whatever their kind: a pronoun's rivals
+_BARE_NUMBER = re.compile(r"(\d{1,3})")
 _INVERSION = re.compile(r"^-(?:t-)?")  # "dit-il", "a-t-il": the hyphens of an inverted subject
 
 
@@ -173,7 +181,9 @@ class _Memory:
         self.kindless: dict[str, _Candidate] = {}
         self.by_rank: dict[str, _Candidate] = {}
         self.by_number: dict[str, _Candidate] = {}
-        self.by_word: dict[tuple[str, str], _Candidate] = {}  # (type, word of its name) -> candidate
+        # (type, word of its name) -> the last candidate of each entity carrying that word
+        self.by_word: dict[tuple[str, str], dict[str, _Candidate]] = {}
+        self.told: dict[str, int] = {}  # entity id -> how often it was told so far, resolved mentions included
         # An entity's gender and number as its name was first written: "il" and "elle" do not
         # change it ("ils" wrongly given to César would make him plural for every later "ils").
         self.features: dict[str, tuple[str, str]] = {}
@@ -185,6 +195,7 @@ class _Memory:
             features = self.features[entity.id] = _features(root)
         gender, number = features
         candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
+        self.told[entity.id] = self.told.get(entity.id, 0) + 1
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         self.recent.append(candidate)
         if entity.type == "person":
@@ -200,7 +211,38 @@ class _Memory:
             if not _words(entity) & self.kinds:
                 self.kindless[gender] = candidate
         for word in _words(entity):
-            self.by_word[(entity.type, word)] = candidate
+            self.by_word.setdefault((entity.type, word), {})[entity.id] = candidate
+
+    def named(self, type_: str, word: str, sentence: int) -> _Candidate | None:
+        """The entity "le régiment" stands for: the last one whose name carries the word when it was
+        the subject of this sentence or the one before; else the one the text has told most about,
+        the last told on a tie. A history follows its own regiment and names the units beside it
+        once or twice, as objects and complements ("relève le 245e régiment", "relevé par le 160e
+        régiment, le régiment va cantonner"): "le régiment" is then the one it follows."""
+        candidates = self.by_word.get((type_, word))
+        if not candidates:
+            return None
+        last = max(candidates.values(), key=lambda c: c.token)
+        if last.subject and last.sentence >= sentence - 1:
+            return last
+        return max(candidates.values(), key=lambda c: (self.told.get(c.entity.id, 0) if c.entity else 0, c.token))
+
+    def most_told(self, chosen: _Candidate, types: frozenset[str], gender: str, number: str,
+                  since: int) -> _Candidate:
+        """With no subject near to stand for, a pronoun's antecedent among the entities of its
+        features told since sentence `since`: the one the text told most about, the last told on a
+        tie. The parse may leave the two units of "le 8e relève le 245e régiment …, qu'il occupe"
+        both without a subject's role; the history follows the 8e."""
+        best = chosen
+        for c in self.recent:
+            entity = c.entity
+            if entity is None or entity.type not in types or c.sentence < since \
+                    or self.features.get(entity.id) != (gender, number):
+                continue
+            if (self.told.get(entity.id, 0), c.token) > (self.told.get(best.entity.id, 0) if best.entity else 0,
+                                                          best.token):
+                best = c
+        return best
 
     def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
         """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
@@ -472,11 +514,21 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
             t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t, lex)), None)
-        if subject is None or (not asked and _impersonal(subject, lex)):
+        if subject is None:
             return None
+        if not asked and _impersonal(subject, lex):
+            # "il leur restait cent trente mille hommes ; ils marchèrent …": the noun after an
+            # impersonal verb is its real subject, and stands in the way of the pronouns after it.
+            real = next((c for c in children_of(subject.head) if c.dep_ == "obj" and c.pos_ == "NOUN"
+                         and c.i > subject.head.i), None)
+            return (real, last, None, _features(real), None) if real is not None else None
         near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
                 if c.sentence >= sentence - PRONOUN_REACH]
         chosen = _pick(near, sentence)
+        near_subject = chosen is not None and chosen.subject and chosen.sentence >= sentence - 1
+        if chosen is not None and chosen.entity is not None and not near_subject:
+            chosen = memory.most_told(chosen, pronoun.types, pronoun.gender, pronoun.number,
+                                      sentence - PRONOUN_REACH)
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
@@ -490,13 +542,19 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     text_ = token.text
     noun = lex.group_nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" and text_.islower() else None
     match = lex.numbered.fullmatch(text_) if noun is None and text_[:1].isdigit() else None
+    if match is None and noun is None and token.dep_ in SUBJECT_DEPS:
+        # "le 8 apprend l'Armistice": the OCR or the writer left the ordinal's ending out; a bare
+        # number is a unit only as the subject of a verb (a day is a date's, and no subject).
+        match = _BARE_NUMBER.fullmatch(text_)
     if noun is None and match is None:
         return None
     # The parse may hang the article of "le 152e attaque" on the verb: the word before will do.
     before = doc[i - 1] if i > 0 else None
     determiner = _definite_determiner(token) or (
         before if before is not None and before.pos_ == "DET" and _feature(before, "Definite") == "Def" else None)
-    if determiner is None or _feature(token, "Number") == "Plur":
+    # A plural article heads a list of units whose kind comes last ("les 1er et 2e bataillons"): the
+    # "1er" is the first of them, not the last unit numbered 1 ("1er corps d'armée").
+    if determiner is None or _feature(token, "Number") == "Plur" or _feature(determiner, "Number") == "Plur":
         return None
     chosen: _Candidate | None = None
     if noun is not None:
@@ -563,11 +621,12 @@ def _definite_determiner(token: Any) -> Any | None:
 
 
 def _group_candidate(token: Any, noun: _GroupNoun, memory: _Memory, sentence: int) -> _Candidate | None:
-    """"le général": the last person made a général; "la division": the last unit named a division,
-    else the last unit of the noun's gender; "le gouvernement": the last one named so, else no one."""
+    """"le général": the last person made a général; "la division": the unit named a division that
+    was a subject just before, or else the one the text told most about (`_Memory.named`), else the last
+    unit of the noun's gender; "le gouvernement": the one named so, else no one."""
     if noun.rank is not None:
         return memory.by_rank.get(noun.rank)
-    named = memory.by_word.get((noun.type, token.lemma_.lower()))
+    named = memory.named(noun.type, token.lemma_.lower(), sentence)
     if named is not None or noun.type != "unit":
         return named
     return memory.kindless.get(_features(token)[0])

@@ -40,6 +40,7 @@ from annales.context import Context, stage
 from annales.events.capitals import verb_forms
 from annales.events.classes import (
     EventReader,
+    a_time_comes,
     aspect,
     bare_infinitive,
     describes_a_thing,
@@ -121,7 +122,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
             names_one_happening(token, lex, support) if noun
-            else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)))
+            else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
+                      or a_time_comes(token, lex)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

@@ -65,6 +65,11 @@ class VerbForms:
         self._verbs = frozenset(index.get("verb") or ())
         self._others = frozenset(index.get("noun") or ()) | frozenset(index.get("adj") or ())
 
+    @property
+    def known(self) -> bool:
+        """Whether the model had the tables: without them no word is known as a verb form."""
+        return bool(self._verbs)
+
     def lemma(self, word: str, strict: bool = True) -> str | None:
         """The verb lemma of `word` (lower case), None when it is no verb form; `strict`: None too when it
         could be a noun or an adjective."""

@@ -467,6 +467,23 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
     return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
 
 
+def a_time_comes(verb: Any, lex: Lexicon) -> bool:
+    """A verb of coming whose subject is a noun of time ("l'heure de combattre est venue pour le
+    régiment", "c'est l'heure qui sonne"): it says a moment is there, figuratively; what is done
+    in it is told by other verbs."""
+    if lemma_of(verb) not in lex.coming_verbs:
+        return False
+    for child in children_of(verb):
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            subject = verb.head if _is_relative_pronoun(child) and verb.dep_ == "acl:relcl" else child
+            return lemma_of(subject) in lex.time_nouns
+    return False
+
+
+def _is_relative_pronoun(token: Any) -> bool:
+    return "Rel" in morph_of(token, "PronType")
+
+
 def _tense(token: Any, language: str) -> str | None:
     if token.pos_ in ("VERB", "AUX") or _verbal(token):
         return verb_tense(token, language)

@@ -22,7 +22,10 @@ A verb without a subject of its own takes the subject its clause is told under:
 - a gerund, an infinitive or a participle modifying a clause ("en attendant", "pour attaquer"), the
   subject of that clause;
 - a participle modifying a noun ("le colonel X, tué le 14"), that noun: the patient, or the agent
-  of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte").
+  of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte"); not when
+  the participle's gender is not the one the noun's article shows (the parse hung it on the wrong
+  noun: "une citation à l'ordre du 20e corps, transformée"); a participle after a colon the parse
+  hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally);
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
   moi, mourut": "tombé" read as the main verb), that participle's subject;
 - a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
@@ -81,7 +84,7 @@ from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
-from annales.events.triggers import lemma_of
+from annales.events.triggers import lemma_of, participle_endings
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -252,8 +255,11 @@ def _case(token: Any) -> str:
 def _name_words(head: Any) -> list[int]:
     """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
     apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
-    Soissons"."""
-    return sorted([head.i] + [c.i for c in children_where(head, lambda dep: dep in NAME_DEPS) if not _case(c)])
+    Soissons"; nor what follows a clause hung on the head: "Becker, nommé lieutenant-colonel au 340e
+    R. I., quitte …" parsed with "R." on "Becker" is the clause's unit, not Becker's name."""
+    children = children_of(head)
+    clause = min((c.i for c in children if c.dep_ in ("acl", "acl:relcl") and c.i > head.i), default=len(head.doc))
+    return sorted([head.i] + [c.i for c in children if c.dep_ in NAME_DEPS and not _case(c) and c.i < clause])
 
 
 def _core_words(head: Any, persons: Any = lambda token, complement: False,
@@ -288,6 +294,22 @@ def _cleft_focus(antecedent: Any) -> Any:
             break
         current = current.head
     return antecedent
+
+
+def _disagree(participle: Any, noun: Any) -> bool:
+    """True when a participle's gender, as its written ending shows it, is not the one its noun's
+    article shows ("du corps" against "transformée"). The ending, not the tagger's features: it reads
+    a simple past as a participle ("attaqua"); the article, not the noun: it errs on the gender of
+    nouns ("bataillons" read as feminine), seldom on "le", "la", "du"."""
+    word = participle.lower_
+    endings = participle_endings(participle.doc.lang_ or "fr")
+    ending = max((e for e in endings if word.endswith(e)), key=len, default=None)
+    if ending is None:
+        return False
+    gender = "Fem" if ending.endswith(("e", "es")) else "Masc"
+    article = next((c for c in children_of(noun) if c.dep_ in ("det", "case") and c.i < noun.i
+                    and _feature(c, "Definite") is not None and _feature(c, "Gender") is not None), None)
+    return article is not None and _feature(article, "Gender") != gender
 
 
 def _is_relative(token: Any) -> bool:
@@ -442,6 +464,14 @@ class Participants:
                 noun = self.doc[self.antecedents[noun.i]]
             if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
                 continue  # "accorder aux ennemis": a preposition the parse took for an article
+            if noun.pos_ == "ADJ":
+                # "les valeureuses troupes" parsed with the adjective as the head and the noun as
+                # its complement: the noun right after it, with no preposition, is the phrase's.
+                after = next((c for c in children_of(noun) if c.i == noun.i + 1 and c.dep_ == "nmod"
+                              and c.pos_ == "NOUN" and not _case(c)), None)
+                if after is not None and self._kind(after) in PEOPLE:
+                    out.append((Span(self._noun_phrase(noun).start, self._noun_phrase(after).end), pronoun))
+                    continue
             kind = self._kind(noun)
             if kind == SHARE:
                 # "la plupart des soldats", "trois cents hommes": the share and the people it counts.
@@ -790,7 +820,15 @@ class Participants:
             if head.i == walk.i:
                 return None
             form = _feature(walk, "VerbForm")
-            if dep == "acl" and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # A participle after a colon the parse hangs as a noun's complement counts what the noun
+            # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
+            tallied = dep == "nmod" and walk.pos_ == "VERB" and head.i < walk.i \
+                and any(t.text == ":" for t in walk.doc[head.i + 1:walk.i])
+            if (dep == "acl" or tallied) and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if head.pos_ == "NOUN" and _disagree(walk, head):
+                    # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
+                    # participle's ending says it describes another noun.
+                    return None
                 return _Argument(head, role, subject=True, exact=True)  # "le colonel X, tué le 14": X
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
@@ -861,7 +899,7 @@ class Participants:
                 and has_child_dep(token.head, "aux:pass"):
             return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
         if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
-                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl"):
+                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl", "nmod"):
             return "patient"
         return "agent"
 

@@ -15,6 +15,8 @@
   plainte"), after a preposition that does not build compounds ("pour diffamation", "sans
   transfert"), as what lasts a length of time ("dix ans de prison"), or with a date of its own
   ("départ à 9 h", "inscriptions le 12 juin": a kind has no date).
+  The first word of a line in capitals is a heading's noun ("CHAPITRE IV", "LISTE DES …"), and a
+  word in capitals the lemmatizer's tables know no verb form of is a name, whatever the tagger says.
   A capitalised word opening a line or a sentence is read as a noun when it names a happening, even
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
@@ -97,9 +99,10 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
-        if capitals is not None and forms is not None and pos != "VERB" and capitals.spans \
-                and capitals.line_of(token.idx) is not None:
-            lemma = capital_verb(token, forms, lex)
+        line = capitals.line_of(token.idx) if capitals is not None and pos != "VERB" and capitals.spans \
+            else None
+        if line is not None and forms is not None:
+            lemma = capital_verb(token, forms, lex, _opens(doc, i, line[0]))
             if lemma is not None:
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
@@ -152,7 +155,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if inside(skipped, token.idx) or inside(timex_spans, token.idx):
             continue
         if pos == "VERB":
-            found = is_verb_event(token, lex)
+            # A word in capitals the lemmatizer's tables know no verb form of is a name the tagger read
+            # as a verb: lists of commanders write their names so ("HELO, colonel, 22 août 1914 …").
+            found = is_verb_event(token, lex) and not (
+                forms is not None and forms.known and token.text.isupper()
+                and forms.lemma(token.lower_, strict=False) is None)
         elif pos == "NOUN":
             found = is_noun_event(token, lex, deverbals, dated)
         else:
@@ -211,13 +218,28 @@ def participle_endings(language: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_rows(language, "events", "participle_endings.tsv"))
 
 
-def capital_verb(token: Any, forms: VerbForms, lex: Lexicon) -> str | None:
+def _opens(doc: Any, i: int, start: int) -> bool:
+    """Whether token i is the first word of the line in capitals starting at `start`."""
+    k = i - 1
+    while k >= 0 and doc[k].idx >= start:
+        if any(map(str.isalpha, doc[k].text)):
+            return False
+        k -= 1
+    return True
+
+
+def capital_verb(token: Any, forms: VerbForms, lex: Lexicon, opens_line: bool = False) -> str | None:
     """The verb lemma of a word of a line in capitals the tagger did not take for a verb ("FERA"), None
-    when it is no verb form, follows a determiner or a preposition, or is a verb that is never an event."""
+    when it is no verb form, opens its line (`opens_line`), follows a determiner or a preposition, or
+    is a verb that is never an event."""
     if not token.text.isupper() or sum(map(str.isalpha, token.text)) < MIN_LETTERS:
         return None
     if token.i > 0 and token.doc[token.i - 1].pos_ in ("DET", "ADP"):
         return None  # "LA FÊTE", "DISTRIBUTION DE LUNETTES": a noun
+    if opens_line:
+        # "CHAPITRE IV", "BOIS D'AILLY - VERDUN", "LISTE DES COMMANDANTS": a finite verb has its
+        # subject before it; a heading opens on its noun.
+        return None
     lemma = forms.lemma(token.lower_)
     if lemma is None or lemma in lex.never_events:
         return None
