@@ -38,6 +38,8 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             # that a city bearing a person's name ("Nelson") never outweighs what a sentence says
             # of a person; against the NER's person, a city weighs less than the NER ("Bismarck",
             # "Eugène"): only a historical place from the project's own list outweighs it ("Tokio")
+            # whom one speaks or gives to ("en disant à X"): the lean of "à" to a place, turned round
+            "recipient": 1.5,
             "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
 # Sources whose type is the recogniser's reading, not a model's vote.
 UNVOTED_SOURCES = ("gazetteer", "people")
@@ -102,6 +104,11 @@ class Resolver:
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
         self.person_nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
+        self.place_articles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "place_articles.tsv")}
+        self.recipient_verbs = {r[0] for r in load_rows(language, "entities", "recipient_verbs.tsv")}
+        # Known places written with their article somewhere: what a sentence makes them do is
+        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
+        self.articled_places: set[str] = set()
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
@@ -246,8 +253,13 @@ class Resolver:
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
         if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
-        if words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
+        if root is not None and words and words[-1] in ("à", "a") and self._spoken_or_given_to(root, text):
+            votes["person"] += EVIDENCE["recipient"]  # "en disant à Francis": whom one speaks or gives to
+        elif words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
             votes["place"] += EVIDENCE["place_leaning"]
+        if words and words[-1] in self.place_articles and self._known_place(text):
+            votes["place"] += EVIDENCE["place_cue"]  # "la Russie", "l'Allemagne": a person takes no article
+            self.articled_places.add(cand.key)
         if words and self._person_noun(words[-1]) and not self.lexicon.rank(words[-1]):
             votes["person"] += EVIDENCE["verb"]  # "son compatriote Melchior Mauri": a noun of a person
         if self._apposed_person_noun(cand.end):
@@ -259,6 +271,21 @@ class Resolver:
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _known_place(self, text: str) -> bool:
+        return " " not in text and place_tier(text, self.analysis.language) is not None
+
+    def _spoken_or_given_to(self, root, text: str) -> bool:
+        """"en disant à Francis", "envoya à Pierri et à Orsini": a name no gazetteer knows, after a
+        bare "à", that completes a verb whose "à" is a person (recipient_verbs.tsv)."""
+        if self._known_place(text) or any(c.dep_ == "det" for c in root.children):
+            return False
+        head = root.head
+        if root.dep_ == "conj" and head.dep_ in ("obl:arg", "iobj", "obl", "obl:mod"):
+            head = head.head  # "à Pierri et à Orsini": the second hangs from the first
+        elif root.dep_ not in ("obl:arg", "iobj", "obl", "obl:mod"):
+            return False
+        return head.pos_ == "VERB" and head.lemma_ in self.recipient_verbs
 
     def _leans_to_place(self, words: list[str]) -> bool:
         """The words before a name end on a preposition or a locution that leans to a place ("à",
@@ -490,7 +517,9 @@ class Resolver:
             if not cand.strong and evidence.get("person", 0.0) > (EVIDENCE["ner"] if by_ner else 0.0):
                 person_said.add(cand.key)
         for key, kinds in votes.items():
-            known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
+            articled = key in self.articled_places
+            known = self._known_place_vote(key, key in person_said and not articled,
+                                           key in person_by_ner and not articled) if "group" not in kinds else 0
             if known:
                 kinds["place"] += known
         decided = {key: _best(v) for key, v in votes.items()}
