@@ -128,3 +128,17 @@ def test_a_title_of_nobility_takes_a_name_after_de_unless_it_is_a_known_place() 
 def test_the_swiss_army_ranks_are_ranks() -> None:
     entity = entity_of(analysed("Le colonel-divisionnaire Armand Borel inspecta la 2e division."), "Armand Borel")
     assert entity.type == "person" and entity.rank == "colonel-divisionnaire"
+
+
+def test_an_office_with_its_article_in_capitals_names_nobody() -> None:
+    # A parliamentary report: the chair and the minister speak by their office, not their name.
+    from annales.entities.recognise import _an_office_with_its_article
+
+    text = "M. LE PRÉSIDENT : La parole est à M. Roubert. M. LE MINISTRE : Je maintiens le texte."
+    analysis = analysed(text)
+    names = {m.text for e in analysis.entities for m in e.mentions}
+    assert "Roubert" in names
+    assert not any("PRÉSIDENT" in n or "MINISTRE" in n for n in names), seen(analysis)
+    assert _an_office_with_its_article("LE VICE-PRÉSIDENT", "fr")
+    assert not _an_office_with_its_article("Le Huéron", "fr")
+    assert not _an_office_with_its_article("PRÉSIDENT", "fr")

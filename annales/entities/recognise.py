@@ -379,7 +379,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         # A rejected match gives way to one starting inside it ("général, M. Louis Thorens").
         pos = m.end("rank")
         name = m.group("name")
-        if name in lexicon.not_names or re.fullmatch(INITIAL, name) or not lexicon.written_right(m.group("rank")):
+        if name in lexicon.not_names or re.fullmatch(INITIAL, name) or not lexicon.written_right(m.group("rank")) \
+                or _an_office_with_its_article(name, language):
             continue
         if re.search(r"[,;]", text[m.end("rank"):m.start("name")]) and len(m.group("rank")) > MAX_OCR_TITLE:
             continue  # "président, Louis Thorens": a list, not a title; only "M, Kellogg" is OCR
@@ -398,6 +399,26 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
     return found
+
+
+@cache
+def _nouns_of_a_person(language: str) -> frozenset[str]:
+    lexicon = name_lexicon(language)
+    nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
+    return frozenset(nouns | set(lexicon.ranks) | set(lexicon.office_heads))
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in load_rows(language, "entities", "determiners.tsv"))
+
+
+def _an_office_with_its_article(name: str, language: str) -> bool:
+    """"M. LE PRÉSIDENT :", "M. LE RAPPORTEUR donne lecture": in capitals, an office and its article
+    look like a name; they name nobody."""
+    words = [fold(w).rsplit("-", 1)[-1] for w in name.split()]
+    return len(words) >= 2 and words[0] in _articles(language) \
+        and all(w in _nouns_of_a_person(language) for w in words[1:])
 
 
 def _qualifies_a_noun(doc: Any, start: int, end: int, lexicon: NameLexicon) -> bool:
@@ -533,6 +554,8 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         if joined:
             start -= len(joined.group())
     if end - start < 2 or not text[start].isupper() or _a_date(text, start, end, language):
+        return None
+    if kind == "person" and _an_office_with_its_article(text[start:end], language):
         return None
     return Candidate(start, end, kind, "ner")
 
