@@ -142,3 +142,20 @@ def test_an_office_with_its_article_in_capitals_names_nobody() -> None:
     assert _an_office_with_its_article("LE VICE-PRÉSIDENT", "fr")
     assert not _an_office_with_its_article("Le Huéron", "fr")
     assert not _an_office_with_its_article("PRÉSIDENT", "fr")
+
+
+def test_a_dotted_title_glued_to_the_name_by_ocr_is_still_the_title() -> None:
+    text = "Le prévenu a comparu hier devant M.Barnaud, juge d'instruction, qui l'a inculpé."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert any(kind == "pers" and span.startswith("M.Barnaud") for kind, span in spans), seen(analysis)
+
+
+def test_a_title_of_nobility_takes_de_la_but_an_office_does_not() -> None:
+    text = "Il fut reçu par le comte de la Guairinière, qui résolut de partir le soir même."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert ("pers", "comte de la Guairinière") in spans, seen(analysis)
+    text = "Le commandant de la Place a rendu visite au général de la Division."
+    analysis = analysed(text)
+    assert not [e for e in analysis.entities if e.type == "person"], seen(analysis)

@@ -117,10 +117,13 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
     ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
     return {
-        "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
+        # OCR glues a dotted title to the name at a line's end: "M.Barnaud".
+        "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})(?:\s+|(?<=\.))(?=[A-ZÀ-ÖØ-Þ])"),
         # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
         # title) may take a name that starts with a particle: "le général de Gaulle", not "la reine de Portugal".
-        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))(?:[ \t]*[,;])?{SPACE}"
+        # OCR also glues a dotted title to the name ("M.Barnaud").
+        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))"
+                           rf"(?:(?:[ \t]*[,;])?{SPACE}|(?<=\.)(?=[A-Z]))"
                            rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
         "unit_en": re.compile(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
@@ -389,6 +392,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
         if m.group("particle") and kind not in ("rank", "address", "nobility"):
             continue  # "M. de Roggenbach" is a man, "l'évêque de Lausanne" a place's bishop
+        if m.group("particle") and " " in m.group("particle").strip() and kind == "rank":
+            continue  # "le comte de la Tour", "M. de la Roche"; but "le commandant de la Place" is an office
         start = m.start("particle") if m.group("particle") else m.start("name")
         # "le général de Gaulle", "le prince de Bismarck" — but "le commandant de Strasbourg", "la
         # reine de Portugal" name a place: a name after a particle is checked against the rest of the
