@@ -152,7 +152,8 @@ class Resolver:
                 return False  # "l'Américain": one of a people, unnamed
         if cand.type == "person":
             content = [w for w in words if not re.fullmatch(INITIAL, w) and not self.lexicon.rank(w)]
-            if not any(len(w) > 1 and w[0].isupper() for w in content) or not words[-1][:1].isupper():
+            last = re.sub(r"^[a-z]['’]", "", words[-1])  # "Collin d'Harleville" ends on a capital
+            if not any(len(w) > 1 and w[0].isupper() for w in content) or not last[:1].isupper():
                 return False  # "M. B", "M. le président": a title and initials name nobody
             before = _preceding_tokens(self.doc, cand.start, 2)
             if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
@@ -395,7 +396,7 @@ class Resolver:
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
-        accepted = self._settle_overlaps(candidates)
+        accepted = self._joined_by_particle(self._settle_overlaps(candidates))
         accepted = [c for c in accepted if self._plausible_name(c)]
         accepted = sorted(accepted + [c for c in self._conjuncts(accepted) if self._plausible_name(c)],
                           key=lambda c: c.start)
@@ -495,6 +496,24 @@ class Resolver:
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
+
+    def _joined_by_particle(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Two persons with only a particle between them are one name: "Collin d'Harleville", "le
+        citoyen Ulric de Fonvielle", which the NER or a cue cut in two. A person is seldom said to be
+        "of" another without an article or a noun between ("le fils de Pierre")."""
+        joined: list[Candidate] = []
+        for cand in candidates:
+            previous = joined[-1] if joined else None
+            if previous is not None and previous.type == cand.type == "person" and not previous.key \
+                    and cand.source not in UNVOTED_SOURCES and previous.source not in UNVOTED_SOURCES:
+                gap = self.text[previous.end:cand.start]
+                particle = gap.strip().replace("’", "'")
+                if gap[:1] == " " and (gap[-1:] == " " or particle.endswith("'")) and particle in self.particles:
+                    joined[-1] = Candidate(previous.start, cand.end, "person", previous.source, previous.rank,
+                                           previous.rank_span, dict(previous.attributes))
+                    continue
+            joined.append(cand)
+        return joined
 
     def _decide_types(self, accepted: list[Candidate]) -> dict[str, str]:
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
