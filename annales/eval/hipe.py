@@ -11,8 +11,9 @@ when its MISC column says `NoSpaceAfter`, and an `EndOfLine` is a space too (`li
 "M.\\nLambert" breaks spaCy's entities; `line_breaks="newline"` keeps them). NewsEye's files mark
 many line ends `NoSpaceAfter` between two words ("la" + "Russie" read "laRussie"); with
 `split_glued=True` (what `annales eval hipe` uses) a `NoSpaceAfter` between a token ending in a
-letter or digit and one starting with one is a space: the gold's own tokens say a word ends there,
-and no French word is written as two tokens glued letter to letter. Every token keeps
+letter or digit and one starting with one is a space (the gold's own tokens say a word ends there,
+and no French word is written as two tokens glued letter to letter), and so is one between a
+closing punctuation mark and a word ("heures." + "M. X": French sets a space there). Every token keeps
 its character offsets in that text, so system entities (character spans) are brought back to
 tokens: a token belongs to an entity when it overlaps one of its mentions, the first with `B-`.
 
@@ -70,6 +71,7 @@ Dates = Literal["auto", "all", "absolute", "none"]
 
 # NewsEye (HIPE-2022) spells the coarse types PER, LOC, ORG, HumanProd.
 _TYPE_ALIASES = {"per": "pers", "humanprod": "prod"}
+_CLOSING = frozenset(".!?;:,)»")  # after which French puts a space before a word
 _DOC_ID = re.compile(r"^#\s*(?:[\w-]+:)?document_id\s*=\s*(.*?)\s*$")
 _DATE = re.compile(r"^#\s*(?:[\w-]+:)?date\s*=\s*(\d{4}-\d{2}-\d{2})")
 
@@ -154,7 +156,9 @@ def _build_doc(doc_id: str, preamble: list[str], rows: list[tuple[list[str], lis
 
 
 def _glued_words(left: str, right: str) -> bool:
-    return bool(left) and bool(right) and left[-1].isalnum() and right[0].isalnum()
+    """Two words, or a word after a closing punctuation mark ("heures." + "M."), glued at a line end."""
+    return bool(left) and bool(right) and (left[-1].isalnum() and right[0].isalnum()
+                                           or left[-1] in _CLOSING and right[0].isalpha())
 
 
 def _tag(value: str) -> str:
