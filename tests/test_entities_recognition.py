@@ -458,3 +458,15 @@ def test_a_month_with_its_day_or_year_is_no_name(span: str, after: str, date: bo
     text = f"Depuis le {span}{after}"
     start = text.index(span)
     assert _a_date(text, start, start + len(span), "fr") is date
+
+
+def test_the_subject_of_an_incise_after_a_spoken_sentence_is_a_person() -> None:
+    from annales.entities.lexicon import name_lexicon
+    from annales.entities.recognise import find_cued_persons
+
+    text = "— Tenez ! dit Mirto en ramassant la pièce. — Courons, s'écria Clindor ; il est temps."
+    found = {text[c.start:c.end] for c in find_cued_persons(text, "fr", name_lexicon("fr"))}
+    assert {"Mirto", "Clindor"} <= found
+    # Not without the end of a spoken sentence before the verb, nor a place the gazetteer knows.
+    text = "Il dit Rome en pensant à sa mère. « Tenons, dit Paris, jusqu'au bout. »"
+    assert not find_cued_persons(text, "fr", name_lexicon("fr"))

@@ -144,6 +144,13 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
         "person_cue_determiner": re.compile(
             rf"(?:(?<![\w])(?i:{_context_words(language, 'cue-determiner')})[ \t]+|(?<![\w])[lL]['’])$"),
+        # "— Tenez ! dit Mario en ramassant…", "s'écria Clindor": the subject of an incise, after the
+        # end of a spoken sentence. The verb first (a trie), the punctuation before it checked after.
+        "incise": re.compile(
+            rf"(?<![\w'’-])(?:{_alternation_of(language, 'incise_verbs.tsv', fold=False)}){SPACE}"
+            rf"(?P<name>(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}(?:{SPACE}{CAP})?)"
+            rf"(?=[ \t]*[,.;:!?]|[ \t]+[a-zà-ÿ])"),
+        "incise_before": re.compile(r"[,!?»…—–][ \t]*$"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
@@ -346,13 +353,17 @@ def find_signature(text: str) -> list[Candidate]:
 
 
 def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
-    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), and a full name in
-    capitals whose first word is a known given name ("PAUL ROUX" under an article)."""
+    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), a full name in
+    capitals whose first word is a known given name ("PAUL ROUX" under an article), and the subject
+    of an incise after a spoken sentence ("— Tenez ! dit Mario", incise_verbs.tsv)."""
     p = _patterns(language)
     found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
              if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
               if m.group("first").capitalize() in lexicon.given_names]
+    found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["incise"].finditer(text)
+              if p["incise_before"].search(text, max(0, m.start() - 4), m.start())
+              and place_tier(m.group("name"), language) is None]  # "dit Paris" would be metonymy
     return found
 
 
