@@ -802,6 +802,8 @@ class Resolver:
             if t.pos_ == "PROPN" and t.text[:1].isupper() and tokens and tokens[-1].pos_ in ("NOUN", "ADJ"):
                 return None  # "Cotti, le président français Louis Martin": the words describe the next man
             tokens.append(t)
+        if not closed and tokens and span[len(tokens)].pos_ in ("VERB", "AUX"):
+            return None  # "les yeux de Diane, la jeune femme reprit": the subject of the next clause
         content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
         if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP":
             return None  # "Olano, superbe d'aisance": how he is, not what he is
