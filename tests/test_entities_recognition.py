@@ -470,3 +470,11 @@ def test_the_subject_of_an_incise_after_a_spoken_sentence_is_a_person() -> None:
     # Not without the end of a spoken sentence before the verb, nor a place the gazetteer knows.
     text = "Il dit Rome en pensant à sa mère. « Tenons, dit Paris, jusqu'au bout. »"
     assert not find_cued_persons(text, "fr", name_lexicon("fr"))
+
+
+def test_a_chapter_number_laid_out_as_a_dateline_is_no_place() -> None:
+    from annales.entities.recognise import find_cued_places
+
+    text = "Fin du chapitre. II. — Le voyageur arrive. BERNE, 3 mai. — Le conseil siège."
+    found = {text[c.start:c.end] for c in find_cued_places(text, "fr")}
+    assert "BERNE" in found and "II" not in found

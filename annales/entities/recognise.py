@@ -315,8 +315,16 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     # A dateline or a results code is as sure as a rank: the layout says it is a place.
     for kind in ("dateline", "dated_place", "country_code"):
-        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)]
+        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)
+                  if kind == "country_code" or not _a_heading_word(m.group("name"), language)]
     return found
+
+
+def _a_heading_word(name: str, language: str) -> bool:
+    """A chapter's number ("II. —") is laid out as a dateline is. (Common words in capitals heading a
+    paragraph, "HAUSSE. —", were tried on the vocabulary's words and taken back: villages and regions
+    spelt like words ("Nord") went with them.)"""
+    return re.fullmatch(r"[IVXLC]+", name) is not None and place_tier(name, language) is None
 
 
 RANKED_LIST_MIN = 3  # a ranked list has at least this many items
