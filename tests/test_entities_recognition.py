@@ -478,3 +478,11 @@ def test_a_chapter_number_laid_out_as_a_dateline_is_no_place() -> None:
     text = "Fin du chapitre. II. — Le voyageur arrive. BERNE, 3 mai. — Le conseil siège."
     found = {text[c.start:c.end] for c in find_cued_places(text, "fr")}
     assert "BERNE" in found and "II" not in found
+
+
+def test_a_newspaper_named_by_its_noun_and_an_adjective() -> None:
+    from annales.entities.recognise import find_works
+
+    text = "Le Journal officiel a publié le décret ; la Revue militaire suisse en parle aussi."
+    found = {text[c.start:c.end] for c in find_works(text, "fr")}
+    assert {"Journal officiel", "Revue militaire"} <= found

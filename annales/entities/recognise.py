@@ -182,7 +182,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "newspaper": re.compile(
             rf"(?<![\w])(?:{_alternation_of(language, 'title_openers.tsv', fold=False)}){SPACE_OPT}"
             rf"(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})(?![\w])"),
+        # "le Journal officiel", "la Revue militaire suisse": an adjective of the kinds institutions take.
         "media_name": re.compile(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
+                                 rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
+                                 rf"(?![\w’'-]))?"
                                  rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
         "quoted_title": re.compile(
