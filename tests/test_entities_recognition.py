@@ -486,3 +486,19 @@ def test_a_newspaper_named_by_its_noun_and_an_adjective() -> None:
     text = "Le Journal officiel a publié le décret ; la Revue militaire suisse en parle aussi."
     found = {text[c.start:c.end] for c in find_works(text, "fr")}
     assert {"Journal officiel", "Revue militaire"} <= found
+
+
+def test_an_institutions_name_stops_where_an_article_goes_on_the_sentence() -> None:
+    from annales.entities.recognise import _ner_candidate, _patterns
+
+    rank_prefix = _patterns("fr")["rank_prefix"]
+    text = "Le ministre a présenté au Corps législatif un projet de loi."
+    start = text.index("Corps")
+    cand = _ner_candidate(text, start, len(text) - 1, "organization", rank_prefix)
+    assert cand is not None and text[cand.start:cand.end] == "Corps législatif"
+    # After a preposition, an article belongs to the name.
+    for name in ("Banque de la France", "Société pour la paix"):
+        text = f"Hier, la {name} a siégé."
+        start = text.index(name)
+        cand = _ner_candidate(text, start, start + len(name), "organization", rank_prefix)
+        assert cand is not None and text[cand.start:cand.end] == name

@@ -151,6 +151,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}(?:{SPACE}{CAP})?)"
             rf"(?=[ \t]*[,.;:!?]|[ \t]+[a-zà-ÿ])"),
         "incise_before": re.compile(r"[,!?»…—–][ \t]*$"),
+        "past_name": re.compile(rf"(?P<before>[\w’']+)[ \t]+(?:{_context_words(language, 'name-article')})"
+                                rf"[ \t]+(?=[a-zà-ÿ])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
@@ -429,6 +431,12 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
 
 
 @cache
+def _name_prepositions(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for kind, word in load_rows(language, "entities", "name_context_words.tsv", 2)
+                     if kind == "name-preposition")
+
+
+@cache
 def _nouns_of_a_person(language: str) -> frozenset[str]:
     lexicon = name_lexicon(language)
     nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
@@ -542,6 +550,14 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
     if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
         end = start + closing.start()
+    # An institution's or a place's name takes lower-case words ("Corps législatif", "Chemin de fer
+    # du Tréport"), but an article not after a preposition is the sentence going on ("au Corps
+    # législatif un projet de loi"): the smaller NER runs on past the name.
+    if kind in ("organization", "place"):
+        for past in _patterns(language)["past_name"].finditer(text, start, end):
+            if fold(past.group("before")) not in _name_prepositions(language):
+                end = past.end("before")
+                break
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
