@@ -480,13 +480,20 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
         kind = NER_TYPES.get(ent.label_)
         if kind is None:
             continue
+        # A finite verb ends an institution's or a place's name ("le Corps législatif nommerait …"):
+        # the smaller NER runs on past the name; its own tokens are read, no others.
+        ent_end = ent.end_char
+        if kind in ("organization", "place"):
+            verb = next((t for t in ent[1:] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+            if verb is not None:
+                ent_end = verb.idx
         # A name never runs across a line break: each line's part is its own candidate.
         offset = ent.start_char
         # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two), nor
         # across a conjunction before an article ("le Sund & le Dagö", "la mer Noire et la mer Caspienne":
         # the smaller NER runs two names into one; "Hignou et Cie" stays one).
         split = LINE_OR_COMMA if kind == "work" else NER_SPLIT  # "La Guerre et la Paix" is one title
-        for n, part in enumerate(split.split(text[ent.start_char:ent.end_char])):
+        for n, part in enumerate(split.split(text[ent.start_char:ent_end].rstrip())):
             if n % 2:
                 offset += len(part)
                 continue
