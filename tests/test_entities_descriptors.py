@@ -105,3 +105,9 @@ def test_the_name_completing_an_office_is_not_the_person() -> None:
     cand = _ner_candidate(text, start, start + len("président de la Confédération"), "person",
                           _patterns("fr")["rank_prefix"])
     assert cand is not None and (text[cand.start:cand.end], cand.type) == ("Confédération", "misc")
+
+
+def test_words_after_a_comma_running_into_a_verb_are_the_next_clause_not_a_role() -> None:
+    analysis = analysed("Il regardait les grands yeux de Diane, la jeune femme reprit alors la parole.")
+    diane = entity_of(analysis, "Diane")
+    assert all(m.role is None for m in diane.mentions), seen(analysis)

@@ -174,3 +174,38 @@ def test_a_name_is_found_again_where_a_space_follows_its_hyphen() -> None:
     text = "Le bataillon entra à Fontaine-sur-Orne le 3 mai, et quitta Fontaine-sur- Orne le 5."
     entities = _resolver(text).run(_candidates(text, {"Fontaine-sur-Orne": "place"}))
     assert [(e.name, len(e.mentions)) for e in entities] == [("Fontaine-sur-Orne", 2)]
+
+
+def test_a_known_place_with_its_article_stays_a_place_whatever_the_sentence_makes_it_do() -> None:
+    # Metonymy: a country "sortira", "ne saurait" as a person would; the article says the place.
+    text = "Chacun le sait : quoi qu'il arrive, la Russie sortira affaiblie de cette longue guerre."
+    assert _types(text, {"Russie": "person"}) == {"Russie": "place"}
+    text = "Dans l'esprit du ministre, l'Allemagne ne saurait entrer dans cette union."
+    assert _types(text, {"Allemagne": "place"}) == {"Allemagne": "place"}
+
+
+def test_an_article_says_nothing_of_a_name_no_gazetteer_knows() -> None:
+    text = "Quoi qu'il arrive, la Mirandole sortira de sa réserve, dit-il."
+    resolver = _resolver(text)
+    cand = _candidates(text, {"Mirandole": "person"})[0]
+    assert resolver._evidence(cand).get("place", 0.0) == 0.0
+
+
+def test_whom_one_speaks_or_gives_to_is_a_person() -> None:
+    # The lean of "à" to a place is turned round by a verb whose "à" is a person.
+    text = "Le vieil homme revint chez lui en disant à Fabrice : « Tout est perdu. »"
+    assert _types(text, {"Fabrice": "place"}) == {"Fabrice": "person"}
+    text = "Elle refusa de donner à Clindor, qui la pressait, le mot de cette énigme."
+    assert _types(text, {"Clindor": "place"}) == {"Clindor": "person"}
+
+
+def test_a_verb_of_movement_or_an_article_keeps_the_lean_of_a_to_a_place() -> None:
+    # "envoyer" is left out (its "à" is a village as often), "à la Fronde" is no person.
+    text = "Le colonel envoya à Brisseval deux compagnies du bataillon."
+    resolver = _resolver(text)
+    cand = _candidates(text, {"Brisseval": "place"})[0]
+    assert resolver._evidence(cand).get("person", 0.0) == 0.0
+    text = "Pour tout renseignement, écrire à la Fronde, bureau 12."
+    resolver = _resolver(text)
+    cand = _candidates(text, {"Fronde": "place"})[0]
+    assert resolver._evidence(cand).get("person", 0.0) == 0.0

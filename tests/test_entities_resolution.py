@@ -168,3 +168,16 @@ def test_entity_ids_are_unique_and_in_order_of_first_mention() -> None:
     assert firsts == sorted(firsts)
     assert entity_named(analysis, "Gallieni").rank == "général"
     assert [m.rank for m in entity_named(analysis, "Gallieni").mentions] == ["général", None]
+
+
+def test_two_persons_joined_by_a_particle_alone_are_one_name() -> None:
+    from annales.eval.hipe import annales_spans
+
+    text = "Il vient de publier le théâtre aimable de Collin d'Harleville chez son libraire."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert ("pers", "Collin d'Harleville") in spans, seen(analysis)
+    text = "Le prince a tiré hier soir sur le citoyen Ulric de Fonvielle."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert ("pers", "citoyen Ulric de Fonvielle") in spans, seen(analysis)

@@ -128,3 +128,34 @@ def test_a_title_of_nobility_takes_a_name_after_de_unless_it_is_a_known_place() 
 def test_the_swiss_army_ranks_are_ranks() -> None:
     entity = entity_of(analysed("Le colonel-divisionnaire Armand Borel inspecta la 2e division."), "Armand Borel")
     assert entity.type == "person" and entity.rank == "colonel-divisionnaire"
+
+
+def test_an_office_with_its_article_in_capitals_names_nobody() -> None:
+    # A parliamentary report: the chair and the minister speak by their office, not their name.
+    from annales.entities.recognise import _an_office_with_its_article
+
+    text = "M. LE PRÉSIDENT : La parole est à M. Roubert. M. LE MINISTRE : Je maintiens le texte."
+    analysis = analysed(text)
+    names = {m.text for e in analysis.entities for m in e.mentions}
+    assert "Roubert" in names
+    assert not any("PRÉSIDENT" in n or "MINISTRE" in n for n in names), seen(analysis)
+    assert _an_office_with_its_article("LE VICE-PRÉSIDENT", "fr")
+    assert not _an_office_with_its_article("Le Huéron", "fr")
+    assert not _an_office_with_its_article("PRÉSIDENT", "fr")
+
+
+def test_a_dotted_title_glued_to_the_name_by_ocr_is_still_the_title() -> None:
+    text = "Le prévenu a comparu hier devant M.Barnaud, juge d'instruction, qui l'a inculpé."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert any(kind == "pers" and span.startswith("M.Barnaud") for kind, span in spans), seen(analysis)
+
+
+def test_a_title_of_nobility_takes_de_la_but_an_office_does_not() -> None:
+    text = "Il fut reçu par le comte de la Guairinière, qui résolut de partir le soir même."
+    analysis = analysed(text)
+    spans = {(s.type, text[s.start:s.end]) for s in annales_spans(analysis)}
+    assert ("pers", "comte de la Guairinière") in spans, seen(analysis)
+    text = "Le commandant de la Place a rendu visite au général de la Division."
+    analysis = analysed(text)
+    assert not [e for e in analysis.entities if e.type == "person"], seen(analysis)

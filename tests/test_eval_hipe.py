@@ -307,3 +307,21 @@ def test_the_noun_of_an_organisation_belongs_to_it() -> None:
     analysis = _analysis([Entity("e1", "organization", "Tassot", mentions=[Mention(name, name + 6, "Tassot")])],
                          [], text)
     assert [text[s.start:s.end] for s in annales_spans(analysis)] == ["agence Tassot"]
+
+
+def test_split_glued_words_at_newseye_line_ends() -> None:
+    # NewsEye marks line ends NoSpaceAfter between two words; only letters or digits on both sides split.
+    rows = [("Il", "O", "_"), ("vit", "O", "_"), ("la", "O", "NoSpaceAfter"), ("Russie", "B-LOC", "_"),
+            ("et", "O", "_"), ("l'", "O", "NoSpaceAfter"), ("Autriche", "B-LOC", "NoSpaceAfter"),
+            (",", "O", "_"), ("Poin¬", "B-PER", "NoSpaceAfter|EndOfLine"), ("caré", "I-PER", "NoSpaceAfter"),
+            ("12", "O", "NoSpaceAfter"), ("mai", "O", "NoSpaceAfter"), (".", "O", "NoSpaceAfter|EndOfLine"),
+            ("M.", "B-PER", "_"), ("X", "I-PER", "NoSpaceAfter"), (",", "O", "NoSpaceAfter"), ("1,5", "O", "_")]
+    lines = [HEADER, "# hipe2022:document_id = d1"]
+    lines += ["\t".join([token, tag, "_", "O", "_", "_", "O", "_", "_", misc]) for token, tag, misc in rows]
+    content = "\n".join(lines) + "\n"
+    split = parse_hipe(content, split_glued=True).docs[0]
+    assert split.text == "Il vit la Russie et l'Autriche, Poin¬caré 12 mai. M. X,1,5"
+    assert _entities(split) == [("loc", "Russie"), ("loc", "Autriche"), ("pers", "Poin¬caré"), ("pers", "M. X")]
+    assert all(split.text[t.start:t.end] == t.text for t in split.tokens)
+    # Off by default: the NER training script reads the text its model was trained on.
+    assert parse_hipe(content).docs[0].text == "Il vit laRussie et l'Autriche, Poin¬caré12mai.M. X,1,5"

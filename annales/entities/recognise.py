@@ -117,10 +117,13 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
     ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
     return {
-        "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})\s+(?=[A-ZÀ-ÖØ-Þ])"),
+        # OCR glues a dotted title to the name at a line's end: "M.Barnaud".
+        "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})(?:\s+|(?<=\.))(?=[A-ZÀ-ÖØ-Þ])"),
         # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
         # title) may take a name that starts with a particle: "le général de Gaulle", not "la reine de Portugal".
-        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))(?:[ \t]*[,;])?{SPACE}"
+        # OCR also glues a dotted title to the name ("M.Barnaud").
+        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))"
+                           rf"(?:(?:[ \t]*[,;])?{SPACE}|(?<=\.)(?=[A-Z]))"
                            rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
         "unit_en": re.compile(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
@@ -141,6 +144,15 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
         "person_cue_determiner": re.compile(
             rf"(?:(?<![\w])(?i:{_context_words(language, 'cue-determiner')})[ \t]+|(?<![\w])[lL]['’])$"),
+        # "— Tenez ! dit Mario en ramassant…", "s'écria Clindor": the subject of an incise, after the
+        # end of a spoken sentence. The verb first (a trie), the punctuation before it checked after.
+        "incise": re.compile(
+            rf"(?<![\w'’-])(?:{_alternation_of(language, 'incise_verbs.tsv', fold=False)}){SPACE}"
+            rf"(?P<name>(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}(?:{SPACE}{CAP})?)"
+            rf"(?=[ \t]*[,.;:!?]|[ \t]+[a-zà-ÿ])"),
+        "incise_before": re.compile(r"[,!?»…—–][ \t]*$"),
+        "past_name": re.compile(rf"(?P<before>[\w’']+)[ \t]+(?:{_context_words(language, 'name-article')})"
+                                rf"[ \t]+(?=[a-zà-ÿ])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
@@ -172,7 +184,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "newspaper": re.compile(
             rf"(?<![\w])(?:{_alternation_of(language, 'title_openers.tsv', fold=False)}){SPACE_OPT}"
             rf"(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})(?![\w])"),
+        # "le Journal officiel", "la Revue militaire suisse": an adjective of the kinds institutions take.
         "media_name": re.compile(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
+                                 rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
+                                 rf"(?![\w’'-]))?"
                                  rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
         "quoted_title": re.compile(
@@ -305,8 +320,16 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     # A dateline or a results code is as sure as a rank: the layout says it is a place.
     for kind in ("dateline", "dated_place", "country_code"):
-        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)]
+        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)
+                  if kind == "country_code" or not _a_heading_word(m.group("name"), language)]
     return found
+
+
+def _a_heading_word(name: str, language: str) -> bool:
+    """A chapter's number ("II. —") is laid out as a dateline is. (Common words in capitals heading a
+    paragraph, "HAUSSE. —", were tried on the vocabulary's words and taken back: villages and regions
+    spelt like words ("Nord") went with them.)"""
+    return re.fullmatch(r"[IVXLC]+", name) is not None and place_tier(name, language) is None
 
 
 RANKED_LIST_MIN = 3  # a ranked list has at least this many items
@@ -343,13 +366,17 @@ def find_signature(text: str) -> list[Candidate]:
 
 
 def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
-    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), and a full name in
-    capitals whose first word is a known given name ("PAUL ROUX" under an article)."""
+    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), a full name in
+    capitals whose first word is a known given name ("PAUL ROUX" under an article), and the subject
+    of an incise after a spoken sentence ("— Tenez ! dit Mario", incise_verbs.tsv)."""
     p = _patterns(language)
     found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
              if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
               if m.group("first").capitalize() in lexicon.given_names]
+    found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["incise"].finditer(text)
+              if p["incise_before"].search(text, max(0, m.start() - 4), m.start())
+              and place_tier(m.group("name"), language) is None]  # "dit Paris" would be metonymy
     return found
 
 
@@ -379,7 +406,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         # A rejected match gives way to one starting inside it ("général, M. Louis Thorens").
         pos = m.end("rank")
         name = m.group("name")
-        if name in lexicon.not_names or re.fullmatch(INITIAL, name) or not lexicon.written_right(m.group("rank")):
+        if name in lexicon.not_names or re.fullmatch(INITIAL, name) or not lexicon.written_right(m.group("rank")) \
+                or _an_office_with_its_article(name, language):
             continue
         if re.search(r"[,;]", text[m.end("rank"):m.start("name")]) and len(m.group("rank")) > MAX_OCR_TITLE:
             continue  # "président, Louis Thorens": a list, not a title; only "M, Kellogg" is OCR
@@ -388,6 +416,8 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         canonical, kind = lexicon.rank(m.group("rank")) or (m.group("rank"), "rank")
         if m.group("particle") and kind not in ("rank", "address", "nobility"):
             continue  # "M. de Roggenbach" is a man, "l'évêque de Lausanne" a place's bishop
+        if m.group("particle") and " " in m.group("particle").strip() and kind == "rank":
+            continue  # "le comte de la Tour", "M. de la Roche"; but "le commandant de la Place" is an office
         start = m.start("particle") if m.group("particle") else m.start("name")
         # "le général de Gaulle", "le prince de Bismarck" — but "le commandant de Strasbourg", "la
         # reine de Portugal" name a place: a name after a particle is checked against the rest of the
@@ -398,6 +428,32 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
     return found
+
+
+@cache
+def _name_prepositions(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for kind, word in load_rows(language, "entities", "name_context_words.tsv", 2)
+                     if kind == "name-preposition")
+
+
+@cache
+def _nouns_of_a_person(language: str) -> frozenset[str]:
+    lexicon = name_lexicon(language)
+    nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
+    return frozenset(nouns | set(lexicon.ranks) | set(lexicon.office_heads))
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in load_rows(language, "entities", "determiners.tsv"))
+
+
+def _an_office_with_its_article(name: str, language: str) -> bool:
+    """"M. LE PRÉSIDENT :", "M. LE RAPPORTEUR donne lecture": in capitals, an office and its article
+    look like a name; they name nobody."""
+    words = [fold(w).rsplit("-", 1)[-1] for w in name.split()]
+    return len(words) >= 2 and words[0] in _articles(language) \
+        and all(w in _nouns_of_a_person(language) for w in words[1:])
 
 
 def _qualifies_a_noun(doc: Any, start: int, end: int, lexicon: NameLexicon) -> bool:
@@ -424,13 +480,20 @@ def find_ner(doc, text: str, language: str) -> list[Candidate]:
         kind = NER_TYPES.get(ent.label_)
         if kind is None:
             continue
+        # A finite verb ends an institution's or a place's name ("le Corps législatif nommerait …"):
+        # the smaller NER runs on past the name; its own tokens are read, no others.
+        ent_end = ent.end_char
+        if kind in ("organization", "place"):
+            verb = next((t for t in ent[1:] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+            if verb is not None:
+                ent_end = verb.idx
         # A name never runs across a line break: each line's part is its own candidate.
         offset = ent.start_char
         # A name never runs across a line break or a comma ("Poiret, Madeleine Vionnet" are two), nor
         # across a conjunction before an article ("le Sund & le Dagö", "la mer Noire et la mer Caspienne":
         # the smaller NER runs two names into one; "Hignou et Cie" stays one).
         split = LINE_OR_COMMA if kind == "work" else NER_SPLIT  # "La Guerre et la Paix" is one title
-        for n, part in enumerate(split.split(text[ent.start_char:ent.end_char])):
+        for n, part in enumerate(split.split(text[ent.start_char:ent_end].rstrip())):
             if n % 2:
                 offset += len(part)
                 continue
@@ -494,6 +557,14 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
     if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
         end = start + closing.start()
+    # An institution's or a place's name takes lower-case words ("Corps législatif", "Chemin de fer
+    # du Tréport"), but an article not after a preposition is the sentence going on ("au Corps
+    # législatif un projet de loi"): the smaller NER runs on past the name.
+    if kind in ("organization", "place"):
+        for past in _patterns(language)["past_name"].finditer(text, start, end):
+            if fold(past.group("before")) not in _name_prepositions(language):
+                end = past.end("before")
+                break
     # Lower-case words before the name are common nouns or articles ("îles Marshall", "le Japon").
     lead = re.match(r"(?:[a-zà-ÿ][\w’'-]*\s+|[lL]['’]\s*)+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
     if lead:
@@ -533,6 +604,8 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
         if joined:
             start -= len(joined.group())
     if end - start < 2 or not text[start].isupper() or _a_date(text, start, end, language):
+        return None
+    if kind == "person" and _an_office_with_its_article(text[start:end], language):
         return None
     return Candidate(start, end, kind, "ner")
 

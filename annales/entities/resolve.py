@@ -38,6 +38,8 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             # that a city bearing a person's name ("Nelson") never outweighs what a sentence says
             # of a person; against the NER's person, a city weighs less than the NER ("Bismarck",
             # "Eugène"): only a historical place from the project's own list outweighs it ("Tokio")
+            # whom one speaks or gives to ("en disant à X"): the lean of "à" to a place, turned round
+            "recipient": 1.5,
             "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
 # Sources whose type is the recogniser's reading, not a model's vote.
 UNVOTED_SOURCES = ("gazetteer", "people")
@@ -102,6 +104,11 @@ class Resolver:
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
         self.person_nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
+        self.place_articles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "place_articles.tsv")}
+        self.recipient_verbs = {r[0] for r in load_rows(language, "entities", "recipient_verbs.tsv")}
+        # Known places written with their article somewhere: what a sentence makes them do is
+        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
+        self.articled_places: set[str] = set()
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
@@ -145,7 +152,8 @@ class Resolver:
                 return False  # "l'Américain": one of a people, unnamed
         if cand.type == "person":
             content = [w for w in words if not re.fullmatch(INITIAL, w) and not self.lexicon.rank(w)]
-            if not any(len(w) > 1 and w[0].isupper() for w in content) or not words[-1][:1].isupper():
+            last = re.sub(r"^[a-z]['’]", "", words[-1])  # "Collin d'Harleville" ends on a capital
+            if not any(len(w) > 1 and w[0].isupper() for w in content) or not last[:1].isupper():
                 return False  # "M. B", "M. le président": a title and initials name nobody
             before = _preceding_tokens(self.doc, cand.start, 2)
             if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
@@ -246,8 +254,13 @@ class Resolver:
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
         if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
-        if words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
+        if root is not None and words and words[-1] in ("à", "a") and self._spoken_or_given_to(root, text):
+            votes["person"] += EVIDENCE["recipient"]  # "en disant à Francis": whom one speaks or gives to
+        elif words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
             votes["place"] += EVIDENCE["place_leaning"]
+        if words and words[-1] in self.place_articles and self._known_place(text):
+            votes["place"] += EVIDENCE["place_cue"]  # "la Russie", "l'Allemagne": a person takes no article
+            self.articled_places.add(cand.key)
         if words and self._person_noun(words[-1]) and not self.lexicon.rank(words[-1]):
             votes["person"] += EVIDENCE["verb"]  # "son compatriote Melchior Mauri": a noun of a person
         if self._apposed_person_noun(cand.end):
@@ -259,6 +272,21 @@ class Resolver:
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _known_place(self, text: str) -> bool:
+        return " " not in text and place_tier(text, self.analysis.language) is not None
+
+    def _spoken_or_given_to(self, root, text: str) -> bool:
+        """"en disant à Francis", "envoya à Pierri et à Orsini": a name no gazetteer knows, after a
+        bare "à", that completes a verb whose "à" is a person (recipient_verbs.tsv)."""
+        if self._known_place(text) or any(c.dep_ == "det" for c in root.children):
+            return False
+        head = root.head
+        if root.dep_ == "conj" and head.dep_ in ("obl:arg", "iobj", "obl", "obl:mod"):
+            head = head.head  # "à Pierri et à Orsini": the second hangs from the first
+        elif root.dep_ not in ("obl:arg", "iobj", "obl", "obl:mod"):
+            return False
+        return head.pos_ == "VERB" and head.lemma_ in self.recipient_verbs
 
     def _leans_to_place(self, words: list[str]) -> bool:
         """The words before a name end on a preposition or a locution that leans to a place ("à",
@@ -368,7 +396,7 @@ class Resolver:
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
-        accepted = self._settle_overlaps(candidates)
+        accepted = self._joined_by_particle(self._settle_overlaps(candidates))
         accepted = [c for c in accepted if self._plausible_name(c)]
         accepted = sorted(accepted + [c for c in self._conjuncts(accepted) if self._plausible_name(c)],
                           key=lambda c: c.start)
@@ -469,6 +497,24 @@ class Resolver:
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
 
+    def _joined_by_particle(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Two persons with only a particle between them are one name: "Collin d'Harleville", "le
+        citoyen Ulric de Fonvielle", which the NER or a cue cut in two. A person is seldom said to be
+        "of" another without an article or a noun between ("le fils de Pierre")."""
+        joined: list[Candidate] = []
+        for cand in candidates:
+            previous = joined[-1] if joined else None
+            if previous is not None and previous.type == cand.type == "person" and not previous.key \
+                    and cand.source not in UNVOTED_SOURCES and previous.source not in UNVOTED_SOURCES:
+                gap = self.text[previous.end:cand.start]
+                particle = gap.strip().replace("’", "'")
+                if gap[:1] == " " and (gap[-1:] == " " or particle.endswith("'")) and particle in self.particles:
+                    joined[-1] = Candidate(previous.start, cand.end, "person", previous.source, previous.rank,
+                                           previous.rank_span, dict(previous.attributes))
+                    continue
+            joined.append(cand)
+        return joined
+
     def _decide_types(self, accepted: list[Candidate]) -> dict[str, str]:
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         person_said: set[str] = set()  # keys a sentence reads as a person (a verb, a role)
@@ -490,7 +536,9 @@ class Resolver:
             if not cand.strong and evidence.get("person", 0.0) > (EVIDENCE["ner"] if by_ner else 0.0):
                 person_said.add(cand.key)
         for key, kinds in votes.items():
-            known = self._known_place_vote(key, key in person_said, key in person_by_ner) if "group" not in kinds else 0
+            articled = key in self.articled_places
+            known = self._known_place_vote(key, key in person_said and not articled,
+                                           key in person_by_ner and not articled) if "group" not in kinds else 0
             if known:
                 kinds["place"] += known
         decided = {key: _best(v) for key, v in votes.items()}
@@ -754,6 +802,8 @@ class Resolver:
             if t.pos_ == "PROPN" and t.text[:1].isupper() and tokens and tokens[-1].pos_ in ("NOUN", "ADJ"):
                 return None  # "Cotti, le président français Louis Martin": the words describe the next man
             tokens.append(t)
+        if not closed and tokens and span[len(tokens)].pos_ in ("VERB", "AUX"):
+            return None  # "les yeux de Diane, la jeune femme reprit": the subject of the next clause
         content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
         if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP":
             return None  # "Olano, superbe d'aisance": how he is, not what he is

@@ -8,7 +8,12 @@ token per line with IOB tags. A `document_id` comment (`# document_id = …` or
 Each document's text is rebuilt from its tokens: a token is followed by one space, by nothing
 when its MISC column says `NoSpaceAfter`, and an `EndOfLine` is a space too (`line_breaks=
 "space"`, the default: newspaper line ends are layout, not text, and a newline inside
-"M.\\nLambert" breaks spaCy's entities; `line_breaks="newline"` keeps them). Every token keeps
+"M.\\nLambert" breaks spaCy's entities; `line_breaks="newline"` keeps them). NewsEye's files mark
+many line ends `NoSpaceAfter` between two words ("la" + "Russie" read "laRussie"); with
+`split_glued=True` (what `annales eval hipe` uses) a `NoSpaceAfter` between a token ending in a
+letter or digit and one starting with one is a space (the gold's own tokens say a word ends there,
+and no French word is written as two tokens glued letter to letter), and so is one between a
+closing punctuation mark and a word ("heures." + "M. X": French sets a space there). Every token keeps
 its character offsets in that text, so system entities (character spans) are brought back to
 tokens: a token belongs to an entity when it overlaps one of its mentions, the first with `B-`.
 
@@ -66,6 +71,7 @@ Dates = Literal["auto", "all", "absolute", "none"]
 
 # NewsEye (HIPE-2022) spells the coarse types PER, LOC, ORG, HumanProd.
 _TYPE_ALIASES = {"per": "pers", "humanprod": "prod"}
+_CLOSING = frozenset(".!?;:,)»")  # after which French puts a space before a word
 _DOC_ID = re.compile(r"^#\s*(?:[\w-]+:)?document_id\s*=\s*(.*?)\s*$")
 _DATE = re.compile(r"^#\s*(?:[\w-]+:)?date\s*=\s*(\d{4}-\d{2}-\d{2})")
 
@@ -124,17 +130,18 @@ def _is_comment(line: str, width: int) -> bool:
 
 
 def _build_doc(doc_id: str, preamble: list[str], rows: list[tuple[list[str], list[str]]],
-               coarse: int, line_breaks: LineBreaks) -> HipeDoc:
+               coarse: int, line_breaks: LineBreaks, split_glued: bool = False) -> HipeDoc:
     chunks: list[str] = []
     length = 0
     tokens: list[HipeToken] = []
-    for fields, before in rows:
+    for i, (fields, before) in enumerate(rows):
         text = fields[0]
         tokens.append(HipeToken(text, length, length + len(text), fields, before))
         chunks.append(text)
         length += len(text)
         misc = set(fields[-1].split("|"))
-        if "NoSpaceAfter" not in misc:
+        glued = split_glued and i + 1 < len(rows) and _glued_words(text, rows[i + 1][0][0])
+        if "NoSpaceAfter" not in misc or glued:
             separator = "\n" if line_breaks == "newline" and "EndOfLine" in misc else " "
             chunks.append(separator)
             length += 1
@@ -148,12 +155,19 @@ def _build_doc(doc_id: str, preamble: list[str], rows: list[tuple[list[str], lis
                    hipe_score.spans_from_iob(tags), preamble)
 
 
+def _glued_words(left: str, right: str) -> bool:
+    """Two words, or a word after a closing punctuation mark ("heures." + "M."), glued at a line end."""
+    return bool(left) and bool(right) and (left[-1].isalnum() and right[0].isalnum()
+                                           or left[-1] in _CLOSING and right[0].isalpha())
+
+
 def _tag(value: str) -> str:
     prefix, _, name = value.partition("-")
     return f"{prefix}-{normalise_type(name)}" if prefix in ("B", "I") and name else "O"
 
 
-def parse_hipe(content: str, path: str = "<string>", line_breaks: LineBreaks = "space") -> HipeFile:
+def parse_hipe(content: str, path: str = "<string>", line_breaks: LineBreaks = "space",
+               split_glued: bool = False) -> HipeFile:
     """Read the text of a HIPE TSV file; raise `InputError` when it is not one."""
     lines = content.splitlines()
     if not lines or not lines[0].startswith("TOKEN"):
@@ -171,7 +185,8 @@ def parse_hipe(content: str, path: str = "<string>", line_breaks: LineBreaks = "
 
     def close() -> None:
         if rows:
-            docs.append(_build_doc(doc_id or f"doc{len(docs) + 1}", preamble, rows, coarse, line_breaks))
+            docs.append(_build_doc(doc_id or f"doc{len(docs) + 1}", preamble, rows, coarse, line_breaks,
+                                   split_glued))
 
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip() or _is_comment(line, width):
@@ -196,14 +211,16 @@ def parse_hipe(content: str, path: str = "<string>", line_breaks: LineBreaks = "
     return HipeFile(path, columns, docs, trailing=pending)
 
 
-def read_hipe(path: str | Path, line_breaks: LineBreaks = "space") -> HipeFile:
+def read_hipe(path: str | Path, line_breaks: LineBreaks = "space", split_glued: bool = False) -> HipeFile:
+    """`split_glued` is off by default so that scripts/train_ner.py reads the text its shipped
+    model was trained on (see `_build_doc`)."""
     try:
         content = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 ({exc.reason})") from exc
-    return parse_hipe(content, str(path), line_breaks)
+    return parse_hipe(content, str(path), line_breaks, split_glued)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -560,7 +577,7 @@ def main(path: str, predictions: str | None = None, out: TextIO | None = None, *
     `which_half`: "a" or "b", only that half of the documents (see `half`).
     """
     out = out or sys.stdout  # resolved at call time so that redirected stdout is honoured
-    hipe = read_hipe(path, line_breaks)
+    hipe = read_hipe(path, line_breaks, split_glued=True)
     if which_half is not None:
         hipe = half(hipe, which_half)
     if source == "annales":
