@@ -3,25 +3,15 @@ dated timexes, the sentences and the regions)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from check_helpers import full_stop_sentences
 
 from annales.checks import chronology
-from annales.model import Analysis, Evidence, Interval, Region, Sentence, Timex
+from annales.model import Analysis, Evidence, Interval, Region, Timex
 
 EPISODE = ("Le 2 novembre 1943, l'escadre quitte la rade. Le 3 novembre, les croiseurs longent la côte. "
            "Le 4 novembre, les transports mouillent devant l'atoll. ")
 DATES = [("Le 2 novembre 1943", "1943-11-02"), ("Le 3 novembre", "1943-11-03"), ("Le 4 novembre", "1943-11-04")]
-
-
-def _sentences(text: str) -> list[Sentence]:
-    """One sentence per full stop, as the parser cuts such plain narrative."""
-    sentences, start = [], 0
-    for stop in re.finditer(r"\.(?:\s+|$)", text):
-        sentences.append(Sentence(start, stop.start() + 1))
-        start = stop.end()
-    return sentences
 
 
 def _analysis(closing: str, written: str, value: str, regions: tuple[Region, ...] = ()) -> Analysis:
@@ -35,7 +25,7 @@ def _analysis(closing: str, written: str, value: str, regions: tuple[Region, ...
                              interval=Interval(day, day)))
         anchor = f"tmx-{number}"
     timexes[0].anchor = None  # the first date is written in full: it is its own anchor
-    return Analysis(id="t", text=text, language="fr", sentences=_sentences(text), timexes=timexes,
+    return Analysis(id="t", text=text, language="fr", sentences=full_stop_sentences(text), timexes=timexes,
                     regions=list(regions))
 
 

@@ -3,21 +3,11 @@ reads the text, its sentences and its quantities)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from check_helpers import full_stop_sentences
 
 from annales.checks import conflicting_figures
-from annales.model import Analysis, Evidence, Quantity, Sentence
-
-
-def _sentences(text: str) -> list[Sentence]:
-    """One sentence per full stop, as the parser cuts such plain narrative."""
-    sentences, start = [], 0
-    for stop in re.finditer(r"\.(?:\s+|$)", text):
-        sentences.append(Sentence(start, stop.start() + 1))
-        start = stop.end()
-    return sentences
+from annales.model import Analysis, Evidence, Quantity
 
 
 def _analysis(text: str, figures: list[tuple[str, int, str]]) -> Analysis:
@@ -27,7 +17,7 @@ def _analysis(text: str, figures: list[tuple[str, int, str]]) -> Analysis:
         start = text.index(written, at)
         at = start + len(written)
         quantities.append(Quantity(f"qty-{number}", start, at, written, value, counted=counted))
-    return Analysis(id="t", text=text, language="fr", sentences=_sentences(text), quantities=quantities)
+    return Analysis(id="t", text=text, language="fr", sentences=full_stop_sentences(text), quantities=quantities)
 
 
 def _evidence(text: str, written: str, after: int = 0) -> Evidence:

@@ -3,21 +3,11 @@ persons with their ranks, the sentences, and the events with the ranks of their 
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from check_helpers import full_stop_sentences
 
 from annales.checks import role_conflict
-from annales.model import Analysis, Entity, Event, EventDate, Evidence, Mention, Participant, Sentence, Span, Trigger
-
-
-def _sentences(text: str) -> list[Sentence]:
-    """One sentence per full stop, as the parser cuts such plain narrative."""
-    sentences, start = [], 0
-    for stop in re.finditer(r"\.(?:\s+|$)", text):
-        sentences.append(Sentence(start, stop.start() + 1))
-        start = stop.end()
-    return sentences
+from annales.model import Analysis, Entity, Event, EventDate, Evidence, Mention, Participant, Span, Trigger
 
 
 def _commanders(text: str, names: list[str], rank: str = "colonel") -> Analysis:
@@ -27,12 +17,12 @@ def _commanders(text: str, names: list[str], rank: str = "colonel") -> Analysis:
         start = text.index(name)
         entities.append(Entity(f"ent-{number}", "person", name, rank=rank, ranks=[rank],
                                mentions=[Mention(start, start + len(name), name, rank=rank)]))
-    return Analysis(id="t", text=text, language="fr", sentences=_sentences(text), entities=entities)
+    return Analysis(id="t", text=text, language="fr", sentences=full_stop_sentences(text), entities=entities)
 
 
 def _ranked_events(text: str, ranks: list[tuple[str, str, str]]) -> Analysis:
     """One event per sentence of `text`, Jean Roux its agent with the (rank, month, verb) given."""
-    sentences = _sentences(text)
+    sentences = full_stop_sentences(text)
     events = []
     for number, (sentence, (rank, month, verb)) in enumerate(zip(sentences, ranks, strict=True), 1):
         at = text.index(verb, sentence.start)
