@@ -211,3 +211,47 @@ def test_a_date_never_climbs_to_a_verb_of_the_next_sentence() -> None:
     date = _Token(0, text.index("2 mars"), verb)
     assert first_above(date, {1}, {}) == 1
     assert first_above(date, {1}, {}, Breaks(text)) is None
+
+
+# A memoir that never writes a year: its days are known to the month and day only.
+YEARLESS_MEMOIR = ("Le 9 avril, à l'aube, la foule monta vers la place du marché.\n\n"
+                   "Les gendarmes reculèrent devant elle sans tirer.\n\n"
+                   "Le maire fut arrêté sur les marches de l'hôtel de ville.")
+
+
+def test_a_memoir_without_a_year_carries_its_day_forward(context: Context) -> None:
+    analysis = analyze(YEARLESS_MEMOIR, None, context=context)
+    assert _date(analysis, "monta") == "XXXX-04-09"
+    for word in ("reculèrent", "arrêté"):
+        event = _event(analysis, word)
+        assert event.date is not None and event.date.value == "XXXX-04-09" and event.time_inferred
+
+
+def test_a_day_without_a_year_never_takes_over_a_story_with_years(context: Context) -> None:
+    text = ("Le 3 mai 1871, la troupe entra dans la ville.\n\n"
+            "On fêtait autrefois le 15 août sur cette place.\n\n"
+            "Les soldats occupèrent la mairie.")
+    analysis = analyze(text, None, context=context)
+    occupied = _event(analysis, "occupèrent")
+    assert occupied.date is not None and occupied.date.value.startswith("1871")
+
+
+# A newspaper of 1902 printing a soldier's diary of 1870: the entries' presents are their days.
+DIARY_IN_NEWS = ("Nous publions cette semaine des extraits du carnet d'un soldat, tous d'août 1870. "
+                 "12 août. — Nous marchons vers la Moselle. Le capitaine a rejoint la compagnie. "
+                 "14 août. — Le bataillon s'empare du village. Nous perdons vingt hommes.")
+
+
+def test_a_diary_entry_headed_by_its_day_keeps_its_presents_on_that_day(context: Context) -> None:
+    analysis = analyze(DIARY_IN_NEWS, "1902-03-04", context=context)
+    assert _date(analysis, "marchons") == "1870-08-12"
+    assert _date(analysis, "rejoint") == "1870-08-12"
+    assert _date(analysis, "empare") == "1870-08-14"
+    assert _date(analysis, "perdons") == "1870-08-14"
+
+
+def test_a_present_after_a_date_in_a_sentence_is_still_the_writers(context: Context) -> None:
+    text = ("Le libraire a fêté hier ses soixante ans. En 1995, il a ouvert une boutique rue Carnot. "
+            "Il vend des journaux et des livres.")
+    analysis = analyze(text, "1999-05-20", context=context)
+    assert _date(analysis, "vend") == "1999-05-20"

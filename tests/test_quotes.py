@@ -93,3 +93,15 @@ def test_unbalanced_never_raises(text: str) -> None:
 def test_random_quote_marks(text: str) -> None:
     for quoted in find_quoted(text):
         assert 0 <= quoted.outer_start <= quoted.start < quoted.end <= quoted.outer_end <= len(text)
+
+
+def test_an_unclosed_mark_that_only_holds_closed_pairs_is_stray() -> None:
+    # An OCR stain read as « long before a real quotation: the quotation is the pair, not the rest
+    # of the paragraph from the stain on.
+    text = "Le feu de « l'ennemi cessa. On l'appelait « le vieux » dans la troupe. Le 9 mai, on repartit."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["le vieux"]
+
+
+def test_an_unclosed_quotation_still_runs_to_the_end_of_its_paragraph() -> None:
+    text = "Il écrivit : « Nous tenons. Les renforts arrivent.\n\nLe lendemain, la ligne céda."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["Nous tenons. Les renforts arrivent."]

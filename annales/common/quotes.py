@@ -2,7 +2,9 @@
 
 Every layer asks here, so all agree on what is quoted: only the outermost pair counts (a quote
 inside a quote is part of what the outer speaker says), and an unclosed mark runs to the end of
-its paragraph (the convention for a quotation that goes on over several paragraphs). Straight
+its paragraph (the convention for a quotation that goes on over several paragraphs), unless all
+it holds of its own marks is closed pairs: « a « b » c, never closed, is a stray mark before the
+quotation « b ». Straight
 quotes carry no direction, so they are paired from the characters around them.
 """
 
@@ -82,6 +84,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    # The pairs of the outermost mark's own kind closed right inside it: if it never closes, it was a
+    # stray mark (OCR makes them of stains and letters), and those pairs are the quotations.
+    inner: list[tuple[int, int]] = []
+
+    def flush(end: int) -> None:
+        if len(stack) == 1 and inner:
+            spans.extend(inner)
+        else:
+            spans.append((stack[0][1], end))
+        stack.clear()
+        inner.clear()
+
     for match in _SIGNIFICANT.finditer(text):
         i, ch = match.start(), match.group()
         if ch in OPENING:
@@ -90,11 +104,13 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             _, start = stack.pop()
             if not stack:
                 spans.append((start, i + 1))
+                inner.clear()
+            elif len(stack) == 1 and stack[0][0] == ch:
+                inner.append((start, i + 1))
         elif ch == "\n" and stack:  # the pattern only takes a newline another one follows
-            spans.append((stack[0][1], i))
-            stack.clear()
+            flush(i)
     if stack:
-        spans.append((stack[0][1], len(text)))
+        flush(len(text))
     return spans
 
 

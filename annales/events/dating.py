@@ -111,6 +111,10 @@ NOMINALS = ("NOUN", "PROPN", "NUM")
 # parser sometimes runs a title or a paragraph into the next one.
 _BREAK = re.compile(r"(?:[.!?…»\"]|\n)[ \t]*(\n)")
 _NEWLINE = re.compile("\n")
+# An entry's heading is layout: a date after a sentence's end (or a place and a comma), then a dash.
+ENTRY_DASH = re.compile(r"\s*[.,:]?\s*[—–-]\s")
+ENTRY_OPENING = re.compile(r"(?:^|[.!?»\n])\s*(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}\s*,\s*)?$")
+YEARLESS_DAY = re.compile(r"XXXX-(?:0[1-9]|1[0-2])(?:-\d\d)?(?:T|$)")
 PRESENT_REF = "PRESENT_REF"
 SENTENCE_ENDS = frozenset('.!?…:;»"\n')
 # News tells the days around its publication: a story whose time is more than a season away from
@@ -315,9 +319,15 @@ class Narrative:
         self._asides = sorted((r.start, r.end) for r in analysis.regions if r.kind in ASIDES)
         skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
         usable = sorted((t for t in points if t.resolved and _calendar(t)), key=lambda t: t.start)
+        if not usable:
+            # A memoir that never writes a year ("Le 18 mars, …") still tells its days in order: its
+            # days without a year are the story's steps. Where any date has a year, they stay out
+            # of the story, being what the time layer could not place in it.
+            usable = sorted((t for t in points if _yearless_day(t)), key=lambda t: t.start)
         # A reference off the story's line ("depuis 1921", a flash-forward) dates only its own clause.
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
-                      and not quotes.holds(t.start) and t.story_line is not False and t.id not in plans]
+                      and not quotes.holds(t.start) and t.id not in plans
+                      and (t.story_line is not False or heads_an_entry(analysis.text, t))]
         self._main_starts = [t.start for t in self._main]
         # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
         # on at its own time after a flashback; only the flashback's own pluperfects stay there.
@@ -390,6 +400,19 @@ def simultaneity(language: str) -> Simultaneity:
 
 def _calendar(timex: Timex) -> bool:
     return timex.interval is not None or timex.value[:1].isdigit()
+
+
+def heads_an_entry(text: str, timex: Timex) -> bool:
+    """The date opens a sentence and is set apart from what follows by a dash ("12 août. — Nous
+    marchons", "Metz, 12 août. — …"): the heading of an entry, as in a diary or a dispatch."""
+    if ENTRY_DASH.match(text, timex.end) is None:
+        return False
+    return ENTRY_OPENING.search(text[max(0, timex.start - 60):timex.start]) is not None
+
+
+def _yearless_day(timex: Timex) -> bool:
+    """A day or a month whose year the text never says ("XXXX-03-18", "XXXX-06")."""
+    return timex.type in ("DATE", "TIME") and YEARLESS_DAY.match(timex.value) is not None
 
 
 def event_date(timex: Timex) -> EventDate:
@@ -840,6 +863,11 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
+        if carried is not None and self.news and heads_an_entry(self.text, carried) \
+                and tense_of(token, self.language) in ("present", "perfect", "past"):
+            # A diary's or a dispatch's entry is written on the day that heads it ("12 août. — Nous
+            # marchons"): its presents and passés composés are that day's, not the paper's.
+            return Dated(carried.id, event_date(carried), True)
         if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
                 and _precision(carried)[1] >= DAY_CHARS:
             return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
