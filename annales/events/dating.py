@@ -47,13 +47,16 @@ rescapé du naufrage en 1912": the shipwreck's date).
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
 boilerplate, the byline and the dates of planned, ordered or hoped-for events ("il prévoit de les
-attaquer le 24 janvier") never set it; an event inside an aside first looks for a date told
+attaquer le 24 janvier") never set it; a date heading an entry ("12 août. — …", a diary's or a
+dispatch's) always does. A text that never writes a year (a memoir: "Le 18 mars, …") has its days
+without a year as the story's steps; an event inside an aside first looks for a date told
 earlier in the same aside. An undated pluperfect is before the story's day, not on it: it stays
 undated, unless it goes on with a flashback's own day or the story's time is coarser than a day.
 
 News: when the time layer read the text's deixis from its publication date (a timex anchored on the
 DCT, which it does only in news), the tense of the event decides between the story told and the day
-of writing, as the French TimeBank does:
+of writing, as the French TimeBank does — except under a date heading an entry, whose presents and
+passés composés are written on that day (a diary printed by a newspaper):
 - an event in the present is at the day of writing, unless the story's time was told in the present
   in the same paragraph (a story told in the present: "Samedi soir, l'association reçoit … les
   musiciens jouent");
