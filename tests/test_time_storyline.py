@@ -184,3 +184,26 @@ def test_the_same_day_follows_a_day_told_against_a_reference(middle: str, contex
     text = (f"Le 28 août 1914, le régiment recule vers la Marne.{middle} Le commandement le lance dans la mêlée "
             "et, le jour même, le village est repris.")
     assert values(text, context)["le jour même"] == "1914-09-26"
+
+
+# A soldier's notebook: each entry opens on its day, set apart by a dash.
+NOTEBOOK = ("Carnet de route du sergent Morel, août 1870.\n"
+            "12 août. — Aujourd'hui nous marchons vers la Moselle. Demain nous passerons la rivière.\n"
+            "14 août. — Hier le bataillon a perdu vingt hommes. Cette semaine fut rude.")
+
+
+@pytest.mark.parametrize("dct", [None, "1902-03-04"])
+def test_a_diary_entry_speaks_on_the_day_that_heads_it(dct: str | None, context) -> None:
+    # Printed by a newspaper in 1902 or read alone, the notebook's deixis is its entries' days.
+    found = values(NOTEBOOK, context, dct)
+    assert found["Aujourd'hui"] == "1870-08-12"
+    assert found["Demain"] == "1870-08-13"
+    assert found["14 août"] == "1870-08-14"
+    assert found["Hier"] == "1870-08-13"
+    assert found["Cette semaine"] == "1870-W32"  # 14 August 1870 was a Sunday
+
+
+def test_a_papers_own_dateline_leaves_its_deixis_on_the_day_of_writing(context) -> None:
+    text = "PARIS, 17 mai (AFP) - Le ministre a reçu hier les syndicats. Il les reverra demain."
+    found = values(text, context, "1999-05-17")
+    assert found["hier"] == "1999-05-16" and found["demain"] == "1999-05-18"

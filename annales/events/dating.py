@@ -86,6 +86,7 @@ from typing import Any
 
 from annales.common.grammar import verb_tense
 from annales.common.intervals import Cover
+from annales.common.layout import heads_an_entry
 from annales.common.parse import (
     TokenSentences,
     children_of,
@@ -114,9 +115,6 @@ NOMINALS = ("NOUN", "PROPN", "NUM")
 # parser sometimes runs a title or a paragraph into the next one.
 _BREAK = re.compile(r"(?:[.!?…»\"]|\n)[ \t]*(\n)")
 _NEWLINE = re.compile("\n")
-# An entry's heading is layout: a date after a sentence's end (or a place and a comma), then a dash.
-ENTRY_DASH = re.compile(r"\s*[.,:]?\s*[—–-]\s")
-ENTRY_OPENING = re.compile(r"(?:^|[.!?»\n])\s*(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}\s*,\s*)?$")
 YEARLESS_DAY = re.compile(r"XXXX-(?:0[1-9]|1[0-2])(?:-\d\d)?(?:T|$)")
 PRESENT_REF = "PRESENT_REF"
 SENTENCE_ENDS = frozenset('.!?…:;»"\n')
@@ -330,7 +328,7 @@ class Narrative:
         # A reference off the story's line ("depuis 1921", a flash-forward) dates only its own clause.
         self._main = [t for t in usable if not inside(self._asides, t.start) and not inside(skipped, t.start)
                       and not quotes.holds(t.start) and t.id not in plans
-                      and (t.story_line is not False or heads_an_entry(analysis.text, t))]
+                      and (t.story_line is not False or heads_an_entry(analysis.text, t.start, t.end))]
         self._main_starts = [t.start for t in self._main]
         # "Il avait agressé une passante le 3 mars. À l'audience, il a reconnu les faits": the story goes
         # on at its own time after a flashback; only the flashback's own pluperfects stay there.
@@ -403,14 +401,6 @@ def simultaneity(language: str) -> Simultaneity:
 
 def _calendar(timex: Timex) -> bool:
     return timex.interval is not None or timex.value[:1].isdigit()
-
-
-def heads_an_entry(text: str, timex: Timex) -> bool:
-    """The date opens a sentence and is set apart from what follows by a dash ("12 août. — Nous
-    marchons", "Metz, 12 août. — …"): the heading of an entry, as in a diary or a dispatch."""
-    if ENTRY_DASH.match(text, timex.end) is None:
-        return False
-    return ENTRY_OPENING.search(text[max(0, timex.start - 60):timex.start]) is not None
 
 
 def _yearless_day(timex: Timex) -> bool:
@@ -866,7 +856,7 @@ class Dating:
 
     def _inferred(self, token: Any) -> Dated | None:
         carried = self.narrative.time_before(token.idx, pluperfect(token))
-        if carried is not None and self.news and heads_an_entry(self.text, carried) \
+        if carried is not None and self.news and heads_an_entry(self.text, carried.start, carried.end) \
                 and tense_of(token, self.language) in ("present", "perfect", "past"):
             # A diary's or a dispatch's entry is written on the day that heads it ("12 août. — Nous
             # marchons"): its presents and passés composés are that day's, not the paper's.

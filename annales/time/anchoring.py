@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from annales.common.layout import heads_an_entry
 from annales.model import Interval, Timex, make_id
 from annales.time import storyline
 from annales.time.interpret import Reading
@@ -52,6 +53,8 @@ from annales.time.values import (
 CONTINUITY_DAYS = 400
 # How many units "quelques" / "plusieurs" stand for when a vague offset must be placed.
 VAGUE_UNITS = (2, 9)
+# A day heading an entry this near the day of writing is the paper's dateline, not a diary's day.
+ENTRY_NEAR_DCT_DAYS = 31
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
@@ -207,6 +210,10 @@ class StoryState:
     # `last_day` when it was read as a reference off the line on the text's own evidence (a cue, the noun it
     # dates, parentheses, a pluperfect): a date said in passing, which nothing counted from the story follows.
     passing_day: Point | None = None
+    # The day heading the current entry of a diary or a dispatch ("12 août. — …"): what the entry says
+    # is said on that day, so its "hier", "demain", "cette année" count from it.
+    entry: Point | None = None
+    entry_id: str | None = None
 
     def copy(self) -> StoryState:
         """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
@@ -226,6 +233,7 @@ class Anchorer:
         self.s = StoryState(main=self.dct if self.news else None, main_id="dct" if self.news else None)
         self.confirming = _confirming_dates(items)
         self.range_ends: set[int] = set()
+        self.entry_heads: set[int] = set()
         self.text = ""
         self.reference_cues = reference_cues
         self.range_connector = range_connector
@@ -256,7 +264,10 @@ class Anchorer:
 
     # ---- helpers -------------------------------------------------------------------------
     def _speech(self, item: Item) -> tuple[Point | None, str | None]:
-        """The time of speaking: the publication date in news, the story's time in quoted speech."""
+        """The time of speaking: the day heading the entry, the publication date in news, the story's
+        time in quoted speech."""
+        if self._in_entry():
+            return self.s.entry, self.s.entry_id
         if self.news:
             return self.dct, "dct"
         if item.situation.in_quote or item.situation.region == "quote-block":
@@ -280,9 +291,24 @@ class Anchorer:
         return (main is not None and dct is not None and self.s.main_id != "dct" and main.year is not None
                 and dct.year is not None and abs(main.year - dct.year) > NEWS_YEARS)
 
+    def _in_entry(self) -> bool:
+        """Inside an entry whose day is not the day of writing: a diary the paper prints, not the
+        paper's own dateline ("PARIS, 17 mai (AFP) -", whose day is the day of writing already)."""
+        entry = self.s.entry
+        if entry is None:
+            return False
+        return self.dct is None or abs(signed_days(entry, self.dct)) > ENTRY_NEAR_DCT_DAYS
+
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
-        if self.news and self.dct is not None and not self._story_over_dct:
+        if item.index in self.entry_heads and self.news:
+            # A diary's entries follow one another, the first the date its introduction told ("Carnet de
+            # 1870. 12 août. — …"), not the year of the paper that prints them.
+            if self._in_entry():
+                return self.s.entry, self.s.entry_id
+            if self.s.last_told is not None and self.s.last_told[1].year is not None:
+                return self.s.last_told[1], None
+        if self.news and self.dct is not None and not self._story_over_dct and not self._in_entry():
             if item.reading.sign != 0:
                 return self.dct, "dct"  # "le printemps prochain", "le 6 mai dernier": from the day of writing
             same_paragraph = (self.s.local_paragraph == item.situation.paragraph and self.s.local is not None
@@ -557,7 +583,8 @@ class Anchorer:
         if r.event_anchored:
             return Resolution(value="XXXX-XX-XX", resolved=False)
         if r.anchor == "speech":
-            if r.speech_today and (not self.news or item.situation.framed or item.situation.negated):
+            if r.speech_today and not self._in_entry() \
+                    and (not self.news or item.situation.framed or item.situation.negated):
                 return Resolution(value="PRESENT_REF", resolved=True)
             anchor, anchor_id = self._speech(item)
         else:
@@ -635,6 +662,8 @@ class Anchorer:
         digression), "adopt" (a date read against a reference: the text goes on with it, which
         makes it the story), or "greedy" (decide as a reader going through once would)."""
         day = _day_point(res.point) if res.resolved else None
+        if day is not None and item.index in self.entry_heads and item.situation.region != "byline":
+            self.s.entry, self.s.entry_id = day, make_id("timex", item.index + 1)
         if day is not None and item.reading.type in ("DATE", "TIME"):
             self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
             if item.situation.region not in ("sidebar", "quote-block", "byline"):
@@ -842,6 +871,9 @@ class Anchorer:
     def run(self, text: str) -> list[Timex]:
         self.text = text
         self.range_ends = _range_ends(self.items, text, self.range_connector)
+        self.entry_heads = {item.index for item in self.items
+                            if item.reading.type == "DATE" and item.reading.point.day is not None
+                            and heads_an_entry(text, item.cand.start, item.cand.end)}
         return self.timexes(self._search())
 
     def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:
@@ -892,7 +924,7 @@ class _Hypothesis:
 
 def _signature(state: StoryState) -> tuple:
     # Points are frozen values: equal points are the same story state, no need to print them.
-    return (state.main, state.local, state.local_is_digression, state.episode, state.passing_day)
+    return (state.main, state.local, state.local_is_digression, state.episode, state.passing_day, state.entry)
 
 
 def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:

@@ -1,0 +1,23 @@
+"""What the page's layout says of a date: whether it heads an entry.
+
+A diary, a war diary or a dispatch sets each entry's day apart at its head: "12 août. — Nous
+marchons", "Metz, 12 août. — …", "PARIS, 17 mai (AFP) - …". What the entry tells is written on
+that day. The marks are punctuation, not words: no language is involved.
+"""
+
+from __future__ import annotations
+
+import re
+
+# After the date: an optional agency or place in parentheses, a stop or a comma, then a dash.
+_DASH_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[.,:]?[ \t]*[—–-][ \t\n]")
+# Before it: the start of the text, a line or a sentence, and at most a place of three words and a comma.
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?»\n])\s*(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}\s*,\s*)?$")
+_REACH = 60  # characters looked at before the date: a sentence's end and a place fit in it
+
+
+def heads_an_entry(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) opens a sentence or a line and a dash sets it apart from what follows."""
+    if _DASH_AFTER.match(text, end) is None:
+        return False
+    return _OPENING_BEFORE.search(text[max(0, start - _REACH):start]) is not None

@@ -1,0 +1,40 @@
+"""Whether a date heads an entry: layout only (a sentence's or a line's start, then a dash)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annales.common.layout import heads_an_entry
+
+
+def _heads(text: str, date: str) -> bool:
+    start = text.index(date)
+    return heads_an_entry(text, start, start + len(date))
+
+
+@pytest.mark.parametrize("text", [
+    "12 août. — Nous marchons.",
+    "Fin du récit. 14 août. — Repos.",
+    "Rien.\n3 mars — Départ à l'aube.",
+    "Metz, 12 août. — La ville est calme.",
+    "PARIS, 17 mai (AFP) - Le ministre a parlé.",
+])
+def test_a_day_set_apart_at_a_head_heads_an_entry(text: str) -> None:
+    date = next(d for d in ("12 août", "14 août", "3 mars", "17 mai") if d in text)
+    assert _heads(text, date)
+
+
+@pytest.mark.parametrize("text", [
+    "Le 12 août, nous marchons.",               # a date in a sentence
+    "Nous partîmes le 12 août — enfin.",         # a dash, but the date ends a sentence begun before
+    "12 août. Nous marchons.",                   # no dash: a sentence of its own, not an entry's head
+])
+def test_a_date_inside_a_sentence_heads_nothing(text: str) -> None:
+    assert not _heads(text, "12 août")
+
+
+@given(st.text(max_size=60), st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
+def test_never_raises(text: str, start: int, end: int) -> None:
+    heads_an_entry(text, min(start, len(text)), min(max(start, end), len(text)))
