@@ -207,3 +207,16 @@ def test_a_papers_own_dateline_leaves_its_deixis_on_the_day_of_writing(context) 
     text = "PARIS, 17 mai (AFP) - Le ministre a reçu hier les syndicats. Il les reverra demain."
     found = values(text, context, "1999-05-17")
     assert found["hier"] == "1999-05-16" and found["demain"] == "1999-05-18"
+
+
+def test_a_date_in_parentheses_closing_its_sentence_moves_the_story(context) -> None:
+    # An encyclopedia's way of dating a sentence; the day told next follows it, not the day before.
+    text = ("Le 4 décembre 1808, l'empereur entre dans la ville. "
+            "Il décide ensuite de reprendre l'offensive au nord (juillet 1810). Le 3 août, il passe la frontière.")
+    assert values(text, context)["Le 3 août"] == "1810-08-03"
+
+
+def test_a_date_in_parentheses_after_a_name_stays_a_reference(context) -> None:
+    text = ("Le 4 décembre 1808, l'empereur entre dans la ville, où le général Morel (1765-1840) le reçoit. "
+            "Le 6 décembre, il repart.")
+    assert values(text, context)["Le 6 décembre"] == "1808-12-06"

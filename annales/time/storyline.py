@@ -108,6 +108,7 @@ def range_connector(language: str) -> re.Pattern[str]:
 
 
 _BOUNDARY = re.compile(r"[.!?;:\n«»\"]")
+_CLOSES_SENTENCE = re.compile(r"\s*\)\s*(?:[.!?…]|$)")
 
 
 def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str] | None) -> Evidence:
@@ -121,7 +122,10 @@ def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str]
         prefix = window[boundary or 0:]
         opens = "," not in prefix and len(prefix.split()) <= 2
     cue = bool(cues and cues.search(text[max(0, start - CUE_WINDOW):start]))
-    parentheses = window.rfind("(") > window.rfind(")")
+    # A date in parentheses sets a name or a person apart ("Fuentes de Oñoro (mai 1811) et …", "X
+    # (1765-1840) fut …"); one closing its sentence dates what the sentence told ("… du Portugal
+    # (juillet 1810).").
+    parentheses = window.rfind("(") > window.rfind(")") and not _CLOSES_SENTENCE.match(text, item.cand.end)
     point = item.reading.point
     coarser = (main is not None and not opens
                and PRECISION_RANK.get(point.precision, 0) < PRECISION_RANK.get(main.precision, 0)
