@@ -220,3 +220,29 @@ def test_a_date_in_parentheses_after_a_name_stays_a_reference(context) -> None:
     text = ("Le 4 décembre 1808, l'empereur entre dans la ville, où le général Morel (1765-1840) le reçoit. "
             "Le 6 décembre, il repart.")
     assert values(text, context)["Le 6 décembre"] == "1808-12-06"
+
+
+# A memoir opening on the narrator's birth, then his war decades later.
+MEMOIR = ("Je suis né à Rouen en 1912, dans une famille de marins.\n\n"
+          "En septembre 1939, je fus mobilisé dans l'infanterie. L'hiver passa sans combat, "
+          "et le froid de janvier fut terrible.\n\n"
+          "Le 10 mai, les Allemands attaquèrent. Le 1er juin, nous embarquâmes à Dunkerque. "
+          "En 1938 déjà, mon frère m'avait dit que la guerre viendrait. Le 4 juin, j'étais en Angleterre.")
+
+
+def test_a_month_told_before_any_day_is_what_the_next_season_follows(context) -> None:
+    found = values(MEMOIR, context)
+    assert found["septembre 1939"] == "1939-09"
+    assert found["L'hiver"] == "1939-WI"  # the winter that begins in December 1939
+    assert found["janvier"] == "1940-01"
+    assert found["Le 10 mai"] == "1940-05-10"
+
+
+def test_a_year_told_in_the_pluperfect_is_a_flashback_even_opening_its_sentence(context) -> None:
+    assert values(MEMOIR, context)["Le 4 juin"] == "1940-06-04"
+
+
+def test_the_middle_of_a_winter_is_in_the_year_after_it_begins() -> None:
+    from annales.time.values import representative
+    middle = representative(Point(year=1939, season="WI"))
+    assert middle is not None and middle.year == 1940

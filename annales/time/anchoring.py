@@ -149,7 +149,9 @@ def _told_before(state: StoryState, item: Item, candidate: Point | None) -> Poin
             # birth or a letter's date said in passing in the sentence between is no step of it.
             return _day_point(state.main) or state.main
         if sentence == item.situation.sentence - 1 and point.month is not None and candidate is not None \
-                and _contains(point, candidate):
+                and (_contains(point, candidate) or state.last_day is None):
+            # Before any day is told, the month just told is what the next date is read next to ("En
+            # septembre 1939, je fus mobilisé. L'hiver passa …": that winter, not one of the years before).
             return point
     return state.last_day
 

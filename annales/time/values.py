@@ -118,7 +118,9 @@ def representative(point: Point) -> date | None:
         return None
     if point.month is None:
         if point.season is not None:
-            return date(point.year, SEASON_MIDDLE_MONTH[point.season], 1)
+            # Winter begins in December (see SEASONS): its middle is in the next calendar year.
+            year = point.year + 1 if point.season == "WI" and point.year < MAXYEAR else point.year
+            return date(year, SEASON_MIDDLE_MONTH[point.season], 1)
         if point.week is not None:
             return date.fromisocalendar(point.year, min(point.week, 52), 4)
         return date(point.year, 7, 1)
