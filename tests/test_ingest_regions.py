@@ -114,6 +114,10 @@ QUOTE = "Nous nous battrons jusqu'au dernier homme, et la ville ne se rendra pas
         (f"{P1}\nLa ville tint encore trois jours.\nLe Siège\n{P2}", "Le Siège", False),
         (f"{P1}\nLa ville tint encore trois jours.\nMetz\n{P2}", "Metz", False),
         (f"{P1}\n{P2}\nJules Favre\n{P3}", P2, False),  # a paragraph this long is no pull-quote
+        # The next chapter's heading under a chapter's last short paragraph is no attribution.
+        (f"{P1}\nDu 6 au 12 mai, le bataillon tient la crête. Le 13, il reçoit l'ordre de se porter "
+         f"vers le nord.\nCHAPITRE II\n{P2}", "CHAPITRE II", False),
+        (f"{P1}\nLa ville tint encore trois jours.\nLivre Second\n{P2}", "Livre Second", False),
     ],
 )
 def test_quote_block(text: str, needle: str, fires: bool) -> None:

@@ -87,6 +87,11 @@ def _attribution(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _section_words(language: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in column_values(language, "ingest", NAMES_FILE, "section", 2))
+
+
+@cache
 def _common_words() -> frozenset[str]:
     """Capitalised function words ("Le Jour J") are not names, in any language we know."""
     rows = load_rows(MULTILINGUAL, "ingest", FUNCTION_WORDS_FILE, 2)
@@ -102,8 +107,8 @@ def attribution_strength(text: str, language: str) -> str | None:
     if match.group("role") and not match.group("dash"):
         return None  # "Paris, Lyon" is not an attribution; a dash announces one
     names = match.group("name").split()
-    if any(name.lower() in _common_words() for name in names):
-        return None
+    if any(name.lower() in _common_words() for name in names) or names[0].lower() in _section_words(language):
+        return None  # "CHAPITRE II" under the last paragraph of a chapter is the next one's heading
     if match.group("rank") or match.group("dash"):
         return "marked"
     return "bare" if 2 <= len(names) <= 4 else None
