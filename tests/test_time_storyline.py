@@ -246,3 +246,9 @@ def test_the_middle_of_a_winter_is_in_the_year_after_it_begins() -> None:
     from annales.time.values import representative
     middle = representative(Point(year=1939, season="WI"))
     assert middle is not None and middle.year == 1940
+
+
+def test_a_season_is_the_one_the_story_is_in(context) -> None:
+    text = ("Le 26 décembre 1914, le régiment attaque. Le 4 janvier, une nouvelle attaque échoue. "
+            "Pendant tout l'hiver, les compagnies se relèvent dans la neige.")
+    assert values(text, context)["l'hiver"] == "1914-WI"

@@ -399,6 +399,9 @@ class Anchorer:
         same = years[0]
         if _contains(anchor, same):
             return same  # "1916 … jusqu'au 8 février": a day inside the story's period is in it, wherever it falls
+        holding = [c for c in candidates if begins_before(c) and ends_after(c)]
+        if holding:
+            return holding[0]  # "Le 4 janvier 1915 … pendant tout l'hiver": the winter the story is in, begun in 1914
         back = -signed_days(same, anchor)
         if back <= 0 or back <= LOOK_BACK_DAYS:
             return same
