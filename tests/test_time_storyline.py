@@ -252,3 +252,23 @@ def test_a_season_is_the_one_the_story_is_in(context) -> None:
     text = ("Le 26 décembre 1914, le régiment attaque. Le 4 janvier, une nouvelle attaque échoue. "
             "Pendant tout l'hiver, les compagnies se relèvent dans la neige.")
     assert values(text, context)["l'hiver"] == "1914-WI"
+
+
+# A paper of Friday 13 March 1891: a dispatch of the day before, then another section.
+GAZETTE = ("Paris, 12 mars. — Une grève a éclaté ce matin dans les ateliers du chemin de fer. "
+           "Les ouvriers se réuniront demain à la Bourse du travail.\n"
+           "Allemagne. — L'empereur est parti lundi pour Kiel. Il rentrera à Berlin samedi.")
+
+
+def test_a_dispatch_speaks_on_its_day_until_the_next_section(context) -> None:
+    found = values(GAZETTE, context, "1891-03-13")
+    assert found["ce matin"] == "1891-03-12TMO"
+    assert found["demain"] == "1891-03-13"
+    assert found["lundi"] == "1891-03-09"
+    assert found["samedi"] == "1891-03-14"
+
+
+def test_section_heads_are_lines_opening_on_a_dash() -> None:
+    from annales.common.layout import section_heads
+    heads = section_heads(GAZETTE)
+    assert [GAZETTE[:h].rsplit("\n", 1)[-1] for h in heads] == ["Paris, 12 mars. — ", "Allemagne. — "]

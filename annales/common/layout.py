@@ -21,3 +21,14 @@ def heads_an_entry(text: str, start: int, end: int) -> bool:
     if _DASH_AFTER.match(text, end) is None:
         return False
     return _OPENING_BEFORE.search(text[max(0, start - _REACH):start]) is not None
+
+
+# A line opening on a few words and a dash: a section of a paper ("Allemagne. —", "France. —") or an
+# entry ("Paris, 12 mars. —").
+_SECTION_HEAD = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][^\n.—–]{0,40}[.,:][ \t]*[—–-][ \t]", re.MULTILINE)
+
+
+def section_heads(text: str) -> list[int]:
+    """Where the lines that open a new section with a dash end, in text order: what an entry says
+    stops at the next one, dated or not."""
+    return [m.end() for m in _SECTION_HEAD.finditer(text)]

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from annales.common.layout import heads_an_entry
+from annales.common.layout import heads_an_entry, section_heads
 from annales.model import Interval, Timex, make_id
 from annales.time import storyline
 from annales.time.interpret import Reading
@@ -53,8 +53,8 @@ from annales.time.values import (
 CONTINUITY_DAYS = 400
 # How many units "quelques" / "plusieurs" stand for when a vague offset must be placed.
 VAGUE_UNITS = (2, 9)
-# A day heading an entry this near the day of writing is the paper's dateline, not a diary's day.
-ENTRY_NEAR_DCT_DAYS = 31
+# An entry's own heading ends this near its date ("12 mars (Havas). — "): not the next section.
+DASH_REACH = 60
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
@@ -216,6 +216,7 @@ class StoryState:
     # is said on that day, so its "hier", "demain", "cette année" count from it.
     entry: Point | None = None
     entry_id: str | None = None
+    entry_end: int = -1  # where the entry's heading ends
 
     def copy(self) -> StoryState:
         """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
@@ -236,6 +237,7 @@ class Anchorer:
         self.confirming = _confirming_dates(items)
         self.range_ends: set[int] = set()
         self.entry_heads: set[int] = set()
+        self.section_heads: list[int] = []
         self.text = ""
         self.reference_cues = reference_cues
         self.range_connector = range_connector
@@ -268,7 +270,7 @@ class Anchorer:
     def _speech(self, item: Item) -> tuple[Point | None, str | None]:
         """The time of speaking: the day heading the entry, the publication date in news, the story's
         time in quoted speech."""
-        if self._in_entry():
+        if self._in_entry(item):
             return self.s.entry, self.s.entry_id
         if self.news:
             return self.dct, "dct"
@@ -293,24 +295,27 @@ class Anchorer:
         return (main is not None and dct is not None and self.s.main_id != "dct" and main.year is not None
                 and dct.year is not None and abs(main.year - dct.year) > NEWS_YEARS)
 
-    def _in_entry(self) -> bool:
-        """Inside an entry whose day is not the day of writing: a diary the paper prints, not the
-        paper's own dateline ("PARIS, 17 mai (AFP) -", whose day is the day of writing already)."""
+    def _in_entry(self, item: Item) -> bool:
+        """Inside an entry whose day is not the day of writing (a diary, a dispatch of the day before),
+        and before the next section of the text opens ("Allemagne. — …": another dispatch)."""
         entry = self.s.entry
         if entry is None:
             return False
-        return self.dct is None or abs(signed_days(entry, self.dct)) > ENTRY_NEAR_DCT_DAYS
+        k = bisect.bisect_right(self.section_heads, self.s.entry_end + DASH_REACH)
+        if k < len(self.section_heads) and self.section_heads[k] <= item.cand.start:
+            return False
+        return self.dct is None or signed_days(entry, self.dct) != 0
 
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
         if item.index in self.entry_heads and self.news:
             # A diary's entries follow one another, the first the date its introduction told ("Carnet de
             # 1870. 12 août. — …"), not the year of the paper that prints them.
-            if self._in_entry():
+            if self._in_entry(item):
                 return self.s.entry, self.s.entry_id
             if self.s.last_told is not None and self.s.last_told[1].year is not None:
                 return self.s.last_told[1], None
-        if self.news and self.dct is not None and not self._story_over_dct and not self._in_entry():
+        if self.news and self.dct is not None and not self._story_over_dct and not self._in_entry(item):
             if item.reading.sign != 0:
                 return self.dct, "dct"  # "le printemps prochain", "le 6 mai dernier": from the day of writing
             same_paragraph = (self.s.local_paragraph == item.situation.paragraph and self.s.local is not None
@@ -528,10 +533,8 @@ class Anchorer:
     def _weekday(self, item: Item) -> Resolution:
         r = item.reading
         weekday = int(r.amount or 1)
-        if r.anchor == "story" or not self.news:
-            anchor, anchor_id = self._story(item)
-        else:
-            anchor, anchor_id = self.dct, "dct"
+        speaking = r.anchor != "story" and (self.news or self._in_entry(item))
+        anchor, anchor_id = self._speech(item) if speaking else self._story(item)
         base = _day_point(anchor)
         unresolved = f"XXXX-WXX-{weekday}"
         if base is None:
@@ -549,7 +552,7 @@ class Anchorer:
             chosen = after if ahead else plus_days(d0, 7)
         elif r.sign < 0:
             chosen = before
-        elif self.news and anchor_id == "dct":
+        elif speaking:  # counted from the day of writing, the paper's or the entry's: the tense decides
             tense = "future" if item.situation.prospective else item.situation.tense
             if tense == "past":
                 chosen = before
@@ -570,8 +573,8 @@ class Anchorer:
         r = item.reading
         day, anchor_id = self._same_sentence_day(item)
         if day is None:
-            if r.anchor == "speech" and self.news:
-                day, anchor_id = self.dct, "dct"
+            if r.anchor == "speech" and (self.news or self._in_entry(item)):
+                day, anchor_id = self._speech(item)
             else:
                 story, story_id = self._story(item)
                 day, anchor_id = _day_point(story), story_id
@@ -588,7 +591,7 @@ class Anchorer:
         if r.event_anchored:
             return Resolution(value="XXXX-XX-XX", resolved=False)
         if r.anchor == "speech":
-            if r.speech_today and not self._in_entry() \
+            if r.speech_today and not self._in_entry(item) \
                     and (not self.news or item.situation.framed or item.situation.negated):
                 return Resolution(value="PRESENT_REF", resolved=True)
             anchor, anchor_id = self._speech(item)
@@ -669,6 +672,7 @@ class Anchorer:
         day = _day_point(res.point) if res.resolved else None
         if day is not None and item.index in self.entry_heads and item.situation.region != "byline":
             self.s.entry, self.s.entry_id = day, make_id("timex", item.index + 1)
+            self.s.entry_end = item.cand.end
         if day is not None and item.reading.type in ("DATE", "TIME"):
             self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
             if item.situation.region not in ("sidebar", "quote-block", "byline"):
@@ -876,6 +880,7 @@ class Anchorer:
     def run(self, text: str) -> list[Timex]:
         self.text = text
         self.range_ends = _range_ends(self.items, text, self.range_connector)
+        self.section_heads = section_heads(text)
         self.entry_heads = {item.index for item in self.items
                             if item.reading.type == "DATE" and item.reading.point.day is not None
                             and heads_an_entry(text, item.cand.start, item.cand.end)}
