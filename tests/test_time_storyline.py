@@ -272,3 +272,10 @@ def test_section_heads_are_lines_opening_on_a_dash() -> None:
     from annales.common.layout import section_heads
     heads = section_heads(GAZETTE)
     assert [GAZETTE[:h].rsplit("\n", 1)[-1] for h in heads] == ["Paris, 12 mars. — ", "Allemagne. — "]
+
+
+def test_the_same_year_and_month_are_the_storys(context) -> None:
+    text = ("Le 3 mai 1916, le bataillon monte en ligne. Le même mois, il perd son chef. "
+            "La même année, le régiment reçoit la fourragère.")
+    found = values(text, context)
+    assert found["Le même mois"] == "1916-05" and found["La même année"] == "1916"

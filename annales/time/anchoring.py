@@ -597,6 +597,14 @@ class Anchorer:
             anchor, anchor_id = self._speech(item)
         else:
             anchor, anchor_id = self._story(item)
+        if r.unit in ("Y", "M"):
+            # "La même année", "le même mois": the story's year or month, whatever day it has reached.
+            if anchor is None or anchor.year is None or (r.unit == "M" and anchor.month is None):
+                return Resolution(value="XXXX" if r.unit == "Y" else "XXXX-XX", resolved=False)
+            there = moved(truncate(anchor, r.unit), r.unit, int(r.amount or 0))
+            if there is None:
+                return Resolution(value="XXXX", resolved=False)
+            return Resolution(point=there, anchor=anchor_id, moves_story=False)
         base = _day_point(anchor)
         if base is None:
             return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
