@@ -255,3 +255,18 @@ def test_a_present_after_a_date_in_a_sentence_is_still_the_writers(context: Cont
             "Il vend des journaux et des livres.")
     analysis = analyze(text, "1999-05-20", context=context)
     assert _date(analysis, "vend") == "1999-05-20"
+
+
+# A war diary: an entry's verbless line is the entry, not a heading of the lines below it.
+MARCH_LOG = ("Août 1914\n"
+             "6 août. — Repos. Arrivée du colonel.\n"
+             "La nuit du 6 au 7 se passe sans incident.\n"
+             "2 septembre. — Alerte à 3 heures. Départ pour Nancy.\n"
+             "Le lendemain, le bataillon occupe les tranchées.")
+
+
+def test_a_dated_line_without_a_verb_keeps_its_own_date(context: Context) -> None:
+    analysis = analyze(MARCH_LOG, None, context=context)
+    assert _date(analysis, "Arrivée") == "1914-08-06"
+    departures = [e for e in analysis.events if e.trigger.text == "Départ"]
+    assert departures and departures[0].date is not None and departures[0].date.value.startswith("1914-09-02")

@@ -469,6 +469,7 @@ class Dating:
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        self._point_starts = sorted(t.start for t in points)
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
         self.capitals = CapitalLines(self.text)
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
@@ -599,6 +600,9 @@ class Dating:
         end = text.find("\n", token.idx)
         if end < 0 or end - start > HEADING_MAX_CHARS or not text[end:].strip():
             return None
+        k = bisect_left(self._point_starts, start)
+        if k < len(self._point_starts) and self._point_starts[k] < end:
+            return None  # a line with a date of its own tells its own time ("6 août. — Marche sur X.")
         line = self.doc.char_span(start, end, alignment_mode="expand")
         if line is None:
             return None
