@@ -279,3 +279,17 @@ def test_the_same_year_and_month_are_the_storys(context) -> None:
             "La même année, le régiment reçoit la fourragère.")
     found = values(text, context)
     assert found["Le même mois"] == "1916-05" and found["La même année"] == "1916"
+
+
+# A memoir of an arrest: two years said in passing, one in a relative clause in the pluperfect (the
+# tagger gives "avais" the present), one in a participle said of the subject of a pluperfect.
+ARREST = ("On m'arrêta dans la nuit du 24 au 25 mai 1937. Le lendemain, je fus conduit à la prison. "
+          "Le juge me demanda ce que j'avais fait en 1918 à Kiev. Le 2 juillet, je fus condamné.\n\n"
+          "Mon ami Pavel, arrêté en 1936, avait reçu la même peine.\n\n"
+          "En août, le convoi partit pour le nord. Nous arrivâmes au camp le 14 septembre.")
+
+
+def test_years_said_in_a_flashback_do_not_take_over_the_story(context) -> None:
+    found = values(ARREST, context)
+    assert found["Le 2 juillet"] == "1937-07-02"
+    assert found["août"] == "1937-08" and found["le 14 septembre"] == "1937-09-14"

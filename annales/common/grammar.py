@@ -10,7 +10,9 @@ from functools import cache
 from typing import Any
 
 from annales.common.parse import children_of, children_where, morph_of
-from annales.common.resources import load_rows
+from annales.common.resources import exists, load_rows
+
+IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
 
 
 @cache
@@ -55,10 +57,20 @@ def verb_tense(verb: Any, language: str) -> str | None:
     return None
 
 
+@cache
+def _imperfect_auxiliaries(language: str) -> frozenset[str]:
+    if not exists(language, "common", IMPERFECT_AUXILIARIES):
+        return frozenset()
+    return frozenset(row[0] for row in load_rows(language, "common", IMPERFECT_AUXILIARIES, 1))
+
+
 def pluperfect(verb: Any) -> bool:
-    """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder."""
+    """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder.
+    The tagger gives some imperfect auxiliaries the present ("j'avais fait"): their forms are listed."""
     aux = children_where(verb, lambda dep: dep == "aux:tense")
-    return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
+    if not aux or "Part" not in morph_of(verb, "VerbForm"):
+        return False
+    return "Imp" in morph_of(aux[0], "Tense") or aux[0].lower_ in _imperfect_auxiliaries(verb.doc.lang_)
 
 
 def negated(verb: Any) -> bool:

@@ -182,7 +182,17 @@ class Situations:
 
     def _pluperfect(self, start: int, end: int) -> bool:
         verb = self._verb(start, end)
-        return verb is not None and pluperfect(verb)
+        if verb is None:
+            return False
+        if pluperfect(verb):
+            return True
+        # "Mon ami X, arrêté en 1936, avait reçu la même peine": a participle said of a noun is told
+        # in the tense of the clause that noun belongs to.
+        noun = verb.head
+        if verb.dep_ == "acl" and noun is not verb and noun.pos_ in ("NOUN", "PROPN"):
+            clause = noun.head
+            return clause is not noun and clause.pos_ in ("VERB", "AUX") and pluperfect(clause)
+        return False
 
     def _attachment(self, start: int, end: int) -> str | None:
         root = self._root_at(start, end)
