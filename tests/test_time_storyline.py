@@ -293,3 +293,16 @@ def test_years_said_in_a_flashback_do_not_take_over_the_story(context) -> None:
     found = values(ARREST, context)
     assert found["Le 2 juillet"] == "1937-07-02"
     assert found["août"] == "1937-08" and found["le 14 septembre"] == "1937-09-14"
+
+
+@pytest.mark.parametrize(("text", "start", "value"), [
+    ("La bataille se déroule du 1er juillet au 18 novembre 1916.", "1er juillet", "1916-07-01"),
+    ("Le siège dure du 20 décembre au 5 janvier 1871.", "20 décembre", "1870-12-20"),
+])
+def test_a_period_starts_in_the_year_written_at_its_end(text: str, start: str, value: str, context) -> None:
+    assert values(text, context)[start] == value
+
+
+def test_the_same_week_is_the_storys(context) -> None:
+    text = "L'armistice est signé le 11 novembre 1918. La même semaine, l'empereur abdique."
+    assert values(text, context)["La même semaine"] == "1918-W46"

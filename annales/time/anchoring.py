@@ -495,6 +495,14 @@ class Anchorer:
                     return Resolution(value=None, resolved=False)
             point = replace(point, year=next_month.year, month=next_month.month)
             return Resolution(point=point, anchor=anchor_id, moves_story=True)
+        closing = self._range_end_year(item)
+        if closing is not None and point.month is not None:
+            # "du 1er juillet au 18 novembre 1916": the year written once, at the period's end; a start
+            # in a later month than the end's is in the year before ("du 20 décembre au 5 janvier 1915").
+            end_month = self.items[item.index + 1].reading.point.month
+            year = closing - 1 if end_month is not None and point.month > end_month else closing
+            return Resolution(point=replace(point, year=year), anchor=make_id("timex", item.index + 2),
+                              moves_story=True)
         if anchor is None or anchor.year is None:
             return Resolution(point=point, value=iso(point), resolved=False)
         weekday = int(r.amount) if r.amount is not None and point.day is not None else None
@@ -502,6 +510,13 @@ class Anchorer:
         if chosen is None:
             return Resolution(point=point, value=iso(point), resolved=False)
         return Resolution(point=chosen, anchor=anchor_id, moves_story=True)
+
+    def _range_end_year(self, item: Item) -> int | None:
+        """The year written on the end of the period `item` starts, if it has one."""
+        if item.index + 1 not in self.range_ends:
+            return None
+        end = self.items[item.index + 1].reading
+        return end.point.year if end.kind == "absolute" else None
 
     def _feast(self, item: Item) -> Resolution:
         """A movable feast without its year ("à la Pentecôte"): in the year the story's time gives a
@@ -605,6 +620,13 @@ class Anchorer:
             if there is None:
                 return Resolution(value="XXXX", resolved=False)
             return Resolution(point=there, anchor=anchor_id, moves_story=False)
+        if r.unit == "W" and not r.amount:
+            # "La même semaine": the ISO week of the story's day.
+            day = representative(anchor) if anchor is not None and anchor.day is not None else None
+            if day is None:
+                return Resolution(value="XXXX-WXX", resolved=False)
+            year, week, _ = day.isocalendar()
+            return Resolution(point=Point(year=year, week=week), anchor=anchor_id, moves_story=False)
         base = _day_point(anchor)
         if base is None:
             return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
