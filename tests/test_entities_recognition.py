@@ -226,6 +226,14 @@ RAW_UNITS = [
     # A regiment named by its arm.
     pytest.param("le 3e zouaves", [("3e zouaves", "3e régiment de zouaves")], id="arm-regiment"),
     pytest.param("le 7e chasseurs", [("7e chasseurs", "7e chasseurs")], id="arm-of-two-kinds-keeps-its-word"),
+    # A heading's unit ends with its line: the next heading is no part of its name.
+    pytest.param("HISTORIQUE DU 152e RÉGIMENT D'INFANTERIE\n\nCHAPITRE PREMIER\n\nLa mobilisation",
+                 [("152e RÉGIMENT D'INFANTERIE", "152e régiment d'infanterie")], id="heading-ends-the-name"),
+    # A hard-wrapped line goes on with the unit's own words only.
+    pytest.param("le 41e régiment\nd'infanterie quitte Rennes", [
+        ("41e régiment\nd'infanterie", "41e régiment d'infanterie")], id="wrapped-unit"),
+    pytest.param("le 41e régiment\nLe lendemain, il part", [("41e régiment", "41e régiment")],
+                 id="no-capital-across-a-line"),
 ]
 
 

@@ -207,14 +207,23 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _is_unit_word(word: str, lexicon: NameLexicon) -> bool:
+    folded = word.replace("’", "'").lower()
+    return folded in lexicon.unit_words or re.sub(r"^[dl]'", "", folded) in lexicon.unit_words
+
+
 def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
     """The part of the words after a unit's head noun that still names the unit."""
     kept, length = [], 0
     for m in re.finditer(r"\s*((?:[dl]['’])?[\w-]+)", tail):
         word = m.group(1)
-        bare = re.sub(r"^[dl]['’]", "", word)  # "d'infanterie" is "de" + "infanterie"
-        if word.replace("’", "'").lower() in lexicon.unit_words or bare.lower() in lexicon.unit_words \
-                or word[0].isupper():
+        unit_word = _is_unit_word(word, lexicon)  # "d'infanterie" is "de" + "infanterie"
+        gap = m.group(0)[:m.start(1) - m.start(0)]
+        # A name never runs over a blank line (the next heading), and over a line's end only with the
+        # unit's own words (a hard-wrapped "régiment\nd'infanterie"), never a capitalised word.
+        if re.search(r"\n[ \t]*\n", gap) or ("\n" in gap and not unit_word):
+            break
+        if unit_word or word[0].isupper():
             kept.append(m)
             continue
         break
@@ -278,7 +287,9 @@ def find_units(text: str, language: str, lexicon: NameLexicon) -> list[Candidate
         tail = _unit_tail(m.group("tail"), lexicon)
         end = m.start("tail") + len(tail)
         head = lexicon.unit_nouns.get(m.group("head").lower(), m.group("head").lower())
-        words = " ".join((head + tail).split())
+        # A heading in capitals writes the unit's own words so ("D'INFANTERIE"): the name writes them plainly.
+        written = [w.lower() if w.isupper() and _is_unit_word(w, lexicon) else w for w in tail.split()]
+        words = " ".join([*(head + " ").split(), *written])
         cand = Candidate(m.start(), end, "unit", "unit", key=_unit_key(m.group("ordinal"), words))
         cand.attributes["name"] = f"{_written(m.group('ordinal'), language)} {words}"
         found.append(cand)
