@@ -277,3 +277,20 @@ def test_a_participle_hung_on_the_head_of_a_phrase_describes_the_noun_it_agrees_
     assert _date(analysis, "législatives") == _date(analysis, "anticipées") is not None
     kept = analyze("La liste des candidats retenue le 3 mai a été publiée.", "2004-05-14", context=context)
     assert "candidats" not in [e.trigger.text for e in kept.events]  # people, and "retenue" agrees with "liste"
+
+
+def test_a_present_after_a_past_told_in_a_participle_is_at_the_day_of_writing(context: Context) -> None:
+    # The participle's date is its own clause's: the verb in the present above it tells what holds as
+    # the paper is written, not a story told in the present on that day.
+    opening = "Le conseil municipal s'est réuni hier soir. "
+    signed = analyze(opening + "L'accord signé en mars avec la région prévoit une hausse des subventions.",
+                     dct="1999-06-10", context=context)
+    assert _date(signed, "signé") == "1999-03"
+    assert _date(signed, "prévoit") == "1999-06-10"
+    elected = analyze("Le maire a inauguré hier la salle. Élu en mars 1995, il dirige la commune depuis.",
+                      dct="1999-06-10", context=context)
+    assert _date(elected, "dirige") == "1999-06-10"
+    # A story told in the present keeps its day: the date is the verb's own clause's.
+    told = analyze("Samedi soir, l'association reçoit les musiciens. Ils jouent devant la mairie.",
+                   dct="1999-06-10", context=context)
+    assert _date(told, "jouent") == _date(told, "reçoit")

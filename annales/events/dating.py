@@ -901,7 +901,18 @@ class Dating:
         dated = first_above(root.head, self.triggers, {}, self.breaks) if root.head.i != root.i else None
         if dated is not None and self.doc[dated].pos_ in NOMINALS:
             return False
+        if dated is not None and not self._after_dct(timex) and self._participle_clause(self.doc[dated]):
+            # "L'accord signé en 1998 prévoit …", "Le texte adopté lundi interdit …": a past told in a
+            # participle describing a noun is that clause's; the present above it is the writer's.
+            return False
         return tense_of(root, self.language) == "present"
+
+    @staticmethod
+    def _participle_clause(verb: Any) -> bool:
+        """A bare past participle heading a clause of its own under a noun or the main verb ("l'accord
+        signé en 1998", "Arrêté le 3 mars, il …"): its tense is no tense of the sentence's."""
+        return verb.pos_ in VERBS and verb.dep_ in ("acl", "advcl") and "Part" in morph_of(verb, "VerbForm") \
+            and "Past" in morph_of(verb, "Tense") and not has_child_dep(verb, "aux", "aux:tense", "aux:pass")
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of
