@@ -59,11 +59,19 @@ def test_an_undated_cest_presents_no_event(context: Context) -> None:
     ("La comparution du prévenu a été reportée.", "comparution"),
     ("L'interruption de la séance a surpris les élus.", "interruption"),
     ("La reconnaissance du terrain a pris la matinée.", "reconnaissance"),
+    ("Le ministre a confirmé l'existence d'un accord secret.", "existence"),
+    ("L'exigence d'une enquête a divisé le conseil.", "exigence"),
 ])
 def test_deverbal_nouns_of_irregular_verbs_are_events(text: str, noun: str, context: Context) -> None:
     # "-ition"/"-ution" of a verb in "-aître", "-oiement" of one in "-oyer", "-uption" of "rompre"…
     # (resources/fr/events/deverbal.tsv), the model's vectors vouching for the pair
     assert noun in _triggers(text, context)
+
+
+def test_an_institution_named_like_the_doing_of_a_verb_is_no_event(context: Context) -> None:
+    # "-ence" stands for a verb ("existence"/"exister"), but "la présidence" is the office that acts
+    triggers = _triggers("Le porte-parole de la présidence a reçu la presse à la résidence du préfet.", context)
+    assert "présidence" not in triggers and "résidence" not in triggers
 
 
 def test_a_word_heading_a_relative_clause_of_qui_is_a_verb(context: Context) -> None:
