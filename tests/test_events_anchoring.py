@@ -294,3 +294,14 @@ def test_a_present_after_a_past_told_in_a_participle_is_at_the_day_of_writing(co
     told = analyze("Samedi soir, l'association reçoit les musiciens. Ils jouent devant la mairie.",
                    dct="1999-06-10", context=context)
     assert _date(told, "jouent") == _date(told, "reçoit")
+
+
+def test_a_date_of_a_relative_the_parser_left_apart_is_not_the_main_verbs(context: Context) -> None:
+    # The parser may cut "La société, dont le siège est à Nancy depuis 1990" from ", a annoncé …": the
+    # date it left hanging from no event is told in the relative between the commas, not by the verb.
+    text = "La société, dont le siège est à Nancy depuis 1990, a annoncé des licenciements."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "annoncé") != "1990"
+    # A date opening the sentence still dates what follows it ("C'est … que" cut by the parser).
+    cleft = analyze("C'est le 14 juillet 1999 que la commune tirera son feu d'artifice.", context=context)
+    assert _date(cleft, "tirera") == "1999-07-14"

@@ -121,7 +121,10 @@ STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 160
-DAY_CHARS = len("1914-09-26")  # a date down to the day (a week, "1999-W21", is shorter)
+DAY_CHARS = len("1914-09-26")
+# The marks around an incise: a clause told aside between them keeps its dates to itself.
+INCISE_OPENERS = frozenset({",", "(", "—", "–"})
+INCISE_CLOSERS = frozenset({",", ")", "—", "–"})  # a date down to the day (a week, "1999-W21", is shorter)
 
 
 @dataclass(frozen=True)
@@ -488,6 +491,7 @@ class Dating:
         self.simultaneous = simultaneity(self.language)
         self.sequence = sequence_prepositions(self.language)
         self.told_after = self._dates_told_after(loose)
+        self._incises: dict[str, tuple[int, int] | None] | None = None  # read when a loose date is first asked
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -832,8 +836,45 @@ class Dating:
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])
         sentence = self._sentence(token.idx)
-        near = [t for t in candidates if self._sentence(t.start) == sentence and t.resolved and _calendar(t)]
+        near = [t for t in candidates if self._sentence(t.start) == sentence and t.resolved and _calendar(t)
+                and not self._in_another_incise(t, token)]
         return min(near, key=lambda t: abs(t.start - token.idx), default=None)
+
+    def _in_another_incise(self, timex: Timex, token: Any) -> bool:
+        """The loose date is told in an incise the parser left as a piece of its own, between commas,
+        parentheses or dashes, and the event is outside it: "La société, dont le siège est à Nancy depuis
+        1990, a annoncé …" (the relative's date is not the announcement's). A piece opening the sentence
+        is no incise: "C'est le 14 juillet | que la commune tirera …" dates what follows."""
+        bounds = self._incises.get(timex.id) if self._incises is not None else None
+        if self._incises is None:
+            self._incises = {}
+            for timexes in self.loose.values():
+                for t in timexes:
+                    self._incises[t.id] = self._incise_of(t)
+            bounds = self._incises.get(timex.id)
+        return bounds is not None and not bounds[0] <= token.i <= bounds[1]
+
+    def _incise_of(self, timex: Timex) -> tuple[int, int] | None:
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        top = span_root(span)
+        for _ in range(len(self.doc)):  # up to the root of the piece the parser made
+            if top.head.i == top.i:
+                break
+            top = top.head
+        left, right = top.left_edge.i, top.right_edge.i
+        if right + 1 >= len(self.doc):
+            return None
+        if self.doc[right + 1].text not in INCISE_CLOSERS:
+            return None
+        if left > 0 and self.doc[left - 1].text in INCISE_OPENERS:
+            return left, right
+        # The parser may open the piece on the noun the relative describes ("La société, dont le siège est
+        # à Nancy depuis 1990, | a annoncé …"): the incise is the relative, from its pronoun after a comma.
+        opener = next((k for k in range(span.start - 1, left, -1) if self.doc[k - 1].text in INCISE_OPENERS
+                       and "Rel" in morph_of(self.doc[k], "PronType")), None)
+        return None if opener is None else (opener, right)
 
     def _sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset) - 1
