@@ -112,3 +112,22 @@ def test_a_noun_its_participle_dates_is_one_happening(context: Context) -> None:
     # "de" before a bare noun names a kind ("navires de débarquement"), unless a date says when it happens
     assert "législatives" in _triggers("Il a parlé de législatives anticipées en octobre.", context)
     assert "débarquement" not in _triggers("Des navires de débarquement ont été construits.", context)
+
+
+@pytest.mark.parametrize(("text", "verb", "lemma", "event_class"), [
+    ("« Les ventes ont doublé », analyse le directeur du magasin.", "analyse", "analyser", "REPORTING"),
+    ("« Le projet est prêt », note le rapport de la commission.", "note", "noter", "REPORTING"),
+    ("Le président de l'Assemblée nationale juge que la réforme comporte des risques.", "juge", "juger", None),
+])
+def test_a_verb_the_tagger_read_as_a_noun_where_only_a_verb_stands_is_an_event(
+        text: str, verb: str, lemma: str, event_class: str | None, context: Context) -> None:
+    # An incise after a quotation with its subject after it, or a word right before the "que" of a
+    # completive: the tagger reads "analyse", "note", "juge" as nouns; French puts a verb there.
+    event = next((e for e in analyze(text, context=context).events if e.trigger.text == verb), None)
+    assert event is not None and event.trigger.lemma == lemma and event.trigger.pos == "VERB"
+    assert event_class is None or event.event_class == event_class
+
+
+def test_a_noun_after_a_quotation_with_its_article_or_before_a_relative_stays_a_noun(context: Context) -> None:
+    assert "analyse" not in _triggers("« Le marché recule », une analyse du cabinet le confirme.", context)
+    assert "juge" not in _triggers("Le juge que la cour a désigné siège lundi.", context)

@@ -49,6 +49,7 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus", "cop"})
 PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "conj", "acl", "advcl", "ccomp", "parataxis"})
 # Children that make an adjective take a complement ("prêt à", "conscient de", "favorable à").
 COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "xcomp", "ccomp", "nmod"})
+CLOSING_QUOTES = frozenset({"»", "”", '"', "'"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
 MIN_LETTERS = 2
 MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
@@ -119,6 +120,15 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos == "NOUN" and forms is not None and token.is_lower and _verb_by_place(token) \
+                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            lemma = forms.lemma(token.lower_, strict=False)
+            if lemma is not None and lemma not in lex.never_events:
+                # "« … », analyse le directeur", "le président juge que …": only a verb stands there
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
                 and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
                 and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
@@ -195,6 +205,21 @@ def _heads_a_relative(token: Any) -> bool:
     if token.dep_ != "acl:relcl" or not token.is_lower or has_child_dep(token, "cop", "det", "case"):
         return False
     return any(c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType") for c in children_of(token))
+
+
+def _verb_by_place(token: Any) -> bool:
+    """A bare noun standing where French puts a verb (the tagger reads "analyse", "juge", "note" as
+    nouns): an incise after a quotation, its subject after it ("« … », analyse le directeur"), or a
+    word right before the "que" of a completive, its subject before it ("le ministre juge que …")."""
+    if has_child_dep(token, "det", "case", "nummod", "amod"):
+        return False
+    doc, i = token.doc, token.i
+    if 2 <= i < len(doc) - 1 and doc[i - 1].text == "," and doc[i - 2].text in CLOSING_QUOTES:
+        after = doc[i + 1]
+        return after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
+    if 1 <= i < len(doc) - 1 and doc[i + 1].lower_ == "que" and doc[i + 1].pos_ == "SCONJ":
+        return doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ")  # "l'Assemblée nationale juge que …"
+    return False
 
 
 def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
