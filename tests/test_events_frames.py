@@ -5,8 +5,10 @@ locution of time ("lors de", "au cours de") and the object of a verb of undertak
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from annales.context import Context
+from annales.events.triggers import epithet
 from annales.pipeline import analyze
 
 
@@ -131,3 +133,24 @@ def test_a_verb_the_tagger_read_as_a_noun_where_only_a_verb_stands_is_an_event(
 def test_a_noun_after_a_quotation_with_its_article_or_before_a_relative_stays_a_noun(context: Context) -> None:
     assert "analyse" not in _triggers("« Le marché recule », une analyse du cabinet le confirme.", context)
     assert "juge" not in _triggers("Le juge que la cour a désigné siège lundi.", context)
+
+
+def test_a_participle_right_after_its_noun_with_an_agent_the_parser_hung_on_the_noun_is_an_event(
+        context: Context) -> None:
+    assert "organisées" in _triggers("Le ministre a condamné les grèves organisées par le syndicat.", context)
+    assert "abandonnées" not in _triggers("Le maire a visité les maisons abandonnées.", context)  # no agent
+    # The parser may hang "par le syndicat" on "grèves": right after the participle, it is still its agent.
+    words = ["les", "grèves", "organisées", "par", "le", "syndicat"]
+    doc = Doc(context.nlp.vocab, words=words, heads=[1, 1, 1, 5, 5, 1],
+              deps=["det", "ROOT", "acl", "case", "det", "nmod"],
+              morphs=["", "", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part", "", "", ""])
+    assert not epithet(doc[2], frozenset({"par"}))
+    assert epithet(doc[2])  # nothing of its own in the parse, no agent preposition known
+
+
+def test_a_verb_the_parser_hung_as_the_auxiliary_of_another_is_an_event_unless_it_is_one(
+        context: Context) -> None:
+    # Only "avoir" and "être" make a compound tense (events/markers.tsv, tense-auxiliary).
+    triggers = _triggers("Si vous me demandez s'il y a eu un contact, je vous réponds non.", context)
+    assert "demandez" in triggers
+    assert "a" not in _triggers("Le conseil a voté le budget.", context)

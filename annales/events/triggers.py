@@ -120,8 +120,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
-        if pos == "NOUN" and forms is not None and token.is_lower and _verb_by_place(token) \
-                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+        if pos == "NOUN" and forms is not None and token.is_lower \
+                and _verb_by_place(token) and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
             lemma = forms.lemma(token.lower_, strict=False)
             if lemma is not None and lemma not in lex.never_events:
                 # "« … », analyse le directeur", "le président juge que …": only a verb stands there
@@ -272,9 +272,10 @@ def capital_verb(token: Any, forms: VerbForms, lex: Lexicon, opens_line: bool = 
 
 
 def is_verb_event(token: Any, lex: Lexicon) -> bool:
-    if token.dep_ in AUX_DEPS:
-        return False
     lemma = lemma_of(token)
+    if token.dep_ in AUX_DEPS and not (token.dep_ in ("aux:tense", "aux:pass") and token.pos_ == "VERB"
+                                       and lex.tense_auxiliaries and lemma not in lex.tense_auxiliaries):
+        return False  # a verb hung as the auxiliary of another that cannot be one is the parser's slip
     if lemma in lex.never_events:
         return False
     infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
@@ -285,16 +286,20 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
         return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
-    return not epithet(token)
+    return not epithet(token, lex.agent_prepositions)
 
 
-def epithet(participle: Any) -> bool:
+def epithet(participle: Any, agent_prepositions: frozenset[str] = frozenset()) -> bool:
     """A past participle right after its noun, with nothing of its own ("les populations déplacées",
     "les Nations unies"): it qualifies the noun like an adjective. With a date, a place or an agent it
-    tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK")."""
+    tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK"),
+    the agent even when the parser hung it on the noun (the preposition right after the participle)."""
     if participle.dep_ not in ("acl", "amod") or participle.i != participle.head.i + 1:
         return False
     if "Part" not in morph_of(participle, "VerbForm") or "Past" not in morph_of(participle, "Tense"):
+        return False
+    doc = participle.doc
+    if participle.i + 1 < len(doc) and doc[participle.i + 1].lower_ in agent_prepositions:
         return False
     return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
