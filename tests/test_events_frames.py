@@ -154,3 +154,19 @@ def test_a_verb_the_parser_hung_as_the_auxiliary_of_another_is_an_event_unless_i
     triggers = _triggers("Si vous me demandez s'il y a eu un contact, je vous réponds non.", context)
     assert "demandez" in triggers
     assert "a" not in _triggers("Le conseil a voté le budget.", context)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le parti a obtenu une majorité relative au conseil régional.", "majorité"),
+    ("Le sénateur veut éviter une cohabitation au sommet de l'État.", "cohabitation"),
+    ("L'avocat a commencé sa plaidoirie devant la cour.", "plaidoirie"),
+])
+def test_a_noun_the_class_table_gives_a_state_or_a_speech_act_is_an_event(text: str, noun: str,
+                                                                           context: Context) -> None:
+    # events/classes.tsv lists them with their TimeML class; no ending of deverbal.tsv reaches them
+    assert noun in _triggers(text, context)
+
+
+def test_a_document_or_a_condition_the_class_table_lists_names_no_event(context: Context) -> None:
+    triggers = _triggers("Selon un communiqué de la mairie, l'état de la route reste mauvais.", context)
+    assert "communiqué" not in triggers and "état" not in triggers

@@ -49,6 +49,10 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus", "cop"})
 PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "conj", "acl", "advcl", "ccomp", "parataxis"})
 # Children that make an adjective take a complement ("prêt à", "conscient de", "favorable à").
 COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "xcomp", "ccomp", "nmod"})
+# The classes of `events/classes.tsv` whose nouns name a happening wherever they stand: a state that
+# holds ("une majorité relative", "la cohabitation") or a speech act ("sa plaidoirie"). Nouns of
+# attitude ("sans doute") and of plan ("le programme") stand as often for no event.
+CLASSED_NOUNS = frozenset({"STATE", "REPORTING"})
 CLOSING_QUOTES = frozenset({"»", "”", '"', "'"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
 MIN_LETTERS = 2
@@ -413,7 +417,9 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
-    if base in lex.event_nouns or token.lower_ in lex.event_nouns:
+    if base in lex.event_nouns or token.lower_ in lex.event_nouns \
+            or (lex.classes.get(base) in CLASSED_NOUNS and base not in lex.non_event_nouns):
+        # a noun the class table gives a state or a speech act ("la cohabitation", "sa plaidoirie")
         # "au cours de durs combats": the locution says it is one happening, "de" notwithstanding
         return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex, dated)
     if deverbals is None:
