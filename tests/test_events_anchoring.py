@@ -305,3 +305,15 @@ def test_a_date_of_a_relative_the_parser_left_apart_is_not_the_main_verbs(contex
     # A date opening the sentence still dates what follows it ("C'est … que" cut by the parser).
     cleft = analyze("C'est le 14 juillet 1999 que la commune tirera son feu d'artifice.", context=context)
     assert _date(cleft, "tirera") == "1999-07-14"
+
+
+def test_a_past_told_in_passing_by_a_participle_is_no_step_of_the_story(context: Context) -> None:
+    # "(inauguré en 1998)" describes the stadium: a future told after it is not placed in 1998.
+    text = "Le conseil s'est réuni hier. Le nouveau stade (inauguré en 1998) accueillera la finale."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "inauguré") == "1998"
+    assert _date(analysis, "accueillera") != "1998"
+    # A participle's own date still dates the verb its clause hangs from when the parse says so.
+    history = analyze("Le 2 mars 1917, le régiment cantonne à Bar. Le colonel, blessé le 5 mars, est évacué.",
+                      context=context)
+    assert _date(history, "blessé") == "1917-03-05"
