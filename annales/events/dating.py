@@ -24,6 +24,9 @@ In order, an event is dated by:
    (11 juillet) une attaque"), never through an incise nor from a plan;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
+   a loose date told in an incise the parser left apart (between commas, parentheses or dashes, or a
+   relative opened after a comma: "La société, dont le siège est à Nancy depuis 1990, a annoncé …")
+   dates only the incise's own words;
    for the last finite verb of a sentence followed in its paragraph by one that only names a date
    with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."), that date; for a verb
    coordinated with a later one dated by "le lendemain" ("est embarqué et arrive le lendemain 16
@@ -46,8 +49,9 @@ rescapé du naufrage en 1912": the shipwreck's date).
 
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
-boilerplate, the byline and the dates of planned, ordered or hoped-for events ("il prévoit de les
-attaquer le 24 janvier") never set it; an event inside an aside first looks for a date told
+boilerplate, the byline, the dates of planned, ordered or hoped-for events ("il prévoit de les
+attaquer le 24 janvier") and those of a past told in passing by a bare participle describing a noun
+("le stade (inauguré en 1998) accueillera la finale") never set it; an event inside an aside first looks for a date told
 earlier in the same aside. An undated pluperfect is before the story's day, not on it: it stays
 undated, unless it goes on with a flashback's own day or the story's time is coarser than a day.
 
@@ -56,7 +60,8 @@ DCT, which it does only in news), the tense of the event decides between the sto
 of writing, as the French TimeBank does:
 - an event in the present is at the day of writing, unless the story's time was told in the present
   in the same paragraph (a story told in the present: "Samedi soir, l'association reçoit … les
-  musiciens jouent");
+  musiciens jouent"); a past told in a participle's clause is not ("Le texte adopté lundi autorise …",
+  "Élu en 1995, il dirige …");
 - an event in the passé composé goes on with a past date told in its paragraph, else it is at the
   day of writing ("Le conseil a voté le budget", opening the article);
 - an event in the future never takes a date shortly before the day of writing (years before, it is

@@ -7,7 +7,8 @@
   Modals, aspectuals and verbs of state are events: TimeML counts them, and their class and
   factuality (`annales.events.classes`) tell a chronology to leave them out.
 - A noun is an event when it names a happening: listed (`common/event_nouns.tsv`,
-  `events/event_nouns.tsv`) or deverbal, an ending from `events/deverbal.tsv` standing for a verb
+  `events/event_nouns.tsv`, or given a state's or a speech act's class by `events/classes.tsv`: "la
+  cohabitation", "sa plaidoirie") or deverbal, an ending from `events/deverbal.tsv` standing for a verb
   the model's vocabulary knows ("inculpation" -> "inculper"), unless listed in
   `events/non_event_nouns.tsv` ("le gouvernement", "les morts"). It must name one happening, not a
   kind ("navires de débarquement", "condamné à mort"): with a determiner or a number ("le
@@ -21,6 +22,10 @@
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
 - A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook;
+  so is a bare noun where French puts a verb: an incise after a quotation, its subject after it ("« … »,
+  analyse le directeur"), or a word right before the "que" of a completive ("l'Assemblée nationale juge
+  que …"); and a verb the parser hung as the auxiliary of another that is neither "avoir" nor "être"
+  ("si vous me demandez s'il …");
   so is a noun that is a past participle after "être" with no article or preposition ("La ville fut
   assiégée en 1779"), and, in a sentence where the tagger found no verb, a lower-case word without
   article or preposition that only a verb is written as ("le régiment bivouaque à Laval").
