@@ -283,8 +283,12 @@ def capital_verb(token: Any, forms: VerbForms, lex: Lexicon, opens_line: bool = 
 def is_verb_event(token: Any, lex: Lexicon) -> bool:
     lemma = lemma_of(token)
     if token.dep_ in AUX_DEPS and not (token.dep_ in ("aux:tense", "aux:pass") and token.pos_ == "VERB"
-                                       and lex.tense_auxiliaries and lemma not in lex.tense_auxiliaries):
-        return False  # a verb hung as the auxiliary of another that cannot be one is the parser's slip
+                                       and lex.tense_auxiliaries and lemma not in lex.tense_auxiliaries
+                                       and lemma not in lex.light_with_infinitive
+                                       and lemma not in lex.light_with_marked_infinitive):
+        # a verb hung as the auxiliary of another that cannot be one is the parser's slip; "va partir",
+        # "vient de partir" hung so are the periphrases they are
+        return False
     if lemma in lex.never_events:
         return False
     infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
