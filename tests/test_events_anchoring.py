@@ -313,7 +313,8 @@ def test_a_past_told_in_passing_by_a_participle_is_no_step_of_the_story(context:
     analysis = analyze(text, dct="1999-06-10", context=context)
     assert _date(analysis, "inauguré") == "1998"
     assert _date(analysis, "accueillera") != "1998"
-    # A participle's own date still dates the verb its clause hangs from when the parse says so.
-    history = analyze("Le 2 mars 1917, le régiment cantonne à Bar. Le colonel, blessé le 5 mars, est évacué.",
-                      context=context)
-    assert _date(history, "blessé") == "1917-03-05"
+    # A history goes on from a participle's date: the attack stopped on the day it was launched.
+    history = analyze("Le 8 avril 1917, le régiment monte en ligne. L'attaque, déclenchée le 16 avril, est "
+                      "arrêtée au bout de quelques minutes.", context=context)
+    assert _date(history, "déclenchée") == "1917-04-16"
+    assert _date(history, "arrêtée") == "1917-04-16"

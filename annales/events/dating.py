@@ -480,10 +480,13 @@ class Dating:
         flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
         self.lex = lexicon(self.language)
         plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
-        # A past told in passing by a participle describing a noun ("le stade (inauguré en 1998)
-        # accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story either.
-        plans |= frozenset(timex.id for i, timex in self.own.items()
-                           if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
+        # In news, a past told in passing by a participle describing a noun ("le stade (inauguré en
+        # 1998) accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story
+        # either; a history goes on from it ("L'attaque, déclenchée le 16, est arrêtée au bout de
+        # quelques minutes": the 16th).
+        if analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes):
+            plans |= frozenset(timex.id for i, timex in self.own.items()
+                               if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
         self.narrative = Narrative(analysis, points, flashbacks, plans)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
