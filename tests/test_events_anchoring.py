@@ -277,3 +277,44 @@ def test_a_participle_hung_on_the_head_of_a_phrase_describes_the_noun_it_agrees_
     assert _date(analysis, "législatives") == _date(analysis, "anticipées") is not None
     kept = analyze("La liste des candidats retenue le 3 mai a été publiée.", "2004-05-14", context=context)
     assert "candidats" not in [e.trigger.text for e in kept.events]  # people, and "retenue" agrees with "liste"
+
+
+def test_a_present_after_a_past_told_in_a_participle_is_at_the_day_of_writing(context: Context) -> None:
+    # The participle's date is its own clause's: the verb in the present above it tells what holds as
+    # the paper is written, not a story told in the present on that day.
+    opening = "Le conseil municipal s'est réuni hier soir. "
+    signed = analyze(opening + "L'accord signé en mars avec la région prévoit une hausse des subventions.",
+                     dct="1999-06-10", context=context)
+    assert _date(signed, "signé") == "1999-03"
+    assert _date(signed, "prévoit") == "1999-06-10"
+    elected = analyze("Le maire a inauguré hier la salle. Élu en mars 1995, il dirige la commune depuis.",
+                      dct="1999-06-10", context=context)
+    assert _date(elected, "dirige") == "1999-06-10"
+    # A story told in the present keeps its day: the date is the verb's own clause's.
+    told = analyze("Samedi soir, l'association reçoit les musiciens. Ils jouent devant la mairie.",
+                   dct="1999-06-10", context=context)
+    assert _date(told, "jouent") == _date(told, "reçoit")
+
+
+def test_a_date_of_a_relative_the_parser_left_apart_is_not_the_main_verbs(context: Context) -> None:
+    # The parser may cut "La société, dont le siège est à Nancy depuis 1990" from ", a annoncé …": the
+    # date it left hanging from no event is told in the relative between the commas, not by the verb.
+    text = "La société, dont le siège est à Nancy depuis 1990, a annoncé des licenciements."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "annoncé") != "1990"
+    # A date opening the sentence still dates what follows it ("C'est … que" cut by the parser).
+    cleft = analyze("C'est le 14 juillet 1999 que la commune tirera son feu d'artifice.", context=context)
+    assert _date(cleft, "tirera") == "1999-07-14"
+
+
+def test_a_past_told_in_passing_by_a_participle_is_no_step_of_the_story(context: Context) -> None:
+    # "(inauguré en 1998)" describes the stadium: a future told after it is not placed in 1998.
+    text = "Le conseil s'est réuni hier. Le nouveau stade (inauguré en 1998) accueillera la finale."
+    analysis = analyze(text, dct="1999-06-10", context=context)
+    assert _date(analysis, "inauguré") == "1998"
+    assert _date(analysis, "accueillera") != "1998"
+    # A history goes on from a participle's date: the attack stopped on the day it was launched.
+    history = analyze("Le 8 avril 1917, le régiment monte en ligne. L'attaque, déclenchée le 16 avril, est "
+                      "arrêtée au bout de quelques minutes.", context=context)
+    assert _date(history, "déclenchée") == "1917-04-16"
+    assert _date(history, "arrêtée") == "1917-04-16"

@@ -5,8 +5,10 @@ locution of time ("lors de", "au cours de") and the object of a verb of undertak
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from annales.context import Context
+from annales.events.triggers import epithet
 from annales.pipeline import analyze
 
 
@@ -59,11 +61,19 @@ def test_an_undated_cest_presents_no_event(context: Context) -> None:
     ("La comparution du prévenu a été reportée.", "comparution"),
     ("L'interruption de la séance a surpris les élus.", "interruption"),
     ("La reconnaissance du terrain a pris la matinée.", "reconnaissance"),
+    ("Le ministre a confirmé l'existence d'un accord secret.", "existence"),
+    ("L'exigence d'une enquête a divisé le conseil.", "exigence"),
 ])
 def test_deverbal_nouns_of_irregular_verbs_are_events(text: str, noun: str, context: Context) -> None:
     # "-ition"/"-ution" of a verb in "-aître", "-oiement" of one in "-oyer", "-uption" of "rompre"…
     # (resources/fr/events/deverbal.tsv), the model's vectors vouching for the pair
     assert noun in _triggers(text, context)
+
+
+def test_an_institution_named_like_the_doing_of_a_verb_is_no_event(context: Context) -> None:
+    # "-ence" stands for a verb ("existence"/"exister"), but "la présidence" is the office that acts
+    triggers = _triggers("Le porte-parole de la présidence a reçu la presse à la résidence du préfet.", context)
+    assert "présidence" not in triggers and "résidence" not in triggers
 
 
 def test_a_word_heading_a_relative_clause_of_qui_is_a_verb(context: Context) -> None:
@@ -104,3 +114,59 @@ def test_a_noun_its_participle_dates_is_one_happening(context: Context) -> None:
     # "de" before a bare noun names a kind ("navires de débarquement"), unless a date says when it happens
     assert "législatives" in _triggers("Il a parlé de législatives anticipées en octobre.", context)
     assert "débarquement" not in _triggers("Des navires de débarquement ont été construits.", context)
+
+
+@pytest.mark.parametrize(("text", "verb", "lemma", "event_class"), [
+    ("« Les ventes ont doublé », analyse le directeur du magasin.", "analyse", "analyser", "REPORTING"),
+    ("« Le projet est prêt », note le rapport de la commission.", "note", "noter", "REPORTING"),
+    ("Le président de l'Assemblée nationale juge que la réforme comporte des risques.", "juge", "juger", None),
+])
+def test_a_verb_the_tagger_read_as_a_noun_where_only_a_verb_stands_is_an_event(
+        text: str, verb: str, lemma: str, event_class: str | None, context: Context) -> None:
+    # An incise after a quotation with its subject after it, or a word right before the "que" of a
+    # completive: the tagger reads "analyse", "note", "juge" as nouns; French puts a verb there.
+    event = next((e for e in analyze(text, context=context).events if e.trigger.text == verb), None)
+    assert event is not None and event.trigger.lemma == lemma and event.trigger.pos == "VERB"
+    assert event_class is None or event.event_class == event_class
+
+
+def test_a_noun_after_a_quotation_with_its_article_or_before_a_relative_stays_a_noun(context: Context) -> None:
+    assert "analyse" not in _triggers("« Le marché recule », une analyse du cabinet le confirme.", context)
+    assert "juge" not in _triggers("Le juge que la cour a désigné siège lundi.", context)
+
+
+def test_a_participle_right_after_its_noun_with_an_agent_the_parser_hung_on_the_noun_is_an_event(
+        context: Context) -> None:
+    assert "organisées" in _triggers("Le ministre a condamné les grèves organisées par le syndicat.", context)
+    assert "abandonnées" not in _triggers("Le maire a visité les maisons abandonnées.", context)  # no agent
+    # The parser may hang "par le syndicat" on "grèves": right after the participle, it is still its agent.
+    words = ["les", "grèves", "organisées", "par", "le", "syndicat"]
+    doc = Doc(context.nlp.vocab, words=words, heads=[1, 1, 1, 5, 5, 1],
+              deps=["det", "ROOT", "acl", "case", "det", "nmod"],
+              morphs=["", "", "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part", "", "", ""])
+    assert not epithet(doc[2], frozenset({"par"}))
+    assert epithet(doc[2])  # nothing of its own in the parse, no agent preposition known
+
+
+def test_a_verb_the_parser_hung_as_the_auxiliary_of_another_is_an_event_unless_it_is_one(
+        context: Context) -> None:
+    # Only "avoir" and "être" make a compound tense (events/markers.tsv, tense-auxiliary).
+    triggers = _triggers("Si vous me demandez s'il y a eu un contact, je vous réponds non.", context)
+    assert "demandez" in triggers
+    assert "a" not in _triggers("Le conseil a voté le budget.", context)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Le parti a obtenu une majorité relative au conseil régional.", "majorité"),
+    ("Le sénateur veut éviter une cohabitation au sommet de l'État.", "cohabitation"),
+    ("L'avocat a commencé sa plaidoirie devant la cour.", "plaidoirie"),
+])
+def test_a_noun_the_class_table_gives_a_state_or_a_speech_act_is_an_event(text: str, noun: str,
+                                                                           context: Context) -> None:
+    # events/classes.tsv lists them with their TimeML class; no ending of deverbal.tsv reaches them
+    assert noun in _triggers(text, context)
+
+
+def test_a_document_or_a_condition_the_class_table_lists_names_no_event(context: Context) -> None:
+    triggers = _triggers("Selon un communiqué de la mairie, l'état de la route reste mauvais.", context)
+    assert "communiqué" not in triggers and "état" not in triggers

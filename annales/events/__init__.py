@@ -105,6 +105,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         if i in capital_verbs and token.pos_ == "ADJ" and event.event_class == "STATE" \
                 and capital_verbs[i] not in lex.classes:
             event.event_class = "OCCURRENCE"  # a verb the tagger read as an adjective: a verb's class
+        elif i in capital_verbs and token.pos_ == "NOUN" and capital_verbs[i] in lex.classes:
+            event.event_class = lex.classes[capital_verbs[i]]  # "« … », analyse le directeur": the verb's class
         event.modality, event.factuality = reading.modality, reading.factuality
         event.aspect = aspect(token)
         if event.factuality == "fact" and inside(quoted, token.idx):

@@ -24,6 +24,9 @@ In order, an event is dated by:
    (11 juillet) une attaque"), never through an incise nor from a plan;
 3. a date of its sentence that hangs from no event at all (the parse put it under a word that is
    no event: "C'est samedi que se déroulera la fête", a root without a verb), the nearest one;
+   a loose date told in an incise the parser left apart (between commas, parentheses or dashes, or a
+   relative opened after a comma: "La société, dont le siège est à Nancy depuis 1990, a annoncé …")
+   dates only the incise's own words;
    for the last finite verb of a sentence followed in its paragraph by one that only names a date
    with a demonstrative subject ("… arrivent à Bertrix. C'est le 22 août."), that date; for a verb
    coordinated with a later one dated by "le lendemain" ("est embarqué et arrive le lendemain 16
@@ -46,10 +49,12 @@ rescapé du naufrage en 1912": the shipwreck's date).
 
 The story's current time is the last resolved DATE/TIME timex that is a step of the story
 (`Timex.story_line`) before the event in the main narrative. Sidebars, quote blocks, quotations,
-boilerplate, the byline and the dates of planned, ordered or hoped-for events ("il prévoit de les
-attaquer le 24 janvier") never set it; a date heading an entry ("12 août. — …", a diary's or a
-dispatch's) always does. A text that never writes a year (a memoir: "Le 18 mars, …") has its days
-without a year as the story's steps; an event inside an aside first looks for a date told
+boilerplate, the byline, the dates of planned, ordered or hoped-for events ("il prévoit de les
+attaquer le 24 janvier") and, in news, those of a past told in passing by a bare participle
+describing a noun ("le stade (inauguré en 1998) accueillera la finale") never set it; a date heading
+an entry ("12 août. — …", a diary's or a dispatch's) always does. A text that never writes a year (a
+memoir: "Le 18 mars, …") has its days without a year as the story's steps; an event inside an aside
+first looks for a date told
 earlier in the same aside. An undated pluperfect is before the story's day, not on it: it stays
 undated, unless it goes on with a flashback's own day or the story's time is coarser than a day.
 
@@ -59,7 +64,8 @@ of writing, as the French TimeBank does — except under a date heading an entry
 passés composés are written on that day (a diary printed by a newspaper):
 - an event in the present is at the day of writing, unless the story's time was told in the present
   in the same paragraph (a story told in the present: "Samedi soir, l'association reçoit … les
-  musiciens jouent");
+  musiciens jouent"); a past told in a participle's clause is not ("Le texte adopté lundi autorise …",
+  "Élu en 1995, il dirige …");
 - an event in the passé composé goes on with a past date told in its paragraph, else it is at the
   day of writing ("Le conseil a voté le budget", opening the article);
 - an event in the future never takes a date shortly before the day of writing (years before, it is
@@ -126,7 +132,10 @@ STORY_AWAY_DAYS = 120
 # A heading is a short line: a longer line without a verb is a sentence the tagger misread.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 160
-DAY_CHARS = len("1914-09-26")  # a date down to the day (a week, "1999-W21", is shorter)
+DAY_CHARS = len("1914-09-26")
+# The marks around an incise: a clause told aside between them keeps its dates to itself.
+INCISE_OPENERS = frozenset({",", "(", "—", "–"})
+INCISE_CLOSERS = frozenset({",", ")", "—", "–"})  # a date down to the day (a week, "1999-W21", is shorter)
 
 
 @dataclass(frozen=True)
@@ -489,6 +498,13 @@ class Dating:
         flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
         self.lex = lexicon(self.language)
         plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
+        # In news, a past told in passing by a participle describing a noun ("le stade (inauguré en
+        # 1998) accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story
+        # either; a history goes on from it ("L'attaque, déclenchée le 16, est arrêtée au bout de
+        # quelques minutes": the 16th).
+        if analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes):
+            plans |= frozenset(timex.id for i, timex in self.own.items()
+                               if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
         self.narrative = Narrative(analysis, points, flashbacks, plans)
         # The time layer reads deixis from the publication date only in news: that is how it says so.
         self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
@@ -505,6 +521,7 @@ class Dating:
         self.simultaneous = simultaneity(self.language)
         self.sequence = sequence_prepositions(self.language)
         self.told_after = self._dates_told_after(loose)
+        self._incises: dict[str, tuple[int, int] | None] | None = None  # read when a loose date is first asked
         # The parser also cuts where no mark ends a sentence ("C'est le 14 juillet | que la commune
         # tirera …"): a loose date reaches the whole sentence the punctuation closes.
         text = analysis.text
@@ -852,8 +869,45 @@ class Dating:
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])
         sentence = self._sentence(token.idx)
-        near = [t for t in candidates if self._sentence(t.start) == sentence and t.resolved and _calendar(t)]
+        near = [t for t in candidates if self._sentence(t.start) == sentence and t.resolved and _calendar(t)
+                and not self._in_another_incise(t, token)]
         return min(near, key=lambda t: abs(t.start - token.idx), default=None)
+
+    def _in_another_incise(self, timex: Timex, token: Any) -> bool:
+        """The loose date is told in an incise the parser left as a piece of its own, between commas,
+        parentheses or dashes, and the event is outside it: "La société, dont le siège est à Nancy depuis
+        1990, a annoncé …" (the relative's date is not the announcement's). A piece opening the sentence
+        is no incise: "C'est le 14 juillet | que la commune tirera …" dates what follows."""
+        bounds = self._incises.get(timex.id) if self._incises is not None else None
+        if self._incises is None:
+            self._incises = {}
+            for timexes in self.loose.values():
+                for t in timexes:
+                    self._incises[t.id] = self._incise_of(t)
+            bounds = self._incises.get(timex.id)
+        return bounds is not None and not bounds[0] <= token.i <= bounds[1]
+
+    def _incise_of(self, timex: Timex) -> tuple[int, int] | None:
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        top = span_root(span)
+        for _ in range(len(self.doc)):  # up to the root of the piece the parser made
+            if top.head.i == top.i:
+                break
+            top = top.head
+        left, right = top.left_edge.i, top.right_edge.i
+        if right + 1 >= len(self.doc):
+            return None
+        if self.doc[right + 1].text not in INCISE_CLOSERS:
+            return None
+        if left > 0 and self.doc[left - 1].text in INCISE_OPENERS:
+            return left, right
+        # The parser may open the piece on the noun the relative describes ("La société, dont le siège est
+        # à Nancy depuis 1990, | a annoncé …"): the incise is the relative, from its pronoun after a comma.
+        opener = next((k for k in range(span.start - 1, left, -1) if self.doc[k - 1].text in INCISE_OPENERS
+                       and "Rel" in morph_of(self.doc[k], "PronType")), None)
+        return None if opener is None else (opener, right)
 
     def _sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset) - 1
@@ -926,7 +980,18 @@ class Dating:
         dated = first_above(root.head, self.triggers, {}, self.breaks) if root.head.i != root.i else None
         if dated is not None and self.doc[dated].pos_ in NOMINALS:
             return False
+        if dated is not None and not self._after_dct(timex) and self._participle_clause(self.doc[dated]):
+            # "L'accord signé en 1998 prévoit …", "Le texte adopté lundi interdit …": a past told in a
+            # participle describing a noun is that clause's; the present above it is the writer's.
+            return False
         return tense_of(root, self.language) == "present"
+
+    @staticmethod
+    def _participle_clause(verb: Any) -> bool:
+        """A bare past participle heading a clause of its own under a noun or the main verb ("l'accord
+        signé en 1998", "Arrêté le 3 mars, il …"): its tense is no tense of the sentence's."""
+        return verb.pos_ in VERBS and verb.dep_ in ("acl", "advcl") and "Part" in morph_of(verb, "VerbForm") \
+            and "Past" in morph_of(verb, "Tense") and not has_child_dep(verb, "aux", "aux:tense", "aux:pass")
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of

@@ -48,6 +48,8 @@ class Lexicon:
     demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
     time_nouns: frozenset[str] = frozenset()  # "heure", "moment": a time whose coming is no happening
     coming_verbs: frozenset[str] = frozenset()  # "venir", "sonner": ... told by these verbs
+    agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
+    tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
 
 
 def _markers(language: str) -> dict[str, frozenset[str]]:
@@ -120,5 +122,7 @@ def lexicon(language: str) -> Lexicon:
         noun_date_prepositions=markers.get("noun-date-preposition", frozenset()),
         time_nouns=markers.get("time-noun", frozenset()),
         coming_verbs=markers.get("coming-verb", frozenset()),
+        agent_prepositions=frozenset(row[0].lower() for row in load_rows(language, LAYER, "agent_prepositions.tsv")),
+        tense_auxiliaries=markers.get("tense-auxiliary", frozenset()),
         demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),
     )

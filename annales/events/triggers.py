@@ -7,7 +7,8 @@
   Modals, aspectuals and verbs of state are events: TimeML counts them, and their class and
   factuality (`annales.events.classes`) tell a chronology to leave them out.
 - A noun is an event when it names a happening: listed (`common/event_nouns.tsv`,
-  `events/event_nouns.tsv`) or deverbal, an ending from `events/deverbal.tsv` standing for a verb
+  `events/event_nouns.tsv`, or given a state's or a speech act's class by `events/classes.tsv`: "la
+  cohabitation", "sa plaidoirie") or deverbal, an ending from `events/deverbal.tsv` standing for a verb
   the model's vocabulary knows ("inculpation" -> "inculper"), unless listed in
   `events/non_event_nouns.tsv` ("le gouvernement", "les morts"). It must name one happening, not a
   kind ("navires de débarquement", "condamné à mort"): with a determiner or a number ("le
@@ -21,6 +22,10 @@
   tagged a name: headings are written in title case ("Suicide par arme à feu", "Parachutages d'aide");
   so is a compound the tokenizer cut at its hyphen ("Rendez" "-vous").
 - A noun, adjective or name with a subject and an object of its own is a verb the tagger mistook;
+  so is a bare noun where French puts a verb: an incise after a quotation, its subject after it ("« … »,
+  analyse le directeur"), or a word right before the "que" of a completive ("l'Assemblée nationale juge
+  que …"); and a verb the parser hung as the auxiliary of another that is neither "avoir" nor "être"
+  ("si vous me demandez s'il …");
   so is a noun that is a past participle after "être" with no article or preposition ("La ville fut
   assiégée en 1779"), and, in a sentence where the tagger found no verb, a lower-case word without
   article or preposition that only a verb is written as ("le régiment bivouaque à Laval").
@@ -49,6 +54,11 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus", "cop"})
 PREDICATE_DEPS = frozenset({"ROOT", "xcomp", "conj", "acl", "advcl", "ccomp", "parataxis"})
 # Children that make an adjective take a complement ("prêt à", "conscient de", "favorable à").
 COMPLEMENT_DEPS = frozenset({"obl", "obl:arg", "xcomp", "ccomp", "nmod"})
+# The classes of `events/classes.tsv` whose nouns name a happening wherever they stand: a state that
+# holds ("une majorité relative", "la cohabitation") or a speech act ("sa plaidoirie"). Nouns of
+# attitude ("sans doute") and of plan ("le programme") stand as often for no event.
+CLASSED_NOUNS = frozenset({"STATE", "REPORTING"})
+CLOSING_QUOTES = frozenset({"»", "”", '"', "'"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
 MIN_LETTERS = 2
 MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
@@ -119,6 +129,15 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos == "NOUN" and forms is not None and token.is_lower \
+                and _verb_by_place(token) and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            lemma = forms.lemma(token.lower_, strict=False)
+            if lemma is not None and lemma not in lex.never_events:
+                # "« … », analyse le directeur", "le président juge que …": only a verb stands there
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
                 and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
                 and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
@@ -197,6 +216,21 @@ def _heads_a_relative(token: Any) -> bool:
     return any(c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType") for c in children_of(token))
 
 
+def _verb_by_place(token: Any) -> bool:
+    """A bare noun standing where French puts a verb (the tagger reads "analyse", "juge", "note" as
+    nouns): an incise after a quotation, its subject after it ("« … », analyse le directeur"), or a
+    word right before the "que" of a completive, its subject before it ("le ministre juge que …")."""
+    if has_child_dep(token, "det", "case", "nummod", "amod"):
+        return False
+    doc, i = token.doc, token.i
+    if 2 <= i < len(doc) - 1 and doc[i - 1].text == "," and doc[i - 2].text in CLOSING_QUOTES:
+        after = doc[i + 1]
+        return after.pos_ in ("DET", "PROPN") or after.text.startswith("-")
+    if 1 <= i < len(doc) - 1 and doc[i + 1].lower_ == "que" and doc[i + 1].pos_ == "SCONJ":
+        return doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ")  # "l'Assemblée nationale juge que …"
+    return False
+
+
 def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str) -> str | None:
     """The verb lemma of a noun that is a past participle after the copula "être" ("fut assiégée"): a
     passive the tagger read as a predicate noun; None otherwise ("il fut président")."""
@@ -247,9 +281,14 @@ def capital_verb(token: Any, forms: VerbForms, lex: Lexicon, opens_line: bool = 
 
 
 def is_verb_event(token: Any, lex: Lexicon) -> bool:
-    if token.dep_ in AUX_DEPS:
-        return False
     lemma = lemma_of(token)
+    if token.dep_ in AUX_DEPS and not (token.dep_ in ("aux:tense", "aux:pass") and token.pos_ == "VERB"
+                                       and lex.tense_auxiliaries and lemma not in lex.tense_auxiliaries
+                                       and lemma not in lex.light_with_infinitive
+                                       and lemma not in lex.light_with_marked_infinitive):
+        # a verb hung as the auxiliary of another that cannot be one is the parser's slip; "va partir",
+        # "vient de partir" hung so are the periphrases they are
+        return False
     if lemma in lex.never_events:
         return False
     infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
@@ -260,16 +299,20 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
         return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
-    return not epithet(token)
+    return not epithet(token, lex.agent_prepositions)
 
 
-def epithet(participle: Any) -> bool:
+def epithet(participle: Any, agent_prepositions: frozenset[str] = frozenset()) -> bool:
     """A past participle right after its noun, with nothing of its own ("les populations déplacées",
     "les Nations unies"): it qualifies the noun like an adjective. With a date, a place or an agent it
-    tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK")."""
+    tells what was done ("le colonel X, tué le 14 septembre", "les attentats perpétrés par le PKK"),
+    the agent even when the parser hung it on the noun (the preposition right after the participle)."""
     if participle.dep_ not in ("acl", "amod") or participle.i != participle.head.i + 1:
         return False
     if "Part" not in morph_of(participle, "VerbForm") or "Past" not in morph_of(participle, "Tense"):
+        return False
+    doc = participle.doc
+    if participle.i + 1 < len(doc) and doc[participle.i + 1].lower_ in agent_prepositions:
         return False
     return not children_where(participle, lambda dep: dep not in ("punct", "advmod"))
 
@@ -383,7 +426,9 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening
     base = lemma.rsplit("-", 1)[-1] if "-" in lemma and lemma not in lex.event_nouns else lemma
-    if base in lex.event_nouns or token.lower_ in lex.event_nouns:
+    if base in lex.event_nouns or token.lower_ in lex.event_nouns \
+            or (lex.classes.get(base) in CLASSED_NOUNS and base not in lex.non_event_nouns):
+        # a noun the class table gives a state or a speech act ("la cohabitation", "sa plaidoirie")
         # "au cours de durs combats": the locution says it is one happening, "de" notwithstanding
         return one_happening(token, lex, dated) or in_event_frame(token, lemma, lex, dated)
     if deverbals is None:
