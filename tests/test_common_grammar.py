@@ -18,3 +18,22 @@ def test_pluperfect(sentence: str, participle: str, expected: bool, context: Con
     doc = context.nlp(sentence)
     verb = next(t for t in doc if t.text == participle)
     assert pluperfect(verb) is expected
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    ("Le pape se rendrait à Rome le 15 juin.", "rendrait", True),    # tagged an imperfect
+    ("Le ministre viendrait le 3 juin.", "viendrait", True),          # a future stem of its own
+    ("Le ministre déclarait que tout allait bien.", "déclarait", False),
+    ("Les soldats couraient vers le fort.", "couraient", False),      # "courr-" is the conditional's stem
+])
+def test_conditional(sentence: str, word: str, expected: bool, context: Context) -> None:
+    from annales.common.grammar import conditional
+    doc = context.nlp(sentence)
+    assert conditional(next(t for t in doc if t.text == word)) is expected
+
+
+def test_a_conditional_read_as_an_imperfect_is_no_past_in_news(context: Context) -> None:
+    from annales.pipeline import analyze
+    analysis = analyze("Selon des sources proches du Vatican, le pape se rendrait à Rome le 15 juin.",
+                       "1999-05-20", context=context)
+    assert [t.value for t in analysis.timexes] == ["1999-06-15"]

@@ -13,6 +13,8 @@ from annales.common.parse import children_of, children_where, morph_of
 from annales.common.resources import exists, load_rows
 
 IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
+FUTURE_STEMS = "future_stems.tsv"
+INFLECTIONS = "inflections.tsv"
 
 
 @cache
@@ -33,7 +35,7 @@ def verb_tense(verb: Any, language: str) -> str | None:
         if periphrastic and "Inf" in verb_form:
             return periphrastic
         tense = morph_of(first, "Tense")
-        if "Fut" in tense or "Cnd" in morph_of(first, "Mood"):  # "serait perdu": the future of a past story
+        if "Fut" in tense or conditional(first):  # "serait perdu": the future of a past story
             return "future"
         if "Past" in tense or "Imp" in tense:
             return "past"
@@ -46,15 +48,48 @@ def verb_tense(verb: Any, language: str) -> str | None:
     if "Part" in verb_form:
         return None  # "prévue le 15 septembre" says nothing of when
     tense = morph_of(verb, "Tense")
-    if "Fut" in tense:
+    if "Fut" in tense or conditional(verb):
         return "future"
     if "Past" in tense or "Imp" in tense:
         return "past"
-    if "Cnd" in morph_of(verb, "Mood"):
-        return "future"
     if "Pres" in tense:
         return "present"
     return None
+
+
+@cache
+def _future_stems(language: str) -> dict[str, str]:
+    if not exists(language, "common", FUTURE_STEMS):
+        return {}
+    return {row[0]: row[1] for row in load_rows(language, "common", FUTURE_STEMS, 2)}
+
+
+@cache
+def inflections(language: str) -> dict[str, tuple[str, ...]]:
+    """kind ("conditional", "future", …) -> the endings `resources/<lang>/common/inflections.tsv` lists."""
+    if not exists(language, "common", INFLECTIONS):
+        return {}
+    out: dict[str, list[str]] = {}
+    for kind, ending in load_rows(language, "common", INFLECTIONS, 2):
+        out.setdefault(kind, []).append(ending)
+    return {kind: tuple(endings) for kind, endings in out.items()}
+
+
+def conditional(verb: Any) -> bool:
+    """A verb in the conditional: the tagger's mood, or a finite form made of the future's stem (the
+    infinitive, without its final "e", or a stem listed in `future_stems.tsv`: "viendr-") and a
+    conditional ending ("rendrait", "éclaterait"), which the tagger often reads as an imperfect."""
+    if "Cnd" in morph_of(verb, "Mood"):
+        return True
+    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_of(verb, "VerbForm"):
+        return False
+    language = verb.doc.lang_
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    stems = {lemma, lemma[:-1]}
+    known = _future_stems(language).get(lemma)
+    if known:
+        stems.add(known)
+    return any(form == stem + ending for ending in inflections(language).get("conditional", ()) for stem in stems)
 
 
 @cache

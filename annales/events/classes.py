@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from annales.common.grammar import verb_tense
+from annales.common.grammar import conditional, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
@@ -77,7 +77,7 @@ class EventReader:
         chain = _governors(token, lex)
         governors = [g for g, _ in chain]
         modal = next((lemma_of(g) for g in governors if lex.governors.get(lemma_of(g)) == "modal"), None)
-        conditional = _conditional(token, self.lex)
+        in_conditional = _conditional(token)
         negated = _negated(token, lex) or any(
             _negated(g, lex) and (lex.governors.get(lemma_of(g)) == "modal"
                                   or lex.classes.get(lemma_of(g)) == "ASPECTUAL")
@@ -88,8 +88,8 @@ class EventReader:
         return Reading(
             event_class=event_class(token, lex),
             polarity="NEG" if negated else "POS",
-            modality=modal or (CONDITIONAL if conditional else None),
-            factuality=self._factuality(token, chain, modal, conditional),
+            modality=modal or (CONDITIONAL if in_conditional else None),
+            factuality=self._factuality(token, chain, modal, in_conditional),
         )
 
     def marks(self, token: Any) -> _Marks:
@@ -135,7 +135,7 @@ class EventReader:
         return False
 
     def _factuality(self, token: Any, governed: list[tuple[Any, str]], modal: str | None,
-                    conditional: bool) -> Factuality:
+                    in_conditional: bool) -> Factuality:
         lex = self.lex
         chain = _clause_chain(token)
         condition = self._hypothetical(chain)
@@ -145,7 +145,7 @@ class EventReader:
         if modal is not None:
             return "possible"
         reported = self._reported(chain)
-        if conditional:
+        if in_conditional:
             if reported:
                 return "reported"  # "selon le préfet, les rebelles auraient incendié la mairie": hearsay
             return "counterfactual" if _conditional_past(token) else "possible"
@@ -286,11 +286,8 @@ def _auxiliaries(token: Any) -> list[Any]:
     return children_where(token, lambda dep: dep.startswith("aux") or dep == "cop")
 
 
-def _conditional(token: Any, lex: Lexicon) -> bool:
-    auxiliaries = _auxiliaries(token)
-    if any("Cnd" in morph_of(t, "Mood") for t in [token, *auxiliaries]):
-        return True
-    return not auxiliaries and _inflected(token, lex, "conditional")
+def _conditional(token: Any) -> bool:
+    return any(conditional(t) for t in [token, *_auxiliaries(token)])
 
 
 def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
@@ -319,7 +316,7 @@ def _conditional_past(token: Any) -> bool:
     """"serait tombée", "aurait attaqué": a conditional auxiliary and a past participle."""
     auxiliaries = _auxiliaries(token)
     participle = "Part" in morph_of(token, "VerbForm") or any(a.dep_ == "aux:tense" for a in auxiliaries)
-    return participle and any("Cnd" in morph_of(a, "Mood") for a in auxiliaries)
+    return participle and any(conditional(a) for a in auxiliaries)
 
 
 def _negated(token: Any, lex: Lexicon) -> bool:

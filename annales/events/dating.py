@@ -90,7 +90,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from annales.common.grammar import verb_tense
+from annales.common.grammar import conditional, verb_tense
 from annales.common.intervals import Cover
 from annales.common.layout import heads_an_entry
 from annales.common.parse import (
@@ -452,7 +452,7 @@ def _conditional_perfect(verb: Any) -> bool:
     """"aurait démissionné", "serait parti": a past the writer reports without vouching for it. A
     simple conditional ("devrait annoncer") looks forward, as the future does."""
     aux = children_where(verb, lambda dep: dep == "aux:tense")
-    return bool(aux) and "Cnd" in morph_of(aux[0], "Mood") and "Part" in morph_of(verb, "VerbForm")
+    return bool(aux) and conditional(aux[0]) and "Part" in morph_of(verb, "VerbForm")
 
 
 def pluperfect(verb: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from annales.common.grammar import inflections
 from annales.common.resources import load_rows
 
 LAYER = "events"
@@ -65,10 +66,7 @@ def _frames(language: str, kind: str, column: int = 2) -> dict[str, frozenset[st
 
 
 def _inflections(language: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for kind, ending in load_rows(language, LAYER, "inflections.tsv", 2):
-        out.setdefault(kind, []).append(ending)
-    return {kind: tuple(endings) for kind, endings in out.items()}
+    return inflections(language)
 
 
 @cache
