@@ -170,3 +170,18 @@ def test_a_noun_the_class_table_gives_a_state_or_a_speech_act_is_an_event(text: 
 def test_a_document_or_a_condition_the_class_table_lists_names_no_event(context: Context) -> None:
     triggers = _triggers("Selon un communiqué de la mairie, l'état de la route reste mauvais.", context)
     assert "communiqué" not in triggers and "état" not in triggers
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Le 7 juin, Raynal capitule.", "capitule"),
+    ("Du 6 au 12 septembre, le régiment combat sur la Mortagne.", "combat"),
+])
+def test_a_word_in_a_verbs_place_in_a_verbless_sentence_is_the_verb(text: str, verb: str, context) -> None:
+    # Both words are nouns too ("le capitule", "le combat"): their place after the subject decides.
+    analysis = analyze(text, None, context=context)
+    assert [e.trigger.text for e in analysis.events] == [verb]
+
+
+def test_a_noun_opening_a_verbless_line_stays_a_noun(context) -> None:
+    analysis = analyze("Repos. La garde impériale.", None, context=context)
+    assert all(e.trigger.text != "garde" for e in analysis.events)

@@ -141,7 +141,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
                 and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
                 and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
-            lemma = forms.lemma(token.lower_)  # strict: no noun or adjective is written so
+            # Strict: no noun or adjective is written so; a word that may be either is a verb when it
+            # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
+            # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
+            lemma = forms.lemma(token.lower_) or (
+                forms.lemma(token.lower_, strict=False) if _after_a_subject(token) else None)
             if lemma is not None and lemma not in lex.never_events:
                 # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
                 # tells with a verb, and a word only a verb is written as is it
@@ -186,6 +190,28 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if found:
             out.append(token.i)
     return out
+
+
+def _after_a_subject(token: Any) -> bool:
+    """The word right after a name or a noun with its article that opens its clause, and before a
+    preposition, an article or the clause's end: the place of a verb after its subject."""
+    doc, i = token.doc, token.i
+    if i < 1:
+        return False
+    before = doc[i - 1]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.pos_ not in ("ADP", "DET", "PUNCT", "SPACE"):
+        return False
+    if before.pos_ == "PROPN":
+        subject_start = before.i
+        while subject_start > 0 and doc[subject_start - 1].pos_ == "PROPN":
+            subject_start -= 1
+    elif before.pos_ == "NOUN" and i >= 2 and doc[i - 2].pos_ == "DET":
+        subject_start = i - 2
+    else:
+        return False
+    # The subject opens its clause: nothing before it but the sentence's start or a comma.
+    return subject_start == 0 or doc[subject_start - 1].is_sent_end or doc[subject_start - 1].text in (",", ";", ":")
 
 
 def _verbless_sentences(doc: Any) -> Any:
