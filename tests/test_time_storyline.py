@@ -306,3 +306,13 @@ def test_a_period_starts_in_the_year_written_at_its_end(text: str, start: str, v
 def test_the_same_week_is_the_storys(context) -> None:
     text = "L'armistice est signé le 11 novembre 1918. La même semaine, l'empereur abdique."
     assert values(text, context)["La même semaine"] == "1918-W46"
+
+
+@pytest.mark.parametrize(("text", "clock", "value"), [
+    ("On m'arrêta dans la nuit du 24 au 25 mai 1937. On frappa à la porte vers trois heures.",
+     "vers trois heures", "1937-05-25T03:00"),
+    ("La nuit du 6 au 7 août 1914 se passe sans incident. À 4 heures, alerte.", "4 heures", "1914-08-07T04:00"),
+    ("Dans la nuit du 6 au 7 août 1914, à 23 heures, alerte.", "23 heures", "1914-08-06T23:00"),
+])
+def test_the_small_hours_of_a_night_are_the_next_days(text: str, clock: str, value: str, context) -> None:
+    assert values(text, context)[clock] == value

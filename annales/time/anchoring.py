@@ -181,6 +181,16 @@ def _real_day(point: Point) -> bool:
     return True
 
 
+NIGHT = "NI"
+
+
+def _before_noon(point: Point) -> bool:
+    """A clock time or a part of the day before noon ("3 heures", "à l'aube", "le matin")."""
+    if point.hour is not None:
+        return point.hour < 12
+    return point.part == "MO"
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
@@ -205,6 +215,7 @@ class StoryState:
     # The last day a date or time named, with its sentence and id: a clock time later in that
     # sentence falls on it. Kept as the story goes, so no expression looks back over the others.
     sentence_day: tuple[int, Point, str] | None = None
+    sentence_night: bool = False  # that day was named by its night ("la nuit du 24 au 25")
     # The last day told in the main text, on the story's line or off it: a year-less date told next is
     # read against it too ("juin 1944 … le 6 juin … le 7 juin").
     last_day: Point | None = None
@@ -587,12 +598,17 @@ class Anchorer:
     def _clock(self, item: Item) -> Resolution:
         r = item.reading
         day, anchor_id = self._same_sentence_day(item)
+        night = day is not None and self.s.sentence_night
         if day is None:
             if r.anchor == "speech" and (self.news or self._in_entry(item)):
                 day, anchor_id = self._speech(item)
             else:
                 story, story_id = self._story(item)
                 day, anchor_id = _day_point(story), story_id
+                night = story is not None and story.part == NIGHT
+        if night and day is not None and _before_noon(r.point):
+            # "dans la nuit du 24 au 25 mai, vers trois heures": the small hours are the next day's
+            day = moved(day, "D", 1) or day
         if day is None and self.news:
             day, anchor_id = self.dct, "dct"
         if day is None:
@@ -705,6 +721,7 @@ class Anchorer:
             self.s.entry_end = item.cand.end
         if day is not None and item.reading.type in ("DATE", "TIME"):
             self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
+            self.s.sentence_night = res.point is not None and res.point.part == NIGHT
             if item.situation.region not in ("sidebar", "quote-block", "byline"):
                 self.s.last_day = day
         if res.resolved and res.point is not None and res.point.year is not None \
