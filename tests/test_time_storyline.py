@@ -316,3 +316,9 @@ def test_the_same_week_is_the_storys(context) -> None:
 ])
 def test_the_small_hours_of_a_night_are_the_next_days(text: str, clock: str, value: str, context) -> None:
     assert values(text, context)[clock] == value
+
+
+def test_before_daybreak_after_a_night_is_the_next_morning(context) -> None:
+    text = "Dans la nuit du 26 au 27 février 1916, départ. Les bataillons escaladent avant le jour les pentes."
+    assert values(text, context)["le jour"] == "1916-02-27TMO"
+    assert "le jour" not in values("Il travaille le jour et dort la nuit.", context)
