@@ -33,6 +33,8 @@ One pass over the tokens; the parse is only read, never redone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
@@ -44,6 +46,7 @@ from annales.events.classes import (
     aspect,
     bare_infinitive,
     describes_a_thing,
+    heads_a_passage,
     historians_future,
     names_its_doer,
     names_one_happening,
@@ -87,6 +90,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     # OCR left open until the end of the text) is the narrator's.
     quoted = sorted((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
     timex_by_id = {t.id: t for t in analysis.timexes}
+    timex_starts = sorted(t.start for t in analysis.timexes)
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
@@ -121,7 +125,10 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex, support) if noun
+            (names_one_happening(token, lex, support) and not heads_a_passage(
+                token, *sentences.bounds(i), analysis.text,
+                bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
+            if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
                       or a_time_comes(token, lex)))
         seen_quantities: set[str] = set()
