@@ -557,3 +557,13 @@ def test_a_finite_verb_the_parse_hung_on_the_noun_before_it_takes_that_noun(cont
                         "l'ennemi à céder.", context)
     roles = _roles(analysis, _event(analysis, "gagne"))
     assert any("régiment" in name and role == "agent" for name, role in roles.items())
+
+
+def test_a_place_the_parse_made_the_subject_after_its_verb_is_its_object(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie continue sa progression le 23 juillet, atteint le Ru Garnier "
+                        "et la voie ferrée de Soissons.", context)
+    roles = _roles(analysis, _event(analysis, "atteint"))
+    assert roles.get("Ru Garnier") != "agent"
+    assert any(role == "agent" and "régiment" in name for name, role in roles.items())
+    risen = _analyze("Madrid se souleva le 2 mai 1808.", context)
+    assert all(p.role != "agent" for p in _event(risen, "souleva").participants)  # a place never acts

@@ -611,6 +611,12 @@ class Participants:
         # with a preposition is a complement, and the subject is left unsaid (a citation's wording).
         misread = {c.i for c, d in zip(children, deps, strict=True) if d in SUBJECT_DEPS
                    and prepositional_subject(c, self.language)} if token.i in self.unsaid else set()
+        # "Le régiment continue sa progression, atteint le Ru Garnier" read with the place after the
+        # verb as its subject: a place does not act, after a verb with no object it is the object.
+        inverted = {c.i for c, d in zip(children, deps, strict=True)
+                    if d == "nsubj" and c.i > token.i and token.pos_ == "VERB" and "obj" not in deps
+                    and self._place(c)}
+        misread |= inverted
         has_subject = any((d in SUBJECT_DEPS and c.i not in misread) or (d == "expl:subj" and c.i in self.references)
                           for c, d in zip(children, deps, strict=True))
         out: list[_Argument] = []
@@ -627,7 +633,7 @@ class Participants:
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
             if child.i in misread:
-                dep = "obl"
+                dep = "obj" if child.i in inverted else "obl"
             role = ROLE_OF_DEP.get(dep)
             if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
                 role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
@@ -822,6 +828,11 @@ class Participants:
             if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and _case(child) in self.lex.agent_cases):
                 return _Argument(child, role, subject=True)
         return None
+
+    def _place(self, token: Any) -> bool:
+        """True when the words `token` heads name a place entity at their head."""
+        entity = self.entity_at.get(token.i)
+        return entity is not None and entity.type == "place"
 
     def _names_someone(self, token: Any) -> bool:
         """True when the words token heads name a person, unit or organisation, or refer to one."""
