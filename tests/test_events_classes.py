@@ -328,3 +328,12 @@ def test_a_heading_naming_the_passage_below_is_no_happening(context: Context) ->
     assert heads[text.index("Offensive de l'Aisne")] is True  # a dated entry of a summary
     assert is_happening(_event(analysis, "Entrée"))  # an entry inside a line, not its heading
     assert is_happening(_event(analysis, "offensive"))
+
+
+def test_a_participle_said_of_what_a_demonstrative_points_back_to_is_no_new_happening(context: Context) -> None:
+    analysis = _analyze("Le 4 mai 1916, le régiment prend deux tranchées. Ces gains durement acquis, il faut les "
+                        "garder.", context)
+    assert not is_happening(_event(analysis, "acquis"))
+    assert is_happening(_event(analysis, "prend"))
+    told = _analyze("Les tranchées conquises le 4 mai 1916 sont perdues le 6.", context)
+    assert is_happening(_event(told, "conquises"))  # dated in its own words, no demonstrative

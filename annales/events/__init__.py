@@ -50,6 +50,7 @@ from annales.events.classes import (
     historians_future,
     names_its_doer,
     names_one_happening,
+    recalls_a_told_happening,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
@@ -130,7 +131,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
             if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
-                      or a_time_comes(token, lex)))
+                      or a_time_comes(token, lex) or recalls_a_told_happening(token)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

@@ -492,6 +492,21 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
     return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
 
 
+def recalls_a_told_happening(verb: Any) -> bool:
+    """A bare past participle said of a noun a demonstrative points back to ("Ces gains chèrement
+    acquis, il s'agit de les garder"): the happening was told already, as "cet échec" says of a noun."""
+    if "Part" not in morph_of(verb, "VerbForm") or "Past" not in morph_of(verb, "Tense"):
+        return False
+    children = children_of(verb)
+    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in children):
+        return False
+    said_of = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if verb.dep_ in ("acl", "amod"):
+        said_of.append(verb.head)
+    return any(any(d.dep_.startswith("det") and "Dem" in morph_of(d, "PronType") for d in children_of(noun))
+               for noun in said_of if noun.pos_ == "NOUN")
+
+
 def a_time_comes(verb: Any, lex: Lexicon) -> bool:
     """A verb of coming whose subject is a noun of time ("l'heure de combattre est venue pour le
     régiment", "c'est l'heure qui sonne"): it says a moment is there, figuratively; what is done
