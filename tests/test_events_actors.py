@@ -567,3 +567,9 @@ def test_a_place_the_parse_made_the_subject_after_its_verb_is_its_object(context
     assert any(role == "agent" and "régiment" in name for name, role in roles.items())
     risen = _analyze("Madrid se souleva le 2 mai 1808.", context)
     assert all(p.role != "agent" for p in _event(risen, "souleva").participants)  # a place never acts
+
+
+def test_a_name_told_inside_parentheses_is_no_pronoun_s_antecedent_after_them(context: Context) -> None:
+    analysis = _analyze("Le 4 mai 1916, le bataillon, sous les ordres du lieutenant Morel (son chef, le capitaine "
+                        "Vidal, vient de tomber), arrive jusqu'à la rivière qu'il franchit aussitôt.", context)
+    assert "Vidal" not in _roles(analysis, _event(analysis, "franchit"))

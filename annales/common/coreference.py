@@ -49,6 +49,9 @@ referring expression the resources list takes the last compatible candidate befo
   commander in a complement, "sous l'impulsion du colonel X"). It is returned apart, keyed on the
   verb, and joins the chain as a pronoun would.
 
+A name told inside parentheses is told aside ("(son chef, le capitaine X, vient de succomber), …,
+arrive jusqu'à l'Oise qu'il franchit"): it is no candidate.
+
 A resolved expression then counts as a mention of its entity ("César … Il … Il …" is one chain).
 The memory is a fixed number of candidates, so the pass is linear in the length of the document.
 
@@ -100,6 +103,7 @@ ANY_TYPE = "*"
 PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
 RECENT = 8  # entities remembered in order of telling, whatever their kind: a pronoun's rivals
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
+_ASIDE = re.compile(r"\([^()\n]{1,300}\)")
 _INVERSION = re.compile(r"^-(?:t-)?")  # "dit-il", "a-t-il": the hyphens of an inverted subject
 
 
@@ -434,6 +438,9 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
             return k < 0 or i >= ranges[k][1]
         rows = sorted(i for i in set(rows) | set(asked) if visible(i))
         starts = [s for s in starts if s == 0 or visible(s)]
+    # A name inside parentheses is told aside ("(son chef, le capitaine X, vient de succomber), …,
+    # arrive jusqu'à l'Oise qu'il franchit"): no pronoun after it stands for it.
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)] if "(" in text else []
     resume = 0  # the first token not yet read as part of a name or a pronoun
     for i in rows:
         if i < resume:
@@ -463,7 +470,7 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
                 if reference is not None:
                     out[root.i] = reference
                     entity = reference.entity
-            if entity.type != "place":
+            if entity.type != "place" and not _inside(asides, doc[i].idx):
                 memory.remember(entity, root, sentence)
             continue
         owner = owned.get(doc[i].lower_)
@@ -758,6 +765,11 @@ def _opens_sentence(text: str, start: int) -> bool:
         word = stripped[:-1].split()[-1] if stripped[:-1].split() else ""
         return not (len(word) <= 2 and word[:1].isupper())  # "M.", "P.", "Ch."
     return stripped[-1] in "!?:;«»<>"
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _has_case(token: Any) -> bool:

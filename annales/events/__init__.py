@@ -5,7 +5,9 @@ nor "aller"/"faire" governing an infinitive: then the infinitive is the event), 
 nouns naming one happening ("le débarquement", "l'inculpation"; not "navires de débarquement"), and
 the adjectives of states; in a line written in capitals, which the tagger misreads, verbs are found
 from the lemmatizer's tables (`capitals`). Each gets its TimeML class, polarity, modality and factuality (`classes`):
-a chronology lists the factual occurrences (`annales.common.events.is_happening`).
+a chronology lists the factual occurrences (`annales.common.events.is_happening`), not the event
+noun of a heading that names the passage below ("Offensive de l'Ourcq." alone on its line, no date),
+nor a participle recalling what a demonstrative points back to ("Ces gains chèrement acquis").
 Events told inside quotations are kept like any other.
 
 Participants come from the dependency parse, mapped to entities through the mentions the entity

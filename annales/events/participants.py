@@ -43,6 +43,8 @@ A verb whose subject a citation leaves unsaid ("A brisé la ligne ennemie, captu
 "Sous l'impulsion de son chef, s'est emparé d'un bois", the "impulsion" the parse made its subject
 being a complement) takes the one the coreference pass found for it (`coreference`), and so do the
 verbs told under it.
+A place the parse made the subject after a verb with no object is its object ("…, atteint le Ru
+Garnier"): the verb then takes a subject as one without its own does.
 A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
