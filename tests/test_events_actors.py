@@ -573,3 +573,12 @@ def test_a_name_told_inside_parentheses_is_no_pronoun_s_antecedent_after_them(co
     analysis = _analyze("Le 4 mai 1916, le bataillon, sous les ordres du lieutenant Morel (son chef, le capitaine "
                         "Vidal, vient de tomber), arrive jusqu'à la rivière qu'il franchit aussitôt.", context)
     assert "Vidal" not in _roles(analysis, _event(analysis, "franchit"))
+
+
+def test_a_passive_whose_object_does_what_its_infinitive_says_has_a_person_s_subject(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie est relevé le 3 août 1915. Après un court repos, il est chargé "
+                        "d'effectuer des travaux près de Reims.", context)
+    assert _roles(analysis, _event(analysis, "chargé")).get("152e régiment d'infanterie") == "patient"
+    ordered = _analyze("Le 152e régiment d'infanterie est relevé le 3 août 1915. Il est prescrit de ne point engager "
+                       "le combat.", context)
+    assert not any(p.entity for p in _event(ordered, "prescrit").participants)  # an impersonal "il"

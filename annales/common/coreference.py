@@ -87,6 +87,7 @@ POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unre
 PARTITIVES = "partitive_prepositions.tsv"  # optional: without it, "d'entre eux" is no subject
 SUBJECT_ARTICLES = "subject_articles.tsv"  # optional: without it, a subject with a preposition stays one
 UNSAID = "unsaid_subjects.tsv"  # optional: without it, a verb with its subject left unsaid stays without one
+PERSONAL_PASSIVES = "personal_passives.tsv"  # optional: without it, "il est chargé de …" stays impersonal
 AUXILIARIES = "auxiliary_forms.tsv"  # optional: a capital "A" the tagger reads as a noun stays no auxiliary
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
@@ -142,6 +143,7 @@ class _Lexicon:
     unsaid: dict[str, _Pronoun] | None = None  # a verb's number -> the pronoun its unsaid subject is
     subject_articles: frozenset[str] = frozenset()  # "de" the parse hangs on a subject as its preposition
     auxiliaries: dict[str, str] | None = None  # an auxiliary's finite form -> its number ("a" -> Sing)
+    personal_passives: frozenset[str] = frozenset()  # "il est chargé de": a passive with a person's subject
 
 
 @cache
@@ -169,8 +171,10 @@ def _lexicon(language: str) -> _Lexicon | None:
         if exists(language, LAYER, SUBJECT_ARTICLES) else frozenset()
     auxiliaries = {row[0].lower(): row[1] for row in load_rows(language, LAYER, AUXILIARIES, 2)} \
         if exists(language, LAYER, AUXILIARIES) else {}
+    personal = frozenset(row[0].lower() for row in load_rows(language, LAYER, PERSONAL_PASSIVES, 1)) \
+        if exists(language, LAYER, PERSONAL_PASSIVES) else frozenset()
     return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives, partitives, unsaid, articles,
-                    auxiliaries)
+                    auxiliaries, personal)
 
 
 def prepositional_subject(token: Any, language: str | None) -> bool:
@@ -568,10 +572,13 @@ def _partitive(doc: Any, pronoun: Any, lex: _Lexicon) -> bool:
 
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
-    passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
+    passive whose real subject is a clause ("il était prescrit de ne point engager le combat"; not
+    one of a verb whose object does what the infinitive says, `personal_passives.tsv`: "il est
+    chargé d'effectuer des travaux")."""
     verb = subject.head
-    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)):
-        return True
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)) \
+            and verb.lemma_ not in lex.personal_passives:
+        return True  # not "il est chargé d'effectuer des travaux": someone was given the task
     when = lex.impersonal.get(verb.lemma_)
     if when is None:
         return False
