@@ -1,6 +1,6 @@
 """Who acts in the events annales finds: a script, not a test (it reads texts given on the command line).
 
-    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why] [--gold] [--errors]
+    python benchmarks/actors.py FILE.txt... [--dct YYYY-MM-DD] [--why] [--gold [--sample N]] [--errors]
 
 Prints, per text and in total: the number of events, the share with an agent, the share with an
 actor, the number of happenings a chronology lists by default (`annales.common.events.is_happening`),
@@ -25,6 +25,8 @@ actor; an actor given on a judged line is *right* when its name (an entity's nam
 or a phrase's words) folds to one of the line's gold actors, word for word, a plural's final s or x
 left out. `--errors` prints the judged lines that are not happenings, the wrong actors, the judged
 happenings no longer listed and the lines no entry judges (a line whose main event changed).
+`--sample N` scores only the judged entries of sample N (an entry without `sample` is of sample 1:
+the regimental histories hold two samples judged at different times, GUIDELINES.md).
 """
 
 from __future__ import annotations
@@ -238,11 +240,14 @@ def judge(analysis: Analysis, gold: list[dict], errors: list[str] | None) -> Jud
     return out
 
 
-def _gold_lines(path: Path) -> list[dict] | None:
+def _gold_lines(path: Path, sample: int | None = None) -> list[dict] | None:
     gold_path = GOLD_DIR / f"{path.stem}.json"
     if not gold_path.exists():
         return None
-    return json.loads(gold_path.read_text(encoding="utf-8")).get("chronology")
+    entries = json.loads(gold_path.read_text(encoding="utf-8")).get("chronology")
+    if entries is None or sample is None:
+        return entries
+    return [e for e in entries if e.get("sample", 1) == sample]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dct", default=None, help="publication date YYYY-MM-DD given to every text")
     parser.add_argument("--why", action="store_true", help="count what events without an actor have instead")
     parser.add_argument("--gold", action="store_true", help="score the chronology's lines against the judged gold")
+    parser.add_argument("--sample", type=int, default=None, help="with --gold: score only the entries of this sample")
     parser.add_argument("--errors", action="store_true", help="with --gold: print the lines and actors judged wrong")
     args = parser.parse_args(argv)
     judged_total = Judged()
@@ -264,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         text = path.open(encoding="utf-8", newline="").read()
         analysis = analyze(text, args.dct, id=str(path))
         counts = count(analysis, why, nouns)
-        gold = _gold_lines(path) if args.gold else None
+        gold = _gold_lines(path, args.sample) if args.gold else None
         if gold:
             errors: list[str] | None = [] if args.errors else None
             judged = judge(analysis, gold, errors)

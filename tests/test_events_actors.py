@@ -520,3 +520,65 @@ def test_a_simple_past_the_tagger_read_as_a_participle_keeps_its_subject(context
                         "Vauquois.", context)
     # (the role is read from the tagger's participle, as before: what matters here is who takes part)
     assert "9e régiment d'infanterie" in _roles(analysis, _event(analysis, "attaqua"))
+
+
+CITATION = ("Le 152e régiment d'infanterie débarque à Épernay le 4 mai 1916. Le régiment monte en ligne le 6 mai. "
+            "Le régiment tient le secteur jusqu'au 20 mai.\n"
+            "Le 152e régiment d'infanterie est cité à l'ordre de l'armée : « Régiment d'une bravoure remarquable. "
+            "A enlevé le village de Vaux le 12 mai et capturé trois canons. Sous l'impulsion de son chef, le "
+            "lieutenant-colonel Garnier, s'est emparé d'un bois fortement tenu. »")
+
+
+def test_a_citation_leaves_its_unit_unsaid_and_names_its_commander_in_a_complement(context: Context) -> None:
+    analysis = _analyze(CITATION, context)
+    unit = "152e régiment d'infanterie"
+    assert _roles(analysis, _event(analysis, "enlevé")).get(unit) == "agent"
+    assert _roles(analysis, _event(analysis, "capturé")).get(unit) == "agent"  # told under "enlevé"
+    seized = _roles(analysis, _event(analysis, "emparé"))
+    assert seized.get(unit) == "agent" and seized.get("Garnier") != "agent"  # "sous l'impulsion de" leads, not acts
+
+
+def test_prose_with_a_lost_subject_gets_no_unsaid_one(context: Context) -> None:
+    # No sentence of the line opens on its verb: a verb without a subject there is a parse's slip.
+    analysis = _analyze("Le général Morvan entra à Vitry le 3 mai. Madrid, menacé d'un assaut, a ouvert ses portes. "
+                        "Dans la voiture se trouvait un plan.", context)
+    assert not any(p.role == "agent" for e in analysis.events if e.trigger.text in ("ouvert", "trouvait")
+                   for p in e.participants)
+
+
+def test_a_loss_tally_of_officers_names_them(context: Context) -> None:
+    analysis = _analyze("Le 5 mai, pertes du bataillon. Pertes officiers : tués, 3 ; blessés, 5.", context)
+    assert _roles(analysis, _event(analysis, "tués")) == {"officiers": "patient"}
+
+
+def test_a_finite_verb_the_parse_hung_on_the_noun_before_it_takes_that_noun(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie tient Vitry. Relevé le 12 mars, le régiment gagne par étapes "
+                        "la région de Vitry, où il doit prendre part à une attaque, mais la fin des combats a obligé "
+                        "l'ennemi à céder.", context)
+    roles = _roles(analysis, _event(analysis, "gagne"))
+    assert any("régiment" in name and role == "agent" for name, role in roles.items())
+
+
+def test_a_place_the_parse_made_the_subject_after_its_verb_is_its_object(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie continue sa progression le 23 juillet, atteint le Ru Garnier "
+                        "et la voie ferrée de Soissons.", context)
+    roles = _roles(analysis, _event(analysis, "atteint"))
+    assert roles.get("Ru Garnier") != "agent"
+    assert any(role == "agent" and "régiment" in name for name, role in roles.items())
+    risen = _analyze("Madrid se souleva le 2 mai 1808.", context)
+    assert all(p.role != "agent" for p in _event(risen, "souleva").participants)  # a place never acts
+
+
+def test_a_name_told_inside_parentheses_is_no_pronoun_s_antecedent_after_them(context: Context) -> None:
+    analysis = _analyze("Le 4 mai 1916, le bataillon, sous les ordres du lieutenant Morel (son chef, le capitaine "
+                        "Vidal, vient de tomber), arrive jusqu'à la rivière qu'il franchit aussitôt.", context)
+    assert "Vidal" not in _roles(analysis, _event(analysis, "franchit"))
+
+
+def test_a_passive_whose_object_does_what_its_infinitive_says_has_a_person_s_subject(context: Context) -> None:
+    analysis = _analyze("Le 152e régiment d'infanterie est relevé le 3 août 1915. Après un court repos, il est chargé "
+                        "d'effectuer des travaux près de Reims.", context)
+    assert _roles(analysis, _event(analysis, "chargé")).get("152e régiment d'infanterie") == "patient"
+    ordered = _analyze("Le 152e régiment d'infanterie est relevé le 3 août 1915. Il est prescrit de ne point engager "
+                       "le combat.", context)
+    assert not any(p.entity for p in _event(ordered, "prescrit").participants)  # an impersonal "il"

@@ -314,3 +314,26 @@ def test_bells_that_ring_still_happen(context: Context) -> None:
     analysis = _analyze("Le 4 mai, les cloches sonnent à Reims et le régiment arrive en ville.", context)
     assert is_happening(_event(analysis, "sonnent"))
     assert is_happening(_event(analysis, "arrive"))
+
+
+def test_a_heading_naming_the_passage_below_is_no_happening(context: Context) -> None:
+    analysis = _analyze("IV. - Offensive de la Somme.\nL'offensive se déclenche le 1er juillet 1916. Le régiment "
+                        "attaque à l'aube.\nOccupation de la Sarre.\nLe régiment entre à Sarrebruck le 3 décembre "
+                        "1918.\n1917 Vaux, janvier. Offensive de l'Aisne, du 16 au 20 avril. Entrée en Alsace.",
+                        context)
+    heads = {e.trigger.start: is_happening(e) for e in analysis.events if e.trigger.text in ("Offensive", "Occupation")}
+    text = analysis.text
+    assert not heads.get(text.index("Offensive de la Somme"), False)
+    assert heads[text.index("Occupation")] is False
+    assert heads[text.index("Offensive de l'Aisne")] is True  # a dated entry of a summary
+    assert is_happening(_event(analysis, "Entrée"))  # an entry inside a line, not its heading
+    assert is_happening(_event(analysis, "offensive"))
+
+
+def test_a_participle_said_of_what_a_demonstrative_points_back_to_is_no_new_happening(context: Context) -> None:
+    analysis = _analyze("Le 4 mai 1916, le régiment prend deux tranchées. Ces gains durement acquis, il faut les "
+                        "garder.", context)
+    assert not is_happening(_event(analysis, "acquis"))
+    assert is_happening(_event(analysis, "prend"))
+    told = _analyze("Les tranchées conquises le 4 mai 1916 sont perdues le 6.", context)
+    assert is_happening(_event(told, "conquises"))  # dated in its own words, no demonstrative

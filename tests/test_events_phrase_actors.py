@@ -55,6 +55,8 @@ def _who(analysis: Analysis, event: Event) -> dict[str, str]:
     ("Les blessés furent évacués vers l'arrière.", "évacuer", {"Les blessés": "patient"}),
     # "qui" stands for its antecedent, without the relative clause
     ("Les paysans qui occupèrent le moulin furent chassés le lendemain.", "occuper", {"Les paysans": "agent"}),
+    # "brave" as a noun: the soldiers of the story ("nos braves")
+    ("Au soir, nos braves reprennent la tranchée perdue.", "reprendre", {"nos braves": "agent"}),
 ])
 def test_people_named_by_their_words_take_part(context: Context, text: str, lemma: str,
                                                 who: dict[str, str]) -> None:

@@ -37,6 +37,21 @@ referring expression the resources list takes the last compatible candidate befo
   determiner agrees with its noun, not with its possessor), within a pronoun's reach. It is
   returned apart and joins no chain: "son arrivée" is the arrival, not an antecedent.
 
+- for a caller that asks, a subject left unsaid, the wording of a citation ("A brisé la ligne
+  ennemie, capturé deux canons"; "Sous l'impulsion de son chef, s'est emparé d'un bois"): a verb in
+  a compound tense of the third person heading its sentence, with no subject (a word with a
+  preposition the parse made one is none, `subject_articles.tsv`), no noun before it that could be
+  one, not asking a question, in a line where a sentence opens on its verb (a capital "A" the
+  tagger reads as a noun is still the auxiliary, `auxiliary_forms.tsv`). It is read as the subject
+  pronoun of its number (`unsaid_subjects.tsv`: "il") and stands for a subject of this sentence or
+  the one before, else a name of this sentence before it without a preposition, else the entity of
+  its features the text told most about (the unit a history follows: the citation names its
+  commander in a complement, "sous l'impulsion du colonel X"). It is returned apart, keyed on the
+  verb, and joins the chain as a pronoun would.
+
+A name told inside parentheses is told aside ("(son chef, le capitaine X, vient de succomber), …,
+arrive jusqu'à l'Oise qu'il franchit"): it is no candidate.
+
 A resolved expression then counts as a mention of its entity ("César … Il … Il …" is one chain).
 The memory is a fixed number of candidates, so the pass is linear in the length of the document.
 
@@ -70,6 +85,10 @@ LAYER = "coreference"
 FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
 POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
 PARTITIVES = "partitive_prepositions.tsv"  # optional: without it, "d'entre eux" is no subject
+SUBJECT_ARTICLES = "subject_articles.tsv"  # optional: without it, a subject with a preposition stays one
+UNSAID = "unsaid_subjects.tsv"  # optional: without it, a verb with its subject left unsaid stays without one
+PERSONAL_PASSIVES = "personal_passives.tsv"  # optional: without it, "il est chargé de …" stays impersonal
+AUXILIARIES = "auxiliary_forms.tsv"  # optional: a capital "A" the tagger reads as a noun stays no auxiliary
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # What keeps a group noun from being a bare "le régiment": a modifier makes it another one ("le
 # régiment de Picardie", "la division allemande", "le 3e bataillon").
@@ -85,6 +104,7 @@ ANY_TYPE = "*"
 PRONOUN_REACH = 2  # a subject that names no entity stands in the way of every pronoun
 RECENT = 8  # entities remembered in order of telling, whatever their kind: a pronoun's rivals
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
+_ASIDE = re.compile(r"\([^()\n]{1,300}\)")
 _INVERSION = re.compile(r"^-(?:t-)?")  # "dit-il", "a-t-il": the hyphens of an inverted subject
 
 
@@ -120,6 +140,10 @@ class _Lexicon:
     possessives: dict[str, _Pronoun]  # "son", "leurs" -> who may own (gender unused: it is the noun's)
     # prepositions before a pronoun naming the group a subject is part of ("la plupart d'[entre] eux")
     partitives: frozenset[str] = frozenset()
+    unsaid: dict[str, _Pronoun] | None = None  # a verb's number -> the pronoun its unsaid subject is
+    subject_articles: frozenset[str] = frozenset()  # "de" the parse hangs on a subject as its preposition
+    auxiliaries: dict[str, str] | None = None  # an auxiliary's finite form -> its number ("a" -> Sing)
+    personal_passives: frozenset[str] = frozenset()  # "il est chargé de": a passive with a person's subject
 
 
 @cache
@@ -141,7 +165,36 @@ def _lexicon(language: str) -> _Lexicon | None:
                    for row in owned}
     partitives = frozenset(row[0].lower() for row in load_rows(language, LAYER, PARTITIVES, 1)) \
         if exists(language, LAYER, PARTITIVES) else frozenset()
-    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives, partitives)
+    unsaid = {row[0]: pronouns[row[1].lower()] for row in load_rows(language, LAYER, UNSAID, 2)
+              if row[1].lower() in pronouns} if exists(language, LAYER, UNSAID) else None
+    articles = frozenset(row[0].lower() for row in load_rows(language, LAYER, SUBJECT_ARTICLES, 1)) \
+        if exists(language, LAYER, SUBJECT_ARTICLES) else frozenset()
+    auxiliaries = {row[0].lower(): row[1] for row in load_rows(language, LAYER, AUXILIARIES, 2)} \
+        if exists(language, LAYER, AUXILIARIES) else {}
+    personal = frozenset(row[0].lower() for row in load_rows(language, LAYER, PERSONAL_PASSIVES, 1)) \
+        if exists(language, LAYER, PERSONAL_PASSIVES) else frozenset()
+    return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives, partitives, unsaid, articles,
+                    auxiliaries, personal)
+
+
+def prepositional_subject(token: Any, language: str | None) -> bool:
+    """True for a word the parse made a verb's subject that has a preposition of its own ("Sous
+    l'impulsion de son chef, s'est emparé …": "impulsion" read as the subject): a complement, not the
+    subject; an article the parse took for a preposition ("de nombreux soldats") leaves it one."""
+    lex = _lexicon(language or "")
+    return lex is not None and _prepositional(token, lex.subject_articles)
+
+
+def _prepositional(token: Any, articles: frozenset[str]) -> bool:
+    """The test of `prepositional_subject`: a preposition of the word's own phrase, no comma between
+    ("au quartier général, Eisenhower donne" hangs "au" on the name: the parse's slip, not his)."""
+    if not articles:
+        return False
+    for c in children_of(token):
+        if c.dep_ == "case" and c.i < token.i and c.lower_ not in articles \
+                and not any(t.pos_ == "PUNCT" for t in token.doc[c.i + 1:token.i]):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -150,6 +203,7 @@ class _Candidate:
     token: int
     sentence: int
     subject: bool
+    complement: bool = False  # named with a preposition ("sous l'impulsion du colonel X"): no unsaid subject
 
 
 def _feature(token: Any, name: str) -> str | None:
@@ -184,6 +238,7 @@ class _Memory:
         # (type, word of its name) -> the last candidate of each entity carrying that word
         self.by_word: dict[tuple[str, str], dict[str, _Candidate]] = {}
         self.told: dict[str, int] = {}  # entity id -> how often it was told so far, resolved mentions included
+        self.entities: dict[str, Entity] = {}  # entity id -> the entity, for `most_told_of`
         # An entity's gender and number as its name was first written: "il" and "elle" do not
         # change it ("ils" wrongly given to César would make him plural for every later "ils").
         self.features: dict[str, tuple[str, str]] = {}
@@ -194,8 +249,13 @@ class _Memory:
         if features is None:  # the parse's morphology is slow to read: once per entity
             features = self.features[entity.id] = _features(root)
         gender, number = features
-        candidate = _Candidate(entity, root.i, sentence, _phrase_head(root).dep_ in SUBJECT_DEPS)
+        head = _phrase_head(root)
+        subject = head.dep_ in SUBJECT_DEPS
+        # Named with a preposition ("sous l'impulsion du colonel X"): no subject left unsaid is X.
+        candidate = _Candidate(entity, root.i, sentence, subject,
+                               not subject and any(c.dep_ == "case" and c.i < head.i for c in children_of(head)))
         self.told[entity.id] = self.told.get(entity.id, 0) + 1
+        self.entities[entity.id] = entity
         self.last[(entity.type, gender, number, candidate.subject)] = candidate
         self.recent.append(candidate)
         if entity.type == "person":
@@ -242,6 +302,15 @@ class _Memory:
             if (self.told.get(entity.id, 0), c.token) > (self.told.get(best.entity.id, 0) if best.entity else 0,
                                                           best.token):
                 best = c
+        return best
+
+    def most_told_of(self, types: frozenset[str], gender: str, number: str) -> Entity | None:
+        """Of all the entities told so far, the one of these types and features told most about."""
+        best: Entity | None = None
+        for entity in self.entities.values():
+            if entity.type in types and self.features.get(entity.id) == (gender, number) and (
+                    best is None or self.told[entity.id] > self.told[best.id]):
+                best = entity
         return best
 
     def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
@@ -296,33 +365,40 @@ def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
 
 # The last document's plain pass (no `asked`, no `hidden`): the events and the relations layers
 # both ask it, with the same entities and dates. (weak reference to the Doc, key, references,
-# possessives, antecedents)
-_last_pass: tuple[Any, tuple, dict[int, Reference], dict[int, Reference], dict[int, int]] | None = None
+# possessives, antecedents, unsaid subjects)
+_last_pass: tuple[Any, tuple, dict[int, Reference], dict[int, Reference], dict[int, int],
+                  dict[int, Reference]] | None = None
 
 
 def resolve_references(doc: Any, text: str, language: str | None, entity_at: dict[int, Entity],
                        skip: set[int], *, asked: Collection[int] = (),
                        hidden: Sequence[tuple[int, int]] = (),
                        possessives: dict[int, Reference] | None = None,
-                       antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
+                       antecedents: dict[int, int] | None = None,
+                       unsaid: dict[int, Reference] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for; see `_resolve`.
-    A plain pass is made once per Doc, entities and dates: its possessives and antecedents are
-    collected whether or not this caller asks for them, which changes none of the references."""
+    A plain pass is made once per Doc, entities and dates: its possessives, antecedents and unsaid
+    subjects are collected whether or not this caller asks for them, which changes none of the
+    references."""
     global _last_pass
     if asked or hidden or doc is None:
         return _resolve(doc, text, language, entity_at, skip, asked=asked, hidden=hidden,
-                        possessives=possessives, antecedents=antecedents)
+                        possessives=possessives, antecedents=antecedents, unsaid=unsaid)
     key = (language, text, tuple(sorted((i, id(e)) for i, e in entity_at.items())), frozenset(skip))
     last = _last_pass
     if last is None or last[0]() is not doc or last[1] != key:
         owned: dict[int, Reference] = {}
         pointed: dict[int, int] = {}
-        found = _resolve(doc, text, language, entity_at, skip, possessives=owned, antecedents=pointed)
-        last = _last_pass = (weakref.ref(doc), key, found, owned, pointed)
+        left: dict[int, Reference] = {}
+        found = _resolve(doc, text, language, entity_at, skip, possessives=owned, antecedents=pointed,
+                         unsaid=left)
+        last = _last_pass = (weakref.ref(doc), key, found, owned, pointed, left)
     if possessives is not None:
         possessives.update(last[3])
     if antecedents is not None:
         antecedents.update(last[4])
+    if unsaid is not None:
+        unsaid.update(last[5])
     return dict(last[2])
 
 
@@ -330,7 +406,8 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
              skip: set[int], *, asked: Collection[int] = (),
              hidden: Sequence[tuple[int, int]] = (),
              possessives: dict[int, Reference] | None = None,
-             antecedents: dict[int, int] | None = None) -> dict[int, Reference]:
+             antecedents: dict[int, int] | None = None,
+             unsaid: dict[int, Reference] | None = None) -> dict[int, Reference]:
     """Token index of a referring expression's head -> the entity it stands for. `text`: the text the
     doc's token offsets point into (spaCy rebuilds `doc.text` at every call); `skip`: tokens that
     refer to nothing (the words of a date: "le 1er" is a day, not the 1st regiment); `asked`: tokens
@@ -341,7 +418,8 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
     the subject pronouns left unresolved because the candidate they agreed with is a subject that
     names no entity, with that subject's token ("Les soldats avancent. Ils …": "Ils" -> "soldats"),
     which the caller may read as people or refuse as a thing ("Le livre … Il démontre"), and so
-    for the possessives ("L'empereur … son intervention")."""
+    for the possessives ("L'empereur … son intervention"); `unsaid`, when given, receives the verbs
+    whose subject is left unsaid ("A brisé la ligne ennemie") -> who that subject is."""
     lex = _lexicon(language or "")
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
@@ -350,6 +428,10 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
     owned = lex.possessives if possessives is not None else {}
     rows = _worth_reading(doc, lex, entity_at, skip, owned)
     starts = _sentence_starts(doc)
+    unsaid_at = _unsaid_subjects(doc, text, lex, entity_at, skip, starts) \
+        if unsaid is not None and lex.unsaid else {}
+    if unsaid_at:
+        rows = sorted(set(rows) | set(unsaid_at))
     asked = frozenset(asked)
     if asked or hidden:
         ranges = sorted(hidden)
@@ -360,12 +442,24 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
             return k < 0 or i >= ranges[k][1]
         rows = sorted(i for i in set(rows) | set(asked) if visible(i))
         starts = [s for s in starts if s == 0 or visible(s)]
+    # A name inside parentheses is told aside ("(son chef, le capitaine X, vient de succomber), …,
+    # arrive jusqu'à l'Oise qu'il franchit"): no pronoun after it stands for it.
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)] if "(" in text else []
     resume = 0  # the first token not yet read as part of a name or a pronoun
     for i in rows:
         if i < resume:
             continue
         sentence = bisect_right(starts, i) - 1
         sent_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc)
+        pronoun = unsaid_at.get(i)
+        if pronoun is not None and unsaid is not None:
+            who = _choose_unsaid(memory, pronoun, sentence)
+            if who is not None:
+                verb = doc[i]
+                unsaid[i] = Reference(who, Span(verb.idx, verb.idx + len(verb)))
+                memory.remember(who, verb, sentence)
+            if i not in entity_at:
+                continue
         entity = entity_at.get(i)
         if entity is not None:
             end = i
@@ -380,7 +474,7 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
                 if reference is not None:
                     out[root.i] = reference
                     entity = reference.entity
-            if entity.type != "place":
+            if entity.type != "place" and not _inside(asides, doc[i].idx):
                 memory.remember(entity, root, sentence)
             continue
         owner = owned.get(doc[i].lower_)
@@ -478,10 +572,13 @@ def _partitive(doc: Any, pronoun: Any, lex: _Lexicon) -> bool:
 
 def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     """True when the pronoun `subject` names no one: "il faut", "il y a", "il ne vient rien", and a
-    passive whose real subject is a clause ("il était prescrit de ne point engager le combat")."""
+    passive whose real subject is a clause ("il était prescrit de ne point engager le combat"; not
+    one of a verb whose object does what the infinitive says, `personal_passives.tsv`: "il est
+    chargé d'effectuer des travaux")."""
     verb = subject.head
-    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)):
-        return True
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)) \
+            and verb.lemma_ not in lex.personal_passives:
+        return True  # not "il est chargé d'effectuer des travaux": someone was given the task
     when = lex.impersonal.get(verb.lemma_)
     if when is None:
         return False
@@ -522,13 +619,7 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
             real = next((c for c in children_of(subject.head) if c.dep_ == "obj" and c.pos_ == "NOUN"
                          and c.i > subject.head.i), None)
             return (real, last, None, _features(real), None) if real is not None else None
-        near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
-                if c.sentence >= sentence - PRONOUN_REACH]
-        chosen = _pick(near, sentence)
-        near_subject = chosen is not None and chosen.subject and chosen.sentence >= sentence - 1
-        if chosen is not None and chosen.entity is not None and not near_subject:
-            chosen = memory.most_told(chosen, pronoun.types, pronoun.gender, pronoun.number,
-                                      sentence - PRONOUN_REACH)
+        chosen = _choose(memory, pronoun, sentence)
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
@@ -571,6 +662,144 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         return None
     span = Span(min(determiner.idx, token.idx), token.idx + len(token))
     return token, i, Reference(chosen.entity, span), None, None
+
+
+def _choose(memory: _Memory, pronoun: _Pronoun, sentence: int) -> _Candidate | None:
+    """The candidate a subject pronoun of these features stands for (see the module's account)."""
+    near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
+            if c.sentence >= sentence - PRONOUN_REACH]
+    chosen = _pick(near, sentence)
+    near_subject = chosen is not None and chosen.subject and chosen.sentence >= sentence - 1
+    if chosen is not None and chosen.entity is not None and not near_subject:
+        chosen = memory.most_told(chosen, pronoun.types, pronoun.gender, pronoun.number,
+                                  sentence - PRONOUN_REACH)
+    return chosen
+
+
+def _choose_unsaid(memory: _Memory, pronoun: _Pronoun, sentence: int) -> Entity | None:
+    """Who a subject left unsaid is: a subject of this sentence or the one before; else one named in
+    this sentence before the verb without a preposition (an individual citation's "Sergent X : A
+    entraîné sa section"); else the entity of its features the text told most about so far. A
+    citation names its unit's commander in a complement ("sous l'impulsion du colonel X") and leaves
+    the unit, the one the history follows, unsaid."""
+    agreeing = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number) if c.entity is not None]
+    subjects = [c for c in agreeing if c.subject and c.sentence >= sentence - 1]
+    if subjects:
+        return max(subjects, key=lambda c: c.token).entity
+    here = [c for c in agreeing if c.sentence == sentence and not c.complement]
+    if here:
+        return max(here, key=lambda c: c.token).entity
+    return memory.most_told_of(pronoun.types, pronoun.gender, pronoun.number)
+
+
+def _unsaid_subjects(doc: Any, text: str, lex: _Lexicon, entity_at: dict[int, Entity], skip: set[int],
+                     starts: list[int]) -> dict[int, _Pronoun]:
+    """The verbs heading their sentence whose subject is left unsaid -> the pronoun it stands for.
+
+    Only the sentences' roots are read, and of them only the verbs no subject hangs on, found on the
+    parse's arrays: a handful per text."""
+    assert lex.unsaid is not None
+    strings = doc.vocab.strings
+    columns = doc.to_array(["POS", "DEP", "HEAD"])
+    pos, dep, head = columns[:, 0], columns[:, 1], columns[:, 2].astype("int64")
+    subjects = (dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]) | (dep == strings["expl:subj"])
+    cased = set((dep == strings["case"]).nonzero()[0] + head[dep == strings["case"]])
+    governed = {i + int(head[i]) for i in subjects.nonzero()[0].tolist()
+                if i not in cased or not _prepositional(doc[i], lex.subject_articles)}
+    roots = ((dep == strings["ROOT"]) & ((pos == strings["VERB"]) | (pos == strings["NOUN"]))).nonzero()[0].tolist()
+    auxiliaries = lex.auxiliaries or {}
+    found: list[tuple[int, _Pronoun, bool, int]] = []  # (verb, pronoun, opens its sentence, its line's start)
+    for i in roots:
+        verb = doc[i]
+        read_as_noun = None
+        if verb.pos_ == "NOUN":
+            # "A brisé la ligne" read as a noun "A" and a participle describing it: the participle
+            # is the sentence's verb, the "A" its auxiliary.
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            if verb.lower_ not in auxiliaries or after is None or after.head.i != i or after.dep_ != "acl" \
+                    or after.pos_ != "VERB" or morph_of(after, "VerbForm") != ["Part"]:
+                continue
+            read_as_noun, verb, i = verb, after, after.i
+        if i in governed:
+            continue
+        sentence = bisect_right(starts, i) - 1
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc)
+        if text[doc[starts[sentence]].idx:doc[end - 1].idx + len(doc[end - 1])].rstrip().endswith("?"):
+            continue  # a question: "A-t-on jamais vu …", whoever asks
+        if not _opens_sentence(text, doc[starts[sentence]].idx):
+            continue  # the segmenter cut a sentence inside ("Madrid, | menacé d'un assaut, ouvrit")
+        # A compound tense only ("A fait", "S'est maintenu", "Est parti"): the citations' form; a
+        # simple form without a subject is more often a noun or an adjective the tagger read as a
+        # verb ("relève par la brigade", "la pression continue").
+        finite = read_as_noun or next((c for c in children_of(verb) if c.dep_.startswith("aux") and c.i < i), None)
+        if finite is None:
+            continue
+        if finite.pos_ != "AUX" and finite.lower_ in auxiliaries:
+            number = auxiliaries[finite.lower_]  # the tagger gave the capital "A" no verb's features
+        elif morph_of(finite, "VerbForm") != ["Fin"] or morph_of(finite, "Mood") != ["Ind"] \
+                or morph_of(finite, "Person") != ["3"] or not morph_of(finite, "Number"):
+            continue  # an order, a wish, an infinitive or a participle heading a title
+        else:
+            number = morph_of(finite, "Number")[0]
+        pronoun = lex.unsaid.get(number)
+        if pronoun is None:
+            continue
+        if any(_bare_before(doc[k], verb, skip) for k in range(starts[sentence], i)):
+            continue  # a noun before it with no preposition: a subject the parse misread
+        if any(c.dep_.startswith("expl") for c in children_of(verb)) and any(
+                c.i > i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and not _has_case(c)
+                for c in children_of(verb)):
+            continue  # "Dans la voiture se trouvait un plan": the subject after a pronominal verb
+        first = next((doc[k] for k in range(starts[sentence], i + 1) if doc[k].pos_ != "PUNCT"), verb)
+        found.append((i, pronoun, first.i in (finite.i, i) or (first.head.i == i and first.dep_.startswith("expl")),
+                      text.rfind("\n", 0, verb.idx)))
+    # A subject is left unsaid in a passage written so, a citation's: one of its sentences at least
+    # opens on its verb ("A fait 400 prisonniers", "S'est maintenu"); then a verb after a fronted
+    # complement is one too ("Puis, au cours de durs combats, a refoulé l'adversaire"). In prose,
+    # a compound verb without a subject is one whose subject the parse lost.
+    styled = {line for _, _, initial, line in found if initial}
+    return {i: pronoun for i, pronoun, _, line in found if line in styled}
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the text before `start` ends a sentence, a line, a title or a quotation's opening
+    (".", "!", ":", "«", a new line), not an abbreviation's period ("M. Crassus") nor a comma."""
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip()
+    if not stripped or "\n" in before[len(stripped):]:
+        return True
+    if stripped[-1] == ".":
+        word = stripped[:-1].split()[-1] if stripped[:-1].split() else ""
+        return not (len(word) <= 2 and word[:1].isupper())  # "M.", "P.", "Ch."
+    return stripped[-1] in "!?:;«»<>"
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _has_case(token: Any) -> bool:
+    return any(c.dep_ == "case" for c in children_of(token))
+
+
+def _bare_before(token: Any, verb: Any, skip: set[int]) -> bool:
+    """True for a noun or a pronoun before `verb` that hangs on it by no preposition: neither it nor
+    a word between it and the verb in the parse has one ("Madrid, menacé d'un assaut, ouvrit"). Object
+    clitics and the words of a date are no such noun."""
+    if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.i in skip or token.dep_.startswith("aux") \
+            or (token.pos_ == "PRON" and token.dep_.startswith(("expl", "obj", "iobj"))):
+        return False
+    walk = token
+    for _ in range(MAX_CLIMB + 2):
+        if walk.i == verb.i:
+            return True
+        if _has_case(walk) or walk.dep_ == "acl:relcl" or walk.i in skip:
+            return False
+        if walk.head.i == walk.i:
+            return False
+        walk = walk.head
+    return False
 
 
 def _possessor(determiner: Any, owner: _Pronoun, memory: _Memory, sentence: int,

@@ -5,7 +5,9 @@ nor "aller"/"faire" governing an infinitive: then the infinitive is the event), 
 nouns naming one happening ("le débarquement", "l'inculpation"; not "navires de débarquement"), and
 the adjectives of states; in a line written in capitals, which the tagger misreads, verbs are found
 from the lemmatizer's tables (`capitals`). Each gets its TimeML class, polarity, modality and factuality (`classes`):
-a chronology lists the factual occurrences (`annales.common.events.is_happening`).
+a chronology lists the factual occurrences (`annales.common.events.is_happening`), not the event
+noun of a heading that names the passage below ("Offensive de l'Ourcq." alone on its line, no date),
+nor a participle recalling what a demonstrative points back to ("Ces gains chèrement acquis").
 Events told inside quotations are kept like any other.
 
 Participants come from the dependency parse, mapped to entities through the mentions the entity
@@ -33,6 +35,8 @@ One pass over the tokens; the parse is only read, never redone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
@@ -44,9 +48,11 @@ from annales.events.classes import (
     aspect,
     bare_infinitive,
     describes_a_thing,
+    heads_a_passage,
     historians_future,
     names_its_doer,
     names_one_happening,
+    recalls_a_told_happening,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
@@ -87,6 +93,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     # OCR left open until the end of the text) is the narrator's.
     quoted = sorted((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
     timex_by_id = {t.id: t for t in analysis.timexes}
+    timex_starts = sorted(t.start for t in analysis.timexes)
 
     for order, i in enumerate(triggers, start=1):
         token = doc[i]
@@ -123,9 +130,12 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event) and (
-            names_one_happening(token, lex, support) if noun
+            (names_one_happening(token, lex, support) and not heads_a_passage(
+                token, *sentences.bounds(i), analysis.text,
+                bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
+            if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
-                      or a_time_comes(token, lex)))
+                      or a_time_comes(token, lex) or recalls_a_told_happening(token)))
         seen_quantities: set[str] = set()
         for j in clause:
             qid = quantity_at.get(j)

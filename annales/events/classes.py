@@ -23,6 +23,7 @@ and factuality, read from the trigger's word and the parse around it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -409,6 +410,30 @@ def names_one_happening(noun: Any, lex: Lexicon, support: frozenset[str] = froze
     return not (_says_what_its_subject_was(noun, children, lex) or _in_a_purpose(noun, support))
 
 
+# A heading is a few words: a longer verbless sentence is one the tagger misread.
+HEADING_WORDS = 12
+# What may come before a heading on its line: a section's number ("III. -", "2)").
+SECTION_NUMBER = re.compile(r"[\sIVXLCDM\d.)\-—–]*")
+
+
+def heads_a_passage(noun: Any, first: int, last: int, text: str, dated: bool) -> bool:
+    """True for an event noun heading a verbless sentence that opens its line and is no entry of a
+    dated list ("Offensive de l'Ourcq.", "Occupation rhénane.", then the passage telling it): a
+    heading names what the text below tells, it is not one more happening. `first`, `last`: the
+    sentence's tokens [first, last); `dated`: a date stands in the sentence ("Offensive de l'Aisne,
+    du 16 au 20 avril": an entry of a yearly summary, a happening)."""
+    if dated or noun.head.i != noun.i or last - first > HEADING_WORDS + 4:
+        return False
+    doc = noun.doc
+    start = doc[first].idx
+    if not SECTION_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+        return False  # a verbless sentence inside a paragraph: a summary's entry, a list's item
+    words = [doc[k] for k in range(first, last) if not (doc[k].is_punct or doc[k].is_space)]
+    return len(words) <= HEADING_WORDS and words[0].i == noun.i - sum(
+        1 for k in range(words[0].i, noun.i) if doc[k].pos_ == "DET") and not any(
+        t.pos_ in ("VERB", "AUX") and "Fin" in morph_of(t, "VerbForm") for t in words)
+
+
 def _says_what_its_subject_was(noun: Any, children: list[Any], lex: Lexicon) -> bool:
     """A noun after a copula whose subject names a happening ("la seconde offensive fut un échec")
     judges that happening, which is listed itself; after a pronoun or a name ("ce fut un massacre",
@@ -462,6 +487,21 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
         return False
     # Only a calendar date dates it: "désormais" (PRESENT_REF) or a date the text leaves open does not.
     return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
+
+
+def recalls_a_told_happening(verb: Any) -> bool:
+    """A bare past participle said of a noun a demonstrative points back to ("Ces gains chèrement
+    acquis, il s'agit de les garder"): the happening was told already, as "cet échec" says of a noun."""
+    if "Part" not in morph_of(verb, "VerbForm") or "Past" not in morph_of(verb, "Tense"):
+        return False
+    children = children_of(verb)
+    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in children):
+        return False
+    said_of = [c for c in children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if verb.dep_ in ("acl", "amod"):
+        said_of.append(verb.head)
+    return any(any(d.dep_.startswith("det") and "Dem" in morph_of(d, "PronType") for d in children_of(noun))
+               for noun in said_of if noun.pos_ == "NOUN")
 
 
 def a_time_comes(verb: Any, lex: Lexicon) -> bool:

@@ -25,7 +25,10 @@ A verb without a subject of its own takes the subject its clause is told under:
   of a verb conjugated with être (`events/etre_verbs.tsv`: "César, arrivé à Bibracte"); not when
   the participle's gender is not the one the noun's article shows (the parse hung it on the wrong
   noun: "une citation à l'ordre du 20e corps, transformée"); a participle after a colon the parse
-  hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally);
+  hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally), of the people
+  noun beside it when the noun names none ("Pertes officiers : tués, 7");
+- a finite verb the parse hung as a modifier of the noun right before it ("Retiré le 20, le
+  régiment gagne la région": "gagne" describing "régiment"), that noun;
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
   moi, mourut": "tombé" read as the main verb), that participle's subject;
 - a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
@@ -36,6 +39,12 @@ manœuvre, les Bretons, qui s'étaient retirés, se hâtent": "les Bretons" read
 "manœuvre"): the noun phrase ending right before the verb, hanging by no preposition, when it names
 someone or people; else the subject of a participle or a verb without conjunction the parse hung
 before it as its adverbial clause ("Les ennemis, ne pouvant soutenir l'effort, se retirèrent").
+A verb whose subject a citation leaves unsaid ("A brisé la ligne ennemie, capturé deux canons";
+"Sous l'impulsion de son chef, s'est emparé d'un bois", the "impulsion" the parse made its subject
+being a complement) takes the one the coreference pass found for it (`coreference`), and so do the
+verbs told under it.
+A place the parse made the subject after a verb with no object is its object ("…, atteint le Ru
+Garnier"): the verb then takes a subject as one without its own does.
 A pronominal verb's "être" is no passive's ("s'étaient retirés": agent).
 A relative pronoun stands for its antecedent ("le général qui attaqua": the général is the agent).
 A subject pronoun, a bare group noun and a unit named by its number ("il", "le régiment", "le 9e")
@@ -79,7 +88,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from annales.common.coreference import Reference, resolve_references
+from annales.common.coreference import Reference, prepositional_subject, resolve_references
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
 from annales.common.quotes import find_quoted
@@ -335,15 +344,18 @@ class Participants:
         self.entity_at = entity_at
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
+        self.language = analysis.language
         dates = by_token(doc, ((True, t.start, t.end) for t in analysis.timexes))
         self.dates = frozenset(dates)  # tokens of a date: "Le même jour" the parse may make a subject
         # "son", "leur" resolved to their possessor: read for event nouns only ("sa retraite").
         self.possessives: dict[int, Reference] = {}
         # Subject pronouns that stand for a subject naming no entity ("les soldats … ils"): its token.
         self.antecedents: dict[int, int] = {}
+        # Verbs heading their sentence with their subject left unsaid ("A brisé la ligne ennemie").
+        self.unsaid: dict[int, Reference] = {}
         self.references: dict[int, Reference] = resolve_references(
             doc, analysis.text, analysis.language, entity_at, set(dates), possessives=self.possessives,
-            antecedents=self.antecedents)
+            antecedents=self.antecedents, unsaid=self.unsaid)
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
@@ -571,6 +583,9 @@ class Participants:
         `exact`, only the words of the name at its head ("le général Mangin", not "et Roux"); with
         `core`, the names of its head, of its conjuncts and of their complements, not deeper."""
         out: list[tuple[Entity, Any]] = []
+        unsaid = self.unsaid.get(head.i) if exact else None
+        if unsaid is not None:
+            return [(unsaid.entity, unsaid.span)]  # a verb standing for its subject left unsaid
         k = bisect_left(self.marked, head.left_edge.i)
         if k == len(self.marked) or self.marked[k] > head.right_edge.i:
             return out  # no name and no referring word under it: no need to walk its words
@@ -594,9 +609,19 @@ class Participants:
         children = children_of(token)  # made once here, read twice below
         deps = [c.dep_ for c in children]
         passive = token.pos_ == "NOUN" or "aux:pass" in deps or "nsubj:pass" in deps
-        out: list[_Argument] = []
-        has_subject = any(d in SUBJECT_DEPS or (d == "expl:subj" and c.i in self.references)
+        # "Sous l'impulsion de son chef, s'est emparé …" read with "impulsion" as the subject: a word
+        # with a preposition is a complement, and the subject is left unsaid (a citation's wording).
+        misread = {c.i for c, d in zip(children, deps, strict=True) if d in SUBJECT_DEPS
+                   and prepositional_subject(c, self.language)} if token.i in self.unsaid else set()
+        # "Le régiment continue sa progression, atteint le Ru Garnier" read with the place after the
+        # verb as its subject: a place does not act, after a verb with no object it is the object.
+        inverted = {c.i for c, d in zip(children, deps, strict=True)
+                    if d == "nsubj" and c.i > token.i and token.pos_ == "VERB" and "obj" not in deps
+                    and self._place(c)}
+        misread |= inverted
+        has_subject = any((d in SUBJECT_DEPS and c.i not in misread) or (d == "expl:subj" and c.i in self.references)
                           for c, d in zip(children, deps, strict=True))
+        out: list[_Argument] = []
         for child in children:
             if child.i in self.triggers and not _is_relative(child):
                 continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
@@ -609,6 +634,8 @@ class Participants:
                 continue
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
+            if child.i in misread:
+                dep = "obj" if child.i in inverted else "obl"
             role = ROLE_OF_DEP.get(dep)
             if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
                 role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
@@ -655,6 +682,8 @@ class Participants:
             inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
             if inherited is None and token.pos_ == "VERB":
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
+            if inherited is None and token.i in self.unsaid:
+                inherited = _Argument(token, self._voice(token), subject=True, exact=True)
             if inherited is not None:
                 out.insert(0, inherited)
         if token.pos_ == "VERB" and not any(a.role == "agent" for a in out) and (
@@ -802,6 +831,11 @@ class Participants:
                 return _Argument(child, role, subject=True)
         return None
 
+    def _place(self, token: Any) -> bool:
+        """True when the words `token` heads name a place entity at their head."""
+        entity = self.entity_at.get(token.i)
+        return entity is not None and entity.type == "place"
+
     def _names_someone(self, token: Any) -> bool:
         """True when the words token heads name a person, unit or organisation, or refer to one."""
         head_entity = self.entity_at.get(token.i)
@@ -822,14 +856,28 @@ class Participants:
             form = _feature(walk, "VerbForm")
             # A participle after a colon the parse hangs as a noun's complement counts what the noun
             # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
-            tallied = dep == "nmod" and walk.pos_ == "VERB" and head.i < walk.i \
+            tallied = dep in ("nmod", "acl") and walk.pos_ == "VERB" and head.i < walk.i \
                 and any(t.text == ":" for t in walk.doc[head.i + 1:walk.i])
             if (dep == "acl" or tallied) and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 if head.pos_ == "NOUN" and _disagree(walk, head):
                     # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
                     # participle's ending says it describes another noun.
                     return None
+                if tallied and head.pos_ == "NOUN" and self._kind(head) is None and not self._names_someone(head):
+                    # "Pertes officiers : tués, 7": the tally's noun says what is counted, the
+                    # people noun beside it (no preposition: the OCR lost a colon) whom.
+                    counted = next((c for c in children_of(head) if c.i < walk.i and not _case(c)
+                                    and c.pos_ == "NOUN" and self._kind(c) in PEOPLE), None)
+                    if counted is not None:
+                        return _Argument(counted, role, subject=True, exact=True)
                 return _Argument(head, role, subject=True, exact=True)  # "le colonel X, tué le 14": X
+            if dep == "acl" and form == "Fin" and head.pos_ in ("NOUN", "PROPN") and head.i == walk.i - 1 \
+                    and _feature(walk, "Mood") == "Ind" and not has_child_dep(walk, "mark") \
+                    and not any(_is_relative(c) for c in children_of(walk)):
+                # "Retiré le 20, le régiment gagne la région" read with "gagne" describing
+                # "régiment": a finite verb is no noun's modifier, the noun right before it is its
+                # subject (a relative would have its pronoun, a participle no person).
+                return _Argument(head, role, subject=True)
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
                 # "ordonne au capitaine X d'attaquer" parsed as a complement of the noun: X attacks.
@@ -867,6 +915,8 @@ class Participants:
             stranded = (self._stranded_subject(head) or self._fronted_subject(head)) if head.pos_ == "VERB" else None
             if stranded is not None:
                 return _Argument(stranded.head, role, subject=True)
+            if head.i in self.unsaid:
+                return _Argument(head, role, subject=True, exact=True)  # "A conquis et gardé ses objectifs"
             walk = head
         return None
 
