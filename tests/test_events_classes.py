@@ -337,3 +337,13 @@ def test_a_participle_said_of_what_a_demonstrative_points_back_to_is_no_new_happ
     assert is_happening(_event(analysis, "prend"))
     told = _analyze("Les tranchées conquises le 4 mai 1916 sont perdues le 6.", context)
     assert is_happening(_event(told, "conquises"))  # dated in its own words, no demonstrative
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Le 22 mai 1915, l'ennemi reprend la crête.", "reprend", "OCCURRENCE"),  # retaken: done
+    ("Le 22 mai 1915, le régiment reprend l'attaque.", "reprend", "ASPECTUAL"),  # begun again
+])
+def test_an_aspectual_verb_with_a_thing_for_object_is_an_occurrence(text: str, verb: str, expected: str,
+                                                                    context) -> None:
+    analysis = analyze(text, None, context=context)
+    assert next(e.event_class for e in analysis.events if e.trigger.text == verb) == expected

@@ -193,6 +193,9 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
     listed = lex.classes.get(lemma)
     if listed == "I_ACTION" and token.pos_ == "VERB" and not _governs_event(token, lex):
         return "OCCURRENCE"  # "défendre la ville" is done; "défendre de sortir" bears on another event
+    if listed == "ASPECTUAL" and token.pos_ == "VERB" and has_child_dep(token, "obj") \
+            and not _governs_event(token, lex):
+        return "OCCURRENCE"  # "l'ennemi reprend la crête" is done; "reprend l'attaque" begins it again
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
