@@ -47,7 +47,7 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("rank", "unit", "ship", "dateline", "signature")
+        return self.source in ("rank", "unit", "ship", "dateline", "signature", "institution")
 
 
 @cache

@@ -116,6 +116,14 @@ class Resolver:
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
         self.org_heads = {fold(noun) for noun, where in load_rows(language, "entities", "org_cues.tsv")
                           if where in ("head", "both")}
+        seats = [r[0] for r in load_rows(language, "entities", "institution_seats.tsv")]
+        endings = [word for kind, word in load_rows(language, "entities", "name_context_words.tsv", 2)
+                   if kind == "institution-adjective-ending"]
+        # Searched in the few characters before a name already found, up to it ("$" at its start).
+        self.institution_seat = re.compile(
+            rf"(?<![\w'’-])(?i:{alternation(seats, fold_case=True)})"
+            rf"(?:[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'}))?"
+            rf"[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])$") if seats else None
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
@@ -396,6 +404,7 @@ class Resolver:
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
+        candidates += self._institutions_of_places(candidates)
         accepted = self._joined_by_particle(self._settle_overlaps(candidates))
         accepted = [c for c in accepted if self._plausible_name(c)]
         accepted = sorted(accepted + [c for c in self._conjuncts(accepted) if self._plausible_name(c)],
@@ -414,6 +423,25 @@ class Resolver:
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _institutions_of_places(self, candidates: list[Candidate]) -> list[Candidate]:
+        """An institution named in lower case by the place it sits in or governs is one
+        organisation with that place: "le tribunal correctionnel de Guingamp", "la cour d'appel de
+        Paris", "la préfecture de la Seine" (institution_seats.tsv). Read before the names already
+        found; the longer, strong candidate then wins over the place alone."""
+        if self.institution_seat is None:
+            return []
+        found: list[Candidate] = []
+        for cand in candidates:
+            if cand.strong or cand.type not in ("place", "organization", "misc", "person") \
+                    or not self.text[cand.start:cand.start + 1].isupper():
+                continue
+            if cand.type == "person" and place_tier(self.text[cand.start:cand.end], self.analysis.language) is None:
+                continue  # "le tribunal de Jean X" is not said; a name the gazetteer knows may be a town
+            m = self.institution_seat.search(self.text, max(0, cand.start - 60), cand.start)
+            if m is not None:
+                found.append(Candidate(m.start(), cand.end, "organization", "institution"))
+        return found
 
     def _conjuncts(self, accepted: list[Candidate]) -> list[Candidate]:
         """Proper nouns the parse coordinates with a name and no recogniser took ("contre X et Y",
