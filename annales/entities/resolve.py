@@ -824,7 +824,9 @@ class Resolver:
             if t.text == "-" and tokens and not tokens[-1].whitespace_ and not t.whitespace_:
                 tokens.append(t)  # "secrétaire-adjoint" read as three words
                 continue
-            if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
+            # A noun of a person the tagger read as a verb or an adjective ("X, interprète.") is one.
+            trade = not tokens and self._person_noun(t.text) and t.text[:1].islower()
+            if t.is_punct or (t.pos_ not in ROLE_TAGS and not trade) or t.is_sent_start:
                 closed = t.is_punct or t.is_sent_start
                 break
             if t.pos_ == "PROPN" and t.text[:1].isupper() and tokens and tokens[-1].pos_ in ("NOUN", "ADJ"):
@@ -832,16 +834,17 @@ class Resolver:
             tokens.append(t)
         if not closed and tokens and span[len(tokens)].pos_ in ("VERB", "AUX"):
             return None  # "les yeux de Diane, la jeune femme reprit": the subject of the next clause
-        content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
-        if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP":
+        trade = bool(tokens) and tokens[0].text[:1].islower() and self._person_noun(tokens[0].text)
+        content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ") or trade and t is tokens[0]]
+        if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP" and not trade:
             return None  # "Olano, superbe d'aisance": how he is, not what he is
-        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS \
+        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") and not trade or len(tokens) > MAX_ROLE_WORDS \
                 or tokens[0].text[:1].isupper():
             return None  # "Poiret, Madeleine Vionnet": another name, not what Poiret is
         # A role has a noun for head: "Bismarck, modéré, …" says how he is, not what he is; an
         # adjective after a determiner is one ("un ardent révolutionnaire"), unless the words go on
         # past it ("le célèbre correspondant", the noun mistagged).
-        if not any(t.pos_ == "NOUN" for t in content) and not (tokens[0].pos_ == "DET" and closed):
+        if not trade and not any(t.pos_ == "NOUN" for t in content) and not (tokens[0].pos_ == "DET" and closed):
             return None
         while tokens and tokens[-1].pos_ in ("DET", "ADP", "CCONJ"):
             tokens.pop()
