@@ -272,3 +272,8 @@ def test_an_institution_named_by_its_seat_is_one_organisation_with_it(text: str,
 def test_a_courtyard_of_a_place_is_no_institution() -> None:
     analysis = analysed("Les soldats se rangèrent dans la cour de l'Hôtel de Ville à midi.")
     assert not any(e.type == "organization" and e.name.startswith("cour") for e in analysis.entities), seen(analysis)
+
+
+def test_an_institution_of_several_words_in_a_heading_in_capitals_is_the_one_named_in_the_text() -> None:
+    analysis = analysed("CORPS LÉGISLATIF. La séance est ouverte à deux heures. Le Corps législatif adopte la loi.")
+    assert entity_of(analysis, "CORPS LÉGISLATIF").type == "organization", seen(analysis)

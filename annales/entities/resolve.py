@@ -672,8 +672,9 @@ class Resolver:
                 names[surname] = "person"
         names = {k: v for k, v in names.items() if len(k) > 2 and k not in self.lexicon.not_names}
         # A dateline or a headline writes the same name in capitals: "GENÈVE" is "Genève".
+        # So does a heading an institution's or a place's name of several words ("CONSEIL FÉDÉRAL").
         for key, kind in list(names.items()):
-            if " " not in key and not key.isupper():
+            if not key.isupper() and (" " not in key or kind in ("organization", "place")):
                 names.setdefault(key.upper(), kind)
         if not names:
             return []
