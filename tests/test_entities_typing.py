@@ -277,3 +277,8 @@ def test_a_courtyard_of_a_place_is_no_institution() -> None:
 def test_an_institution_of_several_words_in_a_heading_in_capitals_is_the_one_named_in_the_text() -> None:
     analysis = analysed("CORPS LÉGISLATIF. La séance est ouverte à deux heures. Le Corps législatif adopte la loi.")
     assert entity_of(analysis, "CORPS LÉGISLATIF").type == "organization", seen(analysis)
+
+
+def test_a_railway_company_named_by_its_line_is_an_organisation() -> None:
+    analysis = analysed("Les actionnaires du Chemin de fer du Nord se sont réunis hier à Lille.")
+    assert entity_of(analysis, "Chemin de fer du Nord").type == "organization", seen(analysis)

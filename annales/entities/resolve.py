@@ -124,6 +124,8 @@ class Resolver:
             rf"(?<![\w'’-])(?i:{alternation(seats, fold_case=True)})"
             rf"(?:[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'}))?"
             rf"[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])$") if seats else None
+        # A head of several words ("Chemin de fer du Nord"): the company, not the line.
+        self.org_head_phrases = tuple(head for head in self.org_heads if " " in head)
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
@@ -238,7 +240,8 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
-        if fold(text.split()[0]).removesuffix("s") in self.org_heads:
+        if fold(text.split()[0]).removesuffix("s") in self.org_heads \
+                or any(fold(text).startswith(head + " ") for head in self.org_head_phrases):
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
             # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
