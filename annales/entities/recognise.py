@@ -161,6 +161,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "org_head": re.compile(
             rf"(?<![\w])(?i:{_context_words(language, 'org-article')})[ \t]*(?P<name>(?:{_org_heads(language)})s?"
             rf"[ \t]+[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')}))(?![\w-])"),
+        # "PARIS, 12 (Havas). —": the agency a telegram is credited to, between parentheses.
+        "agency_credit": re.compile(
+            rf"\({SPACE_OPT}(?P<name>{_alternation_of(language, 'press_agencies.tsv', fold=False)})"
+            rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -382,10 +386,11 @@ def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Ca
 
 def find_cued_organisations(text: str, language: str) -> list[Candidate]:
     """A name after a lower-case noun that makes it an organisation ("l'agence Havas"), and the
-    capitalised noun of an institution with its adjective ("les Chambres fédérales")."""
+    capitalised noun of an institution with its adjective ("les Chambres fédérales"), and the press
+    agency a telegram is credited to ("(Havas)", press_agencies.tsv)."""
     p = _patterns(language)
     return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
-            for kind in ("org_cue", "org_head") for m in p[kind].finditer(text)]
+            for kind in ("org_cue", "org_head", "agency_credit") for m in p[kind].finditer(text)]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:
