@@ -282,3 +282,8 @@ def test_an_institution_of_several_words_in_a_heading_in_capitals_is_the_one_nam
 def test_a_railway_company_named_by_its_line_is_an_organisation() -> None:
     analysis = analysed("Les actionnaires du Chemin de fer du Nord se sont réunis hier à Lille.")
     assert entity_of(analysis, "Chemin de fer du Nord").type == "organization", seen(analysis)
+
+
+def test_an_institution_takes_the_adjective_after_its_name() -> None:
+    analysis = analysed("Hier, le Grand Conseil vaudois a siégé toute la journée.")
+    assert entity_of(analysis, "Grand Conseil vaudois").type == "organization", seen(analysis)

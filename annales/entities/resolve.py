@@ -126,6 +126,8 @@ class Resolver:
             rf"[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])$") if seats else None
         # A head of several words ("Chemin de fer du Nord"): the company, not the line.
         self.org_head_phrases = tuple(head for head in self.org_heads if " " in head)
+        # "le Grand Conseil vaudois", "le Parlement italien": the adjective is part of the name.
+        self.org_adjective = re.compile(rf"[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'})(?![\w’'-])")
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
@@ -504,10 +506,18 @@ class Resolver:
     def _with_qualifiers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
         """A place takes in the words that make it a part of itself: "la Suisse romande" is one
         place, not "Suisse" (place_qualifiers.tsv)."""
-        if self.place_qualifier is None:
-            return
         starts = {c.start for c in accepted}
         for cand in accepted:
+            if cand.type == "organization" and not cand.strong:
+                # an institution's name ending on its noun takes the adjective after it
+                m = self.org_adjective.match(self.text, cand.end)
+                if m is not None and not any(cand.end < s < m.end() for s in starts):
+                    cand.end = m.end()
+                    cand.key = _norm(self.text[cand.start:cand.end])
+                    types[cand.key] = "organization"
+                continue
+            if self.place_qualifier is None:
+                continue
             m = self.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
             if m is not None and not any(cand.end < s < m.end() for s in starts):
                 cand.end = m.end()
