@@ -9,6 +9,7 @@ from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_organisations,
     find_cued_persons,
+    find_cued_places,
     find_ranked_persons,
     find_ships,
     find_signature,
@@ -523,3 +524,9 @@ def test_the_agency_a_telegram_is_credited_to_is_an_organisation() -> None:
     analysis = analysed(text)
     assert entity_of(analysis, "Havas").type == "organization", seen(analysis)
     assert entity_of(analysis, "Wolff").type == "person", seen(analysis)  # the surname outside a credit
+
+
+def test_a_heading_laid_out_as_a_dateline_that_opens_on_an_institutions_noun_names_it() -> None:
+    text = "CONSEIL NATIONAL. — La séance est ouverte. GRAND CONSEIL. — Rien. LYON, 4 mai. — Le préfet part."
+    found = {(text[c.start:c.end], c.type) for c in find_cued_places(text, "fr") if c.source == "dateline"}
+    assert found == {("CONSEIL NATIONAL", "organization"), ("GRAND CONSEIL", "organization"), ("LYON", "place")}

@@ -323,10 +323,24 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     for kind in ("place_preposition", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     # A dateline or a results code is as sure as a rank: the layout says it is a place.
+    # A heading laid out as a dateline that opens on an institution's noun ("CONSEIL NATIONAL. —",
+    # a parliament's report) names the institution.
     for kind in ("dateline", "dated_place", "country_code"):
-        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)
+        found += [Candidate(m.start("name"), m.end("name"),
+                            "organization" if _an_institutions_heading(m.group("name"), language) else "place",
+                            "dateline") for m in p[kind].finditer(text)
                   if kind == "country_code" or not _a_heading_word(m.group("name"), language)]
     return found
+
+
+@cache
+def _institution_heads(language: str) -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("head", "both"))
+
+
+def _an_institutions_heading(name: str, language: str) -> bool:
+    words = fold(name).split()
+    return any(word.removesuffix("s") in _institution_heads(language) for word in words[:2])
 
 
 def _a_heading_word(name: str, language: str) -> bool:
