@@ -111,3 +111,11 @@ def test_words_after_a_comma_running_into_a_verb_are_the_next_clause_not_a_role(
     analysis = analysed("Il regardait les grands yeux de Diane, la jeune femme reprit alors la parole.")
     diane = entity_of(analysis, "Diane")
     assert all(m.role is None for m in diane.mentions), seen(analysis)
+
+
+def test_a_trade_the_tagger_reads_as_a_verb_or_an_adjective_is_still_a_role() -> None:
+    # "interprète" and "naturaliste" alone after a comma: tagged a verb or an adjective
+    analysis = analysed("La déposition est traduite par M. Jules Bertrand, interprète. Le témoin se tait.")
+    assert entity_of(analysis, "Jules Bertrand").role == "interprète", seen(analysis)
+    analysis = analysed("On annonce la mort de M. Ernest Morel, naturaliste, oncle du professeur Morel.")
+    assert entity_of(analysis, "Ernest Morel").role == "naturaliste", seen(analysis)

@@ -209,3 +209,11 @@ def test_a_verb_of_movement_or_an_article_keeps_the_lean_of_a_to_a_place() -> No
     resolver = _resolver(text)
     cand = _candidates(text, {"Fronde": "place"})[0]
     assert resolver._evidence(cand).get("person", 0.0) == 0.0
+
+
+def test_a_building_or_a_garden_named_after_a_man_is_a_place() -> None:
+    analysis = analysed("On l'enterra au cimetière Montparnasse. Il logeait à la caserne Dupleix, "
+                        "près du parc Monceau.")
+    for name in ("Montparnasse", "Dupleix", "Monceau"):
+        kinds = [e.type for e in analysis.entities if any(name in m.text for m in e.mentions)]
+        assert kinds == ["place"], seen(analysis)

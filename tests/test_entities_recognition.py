@@ -9,6 +9,7 @@ from annales.entities.lexicon import name_lexicon
 from annales.entities.recognise import (
     find_cued_organisations,
     find_cued_persons,
+    find_cued_places,
     find_ranked_persons,
     find_ships,
     find_signature,
@@ -522,3 +523,18 @@ def test_a_finite_verb_ends_an_institutions_name_from_the_ner() -> None:
         pytest.skip("the NER does not run on past this name here: nothing to cut")
     found = [text[c.start:c.end] for c in find_ner(doc, text, "fr")]
     assert "Corps législatif" in found
+
+
+def test_the_agency_a_telegram_is_credited_to_is_an_organisation() -> None:
+    text = "LYON, 4 mai (Havas). — Le préfet est arrivé. BERNE, 4. (A. T. S.) — On apprend que M. Wolff part."
+    found = find_cued_organisations(text, "fr")
+    assert [(text[c.start:c.end], c.type) for c in found] == [("Havas", "organization"), ("A. T. S.", "organization")]
+    analysis = analysed(text)
+    assert entity_of(analysis, "Havas").type == "organization", seen(analysis)
+    assert entity_of(analysis, "Wolff").type == "person", seen(analysis)  # the surname outside a credit
+
+
+def test_a_heading_laid_out_as_a_dateline_that_opens_on_an_institutions_noun_names_it() -> None:
+    text = "CONSEIL NATIONAL. — La séance est ouverte. GRAND CONSEIL. — Rien. LYON, 4 mai. — Le préfet part."
+    found = {(text[c.start:c.end], c.type) for c in find_cued_places(text, "fr") if c.source == "dateline"}
+    assert found == {("CONSEIL NATIONAL", "organization"), ("GRAND CONSEIL", "organization"), ("LYON", "place")}

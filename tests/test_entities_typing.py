@@ -257,3 +257,33 @@ def test_a_name_with_lower_case_words_between_hyphens_is_a_place() -> None:
     assert [e.type for e in analysis.entities] == ["place"], seen(analysis)
     analysis = analysed("Le soir, Jean-Baptiste Drouet arrive au village.")
     assert entity_of(analysis, "Jean-Baptiste Drouet").type == "person", seen(analysis)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hier, le tribunal correctionnel de Montbrison a rendu son jugement.", "tribunal correctionnel de Montbrison"),
+    ("Il plaide depuis vingt ans devant la cour d'appel de Besançon.", "cour d'appel de Besançon"),
+    ("Le conseil municipal de Quimperlé a donné sa démission.", "conseil municipal de Quimperlé"),
+    ("La pétition fut portée à la préfecture de la Nièvre.", "préfecture de la Nièvre")])
+def test_an_institution_named_by_its_seat_is_one_organisation_with_it(text: str, name: str) -> None:
+    analysis = analysed(text)
+    assert entity_of(analysis, name).type == "organization", seen(analysis)
+
+
+def test_a_courtyard_of_a_place_is_no_institution() -> None:
+    analysis = analysed("Les soldats se rangèrent dans la cour de l'Hôtel de Ville à midi.")
+    assert not any(e.type == "organization" and e.name.startswith("cour") for e in analysis.entities), seen(analysis)
+
+
+def test_an_institution_of_several_words_in_a_heading_in_capitals_is_the_one_named_in_the_text() -> None:
+    analysis = analysed("CORPS LÉGISLATIF. La séance est ouverte à deux heures. Le Corps législatif adopte la loi.")
+    assert entity_of(analysis, "CORPS LÉGISLATIF").type == "organization", seen(analysis)
+
+
+def test_a_railway_company_named_by_its_line_is_an_organisation() -> None:
+    analysis = analysed("Les actionnaires du Chemin de fer du Nord se sont réunis hier à Lille.")
+    assert entity_of(analysis, "Chemin de fer du Nord").type == "organization", seen(analysis)
+
+
+def test_an_institution_takes_the_adjective_after_its_name() -> None:
+    analysis = analysed("Hier, le Grand Conseil vaudois a siégé toute la journée.")
+    assert entity_of(analysis, "Grand Conseil vaudois").type == "organization", seen(analysis)

@@ -47,7 +47,7 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("rank", "unit", "ship", "dateline", "signature")
+        return self.source in ("rank", "unit", "ship", "dateline", "signature", "institution")
 
 
 @cache
@@ -161,6 +161,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "org_head": re.compile(
             rf"(?<![\w])(?i:{_context_words(language, 'org-article')})[ \t]*(?P<name>(?:{_org_heads(language)})s?"
             rf"[ \t]+[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')}))(?![\w-])"),
+        # "PARIS, 12 (Havas). —": the agency a telegram is credited to, between parentheses.
+        "agency_credit": re.compile(
+            rf"\({SPACE_OPT}(?P<name>{_alternation_of(language, 'press_agencies.tsv', fold=False)})"
+            rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -330,10 +334,24 @@ def find_cued_places(text: str, language: str) -> list[Candidate]:
     for kind in ("place_preposition", "prefixed_place"):
         found += [Candidate(m.start("name"), m.end("name"), "place", "cue") for m in p[kind].finditer(text)]
     # A dateline or a results code is as sure as a rank: the layout says it is a place.
+    # A heading laid out as a dateline that opens on an institution's noun ("CONSEIL NATIONAL. —",
+    # a parliament's report) names the institution.
     for kind in ("dateline", "dated_place", "country_code"):
-        found += [Candidate(m.start("name"), m.end("name"), "place", "dateline") for m in p[kind].finditer(text)
+        found += [Candidate(m.start("name"), m.end("name"),
+                            "organization" if _an_institutions_heading(m.group("name"), language) else "place",
+                            "dateline") for m in p[kind].finditer(text)
                   if kind == "country_code" or not _a_heading_word(m.group("name"), language)]
     return found
+
+
+@cache
+def _institution_heads(language: str) -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in load_rows(language, "entities", "org_cues.tsv") if r[1] in ("head", "both"))
+
+
+def _an_institutions_heading(name: str, language: str) -> bool:
+    words = fold(name).split()
+    return any(word.removesuffix("s") in _institution_heads(language) for word in words[:2])
 
 
 def _a_heading_word(name: str, language: str) -> bool:
@@ -393,10 +411,11 @@ def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Ca
 
 def find_cued_organisations(text: str, language: str) -> list[Candidate]:
     """A name after a lower-case noun that makes it an organisation ("l'agence Havas"), and the
-    capitalised noun of an institution with its adjective ("les Chambres fédérales")."""
+    capitalised noun of an institution with its adjective ("les Chambres fédérales"), and the press
+    agency a telegram is credited to ("(Havas)", press_agencies.tsv)."""
     p = _patterns(language)
     return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
-            for kind in ("org_cue", "org_head") for m in p[kind].finditer(text)]
+            for kind in ("org_cue", "org_head", "agency_credit") for m in p[kind].finditer(text)]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:

@@ -116,6 +116,18 @@ class Resolver:
         self.place_relative = re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(relatives)})(?![\w])") if relatives else None
         self.org_heads = {fold(noun) for noun, where in load_rows(language, "entities", "org_cues.tsv")
                           if where in ("head", "both")}
+        seats = [r[0] for r in load_rows(language, "entities", "institution_seats.tsv")]
+        endings = [word for kind, word in load_rows(language, "entities", "name_context_words.tsv", 2)
+                   if kind == "institution-adjective-ending"]
+        # Searched in the few characters before a name already found, up to it ("$" at its start).
+        self.institution_seat = re.compile(
+            rf"(?<![\w'’-])(?i:{alternation(seats, fold_case=True)})"
+            rf"(?:[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'}))?"
+            rf"[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|des[ \t]+|de[ \t]+|d['’])$") if seats else None
+        # A head of several words ("Chemin de fer du Nord"): the company, not the line.
+        self.org_head_phrases = tuple(head for head in self.org_heads if " " in head)
+        # "le Grand Conseil vaudois", "le Parlement italien": the adjective is part of the name.
+        self.org_adjective = re.compile(rf"[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'})(?![\w’'-])")
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
         self._index_capitalised_words()
@@ -230,7 +242,8 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
-        if fold(text.split()[0]).removesuffix("s") in self.org_heads:
+        if fold(text.split()[0]).removesuffix("s") in self.org_heads \
+                or any(fold(text).startswith(head + " ") for head in self.org_head_phrases):
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
             # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
@@ -396,6 +409,7 @@ class Resolver:
         for c in candidates:
             if c.source == "rank-particle":
                 c.source = "rank"
+        candidates += self._institutions_of_places(candidates)
         accepted = self._joined_by_particle(self._settle_overlaps(candidates))
         accepted = [c for c in accepted if self._plausible_name(c)]
         accepted = sorted(accepted + [c for c in self._conjuncts(accepted) if self._plausible_name(c)],
@@ -414,6 +428,25 @@ class Resolver:
         accepted += self._propagate(accepted, types)
         accepted.sort(key=lambda c: c.start)
         return self._group(accepted)
+
+    def _institutions_of_places(self, candidates: list[Candidate]) -> list[Candidate]:
+        """An institution named in lower case by the place it sits in or governs is one
+        organisation with that place: "le tribunal correctionnel de Guingamp", "la cour d'appel de
+        Paris", "la préfecture de la Seine" (institution_seats.tsv). Read before the names already
+        found; the longer, strong candidate then wins over the place alone."""
+        if self.institution_seat is None:
+            return []
+        found: list[Candidate] = []
+        for cand in candidates:
+            if cand.strong or cand.type not in ("place", "organization", "misc", "person") \
+                    or not self.text[cand.start:cand.start + 1].isupper():
+                continue
+            if cand.type == "person" and place_tier(self.text[cand.start:cand.end], self.analysis.language) is None:
+                continue  # "le tribunal de Jean X" is not said; a name the gazetteer knows may be a town
+            m = self.institution_seat.search(self.text, max(0, cand.start - 60), cand.start)
+            if m is not None:
+                found.append(Candidate(m.start(), cand.end, "organization", "institution"))
+        return found
 
     def _conjuncts(self, accepted: list[Candidate]) -> list[Candidate]:
         """Proper nouns the parse coordinates with a name and no recogniser took ("contre X et Y",
@@ -473,10 +506,18 @@ class Resolver:
     def _with_qualifiers(self, accepted: list[Candidate], types: dict[str, str]) -> None:
         """A place takes in the words that make it a part of itself: "la Suisse romande" is one
         place, not "Suisse" (place_qualifiers.tsv)."""
-        if self.place_qualifier is None:
-            return
         starts = {c.start for c in accepted}
         for cand in accepted:
+            if cand.type == "organization" and not cand.strong:
+                # an institution's name ending on its noun takes the adjective after it
+                m = self.org_adjective.match(self.text, cand.end)
+                if m is not None and not any(cand.end < s < m.end() for s in starts):
+                    cand.end = m.end()
+                    cand.key = _norm(self.text[cand.start:cand.end])
+                    types[cand.key] = "organization"
+                continue
+            if self.place_qualifier is None:
+                continue
             m = self.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
             if m is not None and not any(cand.end < s < m.end() for s in starts):
                 cand.end = m.end()
@@ -644,8 +685,9 @@ class Resolver:
                 names[surname] = "person"
         names = {k: v for k, v in names.items() if len(k) > 2 and k not in self.lexicon.not_names}
         # A dateline or a headline writes the same name in capitals: "GENÈVE" is "Genève".
+        # So does a heading an institution's or a place's name of several words ("CONSEIL FÉDÉRAL").
         for key, kind in list(names.items()):
-            if " " not in key and not key.isupper():
+            if not key.isupper() and (" " not in key or kind in ("organization", "place")):
                 names.setdefault(key.upper(), kind)
         if not names:
             return []
@@ -796,7 +838,9 @@ class Resolver:
             if t.text == "-" and tokens and not tokens[-1].whitespace_ and not t.whitespace_:
                 tokens.append(t)  # "secrétaire-adjoint" read as three words
                 continue
-            if t.is_punct or t.pos_ not in ROLE_TAGS or t.is_sent_start:
+            # A noun of a person the tagger read as a verb or an adjective ("X, interprète.") is one.
+            trade = not tokens and self._person_noun(t.text) and t.text[:1].islower()
+            if t.is_punct or (t.pos_ not in ROLE_TAGS and not trade) or t.is_sent_start:
                 closed = t.is_punct or t.is_sent_start
                 break
             if t.pos_ == "PROPN" and t.text[:1].isupper() and tokens and tokens[-1].pos_ in ("NOUN", "ADJ"):
@@ -804,16 +848,17 @@ class Resolver:
             tokens.append(t)
         if not closed and tokens and span[len(tokens)].pos_ in ("VERB", "AUX"):
             return None  # "les yeux de Diane, la jeune femme reprit": the subject of the next clause
-        content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ")]
-        if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP":
+        trade = bool(tokens) and tokens[0].text[:1].islower() and self._person_noun(tokens[0].text)
+        content = [t for t in tokens if t.pos_ in ("NOUN", "ADJ") or trade and t is tokens[0]]
+        if len(tokens) > 1 and tokens[0].pos_ == "ADJ" and tokens[1].pos_ == "ADP" and not trade:
             return None  # "Olano, superbe d'aisance": how he is, not what he is
-        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") or len(tokens) > MAX_ROLE_WORDS \
+        if not content or tokens[0].pos_ not in ("DET", "NOUN", "ADJ") and not trade or len(tokens) > MAX_ROLE_WORDS \
                 or tokens[0].text[:1].isupper():
             return None  # "Poiret, Madeleine Vionnet": another name, not what Poiret is
         # A role has a noun for head: "Bismarck, modéré, …" says how he is, not what he is; an
         # adjective after a determiner is one ("un ardent révolutionnaire"), unless the words go on
         # past it ("le célèbre correspondant", the noun mistagged).
-        if not any(t.pos_ == "NOUN" for t in content) and not (tokens[0].pos_ == "DET" and closed):
+        if not trade and not any(t.pos_ == "NOUN" for t in content) and not (tokens[0].pos_ == "DET" and closed):
             return None
         while tokens and tokens[-1].pos_ in ("DET", "ADP", "CCONJ"):
             tokens.pop()
