@@ -173,10 +173,10 @@ def test_months_listed_under_a_heading_year_are_read_with_it(context) -> None:
 
 
 @pytest.mark.parametrize("middle", [
-    "\n\nLES HURLUS (septembre 1914 - avril 1915) : après ces luttes, le 9e avait été relevé et envoyé au repos, "
-    "lorsque, le 26 septembre, l'ennemi prononce une violente attaque.",
-    " Le régiment, au repos depuis septembre 1914, fut alerté lorsque, le 26 septembre, l'ennemi prononça une "
-    "violente attaque.",
+    "\n\nLA CHAMPAGNE (septembre 1914 - mars 1915) : le bataillon avait été mis en réserve à l'arrière, "
+    "lorsque, le 26 septembre, les Allemands déclenchent un assaut brutal.",
+    " Le régiment, en réserve depuis septembre 1914, fut rappelé lorsque, le 26 septembre, les Allemands "
+    "déclenchèrent un assaut brutal.",
 ])
 def test_the_same_day_follows_a_day_told_against_a_reference(middle: str, context) -> None:
     # "Le 26 septembre" is read against the period just named (a heading's, "depuis septembre 1914"); it

@@ -65,10 +65,6 @@ def _frames(language: str, kind: str, column: int = 2) -> dict[str, frozenset[st
             for row in load_rows(language, LAYER, "event_frames.tsv", 4) if row[0] == kind}
 
 
-def _inflections(language: str) -> dict[str, tuple[str, ...]]:
-    return inflections(language)
-
-
 @cache
 def lexicon(language: str) -> Lexicon:
     # Event nouns live in common/ (the time layer reads them: a date modifying one is its date); the
@@ -112,7 +108,7 @@ def lexicon(language: str) -> Lexicon:
         jussives=markers.get("jussive", frozenset()),
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
         reflexive_pronoun=next(iter(markers.get("reflexive", frozenset({""})))),
-        inflections=_inflections(language),
+        inflections=inflections(language),  # read with the conditional's, in common/
         frame_heads=_frames(language, "head"),
         frame_verbs=_frames(language, "verb"),
         frame_openers=_frames(language, "head", 3),
