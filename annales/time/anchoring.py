@@ -184,6 +184,12 @@ def _real_day(point: Point) -> bool:
 NIGHT = "NI"
 
 
+def _week_of(day: date) -> Point:
+    """The ISO week holding `day` ("cette semaine", "la même semaine")."""
+    year, week, _ = day.isocalendar()
+    return Point(year=year, week=week)
+
+
 def _before_noon(point: Point) -> bool:
     """A clock time or a part of the day before noon ("3 heures", "à l'aube", "le matin")."""
     if point.hour is not None:
@@ -641,8 +647,7 @@ class Anchorer:
             day = representative(anchor) if anchor is not None and anchor.day is not None else None
             if day is None:
                 return Resolution(value="XXXX-WXX", resolved=False)
-            year, week, _ = day.isocalendar()
-            return Resolution(point=Point(year=year, week=week), anchor=anchor_id, moves_story=False)
+            return Resolution(point=_week_of(day), anchor=anchor_id, moves_story=False)
         base = _day_point(anchor)
         if base is None:
             return Resolution(value="XXXX-XX-XX" + (f"T{r.point.part}" if r.point.part else ""), resolved=False)
@@ -675,8 +680,7 @@ class Anchorer:
                 d = plus_days(d, -7)  # "se sont rendus ce week-end", written on a Tuesday
                 if d is None:
                     return unresolved
-            year, week, _ = d.isocalendar()
-            return Resolution(point=Point(year=year, week=week, weekend=True), anchor=anchor_id)
+            return Resolution(point=replace(_week_of(d), weekend=True), anchor=anchor_id)
         if r.amount is None:  # "quelques mois plus tard": somewhere a few units on
             lo = moved(anchor, unit, r.sign * VAGUE_UNITS[0])
             hi = moved(anchor, unit, r.sign * VAGUE_UNITS[1])
@@ -693,8 +697,7 @@ class Anchorer:
         if unit == "W" and r.amount == 0:
             d = representative(anchor)
             assert d is not None
-            year, week, _ = d.isocalendar()
-            return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
+            return Resolution(point=_week_of(d), anchor=anchor_id)
         there = moved(anchor, unit, int(amount))
         if there is None:  # "dans trois siècles" from 9999, "il y a deux mille ans" from 1999
             return unresolved
@@ -704,8 +707,7 @@ class Anchorer:
                 and item.cand.kind == "calendar-unit":
             d = representative(there)
             assert d is not None
-            year, week, _ = d.isocalendar()
-            return Resolution(point=Point(year=year, week=week), anchor=anchor_id)
+            return Resolution(point=_week_of(d), anchor=anchor_id)
         point = truncate(there, unit) if not unit.startswith("T") else there
         return Resolution(point=point, anchor=anchor_id, moves_story=amount > 0 or r.anchor == "speech")
 
