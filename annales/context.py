@@ -73,6 +73,14 @@ class Context:
         doc = nlp(text, disable=unused)
         return doc
 
+    def parse_batch(self, texts: list[str | Any]) -> list[Any]:
+        """The Docs of `texts` parsed as one batch, as `parse` parses one."""
+        nlp = self.nlp
+        unused = [name for name in nlp.pipe_names if name not in self.model_components]
+        # spaCy's parser and NER step a quarter of the batch size together: four times the count
+        # steps them all at once.
+        return list(nlp.pipe(texts, disable=unused, batch_size=4 * max(1, len(texts))))
+
 
 @cache
 def _default_context() -> Context:

@@ -90,6 +90,32 @@ def test_chunks_end_at_the_best_break() -> None:
     assert [end - start for start, end in chunk_bounds("mot " * 30, 50)] == [48, 48, 24]
 
 
+def test_pieces_end_only_where_a_sentence_surely_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backbone, "PIECE_CHARS", 20)
+    text = ("Le colonel arrive au camp le soir.\nIl repart avec M.\nDurand vers la ferme " * 3
+            + "et la suite sans fin de ligne ni de point")
+    bounds = list(backbone.piece_bounds(text, 0, len(text)))
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(end == next_start for (_, end), (next_start, _) in zip(bounds, bounds[1:], strict=False))
+    # Cut after "soir.\n" (a word of three letters or more, then the sentence's mark), never after
+    # an initial ("M.\n") nor in the middle of a line.
+    assert {text[end - 6:end] for _, end in bounds[:-1]} == {"soir.\n"}
+    assert len(bounds) == 4
+
+
+def test_a_text_is_parsed_in_pieces_as_one_batch(context: Context) -> None:
+    text = _story(6_000, seed=11)
+    pieces = list(backbone.piece_bounds(text, 0, len(text)))
+    assert len(pieces) >= 4
+    doc = parse_text(text, context)
+    assert doc.text == text
+    starts = {s.start_char for s in doc.sents}
+    # Each piece begins a sentence, and a piece's trailing blank is kept with the sentence before it.
+    assert all(start in starts for start, _ in pieces)
+    ends = {s.end_char for s in doc.sents}
+    assert all(end in ends for _, end in pieces)
+
+
 @pytest.mark.parametrize("text", [
     _story(5_000, seed=9),
     "x" * 130,  # no break at all: cut anywhere

@@ -17,6 +17,7 @@ from functools import cache
 
 from text_to_num import text2num
 
+from annales.common.first_chars import with_lookahead
 from annales.common.resources import alternation
 from annales.common.text import fold as normalise
 from annales.quantities.lexicon import quantity_lexicon
@@ -83,7 +84,8 @@ def pattern_for(language: str) -> re.Pattern[str]:
         mod=mod, vague=alternation(lex.vague), coll=coll, det=g["determiner"], words=words, frac=frac,
         number=number, mult=mult, percent=percent,
     )
-    return re.compile(source, re.IGNORECASE)
+    # Behind a lookahead for its first characters: scanned without trying the whole pattern at every position.
+    return re.compile(with_lookahead(source, re.IGNORECASE), re.IGNORECASE)
 
 
 @cache

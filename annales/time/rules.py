@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from annales.common.first_chars import with_lookahead
 from annales.common.resources import alternation, load_rows
 from annales.time.lexicon import LAYER, lexicon_for
 
@@ -81,7 +82,7 @@ def grammar_for(language: str) -> Grammar:
             continue
         # Expressions never start or end inside a word ("printemps1937" is still matched: the
         # rule itself allows the glued year).
-        compiled = re.compile(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE)
+        compiled = re.compile(with_lookahead(rf"(?<![\w]){source}(?![\w])", re.IGNORECASE), re.IGNORECASE)
         pos = frozenset(row[4].split("|")) if len(row) > 4 and row[4] else frozenset()
         needs = frozenset(row[5].split("|")) if len(row) > 5 and row[5] else frozenset()
         rules.append(Rule(name, kind, compiled, example, pos, needs))
