@@ -81,6 +81,16 @@ def test_the_date_of_a_plan_is_no_step_of_the_story(context: Context) -> None:
     assert _date(analysis, "met") == "1879-01-20"  # the story goes on from where it was
 
 
+def test_a_date_in_parentheses_closing_its_sentence_is_a_step_of_the_story(context: Context) -> None:
+    # An encyclopedia dates a whole sentence in parentheses at its end, even when the parse hangs the
+    # date on a planned complement ("décide d'envoyer … (mars 1762)").
+    text = ("Le 3 septembre 1759, la flotte quitte Brest. Malgré ses pertes, le roi décide d'envoyer une "
+            "seconde escadre vers les Antilles (mars 1762). Il confie au comte de Vaudreuil le commandement "
+            "de cette expédition.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "confie") == "1762-03"
+
+
 BERTRIX = ("Le 9 août 1914, le régiment débarque à Valmy. Les soldats marchent à l'ennemi, traversent la Meuse et "
            "arrivent à Bertrix. C'est le 22 août. Le corps prend contact avec les Allemands.")
 

@@ -1,4 +1,5 @@
-"""What the page's layout says of a date: whether it heads an entry.
+"""What the page's layout says of a date: whether it heads an entry, or closes its sentence in
+parentheses.
 
 A diary, a war diary or a dispatch sets each entry's day apart at its head: "12 août. — Nous
 marchons", "Metz, 12 août. — …", "PARIS, 17 mai (AFP) - …". What the entry tells is written on
@@ -32,3 +33,19 @@ def section_heads(text: str) -> list[int]:
     """Where the lines that open a new section with a dash end, in text order: what an entry says
     stops at the next one, dated or not."""
     return [m.end() for m in _SECTION_HEAD.finditer(text)]
+
+
+# After a date in parentheses: the parenthesis closes, then the sentence or the text ends.
+_CLOSES_SENTENCE = re.compile(r"\s*\)\s*(?:[.!?…]|$)")
+
+
+def in_parentheses(text: str, start: int, window: int = 80) -> bool:
+    """An opening parenthesis before `start`, within `window` characters, that has not closed."""
+    before = text[max(0, start - window):start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def closes_its_sentence(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) is in parentheses that close its sentence ("… du Portugal (juillet
+    1810)."): an encyclopedia's way of dating what the whole sentence told."""
+    return in_parentheses(text, start) and _CLOSES_SENTENCE.match(text, end) is not None

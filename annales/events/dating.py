@@ -92,7 +92,7 @@ from typing import Any
 
 from annales.common.grammar import conditional, verb_tense
 from annales.common.intervals import Cover
-from annales.common.layout import heads_an_entry
+from annales.common.layout import closes_its_sentence, heads_an_entry
 from annales.common.parse import (
     TokenSentences,
     children_of,
@@ -497,7 +497,10 @@ class Dating:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
         flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
         self.lex = lexicon(self.language)
-        plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i]))
+        # A date in parentheses closing its sentence dates what the sentence told ("Napoléon décide
+        # d'engager ses troupes (juillet 1810)."), not the plan the parse hung it on.
+        plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i])
+                          and not closes_its_sentence(analysis.text, timex.start, timex.end))
         # In news, a past told in passing by a participle describing a noun ("le stade (inauguré en
         # 1998) accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story
         # either; a history goes on from it ("L'attaque, déclenchée le 16, est arrêtée au bout de
