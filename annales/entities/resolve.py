@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from annales.common.parse import span_root
 from annales.common.resources import alternation, load_rows
@@ -91,24 +92,19 @@ def _preceding_tokens(doc, start: int, count: int) -> list:
     return [doc[j] for j in range(max(0, i - count), i)]
 
 
-class Resolver:
-    def __init__(self, analysis: Analysis, lexicon: NameLexicon, language: str = "fr") -> None:
-        self.analysis = analysis
-        self.text = analysis.text
-        self.doc = analysis.doc
-        self.lexicon = lexicon
-        self.mid_sentence_caps: set[str] = set()
-        self.sentence_starts = {s.start for s in analysis.sentences}
+class ResolverWords:
+    """What the resolver reads in a language's resource files: built once per language and shared by
+    the documents (read only)."""
+
+    def __init__(self, language: str) -> None:
         self.particles = {r[0].replace("’", "'") for r in load_rows(language, "common", "name_particles.tsv")}
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
+        self.singular_determiners = {d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
         self.person_nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self.place_articles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "place_articles.tsv")}
         self.recipient_verbs = {r[0] for r in load_rows(language, "entities", "recipient_verbs.tsv")}
-        # Known places written with their article somewhere: what a sentence makes them do is
-        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
-        self.articled_places: set[str] = set()
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
@@ -130,6 +126,40 @@ class Resolver:
         self.org_adjective = re.compile(rf"[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'})(?![\w’'-])")
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
+
+
+@cache
+def resolver_words(language: str) -> ResolverWords:
+    return ResolverWords(language)
+
+
+class Resolver:
+    def __init__(self, analysis: Analysis, lexicon: NameLexicon, language: str = "fr") -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.lexicon = lexicon
+        self.mid_sentence_caps: set[str] = set()
+        self.sentence_starts = {s.start for s in analysis.sentences}
+        words = resolver_words(language)
+        self.particles = words.particles
+        self.demonym_endings = words.demonym_endings
+        self.determiners = words.determiners
+        self.singular_determiners = words.singular_determiners
+        self.person_nouns = words.person_nouns
+        self.place_leaning = words.place_leaning
+        self.place_articles = words.place_articles
+        self.recipient_verbs = words.recipient_verbs
+        # Known places written with their article somewhere: what a sentence makes them do is
+        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
+        self.articled_places: set[str] = set()
+        self.place_verbs = words.place_verbs
+        self.place_relative = words.place_relative
+        self.org_heads = words.org_heads
+        self.institution_seat = words.institution_seat
+        self.org_head_phrases = words.org_head_phrases
+        self.org_adjective = words.org_adjective
+        self.place_qualifier = words.place_qualifier
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
@@ -179,8 +209,7 @@ class Resolver:
 
     def _parenthesised_role(self, end: int) -> bool:
         m = re.match(r"\s*\(\s*([\w’']+)\s*([a-zà-ÿ][\w-]*)", self.text[end:end + 40])
-        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in {
-            d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
+        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in self.singular_determiners
 
     @property
     def _typing(self) -> TypingWords:
@@ -670,8 +699,9 @@ class Resolver:
                 names[cand.key] = cand.type
         surnames: dict[str, int] = defaultdict(int)
         sovereigns: dict[str, set[str]] = defaultdict(set)
+        ranks = frozenset(self.lexicon.ranks)
         for key, kind in names.items():
-            form = read_name(key, frozenset(self.lexicon.ranks), self.particles)
+            form = read_name(key, ranks, self.particles)
             if kind == "person" and len(key.split()) > 1 and form.surname is not None and len(form.surname) > 2:
                 surnames[form.surname] += 1
             if kind == "person" and form.regnal is not None:
