@@ -271,8 +271,9 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
+        folded = fold(text)
         if fold(text.split()[0]).removesuffix("s") in self.org_heads \
-                or any(fold(text).startswith(head + " ") for head in self.org_head_phrases):
+                or any(folded.startswith(head + " ") for head in self.org_head_phrases):
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
             # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
