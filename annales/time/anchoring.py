@@ -197,10 +197,15 @@ def _before_noon(point: Point) -> bool:
     return point.part == "MO"
 
 
+_NO_POINT = Point()
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
-    return Point(year=point.year, month=point.month, day=point.day)
+    # `replace` copies a Point faster than a frozen dataclass's __init__ makes one; the search asks
+    # this for every reading of every hypothesis.
+    return replace(_NO_POINT, year=point.year, month=point.month, day=point.day)
 
 
 @dataclass

@@ -22,11 +22,19 @@ Record = TypeVar("Record")
 
 
 def replace(record: Record, /, **changes: Any) -> Record:
-    """`dataclasses.replace` for the plain records of the time layer (Point, Resolution, Option):
-    every field is an init field and the instance's __dict__ holds its fields and nothing else, so
-    the record is rebuilt from it, without `dataclasses.replace`'s walk over the fields' metadata.
-    The anchoring search replaces a thousand of them per text."""
-    return record.__class__(**{**record.__dict__, **changes})
+    """`dataclasses.replace` for the plain records of the time layer (Point, Resolution, Option,
+    Reading): every field is an init field, none has a `__post_init__`, and the instance's __dict__
+    holds its fields and nothing else, so the new record is that __dict__ copied with the changes,
+    without `dataclasses.replace`'s walk over the fields' metadata nor a frozen __init__'s one
+    `object.__setattr__` per field. The anchoring search replaces thousands of them per text."""
+    fields = record.__dict__
+    if not changes.keys() <= fields.keys():
+        raise TypeError(f"{type(record).__name__} has no field {', '.join(sorted(changes.keys() - fields.keys()))}")
+    new = object.__new__(record.__class__)
+    copied = new.__dict__  # written directly: a frozen record refuses setattr
+    copied.update(fields)
+    copied.update(changes)
+    return new
 
 
 @dataclass(frozen=True)
