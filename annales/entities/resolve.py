@@ -55,6 +55,10 @@ PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
 # or a preposition: the noun of an apposition ("X, colonel, …", "X, le maire de …").
 APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ \t]+|l['’])?"
                           r"([a-zà-ÿ][\w’'-]*)(?=[ \t]*[,;.)]|[ \t]+(?:de|du|des|d['’]|à|au|en)(?![\w]))")
+# A capitalised word after a space that follows a word or one of ",;:)", or right after an elision
+# ("l'Europe"). The capital first, then what comes before it: a pattern that opens on a class of
+# letters is searched for that class, much faster than one opening on a look-behind.
+MID_SENTENCE_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[\w,;:)] .)|(?<=\w['’].))[\w’'-]+")
 REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
@@ -164,8 +168,7 @@ class Resolver:
 
     def _index_capitalised_words(self) -> None:
         """Capitalised words seen where capitals are not forced: inside a sentence."""
-        for m in re.finditer(r"(?:(?<=[\w,;:)] )|(?<=\w['’]))([A-ZÀ-ÖØ-Þ][\w’'-]+)", self.text):
-            self.mid_sentence_caps.add(m.group(1))
+        self.mid_sentence_caps.update(MID_SENTENCE_CAPITALISED.findall(self.text))
 
     # ---- filtering ----------------------------------------------------------------------
     def _plausible_name(self, cand: Candidate) -> bool:
