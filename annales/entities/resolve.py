@@ -79,21 +79,12 @@ def _norm(text: str) -> str:
     return HYPHEN_SPACES.sub("-", " ".join(text.replace("’", "'").split()))
 
 
-def _span_root(doc, start: int, end: int):
+def _root_of(doc, start: int, end: int):
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return span_root(span) if span is not None and len(span) else None
 
-
-def _preceding_tokens(doc, start: int, count: int) -> list:
-    if doc is None:
-        return []
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return []
-    i = span[0].i
-    return [doc[j] for j in range(max(0, i - count), i)]
 
 
 class ResolverWords:
@@ -164,11 +155,33 @@ class Resolver:
         self.org_head_phrases = words.org_head_phrases
         self.org_adjective = words.org_adjective
         self.place_qualifier = words.place_qualifier
+        self._roots: dict[tuple[int, int], object] = {}
+        self._token_at: dict[int, int | None] = {}
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
         """Capitalised words seen where capitals are not forced: inside a sentence."""
         self.mid_sentence_caps.update(MID_SENTENCE_CAPITALISED.findall(self.text))
+
+    # A name is read by several tests, each asking the parse for the words at and before it: each
+    # span is made once per document (a spaCy Span and its root cost more than the tests).
+    def _span_root(self, start: int, end: int):
+        key = (start, end)
+        if key not in self._roots:
+            self._roots[key] = _root_of(self.doc, start, end)
+        return self._roots[key]
+
+    def _preceding_tokens(self, start: int, count: int) -> list:
+        """The `count` tokens before the one at `start` (none without a parse or a token there)."""
+        if self.doc is None:
+            return []
+        if start not in self._token_at:
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            self._token_at[start] = span.start if span is not None and len(span) else None
+        i = self._token_at[start]
+        if i is None:
+            return []
+        return [self.doc[j] for j in range(max(0, i - count), i)]
 
     # ---- filtering ----------------------------------------------------------------------
     def _plausible_name(self, cand: Candidate) -> bool:
@@ -200,7 +213,7 @@ class Resolver:
             last = re.sub(r"^[a-z]['’]", "", words[-1])  # "Collin d'Harleville" ends on a capital
             if not any(len(w) > 1 and w[0].isupper() for w in content) or not last[:1].isupper():
                 return False  # "M. B", "M. le président": a title and initials name nobody
-            before = _preceding_tokens(self.doc, cand.start, 2)
+            before = self._preceding_tokens(cand.start, 2)
             if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
                     and before[1].pos_ not in ("ADP", "PUNCT"):
                 return False  # "75 mm Howitzer": a model of gun, not a man
@@ -219,14 +232,14 @@ class Resolver:
         return typing_words(self.analysis.language)
 
     def _after_singular_determiner(self, cand: Candidate) -> bool:
-        before = _preceding_tokens(self.doc, cand.start, 1)
+        before = self._preceding_tokens(cand.start, 1)
         return bool(before) and self.determiners.get(before[-1].lower_.replace("’", "'")) == "singular"
 
     def _is_people(self, cand: Candidate, word: str) -> str | None:
         """"plural" when the word names a people after a plural determiner or a number ("les
         Helvètes", "des Prussiens", "les Suisses" beside "la Suisse"), "singular" for one of a
         people ("l'Américain"), None otherwise ("les Vosges", "les Açores": known places)."""
-        before = _preceding_tokens(self.doc, cand.start, 2)
+        before = self._preceding_tokens(cand.start, 2)
         if not before:
             return None
         determiner = before[-1].lower_.replace("’", "'")
@@ -285,7 +298,7 @@ class Resolver:
             votes["place"] += EVIDENCE["place_cue"]
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
-        root = _span_root(self.doc, cand.start, cand.end)
+        root = self._span_root(cand.start, cand.end)
         if root is not None:
             role = self.lexicon.person_verbs.get(root.head.lemma_)
             if role == "agent" and root.dep_ == "nsubj" or role == "patient" and root.dep_ in ("nsubj:pass", "obj"):
@@ -294,7 +307,7 @@ class Resolver:
                 votes["person"] += EVIDENCE["verb"]
             elif self._governed_by_place_verb(root):
                 votes["place"] += EVIDENCE["place_verb"]
-        before = _preceding_tokens(self.doc, cand.start, 3)
+        before = self._preceding_tokens(cand.start, 3)
         words = [t.text.lower().replace("’", "'") for t in before]
         # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
@@ -634,7 +647,7 @@ class Resolver:
             for i in range(span.start, span.end) if span is not None else ():
                 by_token.setdefault(i, cand)
         for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
+            root = self._span_root(cand.start, cand.end)
             if root is None or cand.strong or id(cand) in in_itinerary:
                 continue
             neighbours = [root.head] if root.dep_ in ("conj", "appos") else []
@@ -666,7 +679,7 @@ class Resolver:
         # a capitalised adjective) is left out: a name is a proper noun somewhere in the text.
         common: dict[str, bool] = defaultdict(lambda: True)
         for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
+            root = self._span_root(cand.start, cand.end)
             proper = root is None or root.pos_ in ("PROPN", "X") or " " in cand.key or cand.source != "ner"
             common[cand.key] = common[cand.key] and not proper
         ner_votes: dict[str, float] = defaultdict(float)
@@ -798,7 +811,7 @@ class Resolver:
         [producteur et musicien] Marc Dubois", "l'[Autrichien] Karl Huber"), and an apposition
         before them and a comma when a noun of a person heads it ("l'[ingénieur du canton, M.]
         Weber", "son [agent, l'avocat] Luc Berger"). `start`: where the name, or its title, begins."""
-        before = _preceding_tokens(self.doc, start, MAX_DESCRIPTOR_WORDS + 2)
+        before = self._preceding_tokens(start, MAX_DESCRIPTOR_WORDS + 2)
         words: list = []
         found: Span | None = None
         article = start
@@ -834,7 +847,7 @@ class Resolver:
             return None
         comma = len(self.text[:start].rstrip()) - 1
         tokens = []
-        for t in reversed(_preceding_tokens(self.doc, comma, MAX_ROLE_WORDS + 1)):
+        for t in reversed(self._preceding_tokens(comma, MAX_ROLE_WORDS + 1)):
             if t.is_punct or t.pos_ not in ROLE_TAGS:
                 break
             tokens.append(t)
