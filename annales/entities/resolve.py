@@ -79,13 +79,6 @@ def _norm(text: str) -> str:
     return HYPHEN_SPACES.sub("-", " ".join(text.replace("’", "'").split()))
 
 
-def _root_of(doc, start: int, end: int):
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
-
-
 
 class ResolverWords:
     """What the resolver reads in a language's resource files: built once per language and shared by
@@ -155,6 +148,7 @@ class Resolver:
         self.org_head_phrases = words.org_head_phrases
         self.org_adjective = words.org_adjective
         self.place_qualifier = words.place_qualifier
+        self._spans: dict[tuple[int, int], object] = {}
         self._roots: dict[tuple[int, int], object] = {}
         self._token_at: dict[int, int | None] = {}
         self._index_capitalised_words()
@@ -165,10 +159,18 @@ class Resolver:
 
     # A name is read by several tests, each asking the parse for the words at and before it: each
     # span is made once per document (a spaCy Span and its root cost more than the tests).
+    def _span(self, start: int, end: int):
+        """The tokens over [start, end) (the parse's Span, None when there is no parse or no token)."""
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        return self._spans[key]
+
     def _span_root(self, start: int, end: int):
         key = (start, end)
         if key not in self._roots:
-            self._roots[key] = _root_of(self.doc, start, end)
+            span = self._span(start, end)
+            self._roots[key] = span_root(span) if span is not None and len(span) else None
         return self._roots[key]
 
     def _preceding_tokens(self, start: int, count: int) -> list:
@@ -643,7 +645,7 @@ class Resolver:
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}  # every word of a name: the parse may hang a conjunct from any of them
         for cand in accepted:
-            span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand") if self.doc is not None else None
+            span = self._span(cand.start, cand.end)
             for i in range(span.start, span.end) if span is not None else ():
                 by_token.setdefault(i, cand)
         for cand in accepted:
