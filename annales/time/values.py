@@ -51,6 +51,14 @@ class Point:
     week: int | None = None
     weekend: bool = False
 
+    def __eq__(self, other: object) -> bool:
+        # A Point's __dict__ holds its fields and nothing else (see `replace`): compared as one dict,
+        # not as two tuples built a field at a time. The anchoring search compares points at every
+        # lookup of its caches and story states. The hash stays the dataclass's.
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     @property
     def precision(self) -> str:
         """The finest field known: C, DE, Y, S, M, W, D, H (hour), P (part of day)."""
