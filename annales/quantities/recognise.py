@@ -111,13 +111,18 @@ def _matches(text: str, language: str) -> Iterator[re.Match[str]]:
 MAX_DIGITS = 15
 
 
+_GROUP_SPACE = re.compile(f",?{SPACE}")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+")
+_GROUP_MARK = re.compile(r"[.,]")
+
+
 def parse_digits(text: str) -> int | float | None:
     """The value of a figure written in digits; None for a run of more than MAX_DIGITS digits."""
     if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return None
-    compact = re.sub(f",?{SPACE}", "", text)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
-        return int(re.sub(r"[.,]", "", compact))
+    compact = _GROUP_SPACE.sub("", text)
+    if _GROUPED.fullmatch(compact):  # thousands in groups of three, after commas or dots
+        return int(_GROUP_MARK.sub("", compact))
     if "," in compact:
         return float(compact.replace(",", "."))
     return int(compact)
