@@ -230,4 +230,4 @@ class Situations:
 
     def _prospective(self, start: int) -> bool:
         before = " ".join(self.text[max(0, start - 20):start].lower().split())
-        return any(before.endswith(cue) for cue in _prospective_cues(self.language))
+        return before.endswith(_prospective_cues(self.language))
