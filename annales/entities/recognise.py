@@ -113,7 +113,9 @@ def _roman_ordinal(language: str) -> str:
 
 def _searched(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern searched for over the whole text that opens on a look-behind or a line's start:
-    behind a lookahead for its first characters (see `first_chars`), the same matches, sooner."""
+    behind a lookahead for its first characters (see `first_chars`), the same matches, sooner. Not
+    for a pattern that opens on a word of a long list (a rank, a noun of a person): nearly every
+    letter may begin it, and the lookahead would cost more than it rejects."""
     return re.compile(with_lookahead(pattern, flags), flags)
 
 
@@ -129,9 +131,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # OCR writes "M, Kellogg" for "M. Kellogg": a stray comma after a title is allowed. A rank (not a
         # title) may take a name that starts with a particle: "le général de Gaulle", not "la reine de Portugal".
         # OCR also glues a dotted title to the name ("M.Barnaud").
-        "rank": _searched(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))"
-                          rf"(?:(?:[ \t]*[,;])?{SPACE}|(?<=\.)(?=[A-Z]))"
-                          rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
+        "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))"
+                           rf"(?:(?:[ \t]*[,;])?{SPACE}|(?<=\.)(?=[A-Z]))"
+                           rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
         "unit_en": _searched(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
             rf"(?![\w])(?:\s*\((?P<abbr>[A-Z]{{1,4}})\))?"),
@@ -146,14 +148,14 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # "le libraire Martin", "son compatriote Paul Roux": a noun of a person, then the name.
         # The noun first, the determiner checked after: a pattern opening on the nouns' trie is
         # searched many times faster than one opening on a case-insensitive alternation.
-        "person_cue": _searched(
+        "person_cue": re.compile(
             rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
         "person_cue_determiner": re.compile(
             rf"(?:(?<![\w])(?i:{_context_words(language, 'cue-determiner')})[ \t]+|(?<![\w])[lL]['’])$"),
         # "— Tenez ! dit Mario en ramassant…", "s'écria Clindor": the subject of an incise, after the
         # end of a spoken sentence. The verb first (a trie), the punctuation before it checked after.
-        "incise": _searched(
+        "incise": re.compile(
             rf"(?<![\w'’-])(?:{_alternation_of(language, 'incise_verbs.tsv', fold=False)}){SPACE}"
             rf"(?P<name>(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}(?:{SPACE}{CAP})?)"
             rf"(?=[ \t]*[,.;:!?]|[ \t]+[a-zà-ÿ])"),
@@ -173,9 +175,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"\({SPACE_OPT}(?P<name>{_alternation_of(language, 'press_agencies.tsv', fold=False)})"
             rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
-        "org_cue": _searched(
+        "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
-        "place_cue": _searched(
+        "place_cue": re.compile(
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
         # A line or sentence that opens with a place in capitals, then a date or a dash.
