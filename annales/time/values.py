@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
+from functools import lru_cache
 from typing import Any, TypeVar
 
 # Seasons as the French calendar counts them (equinoxes and solstices, to the day).
@@ -88,6 +89,7 @@ class Point:
         return replace(self, year=d.year, month=d.month, day=d.day, season=None, week=None)
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def iso(point: Point) -> str:
     """The TIMEX3 value of a point; unknown parts are X's."""
     if point.year is None and point.month is None and point.day is None and point.hour is None \
@@ -122,6 +124,7 @@ def is_resolved(point: Point) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def representative(point: Point) -> date | None:
     """A date in the middle of the point, to measure how far apart two points are."""
     if not in_calendar(point):
@@ -252,6 +255,7 @@ def truncate(point: Point, unit: str) -> Point:
 MOD_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def bounds(point: Point) -> tuple[str, str] | None:
     """Earliest and latest ISO instants a point covers, or None when its year is unknown or outside
     the calendar. A period that runs past 9999-12-31 (the winter of 9999) ends there."""
