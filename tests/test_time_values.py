@@ -128,6 +128,8 @@ def test_replace_makes_the_point_dataclasses_replace_makes() -> None:
     new = replace(point, year=1917, part=None)
     assert new == dataclasses.replace(point, year=1917, part=None) == Point(1917, 2, 21)
     assert hash(new) == hash(Point(1917, 2, 21)) and point == Point(1916, 2, 21, part="MO")
+    # Hashed as the dataclass would hash it: the tuple of its fields.
+    assert hash(new) == hash(dataclasses.astuple(new)) and new != dataclasses.astuple(new)
     with pytest.raises(dataclasses.FrozenInstanceError):
         new.year = 1918  # type: ignore[misc]
 

@@ -52,13 +52,17 @@ class Point:
     week: int | None = None
     weekend: bool = False
 
+    # A Point's __dict__ holds its fields and nothing else, in their order (`__init__` writes them
+    # so, `replace` copies them so): compared as one dict, and hashed as the tuple of its values,
+    # the very tuple the dataclass would hash, without reading the fields one at a time. The
+    # anchoring search compares and hashes points at every lookup of its caches and story states.
     def __eq__(self, other: object) -> bool:
-        # A Point's __dict__ holds its fields and nothing else (see `replace`): compared as one dict,
-        # not as two tuples built a field at a time. The anchoring search compares points at every
-        # lookup of its caches and story states. The hash stays the dataclass's.
         if other.__class__ is not self.__class__:
             return NotImplemented
         return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__.values()))
 
     @property
     def precision(self) -> str:
