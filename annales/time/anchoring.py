@@ -1000,10 +1000,11 @@ def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:
     kept: list[_Hypothesis] = []
     seen: set[tuple] = set()
     for hyp in hypotheses:
-        signature = _signature(hyp.state)
-        if signature in seen:
+        # Added, then the set's size tells whether it was there: one hash of the points, not two.
+        before = len(seen)
+        seen.add(_signature(hyp.state))
+        if len(seen) == before:
             continue
-        seen.add(signature)
         kept.append(hyp)
         if len(kept) == width:
             break
