@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -137,3 +138,12 @@ def test_replace_makes_the_point_dataclasses_replace_makes() -> None:
 def test_replace_refuses_a_field_the_record_does_not_have() -> None:
     with pytest.raises(TypeError, match="yaer"):
         replace(Point(1916), yaer=1917)
+
+
+def test_a_points_hash_is_worked_out_once_and_never_copied() -> None:
+    point = Point(1916, 2, 21)
+    assert hash(point) == hash(dataclasses.astuple(point))
+    later = replace(point, day=22)  # made from a point whose hash is known: its own is worked out anew
+    assert hash(later) == hash(dataclasses.astuple(later)) != hash(point)
+    again = pickle.loads(pickle.dumps(point))
+    assert again == point and hash(again) == hash(point)

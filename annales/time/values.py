@@ -40,6 +40,12 @@ def replace(record: Record, /, **changes: Any) -> Record:
 
 @dataclass(frozen=True)
 class Point:
+    # Beside the fields (in __dict__), a slot for the hash, worked out once: the anchoring search
+    # hashes the same points again and again (its caches, its story states). Not in __dict__, so
+    # neither compared, nor copied by `replace`, nor pickled (`__getstate__`): a str's hash differs
+    # from one process to the next.
+    __slots__ = ("__dict__", "__weakref__", "_hash")
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -54,15 +60,22 @@ class Point:
 
     # A Point's __dict__ holds its fields and nothing else, in their order (`__init__` writes them
     # so, `replace` copies them so): compared as one dict, and hashed as the tuple of its values,
-    # the very tuple the dataclass would hash, without reading the fields one at a time. The
-    # anchoring search compares and hashes points at every lookup of its caches and story states.
+    # the very tuple the dataclass would hash, without reading the fields one at a time.
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
-        return hash(tuple(self.__dict__.values()))
+        try:
+            return self._hash
+        except AttributeError:
+            found = hash(tuple(self.__dict__.values()))
+            object.__setattr__(self, "_hash", found)  # frozen: the field setters refuse it
+            return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__
 
     @property
     def precision(self) -> str:
