@@ -15,7 +15,7 @@ import types
 import typing
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Literal
 
 from annales.errors import InputError
@@ -53,7 +53,13 @@ _ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 
 def valid_iso_date(value: object) -> str | None:
     """`value` when it is a real calendar date written YYYY-MM-DD (years 0001–9999), else None."""
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    return _valid_iso_string(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _valid_iso_string(value: str) -> str | None:
+    # Cached: the events layer asks the same few days of every timex of a text again and again.
+    if not _ISO_DATE.match(value):
         return None
     try:
         return dt.date.fromisoformat(value).isoformat()
@@ -433,40 +439,29 @@ class Analysis:
 
     def in_region(self, start: int, end: int, *kinds: str) -> bool:
         """True when [start, end) lies inside a region of one of `kinds`."""
-        spans = self._spans_of(kinds)
-        i = bisect_right(self._starts_of(kinds), start) - 1
+        _spans, starts, reach = self._index_of(kinds)
+        i = bisect_right(starts, start) - 1
         # Some region starting at or before `start` ends at or after `end` exactly when the furthest
         # end among those regions does.
-        return i >= 0 and self._reach_of(kinds)[i] >= end if spans else False
+        return i >= 0 and reach[i] >= end
 
     def region_spans(self, *kinds: str) -> list[tuple[int, int]]:
         """(start, end) of the regions of `kinds`, sorted by start."""
-        return self._spans_of(kinds)
+        return self._index_of(kinds)[0]
 
-    def _starts_of(self, kinds: tuple[str, ...]) -> list[int]:
-        key = ("starts", kinds, len(self.regions), id(self.regions))
-        if key not in self._region_index:
-            self._region_index[key] = [s for s, _ in self._spans_of(kinds)]
-        return self._region_index[key]
-
-    def _reach_of(self, kinds: tuple[str, ...]) -> list[int]:
-        """The furthest end among the first i+1 regions of `kinds`, for every i."""
-        key = ("reach", kinds, len(self.regions), id(self.regions))
-        if key not in self._region_index:
-            reach, furthest = [], -1
-            for _, end in self._spans_of(kinds):
-                furthest = max(furthest, end)
-                reach.append(furthest)
-            self._region_index[key] = reach
-        return self._region_index[key]
-
-    def _spans_of(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    def _index_of(self, kinds: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """The sorted spans of the regions of `kinds`, their starts, and the furthest end among the
+        first i+1 of them for every i."""
         # Stages ask this thousands of times; the regions change only while ingestion marks them.
         key = (kinds, len(self.regions), id(self.regions))
         cached = self._region_index.get(key)
         if cached is None:
-            cached = sorted((r.start, r.end) for r in self.regions if r.kind in kinds)
-            self._region_index[key] = cached
+            spans = sorted((r.start, r.end) for r in self.regions if r.kind in kinds)
+            reach, furthest = [], -1
+            for _, end in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            cached = self._region_index[key] = (spans, [s for s, _ in spans], reach)
         return cached
 
     def to_dict(self) -> dict[str, Any]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
-from annales.time.values import Point, bounds, duration_value, interval, iso, shift
+from annales.time.values import Point, bounds, duration_value, interval, iso, replace, shift
 
 
 @pytest.mark.parametrize("point, value", [
@@ -119,3 +122,28 @@ def test_shift(point: Point, unit: str, amount: int, expected: str) -> None:
 ])
 def test_duration_value(amount: float | None, unit: str, value: str) -> None:
     assert duration_value(amount, unit) == value
+
+
+def test_replace_makes_the_point_dataclasses_replace_makes() -> None:
+    point = Point(1916, 2, 21, part="MO")
+    new = replace(point, year=1917, part=None)
+    assert new == dataclasses.replace(point, year=1917, part=None) == Point(1917, 2, 21)
+    assert hash(new) == hash(Point(1917, 2, 21)) and point == Point(1916, 2, 21, part="MO")
+    # Hashed as the dataclass would hash it: the tuple of its fields.
+    assert hash(new) == hash(dataclasses.astuple(new)) and new != dataclasses.astuple(new)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.year = 1918  # type: ignore[misc]
+
+
+def test_replace_refuses_a_field_the_record_does_not_have() -> None:
+    with pytest.raises(TypeError, match="yaer"):
+        replace(Point(1916), yaer=1917)
+
+
+def test_a_points_hash_is_worked_out_once_and_never_copied() -> None:
+    point = Point(1916, 2, 21)
+    assert hash(point) == hash(dataclasses.astuple(point))
+    later = replace(point, day=22)  # made from a point whose hash is known: its own is worked out anew
+    assert hash(later) == hash(dataclasses.astuple(later)) != hash(point)
+    again = pickle.loads(pickle.dumps(point))
+    assert again == point and hash(again) == hash(point)

@@ -36,21 +36,25 @@ def _words(analysis: Analysis) -> list[tuple[int, int, str]]:
     """The words outside skipped regions, walking the text and the sorted regions together."""
     spans = analysis.region_spans(*SKIPPED_REGIONS)
     if not spans:  # nothing to skip (the common case): the words in one comprehension
-        return [(m.start(), m.end(), m.group("word").lower()) for m in WORD.finditer(analysis.text)]
+        return [(*m.span(), m.group().lower()) for m in WORD.finditer(analysis.text)]
     words, i = [], 0
     for m in WORD.finditer(analysis.text):
-        while i < len(spans) and spans[i][1] <= m.start():
+        start, end = m.span()
+        while i < len(spans) and spans[i][1] <= start:
             i += 1
-        if i < len(spans) and spans[i][0] <= m.start() and m.end() <= spans[i][1]:
+        if i < len(spans) and spans[i][0] <= start and end <= spans[i][1]:
             continue
-        words.append((m.start(), m.end(), m.group("word").lower()))
+        words.append((start, end, m.group().lower()))
     return words
 
 
 def _shingles(lowered: list[str]) -> list[int]:
     """The shingle starting at each word, as a number: equal numbers, equal words."""
     ids: dict[tuple[str, ...], int] = {}
-    return [ids.setdefault(tuple(lowered[j:j + SHINGLE]), len(ids)) for j in range(len(lowered) - SHINGLE + 1)]
+    # The list shifted by 0 to SHINGLE-1 words, zipped: the SHINGLE words from each word on, the last
+    # SHINGLE-1 words starting none (the shortest shift ends the zip).
+    shifted = [lowered[k:] for k in range(SHINGLE)]
+    return [ids.setdefault(shingle, len(ids)) for shingle in zip(*shifted, strict=False)]
 
 
 def _runs(keys: list[int]) -> list[tuple[int, int, int]]:
@@ -203,6 +207,8 @@ def _without_echoes(passages: list[_Passage], count: int) -> list[_Passage]:
     before it, is one passage; the longer variant is an echo of it: each of its copies lies mostly
     on the copies of a passage printed more often.
     """
+    if not passages:
+        return []
     # The most copies any passage has at each word, swept over the blocks in text order.
     most = [0] * count
     ending: list[tuple[int, int]] = []  # (-copies, end) of the blocks that cover the current word

@@ -74,12 +74,14 @@ def breakdowns(analysis: Analysis) -> list[Breakdown]:
     order = sorted(range(len(analysis.quantities)), key=lambda i: analysis.quantities[i].start)
     starts = [analysis.quantities[i].start for i in order]
     for sentence in analysis.sentences:
-        if skipped(analysis, sentence.start, sentence.end):
-            continue
-        text = analysis.text[sentence.start:sentence.end]
         first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         inside = [analysis.quantities[i] for i in sorted(order[first:last])
                   if analysis.quantities[i].end <= sentence.end]
+        if not inside:
+            continue  # no figure for a cue to add up: its cues are not even looked for
+        if skipped(analysis, sentence.start, sentence.end):
+            continue
+        text = analysis.text[sentence.start:sentence.end]
         for match in pattern.finditer(text):
             cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
             kind = kinds.get(" ".join(match.group("cue").lower().split()), "sum")

@@ -24,6 +24,13 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_S
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+# Scoped flags a group may set or clear without changing the characters it begins with (case is
+# kept track of: "(?i:…)" in a case-sensitive pattern).
+_SCOPED = (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_MULTILINE | _c.SRE_FLAG_DOTALL | _c.SRE_FLAG_VERBOSE
+           if _parser is not None else 0)
+
+# A class item, and whether it is matched ignoring case.
+_Item = tuple[str, bool]
 
 
 class _Unbounded(Exception):
@@ -50,42 +57,43 @@ def _in(items: list[tuple[Any, Any]]) -> set[str]:
     return found
 
 
-def _sequence(items: Any) -> tuple[set[str], bool]:
+def _sequence(items: Any, fold: bool) -> tuple[set[_Item], bool]:
     """(the class items a match of `items` can begin with, whether `items` can match nothing)."""
-    found: set[str] = set()
+    found: set[_Item] = set()
     for op, av in items:
-        first, empty = _item(str(op), av)
+        first, empty = _item(str(op), av, fold)
         found |= first
         if not empty:
             return found, False
     return found, True
 
 
-def _item(name: str, av: Any) -> tuple[set[str], bool]:
+def _item(name: str, av: Any, fold: bool) -> tuple[set[_Item], bool]:
     if name == "LITERAL":
-        return {_char(av)}, False
+        return {(_char(av), fold)}, False
     if name == "IN":
-        return _in(av), False
+        return {(item, fold) for item in _in(av)}, False
     if name in _ZERO_WIDTH:
         return set(), True
     if name == "BRANCH":
-        found: set[str] = set()
+        found: set[_Item] = set()
         empty = False
         for alternative in av[1]:
-            first, can_be_empty = _sequence(alternative)
+            first, can_be_empty = _sequence(alternative, fold)
             found |= first
             empty = empty or can_be_empty
         return found, empty
     if name == "SUBPATTERN":
         _group, add_flags, del_flags, inner = av
-        if add_flags or del_flags:  # a local flag may change what a class matches
+        if (add_flags | del_flags) & ~_SCOPED:  # a local flag that may change what a class matches
             raise _Unbounded
-        return _sequence(inner)
+        # "(?-i:A)" in a case-insensitive pattern keeps `fold`: the folded class holds "A" too.
+        return _sequence(inner, fold or bool(add_flags & _c.SRE_FLAG_IGNORECASE))
     if name == "ATOMIC_GROUP":
-        return _sequence(av)
+        return _sequence(av, fold)
     if name in _REPEATS:
         low, _high, inner = av
-        first, empty = _sequence(inner)
+        first, empty = _sequence(inner, fold)
         return first, empty or low == 0
     raise _Unbounded  # any character, a back-reference, a conditional group
 
@@ -93,19 +101,27 @@ def _item(name: str, av: Any) -> tuple[set[str], bool]:
 def first_class(pattern: str, flags: int = 0) -> str | None:
     """"[…]", a class matching every character a match of `pattern` can begin with; None when it
     can begin with any character or match the empty string, or when the pattern is not read here.
-    The class is meant to be compiled with the same flags (IGNORECASE folds it as the pattern)."""
+    The class is meant to be compiled with the same flags (IGNORECASE folds it as the pattern).
+    Where a case-sensitive pattern sets IGNORECASE for a group ("(?i:…)"), the characters that
+    group begins with are a class of their own with the same scoped flag: "[…]|(?i:[…])"."""
     if _parser is None:
         return None
     try:
         parsed = _parser.parse(pattern, flags)
         if parsed.state.flags & (_c.SRE_FLAG_VERBOSE | _c.SRE_FLAG_LOCALE):
             return None
-        first, empty = _sequence(parsed)
+        if parsed.state.flags & ~(flags | _c.SRE_FLAG_UNICODE):
+            return None  # global flags inside the pattern must open it: nothing may go before them
+        fold = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
+        first, empty = _sequence(parsed, fold)
     except Exception:  # _Unbounded, or a pattern the parser reads otherwise than expected
         return None
     if empty or not first:
         return None
-    return "[" + "".join(sorted(first)) + "]"
+    exact = sorted(item for item, folded in first if folded == fold)
+    folded = sorted(item for item, folded in first if folded != fold)
+    classes = (["[" + "".join(exact) + "]"] if exact else []) + (["(?i:[" + "".join(folded) + "])"] if folded else [])
+    return "|".join(classes)
 
 
 def with_lookahead(pattern: str, flags: int = 0) -> str:

@@ -82,19 +82,13 @@ def languages() -> list[str]:
                   and not p.name.startswith(("_", ".")))
 
 
-def _atoms(surface: str) -> list[str]:
-    """One regex atom per character; spaces, apostrophes and hyphens match their variants."""
-    atoms = []
-    for ch in surface.replace("’", "'"):
-        if ch == " ":
-            atoms.append(r"\s+")
-        elif ch == "'":
-            atoms.append("['’]")
-        elif ch == "-":
-            atoms.append(r"\s*-\s*")
-        else:
-            atoms.append(re.escape(ch))
-    return atoms
+_VARIANTS = {" ": r"\s+", "'": "['’]", "’": "['’]", "-": r"\s*-\s*"}
+
+
+@cache
+def _atom(ch: str) -> str:
+    """A character's regex atom; spaces, apostrophes and hyphens match their variants."""
+    return _VARIANTS.get(ch) or re.escape(ch)
 
 
 def alternation(surfaces: list[str], fold_case: bool = False) -> str:
@@ -110,28 +104,35 @@ def alternation(surfaces: list[str], fold_case: bool = False) -> str:
     words = {s.lower() for s in surfaces} if fold_case else set(surfaces)
     for surface in sorted(words):  # a fixed order: the same pattern text in every process (cacheable)
         node = trie
-        for atom in _atoms(surface):
-            node = node.setdefault(atom, {})
+        for ch in surface:
+            atom = _atom(ch)
+            child = node.get(atom)
+            if child is None:
+                child = node[atom] = {}
+            node = child
         node[""] = {}  # end of a surface
 
     # Built bottom-up without recursion: a surface taken from a text (a name) may be thousands of
-    # characters long, deeper than Python's recursion limit.
-    built: dict[int, str] = {}
-    stack: list[tuple[dict, bool]] = [(trie, False)]
+    # characters long, deeper than Python's recursion limit. Every node after its parent in `order`:
+    # read backwards, a node's children are built before it.
+    order: list[dict] = []
+    stack = [trie]
     while stack:
-        node, children_done = stack.pop()
-        if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for atom, child in node.items() if atom)
+        node = stack.pop()
+        order.append(node)
+        for atom, child in node.items():
+            if atom:
+                stack.append(child)
+    built: dict[int, str] = {}
+    for node in reversed(order):
+        if len(node) < 2:  # most nodes: one more character of a single surface, or its end
+            built[id(node)] = ""  # or no surface at all
+            for atom, child in node.items():
+                if atom:
+                    built[id(node)] = atom + built[id(child)]
             continue
-        branches = [atom + built[id(child)] for atom, child in node.items() if atom]
-        if not branches:
-            built[id(node)] = ""
-        elif len(branches) == 1 and "" not in node:
-            built[id(node)] = branches[0]
-        else:
-            group = "(?:" + "|".join(branches) + ")"
-            built[id(node)] = group + "?" if "" in node else group
+        group = "(?:" + "|".join(atom + built[id(child)] for atom, child in node.items() if atom) + ")"
+        built[id(node)] = group + "?" if "" in node else group
     return "(?:" + built[id(trie)] + ")"
 
 

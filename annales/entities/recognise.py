@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from annales.common.first_chars import with_lookahead
 from annales.common.resources import alternation, load_rows, ordinal_suffixes
 from annales.common.text import fold
 from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
@@ -110,6 +111,14 @@ def _roman_ordinal(language: str) -> str:
     return rf"(?!(?:{'|'.join(map(re.escape, lookalikes))})(?![\w])){ORDINAL_ROMAN}" if lookalikes else ORDINAL_ROMAN
 
 
+def _searched(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern searched for over the whole text that opens on a look-behind or a line's start:
+    behind a lookahead for its first characters (see `first_chars`), the same matches, sooner. Not
+    for a pattern that opens on a word of a long list (a rank, a noun of a person): nearly every
+    letter may begin it, and the lookahead would cost more than it rejects."""
+    return re.compile(with_lookahead(pattern, flags), flags)
+
+
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     lexicon = name_lexicon(language)
@@ -125,13 +134,13 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "rank": re.compile(rf"(?<![\w.])(?P<rank>(?i:{lexicon.rank_pattern}))"
                            rf"(?:(?:[ \t]*[,;])?{SPACE}|(?<=\.)(?=[A-Z]))"
                            rf"(?P<particle>(?:{_particles(language)}){SPACE_OPT})?(?P<name>{name})(?![\w])"),
-        "unit_en": re.compile(
+        "unit_en": _searched(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN})\s+(?P<body>(?:{CAP}\s+){{0,4}}?)(?P<head>{lexicon.unit_noun_pattern})"
             rf"(?![\w])(?:\s*\((?P<abbr>[A-Z]{{1,4}})\))?"),
-        "unit_abbr": re.compile(
+        "unit_abbr": _searched(
             rf"(?<![\w])(?P<ordinal>{ORDINAL_EN}|{ordinal_fr})\s+(?P<abbr>{lexicon.abbreviation_pattern}|l[A-Z])"
             rf"(?![\w])"),
-        "unit_fr": re.compile(
+        "unit_fr": _searched(
             rf"(?<![\w])(?P<ordinal>{ordinal_fr})\s+(?P<head>(?i:{lexicon.unit_noun_folded}))(?![\w])"
             # The words that may follow are looked at, not taken: "le 3e bataillon et le 4e
             # bataillon" holds two units, and a taken tail would hide the second from finditer.
@@ -158,7 +167,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
         # "les Chambres fédérales", "le Tribunal fédéral": the capitalised noun of an institution
         # after an article, and an adjective of the kinds institutions take (the NER misses them).
-        "org_head": re.compile(
+        "org_head": _searched(
             rf"(?<![\w])(?i:{_context_words(language, 'org-article')})[ \t]*(?P<name>(?:{_org_heads(language)})s?"
             rf"[ \t]+[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')}))(?![\w-])"),
         # "PARIS, 12 (Havas). —": the agency a telegram is credited to, between parentheses.
@@ -172,39 +181,39 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w])(?i:{lexicon.place_cue_pattern}){SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
         # A line or sentence that opens with a place in capitals, then a date or a dash.
-        "place_preposition": re.compile(
+        "place_preposition": _searched(
             rf"(?<![\w])(?:{_alternation_of(language, 'place_prepositions.tsv', fold=False)}){SPACE}"
             rf"(?P<name>{CAP})(?![\w])"),
-        "dateline": re.compile(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAPS}(?: {CAPS})?)(?=\s*[.,]\s*(?:\d|—|–|-))",
-                               re.MULTILINE),
+        "dateline": _searched(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAPS}(?: {CAPS})?)(?=\s*[.,]\s*(?:\d|—|–|-))",
+                              re.MULTILINE),
         # "Gènes 16 août.", "LONDRES 11 décembre.", "Salonique, 7 novembre.", "Autriche. — Les journaux …"
-        "dated_place": re.compile(
+        "dated_place": _searched(
             rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAP}|{CAPS})"
             rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])|[ \t]*\.[ \t]*[—–])", re.MULTILINE),
-        "country_code": re.compile(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
-        "prefixed_place": re.compile(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
-        "media_cue": re.compile(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
-                                rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
-        "newspaper": re.compile(
+        "country_code": _searched(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
+        "prefixed_place": _searched(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
+        "media_cue": _searched(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
+                               rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
+        "newspaper": _searched(
             rf"(?<![\w])(?:{_alternation_of(language, 'title_openers.tsv', fold=False)}){SPACE_OPT}"
             rf"(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})(?![\w])"),
         # "le Journal officiel", "la Revue militaire suisse": an adjective of the kinds institutions take.
-        "media_name": re.compile(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
-                                 rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
-                                 rf"(?![\w’'-]))?"
-                                 rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
+        "media_name": _searched(rf"(?<![\w])(?P<name>(?:{_alternation_of(language, 'media_words.tsv', fold=False)})"
+                                rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
+                                rf"(?![\w’'-]))?"
+                                rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
-        "quoted_title": re.compile(
+        "quoted_title": _searched(
             rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}}){SPACE_OPT}[»>]"),
         # An item of a ranked list ("3. Tchmil (Be, 4 ").", "12. Camenzind. 23. Huser."): a name after its place.
-        "ranked_item": re.compile(
+        "ranked_item": _searched(
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
             rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d|[ \t]+à[ \t]+\S*\d)"),
-        "ship_prefix": re.compile(
+        "ship_prefix": _searched(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
-        "ship_noun": re.compile(
+        "ship_noun": _searched(
             rf"(?<![\w])(?i:{lexicon.ship_noun_pattern})\s+(?:(?P<prefix>{lexicon.ship_prefix_pattern})\s+)?"
             rf"(?P<name>{HULL}|{CAP}(?:{SPACE}{CAP}){{0,2}})(?P<hullpart>\s*\((?P<hull>{HULL})\))?"
             rf"(?:\s+et\s+(?P<name2>{CAP}))?"),
@@ -670,11 +679,11 @@ def _typing_patterns(language: str) -> dict[str, re.Pattern[str]]:
     plural = [row[0] for row in load_rows(language, "entities", "determiners.tsv") if row[1] == "plural"]
     return {
         # "George street", "Trafalgar Square": an English place head after the name.
-        "head_after": re.compile(rf"(?<![\w’'-])(?P<name>{part}(?:{SPACE}{part}){{0,2}}{SPACE}"
-                                 rf"(?i:{words.place_head_after_pattern}))(?![\w’'-])"),
+        "head_after": _searched(rf"(?<![\w’'-])(?P<name>{part}(?:{SPACE}{part}){{0,2}}{SPACE}"
+                                rf"(?i:{words.place_head_after_pattern}))(?![\w’'-])"),
         # "les Helvètes", "aux Zoulous": a plural determiner, then a capitalised word.
-        "people": re.compile(rf"(?<![\w’'-])(?i:{alternation(plural) or '(?!)'}){SPACE}"
-                             rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w’']+)(?![\w’'-])"),
+        "people": _searched(rf"(?<![\w’'-])(?i:{alternation(plural) or '(?!)'}){SPACE}"
+                            rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w’']+)(?![\w’'-])"),
         # A capitalised word, hyphenated parts included ("Pont-à-Mousson", "Mars-la-Tour").
         # The capital first, then what comes before it: a pattern that opens on a class of letters
         # is searched for that class, much faster than one opening on a look-behind.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from annales.common.parse import span_root
 from annales.common.resources import alternation, load_rows
@@ -54,6 +55,10 @@ PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
 # or a preposition: the noun of an apposition ("X, colonel, …", "X, le maire de …").
 APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ \t]+|l['’])?"
                           r"([a-zà-ÿ][\w’'-]*)(?=[ \t]*[,;.)]|[ \t]+(?:de|du|des|d['’]|à|au|en)(?![\w]))")
+# A capitalised word after a space that follows a word or one of ",;:)", or right after an elision
+# ("l'Europe"). The capital first, then what comes before it: a pattern that opens on a class of
+# letters is searched for that class, much faster than one opening on a look-behind.
+MID_SENTENCE_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[\w,;:)] .)|(?<=\w['’].))[\w’'-]+")
 REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
@@ -74,41 +79,20 @@ def _norm(text: str) -> str:
     return HYPHEN_SPACES.sub("-", " ".join(text.replace("’", "'").split()))
 
 
-def _span_root(doc, start: int, end: int):
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
 
+class ResolverWords:
+    """What the resolver reads in a language's resource files: built once per language and shared by
+    the documents (read only)."""
 
-def _preceding_tokens(doc, start: int, count: int) -> list:
-    if doc is None:
-        return []
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return []
-    i = span[0].i
-    return [doc[j] for j in range(max(0, i - count), i)]
-
-
-class Resolver:
-    def __init__(self, analysis: Analysis, lexicon: NameLexicon, language: str = "fr") -> None:
-        self.analysis = analysis
-        self.text = analysis.text
-        self.doc = analysis.doc
-        self.lexicon = lexicon
-        self.mid_sentence_caps: set[str] = set()
-        self.sentence_starts = {s.start for s in analysis.sentences}
+    def __init__(self, language: str) -> None:
         self.particles = {r[0].replace("’", "'") for r in load_rows(language, "common", "name_particles.tsv")}
         self.demonym_endings = {r[0]: r[1] for r in load_rows(language, "entities", "demonym_endings.tsv")}
         self.determiners = {r[0].replace("’", "'"): r[1] for r in load_rows(language, "entities", "determiners.tsv")}
+        self.singular_determiners = {d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
         self.person_nouns = {fold(r[0]) for r in load_rows(language, "entities", "person_nouns.tsv")}
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self.place_articles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "place_articles.tsv")}
         self.recipient_verbs = {r[0] for r in load_rows(language, "entities", "recipient_verbs.tsv")}
-        # Known places written with their article somewhere: what a sentence makes them do is
-        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
-        self.articled_places: set[str] = set()
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
@@ -130,12 +114,76 @@ class Resolver:
         self.org_adjective = re.compile(rf"[ \t]+[a-zà-ÿ]+(?:{alternation(endings) or '(?!)'})(?![\w’'-])")
         qualifiers = [r[0] for r in load_rows(language, "entities", "place_qualifiers.tsv")]
         self.place_qualifier = re.compile(rf"[ \t]+(?:{alternation(qualifiers)})(?![\w’'-])") if qualifiers else None
+
+
+@cache
+def resolver_words(language: str) -> ResolverWords:
+    return ResolverWords(language)
+
+
+class Resolver:
+    def __init__(self, analysis: Analysis, lexicon: NameLexicon, language: str = "fr") -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.lexicon = lexicon
+        self.mid_sentence_caps: set[str] = set()
+        self.sentence_starts = {s.start for s in analysis.sentences}
+        words = resolver_words(language)
+        self.particles = words.particles
+        self.demonym_endings = words.demonym_endings
+        self.determiners = words.determiners
+        self.singular_determiners = words.singular_determiners
+        self.person_nouns = words.person_nouns
+        self.place_leaning = words.place_leaning
+        self.place_articles = words.place_articles
+        self.recipient_verbs = words.recipient_verbs
+        # Known places written with their article somewhere: what a sentence makes them do is
+        # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
+        self.articled_places: set[str] = set()
+        self.place_verbs = words.place_verbs
+        self.place_relative = words.place_relative
+        self.org_heads = words.org_heads
+        self.institution_seat = words.institution_seat
+        self.org_head_phrases = words.org_head_phrases
+        self.org_adjective = words.org_adjective
+        self.place_qualifier = words.place_qualifier
+        self._spans: dict[tuple[int, int], object] = {}
+        self._roots: dict[tuple[int, int], object] = {}
+        self._token_at: dict[int, int | None] = {}
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
         """Capitalised words seen where capitals are not forced: inside a sentence."""
-        for m in re.finditer(r"(?:(?<=[\w,;:)] )|(?<=\w['’]))([A-ZÀ-ÖØ-Þ][\w’'-]+)", self.text):
-            self.mid_sentence_caps.add(m.group(1))
+        self.mid_sentence_caps.update(MID_SENTENCE_CAPITALISED.findall(self.text))
+
+    # A name is read by several tests, each asking the parse for the words at and before it: each
+    # span is made once per document (a spaCy Span and its root cost more than the tests).
+    def _span(self, start: int, end: int):
+        """The tokens over [start, end) (the parse's Span, None when there is no parse or no token)."""
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        return self._spans[key]
+
+    def _span_root(self, start: int, end: int):
+        key = (start, end)
+        if key not in self._roots:
+            span = self._span(start, end)
+            self._roots[key] = span_root(span) if span is not None and len(span) else None
+        return self._roots[key]
+
+    def _preceding_tokens(self, start: int, count: int) -> list:
+        """The `count` tokens before the one at `start` (none without a parse or a token there)."""
+        if self.doc is None:
+            return []
+        if start not in self._token_at:
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            self._token_at[start] = span.start if span is not None and len(span) else None
+        i = self._token_at[start]
+        if i is None:
+            return []
+        return [self.doc[j] for j in range(max(0, i - count), i)]
 
     # ---- filtering ----------------------------------------------------------------------
     def _plausible_name(self, cand: Candidate) -> bool:
@@ -167,7 +215,7 @@ class Resolver:
             last = re.sub(r"^[a-z]['’]", "", words[-1])  # "Collin d'Harleville" ends on a capital
             if not any(len(w) > 1 and w[0].isupper() for w in content) or not last[:1].isupper():
                 return False  # "M. B", "M. le président": a title and initials name nobody
-            before = _preceding_tokens(self.doc, cand.start, 2)
+            before = self._preceding_tokens(cand.start, 2)
             if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
                     and before[1].pos_ not in ("ADP", "PUNCT"):
                 return False  # "75 mm Howitzer": a model of gun, not a man
@@ -179,22 +227,21 @@ class Resolver:
 
     def _parenthesised_role(self, end: int) -> bool:
         m = re.match(r"\s*\(\s*([\w’']+)\s*([a-zà-ÿ][\w-]*)", self.text[end:end + 40])
-        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in {
-            d.rstrip("'") for d in self.determiners if self.determiners[d] == "singular"}
+        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in self.singular_determiners
 
     @property
     def _typing(self) -> TypingWords:
         return typing_words(self.analysis.language)
 
     def _after_singular_determiner(self, cand: Candidate) -> bool:
-        before = _preceding_tokens(self.doc, cand.start, 1)
+        before = self._preceding_tokens(cand.start, 1)
         return bool(before) and self.determiners.get(before[-1].lower_.replace("’", "'")) == "singular"
 
     def _is_people(self, cand: Candidate, word: str) -> str | None:
         """"plural" when the word names a people after a plural determiner or a number ("les
         Helvètes", "des Prussiens", "les Suisses" beside "la Suisse"), "singular" for one of a
         people ("l'Américain"), None otherwise ("les Vosges", "les Açores": known places)."""
-        before = _preceding_tokens(self.doc, cand.start, 2)
+        before = self._preceding_tokens(cand.start, 2)
         if not before:
             return None
         determiner = before[-1].lower_.replace("’", "'")
@@ -242,8 +289,9 @@ class Resolver:
             votes[cand.type] += EVIDENCE["ner"]
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
+        folded = fold(text)
         if fold(text.split()[0]).removesuffix("s") in self.org_heads \
-                or any(fold(text).startswith(head + " ") for head in self.org_head_phrases):
+                or any(folded.startswith(head + " ") for head in self.org_head_phrases):
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
             # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
@@ -252,7 +300,7 @@ class Resolver:
             votes["place"] += EVIDENCE["place_cue"]
         if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
-        root = _span_root(self.doc, cand.start, cand.end)
+        root = self._span_root(cand.start, cand.end)
         if root is not None:
             role = self.lexicon.person_verbs.get(root.head.lemma_)
             if role == "agent" and root.dep_ == "nsubj" or role == "patient" and root.dep_ in ("nsubj:pass", "obj"):
@@ -261,7 +309,7 @@ class Resolver:
                 votes["person"] += EVIDENCE["verb"]
             elif self._governed_by_place_verb(root):
                 votes["place"] += EVIDENCE["place_verb"]
-        before = _preceding_tokens(self.doc, cand.start, 3)
+        before = self._preceding_tokens(cand.start, 3)
         words = [t.text.lower().replace("’", "'") for t in before]
         # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
         cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
@@ -597,11 +645,11 @@ class Resolver:
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}  # every word of a name: the parse may hang a conjunct from any of them
         for cand in accepted:
-            span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand") if self.doc is not None else None
+            span = self._span(cand.start, cand.end)
             for i in range(span.start, span.end) if span is not None else ():
                 by_token.setdefault(i, cand)
         for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
+            root = self._span_root(cand.start, cand.end)
             if root is None or cand.strong or id(cand) in in_itinerary:
                 continue
             neighbours = [root.head] if root.dep_ in ("conj", "appos") else []
@@ -633,7 +681,7 @@ class Resolver:
         # a capitalised adjective) is left out: a name is a proper noun somewhere in the text.
         common: dict[str, bool] = defaultdict(lambda: True)
         for cand in accepted:
-            root = _span_root(self.doc, cand.start, cand.end)
+            root = self._span_root(cand.start, cand.end)
             proper = root is None or root.pos_ in ("PROPN", "X") or " " in cand.key or cand.source != "ner"
             common[cand.key] = common[cand.key] and not proper
         ner_votes: dict[str, float] = defaultdict(float)
@@ -670,8 +718,9 @@ class Resolver:
                 names[cand.key] = cand.type
         surnames: dict[str, int] = defaultdict(int)
         sovereigns: dict[str, set[str]] = defaultdict(set)
+        ranks = frozenset(self.lexicon.ranks)
         for key, kind in names.items():
-            form = read_name(key, frozenset(self.lexicon.ranks), self.particles)
+            form = read_name(key, ranks, self.particles)
             if kind == "person" and len(key.split()) > 1 and form.surname is not None and len(form.surname) > 2:
                 surnames[form.surname] += 1
             if kind == "person" and form.regnal is not None:
@@ -764,7 +813,7 @@ class Resolver:
         [producteur et musicien] Marc Dubois", "l'[Autrichien] Karl Huber"), and an apposition
         before them and a comma when a noun of a person heads it ("l'[ingénieur du canton, M.]
         Weber", "son [agent, l'avocat] Luc Berger"). `start`: where the name, or its title, begins."""
-        before = _preceding_tokens(self.doc, start, MAX_DESCRIPTOR_WORDS + 2)
+        before = self._preceding_tokens(start, MAX_DESCRIPTOR_WORDS + 2)
         words: list = []
         found: Span | None = None
         article = start
@@ -800,7 +849,7 @@ class Resolver:
             return None
         comma = len(self.text[:start].rstrip()) - 1
         tokens = []
-        for t in reversed(_preceding_tokens(self.doc, comma, MAX_ROLE_WORDS + 1)):
+        for t in reversed(self._preceding_tokens(comma, MAX_ROLE_WORDS + 1)):
             if t.is_punct or t.pos_ not in ROLE_TAGS:
                 break
             tokens.append(t)

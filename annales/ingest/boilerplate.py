@@ -50,8 +50,29 @@ def cues(language: str) -> tuple[Cue, ...]:
     return tuple(out)
 
 
+# The cues that look only at a line's opening, case-blind: "(?i)^…".
+_OPENING = "(?i)^"
+
+
+@cache
+def _openings(language: str) -> re.Pattern[str] | None:
+    """One pattern that matches a line exactly when one of the opening cues does: a line none of
+    them opens is ruled out by one test instead of one per cue (most lines are narrative)."""
+    bodies = [cue.pattern.pattern[len(_OPENING):] for cue in cues(language) if cue.pattern.pattern.startswith(_OPENING)]
+    if not bodies or any(re.search(r"\\[1-9]|\(\?P=", body) for body in bodies):
+        return None  # numbered or named back-references would not survive the join
+    try:
+        return re.compile(_OPENING + "(?:" + "|".join(f"(?:{body})" for body in bodies) + ")")
+    except re.error:  # a group name used twice
+        return None
+
+
 def _cue_of(line: Line, language: str) -> Cue | None:
-    return next((cue for cue in cues(language) if cue.pattern.search(line.text)), None)
+    openings = _openings(language)
+    no_opening = openings is not None and openings.match(line.text) is None
+    return next((cue for cue in cues(language)
+                 if not (no_opening and cue.pattern.pattern.startswith(_OPENING)) and cue.pattern.search(line.text)),
+                None)
 
 
 def _title_like(line: Line) -> bool:

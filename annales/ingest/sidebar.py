@@ -17,6 +17,7 @@ import re
 from collections import deque
 from functools import cache
 
+from annales.common.first_chars import with_lookahead
 from annales.common.resources import column_values
 from annales.common.resources import literal_alternation as alternation
 from annales.ingest.bylines import month_numbers
@@ -31,7 +32,7 @@ MIN_GAP_YEARS = 1
 def _year_pattern(language: str) -> re.Pattern[str]:
     cues = [word for word, _ in column_values(language, "ingest", DATES_FILE, "year-cue", 3)]
     cues += list(month_numbers(language))
-    return re.compile(rf"(?<!\w)(?i:{alternation(cues)})\s*(?P<year>1\d{{3}}|20\d{{2}})(?!\d|[.,]\d)")
+    return re.compile(with_lookahead(rf"(?<!\w)(?i:{alternation(cues)})\s*(?P<year>1\d{{3}}|20\d{{2}})(?!\d|[.,]\d)"))
 
 
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?…](?=\s+[A-ZÀ-Þ«\"“])|^.*$", re.DOTALL)

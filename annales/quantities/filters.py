@@ -76,8 +76,11 @@ class Filters:
         return True
 
     def _inside_sentence(self, start: int) -> bool:
-        before = self.text[:start].rstrip()
-        return bool(before) and before[-1] not in SENTENCE_OPENERS
+        # The last character before `start` that is no space, found without copying the text before it.
+        i = start
+        while i > 0 and self.text[i - 1].isspace():
+            i -= 1
+        return i > 0 and self.text[i - 1] not in SENTENCE_OPENERS
 
     def approximate_after(self, figure_end: int, described_end: int) -> bool:
         """True when "environ" follows the figure or its counted noun ("200 hommes environ")."""

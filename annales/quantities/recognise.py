@@ -59,19 +59,25 @@ def _fill(template: str, **parts: str) -> str:
     return template
 
 
+def _trie(words: list[str]) -> str:
+    """`alternation`, behind a lookahead for its words' first letters: the engine tries a trie's
+    branches one by one when case is folded, and most words of a text begin none of them."""
+    return with_lookahead(alternation(words), re.IGNORECASE)
+
+
 @cache
 def pattern_for(language: str) -> re.Pattern[str]:
     lex = quantity_lexicon(language)
     g = lex.grammar
-    atom = alternation(lex.number_words) + r"(?![\w'’])"
+    atom = _trie(lex.number_words) + r"(?![\w'’])"
     words = rf"{atom}(?:(?:{g['joint']}|\s*-\s*|\s+){atom})*{WORD_END}"
-    coll = alternation(list(lex.collectives)) + WORD_END
-    mult = alternation(list(lex.multipliers)) + WORD_END
-    percent = alternation(lex.fraction_words("percent"))
-    frac = alternation(lex.fraction_words("fraction")) + WORD_END
-    mod = (rf"(?:(?<![\w'’])(?P<mod>{alternation(lex.approx_with_de)})(?:{g['de']})"
-           rf"|(?<![\w'’])(?P<modb>{alternation(lex.approx_bare)})\s+)")
-    glued_unit = alternation([u for u in lex.units if " " not in u]) + r"(?!\w)"  # "75mm"
+    coll = _trie(list(lex.collectives)) + WORD_END
+    mult = _trie(list(lex.multipliers)) + WORD_END
+    percent = _trie(lex.fraction_words("percent"))
+    frac = _trie(lex.fraction_words("fraction")) + WORD_END
+    mod = (rf"(?:(?<![\w'’])(?P<mod>{_trie(lex.approx_with_de)})(?:{g['de']})"
+           rf"|(?<![\w'’])(?P<modb>{_trie(lex.approx_bare)})\s+)")
+    glued_unit = _trie([u for u in lex.units if " " not in u]) + r"(?!\w)"  # "75mm"
     number = (rf"(?:{DIGITS_BEFORE}(?P<digits>{DIGITS})(?:(?={glued_unit})|{DIGITS_AFTER})"
               rf"|(?<![\w'’\-])(?P<words>{words}))")
     # Every figure starts a word; the leading \b lets the engine skip the inside of words at once.
@@ -81,7 +87,7 @@ def pattern_for(language: str) -> re.Pattern[str]:
         r"|(?:(?<![\w'’])(?P<fdet>{det}))?(?:(?P<fnum>{words}|\d+)\s+)?(?P<frac>{frac})"
         r"|{number}(?:\s+(?P<mult>{mult}))?(?:\s+(?P<coll>{coll}))?(?:\s*(?P<pct>{percent})(?!\w))?"
         r")",
-        mod=mod, vague=alternation(lex.vague), coll=coll, det=g["determiner"], words=words, frac=frac,
+        mod=mod, vague=_trie(lex.vague), coll=coll, det=g["determiner"], words=words, frac=frac,
         number=number, mult=mult, percent=percent,
     )
     # Behind a lookahead for its first characters: scanned without trying the whole pattern at every position.
@@ -111,13 +117,18 @@ def _matches(text: str, language: str) -> Iterator[re.Match[str]]:
 MAX_DIGITS = 15
 
 
+_GROUP_SPACE = re.compile(f",?{SPACE}")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+")
+_GROUP_MARK = re.compile(r"[.,]")
+
+
 def parse_digits(text: str) -> int | float | None:
     """The value of a figure written in digits; None for a run of more than MAX_DIGITS digits."""
     if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return None
-    compact = re.sub(f",?{SPACE}", "", text)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
-        return int(re.sub(r"[.,]", "", compact))
+    compact = _GROUP_SPACE.sub("", text)
+    if _GROUPED.fullmatch(compact):  # thousands in groups of three, after commas or dots
+        return int(_GROUP_MARK.sub("", compact))
     if "," in compact:
         return float(compact.replace(",", "."))
     return int(compact)

@@ -197,10 +197,15 @@ def _before_noon(point: Point) -> bool:
     return point.part == "MO"
 
 
+_NO_POINT = Point()
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
-    return Point(year=point.year, month=point.month, day=point.day)
+    # `replace` copies a Point faster than a frozen dataclass's __init__ makes one; the search asks
+    # this for every reading of every hypothesis.
+    return replace(_NO_POINT, year=point.year, month=point.month, day=point.day)
 
 
 @dataclass
@@ -247,6 +252,9 @@ class Anchorer:
     def __init__(self, items: list[Item], dct: str | None, reference_cues: re.Pattern[str] | None = None,
                  range_connector: re.Pattern[str] | None = None) -> None:
         self.items = items
+        # The id of the timex of each expression (an item's index is its place in `items`), asked for
+        # every reading the search weighs.
+        self.tids = [make_id("timex", index + 1) for index in range(len(items))]
         self.dct = _dct_point(dct)
         self.news = self._is_news()
         self.total_cost = 0.0
@@ -356,7 +364,7 @@ class Anchorer:
                 res = self._resolve(other)
                 day = _day_point(res.point) if res and res.resolved else None
                 if day is not None:
-                    return day, make_id("timex", other.index + 1)
+                    return day, self.tids[other.index]
         return None, None
 
     def _choose_year(self, point: Point, anchor: Point, situation: Situation, sign: int,
@@ -518,7 +526,7 @@ class Anchorer:
             # in a later month than the end's is in the year before ("du 20 décembre au 5 janvier 1915").
             end_month = self.items[item.index + 1].reading.point.month
             year = closing - 1 if end_month is not None and point.month > end_month else closing
-            return Resolution(point=replace(point, year=year), anchor=make_id("timex", item.index + 2),
+            return Resolution(point=replace(point, year=year), anchor=self.tids[item.index + 1],
                               moves_story=True)
         if anchor is None or anchor.year is None:
             return Resolution(point=point, value=iso(point), resolved=False)
@@ -719,10 +727,10 @@ class Anchorer:
         makes it the story), or "greedy" (decide as a reader going through once would)."""
         day = _day_point(res.point) if res.resolved else None
         if day is not None and item.index in self.entry_heads and item.situation.region != "byline":
-            self.s.entry, self.s.entry_id = day, make_id("timex", item.index + 1)
+            self.s.entry, self.s.entry_id = day, self.tids[item.index]
             self.s.entry_end = item.cand.end
         if day is not None and item.reading.type in ("DATE", "TIME"):
-            self.s.sentence_day = (item.situation.sentence, day, make_id("timex", item.index + 1))
+            self.s.sentence_day = (item.situation.sentence, day, self.tids[item.index])
             self.s.sentence_night = res.point is not None and res.point.part == NIGHT
             if item.situation.region not in ("sidebar", "quote-block", "byline"):
                 self.s.last_day = day
@@ -738,7 +746,7 @@ class Anchorer:
         region = item.situation.region
         if region == "byline":
             return
-        tid = make_id("timex", item.index + 1)
+        tid = self.tids[item.index]
         point = res.point
         paragraph = item.situation.paragraph
         if region in ("sidebar", "quote-block"):
@@ -915,7 +923,7 @@ class Anchorer:
         """Is this date a step of the story's time (True) or a reference off its line (False)?"""
         if not option.res.resolved or option.res.point is None or item.reading.type not in ("DATE", "TIME"):
             return None
-        tid = make_id("timex", item.index + 1)
+        tid = self.tids[item.index]
         if after.main_id == tid or (before.main is not None and after.main is before.main
                                     and _contains(option.res.point, before.main)):
             return True
@@ -955,7 +963,7 @@ class Anchorer:
             kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
             anchoring = storyline.anchoring_kind(r, res.anchor, resolved)
             timexes.append(Timex(
-                id=make_id("timex", item.index + 1), start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+                id=self.tids[item.index], start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                 type=kind, value=value or "XXXX", mod=r.mod, anchor=res.anchor if resolved else None,
                 resolved=resolved, interval=Interval(*span) if span else None,
                 confidence=storyline.confidence(anchoring, margin) if resolved else None, anchoring=anchoring,
@@ -992,10 +1000,11 @@ def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:
     kept: list[_Hypothesis] = []
     seen: set[tuple] = set()
     for hyp in hypotheses:
-        signature = _signature(hyp.state)
-        if signature in seen:
+        # Added, then the set's size tells whether it was there: one hash of the points, not two.
+        before = len(seen)
+        seen.add(_signature(hyp.state))
+        if len(seen) == before:
             continue
-        seen.add(signature)
         kept.append(hyp)
         if len(kept) == width:
             break

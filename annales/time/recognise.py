@@ -48,6 +48,7 @@ def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bo
 
 
 DIGITS = "digits"
+_WORD_REST = re.compile(r"\w*")  # \w is what str.isalnum() holds, and "_"
 
 
 def windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
@@ -56,16 +57,16 @@ def windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
     if grammar.trigger_pattern is None:
         return {}
     spans: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
     for m in grammar.trigger_pattern.finditer(text):
         word = m.group().lower()
         if word[0].isdigit():
             families = (DIGITS,)
         else:
             families = grammar.triggers.get(word) or grammar.triggers.get(word[:-1], frozenset())  # plurals
-        start, end = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+        start, end = m.span()
         # Never cut a word at the window's end: "(?!\w)" would hold at the cut.
-        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            end += 1
+        start, end = max(0, start - REACH), _WORD_REST.match(text, min(size, end + REACH)).end()
         for family in families:
             runs = spans.setdefault(family, [])
             if runs and start <= runs[-1][1]:

@@ -103,6 +103,8 @@ class Situations:
                         for kind in SPECIAL_REGIONS}
         self._first_verbs: dict[int, Any] = {}
         self._verb_facts: dict[int, tuple[str | None, bool]] = {}
+        self._roots: dict[tuple[int, int], Any | None] = {}
+        self._verbs: dict[tuple[int, int], Any | None] = {}
         self._doc_sentence_starts: list[int] | None = None
 
     def paragraph_of(self, offset: int) -> int:
@@ -120,6 +122,13 @@ class Situations:
 
     def _root_at(self, start: int, end: int) -> Any | None:
         """The parse's root of the words at [start, end), None without a parse or a word there."""
+        # Asked for the tense, the pluperfect and the attachment of one expression: a span made once.
+        key = (start, end)
+        if key not in self._roots:
+            self._roots[key] = self._find_root(start, end)
+        return self._roots[key]
+
+    def _find_root(self, start: int, end: int) -> Any | None:
         doc = self.analysis.doc
         if doc is None:
             return None
@@ -129,6 +138,12 @@ class Situations:
         return _root(span)
 
     def _verb(self, start: int, end: int) -> Any | None:
+        key = (start, end)
+        if key not in self._verbs:
+            self._verbs[key] = self._find_verb(start, end)
+        return self._verbs[key]
+
+    def _find_verb(self, start: int, end: int) -> Any | None:
         token = self._root_at(start, end)
         if token is None:
             return None
@@ -215,4 +230,4 @@ class Situations:
 
     def _prospective(self, start: int) -> bool:
         before = " ".join(self.text[max(0, start - 20):start].lower().split())
-        return any(before.endswith(cue) for cue in _prospective_cues(self.language))
+        return before.endswith(_prospective_cues(self.language))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
+from functools import lru_cache
 from typing import Any, TypeVar
 
 # Seasons as the French calendar counts them (equinoxes and solstices, to the day).
@@ -22,15 +23,29 @@ Record = TypeVar("Record")
 
 
 def replace(record: Record, /, **changes: Any) -> Record:
-    """`dataclasses.replace` for the plain records of the time layer (Point, Resolution, Option):
-    every field is an init field and the instance's __dict__ holds its fields and nothing else, so
-    the record is rebuilt from it, without `dataclasses.replace`'s walk over the fields' metadata.
-    The anchoring search replaces a thousand of them per text."""
-    return record.__class__(**{**record.__dict__, **changes})
+    """`dataclasses.replace` for the plain records of the time layer (Point, Resolution, Option,
+    Reading): every field is an init field, none has a `__post_init__`, and the instance's __dict__
+    holds its fields and nothing else, so the new record is that __dict__ copied with the changes,
+    without `dataclasses.replace`'s walk over the fields' metadata nor a frozen __init__'s one
+    `object.__setattr__` per field. The anchoring search replaces thousands of them per text."""
+    fields = record.__dict__
+    if not changes.keys() <= fields.keys():
+        raise TypeError(f"{type(record).__name__} has no field {', '.join(sorted(changes.keys() - fields.keys()))}")
+    new = object.__new__(record.__class__)
+    copied = new.__dict__  # written directly: a frozen record refuses setattr
+    copied.update(fields)
+    copied.update(changes)
+    return new
 
 
 @dataclass(frozen=True)
 class Point:
+    # Beside the fields (in __dict__), a slot for the hash, worked out once: the anchoring search
+    # hashes the same points again and again (its caches, its story states). Not in __dict__, so
+    # neither compared, nor copied by `replace`, nor pickled (`__getstate__`): a str's hash differs
+    # from one process to the next.
+    __slots__ = ("__dict__", "__weakref__", "_hash")
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -42,6 +57,25 @@ class Point:
     century: int | None = None  # 18 for the nineteenth century (TIMEX3 convention)
     week: int | None = None
     weekend: bool = False
+
+    # A Point's __dict__ holds its fields and nothing else, in their order (`__init__` writes them
+    # so, `replace` copies them so): compared as one dict, and hashed as the tuple of its values,
+    # the very tuple the dataclass would hash, without reading the fields one at a time.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            found = hash(tuple(self.__dict__.values()))
+            object.__setattr__(self, "_hash", found)  # frozen: the field setters refuse it
+            return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__
 
     @property
     def precision(self) -> str:
@@ -72,6 +106,7 @@ class Point:
         return replace(self, year=d.year, month=d.month, day=d.day, season=None, week=None)
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def iso(point: Point) -> str:
     """The TIMEX3 value of a point; unknown parts are X's."""
     if point.year is None and point.month is None and point.day is None and point.hour is None \
@@ -106,6 +141,7 @@ def is_resolved(point: Point) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def representative(point: Point) -> date | None:
     """A date in the middle of the point, to measure how far apart two points are."""
     if not in_calendar(point):
@@ -236,6 +272,7 @@ def truncate(point: Point, unit: str) -> Point:
 MOD_FRACTIONS = {"START": (0.0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same points by the anchoring search
 def bounds(point: Point) -> tuple[str, str] | None:
     """Earliest and latest ISO instants a point covers, or None when its year is unknown or outside
     the calendar. A period that runs past 9999-12-31 (the winter of 9999) ends there."""
