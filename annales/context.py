@@ -11,7 +11,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from annales.common.model_load import add_saved_component, load_pipeline, skip_collection_at_exit
+from annales.common.model_load import (
+    add_saved_component,
+    keep_out_of_collections,
+    load_pipeline,
+    skip_collection_at_exit,
+)
 from annales.errors import AnnalesError
 from annales.model import Analysis
 
@@ -43,6 +48,7 @@ def _load(name: str) -> Any:
         if path.exists():
             add_saved_component(nlp, component, path)  # saved without vectors: it shares the model's
     skip_collection_at_exit()
+    keep_out_of_collections()
     return nlp
 
 

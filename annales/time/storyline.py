@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from annales.common.layout import closes_its_sentence, in_parentheses
 from annales.common.resources import load_rows
 from annales.time.values import Point, bounds
 
@@ -108,7 +109,6 @@ def range_connector(language: str) -> re.Pattern[str]:
 
 
 _BOUNDARY = re.compile(r"[.!?;:\n«»\"]")
-_CLOSES_SENTENCE = re.compile(r"\s*\)\s*(?:[.!?…]|$)")
 
 
 def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str] | None) -> Evidence:
@@ -125,7 +125,7 @@ def evidence_for(item: Any, main: Point | None, text: str, cues: re.Pattern[str]
     # A date in parentheses sets a name or a person apart ("Fuentes de Oñoro (mai 1811) et …", "X
     # (1765-1840) fut …"); one closing its sentence dates what the sentence told ("… du Portugal
     # (juillet 1810).").
-    parentheses = window.rfind("(") > window.rfind(")") and not _CLOSES_SENTENCE.match(text, item.cand.end)
+    parentheses = in_parentheses(text, start) and not closes_its_sentence(text, start, item.cand.end)
     point = item.reading.point
     coarser = (main is not None and not opens
                and PRECISION_RANK.get(point.precision, 0) < PRECISION_RANK.get(main.precision, 0)
