@@ -107,6 +107,18 @@ def test_a_function_word_opening_a_sentence_is_no_entity(text: str) -> None:
             assert not typing_words("fr").is_function_word(mention.text), seen(analysis)
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Le « Soir » annonce ce matin la chute du ministère.", "Soir"),
+    ("Selon nos confrères, le « Courrier » lui-même en doute.", "Courrier"),
+])
+def test_a_title_in_guillemets_after_its_article_is_a_work_even_opening_a_sentence(text: str, title: str) -> None:
+    # A capitalised common word ("Soir") opening a sentence is no name, but the guillemets and the
+    # article before it say it is a title: the marks do not make it the sentence's first word.
+    analysis = analysed(text)
+    check_offsets(analysis)
+    assert entity_of(analysis, title).type == "work", seen(analysis)
+
+
 # ---- place nouns before and after the name ---------------------------------------------------
 
 

@@ -269,7 +269,8 @@ class Resolver:
         return number if before[-1].like_num or determiner in PLURAL_ARTICLES - {"aux"} else None
 
     def _opens_sentence(self, start: int) -> bool:
-        before = self.text[max(0, start - 3):start].rstrip(" \t\u00a0«\"“(—–-")
+        # Far enough back to pass the marks and spaces before the word ("le « Matin »" opens nothing).
+        before = self.text[max(0, start - 12):start].rstrip(" \t\u00a0«\"“(—–-")
         return start in self.sentence_starts or not before or before[-1] in ".!?:\n"
 
     # ---- evidence -------------------------------------------------------------------------
