@@ -110,6 +110,8 @@ def test_a_function_word_opening_a_sentence_is_no_entity(text: str) -> None:
 @pytest.mark.parametrize(("text", "title"), [
     ("Le « Soir » annonce ce matin la chute du ministère.", "Soir"),
     ("Selon nos confrères, le « Courrier » lui-même en doute.", "Courrier"),
+    ("On lit dans la « Gazette de Soleure » que le pont est achevé.", "Gazette de Soleure"),
+    ("Les « Dernières Nouvelles d'Alsace » rappellent les faits.", "Dernières Nouvelles d'Alsace"),
 ])
 def test_a_title_in_guillemets_after_its_article_is_a_work_even_opening_a_sentence(text: str, title: str) -> None:
     # A capitalised common word ("Soir") opening a sentence is no name, but the guillemets and the

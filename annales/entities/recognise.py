@@ -205,7 +205,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
         "quoted_title": _searched(
             rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
-            rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}}){SPACE_OPT}[»>]"),
+            # A title's words may be joined by a particle: « Feuille d'Avis de Neuchâtel ».
+            rf"(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,4}}){SPACE_OPT}[»>]"),
         # An item of a ranked list ("3. Tchmil (Be, 4 ").", "12. Camenzind. 23. Huser."): a name after its place.
         "ranked_item": _searched(
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
