@@ -534,6 +534,14 @@ def test_the_agency_a_telegram_is_credited_to_is_an_organisation() -> None:
     assert entity_of(analysis, "Wolff").type == "person", seen(analysis)  # the surname outside a credit
 
 
+def test_any_name_a_dispatchs_dateline_credits_is_an_organisation() -> None:
+    # An agency no list holds, or spelt by the OCR: the dateline's layout says what it is.
+    text = "ODESSA, 12 (Rentor). — Le port est fermé. LYON, 4 mai (Havas). — Le préfet est arrivé."
+    found = [(text[c.start:c.end], c.type) for c in find_cued_organisations(text, "fr")]
+    assert found == [("Rentor", "organization"), ("Havas", "organization")]
+    assert entity_of(analysed(text), "Rentor").type == "organization"
+
+
 def test_a_heading_laid_out_as_a_dateline_that_opens_on_an_institutions_noun_names_it() -> None:
     text = "CONSEIL NATIONAL. — La séance est ouverte. GRAND CONSEIL. — Rien. LYON, 4 mai. — Le préfet part."
     found = {(text[c.start:c.end], c.type) for c in find_cued_places(text, "fr") if c.source == "dateline"}

@@ -121,6 +121,11 @@ def test_a_title_in_guillemets_after_its_article_is_a_work_even_opening_a_senten
     assert entity_of(analysis, title).type == "work", seen(analysis)
 
 
+def test_a_quoted_title_naming_a_mans_work_keeps_the_man() -> None:
+    analysis = analysed("Je lus alors le « Testament de Bakounine » dans une copie usée.")
+    assert entity_of(analysis, "Bakounine").type == "person", seen(analysis)
+
+
 # ---- place nouns before and after the name ---------------------------------------------------
 
 

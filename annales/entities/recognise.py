@@ -174,6 +174,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "agency_credit": re.compile(
             rf"\({SPACE_OPT}(?P<name>{_alternation_of(language, 'press_agencies.tsv', fold=False)})"
             rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
+        # A dispatch's dateline credits its agency in parentheses ("TEL-AVIV, 25 (Reuter). —"), whatever
+        # the agency and however the OCR spelt it: the place in capitals, the day, the credit.
+        "dateline_credit": re.compile(
+            rf"(?<![\w]){CAPS},{SPACE}\d{{1,2}}(?:{SPACE}(?i:{_months(language)}))?{SPACE_OPT}"
+            rf"\({SPACE_OPT}(?P<name>{CAP}|{CAPS}){SPACE_OPT}\)"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -422,10 +427,12 @@ def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Ca
 def find_cued_organisations(text: str, language: str) -> list[Candidate]:
     """A name after a lower-case noun that makes it an organisation ("l'agence Havas"), and the
     capitalised noun of an institution with its adjective ("les Chambres fédérales"), and the press
-    agency a telegram is credited to ("(Havas)", press_agencies.tsv)."""
+    agency a telegram is credited to ("(Havas)", press_agencies.tsv, or any name in a dispatch's
+    dateline: "TEL-AVIV, 25 (Reuter)"). A span two cues give is one candidate."""
     p = _patterns(language)
-    return [Candidate(m.start("name"), m.end("name"), "organization", "cue")
-            for kind in ("org_cue", "org_head", "agency_credit") for m in p[kind].finditer(text)]
+    spans = {(m.start("name"), m.end("name")): None
+             for kind in ("org_cue", "org_head", "agency_credit", "dateline_credit") for m in p[kind].finditer(text)}
+    return [Candidate(start, end, "organization", "cue") for start, end in sorted(spans)]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:
@@ -433,7 +440,16 @@ def find_works(text: str, language: str) -> list[Candidate]:
     Lausanne", "au « Petit Parisien »"."""
     p = _patterns(language)
     return [Candidate(m.start("name"), m.end("name"), "work", "cue")
-            for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)]
+            for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)
+            if kind != "quoted_title" or _titled_by_its_place(m.group("name"), language)]
+
+
+def _titled_by_its_place(name: str, language: str) -> bool:
+    """A title in guillemets whose words a particle joins names a paper by its town (« Feuille d'Avis
+    de Neuchâtel »); « Testament de Lénine » names a man's work, and the man is kept."""
+    if not any(word[:1].islower() for word in name.split()):
+        return True
+    return place_tier(re.split(r"[ \t\u00a0\u202f'’]", name)[-1], language) is not None
 
 
 def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any = None) -> list[Candidate]:
