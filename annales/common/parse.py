@@ -119,12 +119,33 @@ class _DocReadings:
         # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
         # (`release`).
         self.made: list[Any] = [None] * len(heads)
+        # Per token, its children as Tokens and the set of their dependencies, made on first ask: a
+        # head is asked again for every event below it.
+        self.kids: list[list[Any] | None] = [None] * len(heads)
+        self.kid_deps: list[frozenset[str] | None] = [None] * len(heads)
+        self.answers: dict[str, dict[int, Any]] = {}  # `answers`
 
     def token(self, doc: Any, i: int) -> Any:
         made = self.made[i]
         if made is None:
             made = self.made[i] = doc[i]
         return made
+
+    def children(self, doc: Any, i: int) -> list[Any]:
+        kids = self.kids[i]
+        if kids is None:
+            made = self.made
+            kids = self.kids[i] = [made[k] or self.token(doc, k)
+                                   for k in self.child_order[self.first_child[i]:self.first_child[i + 1]]]
+        return kids
+
+    def child_deps(self, i: int) -> frozenset[str]:
+        deps = self.kid_deps[i]
+        if deps is None:
+            dep = self.dep
+            deps = self.kid_deps[i] = frozenset(
+                dep[k] for k in self.child_order[self.first_child[i]:self.first_child[i + 1]])
+        return deps
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -158,6 +179,17 @@ def release() -> None:
     _readings = None
 
 
+def answers(doc: Any, question: str) -> dict[int, Any]:
+    """Token index -> the answer to `question` (a function's name) about that token of `doc`, for a
+    question asked of the same word by several layers or passes and costly to answer: kept as long
+    as the Doc's readings, since the parse never changes once read."""
+    readings = _current(doc)
+    found = readings.answers.get(question)
+    if found is None:
+        found = readings.answers[question] = {}
+    return found
+
+
 def tags(doc: Any) -> tuple[list[str], list[str], list[int]]:
     """(`pos_`, `dep_`, `head.i`) of every token of `doc`, by index: a pass over the whole Doc asks
     them without making a spaCy Token per word. Shared: read, never change."""
@@ -173,12 +205,12 @@ def child_lists(doc: Any) -> tuple[list[int], list[int]]:
 
 
 def children_of(token: Any) -> list[Any]:
-    """`list(token.children)`, from the children's indices read once per Doc.
+    """`list(token.children)`, from the children's indices read once per Doc. Shared: read, never change.
 
     spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
     the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
-    and its participants, and each head again for every event below it. The Tokens themselves are
-    made once per Doc (`_DocReadings.token`).
+    and its participants, and each head again for every event below it. The list is made once per
+    token and Doc, of Tokens made once per Doc (`_DocReadings.token`).
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
@@ -186,8 +218,8 @@ def children_of(token: Any) -> list[Any]:
     if readings is None or readings.doc() is not doc:
         readings = _readings_of(doc)
     i = token.i
-    first, made = readings.first_child, readings.made
-    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]]]
+    kids = readings.kids[i]
+    return kids if kids is not None else readings.children(doc, i)
 
 
 def _current(doc: Any) -> _DocReadings:
@@ -198,8 +230,11 @@ def _current(doc: Any) -> _DocReadings:
 def has_child_dep(token: Any, *deps: str) -> bool:
     """`any(c.dep_ in deps for c in token.children)`, read off the Doc's arrays: no Token is made."""
     readings = _current(token.doc)
-    i, first, dep = token.i, readings.first_child, readings.dep
-    return any(dep[k] in deps for k in readings.child_order[first[i]:first[i + 1]])
+    i = token.i
+    found = readings.kid_deps[i]
+    if found is None:
+        found = readings.child_deps(i)
+    return not found.isdisjoint(deps)
 
 
 def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
@@ -207,8 +242,12 @@ def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
     test are made Tokens."""
     doc = token.doc
     readings = _current(doc)
-    i, first, dep, made = token.i, readings.first_child, readings.dep, readings.made
-    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]] if test(dep[k])]
+    i, first = token.i, readings.first_child
+    start, end = first[i], first[i + 1]
+    if start == end:
+        return []  # most words have no children: no test to run
+    dep, made = readings.dep, readings.made
+    return [made[k] or readings.token(doc, k) for k in readings.child_order[start:end] if test(dep[k])]
 
 
 def morph_of(token: Any, field: str) -> list[str]:

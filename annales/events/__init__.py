@@ -41,7 +41,7 @@ from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences
 from annales.context import Context, stage
-from annales.events.capitals import verb_forms
+from annales.events.capitals import CapitalLines, verb_forms
 from annales.events.classes import (
     EventReader,
     a_time_comes,
@@ -57,7 +57,7 @@ from annales.events.classes import (
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_of, entities_by_token, support_verbs
-from annales.events.triggers import find_triggers, inside, lemma_of, noun_lemma
+from annales.events.triggers import doc_text, find_triggers, inside, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -71,7 +71,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         return
     lex = lexicon(analysis.language)
     capital_verbs: dict[int, str] = {}  # verbs of lines in capitals, which the tagger misreads
-    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs)
+    capitals = CapitalLines(doc_text(doc, analysis.text))  # read by the triggers and the dating
+    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs, capitals)
     if not triggers:
         return
     trigger_set = set(triggers)
@@ -82,7 +83,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
-    dating = Dating(analysis, doc, trigger_set)
+    dating = Dating(analysis, doc, trigger_set, capitals)
     sentences = TokenSentences(doc)
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}

@@ -95,6 +95,7 @@ from annales.common.intervals import Cover
 from annales.common.layout import heads_an_entry
 from annales.common.parse import (
     TokenSentences,
+    answers,
     children_of,
     children_where,
     has_child_dep,
@@ -427,6 +428,16 @@ def tense_of(token: Any, language: str) -> str | None:
     """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
     "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
     hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
+    # An event's dating asks it up to four times, and its governor's again.
+    known = answers(token.doc, f"tense_of {language}")
+    i = token.i
+    if i in known:
+        return known[i]
+    found = known[i] = _tense_of(token, language)
+    return found
+
+
+def _tense_of(token: Any, language: str) -> str | None:
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
         if t.pos_ in VERBS:
@@ -473,14 +484,16 @@ def _perfect(verb: Any) -> bool:
 class Dating:
     """Dates the events of one analysed text (see the module's docstring for the order of evidence)."""
 
-    def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int]) -> None:
+    def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int],
+                 capitals: CapitalLines | None = None) -> None:
+        """`capitals`: the text's lines in capitals, when the caller found them already."""
         self.doc = doc
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
         self._point_starts = sorted(t.start for t in points)
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
-        self.capitals = CapitalLines(self.text)
+        self.capitals = capitals if capitals is not None else CapitalLines(self.text)
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
         spans = [span for span in spans_of_points if span is not None]
         self.anchors = {k for span in spans for k in counted_from(span)}

@@ -81,12 +81,16 @@ def _present_singular(token: Any) -> bool:
 
 
 def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
-                  capital_verbs: dict[int, str] | None = None) -> list[int]:
+                  capital_verbs: dict[int, str] | None = None, capitals: CapitalLines | None = None) -> list[int]:
     """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
     the tagger took for other words (in lines in capitals, `annales.events.capitals`; a word with a
     subject and an object of its own) are found, their lemma read from the lemmatizer's tables, and put
-    in `capital_verbs` (token index -> verb lemma)."""
-    capitals = CapitalLines(doc_text(doc, analysis.text)) if forms is not None else None
+    in `capital_verbs` (token index -> verb lemma). `capitals`: the text's lines in capitals, when the
+    caller found them already."""
+    if forms is None:
+        capitals = None
+    elif capitals is None:
+        capitals = CapitalLines(doc_text(doc, analysis.text))
     skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
     timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
