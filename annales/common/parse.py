@@ -119,10 +119,9 @@ class _DocReadings:
         # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
         # (`release`).
         self.made: list[Any] = [None] * len(heads)
-        # Per token, its children as Tokens and the set of their dependencies, made on first ask: a
-        # head is asked again for every event below it.
+        # Per token, its children as Tokens, made on first ask: a head is asked again for every event
+        # below it.
         self.kids: list[list[Any] | None] = [None] * len(heads)
-        self.kid_deps: list[frozenset[str] | None] = [None] * len(heads)
         self.answers: dict[str, dict[int, Any]] = {}  # `answers`
 
     def token(self, doc: Any, i: int) -> Any:
@@ -138,14 +137,6 @@ class _DocReadings:
             kids = self.kids[i] = [made[k] or self.token(doc, k)
                                    for k in self.child_order[self.first_child[i]:self.first_child[i + 1]]]
         return kids
-
-    def child_deps(self, i: int) -> frozenset[str]:
-        deps = self.kid_deps[i]
-        if deps is None:
-            dep = self.dep
-            deps = self.kid_deps[i] = frozenset(
-                dep[k] for k in self.child_order[self.first_child[i]:self.first_child[i + 1]])
-        return deps
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -230,11 +221,14 @@ def _current(doc: Any) -> _DocReadings:
 def has_child_dep(token: Any, *deps: str) -> bool:
     """`any(c.dep_ in deps for c in token.children)`, read off the Doc's arrays: no Token is made."""
     readings = _current(token.doc)
-    i = token.i
-    found = readings.kid_deps[i]
-    if found is None:
-        found = readings.child_deps(i)
-    return not found.isdisjoint(deps)
+    i, first = token.i, readings.first_child
+    start, end = first[i], first[i + 1]
+    if start != end:  # most words have no children
+        dep = readings.dep
+        for k in readings.child_order[start:end]:  # a loop, not `any`: most words have one or two
+            if dep[k] in deps:
+                return True
+    return False
 
 
 def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:

@@ -529,6 +529,8 @@ class Dating:
         if self.news:
             self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
+        self._in_present: dict[str, bool] = {}  # timex id -> `_told_in_present`
+        self._far: dict[str, bool] = {}  # timex id -> `_far_from_dct`
         self.support_verbs = support_verbs(self.language)
         self.during = during_words(self.language)
         self.simultaneous = simultaneity(self.language)
@@ -986,6 +988,13 @@ class Dating:
         above the noun ("Le rapport sur l'attentat du 3 mai accuse la police": no story told on 3 May)."""
         if timex is None:
             return False
+        # Asked for the story's time of every event after it: its own parse, read once.
+        found = self._in_present.get(timex.id)
+        if found is None:
+            found = self._in_present[timex.id] = self._told_in_present_anew(timex)
+        return found
+
+    def _told_in_present_anew(self, timex: Timex) -> bool:
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
@@ -1030,6 +1039,13 @@ class Dating:
         war, a trial recalling old facts): its presents and passés composés go on with it."""
         if self.dct is None or timex is None or timex.interval is None:
             return False
+        found = self._far.get(timex.id)  # asked for the story's time of every event after it
+        if found is None:
+            found = self._far[timex.id] = self._far_from_dct_anew(timex)
+        return found
+
+    def _far_from_dct_anew(self, timex: Timex) -> bool:
+        assert self.dct is not None and timex.interval is not None
         earliest, latest = valid_iso_date(timex.interval.earliest[:10]), valid_iso_date(timex.interval.latest[:10])
         if earliest is None or latest is None:
             return False

@@ -90,7 +90,7 @@ from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
 from annales.common.index import by_token
-from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
+from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.triggers import lemma_of, participle_endings
@@ -246,19 +246,26 @@ def _feature(token: Any, name: str) -> str | None:
 
 
 def _case(token: Any) -> str:
-    """The preposition before a noun, its words joined: "à", "près de", "jusqu'à"."""
-    words = [c for c in children_where(token, lambda dep: dep in ("case", "fixed", "advmod"))
-             if c.i < token.i and (c.dep_ in ("case", "fixed")
-                                   or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
-    for c in list(words):
-        words.extend(children_where(c, lambda dep: dep == "fixed"))
-    words.sort(key=lambda t: t.i)
-    if words and words[0].i > 0:
+    """The preposition before a noun, its words joined: "à", "près de", "jusqu'à".
+
+    Read on the parse's arrays of indices: asked of every complement of every event, and most have
+    no preposition."""
+    doc, i = token.doc, token.i
+    pos, dep, _ = tags(doc)
+    order, first = child_lists(doc)
+    words = [k for k in order[first[i]:first[i + 1]]
+             if k < i and (dep[k] in ("case", "fixed") or (dep[k] == "advmod" and pos[k] == "ADV" and k + 1 < i))]
+    if not words:
+        return ""
+    for k in list(words):
+        words.extend(c for c in order[first[k]:first[k + 1]] if dep[c] == "fixed")
+    words.sort()
+    if words[0] > 0:
         # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
-        before = token.doc[words[0].i - 1]
-        if before.pos_ == "ADV" and before.dep_ == "advmod":
+        before = words[0] - 1
+        if pos[before] == "ADV" and dep[before] == "advmod":
             words.insert(0, before)
-    return " ".join(t.lower_ for t in words).replace("' ", "'")
+    return " ".join(doc[k].lower_ for k in words).replace("' ", "'")
 
 
 def _name_words(head: Any) -> list[int]:

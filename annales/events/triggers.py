@@ -265,9 +265,10 @@ def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str
     """The verb lemma of a noun that is a past participle after the copula "être" ("fut assiégée"): a
     passive the tagger read as a predicate noun; None otherwise ("il fut président")."""
     word = token.lower_
+    if not word.endswith(participle_endings(language)):
+        return None
     children = children_of(token)
-    if not word.endswith(participle_endings(language)) or not any(
-            c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
+    if not any(c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
         return None
     if any(c.dep_ in ("det", "case", "nummod") for c in children):
         return None  # "c'est la ruée", "sa place est dans la rue": a noun after all
