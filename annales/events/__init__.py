@@ -56,7 +56,7 @@ from annales.events.classes import (
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
-from annales.events.participants import Participants, clause_of, entities_by_token, support_verbs
+from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs
 from annales.events.triggers import doc_text, find_triggers, inside, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
@@ -83,6 +83,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
+    quantities_of = clause_items(doc, quantity_at, trigger_set)  # the quantities of each event's own clause
     dating = Dating(analysis, doc, trigger_set, capitals)
     sentences = TokenSentences(doc)
     heads: dict[int, int | None] = {}
@@ -100,7 +101,6 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         token = doc[i]
         # a heading's first word the tagger took for a name is a noun; a verb of a line in capitals is a verb
         noun = token.pos_ in ("NOUN", "PROPN") and i not in capital_verbs
-        clause = clause_of(token, trigger_set)
         sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
@@ -137,10 +137,5 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)))
-        seen_quantities: set[str] = set()
-        for j in clause:
-            qid = quantity_at.get(j)
-            if qid is not None and qid not in seen_quantities:
-                seen_quantities.add(qid)
-                event.quantities.append(qid)
+        event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)

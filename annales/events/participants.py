@@ -234,6 +234,24 @@ def clause_of(token: Any, triggers: set[int]) -> list[int]:
     return out
 
 
+def clause_items(doc: Any, item_at: dict[int, str], triggers: set[int]) -> dict[int, list[str]]:
+    """Trigger -> the distinct items of `item_at` (token index -> item id) on the tokens of its clause
+    (`clause_of`), in the order of their tokens. A token belongs to the clause of the first trigger
+    on its way up the parse, itself included: found from the items' few tokens, with no walk of
+    every event's clause."""
+    heads = tags(doc)[2]
+    out: dict[int, list[str]] = {}
+    for j in sorted(item_at):
+        k = j
+        while k not in triggers and heads[k] != k:
+            k = heads[k]
+        if k in triggers:
+            found = out.setdefault(k, [])
+            if item_at[j] not in found:
+                found.append(item_at[j])
+    return out
+
+
 def _phrase(token: Any, triggers: set[int]) -> list[int]:
     """A participant's words: its subtree without any clause hanging from it."""
     return _subtree(token, lambda child: child.pos_ in ("VERB", "AUX") or child.i in triggers
