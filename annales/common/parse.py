@@ -21,6 +21,16 @@ def span_root(span: Any) -> Any:
     dates hung one on another that path is thousands long. A span with a single token governed from
     outside it, as a date is, has that token for root whatever the paths.
     """
+    # Asked of one date by the triggers, the dating and the time layer: its root is found once.
+    doc, start, end = span.doc, span.start, span.end
+    roots = _current(doc).roots
+    found = roots.get((start, end))
+    if found is None:
+        found = roots[start, end] = _span_root(span).i
+    return doc[found]  # a Token of its own, as spaCy gives: callers may compare Tokens by identity
+
+
+def _span_root(span: Any) -> Any:
     outside = []
     for token in span:
         if token.head.i == token.i:
@@ -123,6 +133,7 @@ class _DocReadings:
         # below it.
         self.kids: list[list[Any] | None] = [None] * len(heads)
         self.answers: dict[str, dict[int, Any]] = {}  # `answers`
+        self.roots: dict[tuple[int, int], int] = {}  # (start, end) of a span -> its root (`span_root`)
 
     def token(self, doc: Any, i: int) -> Any:
         made = self.made[i]
