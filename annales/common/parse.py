@@ -54,9 +54,10 @@ class TokenSentences:
 
     @property
     def starts(self) -> list[int]:
+        """Shared: read, never change."""
         # Read on first use: a layer that never asks (quotes, when no quotation follows a colon) pays nothing.
         if self._starts is None:
-            self._starts = [sentence.start for sentence in self.doc.sents]
+            self._starts = _current(self.doc).sentence_starts()
         return self._starts
 
     def bounds(self, i: int) -> tuple[int, int]:
@@ -134,12 +135,21 @@ class _DocReadings:
         self.kids: list[list[Any] | None] = [None] * len(heads)
         self.answers: dict[str, dict[int, Any]] = {}  # `answers`
         self.roots: dict[tuple[int, int], int] = {}  # (start, end) of a span -> its root (`span_root`)
+        self.starts: list[int] | None = None  # `sentence_starts`
 
     def token(self, doc: Any, i: int) -> Any:
         made = self.made[i]
         if made is None:
             made = self.made[i] = doc[i]
         return made
+
+    def sentence_starts(self) -> list[int]:
+        """The first token of every sentence: read once per Doc, by every pass that asks (triggers,
+        dating, the events' sentences)."""
+        if self.starts is None:
+            doc = self.doc()
+            self.starts = [sentence.start for sentence in doc.sents] if doc is not None else []
+        return self.starts
 
     def children(self, doc: Any, i: int) -> list[Any]:
         kids = self.kids[i]

@@ -70,7 +70,7 @@ MIN_SIMILARITY = 0.35
 
 def lemma_of(token: Any) -> str:
     lemma = (token.lemma_ or token.text).lower()
-    if token.pos_ == "VERB" and lemma == token.lower_ and lemma.endswith("e") and _present_singular(token):
+    if lemma.endswith("e") and token.pos_ == "VERB" and lemma == token.lower_ and _present_singular(token):
         return lemma + "r"  # the lemmatizer leaves some presents as written: "reste", "tombe", "donne"
     return lemma
 
@@ -157,9 +157,10 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos == "NOUN" and forms is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+        if pos == "NOUN" and forms is not None:
             lemma = passive_participle(token, forms, lex, analysis.language or "fr")
-            if lemma is not None:  # "La ville fut assiégée en 1779" tagged a noun after its copula
+            if lemma is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+                # "La ville fut assiégée en 1779" tagged a noun after its copula
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
                 out.append(i)
