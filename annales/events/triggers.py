@@ -323,12 +323,13 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
         return False
     if lemma in lex.never_events:
         return False
-    infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
-    if lemma in lex.light_with_infinitive and infinitives:
-        return False
-    if lemma in lex.light_with_marked_infinitive and any(
-            has_child_dep(c, "mark") for c in infinitives):
-        return False
+    if lemma in lex.light_with_infinitive or lemma in lex.light_with_marked_infinitive:
+        infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
+        if lemma in lex.light_with_infinitive and infinitives:
+            return False
+        if lemma in lex.light_with_marked_infinitive and any(
+                has_child_dep(c, "mark") for c in infinitives):
+            return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
     return not epithet(token, lex.agent_prepositions)
@@ -486,16 +487,20 @@ def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | froze
     head = token.head
     if head.i == token.i:
         return token.i in dated and _presented(token, lex)
-    cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
     how = lex.frame_heads.get(head.lower_)
-    if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
+    if how is not None and token.dep_.startswith(("nmod", "obl")) and _cases(token) & how:
         # "au cours de", "à l'issue de": the locution's own preposition; "d'un cours d'eau" is no locution
         openers = lex.frame_openers.get(head.lower_, frozenset())
         return not openers or any(c.dep_ == "case" and c.lower_ in openers for c in children_of(head))
     how = lex.frame_verbs.get(lemma_of(head)) if head.pos_ in ("VERB", "AUX") else None
     if how is None:
         return False
-    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(cases & how))
+    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(_cases(token) & how))
+
+
+def _cases(token: Any) -> set[str]:
+    """The prepositions of a noun, as written: read only when a frame's head or verb is there."""
+    return {c.lower_ for c in children_of(token) if c.dep_ == "case"}
 
 
 def _presented(token: Any, lex: Lexicon) -> bool:
