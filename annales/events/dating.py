@@ -214,11 +214,17 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
     pos, dep, heads = tags(doc)
-    stops = set(triggers) | {i for i, (p, d) in enumerate(zip(pos, dep, strict=True))
-                             if p in VERBS and d in OWN_CLAUSE_DEPS and not (d == "acl" and heads[i] in triggers)}
+    stops = set(triggers)
     # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
     # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
-    misread = {i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if d == "advcl" and p not in VERBS}
+    misread: set[int] = set()
+    for i, d in enumerate(dep):
+        if d in OWN_CLAUSE_DEPS:  # few words head a clause: their part of speech is read for them only
+            if pos[i] in VERBS:
+                if not (d == "acl" and heads[i] in triggers):
+                    stops.add(i)
+            elif d == "advcl":
+                misread.add(i)
     misread_or_stops = misread | stops  # made once: a long text has thousands of dates
     through: dict[int, int | None] = {}
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
