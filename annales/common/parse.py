@@ -130,9 +130,6 @@ class _DocReadings:
         # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
         # (`release`).
         self.made: list[Any] = [None] * len(heads)
-        # Per token, its children as Tokens, made on first ask: a head is asked again for every event
-        # below it.
-        self.kids: list[list[Any] | None] = [None] * len(heads)
         self.answers: dict[str, dict[int, Any]] = {}  # `answers`
         self.roots: dict[tuple[int, int], int] = {}  # (start, end) of a span -> its root (`span_root`)
         self.starts: list[int] | None = None  # `sentence_starts`
@@ -151,13 +148,6 @@ class _DocReadings:
             self.starts = [sentence.start for sentence in doc.sents] if doc is not None else []
         return self.starts
 
-    def children(self, doc: Any, i: int) -> list[Any]:
-        kids = self.kids[i]
-        if kids is None:
-            made = self.made
-            kids = self.kids[i] = [made[k] or self.token(doc, k)
-                                   for k in self.child_order[self.first_child[i]:self.first_child[i + 1]]]
-        return kids
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -217,12 +207,14 @@ def child_lists(doc: Any) -> tuple[list[int], list[int]]:
 
 
 def children_of(token: Any) -> list[Any]:
-    """`list(token.children)`, from the children's indices read once per Doc. Shared: read, never change.
+    """`list(token.children)`, from the children's indices read once per Doc.
 
     spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
     the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
-    and its participants, and each head again for every event below it. The list is made once per
-    token and Doc, of Tokens made once per Doc (`_DocReadings.token`).
+    and its participants, and each head again for every event below it. The Tokens themselves are
+    made once per Doc (`_DocReadings.token`); the list is made anew: kept, a list per word would
+    outlive collections of the garbage collector and make its full collections come sooner, which
+    costs more than the lists.
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
@@ -230,8 +222,11 @@ def children_of(token: Any) -> list[Any]:
     if readings is None or readings.doc() is not doc:
         readings = _readings_of(doc)
     i = token.i
-    kids = readings.kids[i]
-    return kids if kids is not None else readings.children(doc, i)
+    first, made = readings.first_child, readings.made
+    start, end = first[i], first[i + 1]
+    if start == end:
+        return []  # most words have no children
+    return [made[k] or readings.token(doc, k) for k in readings.child_order[start:end]]
 
 
 def _current(doc: Any) -> _DocReadings:

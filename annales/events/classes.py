@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from annales.common.grammar import conditional, verb_tense
-from annales.common.parse import answers, children_of, children_where, has_child_dep, morph_of
+from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import lemma_of
 from annales.model import Aspect, Dct, Event, EventClass, Factuality, Timex
@@ -287,12 +287,7 @@ def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
 
 
 def _auxiliaries(token: Any) -> list[Any]:
-    """Shared: read, never change."""
-    known = answers(token.doc, "auxiliaries")  # asked by an event's modality, factuality and mood
-    found = known.get(token.i)
-    if found is None:
-        found = known[token.i] = children_where(token, lambda dep: dep.startswith("aux") or dep == "cop")
-    return found
+    return children_where(token, lambda dep: dep.startswith("aux") or dep == "cop")
 
 
 def _conditional(token: Any) -> bool:
