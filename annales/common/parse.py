@@ -133,6 +133,7 @@ class _DocReadings:
         self.answers: dict[str, dict[int, Any]] = {}  # `answers`
         self.roots: dict[tuple[int, int], int] = {}  # (start, end) of a span -> its root (`span_root`)
         self.starts: list[int] | None = None  # `sentence_starts`
+        self.ranges: dict[tuple[int, int], tuple[int, int] | None] = {}  # `token_range`
 
     def token(self, doc: Any, i: int) -> Any:
         made = self.made[i]
@@ -189,6 +190,18 @@ def answers(doc: Any, question: str) -> dict[int, Any]:
     found = readings.answers.get(question)
     if found is None:
         found = readings.answers[question] = {}
+    return found
+
+
+def token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """(first token, token after the last) of `doc.char_span(start, end, alignment_mode="expand")`, None
+    when it gives none: the same date or name is looked up by several layers and passes, and
+    `char_span` searches the Doc's tokens at each call."""
+    ranges = _current(doc).ranges
+    if (start, end) in ranges:
+        return ranges[start, end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    found = ranges[start, end] = (span.start, span.end) if span is not None else None
     return found
 
 

@@ -39,7 +39,7 @@ from bisect import bisect_left
 
 from annales.common.events import by_form
 from annales.common.index import by_token
-from annales.common.parse import TokenSentences
+from annales.common.parse import TokenSentences, token_range
 from annales.context import Context, stage
 from annales.events.capitals import CapitalLines, verb_forms
 from annales.events.classes import (
@@ -78,8 +78,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     trigger_set = set(triggers)
     entity_at, ranks_of = entities_by_token(analysis, doc)
     for timex in analysis.timexes:  # a date's words are never a participant ("Le" of "Le 6 juin")
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        for k in range(span.start, span.end) if span is not None else ():
+        tokens = token_range(doc, timex.start, timex.end)
+        for k in range(*tokens) if tokens is not None else ():
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))

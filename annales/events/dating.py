@@ -203,10 +203,12 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
 
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
                 hung: list[tuple[Timex, int]] | None = None,
-                days: dict[str, int] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+                days: dict[str, int] | None = None,
+                spans: list[Any] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
-    `hung`, when given, receives every (timex, trigger it hangs from)."""
+    `hung`, when given, receives every (timex, trigger it hangs from); `spans`: the points' Spans
+    (`doc.char_span`, expanded), when the caller has them."""
     days = days or {}
     out: dict[int, Timex] = {}
     ranks: dict[int, tuple[bool, tuple[bool, int, int]]] = {}
@@ -227,7 +229,8 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
                 misread.add(i)
     misread_or_stops = misread | stops  # made once: a long text has thousands of dates
     through: dict[int, int | None] = {}
-    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
+    if spans is None:
+        spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}
     for timex, span in zip(points, spans, strict=True):
@@ -510,7 +513,8 @@ class Dating:
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
         self.story_days = story_days(self.language)
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days)
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days,
+                                      spans_of_points)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
