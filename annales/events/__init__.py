@@ -57,7 +57,7 @@ from annales.events.classes import (
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs
-from annales.events.triggers import doc_text, find_triggers, inside, lemma_of, noun_lemma
+from annales.events.triggers import Spans, doc_text, find_triggers, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -93,7 +93,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     # Words someone is said to speak or write (a quotation with a speaker or a cue): what they tell is
     # reported. A quotation nobody is said to speak (a title, a cited document, a quotation mark the
     # OCR left open until the end of the text) is the narrator's.
-    quoted = sorted((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
+    quoted = Spans((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
     timex_by_id = {t.id: t for t in analysis.timexes}
     timex_starts = sorted(t.start for t in analysis.timexes)
 
@@ -117,7 +117,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             event.event_class = lex.classes[capital_verbs[i]]  # "« … », analyse le directeur": the verb's class
         event.modality, event.factuality = reading.modality, reading.factuality
         event.aspect = aspect(token)
-        if event.factuality == "fact" and inside(quoted, token.idx):
+        if event.factuality == "fact" and token.idx in quoted:
             event.factuality = "reported"  # told in someone's words: what they say happened
         dated = dating.of(token)
         if dated is not None:

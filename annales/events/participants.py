@@ -548,17 +548,20 @@ class Participants:
         its article counts ("les blessés", "les insurgés"), and a numeral as a share ("mille")."""
         if token.i in self.entity_at or token.i in self.references:
             return None
+        pos = token.pos_
+        if pos not in ("NOUN", "NUM", "ADJ", "VERB"):
+            return None  # a name, a pronoun: the lexicon is not read
         kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
-        if token.pos_ == "NOUN" or (token.pos_ == "NUM" and kind == SHARE):
+        if pos == "NOUN" or (pos == "NUM" and kind == SHARE):
             return kind
-        if token.pos_ in ("ADJ", "VERB") and has_child_dep(token, "det"):
+        if pos in ("ADJ", "VERB") and has_child_dep(token, "det"):
             return kind
         return None
 
     def _apart(self, one: Any, other: Any) -> bool:
         """True when a paragraph break lies between two tokens: the parse may join a paragraph to the
         sentence before it, a clause never runs across one."""
-        low, high = sorted((one.idx, other.idx))
+        low, high = (one.idx, other.idx) if one.idx <= other.idx else (other.idx, one.idx)
         k = bisect_right(self.breaks, low)
         return k < len(self.breaks) and self.breaks[k] < high
 

@@ -38,7 +38,8 @@ Nothing inside a timex, the boilerplate or the byline is an event.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -91,10 +92,10 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         capitals = None
     elif capitals is None:
         capitals = CapitalLines(doc_text(doc, analysis.text))
-    skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
-    timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
+    skipped = Spans((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
+    timex_spans = Spans((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
-    names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
+    names = Spans((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
     verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
@@ -105,7 +106,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # "le 8e entre en Belgique": no preposition is followed by another; one written as a verb is it
             lemma = forms.lemma(doc[i].lower_)
             if lemma is not None and lemma not in lex.never_events \
-                    and not (inside(skipped, doc[i].idx) or inside(timex_spans, doc[i].idx)):
+                    and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
                 out.append(i)
@@ -124,7 +125,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
                 and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)) \
-                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+                and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
             lemma = forms.lemma(token.lower_, strict=False) or lemma_of(token)
@@ -134,7 +135,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
             continue
         if pos == "NOUN" and forms is not None and token.is_lower \
-                and _verb_by_place(token) and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+                and _verb_by_place(token) and not (token.idx in skipped or token.idx in timex_spans):
             lemma = forms.lemma(token.lower_, strict=False)
             if lemma is not None and lemma not in lex.never_events:
                 # "« … », analyse le directeur", "le président juge que …": only a verb stands there
@@ -144,7 +145,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
                 and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
-                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
+                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
@@ -159,7 +160,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos == "NOUN" and forms is not None:
             lemma = passive_participle(token, forms, lex, analysis.language or "fr")
-            if lemma is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+            if lemma is not None and not (token.idx in skipped or token.idx in timex_spans):
                 # "La ville fut assiégée en 1779" tagged a noun after its copula
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
@@ -167,7 +168,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
-                    or token.ent_type_ or inside(names, token.idx):
+                    or token.ent_type_ or token.idx in names:
                 continue  # a name ("Paris et Bonn se sont déclarés …"), not a heading's first word
             pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
@@ -180,7 +181,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             continue  # "à partir de": a word of a fixed phrase, no verb of its own
         if sum(map(str.isalpha, token.text)) < MIN_LETTERS:
             continue  # "c’", "<": debris the tagger took for a word
-        if inside(skipped, token.idx) or inside(timex_spans, token.idx):
+        if token.idx in skipped or token.idx in timex_spans:
             continue
         if pos == "VERB":
             # A word in capitals the lemmatizer's tables know no verb form of is a name the tagger read
@@ -594,6 +595,20 @@ def is_adjective_event(token: Any, dated: set[int] | frozenset[int] = frozenset(
         return True  # "il se déclare sceptique"
     # "prêts à partir", "consciente de l'enjeu"
     return any(has_child_dep(c, "case", "mark") for c in children_where(token, lambda dep: dep in COMPLEMENT_DEPS))
+
+
+class Spans:
+    """Character spans, sorted, asked whether an offset lies in one as `inside` answers it: with the
+    starts and ends kept apart, the search compares numbers, not tuples (asked of every word)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.ends = [end for _, end in ordered]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
