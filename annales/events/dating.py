@@ -679,8 +679,9 @@ class Dating:
         if agreeing is not None:
             return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
+            unit = self.breaks.unit(token.idx)
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
-                          and self.breaks.unit(c.idx) == self.breaks.unit(token.idx)
+                          and self.breaks.unit(c.idx) == unit
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
                                or (c.dep_ == "obj" and c.i in self.triggers
                                    and (token.i not in self.triggers or self._supports(token, c))))),
@@ -938,13 +939,14 @@ class Dating:
         return bisect_right(self._sentences, offset) - 1
 
     def _inferred(self, token: Any) -> Dated | None:
-        carried = self.narrative.time_before(token.idx, pluperfect(token))
+        flashback = pluperfect(token)
+        carried = self.narrative.time_before(token.idx, flashback)
         if carried is not None and self.news and heads_an_entry(self.text, carried.start, carried.end) \
                 and tense_of(token, self.language) in ("present", "perfect", "past"):
             # A diary's or a dispatch's entry is written on the day that heads it ("12 août. — Nous
             # marchons"): its presents and passés composés are that day's, not the paper's.
             return Dated(carried.id, event_date(carried), True)
-        if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
+        if carried is not None and flashback and carried.id not in self.flashbacks \
                 and _precision(carried)[1] >= DAY_CHARS:
             return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
