@@ -226,8 +226,8 @@ def _verbless_sentences(doc: Any) -> Any:
     pos = tags(doc)[0]
     starts = sentences.starts
     ends = starts[1:] + [len(doc)]
-    without = {start for start, end in zip(starts, ends, strict=True)
-               if not any(p in ("VERB", "AUX") for p in pos[start:end])}
+    verbs = {"VERB", "AUX"}
+    without = {start for start, end in zip(starts, ends, strict=True) if verbs.isdisjoint(pos[start:end])}
 
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
