@@ -379,8 +379,7 @@ def aspect(token: Any) -> Aspect | None:
     """"imperfective" for the imperfect (the verb's own, its passive or copula auxiliary's: "était
     attaquée", "était dévasté"), "perfective" for a simple past or a compound past (the pluperfect
     included: "avait pris" is done), None for what the form does not tell (nouns, present, future)."""
-    # Of the auxiliaries its modality and factuality read already
-    auxiliaries = [a for a in _auxiliaries(token) if a.dep_ in ("aux:tense", "aux:pass", "cop")]
+    auxiliaries = children_where(token, lambda dep: dep in ("aux:tense", "aux:pass", "cop"))
     if any(c.dep_ == "aux:tense" for c in auxiliaries):
         return "perfective"  # "a pris", "avait pris", "eut pris"
     forms = [token, *auxiliaries] if token.pos_ in ("VERB", "AUX") or auxiliaries else []
