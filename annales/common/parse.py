@@ -125,6 +125,10 @@ class _DocReadings:
         names = {key: strings[key] for key in set(pos) | set(dep)}
         self.pos: list[str] = [names[key] for key in pos]
         self.dep: list[str] = [names[key] for key in dep]
+        self.child_deps = [self.dep[k] for k in self.child_order]  # the children's dependencies, in that order
+        # The children as Tokens, in that order too, made on the first ask for children (`children_of`):
+        # one flat list, sliced for each word, not a list per word (see above).
+        self.child_tokens: list[Any] | None = None
         # Tokens made on first ask, kept: `doc[i]` makes a new Token at each call, and the events
         # layer asks tens of thousands of children per 5 000 words (a verb heading a long list has
         # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
@@ -140,6 +144,12 @@ class _DocReadings:
         if made is None:
             made = self.made[i] = doc[i]
         return made
+
+    def children_tokens(self, doc: Any) -> list[Any]:
+        if self.child_tokens is None:
+            token = self.token
+            self.child_tokens = [token(doc, k) for k in self.child_order]
+        return self.child_tokens
 
     def sentence_starts(self) -> list[int]:
         """The first token of every sentence: read once per Doc, by every pass that asks (triggers,
@@ -225,21 +235,20 @@ def children_of(token: Any) -> list[Any]:
     spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
     the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
     and its participants, and each head again for every event below it. The Tokens themselves are
-    made once per Doc (`_DocReadings.token`); the list is made anew: kept, a list per word would
-    outlive collections of the garbage collector and make its full collections come sooner, which
-    costs more than the lists.
+    made once per Doc (`_DocReadings.children_tokens`), and a word's are a slice of them: kept, a
+    list per word would outlive collections of the garbage collector and make its full collections
+    come sooner, which costs more than the lists.
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
     doc = token.doc
     if readings is None or readings.doc() is not doc:
         readings = _readings_of(doc)
-    i = token.i
-    first, made = readings.first_child, readings.made
-    start, end = first[i], first[i + 1]
-    if start == end:
-        return []  # most words have no children
-    return [made[k] or readings.token(doc, k) for k in readings.child_order[start:end]]
+    tokens = readings.child_tokens
+    if tokens is None:
+        tokens = readings.children_tokens(doc)
+    i, first = token.i, readings.first_child
+    return tokens[first[i]:first[i + 1]]
 
 
 def _current(doc: Any) -> _DocReadings:
@@ -253,9 +262,8 @@ def has_child_dep(token: Any, *deps: str) -> bool:
     i, first = token.i, readings.first_child
     start, end = first[i], first[i + 1]
     if start != end:  # most words have no children
-        dep = readings.dep
-        for k in readings.child_order[start:end]:  # a loop, not `any`: most words have one or two
-            if dep[k] in deps:
+        for dep in readings.child_deps[start:end]:  # a loop, not `any`: most words have one or two
+            if dep in deps:
                 return True
     return False
 
