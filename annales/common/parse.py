@@ -125,7 +125,7 @@ class _DocReadings:
         names = {key: strings[key] for key in set(pos) | set(dep)}
         self.pos: list[str] = [names[key] for key in pos]
         self.dep: list[str] = [names[key] for key in dep]
-        self.child_deps = [self.dep[k] for k in self.child_order]  # the children's dependencies, in that order
+        self.child_deps: list[str] = [self.dep[k] for k in self.child_order]  # in the children's order
         # The children as Tokens, in that order too, made on the first ask for children (`children_of`):
         # one flat list, sliced for each word, not a list per word (see above).
         self.child_tokens: list[Any] | None = None
@@ -158,7 +158,6 @@ class _DocReadings:
             doc = self.doc()
             self.starts = [sentence.start for sentence in doc.sents] if doc is not None else []
         return self.starts
-
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
