@@ -10,6 +10,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from annales.common.parse import token_range
+
 T = TypeVar("T")
 
 
@@ -36,9 +38,9 @@ def by_token(doc: Any, items: Iterable[tuple[T, int, int]]) -> dict[int, T]:
     """Token index → the first item (value, start, end) whose span covers that token."""
     out: dict[int, T] = {}
     for value, start, end in items:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        tokens = token_range(doc, start, end)
+        if tokens is None:
             continue
-        for k in range(span.start, span.end):
+        for k in range(*tokens):
             out.setdefault(k, value)
     return out

@@ -21,6 +21,16 @@ def span_root(span: Any) -> Any:
     dates hung one on another that path is thousands long. A span with a single token governed from
     outside it, as a date is, has that token for root whatever the paths.
     """
+    # Asked of one date by the triggers, the dating and the time layer: its root is found once.
+    doc, start, end = span.doc, span.start, span.end
+    roots = _current(doc).roots
+    found = roots.get((start, end))
+    if found is None:
+        found = roots[start, end] = _span_root(span).i
+    return doc[found]  # a Token of its own, as spaCy gives: callers may compare Tokens by identity
+
+
+def _span_root(span: Any) -> Any:
     outside = []
     for token in span:
         if token.head.i == token.i:
@@ -44,9 +54,10 @@ class TokenSentences:
 
     @property
     def starts(self) -> list[int]:
+        """Shared: read, never change."""
         # Read on first use: a layer that never asks (quotes, when no quotation follows a colon) pays nothing.
         if self._starts is None:
-            self._starts = [sentence.start for sentence in self.doc.sents]
+            self._starts = _current(self.doc).sentence_starts()
         return self._starts
 
     def bounds(self, i: int) -> tuple[int, int]:
@@ -114,17 +125,39 @@ class _DocReadings:
         names = {key: strings[key] for key in set(pos) | set(dep)}
         self.pos: list[str] = [names[key] for key in pos]
         self.dep: list[str] = [names[key] for key in dep]
+        self.child_deps: list[str] = [self.dep[k] for k in self.child_order]  # in the children's order
+        # The children as Tokens, in that order too, made on the first ask for children (`children_of`):
+        # one flat list, sliced for each word, not a list per word (see above).
+        self.child_tokens: list[Any] | None = None
         # Tokens made on first ask, kept: `doc[i]` makes a new Token at each call, and the events
         # layer asks tens of thousands of children per 5 000 words (a verb heading a long list has
         # hundreds). They hold the Doc: the pipeline lets go of them when an analysis is done
         # (`release`).
         self.made: list[Any] = [None] * len(heads)
+        self.answers: dict[str, dict[int, Any]] = {}  # `answers`
+        self.roots: dict[tuple[int, int], int] = {}  # (start, end) of a span -> its root (`span_root`)
+        self.starts: list[int] | None = None  # `sentence_starts`
+        self.ranges: dict[tuple[int, int], tuple[int, int] | None] = {}  # `token_range`
 
     def token(self, doc: Any, i: int) -> Any:
         made = self.made[i]
         if made is None:
             made = self.made[i] = doc[i]
         return made
+
+    def children_tokens(self, doc: Any) -> list[Any]:
+        if self.child_tokens is None:
+            token = self.token
+            self.child_tokens = [token(doc, k) for k in self.child_order]
+        return self.child_tokens
+
+    def sentence_starts(self) -> list[int]:
+        """The first token of every sentence: read once per Doc, by every pass that asks (triggers,
+        dating, the events' sentences)."""
+        if self.starts is None:
+            doc = self.doc()
+            self.starts = [sentence.start for sentence in doc.sents] if doc is not None else []
+        return self.starts
 
 
 def _features(analysis: str) -> dict[str, list[str]]:
@@ -158,6 +191,29 @@ def release() -> None:
     _readings = None
 
 
+def answers(doc: Any, question: str) -> dict[int, Any]:
+    """Token index -> the answer to `question` (a function's name) about that token of `doc`, for a
+    question asked of the same word by several layers or passes and costly to answer: kept as long
+    as the Doc's readings, since the parse never changes once read."""
+    readings = _current(doc)
+    found = readings.answers.get(question)
+    if found is None:
+        found = readings.answers[question] = {}
+    return found
+
+
+def token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """(first token, token after the last) of `doc.char_span(start, end, alignment_mode="expand")`, None
+    when it gives none: the same date or name is looked up by several layers and passes, and
+    `char_span` searches the Doc's tokens at each call."""
+    ranges = _current(doc).ranges
+    if (start, end) in ranges:
+        return ranges[start, end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    found = ranges[start, end] = (span.start, span.end) if span is not None else None
+    return found
+
+
 def tags(doc: Any) -> tuple[list[str], list[str], list[int]]:
     """(`pos_`, `dep_`, `head.i`) of every token of `doc`, by index: a pass over the whole Doc asks
     them without making a spaCy Token per word. Shared: read, never change."""
@@ -178,16 +234,20 @@ def children_of(token: Any) -> list[Any]:
     spaCy's `token.children` walks the token's whole subtree span from both edges at each access;
     the events layer asks a word's children for its class, its negation, its auxiliaries, its marks
     and its participants, and each head again for every event below it. The Tokens themselves are
-    made once per Doc (`_DocReadings.token`).
+    made once per Doc (`_DocReadings.children_tokens`), and a word's are a slice of them: kept, a
+    list per word would outlive collections of the garbage collector and make its full collections
+    come sooner, which costs more than the lists.
     """
     readings = _readings
     # The test of `_readings_of`, inlined: this is asked thousands of times per document.
     doc = token.doc
     if readings is None or readings.doc() is not doc:
         readings = _readings_of(doc)
-    i = token.i
-    first, made = readings.first_child, readings.made
-    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]]]
+    tokens = readings.child_tokens
+    if tokens is None:
+        tokens = readings.children_tokens(doc)
+    i, first = token.i, readings.first_child
+    return tokens[first[i]:first[i + 1]]
 
 
 def _current(doc: Any) -> _DocReadings:
@@ -198,8 +258,13 @@ def _current(doc: Any) -> _DocReadings:
 def has_child_dep(token: Any, *deps: str) -> bool:
     """`any(c.dep_ in deps for c in token.children)`, read off the Doc's arrays: no Token is made."""
     readings = _current(token.doc)
-    i, first, dep = token.i, readings.first_child, readings.dep
-    return any(dep[k] in deps for k in readings.child_order[first[i]:first[i + 1]])
+    i, first = token.i, readings.first_child
+    start, end = first[i], first[i + 1]
+    if start != end:  # most words have no children
+        for dep in readings.child_deps[start:end]:  # a loop, not `any`: most words have one or two
+            if dep in deps:
+                return True
+    return False
 
 
 def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
@@ -207,8 +272,12 @@ def children_where(token: Any, test: Callable[[str], bool]) -> list[Any]:
     test are made Tokens."""
     doc = token.doc
     readings = _current(doc)
-    i, first, dep, made = token.i, readings.first_child, readings.dep, readings.made
-    return [made[k] or readings.token(doc, k) for k in readings.child_order[first[i]:first[i + 1]] if test(dep[k])]
+    i, first = token.i, readings.first_child
+    start, end = first[i], first[i + 1]
+    if start == end:
+        return []  # most words have no children: no test to run
+    dep, made = readings.dep, readings.made
+    return [made[k] or readings.token(doc, k) for k in readings.child_order[start:end] if test(dep[k])]
 
 
 def morph_of(token: Any, field: str) -> list[str]:

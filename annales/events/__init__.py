@@ -39,9 +39,9 @@ from bisect import bisect_left
 
 from annales.common.events import by_form
 from annales.common.index import by_token
-from annales.common.parse import TokenSentences
+from annales.common.parse import TokenSentences, token_range
 from annales.context import Context, stage
-from annales.events.capitals import verb_forms
+from annales.events.capitals import CapitalLines, verb_forms
 from annales.events.classes import (
     EventReader,
     a_time_comes,
@@ -56,8 +56,8 @@ from annales.events.classes import (
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
-from annales.events.participants import Participants, clause_of, entities_by_token, support_verbs
-from annales.events.triggers import find_triggers, inside, lemma_of, noun_lemma
+from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs
+from annales.events.triggers import Spans, doc_text, find_triggers, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -71,18 +71,20 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         return
     lex = lexicon(analysis.language)
     capital_verbs: dict[int, str] = {}  # verbs of lines in capitals, which the tagger misreads
-    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs)
+    capitals = CapitalLines(doc_text(doc, analysis.text))  # read by the triggers and the dating
+    triggers = find_triggers(analysis, doc, lex, verb_forms(context.nlp), capital_verbs, capitals)
     if not triggers:
         return
     trigger_set = set(triggers)
     entity_at, ranks_of = entities_by_token(analysis, doc)
     for timex in analysis.timexes:  # a date's words are never a participant ("Le" of "Le 6 juin")
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        for k in range(span.start, span.end) if span is not None else ():
+        tokens = token_range(doc, timex.start, timex.end)
+        for k in range(*tokens) if tokens is not None else ():
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of)  # pronouns resolved once
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
-    dating = Dating(analysis, doc, trigger_set)
+    quantities_of = clause_items(doc, quantity_at, trigger_set)  # the quantities of each event's own clause
+    dating = Dating(analysis, doc, trigger_set, capitals)
     sentences = TokenSentences(doc)
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}
@@ -91,7 +93,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
     # Words someone is said to speak or write (a quotation with a speaker or a cue): what they tell is
     # reported. A quotation nobody is said to speak (a title, a cited document, a quotation mark the
     # OCR left open until the end of the text) is the narrator's.
-    quoted = sorted((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
+    quoted = Spans((q.start, q.end) for q in analysis.quotes if q.speaker is not None or q.cue is not None)
     timex_by_id = {t.id: t for t in analysis.timexes}
     timex_starts = sorted(t.start for t in analysis.timexes)
 
@@ -99,7 +101,6 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         token = doc[i]
         # a heading's first word the tagger took for a name is a noun; a verb of a line in capitals is a verb
         noun = token.pos_ in ("NOUN", "PROPN") and i not in capital_verbs
-        clause = clause_of(token, trigger_set)
         sentence_start, sentence_end = sentences.char_bounds(i)
         event = Event(
             id=make_id("event", order), sentence=Span(sentence_start, sentence_end),
@@ -116,7 +117,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             event.event_class = lex.classes[capital_verbs[i]]  # "« … », analyse le directeur": the verb's class
         event.modality, event.factuality = reading.modality, reading.factuality
         event.aspect = aspect(token)
-        if event.factuality == "fact" and inside(quoted, token.idx):
+        if event.factuality == "fact" and token.idx in quoted:
             event.factuality = "reported"  # told in someone's words: what they say happened
         dated = dating.of(token)
         if dated is not None:
@@ -136,10 +137,5 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)))
-        seen_quantities: set[str] = set()
-        for j in clause:
-            qid = quantity_at.get(j)
-            if qid is not None and qid not in seen_quantities:
-                seen_quantities.add(qid)
-                event.quantities.append(qid)
+        event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)

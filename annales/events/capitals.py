@@ -31,9 +31,16 @@ class CapitalLines:
     def __init__(self, text: str) -> None:
         self.spans: list[tuple[int, int]] = []
         for m in _LINE.finditer(text):
-            words = _WORD.findall(m.group())
-            if len(words) >= MIN_WORDS and all(w.isupper() for w in words):
-                self.spans.append((m.start(), m.end()))
+            start, end = m.span()
+            words = 0
+            # Most lines are written in lower case: their first word or two tell, the rest is not read.
+            for word in _WORD.finditer(text, start, end):
+                if not word.group().isupper():
+                    break
+                words += 1
+            else:
+                if words >= MIN_WORDS:
+                    self.spans.append((start, end))
         self._starts = [s for s, _ in self.spans]
 
     def line_of(self, offset: int) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from annales.common.grammar import conditional, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
@@ -54,9 +54,10 @@ class Reading:
     factuality: Factuality
 
 
-@dataclass(frozen=True)
-class _Marks:
-    """What a word's own dependents say of the clause it heads: read once per word and document."""
+class _Marks(NamedTuple):
+    """What a word's own dependents say of the clause it heads: read once per word and document
+    (a tuple: made for hundreds of words, and of numbers and flags only, which the garbage collector
+    then leaves alone)."""
 
     reporting: tuple[int, ...]  # indices of reporting verbs set beside it ("« … », affirme le général")
     hearsay: bool  # "selon le ministre" hangs from it
@@ -238,12 +239,14 @@ def _subjunctive(token: Any, lex: Lexicon) -> bool:
     main clause "que" opens ("Que le peuple se mette debout": a wish, whatever mood the tagger gives),
     unless a concessive opens its clause
     ("quoique les pièces fussent chargées" tells a fact)."""
-    forms = [token, *_auxiliaries(token)]
     marks = [c for c in children_of(token) if c.dep_ == "mark"]
     opened = any(m.lower_ in lex.jussives for m in marks)
     # The tagger takes many a simple past for a subjunctive ("écrivit"): only a clause "que" opens
     # is read as one.
-    if not opened or (token.dep_ != "ROOT" and not any("Sub" in morph_of(f, "Mood") for f in forms)):
+    if not opened:
+        return False
+    forms = [token, *_auxiliaries(token)]
+    if token.dep_ != "ROOT" and not any("Sub" in morph_of(f, "Mood") for f in forms):
         return False
     left = token.left_edge.i
     before = {t.lower_ for t in token.doc[max(0, left - 2):left]} | {m.lower_ for m in marks}

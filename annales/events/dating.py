@@ -95,6 +95,7 @@ from annales.common.intervals import Cover
 from annales.common.layout import closes_its_sentence, heads_an_entry
 from annales.common.parse import (
     TokenSentences,
+    answers,
     children_of,
     children_where,
     has_child_dep,
@@ -202,10 +203,12 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
 
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
                 hung: list[tuple[Timex, int]] | None = None,
-                days: dict[str, int] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+                days: dict[str, int] | None = None,
+                spans: list[Any] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
-    `hung`, when given, receives every (timex, trigger it hangs from)."""
+    `hung`, when given, receives every (timex, trigger it hangs from); `spans`: the points' Spans
+    (`doc.char_span`, expanded), when the caller has them."""
     days = days or {}
     out: dict[int, Timex] = {}
     ranks: dict[int, tuple[bool, tuple[bool, int, int]]] = {}
@@ -213,14 +216,21 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     # A clause of its own that is no event stops the walk: its dates are its own. A participle
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
     pos, dep, heads = tags(doc)
-    stops = set(triggers) | {i for i, (p, d) in enumerate(zip(pos, dep, strict=True))
-                             if p in VERBS and d in OWN_CLAUSE_DEPS and not (d == "acl" and heads[i] in triggers)}
+    stops = set(triggers)
     # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
     # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
-    misread = {i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if d == "advcl" and p not in VERBS}
+    misread: set[int] = set()
+    for i, d in enumerate(dep):
+        if d in OWN_CLAUSE_DEPS:  # few words head a clause: their part of speech is read for them only
+            if pos[i] in VERBS:
+                if not (d == "acl" and heads[i] in triggers):
+                    stops.add(i)
+            elif d == "advcl":
+                misread.add(i)
     misread_or_stops = misread | stops  # made once: a long text has thousands of dates
     through: dict[int, int | None] = {}
-    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
+    if spans is None:
+        spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
     in_dates = {k for span in spans if span is not None for k in range(span.start, span.end)}
     above: dict[int, int | None] = {}
     for timex, span in zip(points, spans, strict=True):
@@ -427,6 +437,16 @@ def tense_of(token: Any, language: str) -> str | None:
     """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
     "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
     hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
+    # An event's dating asks it up to four times, and its governor's again.
+    known = answers(token.doc, f"tense_of {language}")
+    i = token.i
+    if i in known:
+        return known[i]
+    found = known[i] = _tense_of(token, language)
+    return found
+
+
+def _tense_of(token: Any, language: str) -> str | None:
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
         if t.pos_ in VERBS:
@@ -473,14 +493,16 @@ def _perfect(verb: Any) -> bool:
 class Dating:
     """Dates the events of one analysed text (see the module's docstring for the order of evidence)."""
 
-    def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int]) -> None:
+    def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int],
+                 capitals: CapitalLines | None = None) -> None:
+        """`capitals`: the text's lines in capitals, when the caller found them already."""
         self.doc = doc
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
         self._point_starts = sorted(t.start for t in points)
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
-        self.capitals = CapitalLines(self.text)
+        self.capitals = capitals if capitals is not None else CapitalLines(self.text)
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
         spans = [span for span in spans_of_points if span is not None]
         self.anchors = {k for span in spans for k in counted_from(span)}
@@ -491,7 +513,8 @@ class Dating:
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
         self.story_days = story_days(self.language)
-        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days)
+        self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days,
+                                      spans_of_points)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
@@ -519,6 +542,8 @@ class Dating:
         if self.news:
             self._give_later_dates_to_nouns(hung)
         self._governing: dict[int, int | None] = {}
+        self._in_present: dict[str, bool] = {}  # timex id -> `_told_in_present`
+        self._far: dict[str, bool] = {}  # timex id -> `_far_from_dct`
         self.support_verbs = support_verbs(self.language)
         self.during = during_words(self.language)
         self.simultaneous = simultaneity(self.language)
@@ -657,8 +682,9 @@ class Dating:
         if agreeing is not None:
             return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away
+            unit = self.breaks.unit(token.idx)
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
-                          and self.breaks.unit(c.idx) == self.breaks.unit(token.idx)
+                          and self.breaks.unit(c.idx) == unit
                           and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
                                or (c.dep_ == "obj" and c.i in self.triggers
                                    and (token.i not in self.triggers or self._supports(token, c))))),
@@ -916,13 +942,14 @@ class Dating:
         return bisect_right(self._sentences, offset) - 1
 
     def _inferred(self, token: Any) -> Dated | None:
-        carried = self.narrative.time_before(token.idx, pluperfect(token))
+        flashback = pluperfect(token)
+        carried = self.narrative.time_before(token.idx, flashback)
         if carried is not None and self.news and heads_an_entry(self.text, carried.start, carried.end) \
                 and tense_of(token, self.language) in ("present", "perfect", "past"):
             # A diary's or a dispatch's entry is written on the day that heads it ("12 août. — Nous
             # marchons"): its presents and passés composés are that day's, not the paper's.
             return Dated(carried.id, event_date(carried), True)
-        if carried is not None and pluperfect(token) and carried.id not in self.flashbacks \
+        if carried is not None and flashback and carried.id not in self.flashbacks \
                 and _precision(carried)[1] >= DAY_CHARS:
             return None  # "Le 26 septembre, l'ennemi attaque; le 9e avait été relevé": before that day, not on it
         if self.news and self.dct is not None and carried is not None and self._after_dct(carried) \
@@ -976,6 +1003,13 @@ class Dating:
         above the noun ("Le rapport sur l'attentat du 3 mai accuse la police": no story told on 3 May)."""
         if timex is None:
             return False
+        # Asked for the story's time of every event after it: its own parse, read once.
+        found = self._in_present.get(timex.id)
+        if found is None:
+            found = self._in_present[timex.id] = self._told_in_present_anew(timex)
+        return found
+
+    def _told_in_present_anew(self, timex: Timex) -> bool:
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
@@ -1020,6 +1054,13 @@ class Dating:
         war, a trial recalling old facts): its presents and passés composés go on with it."""
         if self.dct is None or timex is None or timex.interval is None:
             return False
+        found = self._far.get(timex.id)  # asked for the story's time of every event after it
+        if found is None:
+            found = self._far[timex.id] = self._far_from_dct_anew(timex)
+        return found
+
+    def _far_from_dct_anew(self, timex: Timex) -> bool:
+        assert self.dct is not None and timex.interval is not None
         earliest, latest = valid_iso_date(timex.interval.earliest[:10]), valid_iso_date(timex.interval.latest[:10])
         if earliest is None or latest is None:
             return False

@@ -90,7 +90,7 @@ from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
 from annales.common.index import by_token
-from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of
+from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
 from annales.events.triggers import lemma_of, participle_endings
@@ -234,6 +234,24 @@ def clause_of(token: Any, triggers: set[int]) -> list[int]:
     return out
 
 
+def clause_items(doc: Any, item_at: dict[int, str], triggers: set[int]) -> dict[int, list[str]]:
+    """Trigger -> the distinct items of `item_at` (token index -> item id) on the tokens of its clause
+    (`clause_of`), in the order of their tokens. A token belongs to the clause of the first trigger
+    on its way up the parse, itself included: found from the items' few tokens, with no walk of
+    every event's clause."""
+    heads = tags(doc)[2]
+    out: dict[int, list[str]] = {}
+    for j in sorted(item_at):
+        k = j
+        while k not in triggers and heads[k] != k:
+            k = heads[k]
+        if k in triggers:
+            found = out.setdefault(k, [])
+            if item_at[j] not in found:
+                found.append(item_at[j])
+    return out
+
+
 def _phrase(token: Any, triggers: set[int]) -> list[int]:
     """A participant's words: its subtree without any clause hanging from it."""
     return _subtree(token, lambda child: child.pos_ in ("VERB", "AUX") or child.i in triggers
@@ -246,19 +264,26 @@ def _feature(token: Any, name: str) -> str | None:
 
 
 def _case(token: Any) -> str:
-    """The preposition before a noun, its words joined: "à", "près de", "jusqu'à"."""
-    words = [c for c in children_where(token, lambda dep: dep in ("case", "fixed", "advmod"))
-             if c.i < token.i and (c.dep_ in ("case", "fixed")
-                                   or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i + 1 < token.i))]
-    for c in list(words):
-        words.extend(children_where(c, lambda dep: dep == "fixed"))
-    words.sort(key=lambda t: t.i)
-    if words and words[0].i > 0:
+    """The preposition before a noun, its words joined: "à", "près de", "jusqu'à".
+
+    Read on the parse's arrays of indices: asked of every complement of every event, and most have
+    no preposition."""
+    doc, i = token.doc, token.i
+    pos, dep, _ = tags(doc)
+    order, first = child_lists(doc)
+    words = [k for k in order[first[i]:first[i + 1]]
+             if k < i and (dep[k] in ("case", "fixed") or (dep[k] == "advmod" and pos[k] == "ADV" and k + 1 < i))]
+    if not words:
+        return ""
+    for k in list(words):
+        words.extend(c for c in order[first[k]:first[k + 1]] if dep[c] == "fixed")
+    words.sort()
+    if words[0] > 0:
         # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
-        before = token.doc[words[0].i - 1]
-        if before.pos_ == "ADV" and before.dep_ == "advmod":
+        before = words[0] - 1
+        if pos[before] == "ADV" and dep[before] == "advmod":
             words.insert(0, before)
-    return " ".join(t.lower_ for t in words).replace("' ", "'")
+    return " ".join(doc[k].lower_ for k in words).replace("' ", "'")
 
 
 def _name_words(head: Any) -> list[int]:
@@ -523,17 +548,20 @@ class Participants:
         its article counts ("les blessés", "les insurgés"), and a numeral as a share ("mille")."""
         if token.i in self.entity_at or token.i in self.references:
             return None
+        pos = token.pos_
+        if pos not in ("NOUN", "NUM", "ADJ", "VERB"):
+            return None  # a name, a pronoun: the lexicon is not read
         kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
-        if token.pos_ == "NOUN" or (token.pos_ == "NUM" and kind == SHARE):
+        if pos == "NOUN" or (pos == "NUM" and kind == SHARE):
             return kind
-        if token.pos_ in ("ADJ", "VERB") and has_child_dep(token, "det"):
+        if pos in ("ADJ", "VERB") and has_child_dep(token, "det"):
             return kind
         return None
 
     def _apart(self, one: Any, other: Any) -> bool:
         """True when a paragraph break lies between two tokens: the parse may join a paragraph to the
         sentence before it, a clause never runs across one."""
-        low, high = sorted((one.idx, other.idx))
+        low, high = (one.idx, other.idx) if one.idx <= other.idx else (other.idx, one.idx)
         k = bisect_right(self.breaks, low)
         return k < len(self.breaks) and self.breaks[k] < high
 

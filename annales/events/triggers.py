@@ -38,7 +38,8 @@ Nothing inside a timex, the boilerplate or the byline is an event.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -70,7 +71,7 @@ MIN_SIMILARITY = 0.35
 
 def lemma_of(token: Any) -> str:
     lemma = (token.lemma_ or token.text).lower()
-    if token.pos_ == "VERB" and lemma == token.lower_ and lemma.endswith("e") and _present_singular(token):
+    if lemma.endswith("e") and token.pos_ == "VERB" and lemma == token.lower_ and _present_singular(token):
         return lemma + "r"  # the lemmatizer leaves some presents as written: "reste", "tombe", "donne"
     return lemma
 
@@ -81,16 +82,20 @@ def _present_singular(token: Any) -> bool:
 
 
 def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
-                  capital_verbs: dict[int, str] | None = None) -> list[int]:
+                  capital_verbs: dict[int, str] | None = None, capitals: CapitalLines | None = None) -> list[int]:
     """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
     the tagger took for other words (in lines in capitals, `annales.events.capitals`; a word with a
     subject and an object of its own) are found, their lemma read from the lemmatizer's tables, and put
-    in `capital_verbs` (token index -> verb lemma)."""
-    capitals = CapitalLines(doc_text(doc, analysis.text)) if forms is not None else None
-    skipped = sorted((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
-    timex_spans = sorted((t.start, t.end) for t in analysis.timexes)
+    in `capital_verbs` (token index -> verb lemma). `capitals`: the text's lines in capitals, when the
+    caller found them already."""
+    if forms is None:
+        capitals = None
+    elif capitals is None:
+        capitals = CapitalLines(doc_text(doc, analysis.text))
+    skipped = Spans((r.start, r.end) for r in analysis.regions if r.kind in SKIPPED)
+    timex_spans = Spans((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
-    names = sorted((m.start, m.end) for e in analysis.entities for m in e.mentions)
+    names = Spans((m.start, m.end) for e in analysis.entities for m in e.mentions)
     out = []
     verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
@@ -101,7 +106,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # "le 8e entre en Belgique": no preposition is followed by another; one written as a verb is it
             lemma = forms.lemma(doc[i].lower_)
             if lemma is not None and lemma not in lex.never_events \
-                    and not (inside(skipped, doc[i].idx) or inside(timex_spans, doc[i].idx)):
+                    and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
                 out.append(i)
@@ -120,7 +125,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
                 and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)) \
-                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+                and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
             lemma = forms.lemma(token.lower_, strict=False) or lemma_of(token)
@@ -130,7 +135,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
             continue
         if pos == "NOUN" and forms is not None and token.is_lower \
-                and _verb_by_place(token) and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+                and _verb_by_place(token) and not (token.idx in skipped or token.idx in timex_spans):
             lemma = forms.lemma(token.lower_, strict=False)
             if lemma is not None and lemma not in lex.never_events:
                 # "« … », analyse le directeur", "le président juge que …": only a verb stands there
@@ -140,7 +145,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
                 and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
-                and not (inside(skipped, token.idx) or inside(timex_spans, token.idx) or inside(names, token.idx)):
+                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
@@ -153,16 +158,17 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos == "NOUN" and forms is not None and not (inside(skipped, token.idx) or inside(timex_spans, token.idx)):
+        if pos == "NOUN" and forms is not None:
             lemma = passive_participle(token, forms, lex, analysis.language or "fr")
-            if lemma is not None:  # "La ville fut assiégée en 1779" tagged a noun after its copula
+            if lemma is not None and not (token.idx in skipped or token.idx in timex_spans):
+                # "La ville fut assiégée en 1779" tagged a noun after its copula
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
-                    or token.ent_type_ or inside(names, token.idx):
+                    or token.ent_type_ or token.idx in names:
                 continue  # a name ("Paris et Bonn se sont déclarés …"), not a heading's first word
             pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
@@ -175,7 +181,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             continue  # "à partir de": a word of a fixed phrase, no verb of its own
         if sum(map(str.isalpha, token.text)) < MIN_LETTERS:
             continue  # "c’", "<": debris the tagger took for a word
-        if inside(skipped, token.idx) or inside(timex_spans, token.idx):
+        if token.idx in skipped or token.idx in timex_spans:
             continue
         if pos == "VERB":
             # A word in capitals the lemmatizer's tables know no verb form of is a name the tagger read
@@ -220,8 +226,8 @@ def _verbless_sentences(doc: Any) -> Any:
     pos = tags(doc)[0]
     starts = sentences.starts
     ends = starts[1:] + [len(doc)]
-    without = {start for start, end in zip(starts, ends, strict=True)
-               if not any(p in ("VERB", "AUX") for p in pos[start:end])}
+    verbs = {"VERB", "AUX"}
+    without = {start for start, end in zip(starts, ends, strict=True) if verbs.isdisjoint(pos[start:end])}
 
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
@@ -261,9 +267,10 @@ def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str
     """The verb lemma of a noun that is a past participle after the copula "être" ("fut assiégée"): a
     passive the tagger read as a predicate noun; None otherwise ("il fut président")."""
     word = token.lower_
+    if not word.endswith(participle_endings(language)):
+        return None
     children = children_of(token)
-    if not word.endswith(participle_endings(language)) or not any(
-            c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
+    if not any(c.dep_ == "cop" and lemma_of(c) == "être" for c in children):
         return None
     if any(c.dep_ in ("det", "case", "nummod") for c in children):
         return None  # "c'est la ruée", "sa place est dans la rue": a noun after all
@@ -317,12 +324,13 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
         return False
     if lemma in lex.never_events:
         return False
-    infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
-    if lemma in lex.light_with_infinitive and infinitives:
-        return False
-    if lemma in lex.light_with_marked_infinitive and any(
-            has_child_dep(c, "mark") for c in infinitives):
-        return False
+    if lemma in lex.light_with_infinitive or lemma in lex.light_with_marked_infinitive:
+        infinitives = [c for c in children_where(token, lambda dep: dep == "xcomp") if c.pos_ == "VERB"]
+        if lemma in lex.light_with_infinitive and infinitives:
+            return False
+        if lemma in lex.light_with_marked_infinitive and any(
+                has_child_dep(c, "mark") for c in infinitives):
+            return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
     return not epithet(token, lex.agent_prepositions)
@@ -480,16 +488,20 @@ def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | froze
     head = token.head
     if head.i == token.i:
         return token.i in dated and _presented(token, lex)
-    cases = {c.lower_ for c in children_of(token) if c.dep_ == "case"}
     how = lex.frame_heads.get(head.lower_)
-    if how is not None and token.dep_.startswith(("nmod", "obl")) and cases & how:
+    if how is not None and token.dep_.startswith(("nmod", "obl")) and _cases(token) & how:
         # "au cours de", "à l'issue de": the locution's own preposition; "d'un cours d'eau" is no locution
         openers = lex.frame_openers.get(head.lower_, frozenset())
         return not openers or any(c.dep_ == "case" and c.lower_ in openers for c in children_of(head))
     how = lex.frame_verbs.get(lemma_of(head)) if head.pos_ in ("VERB", "AUX") else None
     if how is None:
         return False
-    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(cases & how))
+    return (token.dep_ == "obj" and "obj" in how) or (token.dep_.startswith("obl") and bool(_cases(token) & how))
+
+
+def _cases(token: Any) -> set[str]:
+    """The prepositions of a noun, as written: read only when a frame's head or verb is there."""
+    return {c.lower_ for c in children_of(token) if c.dep_ == "case"}
 
 
 def _presented(token: Any, lex: Lexicon) -> bool:
@@ -583,6 +595,20 @@ def is_adjective_event(token: Any, dated: set[int] | frozenset[int] = frozenset(
         return True  # "il se déclare sceptique"
     # "prêts à partir", "consciente de l'enjeu"
     return any(has_child_dep(c, "case", "mark") for c in children_where(token, lambda dep: dep in COMPLEMENT_DEPS))
+
+
+class Spans:
+    """Character spans, sorted, asked whether an offset lies in one as `inside` answers it: with the
+    starts and ends kept apart, the search compares numbers, not tuples (asked of every word)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.ends = [end for _, end in ordered]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
