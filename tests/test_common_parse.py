@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annales.common.parse import TokenSentences, span_root
+from annales.common.parse import TokenSentences, answered_once, release, span_root
 
 TEXT = ("Le 3 mars 1915, le bataillon quitta Verdun ; le lendemain, vers 8 heures, il atteignit la ferme de la "
         "Cote, puis, le 5 mars, les 12 et 13 avril, il se reposa enfin à Bar. Rien à signaler. Le colonel "
@@ -33,3 +33,19 @@ def test_the_sentence_of_every_token_is_the_one_spacy_gives(context) -> None:
         assert sentences.bounds(token.i) == (expected.start, expected.end)
         found = sentences.of(token.i)
         assert (found.start_char, found.end_char) == (expected.start_char, expected.end_char)
+
+
+def test_a_question_is_answered_once_per_token_and_setting(context) -> None:
+    asked: list[tuple[int, str]] = []
+
+    @answered_once
+    def length(token, language: str) -> int:
+        asked.append((token.i, language))
+        return len(token.text)
+
+    doc = context.parse("Le régiment quitte Valmy.")
+    assert [length(t, "fr") for t in doc] == [length(t, "fr") for t in doc] == [2, 8, 6, 5, 1]
+    assert length(doc[1], "de") == 8
+    assert asked == [(i, "fr") for i in range(5)] + [(1, "de")]
+    release()  # a new Doc, or the same after its readings are let go, is asked anew
+    assert length(doc[1], "fr") == 8 and asked[-1] == (1, "fr")

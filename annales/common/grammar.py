@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from annales.common.parse import answers, children_of, children_where, morph_of
+from annales.common.parse import answered_once, children_of, children_where, morph_of
 from annales.common.resources import exists, load_rows
 
 IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
@@ -22,18 +22,9 @@ def _periphrastic(language: str) -> dict[str, str]:
     return {row[0]: row[1] for row in load_rows(language, "common", "tense_auxiliaries.tsv", 2)}
 
 
+@answered_once  # asked of one verb by its factuality, its dating (several times) and the time layer
 def verb_tense(verb: Any, language: str) -> str | None:
     """"past", "present", "future" or None (a bare participle says nothing of when)."""
-    # Asked of one verb by its factuality, its dating (several times) and the time layer.
-    known = answers(verb.doc, f"verb_tense {language}")
-    i = verb.i
-    if i in known:
-        return known[i]
-    found = known[i] = _verb_tense(verb, language)
-    return found
-
-
-def _verb_tense(verb: Any, language: str) -> str | None:
     # Only a tense auxiliary makes a compound past ("a signé"); a passive one ("est fixé") keeps
     # its own tense.
     aux = children_where(verb, lambda dep: dep == "aux:tense") or \
@@ -85,19 +76,11 @@ def inflections(language: str) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(endings) for kind, endings in out.items()}
 
 
+@answered_once  # asked of a verb and of its auxiliaries by its modality, factuality, tense and dating
 def conditional(verb: Any) -> bool:
     """A verb in the conditional: the tagger's mood, or a finite form made of the future's stem (the
     infinitive, without its final "e", or a stem listed in `future_stems.tsv`: "viendr-") and a
     conditional ending ("rendrait", "éclaterait"), which the tagger often reads as an imperfect."""
-    # Asked of a verb and of its auxiliaries by its modality, factuality, tense and dating.
-    known = answers(verb.doc, "conditional")
-    found = known.get(verb.i)
-    if found is None:
-        found = known[verb.i] = _conditional(verb)
-    return found
-
-
-def _conditional(verb: Any) -> bool:
     if "Cnd" in morph_of(verb, "Mood"):
         return True
     if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_of(verb, "VerbForm"):

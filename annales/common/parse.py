@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 
@@ -200,6 +201,23 @@ def answers(doc: Any, question: str) -> dict[int, Any]:
     if found is None:
         found = readings.answers[question] = {}
     return found
+
+
+def answered_once(question: Callable[..., Any]) -> Callable[..., Any]:
+    """`question(token, *settings)` answered once per token of a Doc (and settings, a language):
+    for a question several layers or passes ask of the same word (see `answers`)."""
+    name = f"{question.__module__}.{question.__qualname__}"
+
+    @wraps(question)
+    def ask(token: Any, *settings: Any) -> Any:
+        known = answers(token.doc, " ".join((name, *map(str, settings))))
+        i = token.i
+        if i in known:
+            return known[i]
+        found = known[i] = question(token, *settings)
+        return found
+
+    return ask
 
 
 def token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:

@@ -95,7 +95,7 @@ from annales.common.intervals import Cover
 from annales.common.layout import closes_its_sentence, heads_an_entry
 from annales.common.parse import (
     TokenSentences,
-    answers,
+    answered_once,
     children_of,
     children_where,
     has_child_dep,
@@ -433,20 +433,11 @@ def event_date(timex: Timex) -> EventDate:
     return EventDate(timex.value, timex.interval.earliest, timex.interval.latest)
 
 
+@answered_once  # an event's dating asks it up to four times, and its governor's again
 def tense_of(token: Any, language: str) -> str | None:
     """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
     "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
     hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
-    # An event's dating asks it up to four times, and its governor's again.
-    known = answers(token.doc, f"tense_of {language}")
-    i = token.i
-    if i in known:
-        return known[i]
-    found = known[i] = _tense_of(token, language)
-    return found
-
-
-def _tense_of(token: Any, language: str) -> str | None:
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
         if t.pos_ in VERBS:
