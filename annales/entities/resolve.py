@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from annales.common.parse import span_root
+from annales.common.parse import span_root, token_range
 from annales.common.resources import alternation, load_rows
 from annales.common.text import fold
 from annales.entities.gazetteer import CITY, HISTORICAL, place_tier
@@ -129,61 +129,33 @@ class Resolver:
         self.lexicon = lexicon
         self.mid_sentence_caps: set[str] = set()
         self.sentence_starts = {s.start for s in analysis.sentences}
-        words = resolver_words(language)
-        self.particles = words.particles
-        self.demonym_endings = words.demonym_endings
-        self.determiners = words.determiners
-        self.singular_determiners = words.singular_determiners
-        self.person_nouns = words.person_nouns
-        self.place_leaning = words.place_leaning
-        self.place_articles = words.place_articles
-        self.recipient_verbs = words.recipient_verbs
+        self.words = resolver_words(language)  # read only, shared by the documents of a language
         # Known places written with their article somewhere: what a sentence makes them do is
         # metonymy ("la Russie sortira de cette guerre"), and the gazetteer keeps its weight.
         self.articled_places: set[str] = set()
-        self.place_verbs = words.place_verbs
-        self.place_relative = words.place_relative
-        self.org_heads = words.org_heads
-        self.institution_seat = words.institution_seat
-        self.org_head_phrases = words.org_head_phrases
-        self.org_adjective = words.org_adjective
-        self.place_qualifier = words.place_qualifier
-        self._spans: dict[tuple[int, int], object] = {}
-        self._roots: dict[tuple[int, int], object] = {}
-        self._token_at: dict[int, int | None] = {}
         self._index_capitalised_words()
 
     def _index_capitalised_words(self) -> None:
         """Capitalised words seen where capitals are not forced: inside a sentence."""
         self.mid_sentence_caps.update(MID_SENTENCE_CAPITALISED.findall(self.text))
 
-    # A name is read by several tests, each asking the parse for the words at and before it: each
-    # span is made once per document (a spaCy Span and its root cost more than the tests).
-    def _span(self, start: int, end: int):
-        """The tokens over [start, end) (the parse's Span, None when there is no parse or no token)."""
-        key = (start, end)
-        if key not in self._spans:
-            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
-        return self._spans[key]
+    # A name is read by several tests, each asking the parse for the words at and before it: the
+    # tokens of a stretch are looked up once per Doc (`token_range`), its root once (`span_root`).
+    def _tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first token, token after the last) over [start, end); None without a parse or a token."""
+        found = token_range(self.doc, start, end) if self.doc is not None else None
+        return found if found is not None and found[0] < found[1] else None
 
     def _span_root(self, start: int, end: int):
-        key = (start, end)
-        if key not in self._roots:
-            span = self._span(start, end)
-            self._roots[key] = span_root(span) if span is not None and len(span) else None
-        return self._roots[key]
+        tokens = self._tokens(start, end)
+        return span_root(self.doc[tokens[0]:tokens[1]]) if tokens is not None else None
 
     def _preceding_tokens(self, start: int, count: int) -> list:
         """The `count` tokens before the one at `start` (none without a parse or a token there)."""
-        if self.doc is None:
+        tokens = self._tokens(start, start + 1)
+        if tokens is None:
             return []
-        if start not in self._token_at:
-            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-            self._token_at[start] = span.start if span is not None and len(span) else None
-        i = self._token_at[start]
-        if i is None:
-            return []
-        return [self.doc[j] for j in range(max(0, i - count), i)]
+        return [self.doc[j] for j in range(max(0, tokens[0] - count), tokens[0])]
 
     # ---- filtering ----------------------------------------------------------------------
     def _plausible_name(self, cand: Candidate) -> bool:
@@ -227,7 +199,7 @@ class Resolver:
 
     def _parenthesised_role(self, end: int) -> bool:
         m = re.match(r"\s*\(\s*([\w’']+)\s*([a-zà-ÿ][\w-]*)", self.text[end:end + 40])
-        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in self.singular_determiners
+        return m is not None and m.group(1).lower().replace("’", "'").rstrip("'") in self.words.singular_determiners
 
     @property
     def _typing(self) -> TypingWords:
@@ -235,7 +207,7 @@ class Resolver:
 
     def _after_singular_determiner(self, cand: Candidate) -> bool:
         before = self._preceding_tokens(cand.start, 1)
-        return bool(before) and self.determiners.get(before[-1].lower_.replace("’", "'")) == "singular"
+        return bool(before) and self.words.determiners.get(before[-1].lower_.replace("’", "'")) == "singular"
 
     def _is_people(self, cand: Candidate, word: str) -> str | None:
         """"plural" when the word names a people after a plural determiner or a number ("les
@@ -245,7 +217,7 @@ class Resolver:
         if not before:
             return None
         determiner = before[-1].lower_.replace("’", "'")
-        number = "plural" if before[-1].like_num else self.determiners.get(determiner)
+        number = "plural" if before[-1].like_num else self.words.determiners.get(determiner)
         if number is None:
             return None
         if len(before) == 2 and before[0].lower_.replace("’", "'") in self.lexicon.place_cues:
@@ -291,8 +263,8 @@ class Resolver:
         if " " in text and text.split()[0].split("-")[0] in self.lexicon.given_names:
             votes["person"] += EVIDENCE["given_name"]  # "José-Maria Jimenez" after "à" is still a man
         folded = fold(text)
-        if fold(text.split()[0]).removesuffix("s") in self.org_heads \
-                or any(folded.startswith(head + " ") for head in self.org_head_phrases):
+        if fold(text.split()[0]).removesuffix("s") in self.words.org_heads \
+                or any(folded.startswith(head + " ") for head in self.words.org_head_phrases):
             votes["organization"] += EVIDENCE["place_cue"]  # "l'Académie française a décidé", "le Conseil"
         if cand.type in ("person", "misc") and PLACE_SHAPED.search(text):
             # "Fère-en-Tardenois", "Ville-sur-Tourbe": lower-case words between hyphens make a town's
@@ -313,21 +285,21 @@ class Resolver:
         before = self._preceding_tokens(cand.start, 3)
         words = [t.text.lower().replace("’", "'") for t in before]
         # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
-        cue_at = -2 if len(words) >= 2 and words[-1] in self.particles else -1
+        cue_at = -2 if len(words) >= 2 and words[-1] in self.words.particles else -1
         if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
             votes["place"] += EVIDENCE["place_cue"]
         if root is not None and words and words[-1] in ("à", "a") and self._spoken_or_given_to(root, text):
             votes["person"] += EVIDENCE["recipient"]  # "en disant à Francis": whom one speaks or gives to
         elif words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
             votes["place"] += EVIDENCE["place_leaning"]
-        if words and words[-1] in self.place_articles and self._known_place(text):
+        if words and words[-1] in self.words.place_articles and self._known_place(text):
             votes["place"] += EVIDENCE["place_cue"]  # "la Russie", "l'Allemagne": a person takes no article
             self.articled_places.add(cand.key)
         if words and self._person_noun(words[-1]) and not self.lexicon.rank(words[-1]):
             votes["person"] += EVIDENCE["verb"]  # "son compatriote Melchior Mauri": a noun of a person
         if self._apposed_person_noun(cand.end):
             votes["person"] += EVIDENCE["verb"]  # "CLAUDEL, colonel, …": what a person is
-        if self.place_relative is not None and self.place_relative.match(self.text, cand.end):
+        if self.words.place_relative is not None and self.words.place_relative.match(self.text, cand.end):
             votes["place"] += EVIDENCE["place_relative"]  # "Pontarlier, où il s'arrête": a where
         if self._parenthesised_role(cand.end):
             votes["person"] += EVIDENCE["verb"]  # "Vychinski (le procureur)": what a person is
@@ -348,13 +320,13 @@ class Resolver:
             head = head.head  # "à Pierri et à Orsini": the second hangs from the first
         elif root.dep_ not in ("obl:arg", "iobj", "obl", "obl:mod"):
             return False
-        return head.pos_ == "VERB" and head.lemma_ in self.recipient_verbs
+        return head.pos_ == "VERB" and head.lemma_ in self.words.recipient_verbs
 
     def _leans_to_place(self, words: list[str]) -> bool:
         """The words before a name end on a preposition or a locution that leans to a place ("à",
         "près de"); "de" alone leans nowhere, and a locution is only read as a whole."""
         words = ["de" if w == "d'" else w for w in words]
-        return any(" ".join(words[-n:]) in self.place_leaning for n in range(1, min(len(words), 3) + 1))
+        return any(" ".join(words[-n:]) in self.words.place_leaning for n in range(1, min(len(words), 3) + 1))
 
     def _conjunct_leans_to_place(self, root, words: list[str]) -> bool:
         """"près de Sando et de Kimito": a "de" after "et" repeats the locution of the first
@@ -386,14 +358,14 @@ class Resolver:
         # before it ("dépasse Vaudry" read as an inverted subject).
         previous = doc[first.i - 1] if first.i > 0 else None
         if previous is not None and previous.pos_ in ("VERB", "AUX") \
-                and "-" in self.place_verbs.get(previous.lemma_, ()):
+                and "-" in self.words.place_verbs.get(previous.lemma_, ()):
             return True
         if first.i > 1 and previous is not None \
-                and previous.lower_ in self.place_verbs.get(doc[first.i - 2].lemma_, ()):
+                and previous.lower_ in self.words.place_verbs.get(doc[first.i - 2].lemma_, ()):
             return True
         if root.dep_ not in ("obj", "obl", "obl:arg", "obl:mod") or root.head.pos_ not in ("VERB", "AUX"):
             return False
-        prepositions = self.place_verbs.get(root.head.lemma_)
+        prepositions = self.words.place_verbs.get(root.head.lemma_)
         if not prepositions:
             return False
         case = [c.text.lower().replace("’", "'") for c in root.children if c.dep_ == "case"]
@@ -411,7 +383,7 @@ class Resolver:
         # A name built as places are ("Pont-à-Mousson", "La Chaux-de-Fonds": lower-case words
         # between hyphens, an article first) is no surname, whatever the NER says.
         place_shaped = re.search(r"-[a-zà-ÿ]+-", key) is not None \
-            or " " in key and key.split()[0].lower() in self.determiners
+            or " " in key and key.split()[0].lower() in self.words.determiners
         if person_by_ner and tier != HISTORICAL and not place_shaped:
             weight = min(weight, EVIDENCE["gazetteer_against_person"])
         return weight
@@ -483,7 +455,7 @@ class Resolver:
         organisation with that place: "le tribunal correctionnel de Guingamp", "la cour d'appel de
         Paris", "la préfecture de la Seine" (institution_seats.tsv). Read before the names already
         found; the longer, strong candidate then wins over the place alone."""
-        if self.institution_seat is None:
+        if self.words.institution_seat is None:
             return []
         found: list[Candidate] = []
         for cand in candidates:
@@ -492,7 +464,7 @@ class Resolver:
                 continue
             if cand.type == "person" and place_tier(self.text[cand.start:cand.end], self.analysis.language) is None:
                 continue  # "le tribunal de Jean X" is not said; a name the gazetteer knows may be a town
-            m = self.institution_seat.search(self.text, max(0, cand.start - 60), cand.start)
+            m = self.words.institution_seat.search(self.text, max(0, cand.start - 60), cand.start)
             if m is not None:
                 found.append(Candidate(m.start(), cand.end, "organization", "institution"))
         return found
@@ -559,15 +531,15 @@ class Resolver:
         for cand in accepted:
             if cand.type == "organization" and not cand.strong:
                 # an institution's name ending on its noun takes the adjective after it
-                m = self.org_adjective.match(self.text, cand.end)
+                m = self.words.org_adjective.match(self.text, cand.end)
                 if m is not None and not any(cand.end < s < m.end() for s in starts):
                     cand.end = m.end()
                     cand.key = _norm(self.text[cand.start:cand.end])
                     types[cand.key] = "organization"
                 continue
-            if self.place_qualifier is None:
+            if self.words.place_qualifier is None:
                 continue
-            m = self.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
+            m = self.words.place_qualifier.match(self.text, cand.end) if cand.type == "place" else None
             if m is not None and not any(cand.end < s < m.end() for s in starts):
                 cand.end = m.end()
                 cand.key = _norm(self.text[cand.start:cand.end])
@@ -598,7 +570,7 @@ class Resolver:
                     and cand.source not in UNVOTED_SOURCES and previous.source not in UNVOTED_SOURCES:
                 gap = self.text[previous.end:cand.start]
                 particle = gap.strip().replace("’", "'")
-                if gap[:1] == " " and (gap[-1:] == " " or particle.endswith("'")) and particle in self.particles:
+                if gap[:1] == " " and (gap[-1:] == " " or particle.endswith("'")) and particle in self.words.particles:
                     joined[-1] = Candidate(previous.start, cand.end, "person", previous.source, previous.rank,
                                            previous.rank_span, dict(previous.attributes))
                     continue
@@ -646,8 +618,8 @@ class Resolver:
         # Names coordinated with persons are persons ("Dimitrov, Manouilski, Varga, Togliatti").
         by_token = {}  # every word of a name: the parse may hang a conjunct from any of them
         for cand in accepted:
-            span = self._span(cand.start, cand.end)
-            for i in range(span.start, span.end) if span is not None else ():
+            tokens = self._tokens(cand.start, cand.end)
+            for i in range(*tokens) if tokens is not None else ():
                 by_token.setdefault(i, cand)
         for cand in accepted:
             root = self._span_root(cand.start, cand.end)
@@ -721,7 +693,7 @@ class Resolver:
         sovereigns: dict[str, set[str]] = defaultdict(set)
         ranks = frozenset(self.lexicon.ranks)
         for key, kind in names.items():
-            form = read_name(key, ranks, self.particles)
+            form = read_name(key, ranks, self.words.particles)
             if kind == "person" and len(key.split()) > 1 and form.surname is not None and len(form.surname) > 2:
                 surnames[form.surname] += 1
             if kind == "person" and form.regnal is not None:
@@ -774,7 +746,7 @@ class Resolver:
                 key = name_of[id(cand)]
                 first_seen[key] = min(first_seen.get(key, cand.start), cand.start)
         persons, person_of = group_names(first_seen, self.lexicon.given_names, frozenset(self.lexicon.ranks),
-                                         self.particles, self.lexicon.title_genders)
+                                         self.words.particles, self.lexicon.title_genders)
         groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
         for cand in mentions:
             if cand.type == "person":
@@ -838,7 +810,7 @@ class Resolver:
 
     def _is_determiner(self, token) -> bool:
         """A determiner, or a preposition holding one: "du vainqueur", "des généraux"."""
-        return token.pos_ == "DET" or token.pos_ == "ADP" and token.lower_ in self.determiners
+        return token.pos_ == "DET" or token.pos_ == "ADP" and token.lower_ in self.words.determiners
 
     def _apposed_before(self, start: int) -> Span | None:
         """Words saying what a person is, before a comma right before `start`: "le maire de la
@@ -872,7 +844,7 @@ class Resolver:
 
     def _person_noun(self, word: str) -> bool:
         word = fold(word).rsplit("-", 1)[-1]  # "vice-président", "ex-ministre"
-        return word in self.person_nouns or word in self.lexicon.ranks or word in self.lexicon.office_heads
+        return word in self.words.person_nouns or word in self.lexicon.ranks or word in self.lexicon.office_heads
 
     def _role(self, cand: Candidate) -> Span | None:
         """An apposition after the name that says what the person is: "Jaurès, député du Tarn, …".
