@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from annales.time.recognise import recognise
+from annales.time.recognise import DIGITS, YEAR_DIGITS, propose, recognise, windows
 from annales.time.rules import grammar_for
 
 GRAMMAR = grammar_for("fr")
@@ -26,6 +26,22 @@ def test_rule_names_are_unique() -> None:
 def test_rule_matches_its_example(rule) -> None:
     assert rule.example, f"rule {rule.name} has no example"
     assert rule.pattern.search(rule.example), f"{rule.name} does not match {rule.example!r}"
+
+
+@pytest.mark.parametrize("rule", GRAMMAR.rules, ids=[r.name for r in GRAMMAR.rules])
+def test_every_match_of_a_rule_lies_near_a_trigger_of_its_families(rule) -> None:
+    """A rule runs only near the trigger words of the families it names: its example, set in a
+    longer text, is still found by the windowed search as by a search of the whole text."""
+    text = "rien ici.\n" * 12 + rule.example + "\nrien ici." * 12
+    whole = {m.start() for m in rule.pattern.finditer(text)}
+    windowed = {c.match_start for c in propose(text, GRAMMAR) if c.rule is rule}
+    assert whole and whole <= windowed
+
+
+def test_a_four_digit_run_is_also_a_years_trigger() -> None:
+    found = windows("En 1871, 3 hommes. " + "x " * 60 + "Puis 12 autres.", GRAMMAR)
+    assert len(found[DIGITS]) == 2 and len(found[YEAR_DIGITS]) == 1
+    assert found[YEAR_DIGITS][0][0] == 0
 
 
 def _blocker_param(blocker):

@@ -48,6 +48,8 @@ def _blocked(grammar: Grammar, text: str, kind: str, start: int, end: int) -> bo
 
 
 DIGITS = "digits"
+# A run of four digits is also a year's: rules that need a year scan only near one, not near every figure.
+YEAR_DIGITS = "year-digits"
 _WORD_REST = re.compile(r"\w*")  # \w is what str.isalnum() holds, and "_"
 
 
@@ -61,7 +63,7 @@ def windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
     for m in grammar.trigger_pattern.finditer(text):
         word = m.group().lower()
         if word[0].isdigit():
-            families = (DIGITS,)
+            families = (DIGITS, YEAR_DIGITS) if len(word) == 4 else (DIGITS,)
         else:
             families = grammar.triggers.get(word) or grammar.triggers.get(word[:-1], frozenset())  # plurals
         start, end = m.span()
