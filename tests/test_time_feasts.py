@@ -95,3 +95,19 @@ def test_a_feast_named_as_the_feast_of_keeps_those_words(context) -> None:
 ])
 def test_the_nth_weekday_of_a_period(text: str, key: str, expected: str, context) -> None:
     assert values(text, context).get(key) == expected
+
+
+# In news the period may hold the day of writing: the day itself lies where the tense says, a future
+# one not already past, a past one not still to come (written on 19 May 1999).
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("Le marché aux puces aura lieu le premier dimanche de mai.", "le premier dimanche de mai", "2000-05-07"),
+    ("La kermesse se tiendra le premier dimanche du printemps.", "le premier dimanche du printemps",
+     "2000-03-26"),
+    ("La kermesse a eu lieu le dernier dimanche de mai.", "le dernier dimanche de mai", "1998-05-31"),
+    ("Le marché aux puces aura lieu le dernier dimanche de mai.", "le dernier dimanche de mai", "1999-05-30"),
+    ("La kermesse avait eu lieu le premier dimanche de l'automne.", "le premier dimanche de l'automne",
+     "1998-09-27"),
+])
+def test_the_nth_weekday_said_in_news_lies_where_its_tense_says(text: str, key: str, expected: str,
+                                                                 context) -> None:
+    assert values(text, context, dct="1999-05-19").get(key) == expected

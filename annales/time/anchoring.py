@@ -566,9 +566,31 @@ class Anchorer:
         point = None
         if period.resolved and period.point is not None and r.amount is not None and r.nth is not None:
             point = nth_weekday(period.point, int(r.amount), r.nth)
+            step = self._day_against_tense(item, point)
+            if step and period.point.year is not None:
+                # The period may hold the day of writing ("le premier dimanche du printemps" said in
+                # May): the day itself, not its period, lies where the tense says.
+                other = replace(period.point, year=period.point.year + step)
+                point = nth_weekday(other, int(r.amount), r.nth) if in_calendar(other) else None
         if point is None:
             return Resolution(value="XXXX-XX-XX", resolved=False)
         return Resolution(point=point, anchor=period.anchor, moves_story=True)
+
+    def _day_against_tense(self, item: Item, day: Point | None) -> int:
+        """In news, +1 when a day a future tense tells is already past at the day of writing, -1 when a
+        day a past tense tells is still to come; else 0."""
+        if not self.news or day is None or item.reading.sign != 0 or item.situation.prospective:
+            return 0
+        anchor, _ = self._partial_anchor(item)
+        told, now = representative(day), representative(anchor) if anchor is not None else None
+        if told is None or now is None:
+            return 0
+        tense = item.situation.tense
+        if tense == "future" and told < now:
+            return 1
+        if tense == "past" and told > now:
+            return -1
+        return 0
 
     def _weekday(self, item: Item) -> Resolution:
         r = item.reading
