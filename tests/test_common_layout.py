@@ -1,4 +1,5 @@
-"""Whether a date heads an entry: layout only (a sentence's or a line's start, then a dash)."""
+"""Whether a date heads an entry (a sentence's or a line's start, then a dash) or dates a dispatch (a
+place, a comma, the date and a stop): layout only."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annales.common.layout import heads_an_entry
+from annales.common.layout import dates_a_dispatch, heads_an_entry
 
 
 def _heads(text: str, date: str) -> bool:
@@ -38,3 +39,32 @@ def test_a_date_inside_a_sentence_heads_nothing(text: str) -> None:
 @given(st.text(max_size=60), st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
 def test_never_raises(text: str, start: int, end: int) -> None:
     heads_an_entry(text, min(start, len(text)), min(max(start, end), len(text)))
+
+
+def _dispatch(text: str, date: str) -> bool:
+    start = text.index(date)
+    return dates_a_dispatch(text, start, start + len(date))
+
+
+@pytest.mark.parametrize("text", [
+    "Rome, 3 avril. Le pape a reçu les pèlerins.",
+    "Fin de l'article précédent. Saint-Pétersbourg, 3 avril. Le tsar est rentré.",
+    "Rien.\nNew York, 3 avril.\nLe port est bloqué.",
+])
+def test_a_place_a_comma_and_a_day_closing_their_sentence_date_a_dispatch(text: str) -> None:
+    assert _dispatch(text, "3 avril")
+
+
+@pytest.mark.parametrize("text", [
+    "3 avril. Le pape a reçu les pèlerins.",                   # no place: a diary's day
+    "Il arriva à Rome, 3 avril, sous la pluie.",             # inside a sentence
+    "Le pape, à Rome, le 3 avril. Rien d'autre.",            # a sentence that began before the place
+    "à rome, 3 avril. Le pape a reçu les pèlerins.",         # no capital: no place
+])
+def test_a_day_that_is_no_dateline_dates_no_dispatch(text: str) -> None:
+    assert not _dispatch(text, "3 avril")
+
+
+@given(st.text(max_size=60), st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
+def test_dates_a_dispatch_never_raises(text: str, start: int, end: int) -> None:
+    dates_a_dispatch(text, min(start, len(text)), min(max(start, end), len(text)))

@@ -270,3 +270,25 @@ def test_a_dated_line_without_a_verb_keeps_its_own_date(context: Context) -> Non
     assert _date(analysis, "Arrivée") == "1914-08-06"
     departures = [e for e in analysis.events if e.trigger.text == "Départ"]
     assert departures and departures[0].date is not None and departures[0].date.value.startswith("1914-09-02")
+
+
+# A paper of 20 October 1902 printing a diary of 1870, then the day's dispatches about it.
+DIARY_THEN_DISPATCH = ("Nous publions des extraits du carnet d'un officier, tous d'octobre 1870.\n"
+                       "12 octobre. — Nous marchons vers la Loire. Le capitaine rejoint la compagnie.\n"
+                       "Vienne, 18 octobre. Les journaux autrichiens commentent longuement ce carnet. "
+                       "Le ministre a déclaré qu'il le tenait pour authentique.")
+
+
+def test_a_dispatch_dated_shortly_before_the_paper_is_of_the_papers_year(context: Context) -> None:
+    analysis = analyze(DIARY_THEN_DISPATCH, "1902-10-20", context=context)
+    values = {t.text: t.value for t in analysis.timexes}
+    assert values["18 octobre"] == "1902-10-18" and values["12 octobre"] == "1870-10-12"
+    assert _date(analysis, "commentent") == "1902-10-18"
+    assert _date(analysis, "déclaré") == "1902-10-18"
+    assert _date(analysis, "marchons") == "1870-10-12"  # the diary keeps its year
+
+
+def test_a_dateline_long_before_the_paper_stays_in_the_story(context: Context) -> None:
+    # Two months before the paper: no dispatch of the day, a place and day of the diary itself.
+    analysis = analyze(DIARY_THEN_DISPATCH, "1902-12-20", context=context)
+    assert {t.text: t.value for t in analysis.timexes}["18 octobre"] == "1870-10-18"

@@ -1,5 +1,5 @@
-"""What the page's layout says of a date: whether it heads an entry, or closes its sentence in
-parentheses.
+"""What the page's layout says of a date: whether it heads an entry, dates a dispatch, or closes its
+sentence in parentheses.
 
 A diary, a war diary or a dispatch sets each entry's day apart at its head: "12 août. — Nous
 marchons", "Metz, 12 août. — …", "PARIS, 17 mai (AFP) - …". What the entry tells is written on
@@ -22,6 +22,21 @@ def heads_an_entry(text: str, start: int, end: int) -> bool:
     if _DASH_AFTER.match(text, end) is None:
         return False
     return _OPENING_BEFORE.search(text[max(0, start - _REACH):start]) is not None
+
+
+# Before a dispatch's date: the start of the text, a line or a sentence, then a place of at most three
+# capitalised words and a comma ("Berlin, 24 septembre."); after it, the stop that closes the dateline.
+_PLACE_BEFORE = re.compile(r"(?:^|[.!?»\n])\s*[^\W\d_a-zß-ÿ][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}\s*,\s*$")
+_STOP_AFTER = re.compile(r"[ \t]*\.(?:\s|$)")
+
+
+def dates_a_dispatch(text: str, start: int, end: int) -> bool:
+    """The date at [start, end) is a dispatch's dateline written as a sentence of its own, a place
+    before it: "Berlin, 24 septembre. Les journaux …". With a dash after it, it heads an entry
+    (`heads_an_entry`)."""
+    if _STOP_AFTER.match(text, end) is None:
+        return False
+    return _PLACE_BEFORE.search(text[max(0, start - _REACH):start]) is not None
 
 
 # A line opening on a few words and a dash: a section of a paper ("Allemagne. —", "France. —") or an

@@ -13,7 +13,11 @@ anchors anything.
 
 News (a publication date and deixis such as "hier", "samedi", "l'an prochain", or dates near the
 publication date) anchors deictic and partial expressions on the publication date, with the tense
-of the verb choosing past or future, as the French TimeBank does. When nothing anchors an
+of the verb choosing past or future, as the French TimeBank does; the nth weekday of a period
+("le premier dimanche de mai") is itself placed where the tense says. A dispatch's dateline ("Berlin,
+24 septembre.", `common.layout.dates_a_dispatch`) whose day falls within a month before the
+publication date is of the paper's year, whatever story the paper printed before it (a diary of
+1870 in a paper of 1888), and opens an entry of its own. When nothing anchors an
 expression it stays unresolved, with X's: a year is never taken from the publication date of a
 history text.
 """
@@ -25,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from annales.common.layout import heads_an_entry, section_heads
+from annales.common.layout import dates_a_dispatch, heads_an_entry, section_heads
 from annales.model import Interval, Timex, make_id
 from annales.time import storyline
 from annales.time.interpret import Reading
@@ -56,6 +60,7 @@ VAGUE_UNITS = (2, 9)
 # An entry's own heading ends this near its date ("12 mars (Havas). — "): not the next section.
 DASH_REACH = 60
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
+DISPATCH_DAYS = 31  # a paper prints a dispatch at most this many days after its dateline
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 NEAR = 12  # characters between a clock time and the day named right after it
@@ -200,6 +205,22 @@ def _before_noon(point: Point) -> bool:
 _NO_POINT = Point()
 
 
+def _shortly_before(point: Point, dct: Point | None) -> bool:
+    """A day and month without a year that fall at most DISPATCH_DAYS before the day of writing."""
+    if dct is None or dct.year is None or dct.month is None or dct.day is None \
+            or point.year is not None or point.month is None or point.day is None:
+        return False
+    written = date(dct.year, dct.month, dct.day)
+    for year in (dct.year, dct.year - 1):
+        try:
+            told = date(year, point.month, point.day)
+        except ValueError:  # 29 February of a common year, or a year out of range
+            continue
+        if 0 <= (written - told).days <= DISPATCH_DAYS:
+            return True
+    return False
+
+
 def _day_point(point: Point | None) -> Point | None:
     if point is None or point.year is None or point.month is None or point.day is None:
         return None
@@ -262,6 +283,7 @@ class Anchorer:
         self.confirming = _confirming_dates(items)
         self.range_ends: set[int] = set()
         self.entry_heads: set[int] = set()
+        self.dispatches: set[int] = set()  # datelines of dispatches sent shortly before the paper
         self.section_heads: list[int] = []
         self.text = ""
         self.reference_cues = reference_cues
@@ -333,6 +355,11 @@ class Anchorer:
 
     def _partial_anchor(self, item: Item) -> tuple[Point | None, str | None]:
         story, story_id = self._story(item)
+        if item.index in self.dispatches:
+            # "Berlin, 24 septembre." in a paper of 25 September 1888 that prints a diary of 1870: the
+            # dispatch was sent for this paper, whatever year the text before it told. Its year, not
+            # deixis: what the text tells is not read from the day of writing for it (no "dct" anchor).
+            return self.dct, None
         if item.index in self.entry_heads and self.news:
             # A diary's entries follow one another, the first the date its introduction told ("Carnet de
             # 1870. 12 août. — …"), not the year of the paper that prints them.
@@ -963,6 +990,12 @@ class Anchorer:
         self.entry_heads = {item.index for item in self.items
                             if item.reading.type == "DATE" and item.reading.point.day is not None
                             and heads_an_entry(text, item.cand.start, item.cand.end)}
+        self.dispatches = {item.index for item in self.items
+                           if self.news and item.reading.kind == "partial"
+                           and _shortly_before(item.reading.point, self.dct)
+                           and dates_a_dispatch(text, item.cand.start, item.cand.end)}
+        # What a dispatch tells is written on its day, as an entry's is: the entry before it ends there.
+        self.entry_heads |= self.dispatches
         return self.timexes(self._search())
 
     def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:
