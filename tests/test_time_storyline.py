@@ -322,3 +322,25 @@ def test_before_daybreak_after_a_night_is_the_next_morning(context) -> None:
     text = "Dans la nuit du 26 au 27 février 1916, départ. Les bataillons escaladent avant le jour les pentes."
     assert values(text, context)["le jour"] == "1916-02-27TMO"
     assert "le jour" not in values("Il travaille le jour et dort la nuit.", context)
+
+
+# A month with its year in two digits ("juin 48", "mai 68"), followed by a word a date may stand
+# before, not by the noun a figure counts ("juin 48 hommes").
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tout cela datait de juin 48 pour le général.", {"juin 48": "1848-06"}),
+    ("En mai 68 les étudiants occupèrent la Sorbonne.", {"mai 68": "1868-05"}),
+    ("En juin 48 hommes partirent vers la côte.", {}),
+])
+def test_a_month_with_a_two_digit_year(text: str, expected: dict[str, str], context) -> None:
+    assert values(text, context, "1871-04-02") == expected
+
+
+def test_a_two_digit_year_never_becomes_a_step_of_a_story_told_without_years(context) -> None:
+    # No year, no publication date: "juin 48" keeps its unknown century and the story its days.
+    text = ("Le 18 mars, la foule monta vers la butte. Le général était haï ; cela datait de loin, de juin 48 "
+            "pour lui.\n\nLes soldats fraternisèrent avec la foule.")
+    analysis = analyze(text, None, context=context)
+    (june,) = [t for t in analysis.timexes if t.text == "juin 48"]
+    assert june.value == "XXXX-06" and june.story_line is False
+    (fraternised,) = [e for e in analysis.events if e.trigger.text == "fraternisèrent"]
+    assert fraternised.date is not None and fraternised.date.value == "XXXX-03-18"

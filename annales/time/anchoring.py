@@ -1017,12 +1017,17 @@ class Anchorer:
                 resolved, value = False, iso(replace(res.point, year=None))
             kind = "TIME" if value and value.endswith("_REF") else r.type  # TimeML types references as TIME
             anchoring = storyline.anchoring_kind(r, res.anchor, resolved)
+            on_line = option.on_line if resolved else None
+            if not resolved and r.unit == "YY":
+                # "de Juin 48" in a memoir that never writes a year: a year of its own was written, its
+                # century is unknown; a time apart from the story's yearless days, never one of them.
+                on_line = False
             timexes.append(Timex(
                 id=self.tids[item.index], start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                 type=kind, value=value or "XXXX", mod=r.mod, anchor=res.anchor if resolved else None,
                 resolved=resolved, interval=Interval(*span) if span else None,
                 confidence=storyline.confidence(anchoring, margin) if resolved else None, anchoring=anchoring,
-                story_line=option.on_line if resolved else None))
+                story_line=on_line))
         return timexes
 
 
