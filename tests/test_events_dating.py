@@ -220,11 +220,12 @@ YEARLESS_MEMOIR = ("Le 9 avril, à l'aube, la foule monta vers la place du march
 
 
 def test_a_memoir_without_a_year_carries_its_day_forward(context: Context) -> None:
+    # "à l'aube" is that day's dawn, as it would be with a year ("1871-04-09TMO").
     analysis = analyze(YEARLESS_MEMOIR, None, context=context)
-    assert _date(analysis, "monta") == "XXXX-04-09"
+    assert _date(analysis, "monta") == "XXXX-04-09TMO"
     for word in ("reculèrent", "arrêté"):
         event = _event(analysis, word)
-        assert event.date is not None and event.date.value == "XXXX-04-09" and event.time_inferred
+        assert event.date is not None and event.date.value == "XXXX-04-09TMO" and event.time_inferred
 
 
 def test_a_day_without_a_year_never_takes_over_a_story_with_years(context: Context) -> None:

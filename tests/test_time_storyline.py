@@ -344,3 +344,32 @@ def test_a_two_digit_year_never_becomes_a_step_of_a_story_told_without_years(con
     assert june.value == "XXXX-06" and june.story_line is False
     (fraternised,) = [e for e in analysis.events if e.trigger.text == "fraternisèrent"]
     assert fraternised.date is not None and fraternised.date.value == "XXXX-03-18"
+
+
+# A memoir that never writes a year counts its days from its own days, the year left unknown.
+YEARLESS_MEMOIR = ("Le 30 avril, la foule monta vers la butte. Le lendemain, elle redescendit en chantant. "
+                   "Pendant la nuit, on se battit près du canal. Trois jours plus tard, le calme revint. "
+                   "La veille, il avait plu. Le blessé mourut quelques jours après.")
+
+
+def test_a_story_told_in_days_without_a_year_counts_from_them(context) -> None:
+    found = values(YEARLESS_MEMOIR, context)
+    assert found["Le 30 avril"] == "XXXX-04-30"
+    assert found["Le lendemain"] == "XXXX-05-01"  # across the month's end
+    assert found["la nuit"] == "XXXX-05-01TNI"
+    assert found["Trois jours plus tard"] == "XXXX-05-04"
+    assert found["La veille"] == "XXXX-05-03"
+    assert found["quelques jours après"] == "XXXX-05"
+
+
+def test_counted_days_without_a_year_stay_unresolved_and_date_their_events(context) -> None:
+    analysis = analyze(YEARLESS_MEMOIR, None, context=context)
+    assert not any(t.resolved for t in analysis.timexes)  # no year: nothing is placed on the calendar
+    dates = {e.trigger.text: e.date.value for e in analysis.events if e.date is not None}
+    assert dates["redescendit"] == "XXXX-05-01" and dates["revint"] == "XXXX-05-04"
+
+
+def test_a_year_told_later_makes_the_story_a_dated_one(context) -> None:
+    # Once the story has a year, its days are counted on the calendar as before.
+    text = "Le 30 avril 1871, la foule monta vers la butte. Le lendemain, elle redescendit."
+    assert values(text, context)["Le lendemain"] == "1871-05-01"

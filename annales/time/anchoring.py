@@ -9,7 +9,9 @@ on the story's line or a reference off it ("conçue en 1935" inside a 1943 accou
 "la Déclaration de 1789"), and a year-less date goes in the year where it continues the story. A
 reference off the line keeps its value and may anchor what follows it closely in its paragraph,
 at a cost. Dates in sidebars and quote blocks never move the main narrative; a byline date never
-anchors anything.
+anchors anything. A story told in days without a year (a memoir: "Le 18 mars, …") counts its
+"lendemain", nights and "quelques jours après" from those days, the year left unknown
+("XXXX-03-19", unresolved).
 
 News (a publication date and deixis such as "hier", "samedi", "l'an prochain", or dates near the
 publication date) anchors deictic and partial expressions on the publication date, with the tense
@@ -61,6 +63,12 @@ VAGUE_UNITS = (2, 9)
 DASH_REACH = 60
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
 DISPATCH_DAYS = 31  # a paper prints a dispatch at most this many days after its dateline
+# The year a day without a year is counted in (a leap year: "le 29 février" exists in it); it never
+# shows in a value.
+PROXY_YEAR = 2000
+# What counts from a story's day by days, hours or parts of the day, and the units it counts in.
+DAY_COUNTING_KINDS = frozenset({"deictic", "offset", "clock", "daypart"})
+DAY_COUNTING_UNITS = frozenset({None, "D", "TH", "TM"})
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 NEAR = 12  # characters between a clock time and the day named right after it
@@ -260,6 +268,10 @@ class StoryState:
     entry: Point | None = None
     entry_id: str | None = None
     entry_end: int = -1  # where the entry's heading ends
+    # A story told in days without a year ("Le 18 mars, …", a memoir): its last such day, which "le
+    # lendemain", "pendant la nuit", "quelques jours après" count from, keeping the year unknown.
+    yearless: Point | None = None
+    yearless_id: str | None = None
 
     def copy(self) -> StoryState:
         """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
@@ -475,6 +487,37 @@ class Anchorer:
 
     # ---- resolution of one expression ----------------------------------------------------
     def _resolve(self, item: Item) -> Resolution:
+        res = self._resolve_kind(item)
+        if not res.resolved and self._counts_from_a_yearless_day(item):
+            return self._on_the_yearless_day(item) or res
+        return res
+
+    def _counts_from_a_yearless_day(self, item: Item) -> bool:
+        r = item.reading
+        return (self.s.yearless is not None and self.s.main is None and not self.news
+                and r.kind in DAY_COUNTING_KINDS and not r.event_anchored
+                and (r.anchor == "story" or r.kind in ("clock", "daypart"))
+                and (r.unit in DAY_COUNTING_UNITS or (r.kind == "offset" and r.amount is None and r.unit == "W"))
+                and item.situation.region not in ("sidebar", "quote-block", "byline"))
+
+    def _on_the_yearless_day(self, item: Item) -> Resolution | None:
+        """The reading counted from the story's last day without a year, that day put in PROXY_YEAR for
+        the count, the year dropped from the result: "le lendemain" of "le 18 mars" is XXXX-03-19."""
+        state = self.s
+        assert state.yearless is not None
+        self.s = state.copy()
+        self.s.main, self.s.main_id = replace(state.yearless, year=PROXY_YEAR), state.yearless_id
+        try:
+            res = self._resolve_kind(item)
+        finally:
+            self.s = state
+        point = res.point
+        if not res.resolved or point is None or point.year is None or point.month is None:
+            return None
+        return Resolution(point=replace(point, year=None), anchor=res.anchor, resolved=False,
+                          moves_story=res.moves_story)
+
+    def _resolve_kind(self, item: Item) -> Resolution:
         r = item.reading
         kind = r.kind
         if kind == "fixed":
@@ -774,6 +817,13 @@ class Anchorer:
         far from the story: "on" (the story goes there), "off" (a reference off the line: a
         digression), "adopt" (a date read against a reference: the text goes on with it, which
         makes it the story), or "greedy" (decide as a reader going through once would)."""
+        point = res.point
+        if not res.resolved and point is not None and point.year is None and point.month is not None \
+                and point.day is not None and item.reading.type == "DATE" \
+                and (res.moves_story or item.reading.kind == "partial") \
+                and item.situation.region not in ("sidebar", "quote-block", "byline"):
+            self.s.yearless = replace(_NO_POINT, month=point.month, day=point.day)
+            self.s.yearless_id = self.tids[item.index]
         day = _day_point(res.point) if res.resolved else None
         if day is not None and item.index in self.entry_heads and item.situation.region != "byline":
             self.s.entry, self.s.entry_id = day, self.tids[item.index]
