@@ -185,3 +185,22 @@ def test_a_word_in_a_verbs_place_in_a_verbless_sentence_is_the_verb(text: str, v
 def test_a_noun_opening_a_verbless_line_stays_a_noun(context) -> None:
     analysis = analyze("Repos. La garde impériale.", None, context=context)
     assert all(e.trigger.text != "garde" for e in analysis.events)
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Nous marchons vers la Sarre. Revu le colonel qui a repris courage.", "Revu"),
+    ("Nous marchons vers la Sarre. Arrivé à Forbach dans la soirée.", "Arrivé"),
+])
+def test_a_diarys_participle_opening_its_line_is_the_verb(text: str, verb: str, context) -> None:
+    # The subject and the auxiliary left unsaid ("J'ai revu …"); the tagger may read the word as a noun.
+    analysis = analyze(text, None, context=context)
+    assert verb in [e.trigger.text for e in analysis.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Bois des Caures, du 3 au 6 mai.",   # a place named by a noun that looks like a verb's form
+    "Champ de Mars, le 14 juillet.",
+])
+def test_a_place_opening_its_line_is_no_diarys_participle(text: str, context) -> None:
+    analysis = analyze(text, None, context=context)
+    assert text.split()[0] not in [e.trigger.text for e in analysis.events]

@@ -143,8 +143,9 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and verbless is not None \
-                and verbless(i) and not has_child_dep(token, "det", "case", "nummod") \
+        if pos in ("NOUN", "ADJ") and forms is not None and verbless is not None \
+                and ((token.is_lower and verbless(i)) or _opens_a_diary_line(token, lex, analysis.language or "fr")) \
+                and not has_child_dep(token, "det", "case", "nummod") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
@@ -232,6 +233,22 @@ def _verbless_sentences(doc: Any) -> Any:
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
     return verbless
+
+
+def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
+    """A capitalised participle opening its sentence as its root, the subject and auxiliary left
+    unsaid as a diary leaves them ("Revu le roi qui a repris courage.", "Arrivé à Metz."): the
+    tagger reads it as a noun, its sentence having no other main verb. Its first complement follows
+    it as a verb's does, bare or with a preposition that builds no compound name ("Bois d'Ailly",
+    "Champ de Mars" are places)."""
+    if token.dep_ != "ROOT" or not token.is_sent_start or not token.text[1:].islower() \
+            or not token.lower_.endswith(participle_endings(language)):
+        return False
+    first = min((c for c in children_where(token, lambda dep: dep.startswith(("obj", "obl", "nmod")))
+                 if c.i > token.i), key=lambda c: c.i, default=None)
+    # "des", "du": the article the preposition is contracted with, read as its lemma "de"
+    cases = {lemma_of(c) for c in children_of(first) if c.dep_ == "case"} if first is not None else set()
+    return first is not None and not ((cases | _cases(first)) & lex.binding_prepositions)
 
 
 def _governs_like_a_verb(i: int, doc: Any) -> bool:
