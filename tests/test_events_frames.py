@@ -204,3 +204,20 @@ def test_a_diarys_participle_opening_its_line_is_the_verb(text: str, verb: str, 
 def test_a_place_opening_its_line_is_no_diarys_participle(text: str, context) -> None:
     analysis = analyze(text, None, context=context)
     assert text.split()[0] not in [e.trigger.text for e in analysis.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Les tisserands finirent par se révolter contre leur seigneur.",
+    "Ils décidèrent de se révolter.",
+])
+def test_a_word_with_a_clitic_before_it_is_a_verb(text: str, context) -> None:
+    # "se", "le", "lui" before a word are a verb's: the tagger read "révolter" as a noun here.
+    analysis = analyze(text, None, context=context)
+    (event,) = [e for e in analysis.events if e.trigger.text == "révolter"]
+    assert event.trigger.lemma == "révolter" and event.trigger.pos == "VERB"
+
+
+def test_a_possessive_before_a_noun_makes_no_verb(context) -> None:
+    analysis = analyze("Sa révolte fut brève et leur colère retomba.", None, context=context)
+    lemmas = {e.trigger.text: e.trigger.lemma for e in analysis.events}
+    assert lemmas.get("révolte") == "révolte" and lemmas.get("colère", "colère") == "colère"

@@ -124,7 +124,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
-                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)) \
+                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token) or _takes_a_clitic(token)) \
                 and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
@@ -255,6 +255,15 @@ def _governs_like_a_verb(i: int, doc: Any) -> bool:
     """A word with both a subject and a direct object of its own, and no copula: only a verb has them."""
     token = doc[i]
     return has_child_dep(token, "nsubj") and has_child_dep(token, "obj") and not has_child_dep(token, "cop")
+
+
+def _takes_a_clitic(token: Any) -> bool:
+    """A lower-case word with a personal pronoun before it as its object or its reflexive ("finirent par
+    se révolter", "pour le prendre", "sans lui répondre", the word tagged a noun): only a verb takes
+    one; a noun's possessive is a determiner."""
+    return token.is_lower and any(
+        c.i < token.i and c.pos_ == "PRON" and morph_of(c, "Person")
+        and c.dep_ in ("obj", "iobj", "expl:comp", "expl:pv", "expl:pass") for c in children_of(token))
 
 
 def _heads_a_relative(token: Any) -> bool:
