@@ -238,3 +238,17 @@ def test_a_date_the_parse_made_a_second_subject_takes_no_part(context: Context) 
     named = {next(e.name for e in analysis.entities if e.id == p.entity) for p in participants if p.entity}
     assert "Bertin" not in named
     assert any(p.phrase is not None and p.role == "agent" for p in participants)  # "l'ennemi"
+
+
+def test_a_simple_past_the_tagger_read_as_a_participle_has_its_subject_as_agent(context: Context) -> None:
+    # "attaqua" hung on "colonel" as if it described him, with the relative clause between: a simple
+    # past ends as no participle does, the colonel attacks.
+    analysis = _analyze("Le 3 mai 1871, le colonel Dufresne, qui commandait la brigade, attaqua le village.", context)
+    attack = next(e for e in analysis.events if e.trigger.text == "attaqua")
+    assert _roles(analysis, attack) == {"Dufresne": "agent"}
+
+
+def test_a_past_participle_describing_a_name_still_has_it_as_patient(context: Context) -> None:
+    analysis = _analyze("Le colonel Dufresne, tué le 14 septembre, fut enterré à Reims.", context)
+    killed = next(e for e in analysis.events if e.trigger.text == "tué")
+    assert _roles(analysis, killed) == {"Dufresne": "patient"}

@@ -28,7 +28,9 @@ A verb without a subject of its own takes the subject its clause is told under:
   hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally), of the people
   noun beside it when the noun names none ("Pertes officiers : tués, 7");
 - a finite verb the parse hung as a modifier of the noun right before it ("Retiré le 20, le
-  régiment gagne la région": "gagne" describing "régiment"), that noun;
+  régiment gagne la région": "gagne" describing "régiment"), or after the noun's own words set off
+  by commas ("le colonel X, qui commandait la brigade, attaqua"), that noun; a simple past the
+  tagger read as a participle is finite by its ending (`events/finite_endings.tsv`: "attaqua");
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
   moi, mourut": "tombé" read as the main verb), that participle's subject;
 - a finite verb after its head with no conjunction, no relative pronoun and no subject, hung as an
@@ -93,7 +95,7 @@ from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
-from annales.events.triggers import lemma_of, participle_endings
+from annales.events.triggers import finite_endings, lemma_of, participle_endings
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -261,6 +263,26 @@ def _phrase(token: Any, triggers: set[int]) -> list[int]:
 def _feature(token: Any, name: str) -> str | None:
     values = morph_of(token, name)
     return values[0] if values else None
+
+
+def _set_off_after(noun: Any, verb: Any) -> bool:
+    """`verb` follows `noun` at once, or after words of the noun's own (its name, a relative clause, an
+    apposition) that a comma closes."""
+    if noun.i == verb.i - 1:
+        return True
+    doc = noun.doc
+    if noun.i > verb.i or doc[verb.i - 1].text != ",":
+        return False
+    return all(noun.is_ancestor(t) for t in doc[noun.i + 1:verb.i])
+
+
+def _verb_form(token: Any) -> str | None:
+    """The tagger's VerbForm, but "Fin" for a word it read as a participle whose written ending only a
+    finite verb has ("attaqua", "marchèrent": a simple past is no participle describing a noun)."""
+    form = _feature(token, "VerbForm")
+    if form == "Part" and token.lower_.endswith(finite_endings(token.doc.lang_ or "fr")):
+        return "Fin"
+    return form
 
 
 def _case(token: Any) -> str:
@@ -881,7 +903,7 @@ class Participants:
             dep, head = walk.dep_, walk.head
             if head.i == walk.i:
                 return None
-            form = _feature(walk, "VerbForm")
+            form = _verb_form(walk)
             # A participle after a colon the parse hangs as a noun's complement counts what the noun
             # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
             tallied = dep in ("nmod", "acl") and walk.pos_ == "VERB" and head.i < walk.i \
@@ -899,12 +921,14 @@ class Participants:
                     if counted is not None:
                         return _Argument(counted, role, subject=True, exact=True)
                 return _Argument(head, role, subject=True, exact=True)  # "le colonel X, tué le 14": X
-            if dep == "acl" and form == "Fin" and head.pos_ in ("NOUN", "PROPN") and head.i == walk.i - 1 \
-                    and _feature(walk, "Mood") == "Ind" and not has_child_dep(walk, "mark") \
+            if dep == "acl" and form == "Fin" and head.pos_ in ("NOUN", "PROPN") and _set_off_after(head, walk) \
+                    and _feature(walk, "Mood") in ("Ind", None) and not has_child_dep(walk, "mark") \
                     and not any(_is_relative(c) for c in children_of(walk)):
                 # "Retiré le 20, le régiment gagne la région" read with "gagne" describing
-                # "régiment": a finite verb is no noun's modifier, the noun right before it is its
-                # subject (a relative would have its pronoun, a participle no person).
+                # "régiment": a finite verb is no noun's modifier, the noun before it is its subject
+                # (a relative would have its pronoun, a participle no person), right before it or
+                # with only its own words set off by commas between ("le colonel X, qui commandait
+                # la brigade, attaqua").
                 return _Argument(head, role, subject=True)
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
@@ -973,10 +997,10 @@ class Participants:
         if has_child_dep(token, "aux:pass"):
             return "agent" if self._pronominal(token) else "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
-        if bare and token.dep_ == "conj" and _feature(token, "VerbForm") == "Part" \
+        if bare and token.dep_ == "conj" and _verb_form(token) == "Part" \
                 and has_child_dep(token.head, "aux:pass"):
             return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
-        if bare and _feature(token, "VerbForm") == "Part" and _feature(token, "Tense") == "Past" \
+        if bare and _verb_form(token) == "Part" and _feature(token, "Tense") == "Past" \
                 and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl", "nmod"):
             return "patient"
         return "agent"

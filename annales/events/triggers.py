@@ -311,6 +311,11 @@ def participle_endings(language: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_rows(language, "events", "participle_endings.tsv"))
 
 
+@lru_cache(maxsize=8)
+def finite_endings(language: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in load_rows(language, "events", "finite_endings.tsv"))
+
+
 def _opens(doc: Any, i: int, start: int) -> bool:
     """Whether token i is the first word of the line in capitals starting at `start`."""
     k = i - 1
