@@ -62,6 +62,7 @@ CLASSED_NOUNS = frozenset({"STATE", "REPORTING"})
 CLOSING_QUOTES = frozenset({"»", "”", '"', "'"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
 MIN_LETTERS = 2
+CLITIC_REACH = 3  # words before a verb its clitic may stand ("s'étant recourbé", "ne l'a pas pris")
 MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
 # How close (cosine of the model's vectors) a noun must be to the verb its ending points to: the
 # doing of a verb is used like it ("inculpation"/"inculper" 0.5), a look-alike is not ("enfance"/"enfer",
@@ -124,7 +125,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
-                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token) or _takes_a_clitic(token)) \
+                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)
+                     or ("PRON" in parts[max(0, i - CLITIC_REACH):i] and _takes_a_clitic(token))) \
                 and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
@@ -260,7 +262,8 @@ def _governs_like_a_verb(i: int, doc: Any) -> bool:
 def _takes_a_clitic(token: Any) -> bool:
     """A lower-case word with a personal pronoun before it as its object or its reflexive ("finirent par
     se révolter", "pour le prendre", "sans lui répondre", the word tagged a noun): only a verb takes
-    one; a noun's possessive is a determiner."""
+    one; a noun's possessive is a determiner. Asked only of a word a pronoun comes shortly before, where
+    a clitic stands ("s'étant recourbé": an auxiliary between)."""
     return token.is_lower and any(
         c.i < token.i and c.pos_ == "PRON" and morph_of(c, "Person")
         and c.dep_ in ("obj", "iobj", "expl:comp", "expl:pv", "expl:pass") for c in children_of(token))
