@@ -221,3 +221,10 @@ def test_a_possessive_before_a_noun_makes_no_verb(context) -> None:
     analysis = analyze("Sa révolte fut brève et leur colère retomba.", None, context=context)
     lemmas = {e.trigger.text: e.trigger.lemma for e in analysis.events}
     assert lemmas.get("révolte") == "révolte" and lemmas.get("colère", "colère") == "colère"
+
+
+def test_a_word_set_off_by_commas_after_a_name_is_no_verb(context) -> None:
+    # No comma stands between a subject and its verb: "modéré" is said of the chancellor.
+    analysis = analyze("Le chancelier, modéré, pas sanguin. Le 7 juin, Raynal capitule.", None, context=context)
+    happenings = [e.trigger.text for e in analysis.events if e.happening]
+    assert "modéré" not in happenings and "capitule" in happenings

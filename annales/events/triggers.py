@@ -146,7 +146,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 out.append(i)
                 continue
         if pos in ("NOUN", "ADJ") and forms is not None and verbless is not None \
-                and ((token.is_lower and verbless(i)) or _opens_a_diary_line(token, lex, analysis.language or "fr")) \
+                and ((token.is_lower and verbless(i) and not _set_off_by_a_comma(token))
+                     or _opens_a_diary_line(token, lex, analysis.language or "fr")) \
                 and not has_child_dep(token, "det", "case", "nummod") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
@@ -235,6 +236,12 @@ def _verbless_sentences(doc: Any) -> Any:
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
     return verbless
+
+
+def _set_off_by_a_comma(token: Any) -> bool:
+    """A comma right before the word: French sets no comma between a subject and its verb, so a word so
+    set off after a name is an apposed adjective ("Bismarck, modéré, pas sanguin."), not a verb."""
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
