@@ -252,3 +252,11 @@ def test_a_past_participle_describing_a_name_still_has_it_as_patient(context: Co
     analysis = _analyze("Le colonel Dufresne, tué le 14 septembre, fut enterré à Reims.", context)
     killed = next(e for e in analysis.events if e.trigger.text == "tué")
     assert _roles(analysis, killed) == {"Dufresne": "patient"}
+
+
+def test_a_simple_past_after_its_subjects_complement_has_that_subject_as_agent(context: Context) -> None:
+    # "attaqua" hung on "régiment" with "d'infanterie" between: the regiment attacks.
+    analysis = _analyze("Le 28 février 1915, le 12e régiment d'infanterie attaqua le bois de Malancourt.", context)
+    attack = next(e for e in analysis.events if e.trigger.text == "attaqua")
+    agents = [p.entity for p in attack.participants if p.role == "agent"]
+    assert [e.type for e in analysis.entities if e.id in agents] == ["unit"]

@@ -28,8 +28,8 @@ A verb without a subject of its own takes the subject its clause is told under:
   hung as the noun's complement is said of it too ("Troupe : tués, 36", a loss tally), of the people
   noun beside it when the noun names none ("Pertes officiers : tués, 7");
 - a finite verb the parse hung as a modifier of the noun right before it ("Retiré le 20, le
-  régiment gagne la région": "gagne" describing "régiment"), or after the noun's own words set off
-  by commas ("le colonel X, qui commandait la brigade, attaqua"), that noun; a simple past the
+  régiment gagne la région": "gagne" describing "régiment"), or after the noun's own words ("le 9e
+  régiment d'infanterie attaqua", "le colonel X, qui commandait la brigade, attaqua"), that noun; a simple past the
   tagger read as a participle is finite by its ending (`events/finite_endings.tsv`: "attaqua");
 - a finite verb the parse hung as the complement of an apposed participle ("Vidal, tombé près de
   moi, mourut": "tombé" read as the main verb), that participle's subject;
@@ -266,14 +266,11 @@ def _feature(token: Any, name: str) -> str | None:
 
 
 def _set_off_after(noun: Any, verb: Any) -> bool:
-    """`verb` follows `noun` at once, or after words of the noun's own (its name, a relative clause, an
-    apposition) that a comma closes."""
+    """`verb` follows `noun` at once, or after words of the noun's own only (its complement, its name, a
+    relative clause or an apposition set off by commas)."""
     if noun.i == verb.i - 1:
         return True
-    doc = noun.doc
-    if noun.i > verb.i or doc[verb.i - 1].text != ",":
-        return False
-    return all(noun.is_ancestor(t) for t in doc[noun.i + 1:verb.i])
+    return noun.i < verb.i and all(noun.is_ancestor(t) for t in noun.doc[noun.i + 1:verb.i])
 
 
 def _verb_form(token: Any) -> str | None:
@@ -927,8 +924,7 @@ class Participants:
                 # "Retiré le 20, le régiment gagne la région" read with "gagne" describing
                 # "régiment": a finite verb is no noun's modifier, the noun before it is its subject
                 # (a relative would have its pronoun, a participle no person), right before it or
-                # with only its own words set off by commas between ("le colonel X, qui commandait
-                # la brigade, attaqua").
+                # with only its own words between ("le colonel X, qui commandait la brigade, attaqua").
                 return _Argument(head, role, subject=True)
             if dep == "acl" and form == "Inf" and head.head.lemma_ in self.lex.object_control \
                     and head.dep_ in ("obj", "iobj", "obl:arg"):
