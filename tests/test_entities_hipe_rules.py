@@ -6,6 +6,7 @@ from __future__ import annotations
 from entity_helpers import analysed, entity_of, seen
 
 from annales.entities.gazetteer import long_s_readings, place_tier
+from annales.entities.recognise import find_cued_organisations, find_cued_places
 
 # ---- the long s read as an "f" --------------------------------------------------------------
 
@@ -24,3 +25,26 @@ def test_a_place_printed_with_the_long_s_is_known_by_its_s_spelling() -> None:
 def test_a_place_printed_with_the_long_s_is_a_place_in_the_text() -> None:
     analysis = analysed("Les dépêches de Mofcou confirment que les négocians font partis.")
     assert entity_of(analysis, "Mofcou").type == "place", seen(analysis)
+
+
+# ---- a caption's credit ---------------------------------------------------------------------
+
+
+def test_an_acronym_in_parentheses_after_a_sentence_is_the_agency_credited() -> None:
+    text = "La robe se porte avec une ceinture de cuir. (AGX) Les manteaux raccourcissent encore. (AGX)"
+    analysis = analysed(text)
+    assert entity_of(analysis, "AGX").type == "organization", seen(analysis)
+
+
+def test_an_acronym_in_parentheses_after_a_name_is_still_a_countrys_code() -> None:
+    text = "Classement : 1. Olvera (ESP) à 2 min. 2. Kastner (AUT) à 3 min. 3. Morin (FRA) à 4 min."
+    found = {(text[c.start:c.end], c.type) for c in find_cued_places(text, "fr") if c.source == "dateline"}
+    assert found == {("ESP", "place"), ("AUT", "place"), ("FRA", "place")}
+    assert not [c for c in find_cued_organisations(text, "fr")]
+
+
+def test_the_word_after_photo_is_the_agency_credited_unless_it_opens_a_full_name() -> None:
+    text = "Le convoi quitte le port à l'aube. photo Brightwell La foule attend. photo Jean Morvan"
+    found = [text[c.start:c.end] for c in find_cued_organisations(text, "fr")]
+    assert found == ["Brightwell"]
+    assert entity_of(analysed(text), "Brightwell").type == "organization"

@@ -179,6 +179,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "dateline_credit": re.compile(
             rf"(?<![\w]){CAPS},{SPACE}\d{{1,2}}(?:{SPACE}(?i:{_months(language)}))?{SPACE_OPT}"
             rf"\({SPACE_OPT}(?P<name>{CAP}|{CAPS}){SPACE_OPT}\)"),
+        # "… pour l'été. (AGX)": an acronym in parentheses after a sentence's end credits the text or
+        # the picture before it to an agency; after a name ("Olano (ESP)") it is a country's code.
+        "caption_credit": re.compile(rf"(?<=[.!?»]){SPACE}\({SPACE_OPT}(?P<name>[A-Z]{{2,6}}){SPACE_OPT}\)"),
+        # "photo Keystone": a caption's credit, one word after the cue (credit_cues.tsv).
+        "credit_cue": re.compile(rf"(?<![\w-])(?:{_alternation_of(language, 'credit_cues.tsv', fold=False)}){SPACE}"
+                                 rf"(?P<name>{CAP}|{CAPS})(?![\w’'-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -195,7 +201,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "dated_place": _searched(
             rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAP}|{CAPS})"
             rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])|[ \t]*\.[ \t]*[—–])", re.MULTILINE),
-        "country_code": _searched(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
+        # After a word or an initial ("M. Zberg (S)", "Evans F. (USA)"), not after a sentence's end:
+        # there an acronym is a credit ("caption_credit").
+        "country_code": _searched(r"(?:(?<=\w \()|(?<=[^\w.][A-Z]\. \())(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
         "prefixed_place": _searched(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
         "media_cue": _searched(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
                                rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
@@ -432,7 +440,21 @@ def find_cued_organisations(text: str, language: str) -> list[Candidate]:
     p = _patterns(language)
     spans = {(m.start("name"), m.end("name")): None
              for kind in ("org_cue", "org_head", "agency_credit", "dateline_credit") for m in p[kind].finditer(text)}
+    spans.update((span, None) for span in _credits(text, language))
     return [Candidate(start, end, "organization", "cue") for start, end in sorted(spans)]
+
+
+def _credits(text: str, language: str) -> list[tuple[int, int]]:
+    """Who a caption or a short text is credited to: an acronym in parentheses after its last
+    sentence ("(AGX)") that is no known place, a word after "photo" ("photo Keystone", though a
+    town is called so somewhere) that is no given name ("photo Jean Roux" is the photographer)."""
+    p = _patterns(language)
+    given_names = name_lexicon(language).given_names
+    found = [(m.start("name"), m.end("name")) for m in p["caption_credit"].finditer(text)
+             if place_tier(m.group("name"), language) is None]
+    return found + [(m.start("name"), m.end("name")) for m in p["credit_cue"].finditer(text)
+                    if m.group("name").capitalize() not in given_names
+                    and not typing_words(language).is_function_word(m.group("name"))]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:
