@@ -48,3 +48,20 @@ def test_the_word_after_photo_is_the_agency_credited_unless_it_opens_a_full_name
     found = [text[c.start:c.end] for c in find_cued_organisations(text, "fr")]
     assert found == ["Brightwell"]
     assert entity_of(analysed(text), "Brightwell").type == "organization"
+
+
+# ---- a dash glued to a name -----------------------------------------------------------------
+
+
+def test_a_name_with_a_dash_glued_before_a_lower_case_word_is_still_the_persons() -> None:
+    text = ("Le président Aurèle Valbrun est arrivé hier. Le préfet-qui accompagnait Valbrun-salue la foule. "
+            "Les amis de Valbrun-qui le suivent-attendent beaucoup.")
+    analysis = analysed(text)
+    valbrun = entity_of(analysis, "Aurèle Valbrun")
+    assert sum(m.text == "Valbrun" for m in valbrun.mentions) == 2, seen(analysis)
+
+
+def test_a_name_joined_to_another_name_part_by_a_hyphen_is_not_the_persons() -> None:
+    analysis = analysed("Le général Aurèle Valbrun arriva. On fêta la Saint-Valbrun et Aurèle-Marie chanta.")
+    person = entity_of(analysis, "Aurèle Valbrun")
+    assert [m.text for m in person.mentions] == ["Aurèle Valbrun"], seen(analysis)

@@ -59,6 +59,8 @@ APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ 
 # ("l'Europe"). The capital first, then what comes before it: a pattern that opens on a class of
 # letters is searched for that class, much faster than one opening on a look-behind.
 MID_SENTENCE_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[\w,;:)] .)|(?<=\w['’].))[\w’'-]+")
+# A hyphen, then one lower-case word that no other hyphen continues ("-qui", "-n'a"; not "-de-Dieu").
+GLUED_DASH = re.compile(r"-[a-zà-ÿ][\w’']*(?![\w’'-])")
 REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
@@ -730,10 +732,18 @@ class Resolver:
             kind = names[key]
             if key.isupper() and key not in names_as_written and kind == "person":
                 continue  # a surname in capitals is a heading as often as a person; leave it
-            if kind == "person" and "-" in (self.text[start - 1:start] + self.text[end:end + 1]):
+            if kind == "person" and self._inside_hyphenated_name(start, end):
                 continue  # "Louis" in "Louis-Napoléon", "Joseph" in "Saint-Joseph": another name
             found.append(Candidate(start, end, kind, "propagated", key=key))
         return found
+
+    def _inside_hyphenated_name(self, start: int, end: int) -> bool:
+        """A hyphen joins the name to another part of a name ("Louis-Napoléon", "Saint-Joseph");
+        one before a lone lower-case word is a dash the OCR glued to it ("Valbert-qui dirige",
+        "Valbert-n'a"), and the name stands alone."""
+        if self.text[start - 1:start] == "-":
+            return True
+        return self.text[end:end + 1] == "-" and GLUED_DASH.match(self.text, end) is None
 
     # ---- grouping into entities ------------------------------------------------------------
     def _group(self, mentions: list[Candidate]) -> list[Entity]:
