@@ -6,7 +6,8 @@ from __future__ import annotations
 from entity_helpers import analysed, entity_of, seen
 
 from annales.entities.gazetteer import long_s_readings, place_tier
-from annales.entities.recognise import find_cued_organisations, find_cued_places
+from annales.entities.lexicon import name_lexicon
+from annales.entities.recognise import find_cued_organisations, find_cued_places, find_ranked_persons
 
 # ---- the long s read as an "f" --------------------------------------------------------------
 
@@ -65,3 +66,18 @@ def test_a_name_joined_to_another_name_part_by_a_hyphen_is_not_the_persons() -> 
     analysis = analysed("Le général Aurèle Valbrun arriva. On fêta la Saint-Valbrun et Aurèle-Marie chanta.")
     person = entity_of(analysis, "Aurèle Valbrun")
     assert [m.text for m in person.mentions] == ["Aurèle Valbrun"], seen(analysis)
+
+
+# ---- where a name after a title ends --------------------------------------------------------
+
+
+def test_a_name_after_a_title_stops_before_a_dateline_in_capitals() -> None:
+    text = "La médaille est remise à M. Verlaque LYON, 12 (Havas). — Le préfet est arrivé."
+    found = [text[c.start:c.end] for c in find_ranked_persons(text, "fr", name_lexicon("fr"))]
+    assert found == ["Verlaque"]
+
+
+def test_a_name_after_a_title_stops_before_a_capitalised_function_word() -> None:
+    text = "Le capitaine Morvillard Se retira ensuite vers le fort."
+    found = [text[c.start:c.end] for c in find_ranked_persons(text, "fr", name_lexicon("fr"))]
+    assert found == ["Morvillard"]

@@ -501,7 +501,9 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         # reine de Portugal" name a place: a name after a particle is checked against the rest of the
         # text before it is believed; not after "M." or "Mme".
         doubtful = m.group("particle") and kind in ("rank", "nobility")
-        found.append(Candidate(start, m.end("name"), "person", "rank-particle" if doubtful else "rank",
+        # The name pattern takes any capitalised word; the next sentence or dispatch may open on one.
+        end = _before_closing_function_word(text, start, _before_dateline(text, start, m.end("name")), language)
+        found.append(Candidate(start, end, "person", "rank-particle" if doubtful else "rank",
                                rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
@@ -632,9 +634,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     # A function word with its capital after the name opens the next sentence or clause ("NEW YORK
     # Il", "le colonel X Se quelques autres", once the tail is cut): "La", "Le" of a name come
     # before it, never after.
-    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
-    if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
-        end = start + closing.start()
+    end = _before_closing_function_word(text, start, end, language)
     # An institution's or a place's name takes lower-case words ("Corps législatif", "Chemin de fer
     # du Tréport"), but an article not after a preposition is the sentence going on ("au Corps
     # législatif un projet de loi"): the smaller NER runs on past the name.
@@ -671,10 +671,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if last and (text[end:end + 1] in ("'", "’") or last.group(1) not in ROMAN_LETTERS):
         end = start + last.start()
     # A dateline after a name the NER ran on into it: "… attribué à M. Kellogg PARIS, 15 (Havas)".
-    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
-    if dateline and not text[start:start + dateline.start()].isupper() \
-            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
-        end = start + dateline.start()
+    end = _before_dateline(text, start, end)
     # A given name joined by a hyphen belongs to the person: "José-Maria Jimenez", the NER
     # having cut at the hyphen.
     if kind == "person":
@@ -686,6 +683,26 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if kind == "person" and _an_office_with_its_article(text[start:end], language):
         return None
     return Candidate(start, end, kind, "ner")
+
+
+def _before_closing_function_word(text: str, start: int, end: int, language: str) -> int:
+    """Where a name ends when a function word with its capital closes it: the next sentence or
+    clause ("NEW YORK Il", "le colonel X Se quelques autres"); "La", "Le" of a name come before
+    it, never after."""
+    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+    if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
+        return start + closing.start()
+    return end
+
+
+def _before_dateline(text: str, start: int, end: int) -> int:
+    """Where a name ends when a dateline in capitals follows it: "… attribué à M. Kellogg PARIS,
+    15 (Havas)", the name run on into the next dispatch."""
+    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
+    if dateline and not text[start:start + dateline.start()].isupper() \
+            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
+        return start + dateline.start()
+    return end
 
 
 @cache
