@@ -81,3 +81,19 @@ def test_a_name_after_a_title_stops_before_a_capitalised_function_word() -> None
     text = "Le capitaine Morvillard Se retira ensuite vers le fort."
     found = [text[c.start:c.end] for c in find_ranked_persons(text, "fr", name_lexicon("fr"))]
     assert found == ["Morvillard"]
+
+
+# ---- ranked lists ---------------------------------------------------------------------------
+
+
+def test_an_item_of_a_ranked_list_spelt_like_a_common_word_is_still_a_name() -> None:
+    # The dot after a rank's number ends no sentence: "Berger" there is a man, not the noun.
+    text = "Classement : 1. Orlandi (It) 4 h 12. 2. Berger (Fr) à 3 \". 3. Kuznov (Ru) à 5 \". 4. Tessari (It) à 8 \"."
+    analysis = analysed(text)
+    assert entity_of(analysis, "Berger").type == "person", seen(analysis)
+    assert entity_of(analysis, "Kuznov").type == "person", seen(analysis)
+
+
+def test_a_common_word_opening_a_sentence_is_still_no_name() -> None:
+    analysis = analysed("Le coureur abandonna dans la montée. Berger avisé, il garda ses chèvres au col.")
+    assert not [e for e in analysis.entities if e.name == "Berger"], seen(analysis)

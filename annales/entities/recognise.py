@@ -40,7 +40,7 @@ class Candidate:
     start: int
     end: int
     type: str
-    source: str  # "rank", "unit", "ship", "ner", "propagated"
+    source: str  # "rank", "unit", "ship", "ner", "cue", "list" (an item of a ranked list), "propagated"…
     rank: str | None = None  # canonical rank, title or office written before the name (lexicon.rank says which)
     rank_span: tuple[int, int] | None = None
     attributes: dict[str, str] = field(default_factory=dict)
@@ -398,7 +398,7 @@ def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
             run.append(m)
             continue
         if len(run) >= RANKED_LIST_MIN:
-            found += [Candidate(r.start("name"), r.end("name"), "person", "cue") for r in run]
+            found += [Candidate(r.start("name"), r.end("name"), "person", "list") for r in run]
         run = [m] if m is not None else []
     return found
 

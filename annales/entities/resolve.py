@@ -44,6 +44,8 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
 # Sources whose type is the recogniser's reading, not a model's vote.
 UNVOTED_SOURCES = ("gazetteer", "people")
+# Sources whose words say what the name is: a cue before it, its place in a ranked list.
+CUE_SOURCES = ("cue", "list")
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
@@ -176,7 +178,9 @@ class Resolver:
             # text also writes it with a capital inside sentences.
             vocab = self.doc.vocab if self.doc is not None else None
             common = vocab is not None and vocab.has_vector(text.lower())
-            if common and self._opens_sentence(cand.start) and text not in self.mid_sentence_caps:
+            # The dot after a ranked list's number ("7. Chanteur (Fr)") ends no sentence.
+            if common and cand.source != "list" and self._opens_sentence(cand.start) \
+                    and text not in self.mid_sentence_caps:
                 return False
         if len(words) == 1:
             people = self._is_people(cand, text)
@@ -273,7 +277,7 @@ class Resolver:
             # name, never a man's; the smaller NER calls villages it never saw persons (an
             # institution may be named so: "Hôtel-de-Ville", left to its votes)
             votes["place"] += EVIDENCE["place_cue"]
-        if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
+        if cand.source in CUE_SOURCES:  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = self._span_root(cand.start, cand.end)
         if root is not None:
