@@ -97,3 +97,13 @@ def test_an_item_of_a_ranked_list_spelt_like_a_common_word_is_still_a_name() -> 
 def test_a_common_word_opening_a_sentence_is_still_no_name() -> None:
     analysis = analysed("Le coureur abandonna dans la montée. Berger avisé, il garda ses chèvres au col.")
     assert not [e for e in analysis.entities if e.name == "Berger"], seen(analysis)
+
+
+# ---- place nouns of old texts ---------------------------------------------------------------
+
+
+def test_the_old_spelling_of_islands_and_a_principality_make_a_place() -> None:
+    text = "La flotte croisa devant les isles Korvanes, puis le prince rentra dans la principauté de Valdorne."
+    analysis = analysed(text)
+    assert entity_of(analysis, "Korvanes").type == "place", seen(analysis)
+    assert entity_of(analysis, "Valdorne").type == "place", seen(analysis)
