@@ -107,3 +107,9 @@ def test_the_old_spelling_of_islands_and_a_principality_make_a_place() -> None:
     analysis = analysed(text)
     assert entity_of(analysis, "Korvanes").type == "place", seen(analysis)
     assert entity_of(analysis, "Valdorne").type == "place", seen(analysis)
+
+
+def test_a_part_of_the_world_named_by_the_compass_is_a_place() -> None:
+    analysis = analysed("Le ministre Orvain rentre du Proche-Orient ; il repartira pour l'Europe orientale.")
+    assert entity_of(analysis, "Proche-Orient").type == "place", seen(analysis)
+    assert place_tier("Extrême-Orient") is not None
