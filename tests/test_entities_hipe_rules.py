@@ -113,3 +113,12 @@ def test_a_part_of_the_world_named_by_the_compass_is_a_place() -> None:
     analysis = analysed("Le ministre Orvain rentre du Proche-Orient ; il repartira pour l'Europe orientale.")
     assert entity_of(analysis, "Proche-Orient").type == "place", seen(analysis)
     assert place_tier("Extrême-Orient") is not None
+
+
+# ---- a correspondent's dateline -------------------------------------------------------------
+
+
+def test_a_dateline_crediting_its_correspondent_names_a_place() -> None:
+    text = "Le budget est voté. Vermondans (corr.). — Le conseil s'est réuni mardi. Gaspard (Radical). — Rien."
+    found = [text[c.start:c.end] for c in find_cued_places(text, "fr") if c.source == "dateline"]
+    assert found == ["Vermondans"]  # a capital inside the parentheses is no correspondent's credit

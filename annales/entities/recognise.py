@@ -200,7 +200,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # "Gènes 16 août.", "LONDRES 11 décembre.", "Salonique, 7 novembre.", "Autriche. — Les journaux …"
         "dated_place": _searched(
             rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAP}|{CAPS})"
-            rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])|[ \t]*\.[ \t]*[—–])", re.MULTILINE),
+            # A correspondent's dispatch may credit him in lower case between parentheses: "Colombier (corr.). —".
+            rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])"
+            rf"|[ \t]*(?:\([a-zà-ÿ][^()\n]{{0,24}}\)[ \t]*)?\.[ \t]*[—–])", re.MULTILINE),
         # After a word or an initial ("M. Zberg (S)", "Evans F. (USA)"), not after a sentence's end:
         # there an acronym is a credit ("caption_credit").
         "country_code": _searched(r"(?:(?<=\w \()|(?<=[^\w.][A-Z]\. \())(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
