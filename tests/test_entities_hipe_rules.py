@@ -7,7 +7,7 @@ from entity_helpers import analysed, entity_of, seen
 
 from annales.entities.gazetteer import long_s_readings, place_tier
 from annales.entities.lexicon import name_lexicon
-from annales.entities.recognise import find_cued_organisations, find_cued_places, find_ranked_persons
+from annales.entities.recognise import find_cued_organisations, find_cued_places, find_ranked_persons, find_works
 
 # ---- the long s read as an "f" --------------------------------------------------------------
 
@@ -122,3 +122,10 @@ def test_a_dateline_crediting_its_correspondent_names_a_place() -> None:
     text = "Le budget est voté. Vermondans (corr.). — Le conseil s'est réuni mardi. Gaspard (Radical). — Rien."
     found = [text[c.start:c.end] for c in find_cued_places(text, "fr") if c.source == "dateline"]
     assert found == ["Vermondans"]  # a capital inside the parentheses is no correspondent's credit
+
+
+def test_a_known_newspaper_credited_after_an_item_is_a_work() -> None:
+    text = "Le ministre Orvain ne cédera pas sur la question des douanes. (Temps.) La session reprend lundi."
+    found = [(text[c.start:c.end], c.type) for c in find_works(text, "fr")]
+    assert found == [("Temps", "work")]
+    assert entity_of(analysed(text), "Temps").type == "work"

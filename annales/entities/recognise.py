@@ -40,7 +40,7 @@ class Candidate:
     start: int
     end: int
     type: str
-    source: str  # "rank", "unit", "ship", "ner", "cue", "list" (an item of a ranked list), "propagated"…
+    source: str  # "rank", "unit", "ship", "ner", "cue", "list" (an item of a ranked list), "credit", "propagated"…
     rank: str | None = None  # canonical rank, title or office written before the name (lexicon.rank says which)
     rank_span: tuple[int, int] | None = None
     attributes: dict[str, str] = field(default_factory=dict)
@@ -217,6 +217,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
                                 rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
                                 rf"(?![\w’'-]))?"
                                 rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
+        # "… qu'il ne céderait pas. (Times.)": the paper an item is taken from, credited after it.
+        "credited_newspaper": _searched(
+            rf"(?<=[.!?»]){SPACE}\({SPACE_OPT}(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})"
+            rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
         "quoted_title": _searched(
             rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
@@ -461,10 +465,11 @@ def _credits(text: str, language: str) -> list[tuple[int, int]]:
 
 def find_works(text: str, language: str) -> list[Candidate]:
     """Newspapers and magazines the words announce: "le correspondant du Times", "la Gazette de
-    Lausanne", "au « Petit Parisien »"."""
+    Lausanne", "au « Petit Parisien »", and a known paper an item is credited to ("… (Times.)")."""
     p = _patterns(language)
-    return [Candidate(m.start("name"), m.end("name"), "work", "cue")
-            for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)
+    return [Candidate(m.start("name"), m.end("name"), "work", "credit" if kind == "credited_newspaper" else "cue")
+            for kind in ("media_cue", "media_name", "quoted_title", "newspaper", "credited_newspaper")
+            for m in p[kind].finditer(text)
             if kind != "quoted_title" or _titled_by_its_place(m.group("name"), language)]
 
 

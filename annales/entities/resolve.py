@@ -44,8 +44,10 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
 # Sources whose type is the recogniser's reading, not a model's vote.
 UNVOTED_SOURCES = ("gazetteer", "people")
-# Sources whose words say what the name is: a cue before it, its place in a ranked list.
-CUE_SOURCES = ("cue", "list")
+# Sources whose words say what the name is: a cue before it, its place in a ranked list, a credit.
+CUE_SOURCES = ("cue", "list", "credit")
+# Sources the layout vouches for, whatever the punctuation before: a ranked list's item, a credit.
+LAYOUT_SOURCES = ("list", "credit")
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
@@ -178,8 +180,9 @@ class Resolver:
             # text also writes it with a capital inside sentences.
             vocab = self.doc.vocab if self.doc is not None else None
             common = vocab is not None and vocab.has_vector(text.lower())
-            # The dot after a ranked list's number ("7. Chanteur (Fr)") ends no sentence.
-            if common and cand.source != "list" and self._opens_sentence(cand.start) \
+            # The dot after a ranked list's number ("7. Chanteur (Fr)") ends no sentence, nor does the
+            # one before a credit in parentheses ("… pas. (Temps)") open one.
+            if common and cand.source not in LAYOUT_SOURCES and self._opens_sentence(cand.start) \
                     and text not in self.mid_sentence_caps:
                 return False
         if len(words) == 1:
