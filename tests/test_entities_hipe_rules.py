@@ -7,7 +7,13 @@ from entity_helpers import analysed, entity_of, seen
 
 from annales.entities.gazetteer import long_s_readings, place_tier
 from annales.entities.lexicon import name_lexicon
-from annales.entities.recognise import find_cued_organisations, find_cued_places, find_ranked_persons, find_works
+from annales.entities.recognise import (
+    find_cued_organisations,
+    find_cued_places,
+    find_known_places,
+    find_ranked_persons,
+    find_works,
+)
 
 # ---- the long s read as an "f" --------------------------------------------------------------
 
@@ -129,3 +135,28 @@ def test_a_known_newspaper_credited_after_an_item_is_a_work() -> None:
     found = [(text[c.start:c.end], c.type) for c in find_works(text, "fr")]
     assert found == [("Temps", "work")]
     assert entity_of(analysed(text), "Temps").type == "work"
+
+
+# ---- a common word written as a known place's name ------------------------------------------
+
+
+def test_a_common_word_the_gazetteer_knows_is_proposed_after_a_place_article_when_written_so_twice() -> None:
+    text = ("Les cantons versent leur part à la Confédération. Le partage entre la Confédération et les "
+            "cantons reste discuté.")
+    found = [text[c.start:c.end] for c in find_known_places(text, "fr", _Vocabulary({"confédération"}))]
+    assert found == ["Confédération", "Confédération"]
+
+
+def test_a_common_word_written_once_after_an_article_is_not_proposed() -> None:
+    text = "Les cantons versent leur part à la Confédération, dit le rapport."
+    assert find_known_places(text, "fr", _Vocabulary({"confédération"})) == []
+
+
+class _Vocabulary:
+    """The model's vocabulary as `find_known_places` reads it: which lower-case words it knows."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+
+    def has_vector(self, word: str) -> bool:
+        return word in self.words

@@ -784,9 +784,10 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
     des Dames"), longest first. The place is the whole run of capitalised words ("PASCAL HOFER" is
     a man, though a Pascal is a city),
     neither a function word nor a common word with a capital ("Ville", "Monnaie": the text or
-    `vocab`, the model's vocabulary, has them in lower case; a word in capitals is looked up as
-    it is, "PARIS" in a dateline). Weak candidates: a name the NER or a pattern
-    also finds keeps their span, and its type is still voted on."""
+    `vocab`, the model's vocabulary, has them in lower case, unless the text names them so, see
+    `_common_word_named`; a word in capitals is looked up as it is, "PARIS" in a dateline). Weak
+    candidates: a name the NER or a pattern also finds keeps their span, and its type is still
+    voted on."""
     patterns = _typing_patterns(language)
     words = typing_words(language)
     lower_case = set(re.findall(r"[a-zà-ÿ](?<![\w’'-].)[\w’']*", text))  # the text's own common words
@@ -799,7 +800,8 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
         word = m.group()
         if words.is_function_word(word) or re.search(r"['’][a-zà-ÿ]", word) or word.lower() in lower_case \
                 or (word.isupper() and len(word) <= SHORT_CAPITALS) \
-                or (vocab is not None and not word.isupper() and "-" not in word and vocab.has_vector(word.lower())):
+                or (vocab is not None and not word.isupper() and "-" not in word and vocab.has_vector(word.lower())
+                    and not _common_word_named(text, m.start(), word, language)):
             continue
         if _after_capitalised_word(text, m.start()) and not _opens_sentence_at(text, m.start()):
             continue  # inside a longer run of capitalised words: part of another name
@@ -821,6 +823,23 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
                 pos = end
                 break
     return found
+
+
+MIN_NAMED_COMMON_WORD = 2  # times a common word is written as a name before it is read as one
+
+
+@cache
+def _place_article_before(language: str) -> re.Pattern[str]:
+    articles = [r[0] for r in load_rows(language, "entities", "place_articles.tsv") if not r[0].endswith(("'", "’"))]
+    return re.compile(rf"(?<![\w’'-])(?:{alternation(articles) or '(?!)'})[ \t]+$")
+
+
+def _common_word_named(text: str, start: int, word: str, language: str) -> bool:
+    """A common word with its capital after a lower-case article a place takes, inside a sentence
+    ("entre la Confédération et les cantons"), and written so more than once: a name, which the
+    gazetteer may know. Once, it may be emphasis."""
+    return _place_article_before(language).search(text, max(0, start - 6), start) is not None \
+        and text.count(word) >= MIN_NAMED_COMMON_WORD
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
