@@ -25,6 +25,7 @@ import tempfile
 import unicodedata
 from bisect import bisect_left
 from functools import cache, lru_cache
+from itertools import product
 from pathlib import Path
 
 from annales.common.regex_cache import default_cache_dir
@@ -41,6 +42,7 @@ MIN_LENGTH = 3  # shorter names ("Ur", "Aa") are abbreviations or words more oft
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ'’. -]+")
 _SEPARATORS = re.compile(r"[\s'’.-]+")
 HEADER = f"annales gazetteer {FORMAT}\n"
+MAX_LONG_S = 3  # the letters "f" read as a long s that are tried, at most (27 spellings)
 SECTION = "\x1e"  # between the tiers' lists (a record separator: never in a name)
 
 
@@ -205,12 +207,42 @@ def _historical(language: str) -> frozenset[str]:
     return frozenset(key(row[0]) for row in load_rows(language, LAYER, HISTORICAL_FILE))
 
 
-@lru_cache(maxsize=1 << 16)  # a text names the same places again and again
-def place_tier(name: str, language: str = "fr") -> str | None:
-    """"historical" or "city" when `name` is a known place, else None."""
-    folded = key(name)
-    if not folded:
-        return None
+def _tier_of_key(folded: str, language: str) -> str | None:
     if folded in _historical(language):
         return HISTORICAL
     return _geonames(language).get(folded)
+
+
+def long_s_readings(folded: str) -> list[str]:
+    """The spellings a text printed with the long s (ſ) may stand for once OCR read each ſ as an
+    "f", and the ligature ſt as "fl": "ruffie" for "russie", "conflantinople" for "constantinople".
+    The long s was never a word's last letter, and a folded key has lost its capitals, so the
+    first letter is kept too."""
+    pieces: list[tuple[str, ...]] = []
+    at, tried = 0, 0
+    while at < len(folded):
+        if folded[at] == "f" and 0 < at < len(folded) - 1 and tried < MAX_LONG_S:
+            tried += 1
+            if folded[at + 1] == "l":
+                pieces.append(("fl", "sl", "st"))
+                at += 2
+                continue
+            pieces.append(("f", "s"))
+        else:
+            pieces.append((folded[at],))
+        at += 1
+    return sorted({"".join(letters) for letters in product(*pieces)} - {folded})
+
+
+@lru_cache(maxsize=1 << 16)  # a text names the same places again and again
+def place_tier(name: str, language: str = "fr") -> str | None:
+    """"historical" or "city" when `name` is a known place, else None; a name OCR read with an
+    "f" for a long s is known by the place it spells with an "s"."""
+    folded = key(name)
+    if not folded:
+        return None
+    tier = _tier_of_key(folded, language)
+    if tier is not None:
+        return tier
+    return next((found for reading in long_s_readings(folded)
+                 if (found := _tier_of_key(reading, language)) is not None), None)

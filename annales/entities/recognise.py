@@ -40,7 +40,7 @@ class Candidate:
     start: int
     end: int
     type: str
-    source: str  # "rank", "unit", "ship", "ner", "propagated"
+    source: str  # "rank", "unit", "ship", "ner", "cue", "list" (an item of a ranked list), "credit", "propagated"…
     rank: str | None = None  # canonical rank, title or office written before the name (lexicon.rank says which)
     rank_span: tuple[int, int] | None = None
     attributes: dict[str, str] = field(default_factory=dict)
@@ -179,6 +179,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "dateline_credit": re.compile(
             rf"(?<![\w]){CAPS},{SPACE}\d{{1,2}}(?:{SPACE}(?i:{_months(language)}))?{SPACE_OPT}"
             rf"\({SPACE_OPT}(?P<name>{CAP}|{CAPS}){SPACE_OPT}\)"),
+        # "… pour l'été. (AGX)": an acronym in parentheses after a sentence's end credits the text or
+        # the picture before it to an agency; after a name ("Olano (ESP)") it is a country's code.
+        "caption_credit": re.compile(rf"(?<=[.!?»]){SPACE}\({SPACE_OPT}(?P<name>[A-Z]{{2,6}}){SPACE_OPT}\)"),
+        # "photo Keystone": a caption's credit, one word after the cue (credit_cues.tsv).
+        "credit_cue": re.compile(rf"(?<![\w-])(?:{_alternation_of(language, 'credit_cues.tsv', fold=False)}){SPACE}"
+                                 rf"(?P<name>{CAP}|{CAPS})(?![\w’'-])"),
         # "l'agence Havas", "le comité Nobel": a lower-case noun of an organisation, then its name.
         "org_cue": re.compile(
             rf"(?<![\w-])(?:{_org_cues(language)}){SPACE}(?P<name>{CAP})(?![\w-])"),
@@ -194,8 +200,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # "Gènes 16 août.", "LONDRES 11 décembre.", "Salonique, 7 novembre.", "Autriche. — Les journaux …"
         "dated_place": _searched(
             rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAP}|{CAPS})"
-            rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])|[ \t]*\.[ \t]*[—–])", re.MULTILINE),
-        "country_code": _searched(r"(?<=[\w.] \()(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
+            # A correspondent's dispatch may credit him in lower case between parentheses: "Colombier (corr.). —".
+            rf"(?=[ \t]*,?[ \t]*[\dI]{{1,2}}[ \t]*(?i:{_months(language)})(?![\w])"
+            rf"|[ \t]*(?:\([a-zà-ÿ][^()\n]{{0,24}}\)[ \t]*)?\.[ \t]*[—–])", re.MULTILINE),
+        # After a word or an initial ("M. Zberg (S)", "Evans F. (USA)"), not after a sentence's end:
+        # there an acronym is a credit ("caption_credit").
+        "country_code": _searched(r"(?:(?<=\w \()|(?<=[^\w.][A-Z]\. \())(?P<name>[A-Z][A-Za-z]{0,3})(?=[),])"),
         "prefixed_place": _searched(rf"(?<![\w-])(?P<name>(?:{_place_prefixes(language)})-{CAP})"),
         "media_cue": _searched(rf"(?<![\w])(?i:{_alternation_of(language, 'media_cues.tsv')}){SPACE}"
                                rf"(?:«{SPACE_OPT})?(?P<name>{CAP}(?:{SPACE}(?:(?:{_particles(language)}){SPACE_OPT})?{CAP}){{0,3}})"),
@@ -207,6 +217,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
                                 rf"(?:{SPACE}[a-zà-ÿ]+(?:{_context_words(language, 'institution-adjective-ending')})"
                                 rf"(?![\w’'-]))?"
                                 rf"(?:{SPACE}(?:(?:{_particles(language)}|la|le|les|l['’]){SPACE_OPT})?{CAP}){{0,3}})(?![\w])"),
+        # "… qu'il ne céderait pas. (Times.)": the paper an item is taken from, credited after it.
+        "credited_newspaper": _searched(
+            rf"(?<=[.!?»]){SPACE}\({SPACE_OPT}(?P<name>{_alternation_of(language, 'newspaper_titles.tsv', fold=False)})"
+            rf"(?![\w]){SPACE_OPT}\.?{SPACE_OPT}\)"),
         # A title between guillemets after an article: "au « Petit Parisien »", "Le « Temps »".
         "quoted_title": _searched(
             rf"(?<![\w])(?i:{_alternation_of(language, 'title_openers.tsv')}){SPACE_OPT}«{SPACE_OPT}"
@@ -390,7 +404,7 @@ def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
             run.append(m)
             continue
         if len(run) >= RANKED_LIST_MIN:
-            found += [Candidate(r.start("name"), r.end("name"), "person", "cue") for r in run]
+            found += [Candidate(r.start("name"), r.end("name"), "person", "list") for r in run]
         run = [m] if m is not None else []
     return found
 
@@ -432,15 +446,30 @@ def find_cued_organisations(text: str, language: str) -> list[Candidate]:
     p = _patterns(language)
     spans = {(m.start("name"), m.end("name")): None
              for kind in ("org_cue", "org_head", "agency_credit", "dateline_credit") for m in p[kind].finditer(text)}
+    spans.update((span, None) for span in _credits(text, language))
     return [Candidate(start, end, "organization", "cue") for start, end in sorted(spans)]
+
+
+def _credits(text: str, language: str) -> list[tuple[int, int]]:
+    """Who a caption or a short text is credited to: an acronym in parentheses after its last
+    sentence ("(AGX)") that is no known place, a word after "photo" ("photo Keystone", though a
+    town is called so somewhere) that is no given name ("photo Jean Roux" is the photographer)."""
+    p = _patterns(language)
+    given_names = name_lexicon(language).given_names
+    found = [(m.start("name"), m.end("name")) for m in p["caption_credit"].finditer(text)
+             if place_tier(m.group("name"), language) is None]
+    return found + [(m.start("name"), m.end("name")) for m in p["credit_cue"].finditer(text)
+                    if m.group("name").capitalize() not in given_names
+                    and not typing_words(language).is_function_word(m.group("name"))]
 
 
 def find_works(text: str, language: str) -> list[Candidate]:
     """Newspapers and magazines the words announce: "le correspondant du Times", "la Gazette de
-    Lausanne", "au « Petit Parisien »"."""
+    Lausanne", "au « Petit Parisien »", and a known paper an item is credited to ("… (Times.)")."""
     p = _patterns(language)
-    return [Candidate(m.start("name"), m.end("name"), "work", "cue")
-            for kind in ("media_cue", "media_name", "quoted_title", "newspaper") for m in p[kind].finditer(text)
+    return [Candidate(m.start("name"), m.end("name"), "work", "credit" if kind == "credited_newspaper" else "cue")
+            for kind in ("media_cue", "media_name", "quoted_title", "newspaper", "credited_newspaper")
+            for m in p[kind].finditer(text)
             if kind != "quoted_title" or _titled_by_its_place(m.group("name"), language)]
 
 
@@ -479,7 +508,9 @@ def find_ranked_persons(text: str, language: str, lexicon: NameLexicon, doc: Any
         # reine de Portugal" name a place: a name after a particle is checked against the rest of the
         # text before it is believed; not after "M." or "Mme".
         doubtful = m.group("particle") and kind in ("rank", "nobility")
-        found.append(Candidate(start, m.end("name"), "person", "rank-particle" if doubtful else "rank",
+        # The name pattern takes any capitalised word; the next sentence or dispatch may open on one.
+        end = _before_closing_function_word(text, start, _before_dateline(text, start, m.end("name")), language)
+        found.append(Candidate(start, end, "person", "rank-particle" if doubtful else "rank",
                                rank=canonical, rank_span=(m.start("rank"), m.end("rank")),
                                key=" ".join(m.group("name").split()) if m.group("particle") else ""))
         pos = m.end()
@@ -610,9 +641,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     # A function word with its capital after the name opens the next sentence or clause ("NEW YORK
     # Il", "le colonel X Se quelques autres", once the tail is cut): "La", "Le" of a name come
     # before it, never after.
-    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
-    if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
-        end = start + closing.start()
+    end = _before_closing_function_word(text, start, end, language)
     # An institution's or a place's name takes lower-case words ("Corps législatif", "Chemin de fer
     # du Tréport"), but an article not after a preposition is the sentence going on ("au Corps
     # législatif un projet de loi"): the smaller NER runs on past the name.
@@ -649,10 +678,7 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if last and (text[end:end + 1] in ("'", "’") or last.group(1) not in ROMAN_LETTERS):
         end = start + last.start()
     # A dateline after a name the NER ran on into it: "… attribué à M. Kellogg PARIS, 15 (Havas)".
-    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
-    if dateline and not text[start:start + dateline.start()].isupper() \
-            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
-        end = start + dateline.start()
+    end = _before_dateline(text, start, end)
     # A given name joined by a hyphen belongs to the person: "José-Maria Jimenez", the NER
     # having cut at the hyphen.
     if kind == "person":
@@ -664,6 +690,26 @@ def _ner_candidate(text: str, start: int, end: int, kind: str, rank_prefix: re.P
     if kind == "person" and _an_office_with_its_article(text[start:end], language):
         return None
     return Candidate(start, end, kind, "ner")
+
+
+def _before_closing_function_word(text: str, start: int, end: int, language: str) -> int:
+    """Where a name ends when a function word with its capital closes it: the next sentence or
+    clause ("NEW YORK Il", "le colonel X Se quelques autres"); "La", "Le" of a name come before
+    it, never after."""
+    closing = re.search(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w’']*)$", text[start:end])
+    if closing and closing.start() > 0 and typing_words(language).is_function_word(closing.group(1)):
+        return start + closing.start()
+    return end
+
+
+def _before_dateline(text: str, start: int, end: int) -> int:
+    """Where a name ends when a dateline in capitals follows it: "… attribué à M. Kellogg PARIS,
+    15 (Havas)", the name run on into the next dispatch."""
+    dateline = re.search(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[ -][A-ZÀ-ÖØ-Þ]{2,})*$", text[start:end])
+    if dateline and not text[start:start + dateline.start()].isupper() \
+            and re.match(r"[ \t]*,?[ \t]*\d", text[end:end + 6]):
+        return start + dateline.start()
+    return end
 
 
 @cache
@@ -738,9 +784,10 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
     des Dames"), longest first. The place is the whole run of capitalised words ("PASCAL HOFER" is
     a man, though a Pascal is a city),
     neither a function word nor a common word with a capital ("Ville", "Monnaie": the text or
-    `vocab`, the model's vocabulary, has them in lower case; a word in capitals is looked up as
-    it is, "PARIS" in a dateline). Weak candidates: a name the NER or a pattern
-    also finds keeps their span, and its type is still voted on."""
+    `vocab`, the model's vocabulary, has them in lower case, unless the text names them so, see
+    `_common_word_named`; a word in capitals is looked up as it is, "PARIS" in a dateline). Weak
+    candidates: a name the NER or a pattern also finds keeps their span, and its type is still
+    voted on."""
     patterns = _typing_patterns(language)
     words = typing_words(language)
     lower_case = set(re.findall(r"[a-zà-ÿ](?<![\w’'-].)[\w’']*", text))  # the text's own common words
@@ -753,7 +800,8 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
         word = m.group()
         if words.is_function_word(word) or re.search(r"['’][a-zà-ÿ]", word) or word.lower() in lower_case \
                 or (word.isupper() and len(word) <= SHORT_CAPITALS) \
-                or (vocab is not None and not word.isupper() and "-" not in word and vocab.has_vector(word.lower())):
+                or (vocab is not None and not word.isupper() and "-" not in word and vocab.has_vector(word.lower())
+                    and not _common_word_named(text, m.start(), word, language)):
             continue
         if _after_capitalised_word(text, m.start()) and not _opens_sentence_at(text, m.start()):
             continue  # inside a longer run of capitalised words: part of another name
@@ -775,6 +823,23 @@ def find_known_places(text: str, language: str, vocab: Any = None) -> list[Candi
                 pos = end
                 break
     return found
+
+
+MIN_NAMED_COMMON_WORD = 2  # times a common word is written as a name before it is read as one
+
+
+@cache
+def _place_article_before(language: str) -> re.Pattern[str]:
+    articles = [r[0] for r in load_rows(language, "entities", "place_articles.tsv") if not r[0].endswith(("'", "’"))]
+    return re.compile(rf"(?<![\w’'-])(?:{alternation(articles) or '(?!)'})[ \t]+$")
+
+
+def _common_word_named(text: str, start: int, word: str, language: str) -> bool:
+    """A common word with its capital after a lower-case article a place takes, inside a sentence
+    ("entre la Confédération et les cantons"), and written so more than once: a name, which the
+    gazetteer may know. Once, it may be emphasis."""
+    return _place_article_before(language).search(text, max(0, start - 6), start) is not None \
+        and text.count(word) >= MIN_NAMED_COMMON_WORD
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:

@@ -44,6 +44,10 @@ EVIDENCE = {"ner": 1.0, "place_leaning": 1.5, "verb": 2.5, "place_cue": 3.0, "pl
             "gazetteer_historical": 2.0, "gazetteer_city": 1.5, "gazetteer_against_person": 0.75}
 # Sources whose type is the recogniser's reading, not a model's vote.
 UNVOTED_SOURCES = ("gazetteer", "people")
+# Sources whose words say what the name is: a cue before it, its place in a ranked list, a credit.
+CUE_SOURCES = ("cue", "list", "credit")
+# Sources the layout vouches for, whatever the punctuation before: a ranked list's item, a credit.
+LAYOUT_SOURCES = ("list", "credit")
 PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
@@ -59,6 +63,8 @@ APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ 
 # ("l'Europe"). The capital first, then what comes before it: a pattern that opens on a class of
 # letters is searched for that class, much faster than one opening on a look-behind.
 MID_SENTENCE_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[\w,;:)] .)|(?<=\w['’].))[\w’'-]+")
+# A hyphen, then one lower-case word that no other hyphen continues ("-qui", "-n'a"; not "-de-Dieu").
+GLUED_DASH = re.compile(r"-[a-zà-ÿ][\w’']*(?![\w’'-])")
 REGNAL_LETTER = re.compile(r"[ \t]+[IVX](?![\w.’'-]|\.[ \t]*\S)")
 
 
@@ -174,7 +180,10 @@ class Resolver:
             # text also writes it with a capital inside sentences.
             vocab = self.doc.vocab if self.doc is not None else None
             common = vocab is not None and vocab.has_vector(text.lower())
-            if common and self._opens_sentence(cand.start) and text not in self.mid_sentence_caps:
+            # The dot after a ranked list's number ("7. Chanteur (Fr)") ends no sentence, nor does the
+            # one before a credit in parentheses ("… pas. (Temps)") open one.
+            if common and cand.source not in LAYOUT_SOURCES and self._opens_sentence(cand.start) \
+                    and text not in self.mid_sentence_caps:
                 return False
         if len(words) == 1:
             people = self._is_people(cand, text)
@@ -271,7 +280,7 @@ class Resolver:
             # name, never a man's; the smaller NER calls villages it never saw persons (an
             # institution may be named so: "Hôtel-de-Ville", left to its votes)
             votes["place"] += EVIDENCE["place_cue"]
-        if cand.source == "cue":  # the words themselves say what it is ("l'île de", "le journal")
+        if cand.source in CUE_SOURCES:  # the words themselves say what it is ("l'île de", "le journal")
             votes[cand.type] += EVIDENCE["place_cue"]
         root = self._span_root(cand.start, cand.end)
         if root is not None:
@@ -730,10 +739,18 @@ class Resolver:
             kind = names[key]
             if key.isupper() and key not in names_as_written and kind == "person":
                 continue  # a surname in capitals is a heading as often as a person; leave it
-            if kind == "person" and "-" in (self.text[start - 1:start] + self.text[end:end + 1]):
+            if kind == "person" and self._inside_hyphenated_name(start, end):
                 continue  # "Louis" in "Louis-Napoléon", "Joseph" in "Saint-Joseph": another name
             found.append(Candidate(start, end, kind, "propagated", key=key))
         return found
+
+    def _inside_hyphenated_name(self, start: int, end: int) -> bool:
+        """A hyphen joins the name to another part of a name ("Louis-Napoléon", "Saint-Joseph");
+        one before a lone lower-case word is a dash the OCR glued to it ("Valbert-qui dirige",
+        "Valbert-n'a"), and the name stands alone."""
+        if self.text[start - 1:start] == "-":
+            return True
+        return self.text[end:end + 1] == "-" and GLUED_DASH.match(self.text, end) is None
 
     # ---- grouping into entities ------------------------------------------------------------
     def _group(self, mentions: list[Candidate]) -> list[Entity]:
