@@ -92,7 +92,7 @@ from typing import Any
 
 from annales.common.grammar import conditional, verb_tense
 from annales.common.intervals import Cover
-from annales.common.layout import closes_its_sentence, heads_an_entry
+from annales.common.layout import closes_its_sentence, dates_a_dispatch, heads_an_entry
 from annales.common.parse import (
     TokenSentences,
     answered_once,
@@ -519,12 +519,16 @@ class Dating:
         # 1998) accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story
         # either; a history goes on from it ("L'attaque, déclenchée le 16, est arrêtée au bout de
         # quelques minutes": the 16th).
-        if analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes):
+        # The time layer reads deixis from the publication date only in news: that is how it says so.
+        # A dispatch's dateline takes its year from the paper too, but it is no deixis (a paper of
+        # 1888 printing a diary of 1870 and the day's dispatches about it).
+        news = analysis.dct is not None and any(
+            t.anchor == "dct" and not dates_a_dispatch(analysis.text, t.start, t.end) for t in analysis.timexes)
+        if news:
             plans |= frozenset(timex.id for i, timex in self.own.items()
                                if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
         self.narrative = Narrative(analysis, points, flashbacks, plans)
-        # The time layer reads deixis from the publication date only in news: that is how it says so.
-        self.news = analysis.dct is not None and any(t.anchor == "dct" for t in analysis.timexes)
+        self.news = news
         # A text with a publication date and no date of its own: its passés composés, the tense news
         # reports in ("Le conseil a voté le budget."), are at the day of writing; a present may be a
         # history's ("Les Alliés débarquent en Normandie"), which nothing dates.

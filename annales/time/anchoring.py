@@ -369,9 +369,8 @@ class Anchorer:
         story, story_id = self._story(item)
         if item.index in self.dispatches:
             # "Berlin, 24 septembre." in a paper of 25 September 1888 that prints a diary of 1870: the
-            # dispatch was sent for this paper, whatever year the text before it told. Its year, not
-            # deixis: what the text tells is not read from the day of writing for it (no "dct" anchor).
-            return self.dct, None
+            # dispatch was sent for this paper, whatever year the text before it told.
+            return self.dct, "dct"
         if item.index in self.entry_heads and self.news:
             # A diary's entries follow one another, the first the date its introduction told ("Carnet de
             # 1870. 12 août. — …"), not the year of the paper that prints them.
