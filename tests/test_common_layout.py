@@ -3,16 +3,25 @@ place, a comma, the date and a stop): layout only."""
 
 from __future__ import annotations
 
+from datetime import date as Date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annales.common.layout import dates_a_dispatch, heads_an_entry
 
+WRITTEN = Date(1902, 4, 5)  # the day of the paper the dispatches below were sent for
+
 
 def _heads(text: str, date: str) -> bool:
     start = text.index(date)
     return heads_an_entry(text, start, start + len(date))
+
+
+def _dispatch(text: str, date: str = "3 avril", written: Date = WRITTEN, month: int = 4) -> bool:
+    start = text.index(date)
+    return dates_a_dispatch(text, start, start + len(date), month, int(date.split()[0]), written)
 
 
 @pytest.mark.parametrize("text", [
@@ -41,18 +50,13 @@ def test_never_raises(text: str, start: int, end: int) -> None:
     heads_an_entry(text, min(start, len(text)), min(max(start, end), len(text)))
 
 
-def _dispatch(text: str, date: str) -> bool:
-    start = text.index(date)
-    return dates_a_dispatch(text, start, start + len(date))
-
-
 @pytest.mark.parametrize("text", [
     "Rome, 3 avril. Le pape a reçu les pèlerins.",
     "Fin de l'article précédent. Saint-Pétersbourg, 3 avril. Le tsar est rentré.",
     "Rien.\nNew York, 3 avril.\nLe port est bloqué.",
 ])
 def test_a_place_a_comma_and_a_day_closing_their_sentence_date_a_dispatch(text: str) -> None:
-    assert _dispatch(text, "3 avril")
+    assert _dispatch(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -62,9 +66,18 @@ def test_a_place_a_comma_and_a_day_closing_their_sentence_date_a_dispatch(text: 
     "à rome, 3 avril. Le pape a reçu les pèlerins.",         # no capital: no place
 ])
 def test_a_day_that_is_no_dateline_dates_no_dispatch(text: str) -> None:
-    assert not _dispatch(text, "3 avril")
+    assert not _dispatch(text)
+
+
+@pytest.mark.parametrize("written", [Date(1902, 6, 5), Date(1902, 4, 2)])
+def test_a_dateline_long_before_the_paper_or_after_it_dates_no_dispatch(written: Date) -> None:
+    assert not _dispatch("Rome, 3 avril. Le pape a reçu les pèlerins.", written=written)
+
+
+def test_a_dispatch_of_late_december_in_a_paper_of_january() -> None:
+    assert _dispatch("Rome, 30 décembre. Le pape a reçu les pèlerins.", "30 décembre", Date(1903, 1, 4), 12)
 
 
 @given(st.text(max_size=60), st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
 def test_dates_a_dispatch_never_raises(text: str, start: int, end: int) -> None:
-    dates_a_dispatch(text, min(start, len(text)), min(max(start, end), len(text)))
+    dates_a_dispatch(text, min(start, len(text)), min(max(start, end), len(text)), 2, 29, WRITTEN)

@@ -9,6 +9,7 @@ that day. The marks are punctuation, not words: no language is involved.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # After the date: an optional agency or place in parentheses, a stop or a comma, then a dash.
 _DASH_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[.,:]?[ \t]*[—–-][ \t\n]")
@@ -30,13 +31,28 @@ _PLACE_BEFORE = re.compile(r"(?:^|[.!?»\n])\s*[^\W\d_a-zß-ÿ][\w'’-]*(?: [^\
 _STOP_AFTER = re.compile(r"[ \t]*\.(?:\s|$)")
 
 
-def dates_a_dispatch(text: str, start: int, end: int) -> bool:
-    """The date at [start, end) is a dispatch's dateline written as a sentence of its own, a place
-    before it: "Berlin, 24 septembre. Les journaux …". With a dash after it, it heads an entry
-    (`heads_an_entry`)."""
-    if _STOP_AFTER.match(text, end) is None:
+DISPATCH_DAYS = 31  # a paper prints a dispatch at most this many days after its dateline
+
+
+def dates_a_dispatch(text: str, start: int, end: int, month: int, day: int, written: date) -> bool:
+    """The date at [start, end), day `day` of month `month`, is the dateline of a dispatch sent for
+    the paper written on `written`: a sentence of its own, a place before it ("Berlin, 24 septembre.
+    Les journaux …"), its day at most DISPATCH_DAYS before the paper's. With a dash after it, it
+    heads an entry (`heads_an_entry`)."""
+    if not _shortly_before(month, day, written) or _STOP_AFTER.match(text, end) is None:
         return False
     return _PLACE_BEFORE.search(text[max(0, start - _REACH):start]) is not None
+
+
+def _shortly_before(month: int, day: int, written: date) -> bool:
+    for year in (written.year, written.year - 1):
+        try:
+            told = date(year, month, day)
+        except ValueError:  # 29 February of a common year, a year out of range, no such day
+            continue
+        if 0 <= (written - told).days <= DISPATCH_DAYS:
+            return True
+    return False
 
 
 # A line opening on a few words and a dash: a section of a paper ("Allemagne. —", "France. —") or an

@@ -523,7 +523,7 @@ class Dating:
         # A dispatch's dateline takes its year from the paper too, but it is no deixis (a paper of
         # 1888 printing a diary of 1870 and the day's dispatches about it).
         news = analysis.dct is not None and any(
-            t.anchor == "dct" and not dates_a_dispatch(analysis.text, t.start, t.end) for t in analysis.timexes)
+            t.anchor == "dct" and not self._dispatch(analysis, t) for t in analysis.timexes)
         if news:
             plans |= frozenset(timex.id for i, timex in self.own.items()
                                if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
@@ -1017,6 +1017,16 @@ class Dating:
             # participle describing a noun is that clause's; the present above it is the writer's.
             return False
         return tense_of(root, self.language) == "present"
+
+    @staticmethod
+    def _dispatch(analysis: Analysis, timex: Timex) -> bool:
+        """The timex is a dispatch's dateline the time layer dated from the paper ("Berlin, 24
+        septembre."): its year is the paper's, no deixis."""
+        value = timex.value
+        if analysis.dct is None or len(value) != 10 or not value[5:7].isdigit() or not value[8:10].isdigit():
+            return False
+        return dates_a_dispatch(analysis.text, timex.start, timex.end, int(value[5:7]), int(value[8:10]),
+                                date.fromisoformat(analysis.dct.value))
 
     @staticmethod
     def _participle_clause(verb: Any) -> bool:

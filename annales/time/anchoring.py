@@ -62,7 +62,6 @@ VAGUE_UNITS = (2, 9)
 # An entry's own heading ends this near its date ("12 mars (Havas). — "): not the next section.
 DASH_REACH = 60
 NEWS_YEARS = 2  # dates within this many years of the publication date make a text news
-DISPATCH_DAYS = 31  # a paper prints a dispatch at most this many days after its dateline
 # The year a day without a year is counted in (a leap year: "le 29 février" exists in it); it never
 # shows in a value.
 PROXY_YEAR = 2000
@@ -211,22 +210,6 @@ def _before_noon(point: Point) -> bool:
 
 
 _NO_POINT = Point()
-
-
-def _shortly_before(point: Point, dct: Point | None) -> bool:
-    """A day and month without a year that fall at most DISPATCH_DAYS before the day of writing."""
-    if dct is None or dct.year is None or dct.month is None or dct.day is None \
-            or point.year is not None or point.month is None or point.day is None:
-        return False
-    written = date(dct.year, dct.month, dct.day)
-    for year in (dct.year, dct.year - 1):
-        try:
-            told = date(year, point.month, point.day)
-        except ValueError:  # 29 February of a common year, or a year out of range
-            continue
-        if 0 <= (written - told).days <= DISPATCH_DAYS:
-            return True
-    return False
 
 
 def _day_point(point: Point | None) -> Point | None:
@@ -1039,10 +1022,13 @@ class Anchorer:
         self.entry_heads = {item.index for item in self.items
                             if item.reading.type == "DATE" and item.reading.point.day is not None
                             and heads_an_entry(text, item.cand.start, item.cand.end)}
+        written = representative(self.dct) if self.news and self.dct is not None else None
         self.dispatches = {item.index for item in self.items
-                           if self.news and item.reading.kind == "partial"
-                           and _shortly_before(item.reading.point, self.dct)
-                           and dates_a_dispatch(text, item.cand.start, item.cand.end)}
+                           if written is not None and item.reading.kind == "partial"
+                           and item.reading.point.year is None and item.reading.point.month is not None
+                           and item.reading.point.day is not None
+                           and dates_a_dispatch(text, item.cand.start, item.cand.end, item.reading.point.month,
+                                                item.reading.point.day, written)}
         # What a dispatch tells is written on its day, as an entry's is: the entry before it ends there.
         self.entry_heads |= self.dispatches
         return self.timexes(self._search())
