@@ -100,3 +100,35 @@ def test_a_component_cut_to_fewer_blocks_is_saved_and_loaded_with_them(script: M
     assert [(e.start_char, e.end_char, e.label_) for e in loaded(text).ents] == cut
     with pytest.raises(SystemExit):
         script._keep_blocks(nlp, nlp.get_pipe("ner"), 0)
+
+
+def test_labels_no_data_trained_leave_the_moves_and_the_predictions_stay(script: ModuleType,
+                                                                          tmp_path: Path) -> None:
+    import spacy
+
+    from annales.common.model_load import add_saved_component
+
+    others = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    nlp = spacy.load("fr_core_news_md", exclude=others)
+    ner = nlp.get_pipe("ner")
+    text = "Le général Marceau quitta Coblence le 3 mai avec la division Kléber pour rejoindre Mayence."
+    before = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    assert before and all(label != "MISC" for *_, label in before)  # else the predictions may change
+    moves = ner.moves.n_moves
+    script._drop_untrained_labels(ner, {"PER", "LOC", "ORG"})
+    names = {ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)}
+    assert ner.moves.n_moves == moves - 4 and not any(name.endswith("-MISC") for name in names)
+    assert {"O", "U-"} <= names  # the moves of no label stay
+    assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == before
+    nlp.to_disk(tmp_path / "kept", exclude=["vocab"])
+    loaded = spacy.load("fr_core_news_md", exclude=[*others, "ner"])
+    add_saved_component(loaded, "ner_kept", tmp_path / "kept")
+    assert [(e.start_char, e.end_char, e.label_) for e in loaded(text).ents] == before
+
+
+def test_shipped_model_has_no_move_for_a_label_it_was_not_trained_on(script: ModuleType) -> None:
+    from annales.context import Context
+
+    ner = Context.default().nlp.get_pipe("ner_hist")
+    labels = {ner.moves.get_class_name(i).partition("-")[2] for i in range(ner.moves.n_moves)} - {""}
+    assert labels == set(script.LABELS.values())
