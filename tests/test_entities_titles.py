@@ -92,6 +92,19 @@ def test_a_title_of_nobility_is_written_without_its_article() -> None:
     assert entity.title == "impératrice" and entity.mentions[0].title == "impératrice"
 
 
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("La marquise de Villermont écrivit à sa fille le 6 mai.", "de Villermont", "marquise"),
+    ("Le vicomte Armand Dessolles reçut la délégation.", "Armand Dessolles", "vicomte"),
+    ("La comtesse Valérie Orlowska arriva de Varsovie.", "Valérie Orlowska", "comtesse"),
+    ("Le sultan Mourad quitta Andrinople avec sa garde.", "Mourad", "sultan"),
+])
+def test_every_title_of_nobility_is_read_as_one(text: str, name: str, title: str) -> None:
+    # Without its row, "marquise" is no title: the name after it is typed by the NER and the gazetteer alone.
+    analysis = analysed(text)
+    entity = entity_of(analysis, name)
+    assert entity.type == "person" and entity.title == title, seen(analysis)
+
+
 def test_an_adjective_is_no_role() -> None:
     analysis = analysed("Jean Ferrand, modéré, ne prit pas la parole ce jour-là.")
     assert entity_of(analysis, "Jean Ferrand").role is None
