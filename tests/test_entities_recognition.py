@@ -546,3 +546,28 @@ def test_a_heading_laid_out_as_a_dateline_that_opens_on_an_institutions_noun_nam
     text = "CONSEIL NATIONAL. — La séance est ouverte. GRAND CONSEIL. — Rien. LYON, 4 mai. — Le préfet part."
     found = {(text[c.start:c.end], c.type) for c in find_cued_places(text, "fr") if c.source == "dateline"}
     assert found == {("CONSEIL NATIONAL", "organization"), ("GRAND CONSEIL", "organization"), ("LYON", "place")}
+
+
+# ---- a full name opening on a known given name ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hier soir, Adolf Ogi a pris la parole devant le Conseil.", "Adolf Ogi"),
+    ("Le lendemain, Jean-Louis Berthier partit pour Lyon.", "Jean-Louis Berthier"),
+    ("Fritz Brupbacher signa la pétition avec trois autres.", "Fritz Brupbacher"),
+])
+def test_a_full_name_opening_on_a_given_name_is_a_person(text: str, name: str) -> None:
+    analysis = analysed(text)
+    check_offsets(analysis)
+    entity = entity_of(analysis, name)
+    assert entity.type == "person", seen(analysis)
+
+
+def test_the_given_name_cue_finds_the_whole_name_and_stops_before_a_function_word() -> None:
+    found = [(c.start, c.end, c.type) for c in find_cued_persons("Hier, Fritz Ogi et Le Corbusier.", "fr", LEXICON)
+             if c.source == "given"]
+    assert found == [(6, 15, "person")]
+
+
+def test_a_street_named_after_a_man_stays_a_place() -> None:
+    analysis = analysed("La rue Victor Hugo fut fermée à la circulation le 3 mai.")
+    assert entity_of(analysis, "Victor Hugo").type == "place", seen(analysis)

@@ -162,6 +162,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "incise_before": re.compile(r"[,!?»…—–][ \t]*$"),
         "past_name": re.compile(rf"(?P<before>[\w’']+)[ \t]+(?:{_context_words(language, 'name-article')})"
                                 rf"[ \t]+(?=[a-zà-ÿ])"),
+        # A full name opening on a known given name, in lower case after its capital ("Adolf Ogi",
+        # "Jean-Louis Berthier"): a man or a woman whatever the NER saw of it.
+        "given_full": re.compile(
+            rf"(?<![\w’'-])(?P<name>(?:{_alternation_of(language, 'given_names.tsv', fold=False, layer='common')})"
+            rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?{SPACE}(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP})(?![\w’'-])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
@@ -425,13 +430,17 @@ def find_signature(text: str) -> list[Candidate]:
 
 def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
     """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), a full name in
-    capitals whose first word is a known given name ("PAUL ROUX" under an article), and the subject
-    of an incise after a spoken sentence ("— Tenez ! dit Mario", incise_verbs.tsv)."""
+    capitals whose first word is a known given name ("PAUL ROUX" under an article), a full name
+    opening on a known given name ("Adolf Ogi", which the NER may miss; given_names.tsv), and the
+    subject of an incise after a spoken sentence ("— Tenez ! dit Mario", incise_verbs.tsv)."""
     p = _patterns(language)
     found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
              if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
               if m.group("first").capitalize() in lexicon.given_names]
+    cued = {(c.start, c.end) for c in found}
+    found += [Candidate(m.start("name"), m.end("name"), "person", "given") for m in p["given_full"].finditer(text)
+              if (m.start("name"), m.end("name")) not in cued]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["incise"].finditer(text)
               if p["incise_before"].search(text, max(0, m.start() - 4), m.start())
               and place_tier(m.group("name"), language) is None]  # "dit Paris" would be metonymy
