@@ -551,9 +551,11 @@ def test_a_heading_laid_out_as_a_dateline_that_opens_on_an_institutions_noun_nam
 # ---- a full name opening on a known given name ---------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Hier soir, Adolf Ogi a pris la parole devant le Conseil.", "Adolf Ogi"),
+    ("Hier, Adolf Ogi a parlé à Berne.", "Adolf Ogi"),  # a name the NER misses
     ("Le lendemain, Jean-Louis Berthier partit pour Lyon.", "Jean-Louis Berthier"),
     ("Fritz Brupbacher signa la pétition avec trois autres.", "Fritz Brupbacher"),
+    ("Hier soir, Wolfgang von Treskow quitta la capitale.", "Wolfgang von Treskow"),
+    ("On lui présenta Pierre d'Aubréville, le nouveau notaire.", "Pierre d'Aubréville"),
 ])
 def test_a_full_name_opening_on_a_given_name_is_a_person(text: str, name: str) -> None:
     analysis = analysed(text)

@@ -163,10 +163,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "past_name": re.compile(rf"(?P<before>[\w’']+)[ \t]+(?:{_context_words(language, 'name-article')})"
                                 rf"[ \t]+(?=[a-zà-ÿ])"),
         # A full name opening on a known given name, in lower case after its capital ("Adolf Ogi",
-        # "Jean-Louis Berthier"): a man or a woman whatever the NER saw of it.
+        # "Jean-Louis Berthier", "Otto von Bismarck"): a man or a woman whatever the NER saw of it.
         "given_full": re.compile(
             rf"(?<![\w’'-])(?P<name>(?:{_alternation_of(language, 'given_names.tsv', fold=False, layer='common')})"
-            rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?{SPACE}(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP})(?![\w’'-])"),
+            rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?"
+            rf"(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP})(?![\w’'-])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
                                 rf"(?:{SPACE}[A-ZÀ-Ý][A-ZÀ-Ý’'-]+){{1,2}})(?![\w’'-])"),
