@@ -271,6 +271,10 @@ SHIPS = [
     pytest.param("Le sous-marin I-175 tira trois torpilles.", "I-175", "I-175", None, id="i-175-designation"),
     pytest.param("Le croiseur HMS Exeter engagea le Graf Spee.", "HMS Exeter", "HMS Exeter", None, id="hms-no-hull"),
     pytest.param("Le cuirassé Bretagne chavira à Mers el-Kébir.", "Bretagne", "Bretagne", None, id="french-noun"),
+    pytest.param("Le croiseur Jeanne d'Arc mouilla devant Brest.", "Jeanne d'Arc", "Jeanne d'Arc", None,
+                 id="particle-elided"),
+    pytest.param("Le vaisseau Ville de Rouen fut pris à l'abordage.", "Ville de Rouen", "Ville de Rouen", None,
+                 id="particle"),
 ]
 
 

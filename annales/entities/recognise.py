@@ -125,6 +125,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     name = name_pattern(language)
     suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
     ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
+    # A ship's name: up to three capitalised words, a particle between two ("Jeanne d'Arc", "Ville de Paris").
+    ship_name = rf"{CAP}(?:{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?{CAP}){{0,2}}"
     return {
         # OCR glues a dotted title to the name at a line's end: "M.Barnaud".
         "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})(?:\s+|(?<=\.))(?=[A-ZÀ-ÖØ-Þ])"),
@@ -237,11 +239,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
             rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d|[ \t]+à[ \t]+\S*\d)"),
         "ship_prefix": _searched(
-            rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{CAP}(?:{SPACE}{CAP}){{0,2}})"
+            rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{ship_name})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
         "ship_noun": _searched(
             rf"(?<![\w])(?i:{lexicon.ship_noun_pattern})\s+(?:(?P<prefix>{lexicon.ship_prefix_pattern})\s+)?"
-            rf"(?P<name>{HULL}|{CAP}(?:{SPACE}{CAP}){{0,2}})(?P<hullpart>\s*\((?P<hull>{HULL})\))?"
+            rf"(?P<name>{HULL}|{ship_name})(?P<hullpart>\s*\((?P<hull>{HULL})\))?"
             rf"(?:\s+et\s+(?P<name2>{CAP}))?"),
     }
 
