@@ -577,3 +577,10 @@ def test_the_given_name_cue_finds_the_whole_name_and_stops_before_a_function_wor
 def test_a_street_named_after_a_man_stays_a_place() -> None:
     analysis = analysed("La rue Victor Hugo fut fermée à la circulation le 3 mai.")
     assert entity_of(analysis, "Victor Hugo").type == "place", seen(analysis)
+
+
+def test_a_given_name_abbreviated_as_old_papers_print_it_opens_a_full_name() -> None:
+    analysis = analysed("Le rapport de MM. Aug. Ferrier et Ed. Steinlen fut adopté sans débat.")
+    check_offsets(analysis)
+    assert entity_of(analysis, "Aug. Ferrier").type == "person", seen(analysis)  # not "Aug" after "MM."
+    assert entity_of(analysis, "Ed. Steinlen").type == "person", seen(analysis)

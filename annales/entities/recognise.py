@@ -97,7 +97,9 @@ def name_pattern(language: str) -> str:
     """A personal name: capitalised words and initials, with particles inside ("Charles de Gaulle");
     never a capitalised function word ("… Victoria Ce …"). A name does not start with a particle:
     after a title, "de" names a place more often than a person ("la reine de Portugal")."""
-    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{INITIAL}|{CAP})"  # an initial first: "F." is no word
+    # An initial or an abbreviated given name first ("F.", "Ch."): either is no word.
+    abbreviated = _alternation_of(language, "given_name_abbreviations.tsv", fold=False, layer="common")
+    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{abbreviated}|{INITIAL}|{CAP})"
     particle = rf"(?:{_particles(language)}){SPACE_OPT}"
     # Names never run across a line break: the next line is a heading or a new paragraph.
     return rf"{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
@@ -165,10 +167,13 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "past_name": re.compile(rf"(?P<before>[\w’']+)[ \t]+(?:{_context_words(language, 'name-article')})"
                                 rf"[ \t]+(?=[a-zà-ÿ])"),
         # A full name opening on a known given name, in lower case after its capital ("Adolf Ogi",
-        # "Jean-Louis Berthier", "Otto von Bismarck"): a man or a woman whatever the NER saw of it.
+        # "Jean-Louis Berthier", "Otto von Bismarck") or abbreviated as old papers print it ("Ch.
+        # Bonnet"): a man or a woman whatever the NER saw of it.
         "given_full": re.compile(
-            rf"(?<![\w’'-])(?P<name>(?:{_alternation_of(language, 'given_names.tsv', fold=False, layer='common')})"
-            rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?"
+            rf"(?<![\w’'.-])(?P<name>(?:(?:{_alternation_of(language, 'given_names.tsv', fold=False, layer='common')})"
+            rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?"
+            rf"|(?:{_alternation_of(language, 'given_name_abbreviations.tsv', fold=False, layer='common')}))"
+            rf"{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?"
             rf"(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP})(?![\w’'-])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
