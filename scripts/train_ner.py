@@ -81,7 +81,7 @@ build of 30 Nov 2026 (session 16, another machine) differs from it by at most 7e
 and both give the same entities on the 13 reference texts and on HIPE-2020 French dev.
 
 Labels that never win are taken out of the moves and the output layer after training
-(`_drop_untrained_labels`, `training.json`'s `labels`): md's MISC, which no NewsEye type maps to and
+(`_drop_labels`, `training.json`'s `labels`): md's MISC, which no NewsEye type maps to and
 whose scores were only ever trained down, and PROD (NewsEye HumanProd), trained but never right on
 the held-out documents (F1 0 at every epoch) and never predicted on HIPE-2020 French dev or the
 NewsEye test. The entities are the same, but the transition loop checks every move for every word:
@@ -246,7 +246,7 @@ def main() -> int:
         shutil.rmtree(out)
     best_nlp = spacy.load(tmp, vocab=nlp.vocab)
     kept = kept_labels(log[best_epoch - 1]["per_type"])
-    _drop_untrained_labels(best_nlp.get_pipe("ner"), kept)
+    _drop_labels(best_nlp.get_pipe("ner"), kept)
     best_nlp.to_disk(out, exclude=["vocab"])
     shutil.rmtree(tmp)
     settings = {"seed": args.seed, "depth": args.depth, "files": list(files), "hold_out_every": HOLD_OUT_EVERY,
@@ -283,7 +283,7 @@ def kept_labels(per_type: dict[str, float]) -> set[str]:
     return {label for label in LABELS.values() if per_type.get(label, 0.0) > 0.0}
 
 
-def _drop_untrained_labels(ner: Any, keep: set[str]) -> None:
+def _drop_labels(ner: Any, keep: set[str]) -> None:
     """Take the labels not in `keep` out of the component's moves and output layer: md's MISC, which
     no NewsEye type maps to, and a trained label that never wins (`kept_labels`).
 
@@ -292,7 +292,7 @@ def _drop_untrained_labels(ner: Any, keep: set[str]) -> None:
     from spacy.pipeline._parser_internals.ner import BiluoPushDown
 
     names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
-    # The empty label is the moves' own (the "O" move, and "U-" for a word outside any entity).
+    # The empty label is the moves' own: "O", and "U-" (the move for a word another component marked blocked).
     actions = {action: {label: freq for label, freq in labels.items() if label in keep or not label}
                for action, labels in ner.moves.labels.items()}
     kept_moves = BiluoPushDown(ner.vocab.strings, actions)
