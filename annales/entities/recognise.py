@@ -80,6 +80,15 @@ def _particles(language: str) -> str:
     return _alternation_of(language, "name_particles.tsv", fold=False, layer="common")
 
 
+def _particle_between(language: str) -> str:
+    """A particle inside a name, then a space or nothing after an elision: "von ", "de ", "d'"."""
+    return rf"(?:{_particles(language)})(?:{SPACE}|(?<=['’]))"
+
+
+def _abbreviated_given_names(language: str) -> str:
+    return _alternation_of(language, "given_name_abbreviations.tsv", fold=False, layer="common")
+
+
 def _months(language: str) -> str:
     return _alternation_of(language, "months.tsv", layer="common")
 
@@ -98,8 +107,7 @@ def name_pattern(language: str) -> str:
     never a capitalised function word ("… Victoria Ce …"). A name does not start with a particle:
     after a title, "de" names a place more often than a person ("la reine de Portugal")."""
     # An initial or an abbreviated given name first ("F.", "Ch."): either is no word.
-    abbreviated = _alternation_of(language, "given_name_abbreviations.tsv", fold=False, layer="common")
-    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{abbreviated}|{INITIAL}|{CAP})"
+    part = rf"(?!(?:{_not_name_parts(language)})(?![\w’'-]))(?:{_abbreviated_given_names(language)}|{INITIAL}|{CAP})"
     particle = rf"(?:{_particles(language)}){SPACE_OPT}"
     # Names never run across a line break: the next line is a heading or a new paragraph.
     return rf"{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
@@ -128,7 +136,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
     ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
     # A ship's name: up to three capitalised words, a particle between two ("Jeanne d'Arc", "Ville de Paris").
-    ship_name = rf"{CAP}(?:{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?{CAP}){{0,2}}"
+    ship_name = rf"{CAP}(?:{SPACE}(?:{_particle_between(language)})?{CAP}){{0,2}}"
     return {
         # OCR glues a dotted title to the name at a line's end: "M.Barnaud".
         "rank_prefix": re.compile(rf"(?i:{lexicon.rank_pattern})(?:\s+|(?<=\.))(?=[A-ZÀ-ÖØ-Þ])"),
@@ -172,8 +180,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "given_full": re.compile(
             rf"(?<![\w’'.-])(?P<name>(?:(?:{_alternation_of(language, 'given_names.tsv', fold=False, layer='common')})"
             rf"(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?"
-            rf"|(?:{_alternation_of(language, 'given_name_abbreviations.tsv', fold=False, layer='common')}))"
-            rf"{SPACE}(?:(?:{_particles(language)})(?:{SPACE}|(?<=['’])))?"
+            rf"|(?:{_abbreviated_given_names(language)}))"
+            rf"{SPACE}(?:{_particle_between(language)})?"
             rf"(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP})(?![\w’'-])"),
         # A full name in capitals opening on a given name: a byline, a photo credit ("PAUL ROUX").
         "caps_name": re.compile(rf"(?P<name>(?P<first>[A-ZÀ-Ý](?<![\w’'-].)[A-ZÀ-Ý]+)"
