@@ -11,6 +11,7 @@ from annales.entities.recognise import (
     find_cued_persons,
     find_cued_places,
     find_ranked_persons,
+    find_roster_persons,
     find_ships,
     find_signature,
     find_units,
@@ -396,6 +397,26 @@ def test_a_full_name_in_capitals_opening_on_a_given_name_is_a_person() -> None:
 def test_a_ranked_list_with_times_after_the_names_holds_persons() -> None:
     analysis = analysed("Classement : 12. Vuilleumier à 5'40. 13. Rochat à 5'49. 14. Perrenoud à 7'16.")
     assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Perrenoud", "Rochat", "Vuilleumier"]
+
+
+def test_a_roster_of_names_each_followed_by_its_rank_holds_persons() -> None:
+    text = ("Chefs du corps de 1914 à 1918 MOURGUES (de), colonel, 2 août 1914 au 9 septembre 1914 (blessé). "
+            "ROUSTAN, lieutenant-colonel, septembre 1914 à mai 1916. Le Goff, colonel, mai 1916 à la fin.")
+    found = find_roster_persons(text, "fr", LEXICON)
+    assert [(text[c.start:c.end], c.rank) for c in found] == [
+        ("MOURGUES", "colonel"), ("ROUSTAN", "lieutenant-colonel"), ("Le Goff", "colonel")]
+    analysis = analysed(text)
+    # the year closing the heading is no count of people before the first name
+    assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Le Goff", "MOURGUES", "ROUSTAN"], \
+        seen(analysis)
+
+
+@pytest.mark.parametrize("text", [
+    "À Verdun, général en chef depuis peu, il tint bon.",  # the rank goes on: no roster's entry
+    "Il passa par Verdun, colonel, puis par Toul.",  # one entry is no roster
+])
+def test_a_name_then_a_rank_outside_a_roster_is_no_roster_entry(text: str) -> None:
+    assert find_roster_persons(text, "fr", LEXICON) == []
 
 
 def test_a_council_that_decides_is_an_organisation() -> None:

@@ -18,6 +18,7 @@ from annales.entities.recognise import (
     find_place_heads,
     find_ranked_list_persons,
     find_ranked_persons,
+    find_roster_persons,
     find_ships,
     find_signature,
     find_units,
@@ -35,7 +36,8 @@ def find_entities(analysis: Analysis) -> list[Entity]:
     candidates = (find_units(text, language, lexicon) + find_ships(text, language, lexicon)
                   + find_ranked_persons(text, language, lexicon, analysis.doc) + find_cued_places(text, language)
                   + find_cued_organisations(text, language) + find_cued_persons(text, language, lexicon)
-                  + find_works(text, language) + find_ranked_list_persons(text, language) + find_signature(text)
+                  + find_works(text, language) + find_ranked_list_persons(text, language)
+                  + find_roster_persons(text, language, lexicon) + find_signature(text)
                   + find_place_heads(text, language) + find_ner(analysis.doc, text, language)
                   # after the NER's: a tie in length keeps the NER's span, whose type is still voted on
                   + find_peoples(text, language, vocab) + find_known_places(text, language, vocab))

@@ -251,6 +251,12 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "ranked_item": _searched(
             rf"(?<![\w.])\d{{1,3}}\.{SPACE}(?P<name>(?:{INITIAL}{SPACE})?(?:(?:{_particles(language)}){SPACE})?"
             rf"{CAP}(?:{SPACE}{CAP})?)(?=[ \t]*[(.,;]|[ \t]+\S*\d|[ \t]+à[ \t]+\S*\d)"),
+        # A roster's entry: a surname (in capitals, as lists print it, or not), its particle after it in
+        # parentheses, then a bare rank or office between commas ("DUPRAT (de), colonel, mai 1916 à …").
+        "roster_item": _searched(
+            rf"(?<![\w'’-])(?P<name>{CAP}(?:{SPACE}(?:{_particle_between(language)})?{CAP}){{0,2}})"
+            rf"(?:{SPACE_OPT}\((?P<particle>{_particles(language)})\))?{SPACE_OPT},{SPACE}"
+            rf"(?P<rank>(?i:{lexicon.rank_pattern})){SPACE_OPT}(?=[,.;])"),
         "ship_prefix": _searched(
             rf"(?<![\w])(?P<prefix>{lexicon.ship_prefix_pattern}){SPACE}(?P<name>{ship_name})"
             rf"(?P<hullpart>\s*\((?P<hull>{HULL})\))?"),
@@ -426,6 +432,33 @@ def find_ranked_list_persons(text: str, language: str) -> list[Candidate]:
             continue
         if len(run) >= RANKED_LIST_MIN:
             found += [Candidate(r.start("name"), r.end("name"), "person", "list") for r in run]
+        run = [m] if m is not None else []
+    return found
+
+
+ROSTER_MIN = 2  # a roster has at least this many entries
+ROSTER_GAP = 120  # characters between two entries of one roster, at most: an entry's dates and a note
+
+
+def find_roster_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    """The names of a roster — commanders of a unit, members of a body — each followed by its rank or
+    office between commas ("MARTIN, général, mars 1915 à mai 1916. LEROY, général, …"), two entries
+    close together at least: one name then a rank word may be anything ("Verdun, général en chef")."""
+    found: list[Candidate] = []
+    run: list[re.Match[str]] = []
+    for m in [*_patterns(language)["roster_item"].finditer(text), None]:
+        if m is not None:
+            known = lexicon.rank(m.group("rank"))
+            if known is None or known[1] not in ("rank", "office") or m.group("name") in lexicon.not_names:
+                continue
+            if run and m.start() - run[-1].end() <= ROSTER_GAP:
+                run.append(m)
+                continue
+        if len(run) >= ROSTER_MIN:
+            for r in run:
+                canonical, _ = lexicon.rank(r.group("rank")) or (r.group("rank"), "rank")
+                found.append(Candidate(r.start("name"), r.end("name"), "person", "list", rank=canonical,
+                                       rank_span=(r.start("rank"), r.end("rank"))))
         run = [m] if m is not None else []
     return found
 

@@ -196,7 +196,8 @@ class Resolver:
             last = re.sub(r"^[a-z]['’]", "", words[-1])  # "Collin d'Harleville" ends on a capital
             if not any(len(w) > 1 and w[0].isupper() for w in content) or not last[:1].isupper():
                 return False  # "M. B", "M. le président": a title and initials name nobody
-            before = self._preceding_tokens(cand.start, 2)
+            # A list's layout vouches for its items: the year closing a roster's heading is no count.
+            before = self._preceding_tokens(cand.start, 2) if cand.source not in LAYOUT_SOURCES else []
             if len(before) == 2 and (before[0].like_num or before[0].pos_ == "NUM") \
                     and before[1].pos_ not in ("ADP", "PUNCT"):
                 return False  # "75 mm Howitzer": a model of gun, not a man
