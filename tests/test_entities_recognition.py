@@ -236,6 +236,12 @@ RAW_UNITS = [
         ("41e régiment\nd'infanterie", "41e régiment d'infanterie")], id="wrapped-unit"),
     pytest.param("le 41e régiment\nLe lendemain, il part", [("41e régiment", "41e régiment")],
                  id="no-capital-across-a-line"),
+    # OCR drops an ordinal's suffix; after a singular article the number is still an ordinal.
+    pytest.param("en réserve de la 42 division d'infanterie, il relève le 151 regiment d'infanterie", [
+        ("42 division d'infanterie", "42e division d'infanterie"),
+        ("151 regiment d'infanterie", "151e régiment d'infanterie")], id="ocr-bare-ordinal"),
+    pytest.param("Le 3 mai, les 7 régiments et 2 bataillons partent; le 1 bataillon reste.", [],
+                 id="a-count-is-no-ordinal"),
 ]
 
 

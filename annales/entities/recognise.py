@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.first_chars import with_lookahead
-from annales.common.resources import alternation, load_rows, ordinal_suffixes
+from annales.common.resources import alternation, exists, load_rows, ordinal_suffixes
 from annales.common.text import fold
 from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
 from annales.entities.lexicon import NameLexicon, name_lexicon, squeeze
@@ -113,6 +113,14 @@ def name_pattern(language: str) -> str:
     return rf"{part}(?:{SPACE}(?:{particle})?{part}){{0,4}}"
 
 
+def _ordinal_articles(language: str) -> list[str]:
+    """The articles after which a bare number is an ordinal (ordinal_articles.tsv), capitalised too."""
+    if not exists(language, "entities", "ordinal_articles.tsv"):
+        return []
+    words = [r[0] for r in load_rows(language, "entities", "ordinal_articles.tsv", 1)]
+    return words + [w.capitalize() for w in words]
+
+
 def _roman_ordinal(language: str) -> str:
     """A Roman ordinal that is not a function word spelt like one: "Le régiment" is not the 50e."""
     words = [row[0] for name in ("determiners.tsv", "function_words.tsv")
@@ -134,7 +142,11 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     lexicon = name_lexicon(language)
     name = name_pattern(language)
     suffixes = "|".join(map(re.escape, ordinal_suffixes(language))) or "(?!)"
-    ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)})"
+    # OCR drops an ordinal's suffix ("le 7 régiment", "la 34 division"); after a singular article the
+    # number can only be an ordinal. Not 1, whose suffix tells the gender ("1er", "1re").
+    singular = "|".join(rf"(?<=(?<![\w'’]){re.escape(d)} )" for d in _ordinal_articles(language))
+    bare = rf"(?:{singular})(?:[2-9]|[1-9]\d{{1,2}})(?= )" if singular else "(?!)"
+    ordinal_fr = rf"(?:\d+(?:{suffixes})|{_roman_ordinal(language)}|{bare})"
     # A ship's name: up to three capitalised words, a particle between two ("Jeanne d'Arc", "Ville de Paris").
     ship_name = rf"{CAP}(?:{SPACE}(?:{_particle_between(language)})?{CAP}){{0,2}}"
     return {
@@ -302,6 +314,8 @@ def _written(ordinal: str, language: str) -> str:
     if digits is None:
         return ordinal
     suffix = ordinal[digits.end():]
+    if not suffix:
+        return digits.group() + "e"  # the bare ordinal OCR left after an article (never 1)
     return digits.group() + ordinal_suffixes(language).get(suffix, suffix)
 
 
