@@ -512,6 +512,16 @@ def test_the_subject_of_an_incise_after_a_spoken_sentence_is_a_person() -> None:
     assert not find_cued_persons(text, "fr", name_lexicon("fr"))
 
 
+def test_a_name_after_a_locution_of_direction_is_a_place() -> None:
+    text = ("La compagnie s'installe au nord-est de Cormicy, puis à l'ouest d'Hurtebise et aux environs de "
+            "Beaulne; le capitaine Morel la rejoint.")
+    found = {text[c.start:c.end] for c in find_cued_places(text, "fr")}
+    assert found == {"Cormicy", "Hurtebise", "Beaulne"}
+    analysis = analysed(text)
+    assert {e.name for e in analysis.entities if e.type == "place"} == {"Cormicy", "Hurtebise", "Beaulne"}, \
+        seen(analysis)
+
+
 def test_a_chapter_number_laid_out_as_a_dateline_is_no_place() -> None:
     from annales.entities.recognise import find_cued_places
 

@@ -226,7 +226,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>{CAP}(?:{SPACE}{CAP}){{0,3}})"),
         # A line or sentence that opens with a place in capitals, then a date or a dash.
         "place_preposition": _searched(
-            rf"(?<![\w])(?:{_alternation_of(language, 'place_prepositions.tsv', fold=False)}){SPACE}"
+            rf"(?<![\w])(?:{_alternation_of(language, 'place_prepositions.tsv', fold=False)})(?:{SPACE}|(?<=['’]))"
             rf"(?P<name>{CAP})(?![\w])"),
         "dateline": _searched(rf"(?:^|(?<=[.!?»]\s)|(?<=\n))(?P<name>{CAPS}(?: {CAPS})?)(?=\s*[.,]\s*(?:\d|—|–|-))",
                               re.MULTILINE),
