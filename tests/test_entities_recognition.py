@@ -14,6 +14,7 @@ from annales.entities.recognise import (
     find_roster_persons,
     find_ships,
     find_signature,
+    find_subject_persons,
     find_units,
 )
 
@@ -510,6 +511,21 @@ def test_the_subject_of_an_incise_after_a_spoken_sentence_is_a_person() -> None:
     # Not without the end of a spoken sentence before the verb, nor a place the gazetteer knows.
     text = "Il dit Rome en pensant à sa mère. « Tenons, dit Paris, jusqu'au bout. »"
     assert not find_cued_persons(text, "fr", name_lexicon("fr"))
+
+
+def test_an_unknown_name_that_writes_or_believes_is_a_person() -> None:
+    text = "Conseil tenu au quartier. Vorbeck croit la route libre. Plus tard, Hasselt écrit que tout est calme."
+    analysis = analysed(text)
+    assert sorted(e.name for e in analysis.entities if e.type == "person") == ["Hasselt", "Vorbeck"], seen(analysis)
+
+
+@pytest.mark.parametrize("text", [
+    "L'Irgun annonce une trêve.",  # an article before it: a body, not a man
+    "Le Conseil écrit au ministre.",  # a common word
+])
+def test_a_subject_that_is_no_unknown_name_is_no_subject_person(text: str) -> None:
+    analysis = analysed(text)
+    assert find_subject_persons(analysis.doc, text, "fr", LEXICON) == []
 
 
 def test_a_name_after_a_locution_of_direction_is_a_place() -> None:

@@ -21,6 +21,7 @@ from annales.entities.recognise import (
     find_roster_persons,
     find_ships,
     find_signature,
+    find_subject_persons,
     find_units,
     find_works,
 )
@@ -39,6 +40,7 @@ def find_entities(analysis: Analysis) -> list[Entity]:
                   + find_works(text, language) + find_ranked_list_persons(text, language)
                   + find_roster_persons(text, language, lexicon) + find_signature(text)
                   + find_place_heads(text, language) + find_ner(analysis.doc, text, language)
+                  + find_subject_persons(analysis.doc, text, language, lexicon)
                   # after the NER's: a tie in length keeps the NER's span, whose type is still voted on
                   + find_peoples(text, language, vocab) + find_known_places(text, language, vocab))
     return Resolver(analysis, lexicon, language).run(candidates)

@@ -629,6 +629,29 @@ def _qualifies_a_noun(doc: Any, start: int, end: int, lexicon: NameLexicon) -> b
             and fold(word.head.text) not in lexicon.office_heads)  # an office's: the resolver reads it
 
 
+def find_subject_persons(doc: Any, text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
+    """A proper noun the parse makes the subject of a verb only a person does ("X croit pouvoir",
+    "Y écrit que", person_verbs.tsv), which the NER may have left out: a person candidate whose type
+    the votes still decide (a place the gazetteer knows is left to them, a common word is no name)."""
+    found: list[Candidate] = []
+    if doc is None or not lexicon.person_verbs:
+        return found
+    for token in doc:
+        # The tagger may call an unknown name at a sentence's start a pronoun or a noun ("Moltke croit"):
+        # the vocabulary check below keeps common words out.
+        if token.dep_ != "nsubj" or token.pos_ not in ("PROPN", "PRON", "NOUN", "X") or not token.text[:1].isupper() \
+                or lexicon.person_verbs.get(token.head.lemma_) != "agent" or token.ent_type_ \
+                or any(c.dep_ == "det" for c in token.children):  # "L'Irgun annonce": a body, not a man
+            continue
+        words = [token, *(c for c in token.children if c.dep_.startswith("flat") and c.i > token.i)]
+        if any(not w.text[:1].isupper() or w.is_stop or lexicon.rank(w.text) for w in words) \
+                or words[-1].i - token.i != len(words) - 1 or token.vocab.has_vector(token.lower_) \
+                or place_tier(token.text, language) is not None:
+            continue
+        found.append(Candidate(token.idx, words[-1].idx + len(words[-1].text), "person", "subject"))
+    return found
+
+
 def find_ner(doc, text: str, language: str) -> list[Candidate]:
     """The NER's persons, places and organisations, cut to the name (no article, no rank)."""
     found: list[Candidate] = []
