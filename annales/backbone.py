@@ -17,8 +17,9 @@ Whatever its length, a text is parsed in pieces of about PIECE_CHARS, cut only w
 surely ends: at a blank line, or at a line that ends a sentence ("…en 1915.\n"). The pieces go to
 spaCy as one batch: its parser and NER then step the states of all the pieces together, where a
 single Doc is stepped alone, one transition at a time (a tenth of the parse's time on 3 000 words).
-The parse of a piece is the parse of the whole text there, since the parser ends a sentence at
-such a break anyway; a text with no such break is parsed whole.
+The parse of a piece is the parse of the whole text there, since a sentence starts at every such
+break (`annales.common.sentence_breaks` sets it before the parser runs); a text with no such break
+is parsed whole.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from annales.common.sentence_breaks import SURE_BREAK
 from annales.context import Context, stage
 from annales.errors import AnnalesError, InputError
 from annales.model import Analysis, Sentence
@@ -48,7 +50,7 @@ _LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 # sure sentence end after PIECE_CHARS: a blank line, or a line end after a sentence's final mark
 # that follows a word of three characters or more (not "M.", "J.-C." or an initial).
 PIECE_CHARS = 1_000
-_SENTENCE_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=\w\w\w)[.!?…][»\"”’)]*[ \t]*\n\s*")
+_SENTENCE_BREAK = SURE_BREAK
 
 # Where a chunk may end, best first: after a blank line, a line end, a sentence end, a space. Each
 # takes the whole run of white space, so that the next chunk starts at a word: the tokenizer then

@@ -17,6 +17,7 @@ from annales.common.model_load import (
     load_pipeline,
     skip_collection_at_exit,
 )
+from annales.common.sentence_breaks import NAME as SENTENCE_BREAKS
 from annales.errors import AnnalesError
 from annales.model import Analysis
 
@@ -28,7 +29,7 @@ ADDED_COMPONENTS = {"ner_hist": MODELS / "ner-fr-hist"}
 # The model components the stages read: sentences and dependencies (parser), tense and mood
 # (morphologizer), lemmas, and the named entities the entity layer starts from. The attribute ruler
 # is left out: it changes none of our outputs (seeds, TimeBank, HIPE measured alike) and costs 5%.
-MODEL_COMPONENTS = ("tok2vec", "morphologizer", "parser", "lemmatizer", "ner_hist")
+MODEL_COMPONENTS = ("tok2vec", "morphologizer", SENTENCE_BREAKS, "parser", "lemmatizer", "ner_hist")
 
 
 def load_model(name: str = MODEL_NAME) -> Any:
@@ -47,6 +48,8 @@ def _load(name: str) -> Any:
     for component, path in ADDED_COMPONENTS.items():
         if path.exists():
             add_saved_component(nlp, component, path)  # saved without vectors: it shares the model's
+    # A paragraph is never the end of the sentence before it (annales.common.sentence_breaks).
+    nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     skip_collection_at_exit()
     keep_out_of_collections()
     return nlp

@@ -37,3 +37,14 @@ def test_only_lines_without_lower_case_are_lowered_and_offsets_hold() -> None:
 
 def test_a_headline_opening_a_line_before_the_text_is_lowered_up_to_its_end() -> None:
     assert lowered_headlines("LUNDI 3 MAI. Le bataillon part.") == "lundi 3 mai. Le bataillon part."
+
+
+def test_the_dates_of_a_section_title_are_the_storys_not_a_nouns() -> None:
+    # "LA MARNE (Septembre 1914)": a name and its dates, no verb; a title dating what follows, not
+    # "la Déclaration de 1789", a noun whose date is a reference off the story's line.
+    from annales.time.situation import Situations
+
+    text = "CHAPITRE II\n\nLA MARNE (Septembre 1914) Le régiment arrive à Vitry."
+    analysis = analyze(text)
+    timex = next(t for t in analysis.timexes if t.text == "Septembre 1914")
+    assert Situations(analysis, "fr").of(timex.start, timex.end).attachment == "verb"

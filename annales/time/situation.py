@@ -220,6 +220,10 @@ class Situations:
             if head is token:
                 return "verb"
             if token.dep_.startswith("nmod") and head.pos_ in ("NOUN", "PROPN"):
+                if head.head.i == head.i and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
+                    # A sentence of a name and its dates, no verb: a heading ("VERDUN (juillet 1916 –
+                    # novembre 1916)"), whose dates are those of the text under it.
+                    return "verb"
                 return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
             if head.pos_ in ("VERB", "AUX"):
                 # "une plage conçue en 1935": a participle describing a thing, not the story's clause.

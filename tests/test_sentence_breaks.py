@@ -1,0 +1,40 @@
+"""A paragraph is never the end of the sentence before it: the layout's sure breaks start sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.backbone import parse_text
+from annales.context import Context
+from annales.export.happenings import lines
+from annales.pipeline import analyze
+
+
+def sentence_starts(text: str, context: Context) -> list[str]:
+    return [s.text.strip()[:12] for s in parse_text(text, context).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize("text", [
+    "La paix est signée à Berlin.\n\nPendant trois ans, les troupes restent sur le Rhin.",  # a blank line
+    "La paix est signée à Berlin.\nPendant trois ans, les troupes restent sur le Rhin.",  # a line end after a mark
+    "Le maire dit : « Tout est prêt. »\nPendant trois ans, les troupes restent sur le Rhin.",  # a closing quote
+])
+def test_a_sentence_starts_after_a_sure_break(text: str, context: Context) -> None:
+    doc = parse_text(text, context)
+    assert any(s.start_char == text.index("Pendant") for s in doc.sents)
+
+
+def test_a_line_end_inside_a_sentence_is_left_to_the_parser(context: Context) -> None:
+    # A hard-wrapped line, and "M." at a line's end, end no sentence.
+    text = "Le régiment quitte la ville de\nBeauvais le 3 mai et rejoint M.\nDurand à la gare."
+    assert len(sentence_starts(text, context)) == 1
+
+
+def test_a_paragraph_is_never_told_under_the_line_of_the_one_before() -> None:
+    text = ("Les bénévoles lancent un appel : les dons restent possibles jusqu'à jeudi.\n"
+            "Après la messe, le cortège s'est rendu au cimetière communal, où reposent douze soldats "
+            "rapatriés en 1921, puis à la salle des fêtes.")
+    analysis = analyze(text)
+    grouped = {line.main.trigger.text: [e.trigger.text for e in line.subs] for line in lines(analysis)}
+    # the parse alone hung the appeal on the procession's verb, across the line's end
+    assert "lancent" in grouped and "lancent" not in grouped.get("rendu", []), grouped
