@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from annales.common.sentence_breaks import SURE_BREAK
@@ -170,13 +171,26 @@ def _tokens(text: str, context: Context) -> Any:
     return Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
 
 
-def _ready(text: str, context: Context) -> Any:
-    """What spaCy is given for `text`: the text, or its Doc already tokenized when it has a long run."""
-    return text if _LONG_RUN.search(text) is None else _tokens(text, context)
+def _ready(text: str, context: Context, starts: Sequence[int] = ()) -> Any:
+    """What spaCy is given for `text`: the text, or its Doc already tokenized when it has a long run
+    or when a sentence must start at `starts` (offsets into `text`: at the first word from each)."""
+    ready = text if _LONG_RUN.search(text) is None else _tokens(text, context)
+    if not starts:
+        return ready
+    doc = context.nlp.make_doc(ready) if isinstance(ready, str) else ready
+    words = [t for t in doc if not t.is_space]
+    at = [t.idx for t in words]
+    for offset in starts:
+        k = bisect_left(at, offset)
+        if k < len(words) and words[k].i > 0:
+            words[k].is_sent_start = True
+    return doc
 
 
-def parse_text(text: str, context: Context) -> Any:
-    """The spaCy Doc of `text`, parsed in pieces and chunks (see the module's docstring)."""
+def parse_text(text: str, context: Context, starts: Sequence[int] = ()) -> Any:
+    """The spaCy Doc of `text`, parsed in pieces and chunks (see the module's docstring); a sentence
+    starts at the first word from each offset of `starts` (where a block of the layout begins or
+    ends: a headline without a final mark, a byline)."""
     from spacy.tokens import Doc
 
     size = min(CHUNK_CHARS, context.nlp.max_length)
@@ -184,7 +198,9 @@ def parse_text(text: str, context: Context) -> Any:
     pieces = [chunk for start, end in piece_bounds(text, 0, len(text))
               for chunk in ([(start, end)] if end - start <= size else _chunks(text, start, end, size))]
     docs = [doc for batch in _batches(pieces, size)
-            for doc in context.parse_batch([_ready(text[start:end], context) for start, end in batch])]
+            for doc in context.parse_batch([_ready(text[start:end], context,
+                                                   [o - start for o in starts if start < o < end])
+                                            for start, end in batch])]
     for piece in docs[:-1]:
         _attach_trailing_space(piece)
     doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
@@ -193,10 +209,12 @@ def parse_text(text: str, context: Context) -> Any:
     return doc
 
 
-@stage("backbone", reads=("text",), adds=("doc", "sentences"))
+@stage("backbone", reads=("text", "regions"), adds=("doc", "sentences"))
 def parse(analysis: Analysis, context: Context) -> None:
     check_length(analysis.text)
-    doc = parse_text(analysis.text, context)
+    # A sentence never runs into or out of a block of the layout (a headline, a byline, debris).
+    edges = sorted({edge for region in analysis.regions for edge in (region.start, region.end)})
+    doc = parse_text(analysis.text, context, edges)
     analysis.doc = doc
     analysis.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()]

@@ -38,3 +38,18 @@ def test_a_paragraph_is_never_told_under_the_line_of_the_one_before() -> None:
     grouped = {line.main.trigger.text: [e.trigger.text for e in line.subs] for line in lines(analysis)}
     # the parse alone hung the appeal on the procession's verb, across the line's end
     assert "lancent" in grouped and "lancent" not in grouped.get("rendu", []), grouped
+
+
+def test_a_headline_and_its_byline_are_sentences_of_their_own() -> None:
+    text = ("À Montfaucon, la fanfare a réuni tout le village autour de la halle\n"
+            "dimanche 4 mai 2025, par Lucie Vernet\n"
+            "Ils étaient plus de cent, ce dimanche matin, rassemblés devant la mairie.")
+    analysis = analyze(text)
+    byline = next(r for r in analysis.regions if r.kind == "byline")
+    assert any(s.start == byline.start for s in analysis.sentences), analysis.sentences
+    headline = next(e for e in analysis.events if e.trigger.text == "réuni")
+    names = {e.id: e.name for e in analysis.entities}
+    # the byline's "par X" names the author, not who brought the village together
+    assert "Lucie Vernet" not in {names.get(p.entity) for p in headline.participants}
+    grouped = {line.main.trigger.text: [e.trigger.text for e in line.subs] for line in lines(analysis)}
+    assert "rassemblés" not in grouped.get("réuni", []), grouped

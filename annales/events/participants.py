@@ -403,7 +403,10 @@ class Participants:
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
-        self.breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(analysis.text)]
+        # A clause never runs across a paragraph break, nor into or out of a block of the layout (a
+        # byline's "par X" is its author, not the agent of the headline's verb above it).
+        self.breaks = sorted({m.start() for m in PARAGRAPH_BREAK.finditer(analysis.text)}
+                             | {edge for r in analysis.regions for edge in (r.start, r.end)})
 
     def of(self, token: Any) -> tuple[list[Participant], list[str]]:
         """(participants, place entity ids) of the event `token` triggers."""
@@ -578,8 +581,8 @@ class Participants:
         return None
 
     def _apart(self, one: Any, other: Any) -> bool:
-        """True when a paragraph break lies between two tokens: the parse may join a paragraph to the
-        sentence before it, a clause never runs across one."""
+        """True when a paragraph break or the edge of a layout block lies between two tokens: the parse
+        may join a paragraph to the sentence before it, a clause never runs across one."""
         low, high = (one.idx, other.idx) if one.idx <= other.idx else (other.idx, one.idx)
         k = bisect_right(self.breaks, low)
         return k < len(self.breaks) and self.breaks[k] < high
