@@ -217,3 +217,10 @@ def test_a_building_or_a_garden_named_after_a_man_is_a_place() -> None:
     for name in ("Montparnasse", "Dupleix", "Monceau"):
         kinds = [e.type for e in analysis.entities if any(name in m.text for m in e.mentions)]
         assert kinds == ["place"], seen(analysis)
+
+
+def test_a_plural_name_after_a_compound_place_noun_is_a_place() -> None:
+    # "sous-secteur" ends on a place noun: "des Mesnils" names a place, not a people
+    analysis = analysed("Le bataillon organise la défense du sous-secteur des Mesnils. Les Helvètes partent.")
+    assert [e.type for e in entities_mentioning(analysis, "Mesnils")] == ["place"], seen(analysis)
+    assert [e.type for e in entities_mentioning(analysis, "Helvètes")] == ["group"], seen(analysis)

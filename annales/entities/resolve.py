@@ -230,11 +230,11 @@ class Resolver:
         number = "plural" if before[-1].like_num else self.words.determiners.get(determiner)
         if number is None:
             return None
-        if len(before) == 2 and before[0].lower_.replace("’", "'") in self.lexicon.place_cues:
-            return None  # "rue des Rosiers", "îles des Saints": the place noun names a place
         typing = self._typing
         if number == "plural" and typing.is_people(word):
-            return number
+            return number  # "le front des Alliés": a known people, whatever noun it completes
+        if len(before) == 2 and self._place_cue(before[0].lower_.replace("’", "'")):
+            return None  # "rue des Rosiers", "îles des Saints": the place noun names a place
         if place_tier(word, self.analysis.language) in (HISTORICAL, CITY):
             return None
         if number == "singular" and typing.is_people(word + "s"):
@@ -296,7 +296,7 @@ class Resolver:
         words = [t.text.lower().replace("’", "'") for t in before]
         # "l'île de Makin", "les îles Marshall": the cue right before the name, or before its "de".
         cue_at = -2 if len(words) >= 2 and words[-1] in self.words.particles else -1
-        if words and len(words) >= -cue_at and words[cue_at] in self.lexicon.place_cues:
+        if words and len(words) >= -cue_at and self._place_cue(words[cue_at]):
             votes["place"] += EVIDENCE["place_cue"]
         if root is not None and words and words[-1] in ("à", "a") and self._spoken_or_given_to(root, text):
             votes["person"] += EVIDENCE["recipient"]  # "en disant à Francis": whom one speaks or gives to
@@ -316,6 +316,10 @@ class Resolver:
         if words and words[-1] in PLURAL_ARTICLES:
             votes["place"] += EVIDENCE["plural_article"]
         return votes
+
+    def _place_cue(self, word: str) -> bool:
+        """A place noun, or a compound ending on one ("sous-secteur", "avant-poste"): place_cues.tsv."""
+        return word in self.lexicon.place_cues or word.rsplit("-", 1)[-1] in self.lexicon.place_cues
 
     def _known_place(self, text: str) -> bool:
         return " " not in text and place_tier(text, self.analysis.language) is not None
