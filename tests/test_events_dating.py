@@ -293,3 +293,17 @@ def test_a_dateline_long_before_the_paper_stays_in_the_story(context: Context) -
     # Two months before the paper: no dispatch of the day, a place and day of the diary itself.
     analysis = analyze(DIARY_THEN_DISPATCH, "1902-12-20", context=context)
     assert {t.text: t.value for t in analysis.timexes}["18 octobre"] == "1870-10-18"
+
+
+def test_a_date_on_a_verb_that_is_no_event_dates_the_event_it_governs(context: Context) -> None:
+    # "fit imprimer": the causative is no event; its date is the printing's, also in a reported clause
+    analysis = analyze("Le Courrier de Nyon assure de source sûre qu'en 1873 le prince fit imprimer douze "
+                       "exemplaires de ce carnet.", "1888-09-25", context=context)
+    assert _date(analysis, "imprimer") == "1873"
+
+
+def test_a_date_after_a_colon_stays_in_its_clause(context: Context) -> None:
+    # the parse may hang "en 1928" on the causative before the colon: it dates what follows it
+    analysis = analyze("Le 1er mai 1934, leurs noms me font sursauter : en 1928, onze hommes avaient été "
+                       "jugés à Moscou.", context=context)
+    assert _date(analysis, "sursauter") != "1928"

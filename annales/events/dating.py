@@ -243,8 +243,16 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         if root.i in counted_from(span) and root.head.i != root.i:
             root = root.head  # "deux jours après le braquage": the date is not the robbery's
         head = first_above(root, stops, above, breaks)
+        if head is not None and head not in triggers:
+            # A clause whose verb is no event ("qu'en 1873 le prince fit imprimer …", a causative or
+            # a light verb): its date is that of the event the verb governs, in the same clause (not
+            # one after a colon the parse hung there: "me font sursauter : en 1928, …").
+            head = _event_governed(doc[head], triggers)
+            if head is not None and _clause_mark_between(doc, span, doc[head]):
+                head = None
         if head is None:
-            loose.append(timex)
+            if first_above(root, stops, above, breaks) is None:
+                loose.append(timex)
         elif head in triggers:
             if hung is not None:
                 hung.append((timex, head))
@@ -256,6 +264,25 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
                                                          and counts_days(timex, days)):
                 out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
+
+
+def _clause_mark_between(doc: Any, span: Any, token: Any) -> bool:
+    """A colon or a semicolon lies between a date's words and a token."""
+    low, high = (span.end, token.i) if span.end <= token.i else (token.i + 1, span.start)
+    return any(doc[k].text in (":", ";") for k in range(low, high))
+
+
+def _event_governed(verb: Any, triggers: set[int]) -> int | None:
+    """The trigger a verb that is no event governs as its infinitive ("fit imprimer", "laissa
+    passer", "vint chercher"), two steps down at most; None when there is none."""
+    for _ in range(2):
+        below = next((c for c in children_of(verb) if c.dep_ == "xcomp" and c.pos_ in VERBS), None)
+        if below is None:
+            return None
+        if below.i in triggers:
+            return below.i
+        verb = below
+    return None
 
 
 def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | None:
