@@ -224,3 +224,11 @@ def test_a_plural_name_after_a_compound_place_noun_is_a_place() -> None:
     analysis = analysed("Le bataillon organise la défense du sous-secteur des Mesnils. Les Helvètes partent.")
     assert [e.type for e in entities_mentioning(analysis, "Mesnils")] == ["place"], seen(analysis)
     assert [e.type for e in entities_mentioning(analysis, "Helvètes")] == ["group"], seen(analysis)
+
+
+def test_a_place_before_the_next_clauses_titled_subject_stays_a_place() -> None:
+    # ", le duc de Beaufort ordonna": no apposition naming what the town is, the next clause's subject
+    analysis = analysed("Arrivé devant Toulon, le duc de Beaufort ordonna l'assaut.")
+    assert [e.type for e in entities_mentioning(analysis, "Toulon")] == ["place"], seen(analysis)
+    analysis = analysed("Il rencontra Talleyrand, le prince de Bénévent, à Paris.")
+    assert [e.type for e in entities_mentioning(analysis, "Talleyrand")] == ["person"], seen(analysis)

@@ -260,3 +260,14 @@ def test_a_simple_past_after_its_subjects_complement_has_that_subject_as_agent(c
     attack = next(e for e in analysis.events if e.trigger.text == "attaqua")
     agents = [p.entity for p in attack.participants if p.role == "agent"]
     assert [e.type for e in analysis.entities if e.id in agents] == ["unit"]
+
+
+def test_the_subject_of_an_absolute_participle_is_not_the_main_verbs(context: Context) -> None:
+    # "Les Anglais ayant échoué, …": a participial clause of its own, whose subject the parse may also
+    # give the main verb; set off by commas, a participle describes the subject, which acts.
+    analysis = _analyze("Les Anglais ayant échoué devant le fort, le comte de Vaudreuil prit le commandement "
+                        "en 1762. Les Helvètes, réduits à la dernière extrémité, lui envoyèrent des députés.", context)
+    assert _roles(analysis, _event(analysis, "échouer")) == {"Anglais": "agent"}
+    assert "Anglais" not in _roles(analysis, _event(analysis, "prendre"))
+    sent = _event(analysis, "envoyer")
+    assert {_name(analysis, p.entity): p.role for p in sent.participants if p.entity}.get("Helvètes") == "agent"

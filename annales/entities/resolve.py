@@ -59,6 +59,9 @@ PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
 # or a preposition: the noun of an apposition ("X, colonel, …", "X, le maire de …").
 APPOSED_NOUN = re.compile(r"[ \t]*,[ \t]*(?:(?:le|la|un|une|son|sa|notre|leur)[ \t]+|l['’])?"
                           r"([a-zà-ÿ][\w’'-]*)(?=[ \t]*[,;.)]|[ \t]+(?:de|du|des|d['’]|à|au|en)(?![\w]))")
+# After an apposed noun, a name of its own ("le duc de Crillon"), and whether a mark closes it.
+NAMED_AFTER_NOUN = re.compile(r"[ \t]+(?:de|du|d['’])[ \t]*[A-ZÀ-ÖØ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'-]*)*"
+                              r"(?:[ \t]*([,;.)]))?")
 # A capitalised word after a space that follows a word or one of ",;:)", or right after an elision
 # ("l'Europe"). The capital first, then what comes before it: a pattern that opens on a class of
 # letters is searched for that class, much faster than one opening on a look-behind.
@@ -359,7 +362,12 @@ class Resolver:
         with or without its article: "CLAUDEL, colonel, …", "Weber, le maire". Read on the words:
         the smaller NER calls names in capitals in a list of officers places."""
         m = APPOSED_NOUN.match(self.text, end, min(len(self.text), end + 40))
-        return m is not None and self._person_noun(m.group(1))
+        if m is None or not self._person_noun(m.group(1)):
+            return False
+        # "Talleyrand, le prince de Bénévent, …" is set off; "Arrivé devant Gibraltar, le duc de
+        # Crillon ordonna …" is the next clause's subject, named by its own title and name.
+        named = NAMED_AFTER_NOUN.match(self.text, m.end(), min(len(self.text), m.end() + 60))
+        return named is None or named.group(1) is not None
 
     def _governed_by_place_verb(self, root) -> bool:
         """The name is where a verb of movement or capture goes: "dépasse Vaudry", "s'empare de

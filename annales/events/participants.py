@@ -669,6 +669,16 @@ class Participants:
                     if d == "nsubj" and c.i > token.i and token.pos_ == "VERB" and "obj" not in deps
                     and self._place(c)}
         misread |= inverted
+        # "Les Espagnols ayant échoué, le duc prit le commandement": the parse may give the verb both
+        # subjects; the first, its participle right after it and before the other, is the
+        # participle's only (French's absolute construction). Set off by a comma ("Les Helvètes,
+        # réduits à la dernière extrémité, lui envoyèrent …"), the participle describes the subject.
+        subjects = [c for c, d in zip(children, deps, strict=True) if d == "nsubj"]
+        absolute = {c.i for c in subjects[:-1] if any(
+            g.dep_ == "acl" and "Part" in morph_of(g, "VerbForm") and c.i < g.i < subjects[-1].i
+            and not any(t.text == "," for t in token.doc[c.i + 1:g.i]) for g in children_of(c))} \
+            if len(subjects) > 1 else set()
+        misread |= absolute
         has_subject = any((d in SUBJECT_DEPS and c.i not in misread) or (d == "expl:subj" and c.i in self.references)
                           for c, d in zip(children, deps, strict=True))
         out: list[_Argument] = []
@@ -684,6 +694,8 @@ class Participants:
                 continue
             if dep == "expl:subj" and child.i in self.references:
                 dep = "nsubj"  # "il ne put" parsed as "il faut": the coreference pass found who it is
+            if child.i in absolute:
+                continue
             if child.i in misread:
                 dep = "obj" if child.i in inverted else "obl"
             role = ROLE_OF_DEP.get(dep)
