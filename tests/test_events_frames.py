@@ -182,6 +182,15 @@ def test_a_word_in_a_verbs_place_in_a_verbless_sentence_is_the_verb(text: str, v
     assert [e.trigger.text for e in analysis.events] == [verb]
 
 
+def test_a_participle_leaves_a_sentence_without_its_verb(context) -> None:
+    # "épuisée" is no finite verb: the word in the verb's place after the subject is still the verb,
+    # its subject the noun the parse hung it on
+    analysis = analyze("Le 9 mars 1760, épuisée par la famine, la garnison capitule.", None, context=context)
+    event = next(e for e in analysis.events if e.trigger.text == "capitule")
+    assert [(p.role, analysis.text[p.phrase.start:p.phrase.end]) for p in event.participants if p.phrase] \
+        == [("agent", "la garnison")]
+
+
 def test_a_noun_opening_a_verbless_line_stays_a_noun(context) -> None:
     analysis = analyze("Repos. La garde impériale.", None, context=context)
     assert all(e.trigger.text != "garde" for e in analysis.events)

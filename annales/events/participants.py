@@ -382,9 +382,12 @@ class Participants:
     """Participants and places of every event of one document: built once, asked once per trigger."""
 
     def __init__(self, analysis: Analysis, doc: Any, triggers: set[int], entity_at: dict[int, Entity],
-                 ranks_of: dict[str, _Ranks]) -> None:
+                 ranks_of: dict[str, _Ranks], misread_verbs: frozenset[int] = frozenset()) -> None:
+        """`misread_verbs`: the triggers that are verbs the tagger took for another word ("la garnison
+        capitule" read as a noun and its adjective): the parse hangs them on their subject."""
         self.doc = doc
         self.triggers = triggers
+        self.misread_verbs = misread_verbs
         self.entity_at = entity_at
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
@@ -544,7 +547,8 @@ class Participants:
     def _noun_phrase(self, noun: Any) -> Span:
         """A noun with the determiners, numerals and adjectives next to it: "tous les 300 soldats
         français"."""
-        words = {noun.i} | {c.i for c in children_of(noun) if c.dep_ in PHRASE_DEPS and c.pos_ != "VERB"}
+        words = {noun.i} | {c.i for c in children_of(noun) if c.dep_ in PHRASE_DEPS and c.pos_ != "VERB"
+                            and c.i not in self.misread_verbs}
         first = last = noun.i
         while first - 1 in words:
             first -= 1
@@ -744,6 +748,8 @@ class Participants:
             inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
             if inherited is None and token.pos_ == "VERB":
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
+            if inherited is None and token.i in self.misread_verbs and token.pos_ != "VERB":
+                inherited = self._subject_it_hangs_on(token)
             if inherited is None and token.i in self.unsaid:
                 inherited = _Argument(token, self._voice(token), subject=True, exact=True)
             if inherited is not None:
@@ -754,6 +760,19 @@ class Participants:
             if stray is not None:
                 out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
         return out
+
+    def _subject_it_hangs_on(self, verb: Any) -> _Argument | None:
+        """The noun a verb read as its adjective or complement hangs on, told right before it: its
+        subject ("Raynal capitule", "la garnison capitule")."""
+        head = verb.head
+        if head.i == verb.i or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN") or _case(head) \
+                or verb.dep_ not in ("amod", "acl", "appos", "nmod", "dep", "compound", "flat:name"):
+            return None
+        if any(t.pos_ not in ("PROPN", "ADJ", "PUNCT") and not t.is_space for t in self.doc[head.i + 1:verb.i]):
+            return None  # only the rest of the name or an adjective between the subject and its verb
+        # The noun alone: the parse hung the clause's complements on it too ("le régiment bivouaque à
+        # Laval (en réserve de la 34e division)"), none of which acts.
+        return _Argument(head, "agent", subject=True, exact=True)
 
     def _stray_agent(self, verb: Any, children: list[Any]) -> _Argument | None:
         """The agent of a passive verb the parse hung on a complement after it: "écrasée dans le sang

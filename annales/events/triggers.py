@@ -225,13 +225,16 @@ def _after_a_subject(token: Any) -> bool:
 
 
 def _verbless_sentences(doc: Any) -> Any:
-    """Whether the sentence of token `i` has no verb the tagger found (answered by bisection)."""
+    """Whether the sentence of token `i` has no finite verb the tagger found (answered by bisection): a
+    participle or an infinitive makes no sentence ("Le 5 février, épuisée par le scorbut, la garnison
+    capitule": the tagger read the verb as an adjective, leaving the participle alone)."""
     sentences = TokenSentences(doc)
     pos = tags(doc)[0]
     starts = sentences.starts
     ends = starts[1:] + [len(doc)]
     verbs = {"VERB", "AUX"}
-    without = {start for start, end in zip(starts, ends, strict=True) if verbs.isdisjoint(pos[start:end])}
+    without = {start for start, end in zip(starts, ends, strict=True)
+               if not any(pos[k] in verbs and "Fin" in morph_of(doc[k], "VerbForm") for k in range(start, end))}
 
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
