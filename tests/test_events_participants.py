@@ -271,3 +271,11 @@ def test_the_subject_of_an_absolute_participle_is_not_the_main_verbs(context: Co
     assert "Anglais" not in _roles(analysis, _event(analysis, "prendre"))
     sent = _event(analysis, "envoyer")
     assert {_name(analysis, p.entity): p.role for p in sent.participants if p.entity}.get("Helvètes") == "agent"
+
+
+def test_a_pronoun_stands_for_the_main_clauses_subject_of_the_sentence_before(context: Context) -> None:
+    # "où le roi le fait duc" is a clause inside the sentence; "Il" goes on with Jean Bart, the subject
+    # the sentence is about. Inside the pronoun's own sentence the nearest subject stays the one.
+    analysis = _analyze("En 1782, Jean Bart rentre à Madrid où le roi le fait duc. Il prend ensuite le "
+                        "commandement de la flotte.", context)
+    assert _resolved(analysis, _event(analysis, "prendre")) == {"Jean Bart": "Il"}

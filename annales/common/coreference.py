@@ -204,6 +204,7 @@ class _Candidate:
     sentence: int
     subject: bool
     complement: bool = False  # named with a preposition ("sous l'impulsion du colonel X"): no unsaid subject
+    main: bool = False  # the subject of the sentence's main clause (or of a verb coordinated with it)
 
 
 def _feature(token: Any, name: str) -> str | None:
@@ -253,10 +254,11 @@ class _Memory:
         subject = head.dep_ in SUBJECT_DEPS
         # Named with a preposition ("sous l'impulsion du colonel X"): no subject left unsaid is X.
         candidate = _Candidate(entity, root.i, sentence, subject,
-                               not subject and any(c.dep_ == "case" and c.i < head.i for c in children_of(head)))
+                               not subject and any(c.dep_ == "case" and c.i < head.i for c in children_of(head)),
+                               subject and _main_clause(head.head))
         self.told[entity.id] = self.told.get(entity.id, 0) + 1
         self.entities[entity.id] = entity
-        self.last[(entity.type, gender, number, candidate.subject)] = candidate
+        self.last[(entity.type, gender, number, candidate.subject, candidate.main)] = candidate
         self.recent.append(candidate)
         if entity.type == "person":
             # What the text made the person: a rank ("le général"), a title ("l'empereur", kept
@@ -316,7 +318,8 @@ class _Memory:
     def block(self, token: Any, sentence: int, gender: str, number: str) -> None:
         """A subject naming no entity, or a pronoun standing for none: the antecedent of a pronoun
         that follows, as often as not."""
-        self.last[(ANY_TYPE, gender, number, True)] = _Candidate(None, token.i, sentence, True)
+        main = _main_clause(token.head)
+        self.last[(ANY_TYPE, gender, number, True, main)] = _Candidate(None, token.i, sentence, True, main=main)
 
     def rivals(self, chosen: Entity, types: frozenset[str], gender: str, number: str, since: int) -> tuple[Entity, ...]:
         """The other entities told since sentence `since` that a pronoun of these features could stand for."""
@@ -329,12 +332,13 @@ class _Memory:
         return tuple(out.values())
 
     def agreeing(self, types: frozenset[str], gender: str, number: str) -> list[_Candidate]:
-        return [c for (type_, g, n, _), c in self.last.items()
+        return [c for (type_, g, n, *_), c in self.last.items()
                 if (type_ in types or type_ == ANY_TYPE) and g == gender and n == number]
 
     def owners(self, types: frozenset[str], number: str) -> list[_Candidate]:
         """The candidates a possessive may stand for: of its possessor's number, of either gender."""
-        return [c for (type_, _, n, _), c in self.last.items() if (type_ in types or type_ == ANY_TYPE) and n == number]
+        return [c for (type_, _, n, *_), c in self.last.items()
+                if (type_ in types or type_ == ANY_TYPE) and n == number]
 
 
 @cache
@@ -356,11 +360,27 @@ def _words(entity: Entity) -> frozenset[str]:
 
 
 def _pick(candidates: list[_Candidate], sentence: int) -> _Candidate | None:
-    """A subject of this sentence or the one before it if there is one, else the most recent."""
+    """A subject of this sentence or the one before it if there is one, else the most recent. Of the
+    sentence before, the subject of its main clause over one of a clause inside it ("Crillon rentre à
+    Madrid, où le roi le fait duc. Il …": Crillon); in the pronoun's own sentence, the nearest ("…
+    où l'ennemi a trouvé refuge : il n'en sera chassé que …")."""
     if not candidates:
         return None
     recent_subjects = [c for c in candidates if c.subject and c.sentence >= sentence - 1]
-    return max(recent_subjects or candidates, key=lambda c: c.token)
+    if recent_subjects:
+        latest = max(c.sentence for c in recent_subjects)
+        pool = [c for c in recent_subjects if c.sentence == latest]
+        if latest < sentence:
+            pool = [c for c in pool if c.main] or pool
+        return max(pool, key=lambda c: c.token)
+    return max(candidates, key=lambda c: c.token)
+
+
+def _main_clause(verb: Any) -> bool:
+    """The word is the root of its sentence, or coordinated with it: no clause holds it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head.i == verb.i
 
 
 # The last document's plain pass (no `asked`, no `hidden`): the events and the relations layers
