@@ -189,6 +189,10 @@ def test_a_participle_leaves_a_sentence_without_its_verb(context) -> None:
     event = next(e for e in analysis.events if e.trigger.text == "capitule")
     assert [(p.role, analysis.text[p.phrase.start:p.phrase.end]) for p in event.participants if p.phrase] \
         == [("agent", "la garnison")]
+    # and the participle, hung on the noun as a clause of its own, is said of it too
+    worn = next(e for e in analysis.events if e.trigger.text == "épuisée")
+    assert [(p.role, analysis.text[p.phrase.start:p.phrase.end]) for p in worn.participants if p.phrase] \
+        == [("patient", "la garnison")]
 
 
 def test_a_noun_opening_a_verbless_line_stays_a_noun(context) -> None:

@@ -939,7 +939,10 @@ class Participants:
             # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
             tallied = dep in ("nmod", "acl") and walk.pos_ == "VERB" and head.i < walk.i \
                 and any(t.text == ":" for t in walk.doc[head.i + 1:walk.i])
-            if (dep == "acl" or tallied) and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # A participle the parse made an adverbial clause of a noun ("épuisée par le scorbut, la
+            # garnison capitule" with the verb misread) is said of that noun as well.
+            of_noun = dep == "acl" or tallied or (dep == "advcl" and head.pos_ in ("NOUN", "PROPN"))
+            if of_noun and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 if head.pos_ == "NOUN" and _disagree(walk, head):
                     # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
                     # participle's ending says it describes another noun.
