@@ -307,3 +307,12 @@ def test_a_date_after_a_colon_stays_in_its_clause(context: Context) -> None:
     analysis = analyze("Le 1er mai 1934, leurs noms me font sursauter : en 1928, onze hommes avaient été "
                        "jugés à Moscou.", context=context)
     assert _date(analysis, "sursauter") != "1928"
+
+
+def test_an_event_counted_from_an_undated_happening_is_at_the_storys_time(context: Context) -> None:
+    # "Quelques jours après la reddition": the time layer cannot date the surrender; the event is told
+    # at the story's time (inferred), as an event without a date is, not left unresolved
+    analysis = analyze("Le 9 mars 1760, la garnison capitule. Quelques jours après la reddition, Lévis rentre "
+                       "à Québec.", context=context)
+    back = _event(analysis, "rentre")
+    assert back.date is not None and back.date.value == "1760-03-09" and back.time_inferred

@@ -624,6 +624,14 @@ class Dating:
             if timex is None:
                 timex = self._governor_below(token)
         if timex is not None and not self._future_at_past(token, timex) and not self._past_at_future(token, timex):
+            if not timex.resolved and self._counted_from_a_word(timex) \
+                    and tense_of(token, self.language) not in ("future", "conditional"):
+                # "Quelques jours après la reddition, X rentre à Madrid": counted from a happening the
+                # time layer cannot date, the event is at the story's time, after it (marked inferred);
+                # not what is to come ("ne paraîtraient que cinquante ans après sa mort").
+                inferred = self._inferred(token)
+                if inferred is not None:
+                    return inferred
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
@@ -641,6 +649,11 @@ class Dating:
             below = self.of(lead)
             return None if below is None else Dated(below.time, below.date, True)
         return self._inferred(token)
+
+    def _counted_from_a_word(self, timex: Timex) -> bool:
+        """The date is counted from a word outside it ("trois jours après [la bataille]")."""
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        return span is not None and bool(counted_from(span))
 
     def _anchors_a_date(self, token: Any) -> bool:
         """The event is what a date is counted from: the date's own preposition governs it ("deux jours
