@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.first_chars import with_lookahead
+from annales.common.parse import tags
 from annales.common.resources import alternation, exists, load_rows, ordinal_suffixes
 from annales.common.text import fold
 from annales.entities.gazetteer import CITY, HISTORICAL, TIERS, place_tier
@@ -636,10 +637,12 @@ def find_subject_persons(doc: Any, text: str, language: str, lexicon: NameLexico
     found: list[Candidate] = []
     if doc is None or not lexicon.person_verbs:
         return found
-    for token in doc:
+    pos, dep, _ = tags(doc)  # read as arrays: a Token is made only for the subjects
+    for i in (k for k, d in enumerate(dep) if d == "nsubj" and pos[k] in ("PROPN", "PRON", "NOUN", "X")):
+        token = doc[i]
         # The tagger may call an unknown name at a sentence's start a pronoun or a noun ("Moltke croit"):
         # the vocabulary check below keeps common words out.
-        if token.dep_ != "nsubj" or token.pos_ not in ("PROPN", "PRON", "NOUN", "X") or not token.text[:1].isupper() \
+        if not token.text[:1].isupper() \
                 or lexicon.person_verbs.get(token.head.lemma_) != "agent" or token.ent_type_ \
                 or any(c.dep_ == "det" for c in token.children):  # "L'Irgun annonce": a body, not a man
             continue
