@@ -279,3 +279,12 @@ def test_a_pronoun_stands_for_the_main_clauses_subject_of_the_sentence_before(co
     analysis = _analyze("En 1782, Jean Bart rentre à Madrid où le roi le fait duc. Il prend ensuite le "
                         "commandement de la flotte.", context)
     assert _resolved(analysis, _event(analysis, "prendre")) == {"Jean Bart": "Il"}
+
+
+def test_a_place_completing_a_persons_words_is_no_place_of_the_event(context: Context) -> None:
+    # "le dernier poilu de Bretagne", "le maire de Lyon": who they are; "une délégation dans le Jura"
+    # says where, whatever noun the parse hung it on
+    analysis = _analyze("Le dernier poilu de Bretagne, Jean Le Goff, s'est éteint le 12 mars 1998. "
+                        "Le maire de Lyon conduisit une délégation dans le Jura.", context)
+    assert _places(analysis, _event(analysis, "éteindre")) == []
+    assert _places(analysis, _event(analysis, "conduire")) == ["Jura"]

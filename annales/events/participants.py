@@ -439,7 +439,15 @@ class Participants:
                     participants.append(Participant(who, role, rank, said))
                 continue
             named = False  # a participant that is no place is named
+            # "Le dernier poilu de France, X, s'est éteint", "le maire de Lyon est arrivé": a place
+            # completing a noun of people or a name with "de" says who they are, not where the event
+            # is; one with a preposition of place ("une délégation dans le Kazakhstan") still does.
+            described = core and (self._kind(argument.head) in PEOPLE or self._names_someone(argument.head))
+            head_entity = self.entity_at.get(argument.head.i)
             for entity, resolved_from in self._entities(argument.head, argument.exact, core):
+                if entity.type == "place" and described and entity is not head_entity \
+                        and self._of_someone(argument.head, entity):
+                    continue
                 named = named or entity.type != "place"
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid. A place
@@ -760,6 +768,12 @@ class Participants:
             if stray is not None:
                 out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
         return out
+
+    def _of_someone(self, head: Any, place: Entity) -> bool:
+        """The place completes the participant's words without a preposition of place ("de France"),
+        as far as its first word under `head` tells."""
+        word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
+        return word is not None and _case(word) not in self.lex.place_cases
 
     def _subject_it_hangs_on(self, verb: Any) -> _Argument | None:
         """The noun a verb read as its adjective or complement hangs on, told right before it: its
