@@ -143,6 +143,7 @@ class _Lexicon:
     people_adjectives: frozenset[str]
     event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
     share_cases: frozenset[str] = frozenset()  # "des" of "plusieurs des nôtres": a part of a side
+    residents: frozenset[str] = frozenset()  # "les habitants de X": people named by where they live
 
 
 def _people_adjectives(language: str) -> frozenset[str]:
@@ -181,6 +182,7 @@ def _lexicon(language: str) -> _Lexicon:
         event_nouns=frozenset(row[0].lower() for name in ("common", LAYER) if exists(language, name, "event_nouns.tsv")
                               for row in load_rows(language, name, "event_nouns.tsv")),
         share_cases=frozenset(row[0].lower() for row in rows("share_prepositions.tsv", 1)),
+        residents=frozenset(row[0].lower() for row in rows("resident_nouns.tsv", 1)),
     )
 
 
@@ -771,7 +773,9 @@ class Participants:
 
     def _of_someone(self, head: Any, place: Entity) -> bool:
         """The place completes the participant's words without a preposition of place ("de France"),
-        as far as its first word under `head` tells."""
+        as far as its first word under `head` tells, and the words do not name the people living there."""
+        if lemma_of(head) in self.lex.residents:
+            return False  # "les habitants de Saragosse se soulevèrent": where they live is where they rose
         word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
         return word is not None and _case(word) not in self.lex.place_cases
 
