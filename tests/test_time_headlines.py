@@ -48,3 +48,13 @@ def test_the_dates_of_a_section_title_are_the_storys_not_a_nouns() -> None:
     analysis = analyze(text)
     timex = next(t for t in analysis.timexes if t.text == "Septembre 1914")
     assert Situations(analysis, "fr").of(timex.start, timex.end).attachment == "verb"
+
+
+def test_a_day_without_its_year_that_is_a_verbs_subject_in_the_present_comes_back_every_year() -> None:
+    # "le 11 novembre rend hommage": the day as it comes back, not the story's 11 November; told in the
+    # past it is one day of the story
+    found = {t.text: t.value for t in analyze(
+        "Depuis la loi du 3 mars 1999, le 8 mai rend hommage aux déportés. Le 1er mai 1999, le 2 juin fut "
+        "une journée terrible.", "1999-06-10").timexes}
+    assert found["le 8 mai"] == "XXXX-05-08"
+    assert found["le 2 juin"] == "1999-06-02"

@@ -532,6 +532,16 @@ class Anchorer:
     def _absolute(self, item: Item) -> Resolution:
         return Resolution(point=item.reading.point, moves_story=True)
 
+    @staticmethod
+    def _a_yearly_day(item: Item) -> bool:
+        """A day of a month without its year that is the subject of a verb in the present: the day
+        as it comes back every year ("le 11 novembre rend hommage à tous les morts", "le 1er mai
+        rassemble les syndicats"), no day of the story. In the past or the future it is one day
+        ("le 6 juin fut une journée terrible")."""
+        point = item.reading.point
+        return point is not None and point.year is None and point.month is not None and point.day is not None \
+            and item.situation.attachment == "subject" and item.situation.tense == "present"
+
     def _two_digit_year(self, item: Item) -> Point | None:
         """"Juin 48": the year of that number nearest before the time of writing, else before the story's
         time; None when neither is known (no century is guessed)."""
@@ -555,7 +565,7 @@ class Anchorer:
                 return Resolution(point=replace(point, year=None), value=iso(replace(point, year=None)),
                                   resolved=False)
             return Resolution(point=point, moves_story=True)
-        if r.generic:
+        if r.generic or self._a_yearly_day(item):
             return Resolution(point=r.point, value=iso(r.point), resolved=False)
         anchor, anchor_id = self._partial_anchor(item)
         point = r.point

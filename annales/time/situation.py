@@ -43,7 +43,8 @@ class Situation:
     @cached_property
     def attachment(self) -> str | None:
         """"noun" when the expression modifies a noun that names no event ("la loi du 28 février
-        2012", "un vétéran de 1870"), "verb" when it hangs from a verb or an event noun, None unknown."""
+        2012", "un vétéran de 1870"), "subject" when it is a verb's subject ("le 14 juillet célèbre
+        …"), "verb" when it hangs from a verb or an event noun, None unknown."""
         return self.attachment_reader() if self.attachment_reader else None
 
     @cached_property
@@ -213,6 +214,8 @@ class Situations:
         root = self._root_at(start, end)
         if root is None:
             return None
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.i != root.i:
+            return "subject"  # "le 11 novembre rend hommage à …": the day is what the sentence is about
         nouns = _event_nouns(self.language)
         token = root
         for _ in range(3):
