@@ -266,10 +266,11 @@ def test_the_subject_of_an_absolute_participle_is_not_the_main_verbs(context: Co
     # "Les Anglais ayant échoué, …": a participial clause of its own, whose subject the parse may also
     # give the main verb; set off by commas, a participle describes the subject, which acts.
     analysis = _analyze("Les Anglais ayant échoué devant le fort, le comte de Vaudreuil prit le commandement "
-                        "en 1762. Les Helvètes, réduits à la dernière extrémité, lui envoyèrent des députés.", context)
+                        "en 1762. Les Helvètes, privés de vivres depuis un mois, lui adressèrent trois émissaires.",
+                        context)
     assert _roles(analysis, _event(analysis, "échouer")) == {"Anglais": "agent"}
     assert "Anglais" not in _roles(analysis, _event(analysis, "prendre"))
-    sent = _event(analysis, "envoyer")
+    sent = _event(analysis, "adresser")
     assert {_name(analysis, p.entity): p.role for p in sent.participants if p.entity}.get("Helvètes") == "agent"
 
 

@@ -246,7 +246,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         if head is not None and head not in triggers:
             # A clause whose verb is no event ("qu'en 1873 le prince fit imprimer …", a causative or
             # a light verb): its date is that of the event the verb governs, in the same clause (not
-            # one after a colon the parse hung there: "me font sursauter : en 1928, …").
+            # one after a colon the parse hung there: "cette lettre me fait sursauter : en 1928, …").
             head = _event_governed(doc[head], triggers)
             if head is not None and _clause_mark_between(doc, span, doc[head]):
                 head = None

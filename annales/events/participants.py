@@ -686,7 +686,7 @@ class Participants:
         # "Les Espagnols ayant échoué, le duc prit le commandement": the parse may give the verb both
         # subjects; the first, its participle right after it and before the other, is the
         # participle's only (French's absolute construction). Set off by a comma ("Les Helvètes,
-        # réduits à la dernière extrémité, lui envoyèrent …"), the participle describes the subject.
+        # privés de vivres, lui adressèrent …"), the participle describes the subject.
         subjects = [c for c, d in zip(children, deps, strict=True) if d == "nsubj"]
         absolute = {c.i for c in subjects[:-1] if any(
             g.dep_ == "acl" and "Part" in morph_of(g, "VerbForm") and c.i < g.i < subjects[-1].i
