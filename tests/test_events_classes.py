@@ -347,3 +347,16 @@ def test_an_aspectual_verb_with_a_thing_for_object_is_an_occurrence(text: str, v
                                                                     context) -> None:
     analysis = analyze(text, None, context=context)
     assert next(e.event_class for e in analysis.events if e.trigger.text == verb) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "event_class"), [
+    ("Le général est rappelé à Paris.", "rappelé", "OCCURRENCE"),  # recalled, not reminded
+    ("Le bataillon est relevé dans la nuit.", "relevé", "OCCURRENCE"),  # relieved, not noted
+    ("Lyon est reprise par les troupes.", "reprise", "OCCURRENCE"),  # taken again, not resumed
+    ("Il est cité à l'ordre de l'armée.", "cité", "OCCURRENCE"),  # honoured, not quoted
+    ("La marche est reprise.", "reprise", "ASPECTUAL"),  # a happening resumed
+    ("La nouvelle est annoncée.", "annoncée", "REPORTING"),  # a statement made
+])
+def test_a_passive_whose_subject_undergoes_it_is_an_occurrence(context: Context, text: str, trigger: str,
+                                                                 event_class: str) -> None:
+    assert _event(_analyze(text, context), trigger).event_class == event_class

@@ -336,3 +336,26 @@ def test_an_event_counted_from_an_undated_happening_is_at_the_storys_time(contex
                        "à Québec.", context=context)
     back = _event(analysis, "rentre")
     assert back.date is not None and back.date.value == "1760-03-09" and back.time_inferred
+
+
+def test_a_date_hung_on_an_object_by_en_dates_the_verb(context: Context) -> None:
+    # The parser hangs "en août 1870" on the object; no noun takes its time by "en" ("la révolte
+    # de 1848", never "la révolte en 1848"), so the date is the clause's.
+    text = ("En 1869, l'empereur réunit ses ministres. "
+            "Les troupes prussiennes occupent les départements lorrains en août 1870.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "occupent") == "1870-08"
+
+
+def test_a_date_tied_to_a_noun_by_de_stays_the_nouns(context: Context) -> None:
+    text = "En 1905, le député défend la loi de 1882 devant la Chambre."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "défend") == "1905"
+
+
+def test_a_date_among_the_subjects_words_is_said_of_the_subject(context: Context) -> None:
+    # Before its verb, set in apposition to the subject, the date tells who the man is, not when
+    # he was arrested.
+    text = "Le 3 mai 1999, Pierre Durand, le trésorier du club en 1975, a été arrêté à Lyon."
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "arrêté") == "1999-05-03"

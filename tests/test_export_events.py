@@ -296,3 +296,28 @@ def test_all_events_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFi
     code, every, _ = run(["analyze", str(path), "-f", fmt, "--all-events"], capsys)
     assert code == 0 and len(every.splitlines()) >= len(default.splitlines())
     assert "arrive à Briare" in every
+
+
+def _phrase_of(context, text: str, word: str) -> str:
+    from annales import analyze
+
+    a = analyze(text, dct="1950-01-01", context=context)
+    event = next(e for e in a.events if e.trigger.text == word)
+    return phrase(a, event)
+
+
+def test_a_participle_opening_its_incise_is_said_of_the_words_before_its_comma(context) -> None:
+    text = "Le traité de Versailles, signé le 28 juin 1919, impose de lourdes réparations."
+    assert _phrase_of(context, text, "signé").startswith("Le traité de Versailles signé")
+    # A place completing a noun ("de Versailles") is part of the subject, not a complement put first.
+    assert _phrase_of(context, text, "impose").startswith("Le traité de Versailles impose")
+
+
+def test_a_verb_group_after_a_fronted_place_takes_no_subject_from_it(context) -> None:
+    text = "À Orléans, nous fûmes reçus par le maire."
+    assert not _phrase_of(context, text, "reçus").startswith("À Orléans")
+
+
+def test_a_long_subject_keeps_its_head(context) -> None:
+    text = "Le 4 mai, la prise de la redoute par les chasseurs du commandant Petit ouvre la route."
+    assert _phrase_of(context, text, "ouvre").startswith("la prise de la redoute")

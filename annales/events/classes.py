@@ -197,6 +197,12 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
     if listed == "ASPECTUAL" and token.pos_ == "VERB" and has_child_dep(token, "obj") \
             and not _governs_event(token, lex):
         return "OCCURRENCE"  # "l'ennemi reprend la crête" is done; "reprend l'attaque" begins it again
+    if listed in ("ASPECTUAL", "REPORTING") and token.pos_ == "VERB" and not _governs_event(token, lex) \
+            and _someone_undergoes(token, lex):
+        # A passive whose subject is someone or a thing, not a happening nor a statement: "la ville est
+        # reprise" is taken again, "le général est rappelé à Paris" is recalled, "le régiment est cité
+        # à l'ordre de l'armée" is honoured; "la marche est reprise", "la nouvelle est annoncée" stay.
+        return "OCCURRENCE"
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
@@ -221,6 +227,20 @@ def _after_a_state_verb(token: Any, lex: Lexicon) -> bool:
     if any(c.dep_ == "mark" for c in children_of(token)):
         return False  # "il resta jusqu'à ce que …": a clause of its own
     return event_class(head, lex) == "STATE"
+
+
+def _someone_undergoes(token: Any, lex: Lexicon) -> bool:
+    """The verb is a passive whose subject names a person, people, a force or a place (a name, a noun
+    of people, a personal pronoun), no happening and no statement."""
+    subjects = children_where(token, lambda dep: dep == "nsubj:pass")
+    if not subjects or not has_child_dep(token, "aux:pass"):
+        return False
+    subject = subjects[0]
+    if subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ == "PRON":
+        return "3" in morph_of(subject, "Person") and not {"Dem", "Rel", "Int"} & set(morph_of(subject, "PronType"))
+    return subject.pos_ == "NOUN" and lemma_of(subject) in lex.people_nouns
 
 
 def _governs_event(token: Any, lex: Lexicon) -> bool:

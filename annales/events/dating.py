@@ -90,7 +90,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from annales.common.grammar import conditional, verb_tense
+from annales.common.grammar import conditional, names_a_nouns_time, nouns_taking_the_date, verb_tense
 from annales.common.intervals import Cover
 from annales.common.layout import closes_its_sentence, dates_a_dispatch, heads_an_entry
 from annales.common.parse import (
@@ -204,7 +204,7 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
                 hung: list[tuple[Timex, int]] | None = None,
                 days: dict[str, int] | None = None,
-                spans: list[Any] | None = None) -> tuple[dict[int, Timex], list[Timex]]:
+                spans: list[Any] | None = None, language: str = "fr") -> tuple[dict[int, Timex], list[Timex]]:
     """For each trigger, the most precise DATE/TIME timex that hangs from its clause in the parse;
     and the timexes that hang from no event and no clause of their own (a sentence's loose dates).
     `hung`, when given, receives every (timex, trigger it hangs from); `spans`: the points' Spans
@@ -236,7 +236,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     for timex, span in zip(points, spans, strict=True):
         if span is None or len(span) == 0:
             continue
-        root = _above_nouns(span_root(span), triggers, in_dates)
+        root = _above_nouns(span_root(span), triggers, in_dates, language)
         if root is None:
             continue
         root = _past_complement(span_root(span), root, triggers)
@@ -285,7 +285,7 @@ def _event_governed(verb: Any, triggers: set[int]) -> int | None:
     return None
 
 
-def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | None:
+def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: str) -> Any | None:
     """Where a date's walk up the parse goes on from, past the nouns it modifies; None when it is the
     date of a noun that names no event.
 
@@ -293,12 +293,13 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
     at its head, if any; hung by the parser on a noun that names no event, it goes to an event noun
     of that noun's phrase told between them ("le rescapé du naufrage en 1912"). Otherwise, a date
     tied to a noun by a preposition is that noun's ("la loi du 28 février 2012", "un vétéran de
-    1870"); one with none under a noun is the parser's slip ("à la majorité jeudi dernier") and
-    goes on up. A noun of another date is no such noun ("lundi vers 18 h 30")."""
+    1870"); one with none or with a preposition no noun takes a date by ("occupent les principautés
+    en juillet 1853") is the parser's slip ("à la majorité jeudi dernier") and goes on up. A noun
+    of another date is no such noun ("lundi vers 18 h 30")."""
     if root.dep_ == "amod" and root.head.pos_ in NOMINALS and root.head.i not in triggers \
             and root.head.i not in in_dates:
         return None  # an adjective of time on a noun that names no event: "le futur duc", "l'actuel maire"
-    t, tied = root, False
+    t, tied, slip = root, False, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
         if head.i in triggers:
@@ -311,9 +312,13 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int]) -> Any | Non
                            and root.doc[k].pos_ in NOMINALS and _governs(head, root.doc[k])]
                 if between:
                     return root.doc[between[0]]
+            if t is root and not names_a_nouns_time(t, language):
+                # "occupent les principautés de la Valachie en juillet 1853": no noun takes its
+                # time by "en"; the date times what the whole phrase depends on.
+                slip = True
             tied = True
         t = head
-    return None if tied else t
+    return None if tied and not slip else t
 
 
 def counted_from(span: Any) -> set[int]:
@@ -532,7 +537,7 @@ class Dating:
         hung: list[tuple[Timex, int]] = []
         self.story_days = story_days(self.language)
         self.own, loose = own_timexes(doc, points, self.triggers, self.breaks, hung, self.story_days,
-                                      spans_of_points)
+                                      spans_of_points, self.language)
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
@@ -927,8 +932,7 @@ class Dating:
             return False
         timex = self.own[noun.i]
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and not any(
-            c.dep_ == "case" and c.lower_ in self.lex.noun_date_prepositions for c in children_of(span_root(span)))
+        return span is not None and len(span) > 0 and nouns_taking_the_date(span_root(span), self.language) != "all"
 
     def _nearest_loose(self, token: Any) -> Timex | None:
         candidates = self.loose.get(self.breaks.unit(token.idx), [])

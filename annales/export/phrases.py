@@ -42,7 +42,9 @@ from annales.model import Analysis, Entity, Event, Participant
 
 # A word (hyphens inside, an elided word keeps its apostrophe: "s'", "jusqu'"), or one punctuation mark.
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*['’]?|[^\w\s]")
-SUBJECT_WORDS = 5  # a subject longer than this is cut: the phrase must stay short
+SUBJECT_WORDS = 5  # a subject longer than this is cut to its head: the phrase must stay short
+SUBJECT_WHOLE = 8  # a subject this long is still quoted whole
+SUBJECT_SCAN = 12  # how far back a subject's opening is looked for
 COMPLEMENT_WORDS = 8  # how far after the verb a participant or place is taken in verbatim
 FALLBACK_WORDS = 4  # words kept after the verb when no participant is named there
 INCISE_TOKENS = 16  # the longest incise between commas passed over to find the subject before it
@@ -153,6 +155,7 @@ class Phrases:
         self._mentions: dict[str, tuple[list[int], list[int]]] = {}
         self.timexes = SpanSet((t.start, t.end) for t in analysis.timexes)
         self.places = SpanSet((m.start, m.end) for e in analysis.entities if e.type == "place" for m in e.mentions)
+        self.names = SpanSet((m.start, m.end) for e in analysis.entities for m in e.mentions)
         # Another event's verb opens its own clause: the words taken around a verb stop there. An event
         # noun does not ("a obtenu l'abdication du roi"): it is quoted whole with the verb it depends on.
         self.triggers = SpanSet((e.trigger.start, e.trigger.end) for e in analysis.events if not self._is_noun(e))
@@ -227,7 +230,7 @@ class Phrases:
 
         front, front_actor = "", None
         if not noun:
-            window = self._subject(before[:first])
+            window = self._subject(before[:first], alone=first == len(before))
             # The words before the verb, when they name the actor there ("le 9e RI") or when nothing
             # names it at all; the actor's name when the text says "il" or names it further away.
             written = (window[0].start, window[-1].end) if window else None
@@ -270,16 +273,25 @@ class Phrases:
         return [_Token(m.start(), m.end(), _key(m.group()), m.group()[0].isalnum())
                 for m in _TOKEN.finditer(self.text, start, end)]
 
-    def _subject(self, tokens: list[_Token]) -> list[_Token]:
+    def _subject(self, tokens: list[_Token], alone: bool = False) -> list[_Token]:
         """The words just before the verb group (`_words_before`); when a comma stands right before it,
         the words before an incise set off by commas ("Le colonel Dubreuil, tué le 8 août 1914, est
         enterré", "Le bataillon, qui avait débarqué à Épernay, est épuisé")."""
         window = self._words_before(tokens)
         if window or not tokens or tokens[-1].key != ",":
             return window
-        for j in range(len(tokens) - 2, max(len(tokens) - 2 - INCISE_TOKENS, -1), -1):
+        for j in range(len(tokens) - 2, max(len(tokens) - 2 - INCISE_TOKENS, -1) - 1, -1):
+            if j < 0:
+                if not alone:
+                    return []
+                # A verb alone, no auxiliary nor pronoun, opens the incise itself ("Le traité de Paris,
+                # signé le 30 mars, met fin …"): the words opening the clause before its comma are what
+                # it is said of.
+                subject = self._words_before(tokens[:-1])
+                return subject if len(subject) == len(tokens) - 1 else []
             if tokens[j].key == ",":
-                subject = self._words_before(tokens[:j])
+                # Only a short subject: further back, an object of the clause before looks like one.
+                subject = self._words_before(tokens[:j], scan=SUBJECT_WORDS)
                 # Only a whole subject, one that opens its clause: words cut by the length limit or by
                 # another verb are the end of another clause ("… avait posé son camp au pied d'une
                 # montagne, à huit mille pas, envoya").
@@ -291,14 +303,16 @@ class Phrases:
                 break  # a quotation, a parenthesis, a colon: no incise of this kind
         return []
 
-    def _words_before(self, tokens: list[_Token]) -> list[_Token]:
-        """The words just before the verb group, back to a comma, a clause word, a date or a place; none
-        when they open with a preposition (a complement put first: "Autour du camp rôdait …")."""
+    def _words_before(self, tokens: list[_Token], scan: int = SUBJECT_SCAN) -> list[_Token]:
+        """The words just before the verb group, back to a comma, a clause word, a date or a place after
+        its preposition; none when they open with a preposition (a complement put first: "Autour du camp
+        rôdait …"). A subject longer than SUBJECT_WHOLE words keeps its first words, where French puts
+        its head; one whose opening lies beyond `scan` words keeps its last."""
         words = self.words
         out: list[_Token] = []
         for i in range(len(tokens) - 1, -1, -1):
             token = tokens[i]
-            if (not token.is_word or token.key in words.boundary or _count(out) == SUBJECT_WORDS
+            if (not token.is_word or token.key in words.boundary or _count(out) == scan
                     or self._stops(token)):
                 break
             place = self.places.containing(token.start, token.end)
@@ -308,13 +322,32 @@ class Phrases:
                 k = i
                 while k > 0 and tokens[k - 1].end > place[0]:
                     k -= 1
-                if k > 0 and tokens[k - 1].key in words.preposition:
+                # ... unless the preposition follows a noun it completes ("le traité de Paris").
+                completes = k > 1 and tokens[k - 2].is_word and not ({tokens[k - 2].key, tokens[k - 1].key}
+                                                                      & (words.boundary | words.article)) \
+                    and tokens[k - 2].key not in words.preposition
+                if k > 0 and tokens[k - 1].key in words.preposition and not completes:
                     break
             out.append(token)
         out.reverse()
         if out and out[0].key in words.preposition and out[0].key not in words.article:
             return []
-        return out
+        if _count(out) <= SUBJECT_WHOLE:
+            return out
+        if _count(out) == scan:
+            return out[-SUBJECT_WORDS:]  # where the subject opens is not known: its last words
+        # A long subject keeps its head, which French puts first: "la prise de Carentan par les
+        # parachutistes" -> "la prise de Carentan", not "Carentan par les parachutistes".
+        head: list[_Token] = []
+        for token in out:
+            if _count(head) >= SUBJECT_WORDS and not head[-1].key.endswith("'"):
+                name = self.names.containing(token.start, token.end)
+                if name is None or head[-1].start < name[0]:  # never cut inside a name
+                    break
+            head.append(token)
+        while head and (head[-1].key in words.preposition or head[-1].key in words.article):
+            head.pop()
+        return head
 
     def _complement_end(self, event: Event, agent: str | None, t_end: int, s_end: int) -> int:
         """Where the verbatim part after the trigger ends: after the last participant or place named

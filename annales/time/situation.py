@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from annales.common.grammar import negated, pluperfect, verb_tense
+from annales.common.grammar import names_a_nouns_time, negated, pluperfect, verb_tense
+from annales.common.parse import has_child_dep
 from annales.common.parse import span_root as _root
 from annales.common.quotes import quote_spans
 from annales.common.resources import load_rows
@@ -227,7 +228,11 @@ class Situations:
                     # A sentence of a name and its dates, no verb: a heading ("VERDUN (juillet 1916 –
                     # novembre 1916)"), whose dates are those of the text under it.
                     return "verb"
-                return "verb" if head.lemma_.lower() in nouns or head.lower_ in nouns else "noun"
+                if head.lemma_.lower() in nouns or head.lower_ in nouns:
+                    return "verb"
+                if token is not root or not has_child_dep(root, "case") or names_a_nouns_time(root, self.language):
+                    return "noun"
+                # "occupent les principautés en juillet 1853": no noun takes its time with "en".
             if head.pos_ in ("VERB", "AUX"):
                 # "une plage conçue en 1935": a participle describing a thing, not the story's clause.
                 describes = head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
