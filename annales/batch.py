@@ -11,6 +11,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -100,6 +101,10 @@ def _worker_start() -> None:
     """A pool worker: Ctrl-C is the parent's to handle (it stops after whole documents), it ends
     when the parent does, and the model is loaded once, before the first document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker has nothing to tell the user itself: a document's failure travels back as its outcome.
+    # What the pool's machinery might print (a result sent to a parent that was interrupted and is
+    # gone) would be a traceback under the one-line message of the interrupted run.
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the worker's life
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-parent", daemon=True).start()

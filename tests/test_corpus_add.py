@@ -264,6 +264,7 @@ def test_ctrl_c_with_workers_stops_after_whole_documents(tmp_path: Path) -> None
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
+    assert len(err.splitlines()) == 1, err
     (line,) = err.splitlines()
     assert line.startswith("annales: interrupted: ") and "Traceback" not in err
     stored = len(ids(db))

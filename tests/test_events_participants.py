@@ -289,3 +289,23 @@ def test_a_place_completing_a_persons_words_is_no_place_of_the_event(context: Co
                         "Le maire de Lyon conduisit une délégation dans le Jura.", context)
     assert _places(analysis, _event(analysis, "éteindre")) == []
     assert _places(analysis, _event(analysis, "conduire")) == ["Jura"]
+
+
+def _phrases(analysis: Analysis, event: Event) -> list[tuple[str, str]]:
+    text = analysis.text
+    return [(p.role, text[p.phrase.start:p.phrase.end]) for p in event.participants if p.phrase]
+
+
+def test_a_verb_the_tagger_read_as_an_adverb_after_its_subject_pronoun(context: Context) -> None:
+    # "incendient" is read as an adverb and "ils" hung on the object: French puts the verb after
+    # its subject pronoun, and the pronoun stands for the soldiers.
+    analysis = _analyze("Le 3 mai, les soldats quittent la ville. Avant de partir, ils incendient une partie "
+                        "de l'arsenal.", context)
+    burning = _event(analysis, "incendier")
+    assert _phrases(analysis, burning) == [("agent", "les soldats")]
+
+
+def test_a_side_named_by_a_capitalised_noun_of_people_acts(context: Context) -> None:
+    analysis = _analyze("Le 18 décembre, les Alliés décident d'évacuer la ville. Le soir, ils embarquent.", context)
+    assert _phrases(analysis, _event(analysis, "décider")) == [("agent", "les Alliés")]
+    assert _phrases(analysis, _event(analysis, "embarquer")) == [("agent", "les Alliés")]

@@ -510,7 +510,8 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
         found = _referring(doc, text, i, sent_end, lex, memory, sentence, i in asked)
         if found is None:
             token = doc[i]
-            if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and not any(
+            if token.dep_ in SUBJECT_DEPS and (token.pos_ == "NOUN" or (
+                    token.pos_ == "PROPN" and any(c.dep_ == "det" for c in children_of(token)))) and not any(
                     c.i in entity_at for c in children_of(token) if c.dep_ in NAME_DEPS):
                 memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
             continue
@@ -538,7 +539,9 @@ def _worth_reading(doc: Any, lex: _Lexicon, entity_at: dict[int, Entity], skip: 
     columns = doc.to_array(["POS", "DEP", "LOWER", "LEMMA", "SHAPE"])
     pos, dep, lower, lemma, shape = (columns[:, k] for k in range(5))
     nouns = pos == strings["NOUN"]
-    wanted = nouns & ((dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]]))
+    # A name no entity holds may be a side's name made of a common noun ("les Alliés"): read as a noun.
+    subjects = (dep == strings[SUBJECT_DEPS[0]]) | (dep == strings[SUBJECT_DEPS[1]])
+    wanted = (nouns | (pos == strings["PROPN"])) & subjects
     for word in (*lex.pronoun_starts, *possessives):
         wanted |= lower == strings[word]
     for group in lex.group_nouns:

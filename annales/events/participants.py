@@ -585,6 +585,11 @@ class Participants:
         if token.i in self.entity_at or token.i in self.references:
             return None
         pos = token.pos_
+        if pos == "PROPN" and has_child_dep(token, "det"):
+            # "les Alliés", "les Fédérés": a noun of people capitalised as a side's name, no entity
+            word = token.lower_
+            return self.lex.human_nouns.get(word) or (
+                self.lex.human_nouns.get(word[:-1]) if word.endswith(("s", "x")) else None)
         if pos not in ("NOUN", "NUM", "ADJ", "VERB"):
             return None  # a name, a pronoun: the lexicon is not read
         kind = self.lex.human_nouns.get(token.lemma_.lower()) or self.lex.human_nouns.get(token.lower_)
@@ -781,7 +786,12 @@ class Participants:
 
     def _subject_it_hangs_on(self, verb: Any) -> _Argument | None:
         """The noun a verb read as its adjective or complement hangs on, told right before it: its
-        subject ("Raynal capitule", "la garnison capitule")."""
+        subject ("Raynal capitule", "la garnison capitule"); or the subject pronoun right before it ("ils
+        incendient", the verb read as an adverb and the pronoun hung on another word)."""
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ == "PRON" and before.dep_ in ("nsubj", "nsubj:pass") \
+                and morph_of(before, "Person") and "Rel" not in morph_of(before, "PronType"):
+            return _Argument(before, "agent", subject=True, exact=True)
         head = verb.head
         if head.i == verb.i or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN") or _case(head) \
                 or verb.dep_ not in ("amod", "acl", "appos", "nmod", "dep", "compound", "flat:name"):

@@ -112,6 +112,15 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
             continue
+        if pos in ("ADV", "NOUN", "ADJ") and forms is not None and i > 0 and parts[i - 1] == "PRON" \
+                and _after_a_subject_pronoun(doc[i]) and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
+            # "ils incendient la ville" tagged an adverb: a subject pronoun is followed by its verb
+            lemma = forms.lemma(doc[i].lower_, strict=False)
+            if lemma is not None and lemma not in lex.never_events:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
         token = doc[i]
@@ -277,6 +286,14 @@ def _takes_a_clitic(token: Any) -> bool:
     return token.is_lower and any(
         c.i < token.i and c.pos_ == "PRON" and morph_of(c, "Person")
         and c.dep_ in ("obj", "iobj", "expl:comp", "expl:pv", "expl:pass") for c in children_of(token))
+
+
+def _after_a_subject_pronoun(token: Any) -> bool:
+    """A lower-case word right after a personal pronoun the parse makes a subject ("ils incendient"):
+    French puts the verb there."""
+    before = token.doc[token.i - 1]
+    return token.is_lower and before.dep_ in ("nsubj", "nsubj:pass") and bool(morph_of(before, "Person")) \
+        and "Rel" not in morph_of(before, "PronType")
 
 
 def _heads_a_relative(token: Any) -> bool:
