@@ -360,3 +360,19 @@ def test_an_aspectual_verb_with_a_thing_for_object_is_an_occurrence(text: str, v
 def test_a_passive_whose_subject_undergoes_it_is_an_occurrence(context: Context, text: str, trigger: str,
                                                                  event_class: str) -> None:
     assert _event(_analyze(text, context), trigger).event_class == event_class
+
+
+def test_a_participle_read_as_an_infinitive_after_a_finite_auxiliary_is_told(context: Context) -> None:
+    from spacy.tokens import Doc
+
+    from annales.events.classes import bare_infinitive
+
+    # The tagger may give "évacué" the infinitive's features: its finite auxiliary says otherwise.
+    words = ["Il", "fut", "évacué", "sur", "Nancy"]
+    doc = Doc(context.nlp.vocab, words=words, heads=[2, 2, 2, 4, 2],
+              deps=["nsubj:pass", "aux:pass", "ROOT", "case", "obl:arg"],
+              morphs=["Person=3", "Mood=Ind|Tense=Past|VerbForm=Fin", "VerbForm=Inf", "", ""])
+    assert not bare_infinitive(doc[2])
+    purpose = Doc(context.nlp.vocab, words=["pour", "être", "évacué"], heads=[2, 2, 2],
+                  deps=["mark", "aux:pass", "ROOT"], morphs=["", "VerbForm=Inf", "VerbForm=Inf"])
+    assert bare_infinitive(purpose[2])  # "pour être évacué": a purpose, no happening told

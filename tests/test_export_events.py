@@ -321,3 +321,10 @@ def test_a_verb_group_after_a_fronted_place_takes_no_subject_from_it(context) ->
 def test_a_long_subject_keeps_its_head(context) -> None:
     text = "Le 4 mai, la prise de la redoute par les chasseurs du commandant Petit ouvre la route."
     assert _phrase_of(context, text, "ouvre").startswith("la prise de la redoute")
+
+
+def test_a_passive_keeps_its_subject_in_front_of_an_agent_named_further_on(context) -> None:
+    text = "Le 2 mai, le commandant de la batterie est remplacé par un jeune lieutenant, Paul Girard."
+    assert _phrase_of(context, text, "remplacé").startswith("le commandant de la batterie est remplacé")
+    text = "Cette médaille lui sera remise le 4 juin 1920 par le général Paul Girard, gouverneur de Lyon."
+    assert _phrase_of(context, text, "remise") == "Cette médaille lui sera remise par général Paul Girard"

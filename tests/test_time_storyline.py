@@ -373,3 +373,10 @@ def test_a_year_told_later_makes_the_story_a_dated_one(context) -> None:
     # Once the story has a year, its days are counted on the calendar as before.
     text = "Le 30 avril 1871, la foule monta vers la butte. Le lendemain, elle redescendit."
     assert values(text, context)["Le lendemain"] == "1871-05-01"
+
+
+def test_the_same_day_after_a_flashback_is_the_storys_day(context) -> None:
+    # The pluperfect's year is a digression: it holds no day for "le soir même" to be the same as.
+    text = ("Le 4 août 1914, je rejoins mon dépôt à Dijon. Mon oncle, qui avait servi au Tonkin en 1885, "
+            "m'y conduit. Nous partons le soir même pour Belfort.")
+    assert values(text, context)["le soir même"] == "1914-08-04TEV"

@@ -492,6 +492,8 @@ def bare_infinitive(verb: Any) -> bool:
     gets its factuality from that verb; a past infinitive ("après avoir chassé") tells what was done."""
     if "Inf" not in morph_of(verb, "VerbForm") or has_child_dep(verb, "aux:tense"):
         return False
+    if any("Fin" in morph_of(aux, "VerbForm") for aux in children_where(verb, lambda dep: dep.startswith("aux"))):
+        return False  # "fut évacué" read as an infinitive: a finite auxiliary makes a finite verb
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
 
 

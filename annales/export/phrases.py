@@ -228,13 +228,20 @@ class Phrases:
         quoted = bool(actor and actor_after and self._named_in(actor.key, covered))
         by_agent_word = bool(actor_after and actor_at and self._word_before(actor_at[0], s_start) == words.agent)
 
-        front, front_actor = "", None
+        front, front_actor, late_agent = "", None, False
         if not noun:
             window = self._subject(before[:first], alone=first == len(before))
             # The words before the verb, when they name the actor there ("le 9e RI") or when nothing
             # names it at all; the actor's name when the text says "il" or names it further away.
             written = (window[0].start, window[-1].end) if window else None
-            if actor and not quoted and not by_agent_word:
+            if actor and not quoted and not by_agent_word and actor_after and written and first < len(before):
+                # The words before a verb with its auxiliary are its subject, the actor named further on
+                # its agent ("le commandant est remplacé par un jeune capitaine, X"): the subject stays,
+                # and the agent is added after the verb when the words quoted do not hold its "par".
+                front = self._span(*written)
+                late_agent = words.agent in (t.key for t in self._tokens(t_end, actor_at[0])) and \
+                    words.agent not in (t.key for t in self._tokens(t_end, complement_end))
+            elif actor and not quoted and not by_agent_word:
                 front_actor = actor.key
                 if not (written and actor.participant.resolved_from is None and actor_at is not None
                         and written[0] <= actor_at[0] and actor_at[1] <= written[1]):
@@ -251,7 +258,7 @@ class Phrases:
         place = self._place(event, s_start, group_start, covered)
         if place:
             body.append(place)
-        if actor and not quoted and (by_agent_word or noun) and words.agent:
+        if actor and not quoted and (by_agent_word or noun or late_agent) and words.agent:
             body.append(f"{words.agent} {actor.name}")
         return _Parts(front, front_actor, " ".join(b for b in body if b) or event.trigger.lemma, tuple(covered))
 

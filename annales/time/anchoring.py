@@ -726,6 +726,11 @@ class Anchorer:
             anchor, anchor_id = self._speech(item)
         else:
             anchor, anchor_id = self._story(item)
+            if r.unit not in ("Y", "M", "W") and _day_point(anchor) is None and anchor_id == self.s.local_id \
+                    and anchor_id != self.s.main_id:
+                # "Mon père, qui avait fait Verdun en 1916, m'accompagna. Nous partîmes le soir même": a
+                # digression's year holds no day to be the same as; the story's day does.
+                anchor, anchor_id = self.s.main, self.s.main_id
         if r.unit in ("Y", "M"):
             # "La même année", "le même mois": the story's year or month, whatever day it has reached.
             if anchor is None or anchor.year is None or (r.unit == "M" and anchor.month is None):
