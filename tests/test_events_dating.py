@@ -359,3 +359,11 @@ def test_a_date_among_the_subjects_words_is_said_of_the_subject(context: Context
     text = "Le 3 mai 1999, Pierre Durand, le trésorier du club en 1975, a été arrêté à Lyon."
     analysis = analyze(text, context=context)
     assert _date(analysis, "arrêté") == "1999-05-03"
+
+
+def test_a_clock_time_after_an_object_times_the_verb_unless_the_noun_names_a_time(context: Context) -> None:
+    text = "Le 11 novembre 1920, la foule observe une minute de silence à 11 heures."
+    assert _date(analyze(text, context=context), "observe") == "1920-11-11T11:00"
+    text = ("Au printemps 1943, les Alliés choisissent le principe du débarquement et fixent une date au mois "
+            "de mai de l'année suivante.")
+    assert _date(analyze(text, context=context), "fixent") == "1943-SP"  # the date's value, not the choice's

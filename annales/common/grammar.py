@@ -120,21 +120,28 @@ def _noun_date_prepositions(language: str) -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_rows(language, "common", "noun_date_prepositions.tsv", 2)}
 
 
+@cache
+def time_nouns(language: str) -> frozenset[str]:
+    """Lemmas of the nouns naming a time ("heure", "date"): `resources/<lang>/common/time_nouns.tsv`."""
+    return frozenset(row[0].lower() for row in load_rows(language, "common", "time_nouns.tsv"))
+
+
 def nouns_taking_the_date(date: Any, language: str) -> str | None:
     """Which nouns take a date by its own preposition: "all" ("de": "la loi du 28 février", "le Paris
-    de 1900"), "common" ("à": "une date au mois de mai"), None (another preposition, or none)."""
+    de 1900"), "time" (a noun naming a time, by "à": "une date au mois de mai"), None (another
+    preposition, or none)."""
     prepositions = _noun_date_prepositions(language)
     kinds = {prepositions.get(case.lower_) for case in children_where(date, lambda dep: dep == "case")}
-    return "all" if "all" in kinds else "common" if "common" in kinds else None
+    return "all" if "all" in kinds else "time" if "time" in kinds else None
 
 
 def names_a_nouns_time(date: Any, language: str) -> bool:
     """The date's own preposition is one by which a date names its noun's time ("la loi du 28
     février", "un vétéran de 1870", "une date au mois de mai"); a date under a noun with another
-    ("les principautés en juillet 1853"), with one no name takes ("Suippes à 6 heures") or with none
-    ("la ville le 4 octobre") is the parser's slip, and times the clause."""
+    ("les principautés en juillet 1853"), with one the noun takes none by ("une minute de silence à
+    11 heures") or with none ("la ville le 4 octobre") is the parser's slip, and times the clause."""
     nouns = nouns_taking_the_date(date, language)
-    if nouns == "all" or (nouns == "common" and date.head.pos_ != "PROPN"):
+    if nouns == "all" or (nouns == "time" and date.head.lemma_.lower() in time_nouns(language)):
         return True
     # "X, le complice de Y en 1975, devait être extradé hier": among a subject's words before its verb,
     # a date is said of the subject whatever its preposition.

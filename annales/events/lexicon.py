@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from annales.common.grammar import inflections
+from annales.common.grammar import inflections, time_nouns
 from annales.common.resources import load_rows
 
 LAYER = "events"
@@ -112,7 +112,7 @@ def lexicon(language: str) -> Lexicon:
         frame_verbs=_frames(language, "verb"),
         frame_openers=_frames(language, "head", 3),
         people_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv")),
-        time_nouns=markers.get("time-noun", frozenset()),
+        time_nouns=time_nouns(language),
         coming_verbs=markers.get("coming-verb", frozenset()),
         agent_prepositions=frozenset(row[0].lower() for row in load_rows(language, LAYER, "agent_prepositions.tsv")),
         tense_auxiliaries=markers.get("tense-auxiliary", frozenset()),
