@@ -50,6 +50,12 @@ RELATIVE = [
                  None, "Le troisième jour", "DATE", "1916-02-23", id="troisieme-jour"),
     pytest.param("Au printemps 1937, les grèves reprirent. Deux mois plus tard, le cabinet tomba.",
                  None, "Deux mois plus tard", "DATE", "1937-SU", id="deux-mois-after-season"),
+    pytest.param("En 1871, la Commune fut écrasée. Il revint en mars de l'année suivante.",
+                 None, "mars de l'année suivante", "DATE", "1872-03", id="month-of-the-next-year"),
+    pytest.param("En 1871, la Commune fut écrasée. Il était parti au printemps de l'année précédente.",
+                 None, "printemps de l'année précédente", "DATE", "1870-SP", id="season-of-the-year-before"),
+    pytest.param("En 1871, la Commune fut écrasée. Il revint le 4 juin de l'année d'après.",
+                 None, "le 4 juin de l'année d'après", "DATE", "1872-06-04", id="day-of-the-year-after"),
     # News: the publication date anchors deixis.
     pytest.param("Le ministre a démissionné hier après une longue crise.",
                  "2003-05-14", "hier", "DATE", "2003-05-13", id="news-hier"),

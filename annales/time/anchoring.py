@@ -565,6 +565,13 @@ class Anchorer:
                 return Resolution(point=replace(point, year=None), value=iso(replace(point, year=None)),
                                   resolved=False)
             return Resolution(point=point, moves_story=True)
+        if r.year_shift is not None:
+            # "au mois de mai de l'année suivante": the year said is the story's (or the writer's) next.
+            anchor, anchor_id = self._speech(item) if r.anchor == "speech" else self._story(item)
+            if anchor is None or anchor.year is None:
+                return Resolution(point=r.point, value=iso(r.point), resolved=False)
+            return Resolution(point=replace(r.point, year=anchor.year + r.year_shift), anchor=anchor_id,
+                              moves_story=True)
         if r.generic or self._a_yearly_day(item):
             return Resolution(point=r.point, value=iso(r.point), resolved=False)
         anchor, anchor_id = self._partial_anchor(item)
@@ -946,8 +953,9 @@ class Anchorer:
                         expanded.append(Option(replace(option.res, point=other), option.mode,
                                                option.cost + storyline.OTHER_YEAR, option.reasons + ("other-year",)))
                 continue
-            if r.kind != "partial" or r.unit == "YY" or r.generic or p is None or p.month is None or p.year is None:
-                continue
+            if r.kind != "partial" or r.unit == "YY" or r.generic or r.year_shift is not None or p is None \
+                    or p.month is None or p.year is None:
+                continue  # the year said ("de l'année suivante") has no other reading
             if r.point.month is None and r.point.day is not None:
                 # "Le 11" after "jusqu'au 13": this month again, or the next one.
                 others = [moved(p, "M", -1), moved(p, "M", 1)]

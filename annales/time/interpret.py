@@ -45,6 +45,9 @@ class Reading:
     glossed: bool = False
     nth: int | None = None  # kind "ordinal-weekday": which weekday of its period (-1: the last); weekday in `amount`
     feast: int | None = None  # kind "feast": a movable feast's days from Easter, placed once its year is known
+    # A partial date in the year after (1) or before (-1) the one `anchor` gives ("en mai de l'année
+    # suivante": the story's year plus one), None when no such year is said.
+    year_shift: int | None = None
 
 
 def number(text: str | None, lexicon: Lexicon) -> float | None:
@@ -214,6 +217,14 @@ def _feast(groups: dict[str, str], lexicon: Lexicon, mod: str | None) -> Reading
 
 def read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     """The reading of a candidate, or None when its words do not make a time after all."""
+    reading = _read(cand, lexicon)
+    year_direction = lexicon.lookup(lexicon.directions, cand.groups.get("ydir"))
+    if reading is not None and year_direction is not None and reading.kind == "partial":
+        reading.year_shift, reading.anchor = year_direction.sign, year_direction.anchor
+    return reading
+
+
+def _read(cand: Candidate, lexicon: Lexicon) -> Reading | None:
     g = cand.groups
     if any(len(g[name]) > MAX_DIGITS and sum(ch.isdigit() for ch in g[name]) > MAX_DIGITS
            for name in NUMBER_GROUPS if name in g):
