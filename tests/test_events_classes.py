@@ -376,3 +376,17 @@ def test_a_participle_read_as_an_infinitive_after_a_finite_auxiliary_is_told(con
     purpose = Doc(context.nlp.vocab, words=["pour", "être", "évacué"], heads=[2, 2, 2],
                   deps=["mark", "aux:pass", "ROOT"], morphs=["", "VerbForm=Inf", "VerbForm=Inf"])
     assert bare_infinitive(purpose[2])  # "pour être évacué": a purpose, no happening told
+
+
+def test_a_verb_read_as_the_adjective_of_its_subject_is_found(context: Context) -> None:
+    # The tagger makes "explose" an adjective of "torpille"; only a verb is written so, after the
+    # subject and its adjective, before its complement.
+    analysis = _analyze("Le 4 avril, une torpille ennemie explose contre la coque ; le navire est perdu.", context)
+    assert _event(analysis, "explose").date is not None
+    # An adjective's feminine is no verb, though the lemmatizer's tables invent one ("anglaiser"),
+    # nor is a present participle describing its noun.
+    analysis = _analyze("Le 9 mars 1916, vers 4 heures du matin, une mine anglaise explose sous la redoute ; "
+                        "trois sapeurs sont tués. Les vagues déferlant sur le récif, la base japonaise de Truk "
+                        "résiste.", context)
+    assert _event(analysis, "explose").happening
+    assert not any(e.trigger.text in ("anglaise", "déferlant", "japonaise") and e.happening for e in analysis.events)

@@ -72,6 +72,11 @@ class VerbForms:
         self._verbs = frozenset(index.get("verb") or ())
         self._others = frozenset(index.get("noun") or ()) | frozenset(index.get("adj") or ())
 
+    def feminine_of_another(self, word: str) -> bool:
+        """`word` is written as the feminine of a noun or an adjective the index lists ("japonaise",
+        "alliées"): the index holds masculine lemmas only."""
+        return (word.endswith("e") and word[:-1] in self._others) or (word.endswith("es") and word[:-2] in self._others)
+
     @property
     def known(self) -> bool:
         """Whether the model had the tables: without them no word is known as a verb form."""

@@ -162,11 +162,24 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
-            lemma = forms.lemma(token.lower_) or (
-                forms.lemma(token.lower_, strict=False) if _after_a_subject(token) else None)
+            strict = None if forms.feminine_of_another(token.lower_) else forms.lemma(token.lower_)
+            lemma = strict or (forms.lemma(token.lower_, strict=False) if _after_a_subject(token) else None)
             if lemma is not None and lemma not in lex.never_events:
                 # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
                 # tells with a verb, and a word only a verb is written as is it
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
+        if pos == "ADJ" and forms is not None and token.is_lower and token.dep_ == "amod" \
+                and not token.lower_.endswith(participle_endings(analysis.language or "fr")
+                                              + present_participle_endings(analysis.language or "fr")) \
+                and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True) \
+                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
+            # "une mine allemande explose sous un poste": read as the noun's adjective, a word only a
+            # verb is written as, after its subject and before its complement, is the clause's verb
+            lemma = forms.lemma(token.lower_)
+            if lemma is not None and lemma not in lex.never_events:
                 if capital_verbs is not None:
                     capital_verbs[i] = lemma
                 out.append(i)
@@ -211,14 +224,18 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     return out
 
 
-def _after_a_subject(token: Any) -> bool:
+def _after_a_subject(token: Any, adjectives: bool = False) -> bool:
     """The word right after a name or a noun with its article that opens its clause, and before a
-    preposition, an article or the clause's end: the place of a verb after its subject."""
+    preposition, an article or the clause's end: the place of a verb after its subject. With
+    `adjectives`, the noun's adjectives may stand between ("une mine allemande explose sous …")."""
     doc, i = token.doc, token.i
+    if adjectives:
+        while i >= 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i < i - 1:
+            i -= 1
     if i < 1:
         return False
     before = doc[i - 1]
-    after = doc[i + 1] if i + 1 < len(doc) else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.pos_ not in ("ADP", "DET", "PUNCT", "SPACE"):
         return False
     if before.pos_ == "PROPN":
@@ -334,6 +351,11 @@ def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str
     if lemma is None or lemma == word or lemma in lex.never_events:
         return None
     return lemma
+
+
+@lru_cache(maxsize=8)
+def present_participle_endings(language: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in load_rows(language, "events", "present_participle_endings.tsv"))
 
 
 @lru_cache(maxsize=8)
