@@ -328,3 +328,12 @@ def test_a_passive_keeps_its_subject_in_front_of_an_agent_named_further_on(conte
     assert _phrase_of(context, text, "remplacé").startswith("le commandant de la batterie est remplacé")
     text = "Cette médaille lui sera remise le 4 juin 1920 par le général Paul Girard, gouverneur de Lyon."
     assert _phrase_of(context, text, "remise") == "Cette médaille lui sera remise par général Paul Girard"
+
+
+def test_a_participle_after_another_verbs_object_takes_no_front_from_it(context) -> None:
+    # "convaincu" is said of the one who leaves, not of the town: the words before its comma complete
+    # another verb and are not taken as what it describes.
+    text = "Le 2 mars 1933, je quittai Berlin, convaincu de l'imminence du danger."
+    assert not _phrase_of(context, text, "convaincu").startswith("Berlin")
+    text = "Le 4 mai 1871, le général, clair, net, résolu à agir, part pour Versailles."
+    assert not _phrase_of(context, text, "résolu").startswith("net")

@@ -56,6 +56,8 @@ RELATIVE = [
                  None, "printemps de l'année précédente", "DATE", "1870-SP", id="season-of-the-year-before"),
     pytest.param("En 1871, la Commune fut écrasée. Il revint le 4 juin de l'année d'après.",
                  None, "le 4 juin de l'année d'après", "DATE", "1872-06-04", id="day-of-the-year-after"),
+    pytest.param("En janvier 1915, le régiment quitte Lyon. Au printemps, il partit pour la Champagne.",
+                 None, "printemps", "DATE", "1915-SP", id="season-of-one-happening"),
     # News: the publication date anchors deixis.
     pytest.param("Le ministre a démissionné hier après une longue crise.",
                  "2003-05-14", "hier", "DATE", "2003-05-13", id="news-hier"),
@@ -158,3 +160,9 @@ def test_anchor_ids_point_to_earlier_timexes() -> None:
         if timex.anchor not in (None, "dct"):
             assert timex.anchor in ids[:position]
     assert [t.value for t in analysis.timexes] == ["1914-08-11", "1914-08-18", "1914-08-19", "1914-08-21"]
+
+
+def test_a_season_of_habits_stays_any_years() -> None:
+    analysis = _analysis("En janvier 1915, le régiment quitte Lyon. Au printemps, les routes étaient boueuses.", None)
+    timex = _timex(analysis, "printemps")
+    assert timex.value == "XXXX-SP" and not timex.resolved

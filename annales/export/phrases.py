@@ -70,6 +70,7 @@ class PhraseWords:
     agent: str
     event_nouns: frozenset[str]
     infinitive_endings: tuple[str, ...]
+    participle_endings: tuple[str, ...] = ()
 
     def is_adverb(self, key: str) -> bool:
         return key in self.adverb or any(key.endswith(e) and len(key) > len(e) + 2 for e in self.adverb_endings)
@@ -89,6 +90,7 @@ def phrase_words(language: str) -> PhraseWords:
         adverb=words("adverb"), adverb_endings=tuple(kinds.get("adverb-ending", ())),
         boundary=words("boundary"), preposition=words("preposition"), article=words("article"),
         agent=(kinds.get("agent") or [""])[0], infinitive_endings=tuple(kinds.get("infinitive-ending", ())),
+        participle_endings=tuple(kinds.get("participle-ending", ())),
         # The nouns the layers share as events; a language without the list tells nouns by their article.
         event_nouns=frozenset(_key(w) for w in first_column(language, "common", "event_nouns.tsv"))
         if exists(language, "common", "event_nouns.tsv") else frozenset())
@@ -230,7 +232,9 @@ class Phrases:
 
         front, front_actor, late_agent = "", None, False
         if not noun:
-            window = self._subject(before[:first], alone=first == len(before))
+            participle = first == len(before) and bool(words.participle_endings) \
+                and _key(event.trigger.text).endswith(words.participle_endings)
+            window = self._subject(before[:first], participle=participle)
             # The words before the verb, when they name the actor there ("le 9e RI") or when nothing
             # names it at all; the actor's name when the text says "il" or names it further away.
             written = (window[0].start, window[-1].end) if window else None
@@ -280,22 +284,29 @@ class Phrases:
         return [_Token(m.start(), m.end(), _key(m.group()), m.group()[0].isalnum())
                 for m in _TOKEN.finditer(self.text, start, end)]
 
-    def _subject(self, tokens: list[_Token], alone: bool = False) -> list[_Token]:
+    def _subject(self, tokens: list[_Token], participle: bool = False) -> list[_Token]:
         """The words just before the verb group (`_words_before`); when a comma stands right before it,
         the words before an incise set off by commas ("Le colonel Dubreuil, tué le 8 août 1914, est
         enterré", "Le bataillon, qui avait débarqué à Épernay, est épuisé")."""
         window = self._words_before(tokens)
         if window or not tokens or tokens[-1].key != ",":
             return window
+        if participle:
+            # A past participle alone opens an incise itself ("Le traité de Paris, signé le 30 mars, met
+            # fin …"): it is said of the words before its comma when they open their clause; after another
+            # verb's object ("il quitta Berlin, convaincu …") it may be said of either, and the
+            # participant it was given decides.
+            said_of = self._words_before(tokens[:-1])
+            k = len(tokens) - 2 - len(said_of)
+            opens = k < 0 or not tokens[k].is_word or tokens[k].key in self.words.boundary \
+                or self.timexes.overlaps(tokens[k].start, tokens[k].end)
+            # A noun phrase or a name, not an adjective of a list ("clair, net, résolu").
+            named = bool(said_of) and (said_of[0].key in self.words.article or self.text[said_of[0].start].isupper())
+            if said_of:
+                return said_of if opens and named else []
         for j in range(len(tokens) - 2, max(len(tokens) - 2 - INCISE_TOKENS, -1) - 1, -1):
             if j < 0:
-                if not alone:
-                    return []
-                # A verb alone, no auxiliary nor pronoun, opens the incise itself ("Le traité de Paris,
-                # signé le 30 mars, met fin …"): the words opening the clause before its comma are what
-                # it is said of.
-                subject = self._words_before(tokens[:-1])
-                return subject if len(subject) == len(tokens) - 1 else []
+                return []
             if tokens[j].key == ",":
                 # Only a short subject: further back, an object of the clause before looks like one.
                 subject = self._words_before(tokens[:j], scan=SUBJECT_WORDS)

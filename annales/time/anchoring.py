@@ -532,6 +532,18 @@ class Anchorer:
     def _absolute(self, item: Item) -> Resolution:
         return Resolution(point=item.reading.point, moves_story=True)
 
+    def _generic(self, item: Item) -> bool:
+        """A season said without its year ("en hiver", "au printemps") in no particular year: unless,
+        in a narrative, a past perfective or a future tells one happening in it ("Au printemps, il
+        partit pour la Champagne": that spring); in the present or the imperfect it is any year's ("en
+        hiver, les routes étaient impraticables"), and news keeps it so ("il a neigé en plein été")."""
+        if not item.reading.generic:
+            return False
+        if self.news:
+            return True
+        tense = item.situation.tense
+        return not (tense == "future" or (tense == "past" and not item.situation.imperfect))
+
     @staticmethod
     def _a_yearly_day(item: Item) -> bool:
         """A day of a month without its year that is the subject of a verb in the present: the day
@@ -572,7 +584,7 @@ class Anchorer:
                 return Resolution(point=r.point, value=iso(r.point), resolved=False)
             return Resolution(point=replace(r.point, year=anchor.year + r.year_shift), anchor=anchor_id,
                               moves_story=True)
-        if r.generic or self._a_yearly_day(item):
+        if self._generic(item) or self._a_yearly_day(item):
             return Resolution(point=r.point, value=iso(r.point), resolved=False)
         anchor, anchor_id = self._partial_anchor(item)
         point = r.point
@@ -953,7 +965,7 @@ class Anchorer:
                         expanded.append(Option(replace(option.res, point=other), option.mode,
                                                option.cost + storyline.OTHER_YEAR, option.reasons + ("other-year",)))
                 continue
-            if r.kind != "partial" or r.unit == "YY" or r.generic or r.year_shift is not None or p is None \
+            if r.kind != "partial" or r.unit == "YY" or self._generic(item) or r.year_shift is not None or p is None \
                     or p.month is None or p.year is None:
                 continue  # the year said ("de l'année suivante") has no other reading
             if r.point.month is None and r.point.day is not None:

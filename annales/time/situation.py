@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from annales.common.grammar import names_a_nouns_time, negated, pluperfect, verb_tense
-from annales.common.parse import has_child_dep
+from annales.common.parse import children_where, has_child_dep, morph_of
 from annales.common.parse import span_root as _root
 from annales.common.quotes import quote_spans
 from annales.common.resources import load_rows
@@ -35,11 +35,17 @@ class Situation:
     verb_reader: Any = field(default=None, repr=False, compare=False)
     attachment_reader: Any = field(default=None, repr=False, compare=False)
     pluperfect_reader: Any = field(default=None, repr=False, compare=False)
+    imperfect_reader: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pluperfect(self) -> bool:
         """The verb is in the pluperfect ("avait vu"): a past before the story's past."""
         return bool(self.pluperfect_reader()) if self.pluperfect_reader else False
+
+    @cached_property
+    def imperfect(self) -> bool:
+        """The verb is in the imperfect ("était", "partait"): background or habit, not one happening."""
+        return bool(self.imperfect_reader()) if self.imperfect_reader else False
 
     @cached_property
     def attachment(self) -> str | None:
@@ -195,7 +201,15 @@ class Situations:
             verb_reader=lambda: self._tense_and_negation(start, end),
             attachment_reader=lambda: self._attachment(start, end),
             pluperfect_reader=lambda: self._pluperfect(start, end),
+            imperfect_reader=lambda: self._imperfect(start, end),
         )
+
+    def _imperfect(self, start: int, end: int) -> bool:
+        verb = self._verb(start, end)
+        if verb is None:
+            return False
+        auxiliaries = children_where(verb, lambda dep: dep.startswith("aux"))
+        return "Imp" in morph_of(auxiliaries[0] if auxiliaries else verb, "Tense")
 
     def _pluperfect(self, start: int, end: int) -> bool:
         verb = self._verb(start, end)
