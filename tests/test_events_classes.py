@@ -390,3 +390,20 @@ def test_a_verb_read_as_the_adjective_of_its_subject_is_found(context: Context) 
                         "résiste.", context)
     assert _event(analysis, "explose").happening
     assert not any(e.trigger.text in ("anglaise", "déferlant", "japonaise") and e.happening for e in analysis.events)
+
+
+def test_simple_pasts_the_tagger_misreads_are_facts(context: Context) -> None:
+    # "repartis" tagged a future (no future lacks its "r" before the ending); "évacua" tagged an
+    # infinitive (no infinitive ends in "a").
+    from spacy.tokens import Doc
+
+    from annales.events.classes import bare_infinitive
+
+    words = ["on", "m'", "évacua", "sur", "Lyon"]
+    doc = Doc(context.nlp.vocab, words=words, heads=[2, 2, 2, 4, 2],
+              deps=["nsubj", "expl:comp", "ROOT", "case", "obl"],
+              morphs=["Person=3", "Person=1|Reflex=Yes", "VerbForm=Inf", "", ""],
+              lemmas=["on", "me", "évacuer", "sur", "Lyon"])
+    assert not bare_infinitive(doc[2])
+    analysis = _analyze("Le 3 mars 1917, je quittai Lyon. Je repartis pour l'Orient en janvier.", context)
+    assert _event(analysis, "repartis").factuality == "fact"

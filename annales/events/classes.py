@@ -30,7 +30,7 @@ from typing import Any, Literal, NamedTuple
 from annales.common.grammar import conditional, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
-from annales.events.triggers import lemma_of
+from annales.events.triggers import finite_endings, lemma_of
 from annales.model import Aspect, Dct, Event, EventClass, Factuality, Timex
 
 CONDITIONAL = "conditional"  # the modality of an event in the conditional mood
@@ -327,11 +327,16 @@ def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
 
 
 def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:
-    """A verb of a regular future stem ("-er") tagged future whose form lacks the stem before the
-    future ending: "la flotte se resserra", "il entra" are simple pasts ("resserrera", "entrera")."""
+    """A verb tagged future whose form lacks the future's letter before its ending ("je repartis"), or,
+    of a regular future stem ("-er"), the stem itself: "la flotte se resserra", "il entra" are simple
+    pasts ("resserrera", "entrera")."""
     if verb.pos_ != "VERB" or children_where(verb, lambda dep: dep.startswith("aux")):
         return False
     lemma, form = lemma_of(verb), verb.lower_
+    letters = lex.inflections.get("future-letter", ())
+    if letters and not any(form.endswith(letter + ending) for letter in letters
+                           for ending in lex.inflections.get("future", ())):
+        return True  # "je repartis": no future is written without its letter before the ending
     stems = lex.inflections.get("future-stem", ())
     stem = next((s for s in stems if lemma.endswith(s)), None)
     if stem is None or lemma in lex.inflections.get("irregular-future", ()) or not form.startswith(lemma[:2]):
@@ -492,6 +497,8 @@ def bare_infinitive(verb: Any) -> bool:
     gets its factuality from that verb; a past infinitive ("après avoir chassé") tells what was done."""
     if "Inf" not in morph_of(verb, "VerbForm") or has_child_dep(verb, "aux:tense"):
         return False
+    if verb.lower_.endswith(finite_endings(verb.doc.lang_ or "fr")) and verb.lower_ != lemma_of(verb):
+        return False  # "on m'évacua" read as an infinitive: no infinitive ends so
     if any("Fin" in morph_of(aux, "VerbForm") for aux in children_where(verb, lambda dep: dep.startswith("aux"))):
         return False  # "fut évacué" read as an infinitive: a finite auxiliary makes a finite verb
     return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
