@@ -337,3 +337,12 @@ def test_a_participle_after_another_verbs_object_takes_no_front_from_it(context)
     assert not _phrase_of(context, text, "convaincu").startswith("Berlin")
     text = "Le 4 mai 1871, le général, clair, net, résolu à agir, part pour Versailles."
     assert not _phrase_of(context, text, "résolu").startswith("net")
+
+
+def test_an_event_noun_a_verb_of_no_happening_governs_is_told_with_that_verb(context) -> None:
+    # "déclare" is a report, no happening: the war it declares is the line, told with who declared it.
+    text = "Le 3 août 1914, l'Allemagne déclare la guerre à la France."
+    assert _phrase_of(context, text, "guerre") == "l'Allemagne déclare la guerre à la France"
+    # A noun whose own words the verb's phrase would cut keeps its own phrase.
+    text = "Le 5 mai 1915, la compagnie déplore la perte de 21 hommes."
+    assert _phrase_of(context, text, "perte") == "la perte de 21 hommes"

@@ -29,6 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from annales.common.events import is_happening
 from annales.common.resources import (
     REFERENCE_LANGUAGE,
     ResourceError,
@@ -154,6 +155,7 @@ class Phrases:
         self.text = analysis.text
         self.words = phrase_words(language_of(analysis))
         self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities}
+        self.events: dict[str, Event] = {e.id: e for e in analysis.events}
         self._mentions: dict[str, tuple[list[int], list[int]]] = {}
         self.timexes = SpanSet((t.start, t.end) for t in analysis.timexes)
         self.places = SpanSet((m.start, m.end) for e in analysis.entities if e.type == "place" for m in e.mentions)
@@ -164,9 +166,23 @@ class Phrases:
         self._parts: dict[str, _Parts] = {}
 
     def of(self, event: Event) -> str:
-        """The event's phrase: "le 9e RI débarque à Valmy"."""
-        parts = self._parts_of(event)
+        """The event's phrase: "le 9e RI débarque à Valmy"; for an event noun a verb governs that is
+        no happening itself ("l'Empire ottoman déclare la guerre à la Russie", "X annonce la
+        victoire"), the verb's phrase, which quotes the noun with who did it."""
+        carrier = self._carrier(event)
+        parts = self._parts_of(carrier or event)
         return _cap(" ".join(p for p in (parts.front, parts.body) if p))
+
+    def _carrier(self, event: Event) -> Event | None:
+        """The verb whose phrase tells an event noun it governs as its complement, when that verb is
+        no happening itself and its phrase quotes the noun's own words whole."""
+        head = self.events.get(event.head or "")
+        if head is None or head.trigger.start > event.trigger.start or not self._is_noun(event) \
+                or self._is_noun(head) or is_happening(head):
+            return None
+        spans = self._parts_of(head).spans
+        own = self._parts_of(event).spans
+        return head if all(any(s <= start and end <= e for s, e in spans) for start, end in own) else None
 
     def under(self, event: Event, main: Event) -> str:
         """The phrase of an event told under `main`, without the actor they share; empty when main's
