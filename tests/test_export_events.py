@@ -346,3 +346,11 @@ def test_an_event_noun_a_verb_of_no_happening_governs_is_told_with_that_verb(con
     # A noun whose own words the verb's phrase would cut keeps its own phrase.
     text = "Le 5 mai 1915, la compagnie déplore la perte de 21 hommes."
     assert _phrase_of(context, text, "perte") == "la perte de 21 hommes"
+
+
+def test_two_subjects_joined_are_told_together(context) -> None:
+    text = "Le 6 juin 1944, les Britanniques et les Canadiens débarquent en Normandie."
+    assert _phrase_of(context, text, "débarquent").startswith("les Britanniques et les Canadiens débarquent")
+    # A coordinator that joins two clauses gives the second its own subject only.
+    text = "Le 7 juin 1944, les Allemands évacuent Bayeux et les Anglais entrent dans la ville."
+    assert _phrase_of(context, text, "entrent").startswith("les Anglais entrent")

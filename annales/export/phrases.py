@@ -72,6 +72,7 @@ class PhraseWords:
     event_nouns: frozenset[str]
     infinitive_endings: tuple[str, ...]
     participle_endings: tuple[str, ...] = ()
+    coordinator: frozenset[str] = frozenset()
 
     def is_adverb(self, key: str) -> bool:
         return key in self.adverb or any(key.endswith(e) and len(key) > len(e) + 2 for e in self.adverb_endings)
@@ -91,7 +92,7 @@ def phrase_words(language: str) -> PhraseWords:
         adverb=words("adverb"), adverb_endings=tuple(kinds.get("adverb-ending", ())),
         boundary=words("boundary"), preposition=words("preposition"), article=words("article"),
         agent=(kinds.get("agent") or [""])[0], infinitive_endings=tuple(kinds.get("infinitive-ending", ())),
-        participle_endings=tuple(kinds.get("participle-ending", ())),
+        participle_endings=tuple(kinds.get("participle-ending", ())), coordinator=words("coordinator"),
         # The nouns the layers share as events; a language without the list tells nouns by their article.
         event_nouns=frozenset(_key(w) for w in first_column(language, "common", "event_nouns.tsv"))
         if exists(language, "common", "event_nouns.tsv") else frozenset())
@@ -344,10 +345,21 @@ class Phrases:
         its head; one whose opening lies beyond `scan` words keeps its last."""
         words = self.words
         out: list[_Token] = []
+        joined = -1  # where in `out` a coordinator was passed: cut back there if the run opens no clause
+        opens = True  # the run reached the clause's opening (its start, punctuation, a clause word, a date)
         for i in range(len(tokens) - 1, -1, -1):
             token = tokens[i]
-            if (not token.is_word or token.key in words.boundary or _count(out) == scan
-                    or self._stops(token)):
+            if token.key in words.coordinator and out and joined < 0 and i > 0 and tokens[i - 1].is_word \
+                    and (out[-1].key in words.article or self.text[out[-1].start].isupper()):
+                # "La France et le Royaume-Uni déclarent": two noun phrases joined are one subject,
+                # when the run goes on back to where the clause opens.
+                joined = len(out)
+                out.append(token)
+                continue
+            if not token.is_word or token.key in words.boundary or self.timexes.overlaps(token.start, token.end):
+                break
+            if _count(out) == scan or self._stops(token):
+                opens = False
                 break
             place = self.places.containing(token.start, token.end)
             if place is not None:
@@ -361,8 +373,11 @@ class Phrases:
                                                                       & (words.boundary | words.article)) \
                     and tokens[k - 2].key not in words.preposition
                 if k > 0 and tokens[k - 1].key in words.preposition and not completes:
+                    opens = False
                     break
             out.append(token)
+        if joined >= 0 and not opens:
+            out = out[:joined]  # the coordinator joined two clauses, not two subjects
         out.reverse()
         if out and out[0].key in words.preposition and out[0].key not in words.article:
             return []
@@ -379,7 +394,8 @@ class Phrases:
                 if name is None or head[-1].start < name[0]:  # never cut inside a name
                     break
             head.append(token)
-        while head and (head[-1].key in words.preposition or head[-1].key in words.article):
+        while head and (head[-1].key in words.preposition or head[-1].key in words.article
+                        or head[-1].key in words.coordinator):
             head.pop()
         return head
 
