@@ -407,3 +407,13 @@ def test_simple_pasts_the_tagger_misreads_are_facts(context: Context) -> None:
     assert not bare_infinitive(doc[2])
     analysis = _analyze("Le 3 mars 1917, je quittai Lyon. Je repartis pour l'Orient en janvier.", context)
     assert _event(analysis, "repartis").factuality == "fact"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    # The tagger reads the verb as a noun: after a verb and "et", or in a sentence with no other
+    # finite verb, a word written as a verb right before an article opening its object is one.
+    ("Il exile le roi à Jersey en mai 1852 et abolit la monarchie.", "abolit"),
+    ("Le décret signé le 4 mai place la province sous administration militaire.", "place"),
+])
+def test_a_verb_read_as_a_noun_before_its_object_is_found(context: Context, text: str, verb: str) -> None:
+    assert verb in [e.trigger.text for e in _analyze(text, context).events]

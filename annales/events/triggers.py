@@ -62,6 +62,7 @@ CLASSED_NOUNS = frozenset({"STATE", "REPORTING"})
 CLOSING_QUOTES = frozenset({"»", "”", '"', "'"})
 FIXED_DEPS = frozenset({"fixed", "flat", "flat:name", "flat:foreign"})
 MIN_LETTERS = 2
+CONJOINED_REACH = 12  # how far before "et" the first of two joined verbs may stand
 CLITIC_REACH = 3  # words before a verb its clitic may stand ("s'étant recourbé", "ne l'a pas pris")
 MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a verb
 # How close (cosine of the model's vectors) a noun must be to the verb its ending points to: the
@@ -163,7 +164,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
             strict = None if forms.feminine_of_another(token.lower_) else forms.lemma(token.lower_)
-            lemma = strict or (forms.lemma(token.lower_, strict=False) if _after_a_subject(token) else None)
+            lemma = strict or (forms.lemma(token.lower_, strict=False)
+                               if _after_a_subject(token) or _before_its_object(token) else None)
             if lemma is not None and lemma not in lex.never_events:
                 # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
                 # tells with a verb, and a word only a verb is written as is it
@@ -178,6 +180,18 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # "une mine allemande explose sous un poste": read as the noun's adjective, a word only a
             # verb is written as, after its subject and before its complement, is the clause's verb
+            lemma = forms.lemma(token.lower_)
+            if lemma is not None and lemma not in lex.never_events:
+                if capital_verbs is not None:
+                    capital_verbs[i] = lemma
+                out.append(i)
+                continue
+        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and i > 0 and parts[i - 1] == "CCONJ" \
+                and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] and _before_its_object(token) \
+                and not has_child_dep(token, "det", "case", "nummod") \
+                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
+            # "Il exile la reine en 1897 et abolit la monarchie", "abolit" read as a noun: after a verb
+            # and "et", and before its object, a word only a verb is written as is the second verb
             lemma = forms.lemma(token.lower_)
             if lemma is not None and lemma not in lex.never_events:
                 if capital_verbs is not None:
@@ -265,6 +279,18 @@ def _verbless_sentences(doc: Any) -> Any:
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
     return verbless
+
+
+def _before_its_object(token: Any) -> bool:
+    """The word is no noun's head after its article or preposition, and an article opens a noun phrase
+    right after it ("… le 1er octobre place l'île sous protectorat"): a noun takes its complement
+    with a preposition, a verb its object without one."""
+    doc, i = token.doc, token.i
+    if i + 2 >= len(doc) or (i > 0 and doc[i - 1].pos_ in ("DET", "ADP")):
+        return False
+    article, noun = doc[i + 1], doc[i + 2]
+    return article.pos_ == "DET" and article.dep_ == "det" and article.head.i != i \
+        and noun.pos_ in ("NOUN", "PROPN", "ADJ") and article.head.i >= i + 2
 
 
 def _set_off_by_a_comma(token: Any) -> bool:
