@@ -354,3 +354,11 @@ def test_two_subjects_joined_are_told_together(context) -> None:
     # A coordinator that joins two clauses gives the second its own subject only.
     text = "Le 7 juin 1944, les Allemands évacuent Bayeux et les Anglais entrent dans la ville."
     assert _phrase_of(context, text, "entrent").startswith("les Anglais entrent")
+
+
+def test_a_verb_and_the_infinitive_right_after_it_are_quoted_together(context) -> None:
+    text = "Le 30 septembre 1895, après un court bombardement, la reine fait hisser le drapeau blanc."
+    assert "fait hisser le drapeau blanc" in _phrase_of(context, text, "fait")
+    # A plural event noun written as its lemma's plural is a noun: its phrase does not run on.
+    text = "Le 20 novembre 1943, les tirs viennent de toutes les directions."
+    assert _phrase_of(context, text, "viennent").startswith("les tirs viennent")

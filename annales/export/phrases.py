@@ -286,8 +286,8 @@ class Phrases:
     def _is_noun(self, event: Event) -> bool:
         """An event noun, told from the model without the parse: listed; or with a lemma that is no
         verb's ("effort", "provision"); or after a word that is only a determiner ("une attaque",
-        "son arrivée"); or written as its lemma after an article ("la guerre"; "la prend" is a verb,
-        whose lemma is "prendre")."""
+        "son arrivée"); or written as its lemma, or its plural, after an article ("la guerre", "les
+        tirs"; "la prend" is a verb, whose lemma is "prendre")."""
         words = self.words
         lemma, written = _key(event.trigger.lemma), _key(event.trigger.text)
         if lemma in words.event_nouns or (words.infinitive_endings and not lemma.endswith(words.infinitive_endings)):
@@ -295,7 +295,7 @@ class Phrases:
         before = self._word_before(event.trigger.start, max(event.sentence.start, 0))
         if before is None or before not in words.article:
             return False
-        return before not in words.clitic or written == lemma
+        return before not in words.clitic or written in (lemma, lemma + "s", lemma + "x")  # "les tirs"
 
     def _tokens(self, start: int, end: int) -> list[_Token]:
         return [_Token(m.start(), m.end(), _key(m.group()), m.group()[0].isalnum())
@@ -405,8 +405,12 @@ class Phrases:
         words = self.words
         window: list[_Token] = []
         for token in self._tokens(t_end, min(s_end, t_end + LOOK_AROUND)):
+            # A verb right after the trigger is the infinitive it governs ("fait hisser le drapeau
+            # blanc", "vient renforcer la ligne"): the two are one verb group, quoted together.
+            chained = not window and token.start == t_end + 1 and self.triggers.overlaps(token.start, token.end) \
+                and not self.timexes.overlaps(token.start, token.end) and not self._is_noun(event)
             if (not token.is_word or token.key in words.boundary or _count(window) == COMPLEMENT_WORDS
-                    or self._stops(token)):
+                    or (self._stops(token) and not chained)):
                 break
             window.append(token)
         if not window:
