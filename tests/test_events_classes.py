@@ -386,10 +386,10 @@ def test_a_verb_read_as_the_adjective_of_its_subject_is_found(context: Context) 
     # An adjective's feminine is no verb, though the lemmatizer's tables invent one ("anglaiser"),
     # nor is a present participle describing its noun.
     analysis = _analyze("Le 9 mars 1916, vers 4 heures du matin, une mine anglaise explose sous la redoute ; "
-                        "trois sapeurs sont tués. Les vagues déferlant sur le récif, la base japonaise de Truk "
+                        "trois sapeurs sont tués. Les vagues déferlant sur le récif, la base navale de Brest "
                         "résiste.", context)
     assert _event(analysis, "explose").happening
-    assert not any(e.trigger.text in ("anglaise", "déferlant", "japonaise") and e.happening for e in analysis.events)
+    assert not any(e.trigger.text in ("anglaise", "déferlant", "navale") and e.happening for e in analysis.events)
 
 
 def test_simple_pasts_the_tagger_misreads_are_facts(context: Context) -> None:

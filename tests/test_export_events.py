@@ -333,10 +333,10 @@ def test_a_passive_keeps_its_subject_in_front_of_an_agent_named_further_on(conte
 def test_a_participle_after_another_verbs_object_takes_no_front_from_it(context) -> None:
     # "convaincu" is said of the one who leaves, not of the town: the words before its comma complete
     # another verb and are not taken as what it describes.
-    text = "Le 2 mars 1933, je quittai Berlin, convaincu de l'imminence du danger."
-    assert not _phrase_of(context, text, "convaincu").startswith("Berlin")
-    text = "Le 4 mai 1871, le général, clair, net, résolu à agir, part pour Versailles."
-    assert not _phrase_of(context, text, "résolu").startswith("net")
+    text = "Le 2 mars 1933, je quittai Munich, convaincu du danger."
+    assert not _phrase_of(context, text, "convaincu").startswith("Munich")
+    text = "Le 4 mai 1871, le général, calme, ferme, décidé à agir, part pour Versailles."
+    assert not _phrase_of(context, text, "décidé").startswith("ferme")
 
 
 def test_an_event_noun_a_verb_of_no_happening_governs_is_told_with_that_verb(context) -> None:
@@ -360,5 +360,5 @@ def test_a_verb_and_the_infinitive_right_after_it_are_quoted_together(context) -
     text = "Le 30 septembre 1895, après un court bombardement, la reine fait hisser le drapeau blanc."
     assert "fait hisser le drapeau blanc" in _phrase_of(context, text, "fait")
     # A plural event noun written as its lemma's plural is a noun: its phrase does not run on.
-    text = "Le 20 novembre 1943, les tirs viennent de toutes les directions."
-    assert _phrase_of(context, text, "viennent").startswith("les tirs viennent")
+    text = "Le 2 mai 1916, les tirs partent des deux rives du fleuve."
+    assert _phrase_of(context, text, "partent").startswith("les tirs partent")

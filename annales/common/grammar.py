@@ -143,7 +143,7 @@ def names_a_nouns_time(date: Any, language: str) -> bool:
     nouns = nouns_taking_the_date(date, language)
     if nouns == "all" or (nouns == "time" and date.head.lemma_.lower() in time_nouns(language)):
         return True
-    # "X, le complice de Y en 1975, devait être extradé hier": among a subject's words before its verb,
+    # "X, le trésorier du club en 1975, a été arrêté hier": among a subject's words before its verb,
     # a date is said of the subject whatever its preposition.
     top = date
     for _ in range(20):  # a noun phrase is never deeper

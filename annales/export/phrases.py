@@ -311,13 +311,13 @@ class Phrases:
         if participle:
             # A past participle alone opens an incise itself ("Le traité de Paris, signé le 30 mars, met
             # fin …"): it is said of the words before its comma when they open their clause; after another
-            # verb's object ("il quitta Berlin, convaincu …") it may be said of either, and the
+            # verb's object ("il quitta Lyon, inquiet …") it may be said of either, and the
             # participant it was given decides.
             said_of = self._words_before(tokens[:-1])
             k = len(tokens) - 2 - len(said_of)
             opens = k < 0 or not tokens[k].is_word or tokens[k].key in self.words.boundary \
                 or self.timexes.overlaps(tokens[k].start, tokens[k].end)
-            # A noun phrase or a name, not an adjective of a list ("clair, net, résolu").
+            # A noun phrase or a name, not an adjective of a list ("calme, ferme, décidé").
             named = bool(said_of) and (said_of[0].key in self.words.article or self.text[said_of[0].start].isupper())
             if said_of:
                 return said_of if opens and named else []
