@@ -417,3 +417,8 @@ def test_simple_pasts_the_tagger_misreads_are_facts(context: Context) -> None:
 ])
 def test_a_verb_read_as_a_noun_before_its_object_is_found(context: Context, text: str, verb: str) -> None:
     assert verb in [e.trigger.text for e in _analyze(text, context).events]
+
+
+def test_a_passive_participle_in_ise_or_ite_after_its_copula_is_an_event(context: Context) -> None:
+    analysis = _analyze("Le 12 mars 1879, une compagnie est surprise sur les bords de la rivière.", context)
+    assert _event(analysis, "surprise").happening

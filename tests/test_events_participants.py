@@ -309,3 +309,11 @@ def test_a_side_named_by_a_capitalised_noun_of_people_acts(context: Context) -> 
     analysis = _analyze("Le 18 décembre, les Alliés décident d'évacuer la ville. Le soir, ils embarquent.", context)
     assert _phrases(analysis, _event(analysis, "décider")) == [("agent", "les Alliés")]
     assert _phrases(analysis, _event(analysis, "embarquer")) == [("agent", "les Alliés")]
+
+
+def test_a_bare_participle_that_does_not_agree_with_the_subject_is_not_said_of_it(context: Context) -> None:
+    # "défendu" (singular) describes the post, not the warriors who attack it.
+    analysis = _analyze("Le 22 janvier, quelque 4 000 guerriers se lancent contre le poste du gué, défendu par "
+                        "150 soldats.", context)
+    defended = _event(analysis, "défendre")
+    assert _phrases(analysis, defended) == [("agent", "150 soldats")]

@@ -351,6 +351,12 @@ def _cleft_focus(antecedent: Any) -> Any:
     return antecedent
 
 
+def _numbers_differ(participle: Any, subject: Any) -> bool:
+    """The participle and the subject both carry a number in the parse's features, and not the same."""
+    ours, theirs = _feature(participle, "Number"), _feature(subject, "Number")
+    return ours is not None and theirs is not None and ours != theirs
+
+
 def _disagree(participle: Any, noun: Any) -> bool:
     """True when a participle's gender, as its written ending shows it, is not the one its noun's
     article shows ("du corps" against "transformée"). The ending, not the tagger's features: it reads
@@ -1024,6 +1030,12 @@ class Participants:
                     if head.dep_ != "acl:relcl":
                         return None
                     return _Argument(head.head, role, subject=True, exact=True)
+                if dep == "advcl" and form == "Part" and _numbers_differ(walk, subject) \
+                        and not children_where(walk, lambda d: d.startswith("aux")):
+                    # "4 000 guerriers se lancent contre le poste, défendu par 150 soldats": a bare
+                    # participle that does not agree with the subject is said of something else ("ayant
+                    # mise" agrees with its object).
+                    return None
                 return _Argument(subject, role, subject=True)
             stranded = (self._stranded_subject(head) or self._fronted_subject(head)) if head.pos_ == "VERB" else None
             if stranded is not None:
