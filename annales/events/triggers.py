@@ -173,25 +173,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                     capital_verbs[i] = lemma
                 out.append(i)
                 continue
-        if pos == "ADJ" and forms is not None and token.is_lower and token.dep_ == "amod" \
-                and not token.lower_.endswith(participle_endings(analysis.language or "fr")
-                                              + present_participle_endings(analysis.language or "fr")) \
-                and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True) \
+        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower \
+                and _in_a_verbs_place(token, parts, forms, analysis.language or "fr") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
-            # "une mine allemande explose sous un poste": read as the noun's adjective, a word only a
-            # verb is written as, after its subject and before its complement, is the clause's verb
-            lemma = forms.lemma(token.lower_)
-            if lemma is not None and lemma not in lex.never_events:
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
-                continue
-        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower and i > 0 and parts[i - 1] == "CCONJ" \
-                and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] and _before_its_object(token) \
-                and not has_child_dep(token, "det", "case", "nummod") \
-                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
-            # "Il exile la reine en 1897 et abolit la monarchie", "abolit" read as a noun: after a verb
-            # and "et", and before its object, a word only a verb is written as is the second verb
+            # "une mine allemande explose sous un poste", "… en 1897 et abolit la monarchie": a word
+            # only a verb is written as, standing where its clause's verb stands, is that verb
             lemma = forms.lemma(token.lower_)
             if lemma is not None and lemma not in lex.never_events:
                 if capital_verbs is not None:
@@ -279,6 +265,19 @@ def _verbless_sentences(doc: Any) -> Any:
     def verbless(i: int) -> bool:
         return sentences.bounds(i)[0] in without
     return verbless
+
+
+def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: str) -> bool:
+    """Where a clause's verb stands, for a word the tagger read as an adjective or a noun: after its
+    subject and the subject's adjectives, before a complement ("une mine allemande explose sous un
+    poste"; not a participle describing the noun, nor an adjective's feminine: "la base japonaise de
+    …"); or after a verb and "et", before the article of its object ("… et abolit la monarchie")."""
+    i = token.i
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
+        return not token.lower_.endswith(participle_endings(language) + present_participle_endings(language)) \
+            and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True)
+    return i > 0 and parts[i - 1] == "CCONJ" and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] \
+        and _before_its_object(token) and not has_child_dep(token, "det", "case", "nummod")
 
 
 def _before_its_object(token: Any) -> bool:
