@@ -422,3 +422,11 @@ def test_a_verb_read_as_a_noun_before_its_object_is_found(context: Context, text
 def test_a_passive_participle_in_ise_or_ite_after_its_copula_is_an_event(context: Context) -> None:
     analysis = _analyze("Le 12 mars 1879, une compagnie est surprise sur les bords de la rivière.", context)
     assert _event(analysis, "surprise").happening
+
+
+def test_a_war_that_opposes_two_sides_is_a_relation_and_an_army_that_opposes_its_line_acts(context: Context) -> None:
+    analysis = _analyze("La guerre de Hollande oppose de 1672 à 1678 la France aux Provinces-Unies.", context)
+    assert _event(analysis, "oppose").event_class == "STATE"
+    assert _event(analysis, "guerre").happening  # the war itself is the line
+    analysis = _analyze("Le 3 mai 1916, les chasseurs opposent leur seconde ligne à l'assaut ennemi.", context)
+    assert _event(analysis, "opposent").event_class == "OCCURRENCE"

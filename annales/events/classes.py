@@ -191,6 +191,14 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         listed = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
         if listed is not None:
             return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
+    if lemma in lex.relation_verbs and any(
+            c.dep_ == "nsubj" and lemma_of(c) in lex.event_nouns
+            and any(d.dep_ == "det" and "Def" in morph_of(d, "Definite") for d in children_of(c))
+            for c in children_of(token)):
+        # "La guerre de Crimée oppose la Russie à une coalition": the happening named by its article is
+        # the line; the verb says how its sides stand ("De nombreuses escarmouches opposèrent les
+        # patrouilles" tells what happened: a kind of happening, no one of them).
+        return "STATE"
     listed = lex.classes.get(lemma)
     if listed == "I_ACTION" and token.pos_ == "VERB" and not _governs_event(token, lex):
         return "OCCURRENCE"  # "défendre la ville" is done; "défendre de sortir" bears on another event

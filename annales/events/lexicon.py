@@ -49,6 +49,7 @@ class Lexicon:
     time_nouns: frozenset[str] = frozenset()  # "heure", "moment": a time whose coming is no happening
     coming_verbs: frozenset[str] = frozenset()  # "venir", "sonner": ... told by these verbs
     agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
+    relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
 
 
@@ -85,6 +86,7 @@ def lexicon(language: str) -> Lexicon:
     dated = load_rows(language, LAYER, "dated_event_nouns.tsv", 2)
     return Lexicon(
         event_nouns=frozenset(nouns),
+        relation_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "relation_verbs.tsv")),
         dated_event_nouns=frozenset(row[1].lower() for row in dated if row[0] == "noun"),
         taking_place=frozenset(row[1].lower() for row in dated if row[0] == "verb"),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
