@@ -242,7 +242,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         root = _past_complement(span_root(span), root, triggers)
         if root.i in counted_from(span) and root.head.i != root.i:
             root = root.head  # "deux jours après le braquage": the date is not the robbery's
-        head = first_above(root, stops, above, breaks)
+        head = clause = first_above(root, stops, above, breaks)
         if head is not None and head not in triggers:
             # A clause whose verb is no event ("qu'en 1873 le prince fit imprimer …", a causative or
             # a light verb): its date is that of the event the verb governs, in the same clause (not
@@ -251,7 +251,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
             if head is not None and _clause_mark_between(doc, span, doc[head]):
                 head = None
         if head is None:
-            if first_above(root, stops, above, breaks) is None:
+            if clause is None:  # a clause of its own that is no event keeps its date
                 loose.append(timex)
         elif head in triggers:
             if hung is not None:

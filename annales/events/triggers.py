@@ -103,24 +103,27 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     parts = tags(doc)[0]
+
+    def take(i: int, lemma: str | None) -> bool:
+        """Keep word i as a verb the tagger took for another word, with the lemma its form has; False
+        when the form is no verb's, or a verb's that is never an event."""
+        if lemma is None or lemma in lex.never_events:
+            return False
+        if capital_verbs is not None:
+            capital_verbs[i] = lemma
+        out.append(i)
+        return True
+
     for i, pos in enumerate(parts):
         if pos == "ADP" and forms is not None and i + 1 < len(parts) and parts[i + 1] == "ADP":
             # "le 8e entre en Belgique": no preposition is followed by another; one written as a verb is it
-            lemma = forms.lemma(doc[i].lower_)
-            if lemma is not None and lemma not in lex.never_events \
-                    and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            if not (doc[i].idx in skipped or doc[i].idx in timex_spans):
+                take(i, forms.lemma(doc[i].lower_))
             continue
         if pos in ("ADV", "NOUN", "ADJ") and forms is not None and i > 0 and parts[i - 1] == "PRON" \
                 and _after_a_subject_pronoun(doc[i]) and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
             # "ils incendient la ville" tagged an adverb: a subject pronoun is followed by its verb
-            lemma = forms.lemma(doc[i].lower_, strict=False)
-            if lemma is not None and lemma not in lex.never_events:
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            if take(i, forms.lemma(doc[i].lower_, strict=False)):
                 continue
         if pos not in ("AUX", "VERB", "NOUN", "ADJ", "PROPN"):
             continue
@@ -128,11 +131,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         line = capitals.line_of(token.idx) if capitals is not None and pos != "VERB" and capitals.spans \
             else None
         if line is not None and forms is not None:
-            lemma = capital_verb(token, forms, lex, _opens(doc, i, line[0]))
-            if lemma is not None:
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            if take(i, capital_verb(token, forms, lex, _opens(doc, i, line[0]))):
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
                 and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)
@@ -140,20 +139,12 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
             # are a verb's only
-            lemma = forms.lemma(token.lower_, strict=False) or lemma_of(token)
-            if lemma not in lex.never_events:
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            take(i, forms.lemma(token.lower_, strict=False) or lemma_of(token))
             continue
         if pos == "NOUN" and forms is not None and token.is_lower \
                 and _verb_by_place(token) and not (token.idx in skipped or token.idx in timex_spans):
-            lemma = forms.lemma(token.lower_, strict=False)
-            if lemma is not None and lemma not in lex.never_events:
-                # "« … », analyse le directeur", "le président juge que …": only a verb stands there
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            # "« … », analyse le directeur", "le président juge que …": only a verb stands there
+            if take(i, forms.lemma(token.lower_, strict=False)):
                 continue
         if pos in ("NOUN", "ADJ") and forms is not None and verbless is not None \
                 and ((token.is_lower and verbless(i) and not _set_off_by_a_comma(token))
@@ -164,33 +155,22 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
             strict = None if forms.feminine_of_another(token.lower_) else forms.lemma(token.lower_)
-            lemma = strict or (forms.lemma(token.lower_, strict=False)
-                               if _after_a_subject(token) or _before_its_object(token) else None)
-            if lemma is not None and lemma not in lex.never_events:
-                # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence
-                # tells with a verb, and a word only a verb is written as is it
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence tells
+            # with a verb, and a word only a verb is written as is it
+            if take(i, strict or (forms.lemma(token.lower_, strict=False)
+                                  if _after_a_subject(token) or _before_its_object(token) else None)):
                 continue
         if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower \
                 and _in_a_verbs_place(token, parts, forms, analysis.language or "fr") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # "une mine allemande explose sous un poste", "… en 1897 et abolit la monarchie": a word
             # only a verb is written as, standing where its clause's verb stands, is that verb
-            lemma = forms.lemma(token.lower_)
-            if lemma is not None and lemma not in lex.never_events:
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            if take(i, forms.lemma(token.lower_)):
                 continue
         if pos == "NOUN" and forms is not None:
-            lemma = passive_participle(token, forms, lex, analysis.language or "fr")
-            if lemma is not None and not (token.idx in skipped or token.idx in timex_spans):
-                # "La ville fut assiégée en 1779" tagged a noun after its copula
-                if capital_verbs is not None:
-                    capital_verbs[i] = lemma
-                out.append(i)
+            # "La ville fut assiégée en 1779" tagged a noun after its copula
+            if not (token.idx in skipped or token.idx in timex_spans) \
+                    and take(i, passive_participle(token, forms, lex, analysis.language or "fr")):
                 continue
         if pos == "PROPN":
             if not opens_line(token) or has_child_dep(token, *FIXED_DEPS) or token.dep_ in FIXED_DEPS \
@@ -385,7 +365,7 @@ def present_participle_endings(language: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def participle_endings(language: str) -> tuple[str, ...]:
-    return tuple(row[0] for row in load_rows(language, "events", "participle_endings.tsv"))
+    return tuple(row[0] for row in load_rows(language, "common", "participle_endings.tsv"))
 
 
 @lru_cache(maxsize=8)

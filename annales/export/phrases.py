@@ -92,7 +92,11 @@ def phrase_words(language: str) -> PhraseWords:
         adverb=words("adverb"), adverb_endings=tuple(kinds.get("adverb-ending", ())),
         boundary=words("boundary"), preposition=words("preposition"), article=words("article"),
         agent=(kinds.get("agent") or [""])[0], infinitive_endings=tuple(kinds.get("infinitive-ending", ())),
-        participle_endings=tuple(kinds.get("participle-ending", ())), coordinator=words("coordinator"),
+        coordinator=words("coordinator"),
+        # How a past participle ends (shared with the events layer): one alone after a comma is said of
+        # the words before it only when they open the clause ("Le traité, signé le 30 mars, …").
+        participle_endings=tuple(first_column(language, "common", "participle_endings.tsv"))
+        if exists(language, "common", "participle_endings.tsv") else (),
         # The nouns the layers share as events; a language without the list tells nouns by their article.
         event_nouns=frozenset(_key(w) for w in first_column(language, "common", "event_nouns.tsv"))
         if exists(language, "common", "event_nouns.tsv") else frozenset())
