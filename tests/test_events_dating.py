@@ -367,3 +367,44 @@ def test_a_clock_time_after_an_object_times_the_verb_unless_the_noun_names_a_tim
     text = ("Au printemps 1943, les Alliés choisissent le principe du débarquement et fixent une date au mois "
             "de mai de l'année suivante.")
     assert _date(analyze(text, context=context), "fixent") == "1943-SP"  # the date's value, not the choice's
+
+
+# Session 24: news sentences of our own, a paper of Wednesday 22 May 2002.
+WEDNESDAY = "2002-05-22"
+
+
+def test_a_bare_participle_keeps_its_own_past_date_in_a_future_sentence(context: Context) -> None:
+    analysis = analyze("Hier, le club a annoncé que l'avant-centre, opéré le 2 avril au genou, rejouerait "
+                       "samedi.", WEDNESDAY, context=context)
+    assert _date(analysis, "opéré") == "2002-04-02"
+
+
+def test_a_participle_read_as_a_noun_heading_a_clause_is_an_event_with_its_date(context: Context) -> None:
+    analysis = analyze("Arrêté le 3 mars à Lille, le fugitif a été conduit hier devant le juge.", WEDNESDAY,
+                       context=context)
+    assert _date(analysis, "Arrêté") == "2002-03-03"
+
+
+def test_a_participle_of_another_gender_does_not_date_the_event_noun(context: Context) -> None:
+    analysis = analyze("La restauration du château, abandonné depuis 1986, est attendue pour le 1er juillet.",
+                       WEDNESDAY, context=context)
+    assert _date(analysis, "abandonné") == "1986"
+    assert _date(analysis, "restauration") != "1986"
+
+
+def test_a_perfect_infinitive_lends_no_date_to_the_verb_governing_it(context: Context) -> None:
+    analysis = analyze("Entendu mardi par la police, le comptable a admis avoir détourné des fonds en 1999.",
+                       WEDNESDAY, context=context)
+    assert _date(analysis, "détourné") == "1999"
+    assert _date(analysis, "admis") != "1999"
+
+
+def test_a_future_predicate_is_not_placed_at_the_past_day_told_before(context: Context) -> None:
+    analysis = analyze("Un orage a éclaté dans la nuit de lundi à mardi. La fusion des deux communes sera "
+                       "effective.", WEDNESDAY, context=context)
+    assert _date(analysis, "effective") is None
+
+
+def test_the_day_a_plan_is_put_off_to_lies_ahead_whatever_the_verbs_tense(context: Context) -> None:
+    analysis = analyze("La direction a repoussé l'inauguration au 3 juin.", WEDNESDAY, context=context)
+    assert _date(analysis, "inauguration") == "2002-06-03"

@@ -317,3 +317,19 @@ def test_a_bare_participle_that_does_not_agree_with_the_subject_is_not_said_of_i
                         "150 soldats.", context)
     defended = _event(analysis, "défendre")
     assert _phrases(analysis, defended) == [("agent", "150 soldats")]
+
+
+# Session 24: our own sentences.
+def test_an_event_noun_qualified_by_the_adjective_of_a_persons_name_is_that_persons(context: Context) -> None:
+    analysis = analyze("En juin 1812, l'empereur Napoléon franchit le Niémen avec la Grande Armée. Son frère Jérôme "
+                       "Napoléon commande l'aile droite. La retraite napoléonienne commence en octobre.",
+                       context=context)
+    assert _roles(analysis, _event(analysis, "retraite")) == {"Napoléon": "agent"}
+
+
+def test_an_infinitive_the_tagger_took_for_a_noun_shares_its_governors_subject(context: Context) -> None:
+    analysis = analyze("Les Vendéens, qui espéraient la paix, finirent par se révolter contre la Convention.",
+                       context=context)
+    event = next(e for e in analysis.events if e.trigger.text == "révolter")
+    assert any(p.role == "agent" and p.entity is not None and "Vendéens" in _name(analysis, p.entity)
+               for p in event.participants)

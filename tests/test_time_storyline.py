@@ -380,3 +380,37 @@ def test_the_same_day_after_a_flashback_is_the_storys_day(context) -> None:
     text = ("Le 4 août 1914, je rejoins mon dépôt à Dijon. Mon oncle, qui avait servi au Tonkin en 1885, "
             "m'y conduit. Nous partons le soir même pour Belfort.")
     assert values(text, context)["le soir même"] == "1914-08-04TEV"
+
+
+# Session 24: news sentences of our own, a paper of Wednesday 22 May 2002.
+def test_a_year_after_a_cue_sets_no_year_for_a_news_storys_dates(context) -> None:
+    text = "La piscine, fermée depuis 1994 pour des raisons de sécurité, rouvrira le 30 juin."
+    assert values(text, context, "2002-05-22")["le 30 juin"] == "2002-06-30"
+
+
+def test_a_clock_time_told_in_the_past_in_news_is_not_on_a_coming_day(context) -> None:
+    text = ("Le marché de Noël ouvrira le 29 novembre. Les gendarmes ont interpellé un automobiliste vers "
+            "23 heures.")
+    assert values(text, context, "2002-05-22")["vers 23 heures"] == "2002-05-22T23:00"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Le gardien, blessé jeudi à l'entraînement, manquera le derby.", "2002-05-16"),
+    ("La course, programmée jeudi, a été annulée.", "2002-05-23"),
+])
+def test_a_bare_participle_dated_by_a_weekday_is_past_unless_it_plans(sentence: str, expected: str,
+                                                                      context) -> None:
+    day = next(word for word in ("mardi", "jeudi") if word in sentence)
+    assert values(sentence, context, "2002-05-22")[day] == expected
+
+
+def test_a_line_in_capitals_reads_its_future_from_the_spelling_of_its_verb(context) -> None:
+    text = "LA FOIRE AUX VINS SE TIENDRA SAMEDI\nLes viticulteurs de la vallée installeront leurs stands."
+    assert values(text, context, "2002-05-20")["SAMEDI"] == "2002-05-25"  # a Monday: the Saturday before is nearer
+
+
+def test_a_weekday_named_again_after_that_day_was_told_is_the_same_day(context) -> None:
+    text = ("La foire aux vins se tiendra samedi. Les viticulteurs de la vallée installeront leurs stands. "
+            "Samedi soir, un bal rassemble les exposants sur la place.")
+    found = values(text, context, "2002-05-20")  # a Monday: the Saturday before is nearer
+    assert (found["samedi"], found["Samedi soir"]) == ("2002-05-25", "2002-05-25TEV")

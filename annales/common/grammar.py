@@ -18,6 +18,54 @@ INFLECTIONS = "inflections.tsv"
 
 
 @cache
+def participle_endings(language: str) -> tuple[str, ...]:
+    """The endings of past participles (`common/participle_endings.tsv`)."""
+    return tuple(row[0] for row in load_rows(language, "common", "participle_endings.tsv"))
+
+
+def bare_participle(token: Any) -> bool:
+    """A past participle without an auxiliary ("blessé le 8 avril", "élu en mars"): its time is its own."""
+    return token.pos_ in ("VERB", "AUX") and "Part" in morph_of(token, "VerbForm") \
+        and "Pres" not in morph_of(token, "Tense") and not children_where(token, lambda dep: dep.startswith("aux"))
+
+
+def auxiliary_of_a_participle(token: Any) -> bool:
+    """An auxiliary the parse made the head of its past participle ("avoir détourné" read with
+    "détourné" under "avoir"): a tense's auxiliary, not a verb of its own."""
+    if token.pos_ != "AUX":
+        return False
+    endings = participle_endings(token.doc.lang_ or "fr")
+    # the ending, not the tagger's features: it may read the participle as an infinitive
+    return any(("Part" in morph_of(c, "VerbForm") and "Pres" not in morph_of(c, "Tense")) or c.lower_.endswith(endings)
+               for c in children_where(token, lambda dep: dep == "xcomp") if c.i > token.i)
+
+
+def perfect_infinitive(verb: Any) -> bool:
+    """"avoir falsifié", "être parti" (the parse may hang the participle under its auxiliary): what
+    the verb governing it tells came after it, at a time of its own."""
+    if "Inf" in morph_of(verb, "VerbForm") and auxiliary_of_a_participle(verb):
+        return True
+    return "Part" in morph_of(verb, "VerbForm") and any(
+        "Inf" in morph_of(c, "VerbForm") for c in children_where(verb, lambda dep: dep == "aux:tense"))
+
+
+def participle_disagrees(participle: Any, noun: Any) -> bool:
+    """True when a participle's gender, as its written ending shows it, is not the one its noun's
+    article shows ("du corps" against "transformée"). The ending, not the tagger's features: it reads
+    a simple past as a participle ("attaqua"); the article, not the noun: it errs on the gender of
+    nouns ("bataillons" read as feminine), seldom on "le", "la", "du"."""
+    word = participle.lower_
+    endings = participle_endings(participle.doc.lang_ or "fr")
+    ending = max((e for e in endings if word.endswith(e)), key=len, default=None)
+    if ending is None:
+        return False
+    gender = "Fem" if ending.endswith(("e", "es")) else "Masc"
+    article = next((c for c in children_of(noun) if c.dep_ in ("det", "case") and c.i < noun.i
+                    and morph_of(c, "Definite") and morph_of(c, "Gender")), None)
+    return article is not None and gender not in morph_of(article, "Gender")
+
+
+@cache
 def _periphrastic(language: str) -> dict[str, str]:
     return {row[0]: row[1] for row in load_rows(language, "common", "tense_auxiliaries.tsv", 2)}
 
@@ -85,14 +133,22 @@ def conditional(verb: Any) -> bool:
         return True
     if verb.pos_ not in ("VERB", "AUX") or "Fin" not in morph_of(verb, "VerbForm"):
         return False
-    language = verb.doc.lang_
-    form, lemma = verb.lower_, verb.lemma_.lower()
+    return spelled_tense(verb.lower_, verb.lemma_.lower(), verb.doc.lang_) == "conditional"
+
+
+def spelled_tense(form: str, lemma: str, language: str) -> str | None:
+    """"future" or "conditional" when the form (lower case) is the future's stem of `lemma` (the
+    infinitive, without its final "e", or a stem listed in `future_stems.tsv`: "viendr-", "fer-")
+    and an ending of that tense ("rendrait", "fera"); None otherwise."""
     stems = {lemma, lemma[:-1]}
     known = _future_stems(language).get(lemma)
     if known:
         stems.add(known)
-    return any(form.endswith(ending) and form[:len(form) - len(ending)] in stems
-               for ending in inflections(language).get("conditional", ()))
+    endings = inflections(language)
+    for tense in ("conditional", "future"):
+        if any(form.endswith(ending) and form[:len(form) - len(ending)] in stems for ending in endings.get(tense, ())):
+            return tense
+    return None
 
 
 @cache

@@ -37,11 +37,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from annales.common.capitals import CapitalLines, verb_forms
 from annales.common.events import by_form
 from annales.common.index import by_token
 from annales.common.parse import TokenSentences, token_range
 from annales.context import Context, stage
-from annales.events.capitals import CapitalLines, verb_forms
 from annales.events.classes import (
     EventReader,
     a_time_comes,

@@ -2,8 +2,8 @@
 
 In order, an event is dated by:
 
-0. in a line written in capitals, whose parse is not to be trusted ("LE VILLAGE FERA LA FÊTE
-   DIMANCHE"), the date of the line nearest it;
+0. in a line written in capitals, whose parse is not to be trusted ("LA FOIRE SE TIENDRA
+   SAMEDI"), the date of the line nearest it;
 1. its own DATE/TIME timex: the one that hangs from its clause in the parse (walking up the timex's
    heads to the first trigger), the most precise when several do ("lundi vers 18 h 30": the hour);
    for a modal, an aspectual verb or an event noun, the own date of the event below it that tells
@@ -90,7 +90,16 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from annales.common.grammar import conditional, names_a_nouns_time, nouns_taking_the_date, verb_tense
+from annales.common.capitals import CapitalLines
+from annales.common.grammar import (
+    bare_participle,
+    conditional,
+    names_a_nouns_time,
+    nouns_taking_the_date,
+    participle_disagrees,
+    perfect_infinitive,
+    verb_tense,
+)
 from annales.common.intervals import Cover
 from annales.common.layout import closes_its_sentence, dates_a_dispatch, heads_an_entry
 from annales.common.parse import (
@@ -104,7 +113,6 @@ from annales.common.parse import (
     tags,
 )
 from annales.common.resources import load_rows
-from annales.events.capitals import CapitalLines
 from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
 from annales.events.triggers import complement_participle, doc_text, inside, lemma_of
@@ -472,6 +480,13 @@ def tense_of(token: Any, language: str) -> str | None:
     hangs from when it has no tense of its own (a noun, an infinitive, a participle)."""
     t = token
     for _ in range(6):  # a noun's verb is a few heads up; a long climb would reach another clause
+        if t.pos_ not in VERBS:
+            copula = children_where(t, lambda dep: dep == "cop")
+            if copula:  # "sera effectif", "était importante": the copula's tense is the predicate's
+                auxiliary = children_where(t, lambda dep: dep == "aux:tense")
+                if auxiliary and "Pres" in morph_of(auxiliary[0], "Tense"):
+                    return "perfect"  # "a été effectif"
+                return verb_tense(auxiliary[0] if auxiliary else copula[0], language)
         if t.pos_ in VERBS:
             if t.dep_ == "xcomp" and t.head.pos_ in VERBS and t.head.i != t.i:
                 # "a dû être évacué": the modal's past, not the future "doit partir" makes.
@@ -725,7 +740,9 @@ class Dating:
             unit = self.breaks.unit(token.idx)
             below = next((c for c in children_of(token) if (c.i in self.triggers or c.pos_ in VERBS)
                           and self.breaks.unit(c.idx) == unit
-                          and (c.dep_ == "xcomp" or (c.dep_ == "acl" and token.pos_ in NOMINALS)
+                          and ((c.dep_ == "xcomp" and not perfect_infinitive(c))
+                               or (c.dep_ == "acl" and token.pos_ in NOMINALS
+                                                     and not participle_disagrees(c, token))
                                or (c.dep_ == "obj" and c.i in self.triggers
                                    and (token.i not in self.triggers or self._supports(token, c))))),
                          None)
@@ -1082,9 +1099,10 @@ class Dating:
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of
         the date or of the event's date). Years before, it is the historians' future ("Napoléon sera
-        exilé en 1815"), dated as told."""
+        exilé en 1815"), dated as told. A bare participle has no tense of its own: "le joueur, blessé le
+        8 avril, reprendra lundi" tells a past wound in a future sentence."""
         return self.news and self._before_dct(timex) and not self._far_from_dct(timex) \
-            and tense_of(token, self.language) == "future"
+            and tense_of(token, self.language) == "future" and not bare_participle(token)
 
     def _past_at_future(self, token: Any, timex: Timex) -> bool:
         """A verb of news told in a past tense of its own dated a few days or weeks after the day of

@@ -85,17 +85,19 @@ with none of these, the dateline its passage is filed under ("4 août. — Wisse
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
+from annales.common.grammar import participle_disagrees
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
-from annales.events.triggers import finite_endings, lemma_of, participle_endings
+from annales.events.triggers import finite_endings, lemma_of
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
 NARRATOR = "narrator"  # the participant a first-person pronoun names outside quotations
@@ -141,6 +143,8 @@ class _Lexicon:
     complement_roles: dict[tuple[str, str], str]
     # adjectives of a people, lower case ("allemand", "françaises"): "l'offensive allemande" is the Germans'
     people_adjectives: frozenset[str]
+    # endings of an adjective made of a person's name ("napoléon" + "ienne"): `events/name_adjective_endings.tsv`
+    name_adjective_endings: tuple[str, ...] = ()
     event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
     share_cases: frozenset[str] = frozenset()  # "des" of "plusieurs des nôtres": a part of a side
     residents: frozenset[str] = frozenset()  # "les habitants de X": people named by where they live
@@ -179,6 +183,7 @@ def _lexicon(language: str) -> _Lexicon:
         complement_roles={(row[1], case.strip().lower()): row[0]
                           for row in rows("complement_roles.tsv", 3) for case in row[2].split(",")},
         people_adjectives=_people_adjectives(language),
+        name_adjective_endings=tuple(row[0].lower() for row in rows("name_adjective_endings.tsv", 1)),
         event_nouns=frozenset(row[0].lower() for name in ("common", LAYER) if exists(language, name, "event_nouns.tsv")
                               for row in load_rows(language, name, "event_nouns.tsv")),
         share_cases=frozenset(row[0].lower() for row in rows("share_prepositions.tsv", 1)),
@@ -357,24 +362,16 @@ def _numbers_differ(participle: Any, subject: Any) -> bool:
     return ours is not None and theirs is not None and ours != theirs
 
 
-def _disagree(participle: Any, noun: Any) -> bool:
-    """True when a participle's gender, as its written ending shows it, is not the one its noun's
-    article shows ("du corps" against "transformée"). The ending, not the tagger's features: it reads
-    a simple past as a participle ("attaqua"); the article, not the noun: it errs on the gender of
-    nouns ("bataillons" read as feminine), seldom on "le", "la", "du"."""
-    word = participle.lower_
-    endings = participle_endings(participle.doc.lang_ or "fr")
-    ending = max((e for e in endings if word.endswith(e)), key=len, default=None)
-    if ending is None:
-        return False
-    gender = "Fem" if ending.endswith(("e", "es")) else "Masc"
-    article = next((c for c in children_of(noun) if c.dep_ in ("det", "case") and c.i < noun.i
-                    and _feature(c, "Definite") is not None and _feature(c, "Gender") is not None), None)
-    return article is not None and _feature(article, "Gender") != gender
-
-
 def _is_relative(token: Any) -> bool:
     return token.pos_ == "PRON" and _feature(token, "PronType") == "Rel"  # the part of speech is cheaper
+
+
+# A name shorter than this makes no adjective one can tell from another word ("Ney" + "iste").
+MIN_NAME_STEM = 5
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @dataclass
@@ -414,6 +411,9 @@ class Participants:
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
         self.speakers = _Speakers(analysis)
+        self.persons = {e.id: e for e in analysis.entities if e.type == "person"}
+        # a person's name without its final "e" -> {entity id: named by that word alone}
+        self._name_stems: dict[str, dict[str, bool]] | None = None
         # A clause never runs across a paragraph break, nor into or out of a block of the layout (a
         # byline's "par X" is its author, not the agent of the headline's verb above it).
         self.breaks = sorted({m.start() for m in PARAGRAPH_BREAK.finditer(analysis.text)}
@@ -478,10 +478,18 @@ class Participants:
                         seen.add(f"{phrase.start}:{phrase.end}")
                         participants.append(Participant(None, argument.role, phrase=phrase, resolved_from=pronoun))
         if noun and not any(p.role == "agent" for p in participants):
-            # "le bombardement allemand", "l'invasion française": a people's adjective says who acts.
+            # "le bombardement allemand", "l'invasion française": a people's adjective says who acts;
+            # "la campagne napoléonienne": the adjective of a person's name, that person.
             for child in children_of(token):
-                if child.dep_ == "amod" and child.lower_ in self.lex.people_adjectives:
+                if child.dep_ != "amod":
+                    continue
+                if child.lower_ in self.lex.people_adjectives:
                     participants.append(Participant(None, "agent", phrase=Span(child.idx, child.idx + len(child))))
+                    break
+                person = self._person_of_adjective(child)
+                if person is not None and person.id not in seen:
+                    seen.add(person.id)
+                    participants.append(Participant(person.id, "agent"))
                     break
         if noun:
             owner = self._owner(token, seen)
@@ -492,6 +500,32 @@ class Participants:
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _person_of_adjective(self, adjective: Any) -> Entity | None:
+        """The person of the text whose name the adjective is made of ("napoléonienne": Napoléon), when
+        one only is."""
+        endings = self.lex.name_adjective_endings
+        word = _unaccented(adjective.lower_)
+        if not endings or not word.endswith(endings):
+            return None
+        if self._name_stems is None:
+            stems: dict[str, dict[str, bool]] = {}
+            for entity in self.persons.values():
+                for name in {entity.name, *(m.text for m in entity.mentions)}:
+                    words = name.split()
+                    last = _unaccented(words[-1].lower()) if words else ""
+                    if len(last) >= MIN_NAME_STEM and last.isalpha():
+                        named = stems.setdefault(last[:-1] if last.endswith("e") else last, {})
+                        named[entity.id] = named.get(entity.id, False) or len(words) == 1
+            self._name_stems = stems
+        found: dict[str, bool] = {}
+        for stem, named in self._name_stems.items():
+            if any(word == stem + ending for ending in endings):
+                found.update(named)
+        # "napoléonienne" beside "Napoléon" and "Joseph Napoléon": the one the name alone names
+        alone = [i for i, whole in found.items() if whole]
+        chosen = alone if len(alone) == 1 else list(found)
+        return self.persons[chosen[0]] if len(chosen) == 1 else None
 
     def _owner(self, noun: Any, seen: set[str]) -> Participant | None:
         """Whose an event noun is when its determiner says it ("son arrivée", "leur retraite", "notre
@@ -766,7 +800,8 @@ class Participants:
                 continue
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
-            inherited = self._inherited_subject(token) if token.pos_ == "VERB" else self._supported_by(token)
+            inherited = self._inherited_subject(token) if token.pos_ == "VERB" or token.i in self.misread_verbs \
+                else self._supported_by(token)
             if inherited is None and token.pos_ == "VERB":
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
             if inherited is None and token.i in self.misread_verbs and token.pos_ != "VERB":
@@ -959,8 +994,9 @@ class Participants:
         return token.i in self.references
 
     def _inherited_subject(self, token: Any) -> _Argument | None:
-        """The subject a verb without its own shares with the clause it is told under."""
-        if token.pos_ != "VERB":
+        """The subject a verb without its own shares with the clause it is told under (a verb the
+        tagger took for another word too: "finirent par se révolter", "révolter" read as a noun)."""
+        if token.pos_ != "VERB" and token.i not in self.misread_verbs:
             return None
         role = self._voice(token)
         walk = token
@@ -977,7 +1013,7 @@ class Participants:
             # garnison capitule" with the verb misread) is said of that noun as well.
             of_noun = dep == "acl" or tallied or (dep == "advcl" and head.pos_ in ("NOUN", "PROPN"))
             if of_noun and form == "Part" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-                if head.pos_ == "NOUN" and _disagree(walk, head):
+                if head.pos_ == "NOUN" and participle_disagrees(walk, head):
                     # "une citation à l'ordre du 20e corps, transformée …" hung on "corps": the
                     # participle's ending says it describes another noun.
                     return None

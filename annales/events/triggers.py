@@ -43,9 +43,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from annales.common.capitals import CapitalLines, VerbForms
+from annales.common.grammar import auxiliary_of_a_participle, participle_endings
 from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
 from annales.common.resources import load_rows
-from annales.events.capitals import CapitalLines, VerbForms
 from annales.events.lexicon import Lexicon
 from annales.model import Analysis
 
@@ -86,7 +87,7 @@ def _present_singular(token: Any) -> bool:
 def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms | None = None,
                   capital_verbs: dict[int, str] | None = None, capitals: CapitalLines | None = None) -> list[int]:
     """Token indices of the triggers, in reading order (one pass over the tokens). With `forms`, the verbs
-    the tagger took for other words (in lines in capitals, `annales.events.capitals`; a word with a
+    the tagger took for other words (in lines in capitals, `annales.common.capitals`; a word with a
     subject and an object of its own) are found, their lemma read from the lemmatizer's tables, and put
     in `capital_verbs` (token index -> verb lemma). `capitals`: the text's lines in capitals, when the
     caller found them already."""
@@ -167,6 +168,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # only a verb is written as, standing where its clause's verb stands, is that verb
             if take(i, forms.lemma(token.lower_)):
                 continue
+        if pos == "NOUN" and forms is not None and _participle_clause(token, lex, analysis.language or "fr") \
+                and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
+            # "Arrêté le 12 juin, le suspect a été libéré": no noun heads an adverbial clause bare
+            if take(i, forms.lemma(token.lower_, strict=False)):
+                continue
         if pos == "NOUN" and forms is not None:
             # "La ville fut assiégée en 1779" tagged a noun after its copula
             if not (token.idx in skipped or token.idx in timex_spans) \
@@ -178,7 +184,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                 continue  # a name ("Paris et Bonn se sont déclarés …"), not a heading's first word
             pos = "NOUN"
         if pos == "AUX" and token.dep_ not in AUX_DEPS and lemma_of(token) not in lex.never_events \
-                and not has_child_dep(token.head, "cop"):
+                and not has_child_dep(token.head, "cop") and not auxiliary_of_a_participle(token):
             pos = "VERB"  # "attaquera" tagged AUX but heading its words: the tagger's slip, still a verb
         if pos not in ("VERB", "NOUN", "ADJ"):
             continue
@@ -258,6 +264,19 @@ def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: 
             and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True)
     return i > 0 and parts[i - 1] == "CCONJ" and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] \
         and _before_its_object(token) and not has_child_dep(token, "det", "case", "nummod")
+
+
+def _participle_clause(token: Any, lex: Lexicon, language: str) -> bool:
+    """A word written as a past participle heading an adverbial clause with no article, preposition,
+    number or copula of its own ("Arrêté le 12 juin à Lyon, le suspect …", the tagger reading a
+    noun): a noun set before its clause so is an apposition naming someone ("Député de la Seine, il
+    …"), never a participle's form, or a person's noun. Alone ("Isolés, les défenseurs …") it says
+    what its subject is, as an adjective does: a participle telling what was done has a complement."""
+    if token.dep_ != "advcl" or not token.lower_.endswith(participle_endings(language)) \
+            or lemma_of(token) in lex.people_nouns or token.lower_ in lex.people_nouns:
+        return False
+    return not has_child_dep(token, "det", "case", "nummod", "cop") \
+        and any(c.i > token.i and c.dep_.startswith(("obl", "nmod", "obj", "xcomp")) for c in children_of(token))
 
 
 def _before_its_object(token: Any) -> bool:
@@ -361,11 +380,6 @@ def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str
 @lru_cache(maxsize=8)
 def present_participle_endings(language: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_rows(language, "events", "present_participle_endings.tsv"))
-
-
-@lru_cache(maxsize=8)
-def participle_endings(language: str) -> tuple[str, ...]:
-    return tuple(row[0] for row in load_rows(language, "common", "participle_endings.tsv"))
 
 
 @lru_cache(maxsize=8)

@@ -8,6 +8,7 @@ The language lives in `annales/resources/<lang>/time/`; this package names no wo
 
 from __future__ import annotations
 
+from annales.common.capitals import VerbForms, verb_forms
 from annales.context import Context, stage
 from annales.model import Analysis, Timex
 from annales.time import storyline
@@ -19,10 +20,11 @@ from annales.time.rules import grammar_for
 from annales.time.situation import Situations
 
 
-def find_timexes(analysis: Analysis) -> list[Timex]:
+def find_timexes(analysis: Analysis, forms: VerbForms | None = None) -> list[Timex]:
+    """`forms`: the model's verb forms, which read the tense of a line in capitals the tagger misreads."""
     language = analysis.language
     lexicon = lexicon_for(language)
-    situations = Situations(analysis, language)
+    situations = Situations(analysis, language, forms)
     items: list[Item] = []
     for cand in recognise(analysis.text, grammar_for(language)):
         if analysis.in_region(cand.start, cand.end, "boilerplate"):
@@ -47,4 +49,5 @@ def _has_pos(analysis: Analysis, start: int, end: int, tags: frozenset[str]) -> 
 
 @stage("time", reads=("text", "language", "dct", "regions", "sentences", "doc"), adds=("timexes",), resources="time")
 def tag_timexes(analysis: Analysis, context: Context) -> None:
-    analysis.timexes = find_timexes(analysis)
+    # the parse was made by the model: its lemmatizer tables are loaded already
+    analysis.timexes = find_timexes(analysis, verb_forms(context.nlp) if analysis.doc is not None else None)

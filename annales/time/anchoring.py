@@ -76,6 +76,9 @@ HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from 
 DAY_KINDS = frozenset({"absolute", "partial", "feast", "ordinal-weekday", "weekday"})
 # The evidence (storyline's feature names) that makes a date off the line one said in passing.
 PASSING_EVIDENCE = frozenset({"cue", "noun", "parentheses", "before", "ahead"})
+# The evidence that sets a year aside for good ("fermé depuis 1997", "(1997)"): no date of a news story
+# is read in that year.
+PASSING_CUES = frozenset({"cue", "parentheses"})
 
 
 @dataclass
@@ -233,6 +236,9 @@ class StoryState:
     local_paragraph: int = -1
     local_sentence: int = -1
     local_is_digression: bool = False
+    # The digression's date was read off the line on the text's own evidence (a cue such as "depuis",
+    # the noun it dates, parentheses): said in passing, it sets no year for a news story's dates.
+    local_passing: bool = False
     episode: Point | None = None  # the first day of the current episode ("le troisième jour")
     episode_id: str | None = None
     # The last day a date or time named, with its sentence and id: a clock time later in that
@@ -364,8 +370,11 @@ class Anchorer:
         if self.news and self.dct is not None and not self._story_over_dct and not self._in_entry(item):
             if item.reading.sign != 0:
                 return self.dct, "dct"  # "le printemps prochain", "le 6 mai dernier": from the day of writing
+            # "La réouverture du musée, fermé depuis 1997, est annoncée pour le 15 juin": a year said in
+            # passing is no story the paper tells.
             same_paragraph = (self.s.local_paragraph == item.situation.paragraph and self.s.local is not None
-                              and self.s.local.year is not None and abs(self.s.local.year - self.dct.year) > 1)
+                              and self.s.local.year is not None and abs(self.s.local.year - self.dct.year) > 1
+                              and not self.s.local_passing)
             if same_paragraph:
                 return self.s.local, self.s.local_id
             return self.dct, "dct"
@@ -703,6 +712,9 @@ class Anchorer:
                 chosen = after
             elif after is None or before is None:
                 chosen = after or before
+            elif (told := representative(self.s.last_day) if self.s.last_day is not None else None) in (after, before):
+                # "DIMANCHE, la fête … Dimanche soir, un bal": the weekday the text has just told, named again
+                chosen = told
             else:
                 chosen = after if (after - d0).days <= (d0 - before).days else before
         else:
@@ -723,6 +735,11 @@ class Anchorer:
                 story, story_id = self._story(item)
                 day, anchor_id = _day_point(story), story_id
                 night = story is not None and story.part == NIGHT
+                if self.news and self.dct is not None and day is not None and item.situation.tense == "past" \
+                        and signed_days(day, self.dct) > 0:
+                    # "Les secours sont intervenus vers 6 heures" after a sentence on a coming day: what
+                    # news tells in the past happened by the day of writing, not on the day told before
+                    day, anchor_id, night = self.dct, "dct", False
         if night and day is not None and _before_noon(r.point):
             # "dans la nuit du 24 au 25 mai, vers trois heures": the small hours are the next day's
             day = moved(day, "D", 1) or day
@@ -866,6 +883,7 @@ class Anchorer:
         paragraph = item.situation.paragraph
         if region in ("sidebar", "quote-block"):
             self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+            self.s.local_passing = False
             self.s.local_is_digression = True
             return
         self.s.local_sentence = item.situation.sentence
@@ -874,6 +892,7 @@ class Anchorer:
             return
         if self.s.local_is_digression and res.anchor == self.s.local_id and self.s.local_paragraph == paragraph:
             self.s.local, self.s.local_id = point, tid  # the digression goes on within its paragraph
+            self.s.local_passing = False
             return
         if self.s.main is None:
             self._move(point, tid, paragraph, item)
@@ -885,6 +904,7 @@ class Anchorer:
         off = mode == "off" or (mode == "greedy" and far and (self.news or not self._confirmed(item, point)))
         if off:
             self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+            self.s.local_passing = False
             self.s.local_is_digression = True
             return
         self._move(point, tid, paragraph, item)
@@ -895,6 +915,7 @@ class Anchorer:
             self.s.last_day = _day_point(point)
         self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
         self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
+        self.s.local_passing = False
         self.s.local_is_digression = False
         if point.day is not None and item.reading.kind in DAY_KINDS:
             self.s.episode, self.s.episode_id = _day_point(point), tid
@@ -1004,6 +1025,10 @@ class Anchorer:
                     self._commit(item, option.res, option.mode)
                     if option.mode == "off" and PASSING_EVIDENCE.intersection(option.reasons):
                         state.passing_day = state.last_day
+                        # a date named by a noun may still be the story a commemoration tells ("les
+                        # soldats du mois de juin 1944. Le 6 juin, …"); one after a cue is a reference
+                        state.local_passing = state.local_id == self.tids[item.index] \
+                            and bool(PASSING_CUES.intersection(option.reasons))
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
                     # Adopting a reference as the story goes where the text named it: an explicit move.
                     explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
@@ -1121,7 +1146,8 @@ class _Hypothesis:
 
 def _signature(state: StoryState) -> tuple:
     # Points are frozen values: equal points are the same story state, no need to print them.
-    return (state.main, state.local, state.local_is_digression, state.episode, state.passing_day, state.entry)
+    return (state.main, state.local, state.local_is_digression, state.local_passing, state.episode,
+            state.passing_day, state.entry)
 
 
 def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:

@@ -12,14 +12,23 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from annales.common.grammar import names_a_nouns_time, negated, pluperfect, verb_tense
+from annales.common.capitals import CapitalLines, VerbForms
+from annales.common.grammar import (
+    bare_participle,
+    names_a_nouns_time,
+    negated,
+    pluperfect,
+    spelled_tense,
+    verb_tense,
+)
 from annales.common.parse import children_where, has_child_dep, morph_of
 from annales.common.parse import span_root as _root
 from annales.common.quotes import quote_spans
-from annales.common.resources import load_rows
+from annales.common.resources import exists, load_rows
 from annales.model import Analysis
 
 _NEWLINE = re.compile("\n")
+_CAPITAL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line in capitals, accented letters too
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
 
@@ -68,6 +77,16 @@ class Situation:
 
 
 @cache
+def _plans(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that plan, prepositions of the date they plan for): `time/plan_verbs.tsv`."""
+    if not exists(language, "time", "plan_verbs.tsv"):
+        return frozenset(), frozenset()
+    rows = load_rows(language, "time", "plan_verbs.tsv", 2)
+    return (frozenset(row[1].lower() for row in rows if row[0] == "verb"),
+            frozenset(row[1].lower() for row in rows if row[0] == "target"))
+
+
+@cache
 def _event_nouns(language: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv"))
 
@@ -98,10 +117,13 @@ class _Containers:
 class Situations:
     """Computes the situation of any span of one analysed text."""
 
-    def __init__(self, analysis: Analysis, language: str) -> None:
+    def __init__(self, analysis: Analysis, language: str, forms: VerbForms | None = None) -> None:
         self.analysis = analysis
         self.language = language
         self.text = analysis.text
+        self.forms = forms
+        self.capitals = CapitalLines(self.text) if forms is not None and forms.known else None
+        self._line_tenses: dict[tuple[int, int], str | None] = {}
         self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]  # found in C, not a character at a time
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.sentence_start_set = set(self.sentence_starts)
@@ -182,13 +204,47 @@ class Situations:
         return opens and (after[:1] in (",", ";", ")", "") or before[-1:] == ",")
 
     def _tense_and_negation(self, start: int, end: int) -> tuple[str | None, bool]:
+        line = self.capitals.line_of(start) if self.capitals is not None else None
+        if line is not None:
+            spelled = self._line_tense(line)
+            if spelled is not None:
+                return spelled, False
         verb = self._verb(start, end)
         if verb is None:
             return None, False
         # Read once per verb: both read all its dependents, and one verb may govern thousands of dates.
         if verb.i not in self._verb_facts:
             self._verb_facts[verb.i] = verb_tense(verb, self.language), negated(verb)
-        return self._verb_facts[verb.i]
+        tense, negation = self._verb_facts[verb.i]
+        root = self._root_at(start, end)
+        if root is None or root.i == verb.i:
+            return tense, negation
+        plans, targets = _plans(self.language)
+        if verb.lemma_.lower() in plans:
+            # "a reporté le vote au 4 juin" (the parse may hang the date on the object): the day planned
+            # for lies ahead of the planning
+            on_object = root.head.head.i == verb.i and root.head.dep_ in ("obj", "nsubj:pass")
+            if (root.head.i == verb.i or on_object) \
+                    and any(c.dep_ == "case" and c.lower_ in targets for c in root.children):
+                return "future", negation
+        elif tense is None and root.head.i == verb.i and bare_participle(verb):
+            return "past", negation  # "le joueur, blessé jeudi, ne jouera pas": the wound is done by then
+        return tense, negation
+
+    def _line_tense(self, line: tuple[int, int]) -> str | None:
+        """The future of a line in capitals, read from the spelling of its verbs ("LA FOIRE SE TIENDRA
+        SAMEDI"): the tagger, trained on written case, takes them for nouns or names."""
+        if line not in self._line_tenses:
+            assert self.forms is not None
+            found = None
+            for word in _CAPITAL_WORD.findall(self.text, line[0], line[1]):
+                form = word.lower()
+                lemma = self.forms.lemma(form, strict=False)
+                if lemma is not None and spelled_tense(form, lemma, self.language) is not None:
+                    found = "future"
+                    break
+            self._line_tenses[line] = found
+        return self._line_tenses[line]
 
     def of(self, start: int, end: int) -> Situation:
         return Situation(

@@ -1,4 +1,4 @@
-"""Lines written in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE", "BIBLIOTHÈQUE FERMÉE"), as local news
+"""Lines written in capitals ("LA FOIRE SE TIENDRA SAMEDI", "MAIRIE FERMÉE"), as local news
 heads its items: the tagger, trained on written case, takes their verbs for nouns or names and hangs
 their words anyhow.
 
@@ -20,7 +20,7 @@ INFINITIVE_ENDINGS = ("er", "ir", "re")
 MIN_WORDS = 2  # one capitalised word is a name or an acronym ("ONU", "BESANÇON"), not a line in capitals
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A stretch of a line up to its sentence's end: a heading in capitals may run on in the same line
-# ("LE VILLAGE FERA LA FÊTE DIMANCHE. C'est en cette fête …").
+# ("LA FOIRE SE TIENDRA SAMEDI. Les exposants …").
 _LINE = re.compile(r"[^\n.!?]+[.!?]*")
 
 
