@@ -333,3 +333,16 @@ def test_an_infinitive_the_tagger_took_for_a_noun_shares_its_governors_subject(c
     event = next(e for e in analysis.events if e.trigger.text == "révolter")
     assert any(p.role == "agent" and p.entity is not None and "Vendéens" in _name(analysis, p.entity)
                for p in event.participants)
+
+
+def test_a_pronoun_stands_for_the_subject_of_its_sentence_the_parse_made_a_root(context: Context) -> None:
+    analysis = analyze("Le général Garnet Marbot arrive. Le roi Kofi Asante a abandonné la ville. Marbot fait "
+                       "occuper le palais. Le roi signe en mars le traité, par lequel il renonce à toute "
+                       "prétention.", context=context)
+    assert _roles(analysis, _event(analysis, "renoncer")) == {"Kofi Asante": "agent"}
+
+
+def test_qui_hung_as_an_adverbial_clause_stands_for_the_name_before_it(context: Context) -> None:
+    analysis = analyze("Le gouvernement de Paris confie alors le commandement au général Joseph Gallieni, qui "
+                       "arrive à Tananarive le 2 octobre.", context=context)
+    assert _roles(analysis, _event(analysis, "arriver")).get("Joseph Gallieni") == "agent"

@@ -414,3 +414,11 @@ def test_a_weekday_named_again_after_that_day_was_told_is_the_same_day(context) 
             "Samedi soir, un bal rassemble les exposants sur la place.")
     found = values(text, context, "2002-05-20")  # a Monday: the Saturday before is nearer
     assert (found["samedi"], found["Samedi soir"]) == ("2002-05-25", "2002-05-25TEV")
+
+
+def test_a_time_counted_from_the_story_under_a_future_does_not_move_a_history(context) -> None:
+    text = ("Le 3 juin 1746, le corsaire Duval prend un navire anglais devant Dunkerque. Cette prise lui vaudra "
+            "d'être anobli l'année suivante. Le 9 juillet, il entre à Saint-Malo.")
+    found = {t.text: t for t in analyze(text, context=context).timexes}
+    assert found["l'année suivante"].value == "1747" and found["l'année suivante"].story_line is False
+    assert found["Le 9 juillet"].value == "1746-07-09"

@@ -251,11 +251,11 @@ class _Memory:
             features = self.features[entity.id] = _features(root)
         gender, number = features
         head = _phrase_head(root)
-        subject = head.dep_ in SUBJECT_DEPS
+        subject = _subject(head)
         # Named with a preposition ("sous l'impulsion du colonel X"): no subject left unsaid is X.
         candidate = _Candidate(entity, root.i, sentence, subject,
                                not subject and any(c.dep_ == "case" and c.i < head.i for c in children_of(head)),
-                               subject and _main_clause(head.head))
+                               subject and (head.dep_ == "ROOT" or _main_clause(head.head)))
         self.told[entity.id] = self.told.get(entity.id, 0) + 1
         self.entities[entity.id] = entity
         self.last[(entity.type, gender, number, candidate.subject, candidate.main)] = candidate
@@ -512,7 +512,7 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
             token = doc[i]
             if token.dep_ in SUBJECT_DEPS and (token.pos_ == "NOUN" or (
                     token.pos_ == "PROPN" and any(c.dep_ == "det" for c in children_of(token)))) and not any(
-                    c.i in entity_at for c in children_of(token) if c.dep_ in NAME_DEPS):
+                    c.i in entity_at for c in children_of(token) if _names_its_head(c)):
                 memory.block(token, sentence, *_features(token))  # "le livre", not "le général Joffre"
             continue
         head, last, reference, features, blocker = found
@@ -561,10 +561,31 @@ def _sentence_starts(doc: Any) -> list[int]:
 
 
 def _phrase_head(token: Any) -> Any:
-    """The noun heading a name's phrase: "général" for "Joffre" in "le général Joffre"."""
-    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+    """The noun heading a name's phrase: "général" for "Joffre" in "le général Joffre" (hung on it
+    without a preposition, as a complement too: "le roi Kofi Karikari")."""
+    while _names_its_head(token) and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _names_its_head(token: Any) -> bool:
+    """A name apposed to the noun before it: "Joffre" of "le général Joffre"; the parse may hang it as
+    a complement without a preposition ("le roi Kofi Karikari")."""
+    return token.dep_ in NAME_DEPS or (token.dep_ == "nmod" and token.pos_ == "PROPN" and token.head.i == token.i - 1
+                                       and not any(c.dep_ == "case" for c in children_of(token)))
+
+
+def _subject(head: Any) -> bool:
+    """The phrase is a verb's subject: as the parse says, or a noun the parse made its sentence's root
+    with a finite verb hung right after it as its modifier ("Le roi signe le traité", "signe" read as
+    describing "roi"): a finite verb without a relative pronoun describes no noun, it is said of it."""
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and "Fin" in morph_of(c, "VerbForm")
+               and not any(g.dep_.startswith("nsubj") or g.dep_ == "mark" for g in children_of(c))
+               for c in children_of(head) if c.i > head.i)
 
 
 def _root(doc: Any, start: int, end: int) -> Any:

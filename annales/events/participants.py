@@ -356,6 +356,20 @@ def _cleft_focus(antecedent: Any) -> Any:
     return antecedent
 
 
+def _told_before(relative: Any) -> Any | None:
+    """The noun or name written right before a relative pronoun (a comma between), at the head of
+    its name ("au général Garnet X, qui …": "général"); None when a verb or anything else is there."""
+    doc, k = relative.doc, relative.i - 1
+    while k >= 0 and doc[k].is_punct and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[k]
+    while token.dep_ in ("flat", "flat:name") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _numbers_differ(participle: Any, subject: Any) -> bool:
     """The participle and the subject both carry a number in the parse's features, and not the same."""
     ours, theirs = _feature(participle, "Number"), _feature(subject, "Number")
@@ -765,6 +779,11 @@ class Participants:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
                     # "quitte Valmy" parsed as a predicate: a name right after the verb is its object.
                     role = "patient" if child.i > token.i and token.pos_ == "VERB" else "other"
+                elif dep == "dep" and child.i < token.i and not has_subject and token.pos_ == "VERB" \
+                        and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
+                    # "Wolseley fait construire une route" with the name hung by no relation the parse
+                    # could name: before the verb, it is the subject (below)
+                    role = "other"
                 elif dep == "expl:comp" and self._first_person(child):
                     # "le colonel m'envoie", "un éclat me blesse": the parse reads an object clitic as
                     # reflexive; whether it is the object or the indirect object, the narrator takes part.
@@ -794,7 +813,16 @@ class Participants:
             if _is_relative(child):
                 # "le général qui attaqua": the général; a relative complement ("dont", "auquel")
                 # says too little of how its antecedent takes part.
-                if token.dep_ != "acl:relcl" or token.head.i in self.triggers or role == "other":
+                if role == "other":
+                    continue
+                if token.dep_ != "acl:relcl":
+                    # "… au général X, qui arrive le 2 octobre" hung as an adverbial clause: "qui" is
+                    # said of the name or noun written right before it
+                    before = _told_before(child) if dep in SUBJECT_DEPS else None
+                    if before is not None:
+                        out.append(_Argument(before, role, case, True, exact=True))
+                    continue
+                if token.head.i in self.triggers:
                     continue
                 out.append(_Argument(_cleft_focus(token.head), role, case, dep in SUBJECT_DEPS, exact=True))
                 continue

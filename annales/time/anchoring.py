@@ -873,6 +873,8 @@ class Anchorer:
             return
         if item.reading.anchor == "speech" and res.anchor == "dct" and self._story_in_the_past():
             return  # "cette année" in a news story about 1870 is the writer's year, not a step of the story
+        if self._glance_ahead(item):
+            return
         if item.index in self.range_ends or (item.situation.prospective and not self.news):
             return  # the end of a period ("au 17 septembre", "jusqu'au 13"): the story stays at its start
         region = item.situation.region
@@ -1070,9 +1072,14 @@ class Anchorer:
             return True
         if after.local_id == tid and after.local_is_digression:
             return False  # a reference, a digression, an aside
-        if option.mode == "off":
+        if option.mode == "off" or self._glance_ahead(item):
             return False
         return item.situation.region not in ("sidebar", "quote-block", "byline")
+
+    def _glance_ahead(self, item: Item) -> bool:
+        """A time counted from the story in a clause a future governs, in a history ("Cette retraite lui
+        vaudra d'être fusillé l'année suivante"): the narrative looks ahead, its story stays where it is."""
+        return not self.news and item.reading.kind in ("offset", "deictic") and item.situation.told_ahead
 
     # ---- all together --------------------------------------------------------------------
     def run(self, text: str) -> list[Timex]:

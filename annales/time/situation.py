@@ -28,6 +28,7 @@ from annales.common.resources import exists, load_rows
 from annales.model import Analysis
 
 _NEWLINE = re.compile("\n")
+AHEAD_CLIMB = 4  # "vaudra d'être jugé puis fusillé": a verb, its infinitive, their conjuncts
 _CAPITAL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line in capitals, accented letters too
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
@@ -45,11 +46,18 @@ class Situation:
     attachment_reader: Any = field(default=None, repr=False, compare=False)
     pluperfect_reader: Any = field(default=None, repr=False, compare=False)
     imperfect_reader: Any = field(default=None, repr=False, compare=False)
+    ahead_reader: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pluperfect(self) -> bool:
         """The verb is in the pluperfect ("avait vu"): a past before the story's past."""
         return bool(self.pluperfect_reader()) if self.pluperfect_reader else False
+
+    @cached_property
+    def told_ahead(self) -> bool:
+        """The clause is governed by a future ("lui vaudra d'être fusillé l'année suivante"): a narrative
+        looking ahead of its story, which does not move to that time."""
+        return bool(self.ahead_reader()) if self.ahead_reader else False
 
     @cached_property
     def imperfect(self) -> bool:
@@ -258,7 +266,20 @@ class Situations:
             attachment_reader=lambda: self._attachment(start, end),
             pluperfect_reader=lambda: self._pluperfect(start, end),
             imperfect_reader=lambda: self._imperfect(start, end),
+            ahead_reader=lambda: self._told_ahead(start, end),
         )
+
+    def _told_ahead(self, start: int, end: int) -> bool:
+        verb = self._verb(start, end)
+        for _ in range(AHEAD_CLIMB):
+            if verb is None:
+                return False
+            if verb_tense(verb, self.language) == "future":
+                return True
+            if verb.dep_ not in ("xcomp", "conj", "ccomp") or verb.head is verb:
+                return False
+            verb = verb.head
+        return False
 
     def _imperfect(self, start: int, end: int) -> bool:
         verb = self._verb(start, end)
