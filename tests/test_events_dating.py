@@ -408,3 +408,10 @@ def test_a_future_predicate_is_not_placed_at_the_past_day_told_before(context: C
 def test_the_day_a_plan_is_put_off_to_lies_ahead_whatever_the_verbs_tense(context: Context) -> None:
     analysis = analyze("La direction a repoussé l'inauguration au 3 juin.", WEDNESDAY, context=context)
     assert _date(analysis, "inauguration") == "2002-06-03"
+
+
+def test_participles_opening_a_news_sentence_do_not_date_its_verb(context: Context) -> None:
+    analysis = analyze("Hier, la séance a été houleuse. Nommé en 1997, confirmé en 2000, le directeur a annoncé "
+                       "son départ.", WEDNESDAY, context=context)
+    announced = _event(analysis, "annoncé")
+    assert announced.date is not None and announced.date.value.startswith("2002-05")  # not 1997, not 2000

@@ -422,3 +422,8 @@ def test_a_time_counted_from_the_story_under_a_future_does_not_move_a_history(co
     found = {t.text: t for t in analyze(text, context=context).timexes}
     assert found["l'année suivante"].value == "1747" and found["l'année suivante"].story_line is False
     assert found["Le 9 juillet"].value == "1746-07-09"
+
+
+def test_the_end_of_the_week_told_in_the_past_midweek_is_the_week_before(context) -> None:
+    text = "Hier, il pleuvait. Le préfet a reçu en fin de semaine les maires du canton."
+    assert values(text, context, "2002-05-22")["fin de semaine"] == "2002-W20"

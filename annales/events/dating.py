@@ -97,6 +97,7 @@ from annales.common.grammar import (
     names_a_nouns_time,
     nouns_taking_the_date,
     participle_disagrees,
+    participle_endings,
     perfect_infinitive,
     verb_tense,
 )
@@ -521,6 +522,12 @@ def pluperfect(verb: Any) -> bool:
     return bool(aux) and "Imp" in morph_of(aux[0], "Tense") and "Part" in morph_of(verb, "VerbForm")
 
 
+def _comma_after(token: Any) -> bool:
+    """A comma follows the words the token heads ("Nommé en 1997, …")."""
+    last = max(t.i for t in token.subtree)
+    return last + 1 < len(token.doc) and token.doc[last + 1].text == ","
+
+
 def _perfect(verb: Any) -> bool:
     """"a signé", "est arrivé", "a été secouru": a tense auxiliary in the present before a participle."""
     aux = children_where(verb, lambda dep: dep == "aux:tense")
@@ -572,8 +579,9 @@ class Dating:
         news = analysis.dct is not None and any(
             t.anchor == "dct" and not self._dispatch(analysis, t) for t in analysis.timexes)
         if news:
-            plans |= frozenset(timex.id for i, timex in self.own.items()
-                               if doc[i].dep_ == "acl" and self._participle_clause(doc[i]))
+            # so is one opening the sentence, said of its subject ("Élu en 1995, réélu en 2001, le maire a
+            # annoncé …": who the mayor is, not when he spoke)
+            plans |= frozenset(timex.id for i, timex in self.own.items() if self._participle_clause(doc[i]))
         self.narrative = Narrative(analysis, points, flashbacks, plans)
         self.news = news
         # A text with a publication date and no date of its own: its passés composés, the tense news
@@ -1093,8 +1101,18 @@ class Dating:
     def _participle_clause(verb: Any) -> bool:
         """A bare past participle heading a clause of its own under a noun or the main verb ("l'accord
         signé en 1998", "Arrêté le 3 mars, il …"): its tense is no tense of the sentence's."""
-        return verb.pos_ in VERBS and verb.dep_ in ("acl", "advcl") and "Part" in morph_of(verb, "VerbForm") \
-            and "Past" in morph_of(verb, "Tense") and not has_child_dep(verb, "aux", "aux:tense", "aux:pass")
+        while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.i < verb.i:
+            verb = verb.head  # "élu en 1995, réélu en 2001": the second is said as the first is
+        # opening the sentence, the parse may hang it as a complement of the main verb ("obl:mod")
+        opening = (verb.dep_ in ("obl", "obl:mod", "dep") and verb.i < verb.head.i) or (
+            verb.dep_ == "ROOT" and verb.is_sent_start and _comma_after(verb))  # the parse may cut there
+        if not (verb.dep_ in ("acl", "advcl") or opening) or has_child_dep(verb, "aux", "aux:tense", "aux:pass"):
+            return False
+        if verb.pos_ in VERBS:
+            return "Part" in morph_of(verb, "VerbForm") and "Past" in morph_of(verb, "Tense")
+        # "Élu en 1995, …" read as a noun: its ending says it is a participle
+        return verb.pos_ == "NOUN" and verb.lower_.endswith(participle_endings(verb.doc.lang_ or "fr")) \
+            and not has_child_dep(verb, "det", "case")
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of

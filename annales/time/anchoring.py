@@ -70,6 +70,7 @@ DAY_COUNTING_KINDS = frozenset({"deictic", "offset", "clock", "daypart"})
 DAY_COUNTING_UNITS = frozenset({None, "D", "TH", "TM"})
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
+FRIDAY = 5  # the ISO weekday a week's end begins on ("en fin de semaine")
 NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
 # Readings that name a day of their own: one opens an episode ("le troisième jour" counts from it).
@@ -830,6 +831,11 @@ class Anchorer:
         if unit == "W" and r.amount == 0:
             d = representative(anchor)
             assert d is not None
+            if r.mod == "END" and item.situation.tense == "past" and d.isoweekday() < FRIDAY:
+                # "a rencontré en fin de semaine", written on a Wednesday: the end of the week before
+                d = plus_days(d, -7)
+                if d is None:
+                    return unresolved
             return Resolution(point=_week_of(d), anchor=anchor_id)
         there = moved(anchor, unit, int(amount))
         if there is None:  # "dans trois siècles" from 9999, "il y a deux mille ans" from 1999
