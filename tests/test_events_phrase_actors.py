@@ -144,3 +144,9 @@ def test_an_adjective_before_its_noun_the_parse_made_the_head_still_names_people
     retreat = next(e for e in analysis.events if e.trigger.text == "replient")
     words = [analysis.text[p.phrase.start:p.phrase.end] for p in retreat.participants if p.phrase is not None]
     assert words == ["les valeureuses troupes"]
+
+
+def test_a_group_noun_resolved_to_its_unit_is_replaced_by_the_units_name(context: Context) -> None:
+    text = "Le 52e R. I. quitte Montélimar le 5 août 1914.\n\nLe 20 août, le régiment reçoit le baptême du feu."
+    analysis = _analyze(text, context)
+    assert Phrases(analysis).of(_event(analysis, "recevoir")).startswith("52e régiment d'infanterie reçoit")

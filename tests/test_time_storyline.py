@@ -427,3 +427,10 @@ def test_a_time_counted_from_the_story_under_a_future_does_not_move_a_history(co
 def test_the_end_of_the_week_told_in_the_past_midweek_is_the_week_before(context) -> None:
     text = "Hier, il pleuvait. Le préfet a reçu en fin de semaine les maires du canton."
     assert values(text, context, "2002-05-22")["fin de semaine"] == "2002-W20"
+
+
+def test_the_winter_told_first_under_a_year_heading_is_the_one_that_year_opens_in(context) -> None:
+    text = ("Le 14 septembre 1914, le bataillon s'arrête sur l'Aisne.\n\n1915\n\nLe bataillon passe l'hiver "
+            "dans les tranchées de Soissons. Le 12 mai, il attaque le plateau.")
+    found = values(text, context)
+    assert (found["l'hiver"], found["Le 12 mai"]) == ("1914-WI", "1915-05-12")

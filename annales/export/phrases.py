@@ -234,6 +234,8 @@ class Phrases:
         else:
             for i in range(len(before) - 1, -1, -1):
                 key = before[i].key
+                if key in words.clitic and first != i + 1 and key not in words.auxiliary:
+                    break  # no adverb stands between a clitic and its verb: "le régiment reçoit" is no "le lui"
                 if key in words.auxiliary or key in words.clitic or key in words.negation:
                     first = i  # adverbs passed on the way belong to the group only once this is found
                 elif not words.is_adverb(key):

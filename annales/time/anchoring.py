@@ -458,6 +458,12 @@ class Anchorer:
         # that year when it only looks back a little ("le 28 septembre" after "le 23 novembre"),
         # else the next year ("Le 3 janvier" after "Le 31 décembre 1914").
         same = years[0]
+        if point.season == "WI" and anchor.month is None and anchor.season is None and anchor.week is None \
+                and anchor.day is None and in_calendar(years[-1]):
+            # A story told year by year ("1915" heading its part) enters the year on its first day: the
+            # winter it tells then is the one it goes on through, begun the December before (the
+            # value names a winter by the year of its December).
+            return years[-1]
         if _contains(anchor, same):
             return same  # "1916 … jusqu'au 8 février": a day inside the story's period is in it, wherever it falls
         holding = [c for c in candidates if begins_before(c) and ends_after(c)]
