@@ -22,16 +22,16 @@ def _date(analysis: Analysis, word: str) -> str | None:
 
 
 def test_a_participle_read_as_a_noun_keeps_its_date_from_the_main_verb(context: Context) -> None:
-    text = ("Le 1er août 1914, les trois bataillons se mobilisent à Calais. Embarqué le 5 août, le régiment "
-            "se concentre le 6 août, à Martigny (Aisne).")
+    text = ("Le 1er août 1914, les trois bataillons se rassemblent à Bayonne. Arrêté le 12 août, le régiment "
+            "reprend sa marche le 14 août, vers Nancy (Meurthe).")
     analysis = analyze(text, context=context)
-    assert _date(analysis, "concentre") == "1914-08-06"
+    assert _date(analysis, "reprend") == "1914-08-14"
 
 
 def test_a_participial_date_still_dates_a_main_verb_that_has_no_other(context: Context) -> None:
-    text = "Le 1er août 1914, les bataillons se mobilisent. Embarqué le 5 août, le régiment se concentre à Martigny."
+    text = "Le 1er août 1914, les bataillons se rassemblent. Arrêté le 12 août, le régiment reprend sa marche vers Nancy."
     analysis = analyze(text, context=context)
-    assert _date(analysis, "concentre") == "1914-08-05"  # the day it landed is all the text tells
+    assert _date(analysis, "reprend") == "1914-08-12"  # the day it halted is all the text tells
 
 
 def test_an_event_takes_the_date_of_the_event_noun_it_happens_during(context: Context) -> None:

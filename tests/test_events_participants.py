@@ -346,3 +346,10 @@ def test_qui_hung_as_an_adverbial_clause_stands_for_the_name_before_it(context: 
     analysis = analyze("Le gouvernement de Paris confie alors le commandement au général Joseph Gallieni, qui "
                        "arrive à Tananarive le 2 octobre.", context=context)
     assert _roles(analysis, _event(analysis, "arriver")).get("Joseph Gallieni") == "agent"
+
+
+def test_a_participle_read_as_a_noun_opening_the_sentence_is_said_of_its_subject(context: Context) -> None:
+    analysis = analyze("Le 14e régiment d'infanterie quitte Toulouse le 4 août 1914. Arrêté le 12 août, le "
+                       "régiment reprend sa marche le lendemain.", context=context)
+    assert _roles(analysis, next(e for e in analysis.events if e.trigger.text == "Arrêté")) == \
+        {"14e régiment d'infanterie": "patient"}

@@ -82,7 +82,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         for k in range(*tokens) if tokens is not None else ():
             entity_at.pop(k, None)
     participants = Participants(analysis, doc, trigger_set, entity_at, ranks_of,  # pronouns resolved once
-                                frozenset(capital_verbs))
+                                capital_verbs)
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
     quantities_of = clause_items(doc, quantity_at, trigger_set)  # the quantities of each event's own clause
     dating = Dating(analysis, doc, trigger_set, capitals)

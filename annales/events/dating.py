@@ -11,8 +11,8 @@ In order, an event is dated by:
    after the day of writing that the parser hung on a verb told in the past is the event noun's the
    verb governs ("a appelé hier à une grève le 24 juin 1999");
    Of several own dates the most precise wins, then the first told ("du 14 au 28 avril": the
-   start), but a date under an adverbial clause the tagger headed with a noun ("Embarqué le 5 août,
-   le régiment se concentre le 6 août") only when there is no other, and "le lendemain" counted
+   start), but a date under an adverbial clause the tagger headed with a noun ("Arrêté le 12 août,
+   le régiment reprend sa marche le 14") only when there is no other, and "le lendemain" counted
    from the date framing the sentence over that date;
    the date of a dated event noun the event happens during ("blessé pendant l'attaque du 12 juin",
    "lors de la manifestation du 1er mai", "au cours d'une revue, le 15 mars": events/during.tsv);
@@ -226,8 +226,8 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     # describing an event noun ("des élections avancées au printemps") tells that event's date.
     pos, dep, heads = tags(doc)
     stops = set(triggers)
-    # An adverbial clause whose head the tagger read as a noun ("Embarqué le 5 août, le régiment se
-    # concentre le 6 août"): its date reaches the main verb only when the verb has no other.
+    # An adverbial clause whose head the tagger read as a noun ("Arrêté le 12 août, le régiment
+    # reprend sa marche le 14"): its date reaches the main verb only when the verb has no other.
     misread: set[int] = set()
     for i, d in enumerate(dep):
         if d in OWN_CLAUSE_DEPS:  # few words head a clause: their part of speech is read for them only

@@ -87,12 +87,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
-from annales.common.grammar import participle_disagrees
+from annales.common.grammar import participle_disagrees, participle_endings
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
@@ -286,6 +287,9 @@ def _verb_form(token: Any) -> str | None:
     form = _feature(token, "VerbForm")
     if form == "Part" and token.lower_.endswith(finite_endings(token.doc.lang_ or "fr")):
         return "Fin"
+    if form is None and token.pos_ in ("NOUN", "ADJ", "PROPN") \
+            and token.lower_.endswith(participle_endings(token.doc.lang_ or "fr")):
+        return "Part"  # "Arrêté le 12 août, …" read as a noun: asked only of a word taken for a verb
     return form
 
 
@@ -401,12 +405,13 @@ class Participants:
     """Participants and places of every event of one document: built once, asked once per trigger."""
 
     def __init__(self, analysis: Analysis, doc: Any, triggers: set[int], entity_at: dict[int, Entity],
-                 ranks_of: dict[str, _Ranks], misread_verbs: frozenset[int] = frozenset()) -> None:
-        """`misread_verbs`: the triggers that are verbs the tagger took for another word ("la garnison
-        capitule" read as a noun and its adjective): the parse hangs them on their subject."""
+                 ranks_of: dict[str, _Ranks], misread_verbs: Mapping[int, str] | None = None) -> None:
+        """`misread_verbs`: the triggers that are verbs the tagger took for another word, with their
+        verb's lemma ("la garnison capitule" read as a noun and its adjective): the parse hangs them on
+        their subject."""
         self.doc = doc
         self.triggers = triggers
-        self.misread_verbs = misread_verbs
+        self.misread_verbs: Mapping[int, str] = misread_verbs or {}  # token -> the verb's lemma
         self.entity_at = entity_at
         self.ranks_of = ranks_of
         self.lex = _lexicon(analysis.language or "")
@@ -1137,8 +1142,10 @@ class Participants:
         if bare and token.dep_ == "conj" and _verb_form(token) == "Part" \
                 and has_child_dep(token.head, "aux:pass"):
             return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
-        if bare and _verb_form(token) == "Part" and _feature(token, "Tense") == "Past" \
-                and token.lemma_ not in self.lex.etre_verbs and token.dep_ in ("acl", "advcl", "nmod"):
+        misread = self.misread_verbs.get(token.i)  # "Arrêté le 12 août, …" read as a noun: its verb's lemma
+        past = _feature(token, "Tense") == "Past" or (misread is not None and _verb_form(token) == "Part")
+        if bare and _verb_form(token) == "Part" and past and (misread or token.lemma_) not in self.lex.etre_verbs \
+                and token.dep_ in ("acl", "advcl", "nmod"):
             return "patient"
         return "agent"
 
