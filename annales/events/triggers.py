@@ -270,7 +270,7 @@ def _participle_clause(token: Any, lex: Lexicon, language: str) -> bool:
     """A word written as a past participle heading an adverbial clause with no article, preposition,
     number or copula of its own ("Arrêté le 12 juin à Lyon, le suspect …", the tagger reading a
     noun): a noun set before its clause so is an apposition naming someone ("Député de la Seine, il
-    …"), never a participle's form, or a person's noun. Alone ("Isolés, les défenseurs …") it says
+    …"), never a participle's form, or a person's noun. Alone ("Épuisés, les hommes …") it says
     what its subject is, as an adjective does: a participle telling what was done has a complement."""
     if token.dep_ != "advcl" or not token.lower_.endswith(participle_endings(language)) \
             or lemma_of(token) in lex.people_nouns or token.lower_ in lex.people_nouns:
