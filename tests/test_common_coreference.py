@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annales import analyze
 from annales.common import coreference
 from annales.common.index import by_token
@@ -55,3 +57,13 @@ def test_a_finished_analysis_leaves_no_parse_behind() -> None:
     del analysis
     gc.collect()
     assert doc() is None
+
+
+# Session 24: a demonstrative stands for the last one told, not the subject "il" prefers.
+@pytest.mark.parametrize("pronoun", ["Celui-ci", "Ce dernier"])
+def test_a_demonstrative_stands_for_the_last_one_told(pronoun: str, context) -> None:
+    analysis = analyze(f"Le roi Henri reçoit le général Berton à Blois. {pronoun} quitte la ville le lendemain.",
+                       context=context)
+    names = {e.id: e.name for e in analysis.entities}
+    leaving = next(e for e in analysis.events if e.trigger.text == "quitte")
+    assert [names.get(p.entity) for p in leaving.participants if p.role == "agent"] == ["Berton"]

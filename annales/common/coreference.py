@@ -84,6 +84,7 @@ from annales.model import Entity, Span
 LAYER = "coreference"
 FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
 POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
+NEAREST = "nearest_pronouns.tsv"  # optional: without it, "celui-ci" prefers a subject as "il" does
 PARTITIVES = "partitive_prepositions.tsv"  # optional: without it, "d'entre eux" is no subject
 SUBJECT_ARTICLES = "subject_articles.tsv"  # optional: without it, a subject with a preposition stays one
 UNSAID = "unsaid_subjects.tsv"  # optional: without it, a verb with its subject left unsaid stays without one
@@ -122,6 +123,7 @@ class _Pronoun:
     types: frozenset[str]
     gender: str
     number: str
+    nearest: bool = False  # "celui-ci", "ce dernier": the last one told, not the subject "il" prefers
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,10 @@ class _Lexicon:
 def _lexicon(language: str) -> _Lexicon | None:
     if not all(exists(language, LAYER, name) for name in FILES):
         return None  # no coreference data for this language: pronouns stay unresolved
-    pronouns = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), row[2], row[3])
+    nearest = frozenset(row[0].lower() for row in load_rows(language, LAYER, NEAREST, 1)) \
+        if exists(language, LAYER, NEAREST) else frozenset()
+    pronouns = {row[0].lower(): _Pronoun(frozenset(t.strip() for t in row[1].split(",")), row[2], row[3],
+                                         row[0].lower() in nearest)
                 for row in load_rows(language, LAYER, "pronouns.tsv", 4)}
     nouns = {row[0].lower(): _GroupNoun(row[1], None if row[2] == "-" else row[2].lower())
              for row in load_rows(language, LAYER, "group_nouns.tsv", 3)}
@@ -664,6 +669,8 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
                          and c.i > subject.head.i), None)
             return (real, last, None, _features(real), None) if real is not None else None
         chosen = _choose(memory, pronoun, sentence)
+        if pronoun.nearest and chosen is not None and _nearer_noun(doc, chosen.token, i, pronoun):
+            chosen = None  # "ces derniers" after "les hommes du 1er lieutenant X": the men, no entity
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
@@ -708,10 +715,24 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     return token, i, Reference(chosen.entity, span), None, None
 
 
+def _nearer_noun(doc: Any, candidate: int, i: int, pronoun: _Pronoun) -> bool:
+    """A common noun of the pronoun's gender and number told between the candidate and the pronoun:
+    "celui-ci", "ces derniers" stand for the last one told, which then is no entity."""
+    for token in doc[candidate + 1:i]:
+        if token.pos_ != "NOUN":
+            continue
+        gender, number = morph_of(token, "Gender"), morph_of(token, "Number")
+        if (not number or pronoun.number in number) and (not gender or pronoun.gender in gender):
+            return True
+    return False
+
+
 def _choose(memory: _Memory, pronoun: _Pronoun, sentence: int) -> _Candidate | None:
     """The candidate a subject pronoun of these features stands for (see the module's account)."""
     near = [c for c in memory.agreeing(pronoun.types, pronoun.gender, pronoun.number)
             if c.sentence >= sentence - PRONOUN_REACH]
+    if pronoun.nearest:
+        return max(near, key=lambda c: c.token, default=None)
     chosen = _pick(near, sentence)
     near_subject = chosen is not None and chosen.subject and chosen.sentence >= sentence - 1
     if chosen is not None and chosen.entity is not None and not near_subject:
