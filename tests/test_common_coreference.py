@@ -67,3 +67,12 @@ def test_a_demonstrative_stands_for_the_last_one_told(pronoun: str, context) -> 
     names = {e.id: e.name for e in analysis.entities}
     leaving = next(e for e in analysis.events if e.trigger.text == "quitte")
     assert [names.get(p.entity) for p in leaving.participants if p.role == "agent"] == ["Berton"]
+
+
+def test_a_demonstrative_after_people_named_by_a_noun_stands_for_them(context) -> None:
+    text = ("Les trois compagnies atteignent la plage. Elles sont précédées par les hommes du capitaine Morel. "
+            "Ces derniers occupent la jetée.")
+    analysis = analyze(text, context=context)
+    holding = next(e for e in analysis.events if e.trigger.text == "occupent")
+    agents = [text[p.phrase.start:p.phrase.end] for p in holding.participants if p.role == "agent" and p.phrase]
+    assert agents == ["les hommes"]

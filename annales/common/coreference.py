@@ -669,8 +669,12 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
                          and c.i > subject.head.i), None)
             return (real, last, None, _features(real), None) if real is not None else None
         chosen = _choose(memory, pronoun, sentence)
-        if pronoun.nearest and chosen is not None and _nearer_noun(doc, chosen.token, i, pronoun):
-            chosen = None  # "ces derniers" after "les hommes du 1er lieutenant X": the men, no entity
+        nearer = _nearer_noun(doc, chosen.token if chosen is not None else _reach_start(doc, i), i, pronoun) \
+            if pronoun.nearest else None
+        if nearer is not None:
+            # "ces derniers" after "les hommes du lieutenant X": the men, no entity; the caller may
+            # read the noun as people
+            return subject, last, None, (pronoun.gender, pronoun.number), nearer
         span = Span(token.idx, doc[last].idx + len(doc[last]))
         reference = None
         if chosen is not None and chosen.entity is not None:
@@ -715,16 +719,24 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
     return token, i, Reference(chosen.entity, span), None, None
 
 
-def _nearer_noun(doc: Any, candidate: int, i: int, pronoun: _Pronoun) -> bool:
-    """A common noun of the pronoun's gender and number told between the candidate and the pronoun:
-    "celui-ci", "ces derniers" stand for the last one told, which then is no entity."""
-    for token in doc[candidate + 1:i]:
+def _nearer_noun(doc: Any, candidate: int, i: int, pronoun: _Pronoun) -> int | None:
+    """The last common noun of the pronoun's gender and number told between the candidate and the
+    pronoun: "celui-ci", "ces derniers" stand for the last one told, which then is no entity."""
+    for token in reversed(doc[candidate + 1:i]):
         if token.pos_ != "NOUN":
             continue
         gender, number = morph_of(token, "Gender"), morph_of(token, "Number")
         if (not number or pronoun.number in number) and (not gender or pronoun.gender in gender):
-            return True
-    return False
+            return token.i
+    return None
+
+
+def _reach_start(doc: Any, i: int) -> int:
+    """The token before the sentence preceding token i's: how far back a demonstrative with no entity
+    to stand for looks for a noun."""
+    sentence = doc[i].sent
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return before.start - 1
 
 
 def _choose(memory: _Memory, pronoun: _Pronoun, sentence: int) -> _Candidate | None:
