@@ -353,3 +353,8 @@ def test_a_participle_read_as_a_noun_opening_the_sentence_is_said_of_its_subject
                        "régiment reprend sa marche le lendemain.", context=context)
     assert _roles(analysis, next(e for e in analysis.events if e.trigger.text == "Arrêté")) == \
         {"14e régiment d'infanterie": "patient"}
+
+
+def test_the_sides_a_verb_of_relation_names_are_its_happenings(context: Context) -> None:
+    analysis = analyze("La guerre des Ashanti oppose en 1873 l'Empire britannique au royaume ashanti.", context=context)
+    assert _roles(analysis, _event(analysis, "guerre")) == {"Empire britannique": "agent"}

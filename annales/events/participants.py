@@ -149,6 +149,7 @@ class _Lexicon:
     event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
     share_cases: frozenset[str] = frozenset()  # "des" of "plusieurs des nôtres": a part of a side
     residents: frozenset[str] = frozenset()  # "les habitants de X": people named by where they live
+    relation_verbs: frozenset[str] = frozenset()  # "opposer": a happening as subject, its sides as objects
 
 
 def _people_adjectives(language: str) -> frozenset[str]:
@@ -189,6 +190,7 @@ def _lexicon(language: str) -> _Lexicon:
                               for row in load_rows(language, name, "event_nouns.tsv")),
         share_cases=frozenset(row[0].lower() for row in rows("share_prepositions.tsv", 1)),
         residents=frozenset(row[0].lower() for row in rows("resident_nouns.tsv", 1)),
+        relation_verbs=frozenset(row[0].lower() for row in rows("relation_verbs.tsv", 1)),
     )
 
 
@@ -848,6 +850,14 @@ class Participants:
             stray = self._stray_agent(token, children)
             if stray is not None:
                 out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
+        if token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and token.head.i != token.i \
+                and lemma_of(token.head) in self.lex.relation_verbs:
+            # "La guerre oppose l'Empire britannique au royaume ashanti": the sides the verb of relation
+            # names are the happening's own
+            for side in children_of(token.head):
+                if side.dep_ in ("obj", "obl:arg", "iobj"):
+                    sides = (side, *children_where(side, lambda d: d == "conj"))
+                    out += [_Argument(t, "agent", _case(t)) for t in sides]
         return out
 
     def _of_someone(self, head: Any, place: Entity) -> bool:
