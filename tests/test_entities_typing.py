@@ -306,3 +306,9 @@ def test_a_railway_company_named_by_its_line_is_an_organisation() -> None:
 def test_an_institution_takes_the_adjective_after_its_name() -> None:
     analysis = analysed("Hier, le Grand Conseil vaudois a siégé toute la journée.")
     assert entity_of(analysis, "Grand Conseil vaudois").type == "organization", seen(analysis)
+
+
+def test_a_participle_after_a_town_is_no_apposed_noun_of_a_person() -> None:
+    # "élu" is a noun of a person ("un élu") and a participle: said of the mayor, it makes no man of the town
+    analysis = analysed("Le maire de Saint-Avold, élu en mars 2001, a annoncé mardi sa démission.")
+    assert entity_of(analysis, "Saint-Avold").type == "place", seen(analysis)

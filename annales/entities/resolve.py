@@ -364,6 +364,9 @@ class Resolver:
         m = APPOSED_NOUN.match(self.text, end, min(len(self.text), end + 40))
         if m is None or not self._person_noun(m.group(1)):
             return False
+        word = self._tokens(m.start(1), m.end(1)) if self.doc is not None else None
+        if word is not None and self.doc[word[0]].pos_ in ("VERB", "AUX"):
+            return False  # "Le maire de X, élu en 2001, …": a participle said of another noun, no noun of a person
         # "Talleyrand, le prince de Bénévent, …" is set off; "Arrivé devant Gibraltar, le duc de
         # Crillon ordonna …" is the next clause's subject, named by its own title and name.
         named = NAMED_AFTER_NOUN.match(self.text, m.end(), min(len(self.text), m.end() + 60))
