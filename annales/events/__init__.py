@@ -85,7 +85,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                                 capital_verbs)
     quantity_at = by_token(doc, ((q.id, q.start, q.end) for q in analysis.quantities))
     quantities_of = clause_items(doc, quantity_at, trigger_set)  # the quantities of each event's own clause
-    dating = Dating(analysis, doc, trigger_set, capitals)
+    dating = Dating(analysis, doc, trigger_set, capitals, capital_verbs)
     sentences = TokenSentences(doc)
     heads: dict[int, int | None] = {}
     order_of = {i: n for n, i in enumerate(triggers, start=1)}

@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -539,9 +539,11 @@ class Dating:
     """Dates the events of one analysed text (see the module's docstring for the order of evidence)."""
 
     def __init__(self, analysis: Analysis, doc: Any, triggers: Iterable[int],
-                 capitals: CapitalLines | None = None) -> None:
-        """`capitals`: the text's lines in capitals, when the caller found them already."""
+                 capitals: CapitalLines | None = None, misread_verbs: Collection[int] = ()) -> None:
+        """`capitals`: the text's lines in capitals, when the caller found them already; `misread_verbs`:
+        the triggers that are verbs the tagger took for another word ("Élu en 1995, …" read as a noun)."""
         self.doc = doc
+        self.misread_verbs = misread_verbs
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
@@ -1097,8 +1099,7 @@ class Dating:
         return dates_a_dispatch(analysis.text, timex.start, timex.end, int(value[5:7]), int(value[8:10]),
                                 date.fromisoformat(analysis.dct.value))
 
-    @staticmethod
-    def _participle_clause(verb: Any) -> bool:
+    def _participle_clause(self, verb: Any) -> bool:
         """A bare past participle heading a clause of its own under a noun or the main verb ("l'accord
         signé en 1998", "Arrêté le 3 mars, il …"): its tense is no tense of the sentence's."""
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.i < verb.i:
@@ -1108,11 +1109,9 @@ class Dating:
             verb.dep_ == "ROOT" and verb.is_sent_start and _comma_after(verb))  # the parse may cut there
         if not (verb.dep_ in ("acl", "advcl") or opening) or has_child_dep(verb, "aux", "aux:tense", "aux:pass"):
             return False
-        if verb.pos_ in VERBS:
-            return "Part" in morph_of(verb, "VerbForm") and "Past" in morph_of(verb, "Tense")
-        # "Élu en 1995, …" read as a noun: its ending says it is a participle
-        return verb.pos_ == "NOUN" and verb.lower_.endswith(participle_endings(verb.doc.lang_ or "fr")) \
-            and not has_child_dep(verb, "det", "case")
+        if verb.i in self.misread_verbs:  # "Élu en 1995, …" read as a noun: its ending says it is a participle
+            return verb.lower_.endswith(participle_endings(verb.doc.lang_ or "fr"))
+        return bare_participle(verb) and "Past" in morph_of(verb, "Tense")
 
     def _future_at_past(self, token: Any, timex: Timex) -> bool:
         """A future event of news dated a few days or weeks before the day of writing: a misreading (of

@@ -289,9 +289,6 @@ def _verb_form(token: Any) -> str | None:
     form = _feature(token, "VerbForm")
     if form == "Part" and token.lower_.endswith(finite_endings(token.doc.lang_ or "fr")):
         return "Fin"
-    if form is None and token.pos_ in ("NOUN", "ADJ", "PROPN") \
-            and token.lower_.endswith(participle_endings(token.doc.lang_ or "fr")):
-        return "Part"  # "Arrêté le 12 août, …" read as a noun: asked only of a word taken for a verb
     return form
 
 
@@ -521,6 +518,15 @@ class Participants:
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _form(self, token: Any) -> str | None:
+        """`_verb_form`, and "Part" for a verb the tagger read as another word whose ending is a
+        participle's ("Arrêté le 12 août, …" read as a noun)."""
+        form = _verb_form(token)
+        if form is None and token.i in self.misread_verbs \
+                and token.lower_.endswith(participle_endings(token.doc.lang_ or "fr")):
+            return "Part"
+        return form
 
     def _person_of_adjective(self, adjective: Any) -> Entity | None:
         """The person of the text whose name the adjective is made of ("napoléonienne": Napoléon), when
@@ -1047,7 +1053,7 @@ class Participants:
             dep, head = walk.dep_, walk.head
             if head.i == walk.i:
                 return None
-            form = _verb_form(walk)
+            form = self._form(walk)
             # A participle after a colon the parse hangs as a noun's complement counts what the noun
             # names ("Troupe : tués, 36; disparus, 161", a loss tally): it is said of them as "acl" is.
             tallied = dep in ("nmod", "acl") and walk.pos_ == "VERB" and head.i < walk.i \
@@ -1149,12 +1155,13 @@ class Participants:
         if has_child_dep(token, "aux:pass"):
             return "agent" if self._pronominal(token) else "patient"
         bare = not any(c.dep_.startswith("aux") for c in children_of(token))
-        if bare and token.dep_ == "conj" and _verb_form(token) == "Part" \
+        if bare and token.dep_ == "conj" and self._form(token) == "Part" \
                 and has_child_dep(token.head, "aux:pass"):
             return "patient"  # "ils furent livrés et traités": the auxiliary of the first serves both
         misread = self.misread_verbs.get(token.i)  # "Arrêté le 12 août, …" read as a noun: its verb's lemma
-        past = _feature(token, "Tense") == "Past" or (misread is not None and _verb_form(token) == "Part")
-        if bare and _verb_form(token) == "Part" and past and (misread or token.lemma_) not in self.lex.etre_verbs \
+        form = self._form(token)
+        past = _feature(token, "Tense") == "Past" or (misread is not None and form == "Part")
+        if bare and form == "Part" and past and (misread or token.lemma_) not in self.lex.etre_verbs \
                 and token.dep_ in ("acl", "advcl", "nmod"):
             return "patient"
         return "agent"
