@@ -43,6 +43,10 @@ class CapitalLines:
                     self.spans.append((start, end))
         self._starts = [s for s, _ in self.spans]
 
+    def words(self, text: str, line: tuple[int, int]) -> list[str]:
+        """The words of a stretch `line_of` gave, as written."""
+        return _WORD.findall(text, line[0], line[1])
+
     def line_of(self, offset: int) -> tuple[int, int] | None:
         k = bisect_right(self._starts, offset) - 1
         if k >= 0 and self.spans[k][0] <= offset < self.spans[k][1]:

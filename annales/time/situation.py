@@ -29,7 +29,6 @@ from annales.model import Analysis
 
 _NEWLINE = re.compile("\n")
 AHEAD_CLIMB = 4  # "vaudra d'être jugé puis fusillé": a verb, its infinitive, their conjuncts
-_CAPITAL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line in capitals, accented letters too
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
 
@@ -245,7 +244,8 @@ class Situations:
         if line not in self._line_tenses:
             assert self.forms is not None
             found = None
-            for word in _CAPITAL_WORD.findall(self.text, line[0], line[1]):
+            assert self.capitals is not None
+            for word in self.capitals.words(self.text, line):
                 form = word.lower()
                 lemma = self.forms.lemma(form, strict=False)
                 if lemma is not None and spelled_tense(form, lemma, self.language) is not None:
