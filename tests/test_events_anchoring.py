@@ -29,7 +29,8 @@ def test_a_participle_read_as_a_noun_keeps_its_date_from_the_main_verb(context: 
 
 
 def test_a_participial_date_still_dates_a_main_verb_that_has_no_other(context: Context) -> None:
-    text = "Le 1er août 1914, les bataillons se rassemblent. Arrêté le 12 août, le régiment reprend sa marche vers Nancy."
+    text = ("Le 1er août 1914, les bataillons se rassemblent. Arrêté le 12 août, le régiment reprend sa marche "
+            "vers Nancy.")
     analysis = analyze(text, context=context)
     assert _date(analysis, "reprend") == "1914-08-12"  # the day it halted is all the text tells
 
