@@ -415,3 +415,22 @@ def test_participles_opening_a_news_sentence_do_not_date_its_verb(context: Conte
                        "son départ.", WEDNESDAY, context=context)
     announced = _event(analysis, "annoncé")
     assert announced.date is not None and announced.date.value.startswith("2002-05")  # not 1997, not 2000
+
+
+def test_a_date_qualifying_an_event_noun_is_not_read_in_the_future_of_its_clause(context: Context) -> None:
+    analysis = analyze("Les victimes de l'incendie de lundi seront inhumées samedi.", WEDNESDAY, context=context)
+    assert _date(analysis, "incendie") == "2002-05-20"  # the Monday just gone, not the coming one
+    assert _date(analysis, "inhumées") == "2002-05-25"
+
+
+def test_an_event_noun_takes_the_date_of_what_its_subject_relative_tells_it_did(context: Context) -> None:
+    analysis = analyze("Un mois de pluie a précédé le drame. L'incendie qui a ravagé l'entrepôt samedi a fait "
+                       "trois blessés.", WEDNESDAY, context=context)
+    assert _date(analysis, "incendie") == "2002-05-18"
+
+
+def test_a_clause_with_a_subject_of_its_own_lends_no_date_to_the_event_noun(context: Context) -> None:
+    analysis = analyze("La fraude que l'inspecteur a signalée lundi avait eu lieu en mars.", WEDNESDAY,
+                       context=context)
+    assert _date(analysis, "signalée") == "2002-05-20"
+    assert _date(analysis, "fraude") == "2002-03"

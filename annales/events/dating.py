@@ -475,6 +475,19 @@ def event_date(timex: Timex) -> EventDate:
 
 
 @answered_once  # an event's dating asks it up to four times, and its governor's again
+def _said_by_subject_relative(verb: Any) -> bool:
+    """The relative clause's subject is its pronoun ("l'explosion qui a secoué le quartier samedi"): what
+    the clause tells the event noun did, which happened when it did."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and "Rel" in morph_of(c, "PronType") for c in children_of(verb))
+
+
+def _said_by_another(verb: Any) -> bool:
+    """A clause hung on a noun that has a subject of its own ("l'attaque que le ministre a dénoncée
+    lundi", a relative clause the parse gives as a participle): what someone else did about the event, at
+    a time of its own."""
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph_of(c, "PronType") for c in children_of(verb))
+
+
 def tense_of(token: Any, language: str) -> str | None:
     """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
     "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
@@ -752,7 +765,10 @@ class Dating:
                           and self.breaks.unit(c.idx) == unit
                           and ((c.dep_ == "xcomp" and not perfect_infinitive(c))
                                or (c.dep_ == "acl" and token.pos_ in NOMINALS
-                                                     and not participle_disagrees(c, token))
+                                                     and not participle_disagrees(c, token)
+                                                     and not _said_by_another(c))
+                               or (c.dep_ == "acl:relcl" and token.i in self.triggers
+                                   and token.pos_ in NOMINALS and _said_by_subject_relative(c))
                                or (c.dep_ == "obj" and c.i in self.triggers
                                    and (token.i not in self.triggers or self._supports(token, c))))),
                          None)
@@ -1119,7 +1135,19 @@ class Dating:
         exilé en 1815"), dated as told. A bare participle has no tense of its own: "le joueur, blessé le
         8 avril, reprendra lundi" tells a past wound in a future sentence."""
         return self.news and self._before_dct(timex) and not self._far_from_dct(timex) \
-            and tense_of(token, self.language) == "future" and not bare_participle(token)
+            and tense_of(token, self.language) == "future" and not bare_participle(token) \
+            and not self._qualified_by(token, timex)
+
+    def _qualified_by(self, token: Any, timex: Timex) -> bool:
+        """The date is a complement of the event noun ("l'incendie de lundi"): the noun's own time, which
+        the tense of the clause the noun stands in does not tell."""
+        if token.pos_ in VERBS:
+            return False
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        return root.head.i == token.i and root.dep_.startswith("nmod") and has_child_dep(root, "case")
 
     def _past_at_future(self, token: Any, timex: Timex) -> bool:
         """A verb of news told in a past tense of its own dated a few days or weeks after the day of

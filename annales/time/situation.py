@@ -226,6 +226,11 @@ class Situations:
         root = self._root_at(start, end)
         if root is None or root.i == verb.i:
             return tense, negation
+        if tense == "future" and root.dep_.startswith("nmod") and root.head.pos_ == "NOUN" \
+                and root.head.i != verb.i and has_child_dep(root, "case"):
+            # "les victimes de l'incendie de lundi seront inhumées samedi": a clause's future is its
+            # verb's, not the time of the noun the date qualifies
+            return None, negation
         plans, targets = _plans(self.language)
         if verb.lemma_.lower() in plans:
             # "a reporté le vote au 4 juin" (the parse may hang the date on the object): the day planned
