@@ -243,6 +243,9 @@ RAW_UNITS = [
         ("151 regiment d'infanterie", "151e régiment d'infanterie")], id="ocr-bare-ordinal"),
     pytest.param("Le 3 mai, les 7 régiments et 2 bataillons partent; le 1 bataillon reste.", [],
                  id="a-count-is-no-ordinal"),
+    pytest.param("Il rejoint le 14e régiment de dragons à Lunéville, puis le 2e bataillon de chasseurs à pied.", [
+        ("14e régiment de dragons", "14e régiment de dragons"),
+        ("2e bataillon de chasseurs à pied", "2e bataillon de chasseurs à pied")], id="a-town-after-a-unit"),
 ]
 
 

@@ -358,3 +358,36 @@ def test_a_participle_read_as_a_noun_opening_the_sentence_is_said_of_its_subject
 def test_the_sides_a_verb_of_relation_names_are_its_happenings(context: Context) -> None:
     analysis = analyze("La guerre des Ashanti oppose en 1873 l'Empire britannique au royaume ashanti.", context=context)
     assert _roles(analysis, _event(analysis, "guerre")) == {"Empire britannique": "agent"}
+
+
+def test_a_causative_tells_its_happening_by_the_infinitive_with_the_causer(context: Context) -> None:
+    analysis = _analyze("Le général Bugeaud fait creuser une tranchée devant la ville.", context)
+    dig = _event(analysis, "creuser")
+    assert dig.happening and _roles(analysis, dig) == {"Bugeaud": "agent"}
+
+
+def test_a_causative_parsed_below_its_infinitive_is_no_second_happening(context: Context) -> None:
+    # parsed with the name and "fait" both hung on the infinitive by an unnamed relation
+    analysis = _analyze("Lyautey fait construire une ligne de forts et attend les Anglais.", context)
+    building = _event(analysis, "construire")
+    assert building.happening and _roles(analysis, building) == {"Lyautey": "agent"}
+    assert not _event(analysis, "faire").happening  # still a TimeML event
+    assert _roles(analysis, _event(analysis, "attendre"))["Lyautey"] == "agent"
+
+
+def test_a_title_beside_the_name_before_the_verb_is_its_subject(context: Context) -> None:
+    analysis = _analyze("Après un court bombardement, la reine Ranavalona III fait hisser le drapeau blanc.", context)
+    assert _roles(analysis, _event(analysis, "hisser")) == {"Ranavalona III": "agent"}
+
+
+def test_a_noun_of_both_an_event_and_people_acts_as_the_people(context: Context) -> None:
+    analysis = _analyze("En mai, des renforts débarquent au port.", context)
+    landing = _event(analysis, "débarquer")
+    assert [analysis.text[p.phrase.start:p.phrase.end] for p in landing.participants if p.phrase] == ["des renforts"]
+
+
+def test_a_town_where_the_one_joined_stands_is_no_patient(context: Context) -> None:
+    analysis = _analyze("Le sergent Fabre rejoint le 14e régiment de dragons à Lunéville.", context)
+    joining = _event(analysis, "rejoindre")
+    assert _roles(analysis, joining) == {"Fabre": "agent", "14e régiment de dragons": "patient"}
+    assert _places(analysis, joining) == ["Lunéville"]

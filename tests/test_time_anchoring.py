@@ -88,6 +88,14 @@ def test_news_deixis_is_anchored_on_the_dct() -> None:
     assert timex.anchor == "dct"
 
 
+def test_a_memoirs_undated_present_counts_its_last_and_next_from_itself() -> None:
+    analysis = _analysis("Le 4 mars 1917, notre compagnie monta en ligne. Le 12, elle fut relevée.\n\n"
+                         "Aujourd'hui, je suis un vieil homme. Le 14 juillet dernier, j'ai revu mes camarades.")
+    timex = _timex(analysis, "Le 14 juillet dernier")
+    assert timex.value == "XXXX-07-14"  # not the 14 July before the story's March 1917
+    assert _timex(analysis, "Le 12").value == "1917-03-12"
+
+
 def test_relative_to_an_unnamed_event_stays_unresolved() -> None:
     analysis = _analysis("Je débarquai à Saïgon un matin de pluie. Quelques mois après mon arrivée, la guerre éclata.")
     timex = _timex(analysis, "Quelques mois après")

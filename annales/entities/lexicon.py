@@ -35,6 +35,7 @@ class NameLexicon:
     lowercase_ranks: frozenset[str]  # folded surfaces some table writes in lower case: "mm" is no "MM."
     unit_nouns: dict[str, str]
     unit_words: frozenset[str]
+    lowercase_connectives: frozenset[str]  # unit words after which a name goes on in lower case only
     unit_abbreviations: dict[str, str]  # squeezed abbreviation ("RI") -> expansion
     ship_nouns: frozenset[str]
     ship_prefixes: frozenset[str]
@@ -103,6 +104,8 @@ def name_lexicon(language: str) -> NameLexicon:
         lowercase_ranks=frozenset(lowercase_ranks),
         unit_nouns=unit_nouns,
         unit_words=frozenset(_key(row[0]) for row in _rows(language, "unit_words.tsv")),
+        lowercase_connectives=frozenset(_key(row[0]) for row in _rows(language, "unit_words.tsv")
+                                        if row[1:2] == ("lowercase-after",)),
         unit_abbreviations=abbreviations,
         ship_nouns=frozenset(_key(s) for s in ship_nouns),
         ship_prefixes=frozenset(ship_prefixes),

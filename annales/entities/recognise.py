@@ -285,6 +285,10 @@ def _is_unit_word(word: str, lexicon: NameLexicon) -> bool:
     return folded in lexicon.unit_words or re.sub(r"^[dl]'", "", folded) in lexicon.unit_words
 
 
+def _is_connective_before_lowercase(word: str, lexicon: NameLexicon) -> bool:
+    return word.replace("’", "'").lower() in lexicon.lowercase_connectives
+
+
 def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
     """The part of the words after a unit's head noun that still names the unit."""
     kept, length = [], 0
@@ -296,6 +300,8 @@ def _unit_tail(tail: str, lexicon: NameLexicon) -> str:
         # unit's own words (a hard-wrapped "régiment\nd'infanterie"), never a capitalised word.
         if re.search(r"\n[ \t]*\n", gap) or ("\n" in gap and not unit_word):
             break
+        if word[0].isupper() and kept and _is_connective_before_lowercase(kept[-1].group(1), lexicon):
+            break  # "le 58e régiment d'artillerie à Bordeaux": "à pied" names the unit, "à" a town does not
         if unit_word or word[0].isupper():
             kept.append(m)
             continue

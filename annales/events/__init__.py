@@ -50,6 +50,7 @@ from annales.events.classes import (
     describes_a_thing,
     heads_a_passage,
     historians_future,
+    light_under_its_infinitive,
     names_its_doer,
     names_one_happening,
     recalls_a_told_happening,
@@ -140,3 +141,11 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)))
         event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)
+    event_at = {doc_i: event for doc_i, event in zip(triggers, analysis.events, strict=True)}
+    for i, event in event_at.items():
+        infinitive = event_at.get(doc[i].head.i)
+        if event.happening and infinitive is not None and infinitive.happening \
+                and light_under_its_infinitive(doc[i], lex):
+            # "Wolseley fait construire une route": one happening, told by the infinitive with the
+            # causer as its agent ("fait cesser le feu" keeps the causative's: ceasing is no happening)
+            event.happening = False

@@ -509,7 +509,10 @@ def bare_infinitive(verb: Any) -> bool:
         return False  # "on m'évacua" read as an infinitive: no infinitive ends so
     if any("Fin" in morph_of(aux, "VerbForm") for aux in children_where(verb, lambda dep: dep.startswith("aux"))):
         return False  # "fut évacué" read as an infinitive: a finite auxiliary makes a finite verb
-    return not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB")
+    if any(c.dep_ == "dep" and c.pos_ == "AUX" and c.i < verb.i and "Fin" in morph_of(c, "VerbForm")
+           for c in children_of(verb)):
+        return False  # "fait construire" with "fait" hung below the infinitive: a causative governs it
+    return not (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"))  # "fait creuser": "fait" read as AUX
 
 
 def names_its_doer(verb: Any) -> bool:
@@ -558,6 +561,14 @@ def a_time_comes(verb: Any, lex: Lexicon) -> bool:
             subject = verb.head if _is_relative_pronoun(child) and verb.dep_ == "acl:relcl" else child
             return lemma_of(subject) in lex.time_nouns
     return False
+
+
+def light_under_its_infinitive(verb: Any, lex: Lexicon) -> bool:
+    """"Wolseley fait construire une route" parsed with "fait" hung on the infinitive after it: the
+    causative's verb, an event of TimeML's, whose happening the infinitive tells (with the subject)."""
+    head = verb.head
+    return verb.dep_ == "dep" and lemma_of(verb) in lex.light_with_infinitive and head.i > verb.i \
+        and head.pos_ == "VERB" and "Inf" in morph_of(head, "VerbForm")
 
 
 def _is_relative_pronoun(token: Any) -> bool:

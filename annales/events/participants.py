@@ -482,7 +482,9 @@ class Participants:
                     of_happening = core and lemma_of(argument.head) in self.lex.event_nouns
                     if (argument.role != "other" or locative) and entity.id not in places and not of_happening:
                         places.append(entity.id)
-                    if argument.role != "patient":
+                    if argument.role != "patient" or (entity is not head_entity
+                                                      and self._placed_within(argument.head, entity)):
+                        # "rejoignit le 58e régiment à Bordeaux": where the one rejoined was, not whom
                         continue
                 if entity.id in seen:
                     continue
@@ -601,8 +603,10 @@ class Participants:
             if noun.i in self.antecedents:
                 pronoun = Span(noun.idx, noun.idx + len(noun))
                 noun = self.doc[self.antecedents[noun.i]]
-            if any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
-                continue  # "accorder aux ennemis": a preposition the parse took for an article
+            if noun.dep_ not in SUBJECT_DEPS and any(c.dep_ == "det" and c.pos_ == "ADP" for c in children_of(noun)):
+                # "accorder aux ennemis": a preposition the parse took for an article; a subject's is
+                # the article ("des renforts arrivent")
+                continue
             if noun.pos_ == "ADJ":
                 # "les valeureuses troupes" parsed with the adjective as the head and the noun as
                 # its complement: the noun right after it, with no preposition, is the phrase's.
@@ -769,8 +773,11 @@ class Participants:
                           for c, d in zip(children, deps, strict=True))
         out: list[_Argument] = []
         for child in children:
-            if child.i in self.triggers and not _is_relative(child):
-                continue  # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival
+            if child.i in self.triggers and not _is_relative(child) \
+                    and not (child.dep_ in SUBJECT_DEPS and self._kind(child) in PEOPLE):
+                # "l'arrivée de Leclerc réjouit …": Leclerc takes part in the arrival; "des renforts
+                # arrivent" names the people who come as well as their coming
+                continue
             if self._apart(child, token):
                 continue
             dep = child.dep_
@@ -847,6 +854,10 @@ class Participants:
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
             if inherited is None and token.i in self.misread_verbs and token.pos_ != "VERB":
                 inherited = self._subject_it_hangs_on(token)
+            if inherited is None and token.pos_ == "AUX" and token.dep_ == "dep" and token.head.i > token.i:
+                # "Hill fait cesser le feu" parsed with "fait" and "Hill" both hung on the infinitive
+                causer = self._unnamed_subject(token.head)
+                inherited = _Argument(causer, "agent", subject=True) if causer is not None else None
             if inherited is None and token.i in self.unsaid:
                 inherited = _Argument(token, self._voice(token), subject=True, exact=True)
             if inherited is not None:
@@ -873,6 +884,11 @@ class Participants:
             return False  # "les habitants de Saragosse se soulevèrent": where they live is where they rose
         word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
         return word is not None and _case(word) not in self.lex.place_cases
+
+    def _placed_within(self, head: Any, place: Entity) -> bool:
+        """The place completes the participant's words with a preposition of place ("à Bordeaux")."""
+        word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
+        return word is not None and _case(word) in self.lex.place_cases
 
     def _subject_it_hangs_on(self, verb: Any) -> _Argument | None:
         """The noun a verb read as its adjective or complement hangs on, told right before it: its
@@ -950,6 +966,12 @@ class Participants:
             token = head
         found = named if named is not None else people
         return _Argument(found, self._voice(verb), subject=True) if found is not None else None
+
+    def _unnamed_subject(self, verb: Any) -> Any | None:
+        """The name the parse hung before a verb by no relation it could name ("Wolseley fait construire
+        une route et attend …"): the verb's subject, which a verb told after it shares."""
+        return next((c for c in children_of(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ != "PRON"
+                     and not _case(c) and self._names_someone(c)), None)
 
     def _fronted_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse gave a clause it hung before a finite verb that has none: "Les
@@ -1040,7 +1062,12 @@ class Participants:
         head_entity = self.entity_at.get(token.i)
         if head_entity is not None:
             return head_entity.type in ACTOR_TYPES
-        return token.i in self.references
+        if token.i in self.references:
+            return True
+        # "la reine Ranavalona III": a noun the name stands beside, with no preposition between
+        return token.pos_ == "NOUN" and any(
+            c.dep_ in NAME_DEPS and not _case(c) and (named := self.entity_at.get(c.i)) is not None
+            and named.type in ACTOR_TYPES for c in children_of(token))
 
     def _inherited_subject(self, token: Any) -> _Argument | None:
         """The subject a verb without its own shares with the clause it is told under (a verb the
@@ -1109,7 +1136,8 @@ class Participants:
             if head.pos_ not in ("VERB", "AUX") or self._apart(walk, head):
                 return None
             subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS
-                            or (c.dep_ == "expl:subj" and c.i in self.references)), None)
+                            or (c.dep_ == "expl:subj" and c.i in self.references)), None) \
+                or self._unnamed_subject(head)
             if subject is not None:
                 if _is_relative(subject):
                     if head.dep_ != "acl:relcl":

@@ -286,6 +286,7 @@ class Anchorer:
         self.range_ends: set[int] = set()
         self.entry_heads: set[int] = set()
         self.dispatches: set[int] = set()  # datelines of dispatches sent shortly before the paper
+        self.present_paragraphs: set[int] = set()  # paragraphs told from an undated "aujourd'hui"
         self.section_heads: list[int] = []
         self.text = ""
         self.reference_cues = reference_cues
@@ -379,6 +380,9 @@ class Anchorer:
             if same_paragraph:
                 return self.s.local, self.s.local_id
             return self.dct, "dct"
+        if item.reading.sign != 0 and item.situation.paragraph in self.present_paragraphs \
+                and not self._in_entry(item):
+            return None, None
         return story, story_id
 
     def _same_sentence_day(self, item: Item) -> tuple[Point | None, str | None]:
@@ -1110,6 +1114,11 @@ class Anchorer:
                                                 item.reading.point.day, written)}
         # What a dispatch tells is written on its day, as an entry's is: the entry before it ends there.
         self.entry_heads |= self.dispatches
+        # A memoir's "Aujourd'hui, …": the paragraph speaks from the narrator's present, which the
+        # text does not date; its "le 11 novembre dernier" is counted from there, not from the story.
+        self.present_paragraphs = {item.situation.paragraph for item in self.items
+                                   if not self.news and item.reading.kind == "deictic"
+                                   and item.reading.speech_today and not item.situation.in_quote}
         return self.timexes(self._search())
 
     def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:
