@@ -434,3 +434,10 @@ def test_the_winter_told_first_under_a_year_heading_is_the_one_that_year_opens_i
             "dans les tranchées de Soissons. Le 12 mai, il attaque le plateau.")
     found = values(text, context)
     assert (found["l'hiver"], found["Le 12 mai"]) == ("1914-WI", "1915-05-12")
+
+
+def test_a_paragraph_after_a_pluperfect_reminder_goes_back_to_the_story(context) -> None:
+    text = ("Le 3 juin 1916, la compagnie monta à Verdun. Huit jours après, elle fut relevée.\n\n"
+            "En 1915, j'avais fait mes classes dans cette caserne, et j'en connaissais chaque couloir.\n\n"
+            "Le 2 juillet, nous repartîmes vers le front.")
+    assert values(text, context)["Le 2 juillet"] == "1916-07-02"  # not July 1915, a year before the story

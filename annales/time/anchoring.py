@@ -232,6 +232,9 @@ class StoryState:
     main: Point | None = None  # the main narrative's time: the last date the story moved to
     main_id: str | None = None
     main_paragraph: int = -1
+    # The story went to a date told in the pluperfect ("En 1912, j'avais fait mon service"): a past
+    # before the story's, which a later paragraph told in another tense leaves again.
+    main_before: bool = False
     local: Point | None = None  # a digression's or an aside's time, for what follows it closely
     local_id: str | None = None
     local_paragraph: int = -1
@@ -1047,6 +1050,8 @@ class Anchorer:
                         # soldats du mois de juin 1944. Le 6 juin, …"); one after a cue is a reference
                         state.local_passing = state.local_id == self.tids[item.index] \
                             and bool(PASSING_CUES.intersection(option.reasons))
+                    if state.main_id != hyp.state.main_id:
+                        state.main_before = option.mode != "off" and "before" in option.reasons
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
                     # Adopting a reference as the story goes where the text named it: an explicit move.
                     explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
@@ -1059,6 +1064,11 @@ class Anchorer:
                     if storyline.told_in_sequence(item.reading) and option.res.resolved and not from_dct:
                         before = _told_before(hyp.state, item, option.res.point)
                         step += storyline.sequence_cost(before, option.res.point)
+                        if hyp.state.main_before and hyp.state.main is not None \
+                                and _contains(hyp.state.main, option.res.point) \
+                                and item.situation.paragraph != hyp.state.main_paragraph \
+                                and not item.situation.pluperfect:
+                            step += storyline.W_RESUME  # read on in the pluperfect's past after its paragraph
                         if _leaves_the_month_told(hyp.state, item, option.res.point):
                             step += storyline.W_ELABORATION
                     if not option.res.resolved and item.reading.kind in storyline.RESOLVABLE:
@@ -1175,7 +1185,7 @@ class _Hypothesis:
 def _signature(state: StoryState) -> tuple:
     # Points are frozen values: equal points are the same story state, no need to print them.
     return (state.main, state.local, state.local_is_digression, state.local_passing, state.episode,
-            state.passing_day, state.entry)
+            state.passing_day, state.entry, state.main_before)
 
 
 def _prune(hypotheses: list[_Hypothesis], width: int) -> list[_Hypothesis]:

@@ -33,6 +33,10 @@ Costs are a few named features with fixed weights, readable one by one:
 - UNRESOLVED: an expression a reader would place ("hier", "le 20 août") left without a value.
 - DIGRESSION_GOES_ON: a date read against a reference just made off the line ("né en 1880 … le
   3 mars") rather than against the story it interrupted.
+- RESUME: a year-less date read on in a past the story went to in the pluperfect ("En 1912, j'avais
+  fait mon service dans ce secteur.") from a later paragraph not told in the pluperfect: a reader
+  takes the new paragraph back to the story the reminder interrupted ("Le 10 septembre, les
+  Allemands se retirèrent"); within the reminder's paragraph, the text may go on with it.
 
 The weights were set by hand so that the readings of the project's own examples and of the
 development texts (benchmarks/gold, corpus-dev) come out as a careful reader's; they are few on
@@ -71,6 +75,7 @@ W_STORY_OVER_DCT = 0.5
 W_UNRESOLVED = 1.0
 W_SEQUENCE = 0.5
 W_ELABORATION = 3.0
+W_RESUME = 1.0
 # Readings a reader places from the context; leaving one unresolved costs W_UNRESOLVED.
 RESOLVABLE = frozenset({"partial", "feast", "ordinal-weekday", "weekday", "deictic", "offset", "clock", "daypart",
                         "ordinal-day"})
