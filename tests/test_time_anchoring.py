@@ -96,6 +96,14 @@ def test_a_memoirs_undated_present_counts_its_last_and_next_from_itself() -> Non
     assert _timex(analysis, "Le 12").value == "1917-03-12"
 
 
+def test_a_day_counted_from_the_date_written_after_it_is_that_date_moved() -> None:
+    analysis = _analysis("Le 2 décembre 1917, la batterie quitta Belfort. Les colis arrivèrent la veille de Noël. "
+                         "Deux jours avant le 1er janvier 1918, il gela. La veille du 14 juillet 1918, on défila.")
+    assert _timex(analysis, "la veille").value == "1917-12-24"  # not 1 December, the day before the story's
+    assert _timex(analysis, "Deux jours avant").value == "1917-12-30"
+    assert _timex(analysis, "La veille").value == "1918-07-13"
+
+
 def test_relative_to_an_unnamed_event_stays_unresolved() -> None:
     analysis = _analysis("Je débarquai à Saïgon un matin de pluie. Quelques mois après mon arrivée, la guerre éclata.")
     timex = _timex(analysis, "Quelques mois après")

@@ -36,8 +36,8 @@ def find_timexes(analysis: Analysis, forms: VerbForms | None = None) -> list[Tim
             continue
         items.append(Item(cand, reading, situations.of(cand.start, cand.end), len(items)))
     dct = analysis.dct.value if analysis.dct else None
-    return Anchorer(items, dct, storyline.reference_cues(language), storyline.range_connector(language)).run(
-        analysis.text)
+    return Anchorer(items, dct, storyline.reference_cues(language), storyline.range_connector(language),
+                    storyline.counted_from_connector(language)).run(analysis.text)
 
 
 def _has_pos(analysis: Analysis, start: int, end: int, tags: frozenset[str]) -> bool:

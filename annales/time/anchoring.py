@@ -276,8 +276,10 @@ class StoryState:
 
 class Anchorer:
     def __init__(self, items: list[Item], dct: str | None, reference_cues: re.Pattern[str] | None = None,
-                 range_connector: re.Pattern[str] | None = None) -> None:
+                 range_connector: re.Pattern[str] | None = None,
+                 counted_from_connector: re.Pattern[str] | None = None) -> None:
         self.items = items
+        self.counted_from_connector = counted_from_connector
         # The id of the timex of each expression (an item's index is its place in `items`), asked for
         # every reading the search weighs.
         self.tids = [make_id("timex", index + 1) for index in range(len(items))]
@@ -1129,7 +1131,37 @@ class Anchorer:
         self.present_paragraphs = {item.situation.paragraph for item in self.items
                                    if not self.news and item.reading.kind == "deictic"
                                    and item.reading.speech_today and not item.situation.in_quote}
-        return self.timexes(self._search())
+        return self.timexes(self._from_the_date_after(self._search()))
+
+    def _from_the_date_after(self, readings: list[tuple[Option, float | None]]) -> list[tuple[Option, float | None]]:
+        """"la veille de Noël", "la veille du 14 juillet 1916", "trois jours après le 2 mai": a day counted
+        from the date written right after it is that date moved, whatever the story's day (the search
+        read it before that date was placed; the date itself moves the story as any other)."""
+        if self.counted_from_connector is None:
+            return readings
+        out = list(readings)
+        for index in range(len(self.items) - 1):
+            item, after = self.items[index], self.items[index + 1]
+            r = item.reading
+            if r.kind not in ("deictic", "offset") or r.anchor == "speech" or r.amount is None \
+                    or (r.unit or "D") not in ("D", "W", "M", "Y") or after.reading.type != "DATE":
+                continue
+            gap = self.text[item.cand.end:after.cand.start]
+            if (r.kind == "deictic" and not gap.strip()) or self.counted_from_connector.fullmatch(gap) is None:
+                continue  # "le lendemain 14 avril" glosses the day: it is that day, not the day after
+            there = readings[index + 1][0].res
+            if not there.resolved or there.point is None or there.point.year is None:
+                continue
+            unit = r.unit or "D"
+            amount = int(r.amount if r.kind == "deictic" else r.amount * r.sign)
+            if unit in ("D", "W") and there.point.day is None:
+                continue
+            point = moved(there.point, unit, amount)
+            if point is None:
+                continue
+            res = Resolution(point=truncate(point, unit), anchor=self.tids[index + 1], moves_story=False)
+            out[index] = (replace(readings[index][0], res=res), readings[index][1])
+        return out
 
     def timexes(self, readings: list[tuple[Option, float | None]]) -> list[Timex]:
         text = self.text

@@ -113,6 +113,16 @@ def range_connector(language: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation})\s*", re.IGNORECASE)
 
 
+@cache
+def counted_from_connector(language: str) -> re.Pattern[str]:
+    """The words between a day counted from a date and that date, written right after it (`time/
+    counted_from_connectors.tsv`): "la veille [du] 14 juillet", "trois jours après [le] 2 mai"."""
+    words = sorted((row[0] for row in load_rows(language, "time", "counted_from_connectors.tsv")), key=len,
+                   reverse=True)
+    alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    return re.compile(rf"\s*(?:(?:{alternation})(?:\s+|(?<=['’])))*", re.IGNORECASE)
+
+
 _BOUNDARY = re.compile(r"[.!?;:\n«»\"]")
 
 
