@@ -434,3 +434,12 @@ def test_a_clause_with_a_subject_of_its_own_lends_no_date_to_the_event_noun(cont
                        context=context)
     assert _date(analysis, "signalée") == "2002-05-20"
     assert _date(analysis, "fraude") == "2002-03"
+
+
+def test_a_date_right_after_an_opening_participle_is_its_clauses(context: Context) -> None:
+    # A heading line before it: the parser cuts the participle off as a sentence of its own and hangs
+    # the date on the main verb.
+    text = ("Le 5 septembre 1914, la compagnie repousse trois assauts.\n\nII. — EN ARTOIS\n\n"
+            "Relevé le 28 septembre, le bataillon est transporté dans le Nord.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "Relevé") == "1914-09-28"  # not the 5th, the day before the heading

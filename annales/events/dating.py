@@ -210,6 +210,9 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
     return [days[w] for w in re.findall(r"\w+", timex.text.lower()) if w in days]
 
 
+FRONTED_REACH = 5  # "Débarqué à Nancy le 9, …": the participle, its complement, the date
+
+
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
                 hung: list[tuple[Timex, int]] | None = None,
                 days: dict[str, int] | None = None,
@@ -251,7 +254,8 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         root = _past_complement(span_root(span), root, triggers)
         if root.i in counted_from(span) and root.head.i != root.i:
             root = root.head  # "deux jours après le braquage": the date is not the robbery's
-        head = clause = first_above(root, stops, above, breaks)
+        fronted = _fronted_clause_of(root, span, triggers)
+        head = clause = fronted if fronted is not None else first_above(root, stops, above, breaks)
         if head is not None and head not in triggers:
             # A clause whose verb is no event ("qu'en 1873 le prince fit imprimer …", a causative or
             # a light verb): its date is that of the event the verb governs, in the same clause (not
@@ -273,6 +277,29 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
                                                          and counts_days(timex, days)):
                 out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
+
+
+def _fronted_clause_of(root: Any, span: Any, triggers: set[int]) -> int | None:
+    """"Relevé le 28 septembre, le régiment est transporté …" parsed with the date on the main verb (the
+    participle its adverbial clause, or a sentence of its own the parser cut): a date written after the
+    participle that opens the sentence, no punctuation between them, before the comma closing its
+    clause, is that participle's event's; None otherwise."""
+    verb = root.head
+    if root.dep_ not in ("obl", "obl:mod") or verb.i <= span.end or verb.pos_ not in VERBS:
+        return None
+    doc = root.doc
+    after = doc[span.end:verb.i]
+    if len(after) == 0 or after[0].text != ",":
+        return None
+    for k in range(span.start - 1, max(-1, span.start - 1 - FRONTED_REACH), -1):
+        word = doc[k]
+        if word.is_punct or word.is_space:
+            return None
+        if k in triggers and word.pos_ in VERBS and "Part" in morph_of(word, "VerbForm") \
+                and not has_child_dep(word, "aux", "aux:tense", "aux:pass") \
+                and ((word.dep_ == "advcl" and word.head.i == verb.i) or word.head.i == word.i):
+            return k
+    return None
 
 
 def _clause_mark_between(doc: Any, span: Any, token: Any) -> bool:
