@@ -362,6 +362,17 @@ def test_a_passive_whose_subject_undergoes_it_is_an_occurrence(context: Context,
     assert _event(_analyze(text, context), trigger).event_class == event_class
 
 
+@pytest.mark.parametrize(("text", "trigger", "event_class"), [
+    ("Deux compagnies relèvent un bataillon de zouaves.", "relèvent", "OCCURRENCE"),  # a force relieved
+    ("Relevé le 7 mai, le régiment va cantonner à Toul.", "Relevé", "OCCURRENCE"),  # said of the regiment
+    ("Le rapporteur relève une erreur.", "relève", "REPORTING"),  # a thing noted
+    ("Les voisins informèrent le maire.", "informèrent", "REPORTING"),  # a person told, not acted on
+])
+def test_a_verb_of_speech_whose_object_or_subject_is_a_force_is_an_occurrence(
+        context: Context, text: str, trigger: str, event_class: str) -> None:
+    assert _event(_analyze(text, context), trigger).event_class == event_class
+
+
 def test_a_participle_read_as_an_infinitive_after_a_finite_auxiliary_is_told(context: Context) -> None:
     from spacy.tokens import Doc
 

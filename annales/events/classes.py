@@ -238,17 +238,38 @@ def _after_a_state_verb(token: Any, lex: Lexicon) -> bool:
 
 
 def _someone_undergoes(token: Any, lex: Lexicon) -> bool:
-    """The verb is a passive whose subject names a person, people, a force or a place (a name, a noun
-    of people, a personal pronoun), no happening and no statement."""
+    """What the verb does is done to a person, people, a force or a place (a name, a noun of people, a
+    personal pronoun), no happening and no statement: the subject of its passive, its object ("le
+    bataillon relève le 204e régiment"), or the subject a bare participle opening its sentence is said
+    of ("Relevé le 7 mai, le régiment va cantonner …")."""
     subjects = children_where(token, lambda dep: dep == "nsubj:pass")
-    if not subjects or not has_child_dep(token, "aux:pass"):
+    if subjects and has_child_dep(token, "aux:pass"):
+        return _names_someone(subjects[0], lex)
+    if subjects or any(c.dep_.startswith("aux") for c in children_of(token)) and "Part" in morph_of(token, "VerbForm"):
         return False
-    subject = subjects[0]
-    if subject.pos_ == "PROPN":
+    objects = children_where(token, lambda dep: dep == "obj")
+    if objects:
+        # Only a force ("relève le 204e régiment"): a person may be whom a speech is told to
+        # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme")
+        return _names_a_force(objects[0], lex)
+    if token.dep_ == "advcl" and "Part" in morph_of(token, "VerbForm") and token.i < token.head.i:
+        said_of = [c for c in children_of(token.head) if c.dep_ in ("nsubj", "nsubj:pass")]
+        return bool(said_of) and _names_someone(said_of[0], lex)
+    return False
+
+
+def _names_a_force(word: Any, lex: Lexicon) -> bool:
+    # "le 204e régiment" parsed with the ordinal as the head and the unit's noun its modifier
+    return word.pos_ == "NOUN" and (lemma_of(word) in lex.force_nouns or any(
+        c.dep_ in ("amod", "compound", "appos") and lemma_of(c) in lex.force_nouns for c in children_of(word)))
+
+
+def _names_someone(word: Any, lex: Lexicon) -> bool:
+    if word.pos_ == "PROPN":
         return True
-    if subject.pos_ == "PRON":
-        return "3" in morph_of(subject, "Person") and not {"Dem", "Rel", "Int"} & set(morph_of(subject, "PronType"))
-    return subject.pos_ == "NOUN" and lemma_of(subject) in lex.people_nouns
+    if word.pos_ == "PRON":
+        return "3" in morph_of(word, "Person") and not {"Dem", "Rel", "Int"} & set(morph_of(word, "PronType"))
+    return word.pos_ == "NOUN" and lemma_of(word) in lex.people_nouns or _names_a_force(word, lex)
 
 
 def _governs_event(token: Any, lex: Lexicon) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     frame_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     frame_openers: dict[str, frozenset[str]] = field(default_factory=dict)  # "cours" -> {"au"}; "lors" -> {}
     people_nouns: frozenset[str] = frozenset()  # nouns naming people or a force (`human_nouns.tsv`)
+    force_nouns: frozenset[str] = frozenset()  # of those, the ones naming a force ("régiment", "flotte")
     demonstratives: frozenset[str] = frozenset()  # "c'", "ce": the subject of "c'est" (back_dating_subjects.tsv)
     time_nouns: frozenset[str] = frozenset()  # "heure", "moment": a time whose coming is no happening
     coming_verbs: frozenset[str] = frozenset()  # "venir", "sonner": ... told by these verbs
@@ -114,6 +115,8 @@ def lexicon(language: str) -> Lexicon:
         frame_verbs=_frames(language, "verb"),
         frame_openers=_frames(language, "head", 3),
         people_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv")),
+        force_nouns=frozenset(row[0].lower() for row in load_rows(language, LAYER, "human_nouns.tsv", 2)
+                              if row[1] == "force"),
         time_nouns=time_nouns(language),
         coming_verbs=markers.get("coming-verb", frozenset()),
         agent_prepositions=frozenset(row[0].lower() for row in load_rows(language, LAYER, "agent_prepositions.tsv")),
