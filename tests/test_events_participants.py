@@ -391,3 +391,10 @@ def test_a_town_where_the_one_joined_stands_is_no_patient(context: Context) -> N
     joining = _event(analysis, "rejoindre")
     assert _roles(analysis, joining) == {"Fabre": "agent", "14e régiment de dragons": "patient"}
     assert _places(analysis, joining) == ["Lunéville"]
+
+
+def test_a_verb_after_an_aside_set_off_by_commas_is_told_with_the_subject_before_it(context: Context) -> None:
+    # "charge" read as a noun apposed to the aside's last noun
+    analysis = _analyze("Le général Lasalle, à la tête de ses hussards, charge les batteries ennemies.", context)
+    charge = _event(analysis, "charger")
+    assert charge.happening and _roles(analysis, charge) == {"Lasalle": "agent"}

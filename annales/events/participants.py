@@ -113,6 +113,7 @@ ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
 NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "nummod")
 # The words a phrase participant keeps around its noun: "tous les 300 soldats français".
 PHRASE_DEPS = ("det", "amod", "nummod")
+ASIDE_REACH = 20  # words from a verb back to the subject an aside set off by commas separates it from
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
 THIRD = "third"  # in `events/narrator_pronouns.tsv`: "les nôtres", whose verb is in the third person
 POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
@@ -898,6 +899,10 @@ class Participants:
         if before is not None and before.pos_ == "PRON" and before.dep_ in ("nsubj", "nsubj:pass") \
                 and morph_of(before, "Person") and "Rel" not in morph_of(before, "PronType"):
             return _Argument(before, "agent", subject=True, exact=True)
+        if before is not None and before.text == ",":
+            opening = self._subject_before_an_aside(verb)
+            if opening is not None:
+                return _Argument(opening, "agent", subject=True, exact=True)
         head = verb.head
         if head.i == verb.i or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN") or _case(head) \
                 or verb.dep_ not in ("amod", "acl", "appos", "nmod", "dep", "compound", "flat:name"):
@@ -907,6 +912,26 @@ class Participants:
         # The noun alone: the parse hung the clause's complements on it too ("le régiment bivouaque à
         # Laval (en réserve de la 34e division)"), none of which acts.
         return _Argument(head, "agent", subject=True, exact=True)
+
+    def _subject_before_an_aside(self, verb: Any) -> Any | None:
+        """"Kellermann, à la tête de 400 cavaliers, charge …": the name or noun phrase opening the
+        sentence before an aside set off by commas, with no verb in the aside, when it names someone."""
+        doc = verb.doc
+        k = verb.i - 2
+        while k >= 0 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in ".;:!?\n":
+            k -= 1
+        if k < 1 or doc[k].text != ",":
+            return None
+        start = k
+        while start > 0 and verb.i - start <= ASIDE_REACH and doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+                and not doc[start - 1].is_space:
+            start -= 1
+        if start == k or (start > 0 and doc[start - 1].text not in ".;:!?" and not doc[start - 1].is_space):
+            return None  # no phrase of its own opening the sentence
+        head = next((t for t in doc[start:k] if t.pos_ in ("PROPN", "NOUN")), None)
+        if head is None or not (self._names_someone(head) or self._kind(head) in PEOPLE):
+            return None
+        return head
 
     def _stray_agent(self, verb: Any, children: list[Any]) -> _Argument | None:
         """The agent of a passive verb the parse hung on a complement after it: "écrasée dans le sang

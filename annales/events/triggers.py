@@ -293,8 +293,10 @@ def _before_its_object(token: Any) -> bool:
 
 def _set_off_by_a_comma(token: Any) -> bool:
     """A comma right before the word: French sets no comma between a subject and its verb, so a word so
-    set off after a name is an apposed adjective ("Bismarck, modéré, pas sanguin."), not a verb."""
-    return token.i > 0 and token.doc[token.i - 1].text == ","
+    set off after a name is an apposed adjective ("Bismarck, modéré, pas sanguin."), not a verb; unless
+    the comma closes an aside and the word takes its object as a verb does ("Kellermann, à la tête de
+    400 cavaliers, charge la colonne")."""
+    return token.i > 0 and token.doc[token.i - 1].text == "," and not _before_its_object(token)
 
 
 def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
