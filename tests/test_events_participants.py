@@ -398,3 +398,10 @@ def test_a_verb_after_an_aside_set_off_by_commas_is_told_with_the_subject_before
     analysis = _analyze("Le général Lasalle, à la tête de ses hussards, charge les batteries ennemies.", context)
     charge = _event(analysis, "charger")
     assert charge.happening and _roles(analysis, charge) == {"Lasalle": "agent"}
+
+
+def test_the_pronoun_before_a_verb_the_tagger_misread_is_its_subject(context: Context) -> None:
+    # "entre" read as the preposition, "il" hung on the noun opening the sentence
+    analysis = _analyze("Michel Ney naît à Sarrelouis en 1769. Fils d'un tonnelier, il entre à l'école militaire.",
+                        context)
+    assert _roles(analysis, _event(analysis, "entrer")) == {"Michel Ney": "agent"}

@@ -53,3 +53,22 @@ def test_a_headline_and_its_byline_are_sentences_of_their_own() -> None:
     assert "Lucie Vernet" not in {names.get(p.entity) for p in headline.participants}
     grouped = {line.main.trigger.text: [e.trigger.text for e in line.subs] for line in lines(analysis)}
     assert "rassemblés" not in grouped.get("réuni", []), grouped
+
+
+def test_the_first_sentence_after_a_break_is_not_cut_before_a_lower_case_word(context: Context) -> None:
+    # A title repeating the name the text opens on: the parser, starting after the break, cut the name
+    # off its verb, which was left without a subject.
+    text = "Jean-Victor Moreau\n\nJean-Victor Moreau naît dans le Puy-de-Dôme le 17 août 1768."
+    doc = parse_text(text, context)
+    assert not any(t.is_sent_start for t in doc if t.text == "naît")
+    birth = next(e for e in analyze(text, context=context).events if e.trigger.text == "naît")
+    assert [p.role for p in birth.participants] == ["agent"]
+
+
+def test_a_heading_in_capitals_the_text_goes_on_from_is_left_to_the_parser(context: Context) -> None:
+    from annales.common.sentence_breaks import set_sure_breaks
+
+    text = "CHAPITRE II\n\nLA CHAMPAGNE (Mars 1915-Juin 1915) Durement éprouvé, le bataillon se reforme."
+    doc = set_sure_breaks(context.nlp.make_doc(text))
+    assert [t.text for t in doc if t.is_sent_start] == ["CHAPITRE", "LA"]
+    assert not any(t.is_sent_start is False for t in doc)  # the rest is the parser's to cut

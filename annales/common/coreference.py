@@ -625,7 +625,9 @@ def _impersonal(subject: Any, lex: _Lexicon) -> bool:
     one of a verb whose object does what the infinitive says, `personal_passives.tsv`: "il est
     chargé d'effectuer des travaux")."""
     verb = subject.head
-    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS for c in children_of(verb)) \
+    # The clause must be one: "il est nommé gouverneur" has a noun for predicate, no real subject.
+    if subject.dep_ == "nsubj:pass" and any(c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")
+                                            for c in children_of(verb)) \
             and verb.lemma_ not in lex.personal_passives:
         return True  # not "il est chargé d'effectuer des travaux": someone was given the task
     when = lex.impersonal.get(verb.lemma_)

@@ -380,6 +380,11 @@ def _numbers_differ(participle: Any, subject: Any) -> bool:
     return ours is not None and theirs is not None and ours != theirs
 
 
+def _third_person_pronoun(token: Any) -> bool:
+    return token.pos_ == "PRON" and "3" in morph_of(token, "Person") \
+        and not {"Rel", "Dem", "Int"} & set(morph_of(token, "PronType"))
+
+
 def _is_relative(token: Any) -> bool:
     return token.pos_ == "PRON" and _feature(token, "PronType") == "Rel"  # the part of speech is cheaper
 
@@ -424,8 +429,12 @@ class Participants:
         self.antecedents: dict[int, int] = {}
         # Verbs heading their sentence with their subject left unsaid ("A brisé la ligne ennemie").
         self.unsaid: dict[int, Reference] = {}
+        # "Fils d'un tonnelier, il entre à l'école" with "entre" read as a preposition and "il" hung on
+        # the noun: the pronoun right before a misread verb is its subject, whatever the parse made of it.
+        asked = {v - 1 for v in self.misread_verbs if v > 0 and _third_person_pronoun(doc[v - 1])
+                 and doc[v - 1].dep_ not in SUBJECT_DEPS}
         self.references: dict[int, Reference] = resolve_references(
-            doc, analysis.text, analysis.language, entity_at, set(dates), possessives=self.possessives,
+            doc, analysis.text, analysis.language, entity_at, set(dates), asked=asked, possessives=self.possessives,
             antecedents=self.antecedents, unsaid=self.unsaid)
         self.datelines = _Datelines(analysis)
         self.marked = sorted(set(entity_at) | set(self.references))  # tokens that name or refer to someone
@@ -896,7 +905,8 @@ class Participants:
         subject ("Raynal capitule", "la garnison capitule"); or the subject pronoun right before it ("ils
         incendient", the verb read as an adverb and the pronoun hung on another word)."""
         before = self.doc[verb.i - 1] if verb.i > 0 else None
-        if before is not None and before.pos_ == "PRON" and before.dep_ in ("nsubj", "nsubj:pass") \
+        if before is not None and before.pos_ == "PRON" and (before.dep_ in ("nsubj", "nsubj:pass")
+                                                             or before.i in self.references) \
                 and morph_of(before, "Person") and "Rel" not in morph_of(before, "PronType"):
             return _Argument(before, "agent", subject=True, exact=True)
         if before is not None and before.text == ",":
