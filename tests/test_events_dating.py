@@ -443,3 +443,10 @@ def test_a_date_right_after_an_opening_participle_is_its_clauses(context: Contex
             "Relevé le 28 septembre, le bataillon est transporté dans le Nord.")
     analysis = analyze(text, context=context)
     assert _date(analysis, "Relevé") == "1914-09-28"  # not the 5th, the day before the heading
+
+
+def test_a_period_hung_on_a_noun_times_the_clause(context: Context) -> None:
+    analysis = analyze("Né en 1760, il sert dans la marine hollandaise de 1778 à 1784.", context=context)
+    assert _date(analysis, "sert") == "1778"
+    kept = analyze("La guerre de 1870 ruina la région.", context=context)
+    assert _date(kept, "guerre") == "1870"  # a single year still the noun's

@@ -248,7 +248,7 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
     for timex, span in zip(points, spans, strict=True):
         if span is None or len(span) == 0:
             continue
-        root = _above_nouns(span_root(span), triggers, in_dates, language)
+        root = _above_nouns(span_root(span), triggers, in_dates, language, range(span.start, span.end))
         if root is None:
             continue
         root = _past_complement(span_root(span), root, triggers)
@@ -302,6 +302,15 @@ def _fronted_clause_of(root: Any, span: Any, triggers: set[int]) -> int | None:
     return None
 
 
+def _opens_a_range(root: Any, in_dates: set[int], own: range | None) -> bool:
+    """The date opens a period whose end, another date, hangs on it with a preposition ("servit dans
+    l'armée autrichienne de 1777 à 1785"): how long something went on, which times the clause, not the
+    noun the parse hung it on. `own`: the date's own words."""
+    own = own if own is not None else range(root.i, root.i + 1)
+    return any(c.i > root.i and c.i in in_dates and c.i not in own and c.dep_.startswith(("nmod", "conj"))
+               and has_child_dep(c, "case") and not has_child_dep(c, "cc") for c in children_of(root))
+
+
 def _clause_mark_between(doc: Any, span: Any, token: Any) -> bool:
     """A colon or a semicolon lies between a date's words and a token."""
     low, high = (span.end, token.i) if span.end <= token.i else (token.i + 1, span.start)
@@ -321,7 +330,8 @@ def _event_governed(verb: Any, triggers: set[int]) -> int | None:
     return None
 
 
-def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: str) -> Any | None:
+def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: str,
+                 own: range | None = None) -> Any | None:
     """Where a date's walk up the parse goes on from, past the nouns it modifies; None when it is the
     date of a noun that names no event.
 
@@ -348,7 +358,7 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: st
                            and root.doc[k].pos_ in NOMINALS and _governs(head, root.doc[k])]
                 if between:
                     return root.doc[between[0]]
-            if t is root and not names_a_nouns_time(t, language):
+            if t is root and (not names_a_nouns_time(t, language) or _opens_a_range(t, in_dates, own)):
                 # "occupent les principautés de la Valachie en juillet 1853": no noun takes its
                 # time by "en"; the date times what the whole phrase depends on.
                 slip = True
