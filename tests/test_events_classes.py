@@ -441,3 +441,8 @@ def test_a_war_that_opposes_two_sides_is_a_relation_and_an_army_that_opposes_its
     assert _event(analysis, "guerre").happening  # the war itself is the line
     analysis = _analyze("Le 3 mai 1916, les chasseurs opposent leur seconde ligne à l'assaut ennemi.", context)
     assert _event(analysis, "opposent").event_class == "OCCURRENCE"
+
+
+def test_distinguishing_oneself_is_done_seeing_is_perceived(context: Context) -> None:
+    assert _event(_analyze("Le sergent se distingue à Douaumont.", context), "distingue").event_class == "OCCURRENCE"
+    assert _event(_analyze("On distingue au loin les feux.", context), "distingue").event_class == "PERCEPTION"
