@@ -243,18 +243,17 @@ def _someone_undergoes(token: Any, lex: Lexicon) -> bool:
     bataillon relève le 204e régiment"), or the subject a bare participle opening its sentence is said
     of ("Relevé le 7 mai, le régiment va cantonner …")."""
     subjects = children_where(token, lambda dep: dep == "nsubj:pass")
-    if subjects and has_child_dep(token, "aux:pass"):
-        return _names_someone(subjects[0], lex)
-    if subjects or any(c.dep_.startswith("aux") for c in children_of(token)) and "Part" in morph_of(token, "VerbForm"):
-        return False
+    if subjects:
+        return has_child_dep(token, "aux:pass") and _people_named(subjects[0], lex)
     objects = children_where(token, lambda dep: dep == "obj")
     if objects:
         # Only a force ("relève le 204e régiment"): a person may be whom a speech is told to
         # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme")
         return _names_a_force(objects[0], lex)
-    if token.dep_ == "advcl" and "Part" in morph_of(token, "VerbForm") and token.i < token.head.i:
+    if token.dep_ == "advcl" and "Part" in morph_of(token, "VerbForm") and token.i < token.head.i \
+            and not any(c.dep_.startswith("aux") for c in children_of(token)):
         said_of = [c for c in children_of(token.head) if c.dep_ in ("nsubj", "nsubj:pass")]
-        return bool(said_of) and _names_someone(said_of[0], lex)
+        return bool(said_of) and _people_named(said_of[0], lex)
     return False
 
 
@@ -264,7 +263,8 @@ def _names_a_force(word: Any, lex: Lexicon) -> bool:
         c.dep_ in ("amod", "compound", "appos") and lemma_of(c) in lex.force_nouns for c in children_of(word)))
 
 
-def _names_someone(word: Any, lex: Lexicon) -> bool:
+def _people_named(word: Any, lex: Lexicon) -> bool:
+    """The word names a person, people or a force: a name, a personal pronoun, a noun of people."""
     if word.pos_ == "PROPN":
         return True
     if word.pos_ == "PRON":

@@ -511,7 +511,6 @@ def event_date(timex: Timex) -> EventDate:
     return EventDate(timex.value, timex.interval.earliest, timex.interval.latest)
 
 
-@answered_once  # an event's dating asks it up to four times, and its governor's again
 def _said_by_subject_relative(verb: Any) -> bool:
     """The relative clause's subject is its pronoun ("l'explosion qui a secoué le quartier samedi"): what
     the clause tells the event noun did, which happened when it did."""
@@ -525,6 +524,7 @@ def _said_by_another(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph_of(c, "PronType") for c in children_of(verb))
 
 
+@answered_once  # an event's dating asks it up to four times, and its governor's again
 def tense_of(token: Any, language: str) -> str | None:
     """"present", "perfect" (passé composé), "past", "future" (the simple conditional too),
     "conditional" (the conditional perfect) or None, read from the token's verb, or from the verb it
@@ -1183,7 +1183,7 @@ class Dating:
         span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
-        root = span.root
+        root = span_root(span)
         return root.head.i == token.i and root.dep_.startswith("nmod") and has_child_dep(root, "case")
 
     def _past_at_future(self, token: Any, timex: Timex) -> bool:

@@ -114,6 +114,7 @@ NAME_DEPS = ("flat", "flat:name", "appos", "amod", "nmod", "compound", "dep", "n
 # The words a phrase participant keeps around its noun: "tous les 300 soldats français".
 PHRASE_DEPS = ("det", "amod", "nummod")
 ASIDE_REACH = 20  # words from a verb back to the subject an aside set off by commas separates it from
+SENTENCE_MARKS = frozenset({".", ";", ":", "!", "?"})
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
 THIRD = "third"  # in `events/narrator_pronouns.tsv`: "les nôtres", whose verb is in the third person
 POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
@@ -892,13 +893,17 @@ class Participants:
         as far as its first word under `head` tells, and the words do not name the people living there."""
         if lemma_of(head) in self.lex.residents:
             return False  # "les habitants de Saragosse se soulevèrent": where they live is where they rose
-        word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
-        return word is not None and _case(word) not in self.lex.place_cases
+        case = self._case_of_place(head, place)
+        return case is not None and case not in self.lex.place_cases
 
     def _placed_within(self, head: Any, place: Entity) -> bool:
         """The place completes the participant's words with a preposition of place ("à Bordeaux")."""
+        return self._case_of_place(head, place) in self.lex.place_cases
+
+    def _case_of_place(self, head: Any, place: Entity) -> str | None:
+        """The preposition of the place's first word under `head` ("" for none); None when it is not there."""
         word = next((t for t in head.subtree if self.entity_at.get(t.i) is place), None)
-        return word is not None and _case(word) in self.lex.place_cases
+        return None if word is None else _case(word)
 
     def _subject_it_hangs_on(self, verb: Any) -> _Argument | None:
         """The noun a verb read as its adjective or complement hangs on, told right before it: its
@@ -928,7 +933,8 @@ class Participants:
         sentence before an aside set off by commas, with no verb in the aside, when it names someone."""
         doc = verb.doc
         k = verb.i - 2
-        while k >= 0 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in ".;:!?\n":
+        while k >= max(0, verb.i - ASIDE_REACH) and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") \
+                and doc[k].text not in SENTENCE_MARKS and not doc[k].is_space:
             k -= 1
         if k < 1 or doc[k].text != ",":
             return None
@@ -936,7 +942,7 @@ class Participants:
         while start > 0 and verb.i - start <= ASIDE_REACH and doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
                 and not doc[start - 1].is_space:
             start -= 1
-        if start == k or (start > 0 and doc[start - 1].text not in ".;:!?" and not doc[start - 1].is_space):
+        if start == k or (start > 0 and doc[start - 1].text not in SENTENCE_MARKS and not doc[start - 1].is_space):
             return None  # no phrase of its own opening the sentence
         head = next((t for t in doc[start:k] if t.pos_ in ("PROPN", "NOUN")), None)
         if head is None or not (self._names_someone(head) or self._kind(head) in PEOPLE):
