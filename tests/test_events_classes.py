@@ -124,6 +124,9 @@ def test_a_bare_participle_qualifying_a_noun_is_no_event(context: Context) -> No
     ("Les navires de débarquement attendent.", ["attendent"], ["débarquement"]),
     # The dead of a monument are people, not a death.
     ("Le monument aux morts fut inauguré en 1921.", ["inauguré"], ["morts"]),
+    # Seats in an assembly, not sieges; a siege stays one.
+    ("Le parti remporte 40 sièges au conseil.", ["remporte"], ["sièges"]),
+    ("Le siège de la ville dura six mois.", ["siège"], []),
     # A noun without an article is one happening after "pour" or as a verb's bare object.
     ("La population porta plainte pour diffamation.", ["porta", "plainte", "diffamation"], []),
     ("Il s'agit d'une erreur.", [], ["agit"]),
