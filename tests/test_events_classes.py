@@ -124,6 +124,8 @@ def test_a_bare_participle_qualifying_a_noun_is_no_event(context: Context) -> No
     ("Les navires de débarquement attendent.", ["attendent"], ["débarquement"]),
     # The dead of a monument are people, not a death.
     ("Le monument aux morts fut inauguré en 1921.", ["inauguré"], ["morts"]),
+    # A present participle agreeing with its noun is the verb's adjective: it qualifies.
+    ("La coalition sortante a perdu les élections.", ["perdu"], ["sortante"]),
     # Seats in an assembly, not sieges; a siege stays one.
     ("Le parti remporte 40 sièges au conseil.", ["remporte"], ["sièges"]),
     ("Le siège de la ville dura six mois.", ["siège"], []),

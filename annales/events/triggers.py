@@ -200,11 +200,12 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # as a verb: lists of commanders write their names so ("HELO, colonel, 22 août 1914 …").
             found = is_verb_event(token, lex) and not (
                 forms is not None and forms.known and token.text.isupper()
-                and forms.lemma(token.lower_, strict=False) is None)
+                and forms.lemma(token.lower_, strict=False) is None) \
+                and not _verbal_adjective(token, analysis.language or "fr")
         elif pos == "NOUN":
             found = is_noun_event(token, lex, deverbals, dated)
         else:
-            found = is_adjective_event(token, dated)
+            found = is_adjective_event(token, dated) and not _verbal_adjective(token, analysis.language or "fr")
         if found:
             out.append(token.i)
     return out
@@ -377,6 +378,17 @@ def passive_participle(token: Any, forms: VerbForms, lex: Lexicon, language: str
     if lemma is None or lemma == word or lemma in lex.never_events:
         return None
     return lemma
+
+
+def _verbal_adjective(token: Any, language: str) -> bool:
+    """A present participle agreeing with the noun it describes ("la coalition sortante", "des
+    prix tombants"): French's present participle never agrees, its adjective does; it qualifies, it tells
+    no happening."""
+    if token.dep_ not in ("acl", "amod"):
+        return False
+    word = token.lower_
+    return any(word.endswith(ending + agreement) for ending in present_participle_endings(language)
+               for agreement in ("e", "s", "es"))
 
 
 @lru_cache(maxsize=8)
