@@ -404,6 +404,13 @@ def test_a_bare_participle_dated_by_a_weekday_is_past_unless_it_plans(sentence: 
     assert values(sentence, context, "2002-05-22")[day] == expected
 
 
+def test_a_plan_in_a_clause_told_in_the_future_lies_ahead_but_an_announcement_was_made(context) -> None:
+    text = "Le concours aura lieu de nouveau, comme prévu le premier dimanche du printemps."
+    assert values(text, context, "2002-05-22")["le premier dimanche du printemps"] == "2003-03-23"
+    said = "La visite du préfet, annoncée lundi, aura lieu vendredi."
+    assert values(said, context, "2002-05-22")["lundi"] == "2002-05-20"  # announced on Monday
+
+
 def test_a_line_in_capitals_reads_its_future_from_the_spelling_of_its_verb(context) -> None:
     text = "LA FOIRE AUX VINS SE TIENDRA SAMEDI\nLes viticulteurs de la vallée installeront leurs stands."
     assert values(text, context, "2002-05-20")["SAMEDI"] == "2002-05-25"  # a Monday: the Saturday before is nearer

@@ -85,12 +85,21 @@ class Situation:
 
 @cache
 def _plans(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs that plan, prepositions of the date they plan for): `time/plan_verbs.tsv`."""
+    """(verbs that plan, prepositions of the date they plan for): `time/plan_verbs.tsv`; the verbs
+    whose bare date is the day they were said ("said") plan too."""
     if not exists(language, "time", "plan_verbs.tsv"):
         return frozenset(), frozenset()
     rows = load_rows(language, "time", "plan_verbs.tsv", 2)
-    return (frozenset(row[1].lower() for row in rows if row[0] == "verb"),
+    return (frozenset(row[1].lower() for row in rows if row[0] in ("verb", "said")),
             frozenset(row[1].lower() for row in rows if row[0] == "target"))
+
+
+@cache
+def _said_plans(language: str) -> frozenset[str]:
+    """The verbs of `_plans` whose bare date is the day they were said ("annoncée lundi")."""
+    if not exists(language, "time", "plan_verbs.tsv"):
+        return frozenset()
+    return frozenset(row[1].lower() for row in load_rows(language, "time", "plan_verbs.tsv", 2) if row[0] == "said")
 
 
 @cache
@@ -239,6 +248,11 @@ class Situations:
             if (root.head.i == verb.i or on_object) \
                     and any(c.dep_ == "case" and c.lower_ in targets for c in root.children):
                 return "future", negation
+            if tense is None and bare_participle(verb) and verb.lemma_.lower() not in _said_plans(self.language) \
+                    and self._under_a_future(verb):
+                # "le concours aura lieu de nouveau, comme prévu le premier dimanche du printemps": what is
+                # planned for in a clause told in the future lies ahead
+                return "future", negation
         elif tense is None and root.head.i == verb.i and bare_participle(verb):
             return "past", negation  # "le joueur, blessé jeudi, ne jouera pas": the wound is done by then
         return tense, negation
@@ -273,6 +287,17 @@ class Situations:
             imperfect_reader=lambda: self._imperfect(start, end),
             ahead_reader=lambda: self._told_ahead(start, end),
         )
+
+    def _under_a_future(self, verb: Any) -> bool:
+        """The first verb above `verb`, a few heads up, is in the future."""
+        token = verb.head
+        for _ in range(AHEAD_CLIMB):
+            if token.pos_ in ("VERB", "AUX"):
+                return verb_tense(token, self.language) == "future"
+            if token.head is token:
+                return False
+            token = token.head
+        return False
 
     def _told_ahead(self, start: int, end: int) -> bool:
         verb = self._verb(start, end)
