@@ -450,3 +450,9 @@ def test_a_period_hung_on_a_noun_times_the_clause(context: Context) -> None:
     assert _date(analysis, "sert") == "1778"
     kept = analyze("La guerre de 1870 ruina la région.", context=context)
     assert _date(kept, "guerre") == "1870"  # a single year still the noun's
+
+
+def test_an_event_noun_a_present_recalls_keeps_the_storys_time(context: Context) -> None:
+    analysis = analyze("Le 3 mai 1916, le bataillon attaqua le fort. Aujourd'hui, une plaque rappelle le combat.",
+                       context=context)
+    assert _date(analysis, "combat") == "1916-05-03"  # not the narrator's present

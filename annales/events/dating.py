@@ -703,6 +703,11 @@ class Dating:
             timex = governing_timex(token, self.own, self._governing, self.breaks)
             if timex is None:
                 timex = self._governor_below(token)
+            if timex is not None and timex.value == PRESENT_REF and not self.news and token.pos_ in NOMINALS \
+                    and token.i not in self.own:
+                # "Aujourd'hui, un monument rappelle le combat": the narrator's present is the monument's,
+                # the combat is the story's
+                timex = None
         if timex is not None and not self._future_at_past(token, timex) and not self._past_at_future(token, timex):
             if not timex.resolved and self._counted_from_a_word(timex) \
                     and tense_of(token, self.language) not in ("future", "conditional"):
