@@ -448,3 +448,10 @@ def test_a_paragraph_after_a_pluperfect_reminder_goes_back_to_the_story(context)
             "En 1915, j'avais fait mes classes dans cette caserne, et j'en connaissais chaque couloir.\n\n"
             "Le 2 juillet, nous repartîmes vers le front.")
     assert values(text, context)["Le 2 juillet"] == "1916-07-02"  # not July 1915, a year before the story
+
+
+def test_the_months_told_after_a_years_end_are_the_next_years(context) -> None:
+    text = "À la fin de 1916, la division quitte la Somme. En février, elle monte en Champagne."
+    assert values(text, context)["février"] == "1917-02"
+    text = "Au début de 1916, la division quitte la Somme. En novembre, elle monte en Champagne."
+    assert values(text, context)["novembre"] == "1916-11"
