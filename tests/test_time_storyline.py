@@ -450,8 +450,10 @@ def test_a_paragraph_after_a_pluperfect_reminder_goes_back_to_the_story(context)
     assert values(text, context)["Le 2 juillet"] == "1916-07-02"  # not July 1915, a year before the story
 
 
-def test_the_months_told_after_a_years_end_are_the_next_years(context) -> None:
+def test_what_is_told_after_a_periods_end_follows_that_end(context) -> None:
     text = "À la fin de 1916, la division quitte la Somme. En février, elle monte en Champagne."
     assert values(text, context)["février"] == "1917-02"
     text = "Au début de 1916, la division quitte la Somme. En novembre, elle monte en Champagne."
     assert values(text, context)["novembre"] == "1916-11"
+    text = "À la fin de mai 1916, la division quitte la Somme. Le 4, elle monte en Champagne."
+    assert values(text, context)["Le 4"] == "1916-06-04"

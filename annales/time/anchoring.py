@@ -27,6 +27,7 @@ history text.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -71,7 +72,6 @@ DAY_COUNTING_UNITS = frozenset({None, "D", "TH", "TM"})
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 FRIDAY = 5  # the ISO weekday a week's end begins on ("en fin de semaine")
-YEAR_EDGE_MONTHS = {"END": 12}  # where "fin 1810" puts the story in that year ("début 1810": all of it still ahead)
 NEAR = 12  # characters between a clock time and the day named right after it
 HISTORY_MIN_DATES = 3  # a history text names at least this many dates far from its publication
 # Readings that name a day of their own: one opens an episode ("le troisième jour" counts from it).
@@ -937,11 +937,12 @@ class Anchorer:
         if item.reading.kind == "absolute":
             # A new time the text names: the days told before it are no longer what comes next follows.
             self.s.last_day = _day_point(point)
-        if point.month is None and point.season is None and point.year is not None \
-                and item.reading.mod in YEAR_EDGE_MONTHS:
-            # "À la fin de 1810, il repart. Début mars, …": the story stands at the year's end, which
-            # the next months follow (March 1811), not at the whole year
-            point = replace(point, month=YEAR_EDGE_MONTHS[item.reading.mod])
+        if item.reading.mod == "END" and point.year is not None and point.season is None and point.day is None:
+            # "À la fin de 1810, il repart. Début mars, …": the story stands at the period's end, which
+            # what is told next follows (March 1811; "à la fin de mars 1915 … Le 3": 3 April), not at
+            # the whole period
+            month = point.month if point.month is not None else 12
+            point = replace(point, month=month, day=calendar.monthrange(point.year, month)[1])
         self.s.main, self.s.main_id, self.s.main_paragraph = point, tid, paragraph
         self.s.local, self.s.local_id, self.s.local_paragraph = point, tid, paragraph
         self.s.local_passing = False
