@@ -448,6 +448,11 @@ def test_a_war_that_opposes_two_sides_is_a_relation_and_an_army_that_opposes_its
     assert _event(analysis, "opposent").event_class == "OCCURRENCE"
 
 
+def test_what_a_body_is_made_of_is_a_state(context: Context) -> None:
+    assert _event(_analyze("La brigade se compose de deux régiments.", context), "compose").event_class == "STATE"
+    assert _event(_analyze("Il compose une marche militaire.", context), "compose").event_class == "OCCURRENCE"
+
+
 def test_distinguishing_oneself_is_done_seeing_is_perceived(context: Context) -> None:
     assert _event(_analyze("Le sergent se distingue à Douaumont.", context), "distingue").event_class == "OCCURRENCE"
     assert _event(_analyze("On distingue au loin les feux.", context), "distingue").event_class == "PERCEPTION"
