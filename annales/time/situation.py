@@ -84,22 +84,16 @@ class Situation:
 
 
 @cache
-def _plans(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs that plan, prepositions of the date they plan for): `time/plan_verbs.tsv`; the verbs
-    whose bare date is the day they were said ("said") plan too."""
+def _plans(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verbs that plan, prepositions of the date they plan for, the verbs of the first whose bare date
+    is the day they were said: "annoncée lundi"): `time/plan_verbs.tsv`."""
     if not exists(language, "time", "plan_verbs.tsv"):
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     rows = load_rows(language, "time", "plan_verbs.tsv", 2)
-    return (frozenset(row[1].lower() for row in rows if row[0] in ("verb", "said")),
-            frozenset(row[1].lower() for row in rows if row[0] == "target"))
 
-
-@cache
-def _said_plans(language: str) -> frozenset[str]:
-    """The verbs of `_plans` whose bare date is the day they were said ("annoncée lundi")."""
-    if not exists(language, "time", "plan_verbs.tsv"):
-        return frozenset()
-    return frozenset(row[1].lower() for row in load_rows(language, "time", "plan_verbs.tsv", 2) if row[0] == "said")
+    def words(*kinds: str) -> frozenset[str]:
+        return frozenset(row[1].lower() for row in rows if row[0] in kinds)
+    return words("verb", "said"), words("target"), words("said")
 
 
 @cache
@@ -240,7 +234,7 @@ class Situations:
             # "les victimes de l'incendie de lundi seront inhumées samedi": a clause's future is its
             # verb's, not the time of the noun the date qualifies
             return None, negation
-        plans, targets = _plans(self.language)
+        plans, targets, said = _plans(self.language)
         if verb.lemma_.lower() in plans:
             # "a reporté le vote au 4 juin" (the parse may hang the date on the object): the day planned
             # for lies ahead of the planning
@@ -248,7 +242,7 @@ class Situations:
             if (root.head.i == verb.i or on_object) \
                     and any(c.dep_ == "case" and c.lower_ in targets for c in root.children):
                 return "future", negation
-            if tense is None and bare_participle(verb) and verb.lemma_.lower() not in _said_plans(self.language) \
+            if tense is None and bare_participle(verb) and verb.lemma_.lower() not in said \
                     and self._under_a_future(verb):
                 # "le concours aura lieu de nouveau, comme prévu le premier dimanche du printemps": what is
                 # planned for in a clause told in the future lies ahead
