@@ -42,6 +42,13 @@ def test_the_complement_of_a_verb_of_capture_after_its_preposition_is_a_place() 
     assert _types(text, {"Morlancy": "person"}) == {"Morlancy": "place"}
 
 
+def test_the_names_of_a_list_a_passive_verb_of_capture_governs_are_places() -> None:
+    # the passive's subject is what the active takes as its object; each name of the list shares it
+    text = "En 1761, Kergoat, Pleyben et Carhaix sont évacués par les milices."
+    labels = {"Kergoat": "person", "Pleyben": "person", "Carhaix": "person"}
+    assert _types(text, labels) == {"Kergoat": "place", "Pleyben": "place", "Carhaix": "place"}
+
+
 def test_where_a_unit_is_sent_is_a_place() -> None:
     text = "Relevé le 7 mai, le régiment est dirigé sur Coutremont dans la nuit."
     assert _types(text, {"Coutremont": "person"}) == {"Coutremont": "place"}

@@ -22,8 +22,6 @@ LANGUAGE = "fr"
 LAYER = "quantities"
 
 KNOWN_BUGS = {
-    ("collectives", "quinzaine"): "'une quinzaine de navires' is read as a duration of two weeks (P2W) by the time "
-                                  "layer, so no quantity is left",
     ("units", "mille marin"): "the 'mille' of 'un mille marin' is also read as the figure 1000 counting 'marin'",
     ("units", "mille nautique"): "the 'mille' of 'un mille nautique' is also read as the figure 1000 counting "
                                  "'nautique'",

@@ -246,3 +246,28 @@ def test_the_first_month_of_a_range_takes_the_year_written_after_the_second(text
                                                                               value: str) -> None:
     timex = _timex(_analysis(text), target)
     assert (timex.type, timex.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, target, value", [
+    pytest.param(STORY + "Dans les semaines qui suivirent, il gagna la frontière.", "les semaines qui suivirent",
+                 "PXW", id="relative-after"),
+    pytest.param(STORY + "Les jours qui ont précédé, il avait plu.", "Les jours qui ont précédé", "PXD",
+                 id="relative-before-compound"),
+])
+def test_a_relative_of_succession_reads_as_its_adjective(text: str, target: str, value: str) -> None:
+    # "les semaines qui suivirent" says what "les semaines suivantes" says
+    timex = _timex(_analysis(text), target)
+    assert (timex.type, timex.value) == ("DURATION", value)
+
+
+def test_a_relative_with_an_object_is_no_time_expression() -> None:
+    # "les mois qui précédèrent la révolte": the months before an event, which the text does not date
+    offending = [t.text for t in _analysis(STORY + "Les mois qui précédèrent la révolte furent calmes.").timexes
+                 if "précédèrent" in t.text]
+    assert offending == []
+
+
+def test_a_round_number_of_a_time_unit_counting_people_is_no_duration() -> None:
+    # "une quinzaine de morts" counts the dead; "une quinzaine de jours" is still a duration
+    analysis = _analysis(STORY + "La fusillade fit une quinzaine de morts. Il resta une quinzaine de jours.")
+    assert [t.text for t in analysis.timexes if "quinzaine" in t.text] == ["une quinzaine de jours"]

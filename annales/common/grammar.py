@@ -151,6 +151,14 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
     return None
 
 
+def spelled_imperfect(form: str, language: str) -> bool:
+    """False when the form (lower case) has none of the endings every imperfect has
+    (`inflections.tsv` "imperfect"): the tagger reads some simple pasts as imperfects ("prirent").
+    True when it has one, or when the language lists none."""
+    endings = inflections(language).get("imperfect")
+    return not endings or form.endswith(endings)
+
+
 @cache
 def _imperfect_auxiliaries(language: str) -> frozenset[str]:
     if not exists(language, "common", IMPERFECT_AUXILIARIES):

@@ -52,6 +52,7 @@ PLURAL_ARTICLES = {"les", "des", "aux"}
 ROLE_TAGS = {"DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM"}  # the words an apposition is made of
 MAX_ROLE_WORDS = 12
 MAX_DESCRIPTOR_WORDS = 4
+LIST_REACH = 8  # the names of a list before the one a verb governs
 # A regnal number of one letter after a given name; one followed by a dot is an initial, unless the
 # dot ends the text or its line.
 PLACE_SHAPED = re.compile(r"[^\W\d_]-(?:[a-zà-ÿ]+-)+[A-ZÀ-ÖØ-Þ]")
@@ -388,11 +389,17 @@ class Resolver:
         if first.i > 1 and previous is not None \
                 and previous.lower_ in self.words.place_verbs.get(doc[first.i - 2].lemma_, ()):
             return True
-        if root.dep_ not in ("obj", "obl", "obl:arg", "obl:mod") or root.head.pos_ not in ("VERB", "AUX"):
+        for _ in range(LIST_REACH):  # "X, Y et Z sont occupés": a list's names share its first one's verb
+            if root.dep_ != "conj" or root.head.i >= root.i:
+                break
+            root = root.head
+        if root.dep_ not in ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass") or root.head.pos_ not in ("VERB", "AUX"):
             return False
         prepositions = self.words.place_verbs.get(root.head.lemma_)
         if not prepositions:
             return False
+        if root.dep_ == "nsubj:pass":  # "Mahé est occupé": the passive's subject is the active's object
+            return "-" in prepositions
         case = [c.text.lower().replace("’", "'") for c in root.children if c.dep_ == "case"]
         return (not case and root.dep_ == "obj" and "-" in prepositions) or any(c in prepositions for c in case)
 

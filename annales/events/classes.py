@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, verb_tense
+from annales.common.grammar import conditional, spelled_imperfect, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -191,10 +191,13 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         listed = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
         if listed is not None:
             return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
-    if lemma in lex.relation_verbs and any(
+    if lemma in lex.relation_verbs and (any(
             c.dep_ == "nsubj" and lemma_of(c) in lex.event_nouns
             and any(d.dep_ == "det" and "Def" in morph_of(d, "Definite") for d in children_of(c))
-            for c in children_of(token)):
+            for c in children_of(token)) or (
+            # "un conflit qui oppose en 1893 la France au Siam": the relative's subject is its noun
+            token.dep_ == "acl:relcl" and lemma_of(token.head) in lex.event_nouns
+            and any(c.dep_ == "nsubj" and "Rel" in morph_of(c, "PronType") for c in children_of(token)))):
         # "La guerre de Crimée oppose la Russie à une coalition": the happening named by its article is
         # the line; the verb says how its sides stand ("De nombreuses escarmouches opposèrent les
         # patrouilles" tells what happened: a kind of happening, no one of them).
@@ -248,8 +251,11 @@ def _someone_undergoes(token: Any, lex: Lexicon) -> bool:
     objects = children_where(token, lambda dep: dep == "obj")
     if objects:
         # Only a force ("relève le 204e régiment"): a person may be whom a speech is told to
-        # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme")
-        return _names_a_force(objects[0], lex)
+        # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme"): a
+        # verb set after a comma with no subject before it is such an incise ("…, dit un marine")
+        incise = token.i > 0 and token.doc[token.i - 1].text == "," and not any(
+            c.dep_.startswith("nsubj") and c.i < token.i for c in children_of(token))
+        return not incise and _names_a_force(objects[0], lex)
     if token.dep_ == "advcl" and "Part" in morph_of(token, "VerbForm") and token.i < token.head.i \
             and not any(c.dep_.startswith("aux") for c in children_of(token)):
         said_of = [c for c in children_of(token.head) if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -440,7 +446,7 @@ def aspect(token: Any) -> Aspect | None:
     for form in reversed(forms):  # an auxiliary carries the tense of its participle or adjective
         tense = morph_of(form, "Tense")
         if "Imp" in tense and "Ind" in morph_of(form, "Mood"):
-            return "imperfective"
+            return "imperfective" if spelled_imperfect(form.lower_, form.doc.lang_) else "perfective"
         if "Past" in tense and "Ind" in morph_of(form, "Mood"):
             return "perfective"
     return None
@@ -542,8 +548,9 @@ def names_its_doer(verb: Any) -> bool:
     if "Part" not in morph_of(verb, "VerbForm") or _auxiliaries(verb):
         return False  # "l'ayant mise en désordre": a clitic the parse hung as an article
     # standing where a noun stands, its article just before it (the tagger's part of speech for
-    # "l'" varies)
-    return verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" and c.i == verb.i - 1 for c in children_of(verb))
+    # "l'" varies), or alone as a heading's root with no subject ("Le traité")
+    return (verb.dep_ in NOMINAL_DEPS or (verb.dep_ == "ROOT" and not has_child_dep(verb, "nsubj", "nsubj:pass"))) \
+        and any(c.dep_ == "det" and c.i == verb.i - 1 for c in children_of(verb))
 
 
 def describes_a_thing(verb: Any, event: Event) -> bool:

@@ -211,6 +211,7 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
 
 
 FRONTED_REACH = 5  # "Débarqué à Nancy le 9, …": the participle, its complement, the date
+FRONTED_PHRASE_REACH = 12  # "Après l'échec de la première expédition anglaise en 1757, …"
 
 
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
@@ -299,7 +300,29 @@ def _fronted_clause_of(root: Any, span: Any, triggers: set[int]) -> int | None:
                 and not has_child_dep(word, "aux", "aux:tense", "aux:pass") \
                 and ((word.dep_ == "advcl" and word.head.i == verb.i) or word.head.i == word.i):
             return k
-    return None
+    return _fronted_phrase_of(span, verb, triggers)
+
+
+def _fronted_phrase_of(span: Any, verb: Any, triggers: set[int]) -> int | None:
+    """"Après l'échec d'une expédition en 1757, le gouvernement décide …", the date hung on the main
+    verb: a date that closes a phrase opening its sentence with a preposition, nothing but words
+    between them, is the date of the event noun heading that phrase (or of the one it governs nearest
+    the date); None when the phrase names no event."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+        if doc[start].is_punct or doc[start].is_space or start < span.start - FRONTED_PHRASE_REACH:
+            return None
+    if start == span.start or doc[start].pos_ != "ADP" or doc[start].dep_ != "case":
+        return None
+    head = doc[start].head
+    if not span.start > head.i > start or head.pos_ not in NOMINALS or head.head.i != verb.i:
+        return None
+    if head.i in triggers:
+        return head.i
+    return next((k for k in range(span.start - 1, head.i, -1) if k in triggers
+                 and doc[k].pos_ in NOMINALS and _governs(head, doc[k])), None)
 
 
 def _opens_a_range(root: Any, in_dates: set[int], own: range | None) -> bool:
@@ -796,6 +819,12 @@ class Dating:
         faire l'annonce officielle aujourd'hui"; "l'offensive du printemps" is the offensive's date only)."""
         if token.i in self.own:
             return None  # its own date comes first, through the governing walk
+        head = token.head
+        if token.dep_ == "nsubj" and token.pos_ in NOMINALS and head.i in self.triggers \
+                and head.pos_ in NOMINALS and has_child_dep(head, "cop"):
+            # "La guerre franco-siamoise est un conflit qui oppose en 1893 …": one happening named
+            # twice, the noun after the copula dated by its relative
+            return self._own_below(head)
         agreeing = self._agreeing_participle(token)
         if agreeing is None and token.pos_ in NOMINALS and token.dep_.startswith("nmod"):
             agreeing = complement_participle(token, self.own)  # "l'hypothèse de législatives anticipées à l'automne"

@@ -116,6 +116,7 @@ PHRASE_DEPS = ("det", "amod", "nummod")
 ASIDE_REACH = 20  # words from a verb back to the subject an aside set off by commas separates it from
 SENTENCE_MARKS = frozenset({".", ";", ":", "!", "?"})
 PEOPLE = ("people", "force")  # in `events/human_nouns.tsv`: a noun that names people by itself
+VESSEL = "vessel"  # a ship named by its kind ("les deux navires"): its crew acts, a ship undergoing is a thing
 THIRD = "third"  # in `events/narrator_pronouns.tsv`: "les nôtres", whose verb is in the third person
 POSSESSIVE = "possessive"  # in `events/narrator_pronouns.tsv`: a determiner ("notre attaque"), no pronoun
 SHARE = "share"  # a count or a part of people, named through its "de" complement: "un millier d'hommes"
@@ -504,7 +505,7 @@ class Participants:
                 participants.append(Participant(entity.id, argument.role, rank, resolved_from))
             if core and not named:
                 # "les soldats attaquent", "l'ennemi recule": people or a force that is no entity.
-                for phrase, pronoun in self._people(argument.head, argument.exact):
+                for phrase, pronoun in self._people(argument.head, argument.exact, argument.role):
                     if f"{phrase.start}:{phrase.end}" not in seen:
                         seen.add(f"{phrase.start}:{phrase.end}")
                         participants.append(Participant(None, argument.role, phrase=phrase, resolved_from=pronoun))
@@ -600,13 +601,15 @@ class Participants:
             return Participant(entity.id, role, rank, reference.span)
         return None
 
-    def _people(self, head: Any, exact: bool) -> list[tuple[Span, Span | None]]:
+    def _people(self, head: Any, exact: bool, role: str | None = None) -> list[tuple[Span, Span | None]]:
         """The words of the noun phrases at `head` (and at its conjuncts, unless `exact`) that name
         people or a force without naming an entity (`events/human_nouns.tsv`: "les soldats",
         "l'armée française", "tous les habitants", "un millier d'hommes"): determiner, numeral,
         adjectives and noun, not its complements nor its relative clauses; with the pronoun's words
         when `head` is a pronoun the coreference pass gave such a subject ("Les soldats avancent. Ils
-        …"), whose words they are. A thing it was given ("Le livre … Il") is no one."""
+        …"), whose words they are. A thing it was given ("Le livre … Il") is no one, and a ship named
+        by its kind is someone only as an agent (`role`): "les navires ripostent", not "coule trois
+        navires"."""
         heads = [head] if exact else [head] + [c for c in children_of(head) if c.dep_ == "conj"]
         out: list[tuple[Span, Span | None]] = []
         for noun in heads:
@@ -632,7 +635,7 @@ class Participants:
                 whole = next((c for c in children_of(noun) if c.dep_ == "nmod" and self._kind(c) in PEOPLE), None)
                 if whole is not None:
                     out.append((Span(self._noun_phrase(noun).start, self._noun_phrase(whole).end), pronoun))
-            elif kind in PEOPLE:
+            elif kind in PEOPLE or (kind == VESSEL and role == "agent"):
                 out.append((self._noun_phrase(noun), pronoun))
         return out
 

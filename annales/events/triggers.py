@@ -161,7 +161,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             if take(i, strict or (forms.lemma(token.lower_, strict=False)
                                   if _after_a_subject(token) or _before_its_object(token) else None)):
                 continue
-        if pos in ("NOUN", "ADJ") and forms is not None and token.is_lower \
+        if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and token.is_lower \
                 and _in_a_verbs_place(token, parts, forms, analysis.language or "fr") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # "une mine allemande explose sous un poste", "… en 1897 et abolit la monarchie": a word
@@ -264,7 +264,14 @@ def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: 
         return not token.lower_.endswith(participle_endings(language) + present_participle_endings(language)) \
             and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True)
     return i > 0 and parts[i - 1] == "CCONJ" and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] \
-        and _before_its_object(token) and not has_child_dep(token, "det", "case", "nummod")
+        and (_before_its_object(token) or _before_a_name(token)) and not has_child_dep(token, "det", "case", "nummod")
+
+
+def _before_a_name(token: Any) -> bool:
+    """A name follows the word, no preposition between them ("… et assiège Québec"): a bare noun after
+    "et" takes no name so, a verb takes it as its object."""
+    doc, i = token.doc, token.i
+    return i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title
 
 
 def _participle_clause(token: Any, lex: Lexicon, language: str) -> bool:

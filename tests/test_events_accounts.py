@@ -1,0 +1,82 @@
+"""Classes of errors read on encyclopedia-style accounts of our own (a siege, a colonial war): dates
+of a phrase opening the sentence, of a definition, the tagger's imperfects, verbs it read as names,
+headings, ships and officials as actors. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from annales.common.events import is_happening
+from annales.context import Context
+from annales.model import Analysis, Event
+from annales.pipeline import analyze
+
+
+def _event(analysis: Analysis, word: str) -> Event:
+    found = [e for e in analysis.events if e.trigger.text == word]
+    assert found, [e.trigger.text for e in analysis.events]
+    return found[0]
+
+
+def _date(analysis: Analysis, word: str) -> str | None:
+    event = _event(analysis, word)
+    return event.date.value if event.date else None
+
+
+def _who(analysis: Analysis, event: Event) -> dict[str, str]:
+    names = {e.id: e.name for e in analysis.entities}
+    return {str(analysis.text[p.phrase.start:p.phrase.end] if p.phrase else names.get(p.entity or "", p.entity)): p.role
+            for p in event.participants}
+
+
+def test_a_date_closing_a_phrase_that_opens_the_sentence_is_its_event_nouns(context: Context) -> None:
+    analysis = analyze("En 1758, la flotte quitte Brest. Après l'échec d'un premier assaut en 1757, le roi décide "
+                       "de reprendre l'offensive.", context=context)
+    assert _date(analysis, "échec") == "1757"
+
+
+def test_an_event_noun_defined_by_a_copula_takes_the_date_of_its_definition(context: Context) -> None:
+    analysis = analyze("La révolte des Cipayes est un soulèvement qui éclate en 1857 dans le nord de l'Inde.",
+                       context=context)
+    assert _date(analysis, "révolte") == "1857"
+
+
+def test_a_simple_past_the_tagger_read_as_an_imperfect_is_a_happening(context: Context) -> None:
+    analysis = analyze("Au printemps, les insurgés prirent la ville et brûlèrent le pont.", context=context)
+    assert _event(analysis, "prirent").aspect == "perfective"
+    assert is_happening(_event(analysis, "prirent"))
+    kept = analyze("Chaque matin, les insurgés prenaient la route du nord.", context=context)
+    assert _event(kept, "prenaient").aspect == "imperfective"
+
+
+def test_a_verb_after_et_taking_a_name_is_a_verb_whatever_the_tagger_says(context: Context) -> None:
+    analysis = analyze("Au printemps suivant, Montcalm descend le lac et assiège Oswego.", context=context)
+    assert is_happening(_event(analysis, "assiège"))
+
+
+def test_a_heading_the_tagger_read_as_a_participle_is_no_happening(context: Context) -> None:
+    text = ("Le 2 mars, les négociateurs se retrouvent à Vienne.\n\nLe traité\n\n"
+            "Privé d'alliés, le prince signe la paix le 9 mars.")
+    analysis = analyze(text, context=context)
+    assert not any(is_happening(e) for e in analysis.events if e.trigger.text == "traité")
+
+
+def test_a_relation_verb_whose_relative_subject_is_a_happening_is_a_state(context: Context) -> None:
+    analysis = analyze("La guerre de Crimée est un conflit qui oppose la Russie à une coalition.", context=context)
+    assert _event(analysis, "oppose").event_class == "STATE"
+
+
+def test_a_ship_named_by_its_kind_acts_as_a_subject_and_is_a_thing_undergoing(context: Context) -> None:
+    analysis = analyze("Le 4 mai, les deux frégates ripostent. Le 5 mai, le corsaire coule trois navires marchands.",
+                       context=context)
+    assert "les deux frégates" in _who(analysis, _event(analysis, "ripostent"))
+    assert not any("navires" in w for w in _who(analysis, _event(analysis, "coule")))
+
+
+def test_officials_and_authorities_are_people(context: Context) -> None:
+    analysis = analyze("Le 4 mai, les autorités ferment le port. Le sultan reçoit les consuls.", context=context)
+    assert "les autorités" in _who(analysis, _event(analysis, "ferment"))
+    assert "Le sultan" in _who(analysis, _event(analysis, "reçoit"))
+
+
+def test_a_force_speaking_after_a_quotation_is_the_speaker_not_the_one_spoken_to(context: Context) -> None:
+    analysis = analyze("« Nous tiendrons », répond la garnison.", context=context)
+    assert _event(analysis, "répond").event_class == "REPORTING"
