@@ -78,5 +78,16 @@ def test_officials_and_authorities_are_people(context: Context) -> None:
 
 
 def test_a_force_speaking_after_a_quotation_is_the_speaker_not_the_one_spoken_to(context: Context) -> None:
-    analysis = analyze("« Nous tiendrons », répond la garnison.", context=context)
-    assert _event(analysis, "répond").event_class == "REPORTING"
+    analysis = analyze("« Nous tiendrons », répondit la garnison.", context=context)
+    assert _event(analysis, "répondit").event_class == "REPORTING"
+    # a verb after a comma closing a date is no incise: the relief of a regiment is done
+    relief = analyze("Le 7 juin, le bataillon quitte Noyon et, le 8 juin, relève un régiment dans le secteur.",
+                     context=context)
+    assert _event(relief, "relève").event_class == "OCCURRENCE"
+
+
+def test_where_a_place_lies_is_a_state_not_a_happening(context: Context) -> None:
+    # the participle took the date of the clause it is told in: still where the land lies, at any date
+    analysis = analyze("Le traité cède en 1862 au royaume les provinces situées au sud du fleuve.", context=context)
+    event = _event(analysis, "situées")
+    assert event.event_class == "STATE" and not is_happening(event)

@@ -181,7 +181,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         # "— Tenez ! dit Mario en ramassant…", "s'écria Clindor": the subject of an incise, after the
         # end of a spoken sentence. The verb first (a trie), the punctuation before it checked after.
         "incise": re.compile(
-            rf"(?<![\w'’-])(?:{_alternation_of(language, 'incise_verbs.tsv', fold=False)}){SPACE}"
+            rf"(?<![\w'’-])(?:{_alternation_of(language, 'incise_verbs.tsv', fold=False, layer='common')}){SPACE}"
             rf"(?P<name>(?!(?:{_not_name_parts(language)})(?![\w’'-])){CAP}(?:{SPACE}{CAP})?)"
             rf"(?=[ \t]*[,.;:!?]|[ \t]+[a-zà-ÿ])"),
         "incise_before": re.compile(r"[,!?»…—–][ \t]*$"),

@@ -251,16 +251,27 @@ def _someone_undergoes(token: Any, lex: Lexicon) -> bool:
     objects = children_where(token, lambda dep: dep == "obj")
     if objects:
         # Only a force ("relève le 204e régiment"): a person may be whom a speech is told to
-        # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme"): a
-        # verb set after a comma with no subject before it is such an incise ("…, dit un marine")
-        incise = token.i > 0 and token.doc[token.i - 1].text == "," and not any(
-            c.dep_.startswith("nsubj") and c.i < token.i for c in children_of(token))
-        return not incise and _names_a_force(objects[0], lex)
+        # ("informèrent le comte"), or the one speaking after the quotation ("…, ajouta l'homme",
+        # "…, répondit la garnison": `common/incise_verbs.tsv`)
+        return not _an_incise(token, lex) and _names_a_force(objects[0], lex)
     if token.dep_ == "advcl" and "Part" in morph_of(token, "VerbForm") and token.i < token.head.i \
             and not any(c.dep_.startswith("aux") for c in children_of(token)):
         said_of = [c for c in children_of(token.head) if c.dep_ in ("nsubj", "nsubj:pass")]
         return bool(said_of) and _people_named(said_of[0], lex)
     return False
+
+
+INCISE_BEFORE = frozenset({",", "!", "?", "»", "…", "—", "–"})  # what ends a spoken sentence before its incise
+
+
+def _an_incise(verb: Any, lex: Lexicon) -> bool:
+    """A verb of speech right after the end of a spoken sentence, its subject after it ("…, dit un
+    marine", "…, s'écria le sergent")."""
+    doc, i = verb.doc, verb.i
+    form = verb.lower_
+    if i > 0 and doc[i - 1].lower_ in ("s'", "s’"):
+        form, i = "s'" + form, i - 1
+    return form in lex.incise_verbs and i > 0 and doc[i - 1].text in INCISE_BEFORE
 
 
 def _names_a_force(word: Any, lex: Lexicon) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
+    incise_verbs: frozenset[str] = frozenset()  # "dit", "répondit": after a spoken sentence, followed by its subject
 
 
 def _markers(language: str) -> dict[str, frozenset[str]]:
@@ -121,5 +122,7 @@ def lexicon(language: str) -> Lexicon:
         coming_verbs=markers.get("coming-verb", frozenset()),
         agent_prepositions=frozenset(row[0].lower() for row in load_rows(language, LAYER, "agent_prepositions.tsv")),
         tense_auxiliaries=markers.get("tense-auxiliary", frozenset()),
+        incise_verbs=frozenset(row[0].lower().replace("’", "'")
+                               for row in load_rows(language, "common", "incise_verbs.tsv")),
         demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),
     )
