@@ -91,3 +91,12 @@ def test_where_a_place_lies_is_a_state_not_a_happening(context: Context) -> None
     analysis = analyze("Le traité cède en 1862 au royaume les provinces situées au sud du fleuve.", context=context)
     event = _event(analysis, "situées")
     assert event.event_class == "STATE" and not is_happening(event)
+
+
+def test_a_verb_read_as_a_noun_after_a_subject_with_its_complement_is_the_verb(context: Context) -> None:
+    # "capitule" is also a noun; the subject's noun, its adjective and its "de" complement stand before it
+    analysis = analyze("Le 2 février, la garnison autrichienne de Mantoue capitule devant les Français.",
+                       context=context)
+    event = _event(analysis, "capitule")
+    assert is_happening(event)
+    assert _who(analysis, event) == {"la garnison autrichienne": "agent"}

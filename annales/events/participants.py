@@ -925,8 +925,13 @@ class Participants:
         if head.i == verb.i or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN") or _case(head) \
                 or verb.dep_ not in ("amod", "acl", "appos", "nmod", "dep", "compound", "flat:name"):
             return None
-        if any(t.pos_ not in ("PROPN", "ADJ", "PUNCT") and not t.is_space for t in self.doc[head.i + 1:verb.i]):
-            return None  # only the rest of the name or an adjective between the subject and its verb
+        # Only the rest of the name, an adjective, or the noun's complement ("la garnison allemande de
+        # Brive capitule") between the subject and its verb.
+        of = {k for c in children_of(head) if c.dep_ == "nmod" and c.i < verb.i
+              for k in range(c.left_edge.i, c.right_edge.i + 1)}
+        if any(t.pos_ not in ("PROPN", "ADJ", "PUNCT") and not t.is_space and t.i not in of
+               for t in self.doc[head.i + 1:verb.i]):
+            return None
         # The noun alone: the parse hung the clause's complements on it too ("le régiment bivouaque à
         # Laval (en réserve de la 34e division)"), none of which acts.
         return _Argument(head, "agent", subject=True, exact=True)

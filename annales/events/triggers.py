@@ -225,16 +225,34 @@ def _after_a_subject(token: Any, adjectives: bool = False) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.pos_ not in ("ADP", "DET", "PUNCT", "SPACE"):
         return False
-    if before.pos_ == "PROPN":
-        subject_start = before.i
-        while subject_start > 0 and doc[subject_start - 1].pos_ == "PROPN":
-            subject_start -= 1
-    elif before.pos_ == "NOUN" and i >= 2 and doc[i - 2].pos_ == "DET":
-        subject_start = i - 2
-    else:
+    subject_start = _phrase_start(doc, before.i)
+    if subject_start is None:
         return False
+    case = doc[subject_start - 1] if subject_start >= 2 else None
+    if case is not None and case.dep_ == "case" and case.head.dep_.startswith("nmod") \
+            and case.head.head.i < case.i:
+        # "la garnison allemande de Brive capitule": the subject's noun, its adjectives, its complement
+        k = subject_start - 2
+        while k >= 1 and doc[k].pos_ == "ADJ" and doc[k].dep_ == "amod":
+            k -= 1
+        head_start = _phrase_start(doc, k) if doc[k].pos_ == "NOUN" else None
+        if head_start is not None:
+            subject_start = head_start
     # The subject opens its clause: nothing before it but the sentence's start or a comma.
     return subject_start == 0 or doc[subject_start - 1].is_sent_end or doc[subject_start - 1].text in (",", ";", ":")
+
+
+def _phrase_start(doc: Any, last: int) -> int | None:
+    """Where a name (its words in a row) or a noun after its article ends at `last` begins; None for
+    another word."""
+    if doc[last].pos_ == "PROPN":
+        start = last
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start
+    if doc[last].pos_ == "NOUN" and last >= 1 and doc[last - 1].pos_ == "DET":
+        return last - 1
+    return None
 
 
 def _verbless_sentences(doc: Any) -> Any:
