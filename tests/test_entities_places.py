@@ -49,6 +49,14 @@ def test_the_names_of_a_list_a_passive_verb_of_capture_governs_are_places() -> N
     assert _types(text, labels) == {"Kergoat": "place", "Pleyben": "place", "Carhaix": "place"}
 
 
+def test_a_name_set_off_after_a_place_noun_or_before_one_is_a_place() -> None:
+    assert _types("Son port, Valmont, offre à la flotte un abri sûr.", {"Valmont": "person"}) == {"Valmont": "place"}
+    assert _types("Vauclair, le village, brûle le 3 mai.", {"Vauclair": "person"}) == {"Vauclair": "place"}
+    # a name called after a phrase ending on a place noun, closed by "!", is someone spoken to
+    assert _types("Suivez celui qui vous montre la route, Durandal !", {"Durandal": "person"}) \
+        == {"Durandal": "person"}
+
+
 def test_where_a_unit_is_sent_is_a_place() -> None:
     text = "Relevé le 7 mai, le régiment est dirigé sur Coutremont dans la nuit."
     assert _types(text, {"Coutremont": "person"}) == {"Coutremont": "place"}

@@ -100,3 +100,17 @@ def test_a_verb_read_as_a_noun_after_a_subject_with_its_complement_is_the_verb(c
     event = _event(analysis, "capitule")
     assert is_happening(event)
     assert _who(analysis, event) == {"la garnison autrichienne": "agent"}
+
+
+def test_a_bare_noun_making_a_preposition_names_no_happening(context: Context) -> None:
+    analysis = analyze("Le 3 mai, la colonne s'arrête à Vitry, faute de munitions. Sa faute fut de trop attendre.",
+                       context=context)
+    assert [e.trigger.text for e in analysis.events if e.trigger.text == "faute"] == ["faute"]  # the second
+    assert is_happening(_event(analysis, "arrête"))
+
+
+def test_a_relative_hung_on_a_verb_is_said_of_the_noun_before_it(context: Context) -> None:
+    # the parse hung "qui rejette" on "acheter"; "qui" is the governor written right before it
+    analysis = analyze("Le duc tente d'abord d'acheter la reddition du gouverneur, qui rejette l'offre avec mépris.",
+                       context=context)
+    assert _who(analysis, _event(analysis, "rejette")) == {"gouverneur": "agent"}

@@ -302,6 +302,13 @@ class Resolver:
         cue_at = -2 if len(words) >= 2 and words[-1] in self.words.particles else -1
         if words and len(words) >= -cue_at and self._place_cue(words[cue_at]):
             votes["place"] += EVIDENCE["place_cue"]
+        elif len(words) == 3 and words[-1] == "," and self._place_cue(words[-2]) and before[0].pos_ == "DET" \
+                and self.text[cand.end:cand.end + 2].lstrip(" \t")[:1] == ",":
+            # "Son port, Mahón, offre …": the name a place noun is given, set off by commas ("qui vous
+            # montre la route, Delescluze !" calls someone)
+            votes["place"] += EVIDENCE["place_cue"]
+        if self._apposed_place_noun(cand.end):
+            votes["place"] += EVIDENCE["place_cue"]  # "Mahón, le port de l'île, …"
         if root is not None and words and words[-1] in ("à", "a") and self._spoken_or_given_to(root, text):
             votes["person"] += EVIDENCE["recipient"]  # "en disant à Francis": whom one speaks or gives to
         elif words and not cand.strong and (self._leans_to_place(words) or self._conjunct_leans_to_place(root, words)):
@@ -372,6 +379,12 @@ class Resolver:
         # Crillon ordonna …" is the next clause's subject, named by its own title and name.
         named = NAMED_AFTER_NOUN.match(self.text, m.end(), min(len(self.text), m.end() + 60))
         return named is None or named.group(1) is not None
+
+    def _apposed_place_noun(self, end: int) -> bool:
+        """A place noun set off by a comma right after the name, with or without its article:
+        "Mahón, le port de l'île, …" (place_cues.tsv)."""
+        m = APPOSED_NOUN.match(self.text, end, min(len(self.text), end + 40))
+        return m is not None and self._place_cue(m.group(1).lower())
 
     def _governed_by_place_verb(self, root) -> bool:
         """The name is where a verb of movement or capture goes: "dépasse Vaudry", "s'empare de

@@ -52,6 +52,8 @@ class Lexicon:
     agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
+    # "faute" -> "de": a bare noun making a preposition with the one after it ("faute de vivres")
+    locution_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     incise_verbs: frozenset[str] = frozenset()  # "dit", "répondit": after a spoken sentence, followed by its subject
 
 
@@ -122,6 +124,8 @@ def lexicon(language: str) -> Lexicon:
         coming_verbs=markers.get("coming-verb", frozenset()),
         agent_prepositions=frozenset(row[0].lower() for row in load_rows(language, LAYER, "agent_prepositions.tsv")),
         tense_auxiliaries=markers.get("tense-auxiliary", frozenset()),
+        locution_nouns={row[0].lower(): frozenset(row[1].lower().split())
+                        for row in load_rows(language, LAYER, "locution_nouns.tsv", 2)},
         incise_verbs=frozenset(row[0].lower().replace("’", "'")
                                for row in load_rows(language, "common", "incise_verbs.tsv")),
         demonstratives=frozenset(row[0].lower() for row in load_rows(language, LAYER, "back_dating_subjects.tsv")),

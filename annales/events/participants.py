@@ -849,9 +849,10 @@ class Participants:
                 # says too little of how its antecedent takes part.
                 if role == "other":
                     continue
-                if token.dep_ != "acl:relcl":
-                    # "… au général X, qui arrive le 2 octobre" hung as an adverbial clause: "qui" is
-                    # said of the name or noun written right before it
+                if token.dep_ != "acl:relcl" or token.head.pos_ in ("VERB", "AUX"):
+                    # "… au général X, qui arrive le 2 octobre" hung as an adverbial clause, or as a
+                    # relative of a verb ("tente d'acheter la reddition du gouverneur, qui rejette"): "qui"
+                    # is said of the name or noun written right before it
                     before = _told_before(child) if dep in SUBJECT_DEPS else None
                     if before is not None:
                         out.append(_Argument(before, role, case, True, exact=True))

@@ -595,6 +595,8 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
     if token.is_title and not token.text.isupper() and not opens_line(token):
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
+    if _in_a_locution(token, lex):
+        return False
     if lemma in lex.dated_event_nouns:
         return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex, dated)
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
@@ -615,6 +617,15 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
     if not found:
         return in_event_frame(token, lemma, lex, dated)
     return one_happening(token, lex, dated)
+
+
+def _in_a_locution(token: Any, lex: Lexicon) -> bool:
+    """"faute de vivres", "suite à l'attaque": a noun with no article of its own before the preposition
+    it makes a preposition with (`events/locution_nouns.tsv`) names no happening."""
+    after = lex.locution_nouns.get(token.lower_)
+    doc = token.doc
+    return after is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in after \
+        and not has_child_dep(token, "det")
 
 
 def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:
