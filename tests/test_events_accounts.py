@@ -114,3 +114,11 @@ def test_a_relative_hung_on_a_verb_is_said_of_the_noun_before_it(context: Contex
     analysis = analyze("Le duc tente d'abord d'acheter la reddition du gouverneur, qui rejette l'offre avec mépris.",
                        context=context)
     assert _who(analysis, _event(analysis, "rejette")) == {"gouverneur": "agent"}
+
+
+def test_what_a_dated_decision_aims_at_stays_ahead_of_it(context: Context) -> None:
+    # the year dates the decision; the historians' future needs a date of the event's own
+    analysis = analyze("En 1781, le gouvernement décide de reprendre l'île. Le roi sera exilé à Gand en 1815.",
+                       context=context)
+    assert _event(analysis, "reprendre").factuality == "future"
+    assert _event(analysis, "exilé").factuality == "fact"

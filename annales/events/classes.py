@@ -623,12 +623,14 @@ def _tense(token: Any, language: str) -> str | None:
     return None
 
 
-def historians_future(event: Event, timexes: dict[str, Timex], dct: Dct | None) -> bool:
+def historians_future(event: Event, timexes: dict[str, Timex], dct: Dct | None, dated_itself: bool = True) -> bool:
     """True for a future told of a dated past, the historians' future ("Napoléon sera exilé à
     Sainte-Hélène en 1815"): its own date is written out in full ("explicit") and falls before the
     publication date, or the text has none. It is then a fact; "la bibliothèque sera fermée le 2
-    août" in an article of July stays a future."""
-    if event.factuality != "future" or event.time_inferred or event.date is None:
+    août" in an article of July stays a future. `dated_itself`: the date hangs on the event's own
+    words; one its governor has ("En 1781, le roi décide de reprendre l'île") dates the decision,
+    and what was decided stays ahead of it."""
+    if event.factuality != "future" or event.time_inferred or event.date is None or not dated_itself:
         return False
     timex = timexes.get(event.time or "")
     if timex is None or timex.anchoring != "explicit":

@@ -711,6 +711,10 @@ class Dating:
             else:
                 self.own.pop(i, None)
 
+    def dates_itself(self, token: Any) -> bool:
+        """A date hangs on the event's own words, not only on a clause it is told under."""
+        return token.i in self.own or self._own_below(token) is not None
+
     def of(self, token: Any) -> Dated | None:
         capital = self._in_capitals(token)
         if capital is not None:
