@@ -122,3 +122,16 @@ def test_what_a_dated_decision_aims_at_stays_ahead_of_it(context: Context) -> No
                        context=context)
     assert _event(analysis, "reprendre").factuality == "future"
     assert _event(analysis, "exilé").factuality == "fact"
+
+
+def test_present_day_said_of_a_place_dates_nothing(context: Context) -> None:
+    # "l'actuel Ghana" is the place's name today; the war keeps the year its verb has
+    analysis = analyze("La guerre des Ashanti oppose en 1873 les Britanniques au royaume ashanti, dans l'actuel "
+                       "Ghana.", context=context)
+    assert _date(analysis, "guerre") == "1873"
+
+
+def test_a_finite_verb_joined_to_an_infinitive_is_no_bare_infinitive(context: Context) -> None:
+    # the tagger read "recrute" as an infinitive like "construire"; no infinitive ends so
+    analysis = analyze("Le 3 octobre, le général fait construire une route et recrute des porteurs.", context=context)
+    assert is_happening(_event(analysis, "recrute"))

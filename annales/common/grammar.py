@@ -151,6 +151,14 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
     return None
 
 
+def spelled_infinitive(form: str, language: str) -> bool:
+    """False when the form (lower case) has none of the endings every infinitive has
+    (`inflections.tsv` "infinitive"): the tagger reads some finite verbs as infinitives ("et recrute
+    des porteurs" after "fait construire"). True when it has one, or when the language lists none."""
+    endings = inflections(language).get("infinitive")
+    return not endings or form.endswith(endings)
+
+
 def spelled_imperfect(form: str, language: str) -> bool:
     """False when the form (lower case) has none of the endings every imperfect has
     (`inflections.tsv` "imperfect"): the tagger reads some simple pasts as imperfects ("prirent").

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, spelled_imperfect, verb_tense
+from annales.common.grammar import conditional, spelled_imperfect, spelled_infinitive, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -545,6 +545,10 @@ def bare_infinitive(verb: Any) -> bool:
         return False
     if verb.lower_.endswith(finite_endings(verb.doc.lang_ or "fr")) and verb.lower_ != lemma_of(verb):
         return False  # "on m'évacua" read as an infinitive: no infinitive ends so
+    if verb.dep_ == "conj" and verb.pos_ == "VERB" and not spelled_infinitive(verb.lower_, verb.doc.lang_ or "fr"):
+        # "fait construire une route et recrute des porteurs": a verb joined to an infinitive, read as
+        # one; every infinitive ends so, this word does not
+        return False
     if any("Fin" in morph_of(aux, "VerbForm") for aux in children_where(verb, lambda dep: dep.startswith("aux"))):
         return False  # "fut évacué" read as an infinitive: a finite auxiliary makes a finite verb
     if any(c.dep_ == "dep" and c.pos_ == "AUX" and c.i < verb.i and "Fin" in morph_of(c, "VerbForm")

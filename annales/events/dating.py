@@ -368,6 +368,10 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: st
     if root.dep_ == "amod" and root.head.pos_ in NOMINALS and root.head.i not in triggers \
             and root.head.i not in in_dates:
         return None  # an adjective of time on a noun that names no event: "le futur duc", "l'actuel maire"
+    if root.pos_ == "ADJ" and any(
+            c.i == root.i + 1 and c.pos_ in NOMINALS and c.i not in triggers and c.i not in in_dates
+            for c in children_of(root)):
+        return None  # the same, the parse making the adjective the head: "dans l'actuel Ghana"
     t, tied, slip = root, False, False
     while t.dep_.startswith("nmod") and t.head.pos_ in NOMINALS and t.head.i != t.i:
         head = t.head
