@@ -135,3 +135,16 @@ def test_a_finite_verb_joined_to_an_infinitive_is_no_bare_infinitive(context: Co
     # the tagger read "recrute" as an infinitive like "construire"; no infinitive ends so
     analysis = analyze("Le 3 octobre, le général fait construire une route et recrute des porteurs.", context=context)
     assert is_happening(_event(analysis, "recrute"))
+
+
+def test_a_preposition_after_a_subject_and_its_clitic_is_a_verb(context: Context) -> None:
+    # "y entre": no preposition follows the clitic "y"; the tagger read "entre" as "between"
+    analysis = analyze("Le général Dupont y entre le 9 mai avec sa division.", context=context)
+    assert is_happening(_event(analysis, "entre"))
+
+
+def test_a_verb_the_tagger_read_as_a_noun_after_the_subject_of_a_relative_is_the_verb(context: Context) -> None:
+    analysis = analyze("Le 4 mai, les assiégeants ne peuvent couper la route de la place, que la flotte anglaise "
+                       "ravitaille sans peine.", context=context)
+    event = _event(analysis, "ravitaille")
+    assert is_happening(event) and _who(analysis, event) == {"la flotte anglaise": "agent"}

@@ -457,3 +457,24 @@ def test_what_is_told_after_a_periods_end_follows_that_end(context) -> None:
     assert values(text, context)["novembre"] == "1916-11"
     text = "À la fin de mai 1916, la division quitte la Somme. Le 4, elle monte en Champagne."
     assert values(text, context)["Le 4"] == "1916-06-04"
+
+
+def test_a_season_in_a_story_told_in_the_present_is_the_storys(context) -> None:
+    # the dates of the story hang on present verbs: its present is the story's, and so is its spring
+    text = ("Le 12 janvier 1799, les insurgés prennent la ville. Le 3 février, ils assiègent le port. "
+            "Au printemps, des renforts débarquent.")
+    assert values(text, context)["printemps"] == "1799-SP"
+
+
+def test_a_season_said_in_the_present_of_a_story_told_in_the_past_stays_any_years(context) -> None:
+    text = ("Le 12 janvier 1799, les insurgés prirent la ville. Le 3 février, ils assiégèrent le port. "
+            "En hiver, les routes de la région sont impraticables.")
+    assert values(text, context)["hiver"] == "XXXX-WI"
+
+
+def test_the_following_winter_is_after_the_story_and_its_spring_after_it(context) -> None:
+    # a move the words spell out ("suivant") costs as a step told; the spring is read next to that winter
+    text = ("En octobre 1797, la flotte quitte Brest. Le 2 mars 1798, elle entre à Lorient. L'hiver suivant "
+            "est très rude. Au printemps, l'escadre reprend la mer.")
+    found = values(text, context)
+    assert (found["L'hiver suivant"], found["printemps"]) == ("1798-WI", "1799-SP")

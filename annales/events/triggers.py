@@ -121,6 +121,12 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             if not (doc[i].idx in skipped or doc[i].idx in timex_spans):
                 take(i, forms.lemma(doc[i].lower_))
             continue
+        if pos == "ADP" and forms is not None and 2 <= i < len(parts) - 1 and parts[i - 1] == "PRON" \
+                and parts[i - 2] in ("NOUN", "PROPN", "ADJ") and parts[i + 1] in ("DET", "NUM") \
+                and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
+            # "le duc y entre le 3 février": a subject, a clitic pronoun, then the verb, never a preposition
+            take(i, forms.lemma(doc[i].lower_, strict=False))
+            continue
         if pos in ("ADV", "NOUN", "ADJ") and forms is not None and i > 0 and parts[i - 1] == "PRON" \
                 and _after_a_subject_pronoun(doc[i]) and not (doc[i].idx in skipped or doc[i].idx in timex_spans):
             # "ils incendient la ville" tagged an adverb: a subject pronoun is followed by its verb
@@ -238,8 +244,11 @@ def _after_a_subject(token: Any, adjectives: bool = False) -> bool:
         head_start = _phrase_start(doc, k) if doc[k].pos_ == "NOUN" else None
         if head_start is not None:
             subject_start = head_start
-    # The subject opens its clause: nothing before it but the sentence's start or a comma.
-    return subject_start == 0 or doc[subject_start - 1].is_sent_end or doc[subject_start - 1].text in (",", ";", ":")
+    # The subject opens its clause: nothing before it but the sentence's start, a comma, or the word
+    # opening a subordinate clause ("…, que la flotte ravitaille sans difficulté").
+    opener = doc[subject_start - 1] if subject_start > 0 else None
+    return opener is None or opener.is_sent_end or opener.text in (",", ";", ":") or opener.pos_ == "SCONJ" \
+        or (opener.pos_ == "PRON" and "Rel" in morph_of(opener, "PronType"))
 
 
 def _phrase_start(doc: Any, last: int) -> int | None:
@@ -278,7 +287,7 @@ def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: 
     poste"; not a participle describing the noun, nor an adjective's feminine: "la base japonaise de
     …"); or after a verb and "et", before the article of its object ("… et abolit la monarchie")."""
     i = token.i
-    if token.pos_ == "ADJ" and token.dep_ == "amod":
+    if token.dep_ == "amod" and token.pos_ in ("ADJ", "NOUN"):  # a noun as an adjective is the parse's slip
         return not token.lower_.endswith(participle_endings(language) + present_participle_endings(language)) \
             and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True)
     return i > 0 and parts[i - 1] == "CCONJ" and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] \

@@ -29,8 +29,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from annales.common.layout import dates_a_dispatch, heads_an_entry, section_heads
 from annales.model import Interval, Timex, make_id
@@ -169,6 +171,11 @@ def _told_before(state: StoryState, item: Item, candidate: Point | None) -> Poin
                 and (_contains(point, candidate) or state.last_day is None):
             # Before any day is told, the month just told is what the next date is read next to ("En
             # septembre 1939, je fus mobilisé. L'hiver passa …": that winter, not one of the years before).
+            return point
+        if item.reading.kind == "partial" and candidate is not None and candidate.day is None \
+                and point.day is None and (point.season is not None or point.month is not None):
+            # A season or a month is read next to the season or month told last ("L'hiver suivant fut
+            # terrible. … Au printemps, …": the spring after that winter), not the day told before them.
             return point
     return state.last_day
 
@@ -561,14 +568,27 @@ class Anchorer:
     def _generic(self, item: Item) -> bool:
         """A season said without its year ("en hiver", "au printemps") in no particular year: unless,
         in a narrative, a past perfective or a future tells one happening in it ("Au printemps, il
-        partit pour la Champagne": that spring); in the present or the imperfect it is any year's ("en
-        hiver, les routes étaient impraticables"), and news keeps it so ("il a neigé en plein été")."""
+        partit pour la Champagne": that spring), or the present of a story told in the present ("Au
+        printemps, des renforts débarquent"); otherwise the present or the imperfect makes it any
+        year's ("en hiver, les routes étaient impraticables"), and news keeps it so ("il a neigé en
+        plein été")."""
         if not item.reading.generic:
             return False
         if self.news:
             return True
         tense = item.situation.tense
+        if tense in ("present", None) and self._told_in_the_present:
+            return False  # a verb the tagger missed too: "Au printemps, le groupe compte …" read as a noun
         return not (tense == "future" or (tense == "past" and not item.situation.imperfect))
+
+    @cached_property
+    def _told_in_the_present(self) -> bool:
+        """The story's dates hang on verbs in the present more often than in the past: a history told
+        in the historical present ("Le 8 juin, les troupes débarquent"), whose present is the story's."""
+        tenses = Counter(it.situation.tense for it in self.items
+                         if it.reading.kind in ("absolute", "partial") and it.reading.type == "DATE"
+                         and not it.reading.generic and not it.situation.in_quote)
+        return tenses["present"] > tenses["past"]
 
     @staticmethod
     def _a_yearly_day(item: Item) -> bool:
@@ -1063,14 +1083,19 @@ class Anchorer:
                         state.main_before = option.mode != "off" and "before" in option.reasons
                     option = replace(option, on_line=self._on_line(item, option, hyp.state, state))
                     # Adopting a reference as the story goes where the text named it: an explicit move.
-                    explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt"
+                    # So is a move the words spell out from the story's time ("l'hiver suivant", "l'année
+                    # précédente"): told as a step, however long, not a guess to keep short.
+                    spelled = item.reading.kind == "partial" and item.reading.sign != 0
+                    explicit = (item.reading.kind == "absolute" and option.mode != "off") or option.mode == "adopt" \
+                        or spelled
                     # What the text counts from the day of writing ("hier", "le printemps dernier") owes
                     # nothing to the story's continuity; a plain "le 6 août" in news still does.
                     from_dct = option.res.anchor == "dct" and (item.reading.anchor == "speech"
                                                                or item.reading.sign != 0)
                     move = 0.0 if from_dct else storyline.move_cost(hyp.state.main, state.main, explicit)
                     step = option.cost + move
-                    if storyline.told_in_sequence(item.reading) and option.res.resolved and not from_dct:
+                    if storyline.told_in_sequence(item.reading) and option.res.resolved and not from_dct \
+                            and not spelled:
                         before = _told_before(hyp.state, item, option.res.point)
                         step += storyline.sequence_cost(before, option.res.point)
                         if hyp.state.main_before and hyp.state.main is not None \
