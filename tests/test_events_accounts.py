@@ -131,10 +131,19 @@ def test_present_day_said_of_a_place_dates_nothing(context: Context) -> None:
     assert _date(analysis, "guerre") == "1873"
 
 
-def test_a_finite_verb_joined_to_an_infinitive_is_no_bare_infinitive(context: Context) -> None:
-    # the tagger read "recrute" as an infinitive like "construire"; no infinitive ends so
+def test_a_finite_verb_the_tagger_read_as_an_infinitive_is_no_bare_infinitive(context: Context) -> None:
+    # the tagger read "recrute" and "évacue" as infinitives; no infinitive ends so
     analysis = analyze("Le 3 octobre, le général fait construire une route et recrute des porteurs.", context=context)
     assert is_happening(_event(analysis, "recrute"))
+    analysis = analyze("Le 28 mars 1885, la brigade du colonel Herbin évacue Lang Son en désordre.", context=context)
+    assert is_happening(_event(analysis, "évacue"))
+
+
+def test_a_period_hung_beside_its_start_times_the_clause(context: Context) -> None:
+    # both ends hung on "empire": the start is no date of that noun, the period is the war's
+    analysis = analyze("La guerre du Tonkin est un conflit qui oppose la France à l'empire Qing d'août 1884 à "
+                       "avril 1885.", context=context)
+    assert _date(analysis, "guerre") == "1884-08"
 
 
 def test_a_preposition_after_a_subject_and_its_clitic_is_a_verb(context: Context) -> None:

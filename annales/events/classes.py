@@ -545,9 +545,12 @@ def bare_infinitive(verb: Any) -> bool:
         return False
     if verb.lower_.endswith(finite_endings(verb.doc.lang_ or "fr")) and verb.lower_ != lemma_of(verb):
         return False  # "on m'évacua" read as an infinitive: no infinitive ends so
-    if verb.dep_ == "conj" and verb.pos_ == "VERB" and not spelled_infinitive(verb.lower_, verb.doc.lang_ or "fr"):
-        # "fait construire une route et recrute des porteurs": a verb joined to an infinitive, read as
-        # one; every infinitive ends so, this word does not
+    language = verb.doc.lang_ or "fr"
+    lemma = lemma_of(verb)
+    if verb.pos_ == "VERB" and lemma != verb.lower_ and spelled_infinitive(lemma, language) \
+            and not spelled_infinitive(verb.lower_, language):
+        # "fait construire une route et recrute des porteurs", "la brigade évacue la ville": a form of
+        # a verb the tagger read as its infinitive; every infinitive ends so, this word does not
         return False
     if any("Fin" in morph_of(aux, "VerbForm") for aux in children_where(verb, lambda dep: dep.startswith("aux"))):
         return False  # "fut évacué" read as an infinitive: a finite auxiliary makes a finite verb

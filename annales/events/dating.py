@@ -330,8 +330,15 @@ def _opens_a_range(root: Any, in_dates: set[int], own: range | None) -> bool:
     l'armée autrichienne de 1777 à 1785"): how long something went on, which times the clause, not the
     noun the parse hung it on. `own`: the date's own words."""
     own = own if own is not None else range(root.i, root.i + 1)
-    return any(c.i > root.i and c.i in in_dates and c.i not in own and c.dep_.startswith(("nmod", "conj"))
-               and has_child_dep(c, "case") and not has_child_dep(c, "cc") for c in children_of(root))
+    if any(c.i > root.i and c.i in in_dates and c.i not in own and c.dep_.startswith(("nmod", "conj"))
+           and has_child_dep(c, "case") and not has_child_dep(c, "cc") for c in children_of(root)):
+        return True
+    # the end hung beside the start, on the same noun ("l'empire Qing d'août 1884 à avril 1885"): its
+    # preposition right after the start's words
+    after = max(own) + 1
+    return root.head.i != root.i and any(
+        c.i == after + 1 and c.i in in_dates and c.dep_.startswith("nmod") and has_child_dep(c, "case")
+        and root.doc[after].dep_ == "case" and root.doc[after].head.i == c.i for c in children_of(root.head))
 
 
 def _clause_mark_between(doc: Any, span: Any, token: Any) -> bool:
