@@ -157,3 +157,12 @@ def test_a_verb_the_tagger_read_as_a_noun_after_the_subject_of_a_relative_is_the
                        "ravitaille sans peine.", context=context)
     event = _event(analysis, "ravitaille")
     assert is_happening(event) and _who(analysis, event) == {"la flotte anglaise": "agent"}
+
+
+def test_a_happening_said_to_bring_about_another_is_a_causal_statement(context: Context) -> None:
+    analysis = analyze("Le 19 mai 1883, le commandant est tué. Sa mort provoque la colère de la Chambre. "
+                       "Le 20 mai, le général provoque l'ennemi. L'offensive se déclenche le 18 juillet.",
+                       context=context)
+    causes = [e for e in analysis.events if e.trigger.text == "provoque"]
+    assert [is_happening(e) for e in causes] == [False, True]  # a person provoking does something
+    assert is_happening(_event(analysis, "déclenche"))  # what starts is no cause

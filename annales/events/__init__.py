@@ -54,6 +54,7 @@ from annales.events.classes import (
     names_its_doer,
     names_one_happening,
     recalls_a_told_happening,
+    states_a_cause,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
@@ -138,6 +139,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
             if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
+                      or states_a_cause(token, lex)
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)))
         event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)

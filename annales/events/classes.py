@@ -274,6 +274,19 @@ def _an_incise(verb: Any, lex: Lexicon) -> bool:
     return form in lex.incise_verbs and i > 0 and doc[i - 1].text in INCISE_BEFORE
 
 
+def states_a_cause(verb: Any, lex: Lexicon) -> bool:
+    """A verb of cause whose subject names a happening ("La chute de la ville provoque la fuite du roi",
+    "Sa mort entraîne l'envoi de renforts", `events/causal_verbs.tsv`): it says what that happening
+    brought about, which its object names; the verb itself is no happening more."""
+    if lemma_of(verb) not in lex.causal_verbs or not has_child_dep(verb, "obj") \
+            or any("Yes" in morph_of(c, "Reflex") for c in children_of(verb)):
+        return False  # "l'offensive se déclenche le 18": what starts, no cause
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
+               and any(d.dep_ == "det" and not {"Ind", "Int"} & set(morph_of(d, "Definite") + morph_of(d, "PronType"))
+                       for d in children_of(c))
+               for c in children_of(verb))
+
+
 def _names_a_force(word: Any, lex: Lexicon) -> bool:
     # "le 204e régiment" parsed with the ordinal as the head and the unit's noun its modifier
     return word.pos_ == "NOUN" and (lemma_of(word) in lex.force_nouns or any(

@@ -51,6 +51,7 @@ class Lexicon:
     coming_verbs: frozenset[str] = frozenset()  # "venir", "sonner": ... told by these verbs
     agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
+    causal_verbs: frozenset[str] = frozenset()  # "provoquer": with a happening as subject, a causal statement
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
     # "faute" -> "de": a bare noun making a preposition with the one after it ("faute de vivres")
     locution_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -91,6 +92,7 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         event_nouns=frozenset(nouns),
         relation_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "relation_verbs.tsv")),
+        causal_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "causal_verbs.tsv")),
         dated_event_nouns=frozenset(row[1].lower() for row in dated if row[0] == "noun"),
         taking_place=frozenset(row[1].lower() for row in dated if row[0] == "verb"),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
