@@ -166,3 +166,12 @@ def test_a_happening_said_to_bring_about_another_is_a_causal_statement(context: 
     causes = [e for e in analysis.events if e.trigger.text == "provoque"]
     assert [is_happening(e) for e in causes] == [False, True]  # a person provoking does something
     assert is_happening(_event(analysis, "déclenche"))  # what starts is no cause
+
+
+def test_a_season_or_the_night_coming_is_no_happening(context: Context) -> None:
+    analysis = analyze("Le 1er octobre, la batterie tire devant Roye. L'hiver arrive ; on creuse des abris. "
+                       "Le 2 octobre, la nuit tombe sur le village. La ville tombe le 3 octobre.", context=context)
+    comings = {e.trigger.text: is_happening(e) for e in analysis.events if e.trigger.text in ("arrive", "creuse")}
+    assert comings == {"arrive": False, "creuse": True}
+    falls = [is_happening(e) for e in analysis.events if e.trigger.text == "tombe"]
+    assert falls == [False, True]  # the night falls; the town is taken
