@@ -478,3 +478,24 @@ def test_the_following_winter_is_after_the_story_and_its_spring_after_it(context
             "est très rude. Au printemps, l'escadre reprend la mer.")
     found = values(text, context)
     assert (found["L'hiver suivant"], found["printemps"]) == ("1798-WI", "1799-SP")
+
+
+def test_a_yearless_month_after_a_cue_of_reference_leaves_the_story_where_it_is(context) -> None:
+    # "depuis le mois de juin" is said in passing: the story stays at the end of July
+    text = ("La bataille de Castiglione est livrée le 5 août 1796 en Lombardie.\n\nFin juillet, Wurmser descend "
+            "du Tyrol pour débloquer Mantoue, que les Français assiègent depuis le mois de juin. Bonaparte lève "
+            "aussitôt le siège.")
+    lifted = next(e for e in analyze(text, context=context).events if e.trigger.text == "lève")
+    assert lifted.date is not None and lifted.date.value == "1796-07"  # not June
+
+
+def test_a_day_set_off_by_a_comma_is_no_subject_coming_back_every_year(context) -> None:
+    # "le 11 novembre rend hommage …" is every year's; "Le 3 août, X bat …" is a day of the story, whatever
+    # the parse makes of it
+    text = ("La bataille de Castiglione est livrée le 5 août 1796 près de Castiglione delle Stiviere, en Lombardie, "
+            "entre l'armée d'Italie du général Bonaparte et une armée autrichienne commandée par le feld-maréchal "
+            "Wurmser.\n\nFin juillet, Wurmser descend du Tyrol avec près de 50 000 hommes pour débloquer Mantoue, "
+            "que les Français assiègent depuis le mois de juin. Bonaparte lève aussitôt le siège, abandonne son "
+            "artillerie lourde et concentre ses divisions au sud du lac de Garde. Le 3 août, Masséna et Augereau "
+            "battent la colonne de Quasdanovich à Lonato.")
+    assert values(text, context)["Le 3 août"] == "1796-08-03"

@@ -590,15 +590,16 @@ class Anchorer:
                          and not it.reading.generic and not it.situation.in_quote)
         return tenses["present"] > tenses["past"]
 
-    @staticmethod
-    def _a_yearly_day(item: Item) -> bool:
+    def _a_yearly_day(self, item: Item) -> bool:
         """A day of a month without its year that is the subject of a verb in the present: the day
         as it comes back every year ("le 11 novembre rend hommage à tous les morts", "le 1er mai
         rassemble les syndicats"), no day of the story. In the past or the future it is one day
-        ("le 6 juin fut une journée terrible")."""
+        ("le 6 juin fut une journée terrible"); and a comma after it makes it no subject whatever the
+        parse says ("Le 3 août, Masséna bat la colonne")."""
         point = item.reading.point
         return point is not None and point.year is None and point.month is not None and point.day is not None \
-            and item.situation.attachment == "subject" and item.situation.tense == "present"
+            and item.situation.attachment == "subject" and item.situation.tense == "present" \
+            and not self.text[item.cand.end:item.cand.end + 3].lstrip(" \t").startswith(",")
 
     def _two_digit_year(self, item: Item) -> Point | None:
         """"Juin 48": the year of that number nearest before the time of writing, else before the story's
@@ -1052,6 +1053,13 @@ class Anchorer:
                 if other is not None and in_calendar(other) and (other.day is None or _real_day(other)):
                     expanded.append(Option(replace(option.res, point=other), option.mode, option.cost + cost,
                                            option.reasons + (reason,)))
+        if r.kind == "partial" and res.moves_story and not _contains(point, self.s.main):
+            evidence = self.evidence(item)
+            if evidence.cue:
+                # "que les Français assiègent depuis le mois de juin": a year-less date after a cue of
+                # reference is read in the story's year, and may leave the story where it is.
+                _on, off, reasons = storyline.line_costs(evidence)
+                expanded.append(Option(res, "off", off, reasons))
         return expanded
 
     def evidence(self, item: Item) -> storyline.Evidence:
