@@ -57,6 +57,13 @@ def test_a_name_set_off_after_a_place_noun_or_before_one_is_a_place() -> None:
         == {"Durandal": "person"}
 
 
+def test_the_place_a_battle_or_a_siege_is_named_after_is_a_place() -> None:
+    # evidence in the vote only: the noun stays out of the place's name
+    assert _types("La bataille de Castelnuovo est livrée le 5 août.", {"Castelnuovo": "person"}) \
+        == {"Castelnuovo": "place"}
+    assert _types("Le siège de Valmonde dure six semaines.", {"Valmonde": "person"}) == {"Valmonde": "place"}
+
+
 def test_where_a_unit_is_sent_is_a_place() -> None:
     text = "Relevé le 7 mai, le régiment est dirigé sur Coutremont dans la nuit."
     assert _types(text, {"Coutremont": "person"}) == {"Coutremont": "place"}

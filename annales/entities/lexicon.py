@@ -109,7 +109,8 @@ def name_lexicon(language: str) -> NameLexicon:
         unit_abbreviations=abbreviations,
         ship_nouns=frozenset(_key(s) for s in ship_nouns),
         ship_prefixes=frozenset(ship_prefixes),
-        place_cues=frozenset(_key(row[0]) for row in _rows(language, "place_cues.tsv")),
+        place_cues=frozenset(_key(row[0]) for row in _rows(language, "place_cues.tsv")
+                             + _rows(language, "place_naming_nouns.tsv")),
         person_verbs={row[0]: row[1] for row in _rows(language, "person_verbs.tsv")},
         not_names=frozenset(row[0] for row in _rows(language, "not_names.tsv")),
         office_heads=frozenset(_key(row[0]) for row in _rows(language, "office_heads.tsv")),
