@@ -64,6 +64,11 @@ def test_the_place_a_battle_or_a_siege_is_named_after_is_a_place() -> None:
     assert _types("Le siège de Valmonde dure six semaines.", {"Valmonde": "person"}) == {"Valmonde": "place"}
 
 
+def test_where_a_body_comes_from_is_a_place() -> None:
+    assert _types("La division, venue de Marcheval, tourne l'ennemi par le sud.", {"Marcheval": "person"}) \
+        == {"Marcheval": "place"}
+
+
 def test_where_a_unit_is_sent_is_a_place() -> None:
     text = "Relevé le 7 mai, le régiment est dirigé sur Coutremont dans la nuit."
     assert _types(text, {"Coutremont": "person"}) == {"Coutremont": "place"}
