@@ -81,8 +81,8 @@ def test_a_force_speaking_after_a_quotation_is_the_speaker_not_the_one_spoken_to
     analysis = analyze("« Nous tiendrons », répondit la garnison.", context=context)
     assert _event(analysis, "répondit").event_class == "REPORTING"
     # a verb after a comma closing a date is no incise: the relief of a regiment is done
-    relief = analyze("Le 7 juin, le bataillon quitte Noyon et, le 8 juin, relève un régiment dans le secteur.",
-                     context=context)
+    relief = analyze("Le 7 juin, le bataillon quitte Noyon et, le 8 juin, relève un bataillon de chasseurs "
+                     "près de Lassigny.", context=context)
     assert _event(relief, "relève").event_class == "OCCURRENCE"
 
 
@@ -161,7 +161,7 @@ def test_a_verb_the_tagger_read_as_a_noun_after_the_subject_of_a_relative_is_the
 
 def test_a_happening_said_to_bring_about_another_is_a_causal_statement(context: Context) -> None:
     analysis = analyze("Le 19 mai 1883, le commandant est tué. Sa mort provoque la colère de la Chambre. "
-                       "Le 20 mai, le général provoque l'ennemi. L'offensive se déclenche le 18 juillet.",
+                       "Le 20 mai, le général provoque l'ennemi. L'assaut se déclenche le 19 au matin.",
                        context=context)
     causes = [e for e in analysis.events if e.trigger.text == "provoque"]
     assert [is_happening(e) for e in causes] == [False, True]  # a person provoking does something

@@ -151,19 +151,12 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
     return None
 
 
-def spelled_infinitive(form: str, language: str) -> bool:
-    """False when the form (lower case) has none of the endings every infinitive has
-    (`inflections.tsv` "infinitive"): the tagger reads some finite verbs as infinitives ("et recrute
-    des porteurs" after "fait construire"). True when it has one, or when the language lists none."""
-    endings = inflections(language).get("infinitive")
-    return not endings or form.endswith(endings)
-
-
-def spelled_imperfect(form: str, language: str) -> bool:
-    """False when the form (lower case) has none of the endings every imperfect has
-    (`inflections.tsv` "imperfect"): the tagger reads some simple pasts as imperfects ("prirent").
-    True when it has one, or when the language lists none."""
-    endings = inflections(language).get("imperfect")
+def spelled_as(form: str, kind: str, language: str) -> bool:
+    """False when the form (lower case) has none of the endings every form of `kind` has
+    (`inflections.tsv` "imperfect", "infinitive"): the tagger reads some simple pasts as imperfects
+    ("prirent") and some finite verbs as infinitives ("et recrute des porteurs" after "fait
+    construire"). True when it has one, or when the language lists none."""
+    endings = inflections(language).get(kind)
     return not endings or form.endswith(endings)
 
 

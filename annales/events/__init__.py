@@ -125,7 +125,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         dated = dating.of(token)
         if dated is not None:
             event.time, event.date, event.time_inferred = dated.time, dated.date, dated.inferred
-        if historians_future(event, timex_by_id, analysis.dct, dating.dates_itself(token)):
+        if event.factuality == "future" and historians_future(event, timex_by_id, analysis.dct,
+                                                             dating.dates_itself(token)):
             event.factuality = "fact"  # "Napoléon sera exilé en 1815": a past told in the future
         if token.head.i != i:
             # The event this one is told under: the nearest trigger above it in its sentence.

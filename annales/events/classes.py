@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, spelled_imperfect, spelled_infinitive, verb_tense
+from annales.common.grammar import conditional, spelled_as, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -470,7 +470,7 @@ def aspect(token: Any) -> Aspect | None:
     for form in reversed(forms):  # an auxiliary carries the tense of its participle or adjective
         tense = morph_of(form, "Tense")
         if "Imp" in tense and "Ind" in morph_of(form, "Mood"):
-            return "imperfective" if spelled_imperfect(form.lower_, form.doc.lang_) else "perfective"
+            return "imperfective" if spelled_as(form.lower_, "imperfect", form.doc.lang_) else "perfective"
         if "Past" in tense and "Ind" in morph_of(form, "Mood"):
             return "perfective"
     return None
@@ -560,8 +560,8 @@ def bare_infinitive(verb: Any) -> bool:
         return False  # "on m'évacua" read as an infinitive: no infinitive ends so
     language = verb.doc.lang_ or "fr"
     lemma = lemma_of(verb)
-    if verb.pos_ == "VERB" and lemma != verb.lower_ and spelled_infinitive(lemma, language) \
-            and not spelled_infinitive(verb.lower_, language):
+    if verb.pos_ == "VERB" and lemma != verb.lower_ and spelled_as(lemma, "infinitive", language) \
+            and not spelled_as(verb.lower_, "infinitive", language):
         # "fait construire une route et recrute des porteurs", "la brigade évacue la ville": a form of
         # a verb the tagger read as its infinitive; every infinitive ends so, this word does not
         return False
