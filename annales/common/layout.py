@@ -80,3 +80,8 @@ def closes_its_sentence(text: str, start: int, end: int) -> bool:
     """The date at [start, end) is in parentheses that close its sentence ("… du Portugal (juillet
     1810)."): an encyclopedia's way of dating what the whole sentence told."""
     return in_parentheses(text, start) and _CLOSES_SENTENCE.match(text, end) is not None
+
+
+def comma_after(text: str, end: int) -> bool:
+    """A comma follows `end`, spaces and tabs between: what sets a phrase off ("Le 3 août, …")."""
+    return text[end:end + 8].lstrip(" \t").startswith(",")

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from annales.common.layout import comma_after
 from annales.common.parse import span_root, token_range
 from annales.common.resources import alternation, load_rows
 from annales.common.text import fold
@@ -303,7 +304,7 @@ class Resolver:
         if words and len(words) >= -cue_at and self._place_cue(words[cue_at]):
             votes["place"] += EVIDENCE["place_cue"]
         elif len(words) == 3 and words[-1] == "," and self._place_cue(words[-2]) and before[0].pos_ == "DET" \
-                and self.text[cand.end:cand.end + 2].lstrip(" \t")[:1] == ",":
+                and comma_after(self.text, cand.end):
             # "Son port, Mahón, offre …": the name a place noun is given, set off by commas ("qui vous
             # montre la route, Delescluze !" calls someone)
             votes["place"] += EVIDENCE["place_cue"]

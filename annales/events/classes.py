@@ -269,8 +269,8 @@ def _an_incise(verb: Any, lex: Lexicon) -> bool:
     marine", "…, s'écria le sergent")."""
     doc, i = verb.doc, verb.i
     form = verb.lower_
-    if i > 0 and doc[i - 1].lower_ in ("s'", "s’"):
-        form, i = "s'" + form, i - 1
+    if i > 0 and "Yes" in morph_of(doc[i - 1], "Reflex"):  # "s'écria": the list writes its pronoun
+        form, i = doc[i - 1].lower_.replace("’", "'") + form, i - 1
     return form in lex.incise_verbs and i > 0 and doc[i - 1].text in INCISE_BEFORE
 
 

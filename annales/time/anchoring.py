@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from annales.common.layout import dates_a_dispatch, heads_an_entry, section_heads
+from annales.common.layout import comma_after, dates_a_dispatch, heads_an_entry, section_heads
 from annales.model import Interval, Timex, make_id
 from annales.time import storyline
 from annales.time.interpret import Reading
@@ -599,7 +599,7 @@ class Anchorer:
         point = item.reading.point
         return point is not None and point.year is None and point.month is not None and point.day is not None \
             and item.situation.attachment == "subject" and item.situation.tense == "present" \
-            and not self.text[item.cand.end:item.cand.end + 3].lstrip(" \t").startswith(",")
+            and not comma_after(self.text, item.cand.end)
 
     def _two_digit_year(self, item: Item) -> Point | None:
         """"Juin 48": the year of that number nearest before the time of writing, else before the story's
