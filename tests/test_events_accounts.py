@@ -175,3 +175,121 @@ def test_a_season_or_the_night_coming_is_no_happening(context: Context) -> None:
     assert comings == {"arrive": False, "creuse": True}
     falls = [is_happening(e) for e in analysis.events if e.trigger.text == "tombe"]
     assert falls == [False, True]  # the night falls; the town is taken
+
+
+def test_a_state_acts_through_its_government_a_town_does_not(context: Context) -> None:
+    analysis = analyze("En 1866, la Prusse attaque l'Autriche. Le royaume de Naples signe un traité avec l'Angleterre. "
+                       "Les troupes de la Prusse avancent vers Sadowa.", context=context)
+    assert _who(analysis, _event(analysis, "attaque")).get("la Prusse") == "agent"
+    assert _who(analysis, _event(analysis, "signe")).get("Le royaume de Naples") == "agent"
+    # the state's name is its words as the agent, not a place entity acting, and not the event's place
+    places = {e.id for e in analysis.entities if e.type == "place"}
+    assert not any(p.role == "agent" and p.entity in places for e in analysis.events for p in e.participants)
+    assert "la Prusse" not in _who(analysis, _event(analysis, "avancent"))
+    town = analyze("Le 3 mai, Grenoble attaque la garnison.", context=context)
+    assert not any(p.role == "agent" for p in _event(town, "attaque").participants if p.phrase is not None)
+
+
+def test_a_date_a_locution_of_time_introduces_is_the_clauses(context: Context) -> None:
+    analysis = analyze("Le duc prend la citadelle au cours de l'été 1702.", context=context)
+    assert _date(analysis, "prend") == "1702-SU"
+    assert "cours" not in [e.trigger.text for e in analysis.events]
+
+
+def test_a_name_the_parse_hung_as_a_function_word_or_a_governor_is_the_subject(context: Context) -> None:
+    analysis = analyze("Fin juillet, Wurmser descend du Tyrol avec près de 50 000 hommes pour débloquer Mantoue. "
+                       "Fin août, Wurmser remonte vers Trente avec ses troupes.", context=context)
+    assert _who(analysis, _event(analysis, "descend")).get("Wurmser") == "agent"
+    assert _who(analysis, _event(analysis, "remonte")).get("Wurmser") == "agent"
+
+
+def test_a_finite_verb_read_as_an_infinitive_describing_a_noun_has_the_noun_for_subject(context: Context) -> None:
+    analysis = analyze("Le 4 avril 1885, la brigade du colonel Giovanninelli évacue Tuyên Quang en désordre.",
+                       context=context)
+    assert _who(analysis, _event(analysis, "évacue")).get("Giovanninelli") == "agent"
+
+
+def test_a_happening_defined_by_a_copula_takes_the_sides_its_definition_names(context: Context) -> None:
+    analysis = analyze("Le siège de Gaète est une opération menée par les Français en 1806. La guerre de Hollande est "
+                       "un conflit qui oppose la France à l'Espagne. Le siège de Lérida est le blocus de la ville par "
+                       "l'armée du maréchal Suchet.", context=context)
+    sieges = [e for e in analysis.events if e.trigger.text == "siège"]
+    assert _who(analysis, sieges[0]).get("Français") == "agent"
+    assert _who(analysis, sieges[1]).get("Suchet") == "agent"
+    war = _who(analysis, _event(analysis, "guerre"))
+    assert war.get("la France") == "agent" and war.get("l'Espagne") == "agent"
+
+
+def test_a_saying_that_does_what_it_says_is_a_happening(context: Context) -> None:
+    analysis = analyze("Le 4 septembre 1870, la République fut proclamée à l'Hôtel de Ville. Le lendemain, le ministre "
+                       "déclare que la ville tiendra.", context=context)
+    assert is_happening(_event(analysis, "proclamée"))
+    assert _event(analysis, "proclamée").event_class == "REPORTING"  # TimeML's class is kept
+    assert not is_happening(_event(analysis, "déclare"))
+
+
+def test_a_clause_of_its_own_hung_as_a_complement_is_not_governed(context: Context) -> None:
+    analysis = analyze("Le lendemain, la foule envahit la mairie. Je n'y étais pas : j'avais la fièvre depuis deux "
+                       "jours.", context=context)
+    assert _event(analysis, "avais").factuality == "fact"
+
+
+def test_a_month_told_in_the_pluperfect_leaves_the_story_where_it_is(context: Context) -> None:
+    analysis = analyze("Le 30 octobre 1870, on apprit la nouvelle. En décembre, le froid devint terrible. Le 21, nous "
+                       "partîmes pour Le Bourget, que les mobiles avaient repris puis perdu en octobre. L'attaque "
+                       "échoua.", context=context)
+    assert _date(analysis, "partîmes") == "1870-12-21"
+    assert _date(analysis, "attaque") == "1870-12-21"
+
+
+def test_an_event_noun_naming_a_place_with_the_noun_it_completes_is_no_event(context: Context) -> None:
+    analysis = analyze("Le banquet aura lieu à la salle des fêtes. Les fêtes de Noël approchent.", context=context)
+    fetes = [e for e in analysis.events if e.trigger.text == "fêtes"]
+    assert len(fetes) == 1 and fetes[0].trigger.start > analysis.text.index("Noël") - 10
+
+
+def test_an_adjective_naming_a_side_says_who_a_happening_is_by(context: Context) -> None:
+    analysis = analyze("Le 5 octobre, le régiment tient le village. L'attaque ennemie échoue le lendemain. Le 7, "
+                       "le bataillon suit le repli général.", context=context)
+    assert _who(analysis, _event(analysis, "attaque")).get("ennemie") == "agent"
+    assert "général" not in _who(analysis, _event(analysis, "repli"))  # the retreat of all, no general's
+
+
+def test_a_participle_the_parse_hung_on_a_date_tells_of_the_one_named_before(context: Context) -> None:
+    analysis = analyze("DUPONT-MARTIN, colonel, 17 janvier 1918 au 22 juillet 1918 (tué à la bataille de la Somme, "
+                       "le 22 juillet 1918). DURAND, colonel, 28 juillet 1918 au 11 novembre 1918.", context=context)
+    assert _who(analysis, _event(analysis, "tué")) == {"DUPONT-MARTIN": "patient"}
+
+
+def test_a_happening_told_by_a_negated_support_verb_did_not_take_place(context: Context) -> None:
+    analysis = analyze("Le 3 mai, le général n'a pas lancé l'attaque. Le 4 mai, il lance l'offensive sans obtenir la "
+                       "victoire.", context=context)
+    assert not is_happening(_event(analysis, "attaque")) and not is_happening(_event(analysis, "victoire"))
+    assert is_happening(_event(analysis, "offensive"))
+
+
+def test_an_event_before_or_after_a_dated_one_takes_no_date_from_the_story(context: Context) -> None:
+    analysis = analyze("Mardi, les contrôleurs ont entamé une grève. Le mouvement avait été lancé le 3 mai après "
+                       "l'échec des négociations.", context=context, dct="1999-05-20")
+    assert _date(analysis, "échec") is None
+
+
+def test_a_verb_in_ger_keeps_its_r_the_simple_past_and_imperfect_are_no_future(context: Context) -> None:
+    analysis = analyze("Le 3 mai 1809, les Français assiégeaient la ville. Le 5 mai, le général chargea l'ennemi. "
+                       "Il se dirigea ensuite vers le fleuve.", context=context)
+    for word in ("assiégeaient", "chargea", "dirigea"):
+        assert _event(analysis, word).factuality == "fact", word
+    kept = analyze("Demain, il attaquera la ville, et il rendrait les armes s'il le fallait.", context=context)
+    assert _event(kept, "attaquera").factuality == "future" and _event(kept, "rendrait").modality == "conditional"
+
+
+def test_a_participle_dated_back_from_the_story_is_no_step_of_it(context: Context) -> None:
+    analysis = analyze("Le 14 mai 1940, le pont sauta. Le lieutenant Marchal, blessé la veille, fut évacué vers Reims. "
+                       "Nous reculâmes jusqu'à la forêt.", context=context)
+    assert _date(analysis, "blessé") == "1940-05-13"
+    assert _date(analysis, "évacué") == "1940-05-14" and _date(analysis, "reculâmes") == "1940-05-14"
+
+
+def test_aircraft_named_by_their_kind_act(context: Context) -> None:
+    analysis = analyze("Le 10 mai 1940, à l'aube, les avions allemands survolèrent Sedan.", context=context)
+    assert _who(analysis, _event(analysis, "survolèrent")).get("les avions allemands") == "agent"

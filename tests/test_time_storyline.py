@@ -499,3 +499,9 @@ def test_a_day_set_off_by_a_comma_is_no_subject_coming_back_every_year(context) 
             "artillerie lourde et concentre ses divisions au sud du lac de Garde. Le 3 août, Masséna et Augereau "
             "battent la colonne de Quasdanovich à Lonato.")
     assert values(text, context)["Le 3 août"] == "1796-08-03"
+
+
+def test_a_date_after_depuis_is_past_whatever_the_tense(context) -> None:
+    text = "Fermée depuis le mois de mars, la piscine rouvrira ses portes le lundi 6 septembre."
+    found = values(text, context, dct="1999-07-22")
+    assert found["mois de mars"] == "1999-03" and found["le lundi 6 septembre"] == "1999-09-06"

@@ -34,9 +34,12 @@ def is_happening(event: Event) -> bool:
     return by_form(event)
 
 
-def by_form(event: Event) -> bool:
-    """The part of the decision the event's own fields settle: class, factuality, polarity, aspect."""
-    if not (event.factuality == "fact" and event.polarity == "POS" and event.event_class in OCCURRENCE_CLASSES):
+def by_form(event: Event, act: bool = False) -> bool:
+    """The part of the decision the event's own fields settle: class, factuality, polarity, aspect.
+    `act`: the event is a saying that does what it says ("la République est proclamée", "il décrète
+    l'état de siège"): a REPORTING event that is a happening too."""
+    classes = OCCURRENCE_CLASSES | {"REPORTING"} if act else OCCURRENCE_CLASSES
+    if not (event.factuality == "fact" and event.polarity == "POS" and event.event_class in classes):
         return False
     if event.aspect == "imperfective":
         own = event.date is not None and not event.time_inferred

@@ -140,7 +140,9 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
     """"future" or "conditional" when the form (lower case) is the future's stem of `lemma` (the
     infinitive, without its final "e", or a stem listed in `future_stems.tsv`: "viendr-", "fer-")
     and an ending of that tense ("rendrait", "fera"); None otherwise."""
-    stems = {lemma, lemma[:-1]}
+    # "rendre" -> "rendr-" drops the infinitive's final "e"; "engager" keeps its "r" ("engagea",
+    # "engageait" are its simple past and imperfect, not "engage" + a future's or conditional's ending)
+    stems = {lemma, lemma[:-1]} if lemma.endswith("e") else {lemma}
     known = _future_stems(language).get(lemma)
     if known:
         stems.add(known)
@@ -170,9 +172,13 @@ def _imperfect_auxiliaries(language: str) -> frozenset[str]:
 def pluperfect(verb: Any) -> bool:
     """"avait vu", "étaient partis": a past before the past, the tense of a flashback or a reminder.
     The tagger gives some imperfect auxiliaries the present ("j'avais fait"): their forms are listed."""
-    aux = children_where(verb, lambda dep: dep == "aux:tense")
-    if not aux or "Part" not in morph_of(verb, "VerbForm"):
+    if "Part" not in morph_of(verb, "VerbForm"):
         return False
+    aux = children_where(verb, lambda dep: dep == "aux:tense")
+    if not aux:
+        # "ils avaient repris puis perdu le village": a participle joined to another shares its auxiliary
+        return verb.dep_ == "conj" and verb.head.i < verb.i and not children_where(verb, lambda dep: dep.startswith(
+            ("nsubj", "aux"))) and pluperfect(verb.head)
     return "Imp" in morph_of(aux[0], "Tense") or aux[0].lower_ in _imperfect_auxiliaries(verb.doc.lang_)
 
 

@@ -7,7 +7,8 @@ Two sources, both read without the network:
   of smaller towns are left out: a town's name is a surname too often ("Moos", "Napoleon") to
   weigh against the NER, and reading them would make the first run seconds slower.
 - `resources/<lang>/entities/historical_places.tsv`: battlefields, old names and regions a
-  gazetteer of today's towns lacks ("Königgrätz", "les Vosges"), *historical* evidence.
+  gazetteer of today's towns lacks ("Königgrätz", "les Vosges"), and the states of
+  `resources/<lang>/common/states.tsv` ("Prusse", "Empire ottoman"), *historical* evidence.
 
 Reading GeoNames' JSON takes seconds; the names it gives are folded once into a compact index
 (one line per name, with its tier) kept in the annales cache folder (`$ANNALES_CACHE_DIR`, see
@@ -33,6 +34,7 @@ from annales.common.resources import exists, load_rows
 
 LAYER = "entities"
 HISTORICAL_FILE = "historical_places.tsv"
+STATES_FILE = ("common", "states.tsv")  # old states by their names in the language: historical places too
 # Tiers, strongest first; the vote's weights for them are in annales.entities.resolve.EVIDENCE.
 HISTORICAL, CITY = "historical", "city"
 TIERS = (HISTORICAL, CITY)
@@ -202,9 +204,11 @@ def _geonames(language: str) -> _Index:
 
 @cache
 def _historical(language: str) -> frozenset[str]:
-    if not exists(language, LAYER, HISTORICAL_FILE):
-        return frozenset()
-    return frozenset(key(row[0]) for row in load_rows(language, LAYER, HISTORICAL_FILE))
+    names: set[str] = set()
+    for layer, name in ((LAYER, HISTORICAL_FILE), STATES_FILE):
+        if exists(language, layer, name):
+            names.update(key(row[0]) for row in load_rows(language, layer, name))
+    return frozenset(names)
 
 
 def _tier_of_key(folded: str, language: str) -> str | None:

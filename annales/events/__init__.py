@@ -17,7 +17,8 @@ verb or an event noun -> agent, other obl/nmod/iobj -> other. A participant that
 A verb without a subject of its own shares the one it is told under (conjoined verbs, infinitives,
 participles); relative pronouns, subject pronouns, "le régiment" and "le 9e" are followed back to
 their entity (`participants`, `coreference`). A place is never an agent: places come from place
-prepositions, objects and datelines.
+prepositions, objects and datelines; a state acting ("la Prusse envahit") is its government, an
+agent given by its words (`common/states.py`).
 
 Time (`dating`): a DATE/TIME timex is given to the event whose clause it hangs from in the parse
 (walking up the timex's heads to the first trigger); an event without one takes its governing event's
@@ -53,12 +54,13 @@ from annales.events.classes import (
     light_under_its_infinitive,
     names_its_doer,
     names_one_happening,
+    performs_an_act,
     recalls_a_told_happening,
     states_a_cause,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
-from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs
+from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs, told_by_support
 from annales.events.triggers import Spans, doc_text, find_triggers, lemma_of, noun_lemma
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
@@ -134,7 +136,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if above is not None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
-        event.happening = by_form(event) and (
+        event.happening = by_form(event, act=performs_an_act(token, lex)) and (
             (names_one_happening(token, lex, support) and not heads_a_passage(
                 token, *sentences.bounds(i), analysis.text,
                 bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
@@ -151,4 +153,11 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 and light_under_its_infinitive(doc[i], lex):
             # "Wolseley fait construire une route": one happening, told by the infinitive with the
             # causer as its agent ("fait cesser le feu" keeps the causative's: ceasing is no happening)
+            event.happening = False
+        supporting = event_at.get(doc[i].head.i) if doc[i].head.i != i else None
+        if event.happening and supporting is not None and doc[i].pos_ == "NOUN" \
+                and told_by_support(doc[i], analysis.language) and not (
+                    supporting.polarity == "POS" and supporting.factuality in ("fact", "reported")):
+            # "n'a pas lancé l'attaque", "lancera l'attaque demain", "sans parvenir à un accord": the
+            # verb the noun's happening is told by says it did not take place, or not yet
             event.happening = False

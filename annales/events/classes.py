@@ -214,6 +214,10 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         # reprise" is taken again, "le général est rappelé à Paris" is recalled, "le régiment est cité
         # à l'ordre de l'armée" is honoured; "la marche est reprise", "la nouvelle est annoncée" stay.
         return "OCCURRENCE"
+    if listed == "ASPECTUAL" and token.pos_ == "VERB" and has_child_dep(token, "aux:pass") and any(
+            c.dep_ == "nsubj:pass" and c.pos_ in ("NOUN", "PROPN") and lemma_of(c) not in lex.event_nouns
+            for c in children_of(token)):
+        return "OCCURRENCE"  # "le village est repris" is taken again, as "reprend la crête" is done
     if listed is not None:
         return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if token.pos_ == "ADJ" and not verbal:  # "aurait démissionné" tagged an adjective is a verb
@@ -284,6 +288,16 @@ def states_a_cause(verb: Any, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
                and any(d.dep_ == "det" and not {"Ind", "Int"} & set(morph_of(d, "Definite") + morph_of(d, "PronType"))
                        for d in children_of(c))
+               for c in children_of(verb))
+
+
+def performs_an_act(verb: Any, lex: Lexicon) -> bool:
+    """A verb of saying that does what it says (`events/performative_verbs.tsv`) with a noun for its
+    object, or for its subject in the passive, that names no happening of its own ("la République est
+    proclamée", "il décrète l'état de siège"; "déclare la guerre": the war is the happening listed)."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in lex.performative_verbs:
+        return False
+    return any(c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN") and lemma_of(c) not in lex.event_nouns
                for c in children_of(verb))
 
 
@@ -359,6 +373,9 @@ def _governors(token: Any, lex: Lexicon) -> list[tuple[Any, str]]:
             break
         if dep not in GOVERNED_DEPS:
             break
+        if dep == "xcomp" and current.pos_ == "VERB" and ("Fin" in morph_of(current, "VerbForm") or any(
+                c.dep_ == "nsubj" for c in children_of(current))):
+            break  # "Je n'y étais pas : j'avais la fièvre": a clause of its own the parse hung as a complement
         if dep == "obj" and current.pos_ != "NOUN":
             break  # "il le voit": a pronoun object is no event
         current = head
@@ -382,7 +399,10 @@ def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
     if verb.pos_ != "VERB" or "Fin" not in morph_of(verb, "VerbForm"):
         return False
     form, lemma = verb.lower_, lemma_of(verb)
-    return any(form in (lemma + ending, lemma[:-1] + ending) for ending in lex.inflections.get(kind, ()))
+    # "prendre" -> "prendrait" drops the infinitive's final "e"; "engager" keeps its "r": "engageait" is
+    # its imperfect, not "engage" + "ait"
+    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
+    return any(form == stem + ending for stem in stems for ending in lex.inflections.get(kind, ()))
 
 
 def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:

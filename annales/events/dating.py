@@ -116,7 +116,7 @@ from annales.common.parse import (
 from annales.common.resources import load_rows
 from annales.events.lexicon import lexicon
 from annales.events.participants import OBJECT, support_verbs
-from annales.events.triggers import complement_participle, doc_text, inside, lemma_of
+from annales.events.triggers import complement_participle, doc_text, inside, lemma_of, opens_a_time_locution
 from annales.model import Analysis, EventDate, Timex, valid_iso_date
 
 POINT_TYPES = ("DATE", "TIME")
@@ -392,9 +392,11 @@ def _above_nouns(root: Any, triggers: set[int], in_dates: set[int], language: st
                            and root.doc[k].pos_ in NOMINALS and _governs(head, root.doc[k])]
                 if between:
                     return root.doc[between[0]]
-            if t is root and (not names_a_nouns_time(t, language) or _opens_a_range(t, in_dates, own)):
+            if t is root and (not names_a_nouns_time(t, language) or _opens_a_range(t, in_dates, own)
+                              or opens_a_time_locution(head, lexicon(language))):
                 # "occupent les principautés de la Valachie en juillet 1853": no noun takes its
-                # time by "en"; the date times what the whole phrase depends on.
+                # time by "en"; the date times what the whole phrase depends on, and so does one a
+                # locution of time introduces ("prend la ville au cours de l'été").
                 slip = True
             tied = True
         t = head
@@ -649,7 +651,9 @@ class Dating:
         self.loose: dict[int, list[Timex]] = {}
         for timex in loose:
             self.loose.setdefault(self.breaks.unit(timex.start), []).append(timex)
-        flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i]))
+        by_id = {t.id: t for t in analysis.timexes}
+        flashbacks = self.flashbacks = frozenset(timex.id for i, timex in self.own.items() if pluperfect(doc[i])
+                                                 or self._looks_back_from_a_noun(doc[i], timex, by_id))
         self.lex = lexicon(self.language)
         # A date in parentheses closing its sentence dates what the sentence told ("Napoléon décide
         # d'engager ses troupes (juillet 1810)."), not the plan the parse hung it on.
@@ -691,6 +695,18 @@ class Dating:
         text = analysis.text
         self._sentences = [s.start for k, s in enumerate(analysis.sentences)
                            if k == 0 or text[max(0, s.start - 8):s.start].rstrip()[-1:] in SENTENCE_ENDS]
+
+    @staticmethod
+    def _looks_back_from_a_noun(token: Any, timex: Timex, by_id: dict[str, Timex]) -> bool:
+        """A participle describing a noun dated by counting back from the story's day ("Le lieutenant,
+        blessé la veille, fut évacué"): a past before the story's, as a pluperfect tells, no step of it."""
+        if token.dep_ != "acl" or "Part" not in morph_of(token, "VerbForm") \
+                or token.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        anchor = by_id.get(timex.anchor or "")
+        day = timex.value[:DAY_CHARS]
+        return anchor is not None and timex.anchoring == "relative-to-timex" \
+            and valid_iso_date(day) is not None and day < anchor.value[:DAY_CHARS]
 
     def _give_later_dates_to_nouns(self, hung: list[tuple[Timex, int]]) -> None:
         """A verb told in the past cannot happen after the day of writing: a later date the parser hung
@@ -771,6 +787,8 @@ class Dating:
         if lead is not None and lead.idx > token.idx:  # always further down: headings in a row end
             below = self.of(lead)
             return None if below is None else Dated(below.time, below.date, True)
+        if self._sequenced(token) and governing_timex(token, self.own, self._governing, self.breaks) is not None:
+            return None  # "lancé le 3 mai après l'échec des négociations": before a date, at none the story gives
         return self._inferred(token)
 
     def _counted_from_a_word(self, timex: Timex) -> bool:

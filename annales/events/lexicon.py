@@ -52,6 +52,9 @@ class Lexicon:
     agent_prepositions: frozenset[str] = frozenset()  # "par": the agent of a passive ("perpétrés par le PKK")
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     causal_verbs: frozenset[str] = frozenset()  # "provoquer": with a happening as subject, a causal statement
+    performative_verbs: frozenset[str] = frozenset()  # "proclamer": with a noun for object, the act it says
+    # noun -> the heads it names a place or a body with: "fête" -> {"salle", "comité"}
+    compound_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
     # "faute" -> "de": a bare noun making a preposition with the one after it ("faute de vivres")
     locution_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -91,8 +94,9 @@ def lexicon(language: str) -> Lexicon:
     dated = load_rows(language, LAYER, "dated_event_nouns.tsv", 2)
     return Lexicon(
         event_nouns=frozenset(nouns),
-        relation_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "relation_verbs.tsv")),
+        relation_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "relation_verbs.tsv", 2)),
         causal_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "causal_verbs.tsv")),
+        performative_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "performative_verbs.tsv")),
         dated_event_nouns=frozenset(row[1].lower() for row in dated if row[0] == "noun"),
         taking_place=frozenset(row[1].lower() for row in dated if row[0] == "verb"),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
@@ -102,6 +106,8 @@ def lexicon(language: str) -> Lexicon:
         deverbal=tuple(deverbal),
         non_event_nouns=frozenset(row[0] for row in non_events if row[1] == "always"),
         people_when_plural=frozenset(row[0] for row in non_events if row[1] == "plural"),
+        compound_nouns={row[0].lower(): frozenset(row[1].lower().split(","))
+                        for row in load_rows(language, LAYER, "compound_nouns.tsv", 2)},
         classes=classes,
         governors=governors,
         negative_determiners=markers.get("negative-determiner", frozenset()),

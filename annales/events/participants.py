@@ -76,7 +76,11 @@ and so are "les nôtres" and a count or a part of them ("plusieurs des nôtres")
 Inside a quotation the pronoun is whoever speaks: the quote's speaker when the quotes layer found
 one (an entity, or the narrator quoting themself), and no one when it did not.
 
-A place is never an agent: it goes to the event's places. Places are the place entities of the
+A place is never an agent: it goes to the event's places. A state is ("La Prusse envahit la Silésie",
+"le royaume de Naples signe"): a subject or agent naming a country, a kingdom or an old state
+(`common/states.tsv`, `common/state_nouns.tsv`, today's countries from Babel) is its government
+acting, an agent given by its words, as a phrase participant, and not the event's place; a town
+that rises stays a place ("Madrid se souleva"). Places are the place entities of the
 event's object, of its complements introduced by a place preposition (`events/place_prepositions.tsv`:
 "à", "vers", "près de" …), a place that is itself the subject ("Madrid se souleva"), and, for an event
 with none of these, the dateline its passage is filed under ("4 août. — Wissembourg. —").
@@ -88,16 +92,17 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
-from annales.common.grammar import participle_disagrees, participle_endings
+from annales.common.grammar import participle_disagrees, participle_endings, spelled_as
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
 from annales.common.resources import exists, load_rows
+from annales.common.states import is_state, state_nouns
 from annales.events.triggers import finite_endings, lemma_of
 from annales.model import Analysis, Entity, Mention, Participant, Span
 
@@ -107,6 +112,8 @@ ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", 
 OTHER_DEPS = ("obl", "nmod", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+FUNCTION_DEPS = ("aux", "cop", "mark", "expl")  # relations only a function word bears: never a name's
 ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
 # How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
 # an adjective); the tokens are only words: an entity must cover them to count.
@@ -152,7 +159,9 @@ class _Lexicon:
     event_nouns: frozenset[str] = frozenset()  # lemmas of nouns naming a happening ("guerre", "prise")
     share_cases: frozenset[str] = frozenset()  # "des" of "plusieurs des nôtres": a part of a side
     residents: frozenset[str] = frozenset()  # "les habitants de X": people named by where they live
-    relation_verbs: frozenset[str] = frozenset()  # "opposer": a happening as subject, its sides as objects
+    # "opposer": a happening as subject, its sides as its object and the complements these introduce
+    relation_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    side_adjectives: frozenset[str] = frozenset()  # "ennemi", "allié": "l'attaque ennemie" is the enemy's
 
 
 def _people_adjectives(language: str) -> frozenset[str]:
@@ -193,13 +202,26 @@ def _lexicon(language: str) -> _Lexicon:
                               for row in load_rows(language, name, "event_nouns.tsv")),
         share_cases=frozenset(row[0].lower() for row in rows("share_prepositions.tsv", 1)),
         residents=frozenset(row[0].lower() for row in rows("resident_nouns.tsv", 1)),
-        relation_verbs=frozenset(row[0].lower() for row in rows("relation_verbs.tsv", 1)),
+        relation_verbs={row[0].lower(): frozenset(c for c in row[1].lower().split(",") if c != "-")
+                        for row in rows("relation_verbs.tsv", 2)},
+        side_adjectives=frozenset(row[0].lower() for row in rows("side_adjectives.tsv", 1)),
     )
 
 
 def support_verbs(language: str) -> dict[str, tuple[str, frozenset[str]]]:
     """`events/support_verbs.tsv`: lemma -> (role of its subject in the event noun, how the noun hangs from it)."""
     return _lexicon(language).support_verbs
+
+
+def told_by_support(noun: Any, language: str) -> bool:
+    """The event noun hangs from a support verb the way that verb takes it (`events/support_verbs.tsv`:
+    "lance l'attaque", "parvient à un accord"), the verb and the noun telling one happening."""
+    verb = noun.head
+    support = support_verbs(language).get(lemma_of(verb))
+    if support is None or verb.i == noun.i:
+        return False
+    hangs = support[1]
+    return (noun.dep_ == OBJECT and OBJECT in hangs) or (noun.dep_.startswith(("obl", "nmod")) and _case(noun) in hangs)
 
 
 def entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, _Ranks]]:
@@ -487,6 +509,16 @@ class Participants:
                         and self._of_someone(argument.head, entity):
                     continue
                 named = named or entity.type != "place"
+                if entity.type == "place" and argument.role == "agent" and argument.head.i not in self.references:
+                    state = self._state_acting(argument.head, entity)
+                    if state is not None:
+                        # "La Prusse envahit la Silésie": a state acts through its government and
+                        # army; its words are the agent, the place stays no agent and no event's place.
+                        named = True
+                        if f"{state.start}:{state.end}" not in seen:
+                            seen.add(f"{state.start}:{state.end}")
+                            participants.append(Participant(None, "agent", phrase=state))
+                        continue
                 if entity.type == "place":
                     # A town does not act: "la ville de Madrid se souleva" happened in Madrid. A place
                     # completing a subject or object that names a happening is that happening's, not
@@ -515,7 +547,9 @@ class Participants:
             for child in children_of(token):
                 if child.dep_ != "amod":
                     continue
-                if child.lower_ in self.lex.people_adjectives:
+                if child.lower_ in self.lex.people_adjectives or (
+                        child.pos_ == "ADJ" and child.lemma_.lower() in self.lex.side_adjectives):
+                    # "le bombardement allemand"; "l'attaque ennemie": the adjective of a side
                     participants.append(Participant(None, "agent", phrase=Span(child.idx, child.idx + len(child))))
                     break
                 person = self._person_of_adjective(child)
@@ -532,6 +566,30 @@ class Participants:
             if dateline is not None:
                 places.append(dateline)
         return participants, places
+
+    def _state_acting(self, head: Any, place: Entity) -> Span | None:
+        """The words of a subject or agent that names a state (`common/states.tsv`, today's countries,
+        or a noun of `common/state_nouns.tsv` before the name: "le royaume de Sardaigne"), from its
+        article to the end of the name; None for any other place, or for a state's name deeper in the
+        phrase ("les troupes de la Prusse": the troupes act)."""
+        language = self.language or ""
+        mention = next((m for m in place.mentions if m.start <= head.idx < m.end), None)
+        if mention is not None:
+            if not is_state(place.name, language):
+                return None
+        else:
+            # "le royaume de Sardaigne": the noun heads, the name completes it
+            if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in state_nouns(language):
+                return None
+            mention = next((m for c in children_of(head) if c.dep_.startswith(("nmod", "appos", "flat"))
+                            for m in place.mentions if m.start <= c.idx < m.end), None)
+            if mention is None:
+                return None
+        first = head
+        for child in children_of(head):
+            if child.dep_ == "det" and child.i < first.i:
+                first = child
+        return Span(min(first.idx, mention.start), mention.end)
 
     def _form(self, token: Any) -> str | None:
         """`_verb_form`, and "Part" for a verb the tagger read as another word whose ending is a
@@ -813,10 +871,10 @@ class Participants:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):
                     # "quitte Valmy" parsed as a predicate: a name right after the verb is its object.
                     role = "patient" if child.i > token.i and token.pos_ == "VERB" else "other"
-                elif dep == "dep" and child.i < token.i and not has_subject and token.pos_ == "VERB" \
-                        and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
+                elif not has_subject and token.pos_ == "VERB" and self._name_hung_before(child, token):
                     # "Wolseley fait construire une route" with the name hung by no relation the parse
-                    # could name: before the verb, it is the subject (below)
+                    # could name, "Fin juillet, Wurmser descend" with the name read as an auxiliary:
+                    # before the verb, it is the subject (below)
                     role = "other"
                 elif dep == "expl:comp" and self._first_person(child):
                     # "le colonel m'envoie", "un éclat me blesse": the parse reads an object clitic as
@@ -863,12 +921,26 @@ class Participants:
                 continue
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
-            inherited = self._inherited_subject(token) if token.pos_ == "VERB" or token.i in self.misread_verbs \
-                else self._supported_by(token)
+            if token.dep_ == "acl" and token.head.i in self.dates:
+                # A participle the parse hung on a date tells of the subject of the date's clause ("il se
+                # bat jusqu'au 12 avril, contribuant à …"), or, in a clause without a verb, of the one
+                # named before the date ("X, colonel, 17 janvier 1918 au 22 juillet 1918 (tué à …)")
+                clause = self._verb_above(token.head)
+                inherited = self._subject_of(clause, self._voice(token)) if clause is not None else None
+                named = self._named_before(token) if clause is None else None
+                if named is not None:
+                    inherited = _Argument(named, self._voice(token), subject=True, exact=True)
+            else:
+                inherited = self._inherited_subject(token) if token.pos_ == "VERB" or token.i in self.misread_verbs \
+                    else self._supported_by(token)
             if inherited is None and token.pos_ == "VERB":
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
             if inherited is None and token.i in self.misread_verbs and token.pos_ != "VERB":
-                inherited = self._subject_it_hangs_on(token)
+                inherited = self._subject_it_hangs_on(token) or self._stranded_subject(token)
+            if inherited is None and self._finite_hung_on_its_subject(token):
+                # "la brigade du colonel X évacue la ville" read as an infinitive describing the
+                # noun: the noun is the finite verb's subject
+                inherited = _Argument(token.head, self._voice(token), subject=True)
             if inherited is None and token.pos_ == "AUX" and token.dep_ == "dep" and token.head.i > token.i:
                 # "Hill fait cesser le feu" parsed with "fait" and "Hill" both hung on the infinitive
                 causer = self._unnamed_subject(token.head)
@@ -882,14 +954,42 @@ class Participants:
             stray = self._stray_agent(token, children)
             if stray is not None:
                 out.insert(0, stray)  # before the complement it hangs from, which would list it as "other"
-        if token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and token.head.i != token.i \
-                and lemma_of(token.head) in self.lex.relation_verbs:
-            # "La guerre oppose l'Empire britannique au royaume ashanti": the sides the verb of relation
-            # names are the happening's own
-            for side in children_of(token.head):
-                if side.dep_ in ("obj", "obl:arg", "iobj"):
-                    sides = (side, *children_where(side, lambda d: d == "conj"))
-                    out += [_Argument(t, "agent", _case(t)) for t in sides]
+        if token.pos_ == "NOUN":
+            out += self._sides(token, out)
+        return out
+
+    def _sides(self, noun: Any, found: list[_Argument]) -> list[_Argument]:
+        """Who takes part in a happening a noun names, as the sentence defining it tells: "La guerre
+        oppose l'Empire britannique au royaume ashanti" (the sides a verb of relation names, with the
+        happening as its subject or its relative's: "… est un conflit qui oppose …"), "Le siège de X
+        est le blocus de la ville par l'armée de Y" and "… est une opération menée par les
+        Britanniques" (the agent of the noun defining it, or of the participle describing that
+        noun), when the noun names no agent of its own."""
+        out: list[_Argument] = []
+        if noun.dep_ in SUBJECT_DEPS and noun.head.i != noun.i and lemma_of(noun.head) in self.lex.relation_verbs:
+            out += self._sides_of_relation(noun.head)
+        if any(a.role == "agent" for a in found) or noun.dep_ != "nsubj" or noun.head.pos_ not in ("NOUN", "PROPN") \
+                or not has_child_dep(noun.head, "cop"):
+            return out
+        definition = noun.head  # "Le siège de X est le blocus de la ville par …"
+        for child in children_of(definition):
+            if child.dep_.startswith("nmod") and _case(child) in self.lex.agent_cases:
+                out.append(_Argument(child, "agent", _case(child)))
+            elif child.dep_ == "acl:relcl" and lemma_of(child) in self.lex.relation_verbs \
+                    and any(_is_relative(c) and c.dep_ in SUBJECT_DEPS for c in children_of(child)):
+                out += self._sides_of_relation(child)
+            elif child.dep_ == "acl" and _feature(child, "VerbForm") == "Part":
+                out += [_Argument(c, "agent", _case(c)) for c in children_of(child)
+                        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in self.lex.agent_cases)]
+        return out
+
+    def _sides_of_relation(self, verb: Any) -> list[_Argument]:
+        out: list[_Argument] = []
+        cases = self.lex.relation_verbs.get(lemma_of(verb), frozenset())
+        for side in children_of(verb):
+            if side.dep_ in ("obj", "obl:arg", "iobj") or (side.dep_.startswith("obl") and _case(side) in cases):
+                sides = (side, *children_where(side, lambda d: d == "conj"))
+                out += [_Argument(t, "agent", _case(t)) for t in sides]
         return out
 
     def _of_someone(self, head: Any, place: Entity) -> bool:
@@ -987,7 +1087,8 @@ class Participants:
         conjunct of "manœuvre". The noun phrase that ends right before the verb (its clitics and
         commas aside), hanging by no preposition, a conjunct without "et", an apposition or a bare
         complement, is the subject when it names someone or people."""
-        if _feature(verb, "VerbForm") != "Fin" or verb.dep_ in ("acl:relcl", "conj") or verb.i == 0:
+        if (_feature(verb, "VerbForm") != "Fin" and verb.i not in self.misread_verbs) \
+                or verb.dep_ in ("acl:relcl", "conj") or verb.i == 0:
             return None
         k = verb.i - 1
         while k >= 0 and (self.doc[k].pos_ == "PUNCT" or (self.doc[k].head.i == verb.i and self.doc[k].pos_ in (
@@ -1003,7 +1104,7 @@ class Participants:
         while True:
             if token.pos_ in ("NOUN", "PROPN") and not _case(token) and (
                     (token.dep_ == "conj" and not has_child_dep(token, "cc"))
-                    or token.dep_ in ("appos", "dep") or (token.dep_.startswith(("nmod", "obl")))):
+                    or token.dep_ in ("appos", "dep", "ROOT") or (token.dep_.startswith(("nmod", "obl")))):
                 if self._names_someone(token):
                     named = token
                 elif people is None and self._kind(token) in PEOPLE:
@@ -1019,9 +1120,63 @@ class Participants:
 
     def _unnamed_subject(self, verb: Any) -> Any | None:
         """The name the parse hung before a verb by no relation it could name ("Wolseley fait construire
-        une route et attend …"): the verb's subject, which a verb told after it shares."""
-        return next((c for c in children_of(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ != "PRON"
-                     and not _case(c) and self._names_someone(c)), None)
+        une route et attend …") or by one only a function word holds (a name read as an auxiliary:
+        "Fin juillet, Wurmser descend …"): the verb's subject, which a verb told after it shares."""
+        return next((c for c in children_of(verb) if self._name_hung_before(c, verb)), None)
+
+    @staticmethod
+    def _verb_above(token: Any) -> Any | None:
+        """The first verb above `token` in the parse, a few heads up, in the same sentence of the text
+        (the parse may join a list's line to the sentence before it)."""
+        doc, start = token.doc, token.i
+        for _ in range(6):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                low, high = sorted((start, token.i))
+                return None if any(doc[k].text in SENTENCE_ENDS for k in range(low, high)) else token
+        return None
+
+    def _named_before(self, token: Any) -> Any | None:
+        """The last word before `token` in its sentence that names someone, dates left out (the
+        parse's sentence may start at the date: the text's end of sentence is looked for)."""
+        for k in range(token.i - 1, -1, -1):
+            word = self.doc[k]
+            if word.text in SENTENCE_ENDS or self._apart(word, token):
+                break
+            if k not in self.dates and word.pos_ in ("PROPN", "NOUN") and self._names_someone(word):
+                return word
+        return None
+
+    def _finite_hung_on_its_subject(self, verb: Any) -> bool:
+        """A finite verb the parse hung on the noun or name before it, as if it described it ("Fin août,
+        X remonte vers Trente" with the verb a complement of the name; "la brigade du colonel X évacue
+        la ville" with the verb read as an infinitive, though its form has no infinitive's ending and
+        its lemma has one): no relative, preposition or conjunction introduces it, and the words
+        between are the noun's, so the noun is its subject."""
+        language = self.language or ""
+        head = verb.head
+        if verb.pos_ != "VERB" or verb.dep_ not in ("acl", "xcomp", "dep") or not head.i < verb.i \
+                or head.pos_ not in ("NOUN", "PROPN") or has_child_dep(verb, "mark") or has_child_dep(verb, "case") \
+                or any(c.dep_ in SUBJECT_DEPS for c in children_of(verb)):
+            return False
+        form = _feature(verb, "VerbForm")
+        if form == "Inf":
+            if not spelled_as(verb.lemma_.lower(), "infinitive", language) \
+                    or spelled_as(verb.lower_, "infinitive", language):
+                return False
+        elif form != "Fin":
+            return False
+        # the words between: the noun's complements ("du colonel X"), none of the verb's own
+        return all(k < verb.left_edge.i and head.is_ancestor(self.doc[k]) for k in range(head.i + 1, verb.i))
+
+    def _name_hung_before(self, child: Any, verb: Any) -> bool:
+        """A name or people before `verb` that the parse hung on it by no relation it could name
+        ("dep") or by one only a function word bears ("aux", "cop", "mark", "expl"), with no
+        preposition."""
+        return (child.dep_ == "dep" or (child.dep_.startswith(FUNCTION_DEPS) and child.pos_ in ("PROPN", "NOUN"))) \
+            and child.i < verb.i and child.pos_ != "PRON" and not _case(child) and self._names_someone(child)
 
     def _fronted_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse gave a clause it hung before a finite verb that has none: "Les

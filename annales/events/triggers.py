@@ -165,7 +165,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence tells
             # with a verb, and a word only a verb is written as is it
             if take(i, strict or (forms.lemma(token.lower_, strict=False)
-                                  if _after_a_subject(token) or _before_its_object(token) else None)):
+                                  if _after_a_subject(token) or _before_its_object(token)
+                                  or _closes_an_apposed_name(token) else None)):
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and token.is_lower \
                 and _in_a_verbs_place(token, parts, forms, analysis.language or "fr") \
@@ -254,14 +255,22 @@ def _after_a_subject(token: Any, adjectives: bool = False) -> bool:
 def _phrase_start(doc: Any, last: int) -> int | None:
     """Where a name (its words in a row) or a noun after its article ends at `last` begins; None for
     another word."""
-    if doc[last].pos_ == "PROPN":
+    if _name_word(doc[last]):
         start = last
-        while start > 0 and doc[start - 1].pos_ == "PROPN":
+        while start > 0 and _name_word(doc[start - 1]):
             start -= 1
         return start
     if doc[last].pos_ == "NOUN" and last >= 1 and doc[last - 1].pos_ == "DET":
         return last - 1
     return None
+
+
+def _name_word(token: Any) -> bool:
+    """A name's word: tagged a name, or a capitalised word tagged a noun with no article inside its
+    sentence ("Au début de 1799, Bonaparte marche sur la Syrie", a name the tagger does not know; a
+    sentence's first word is capitalised whatever it is: "Secteur calme, …")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start
+                                     and not has_child_dep(token, "det"))
 
 
 def _verbless_sentences(doc: Any) -> Any:
@@ -331,7 +340,22 @@ def _set_off_by_a_comma(token: Any) -> bool:
     set off after a name is an apposed adjective ("Bismarck, modéré, pas sanguin."), not a verb; unless
     the comma closes an aside and the word takes its object as a verb does ("Kellermann, à la tête de
     400 cavaliers, charge la colonne")."""
-    return token.i > 0 and token.doc[token.i - 1].text == "," and not _before_its_object(token)
+    return token.i > 0 and token.doc[token.i - 1].text == "," and not _before_its_object(token) \
+        and not _closes_an_apposed_name(token)
+
+
+APPOSED_NAME_WORDS = 4  # "Son successeur, Jacques-François Menou, capitule": a name's words between commas
+
+
+def _closes_an_apposed_name(token: Any) -> bool:
+    """The comma before the word closes a name set between commas after a noun ("Son successeur,
+    Menou, capitule devant …"): the aside over, the verb comes."""
+    doc, i = token.doc, token.i
+    k = i - 2
+    while k >= 0 and i - 2 - k < APPOSED_NAME_WORDS and (doc[k].pos_ == "PROPN" or (
+            doc[k].is_title and doc[k].pos_ == "NOUN") or doc[k].text == "-"):
+        k -= 1
+    return k < i - 2 and k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and doc[k - 1].is_lower
 
 
 def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
@@ -604,7 +628,7 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
     if token.is_title and not token.text.isupper() and not opens_line(token):
         return False  # "le ministère des Affaires étrangères", "l'Alliance": a word of a name
     lemma = noun_lemma(token)
-    if _in_a_locution(token, lex):
+    if _in_a_locution(token, lex) or _in_a_compound(token, lemma, lex):
         return False
     if lemma in lex.dated_event_nouns:
         return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex, dated)
@@ -628,13 +652,33 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
     return one_happening(token, lex, dated)
 
 
+def _in_a_compound(token: Any, lemma: str, lex: Lexicon) -> bool:
+    """"la salle des fêtes", "le palais des congrès": an event noun completing a noun with no article
+    of its own names, with it, a place or a body (`events/compound_nouns.tsv`)."""
+    head = token.head
+    return head.i < token.i and lemma_of(head) in lex.compound_nouns.get(lemma, ()) \
+        and not any(c.dep_ == "det" and c.pos_ == "DET" for c in children_of(token))
+
+
 def _in_a_locution(token: Any, lex: Lexicon) -> bool:
     """"faute de vivres", "suite à l'attaque": a noun with no article of its own before the preposition
-    it makes a preposition with (`events/locution_nouns.tsv`) names no happening."""
+    it makes a preposition with (`events/locution_nouns.tsv`) names no happening; nor does the word of a
+    locution of time opened by its own preposition ("au cours de l'été", "à l'issue de la bataille",
+    `events/event_frames.tsv` "head"): what the locution introduces does."""
     after = lex.locution_nouns.get(token.lower_)
     doc = token.doc
-    return after is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in after \
-        and not has_child_dep(token, "det")
+    if after is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in after \
+            and not has_child_dep(token, "det"):
+        return True
+    return opens_a_time_locution(token, lex)
+
+
+def opens_a_time_locution(token: Any, lex: Lexicon) -> bool:
+    """The word of a locution of time standing with the preposition that opens it ("au cours de",
+    "à l'issue de"; `events/event_frames.tsv` "head" rows that name one): "d'un cours d'eau" is none."""
+    openers = lex.frame_openers.get(token.lower_)
+    return token.lower_ in lex.frame_heads and bool(openers) \
+        and any(c.dep_ == "case" and c.lower_ in openers for c in children_of(token))
 
 
 def in_event_frame(token: Any, lemma: str, lex: Lexicon, dated: set[int] | frozenset[int] = frozenset()) -> bool:

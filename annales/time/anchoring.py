@@ -103,6 +103,14 @@ class Resolution:
     digression: bool = False
 
 
+def _tense_said(situation: Situation) -> str | None:
+    """The tense a partial date is placed by: the verb's, unless a word before the date looks forward
+    ("jusqu'au 30 juin": no tense holds) or back ("fermée depuis le mois de mars": past)."""
+    if situation.retrospective:
+        return "past"
+    return None if situation.prospective else situation.tense
+
+
 def _dct_point(value: str | None) -> Point | None:
     if not value:
         return None
@@ -424,7 +432,7 @@ class Anchorer:
         the choice (a year's offset from the anchor's) is made once per question, and a new Point is
         made at each answer, as the choice itself makes one."""
         assert anchor.year is not None
-        key = (point, anchor, None if situation.prospective else situation.tense, sign, weekday)
+        key = (point, anchor, _tense_said(situation), sign, weekday)
         if key in self._year_offsets:
             offset = self._year_offsets[key]
             return None if offset is None else replace(point, year=anchor.year + offset)
@@ -443,7 +451,7 @@ class Anchorer:
             named = [c for c in candidates if _weekday_of(c) == weekday]
             if len(named) == 1:
                 return named[0]
-        tense = None if situation.prospective else situation.tense
+        tense = _tense_said(situation)
         start_of = {id(c): bounds(c) for c in candidates}
         anchor_day = representative(anchor)
 
@@ -1055,9 +1063,10 @@ class Anchorer:
                                            option.reasons + (reason,)))
         if r.kind == "partial" and res.moves_story and not _contains(point, self.s.main):
             evidence = self.evidence(item)
-            if evidence.cue:
+            if evidence.cue or evidence.before:
                 # "que les Français assiègent depuis le mois de juin": a year-less date after a cue of
-                # reference is read in the story's year, and may leave the story where it is.
+                # reference is read in the story's year, and may leave the story where it is; so is one
+                # told in the pluperfect ("Le Bourget, que les mobiles avaient perdu en octobre").
                 _on, off, reasons = storyline.line_costs(evidence)
                 expanded.append(Option(res, "off", off, reasons))
         return expanded

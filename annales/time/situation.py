@@ -40,6 +40,7 @@ class Situation:
     region: str | None  # the special region the expression sits in, if any
     framed: bool  # set off by commas or opening its sentence ("Aujourd'hui, …")
     prospective: bool = False  # introduced by a word that looks forward ("jusqu'au", "d'ici")
+    retrospective: bool = False  # introduced by a word that looks back ("depuis")
     # The verb is looked up only when a reading needs it: most expressions never ask.
     verb_reader: Any = field(default=None, repr=False, compare=False)
     attachment_reader: Any = field(default=None, repr=False, compare=False)
@@ -99,6 +100,14 @@ def _plans(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str
 @cache
 def _event_nouns(language: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in load_rows(language, "common", "event_nouns.tsv"))
+
+
+@cache
+def _retrospective_cues(language: str) -> tuple[str, ...]:
+    if not exists(language, "time", "retrospective_cues.tsv"):
+        return ()
+    return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "retrospective_cues.tsv")),
+                        key=len, reverse=True))
 
 
 @cache
@@ -275,6 +284,7 @@ class Situations:
             region=self.region_of(start, end),
             framed=self._framed(start, end),
             prospective=self._prospective(start),
+            retrospective=self._retrospective(start),
             verb_reader=lambda: self._tense_and_negation(start, end),
             attachment_reader=lambda: self._attachment(start, end),
             pluperfect_reader=lambda: self._pluperfect(start, end),
@@ -317,6 +327,16 @@ class Situations:
         if verb is None:
             return False
         if pluperfect(verb):
+            # "Le régiment avait été mis au repos, lorsque, le 20 septembre, l'ennemi attaque" with the
+            # clause's verb read as a noun: a date in a clause a conjunction opens is not the
+            # pluperfect's, whatever word the parse hung that clause on.
+            token = self._root_at(start, end)
+            for _ in range(8):  # as far up as the verb was looked for
+                if token is None or token.i == verb.i or token.head.i == token.i:
+                    break
+                token = token.head
+                if token.i != verb.i and has_child_dep(token, "mark"):
+                    return False
             return True
         # "Mon ami X, arrêté en 1936, avait reçu la même peine": a participle said of a noun is told
         # in the tense of the clause that noun belongs to.
@@ -358,3 +378,8 @@ class Situations:
     def _prospective(self, start: int) -> bool:
         before = " ".join(self.text[max(0, start - 20):start].lower().split())
         return before.endswith(_prospective_cues(self.language))
+
+    def _retrospective(self, start: int) -> bool:
+        before = " ".join(self.text[max(0, start - 20):start].lower().split())
+        cues = _retrospective_cues(self.language)
+        return bool(cues) and before.endswith(cues)
