@@ -293,3 +293,40 @@ def test_a_participle_dated_back_from_the_story_is_no_step_of_it(context: Contex
 def test_aircraft_named_by_their_kind_act(context: Context) -> None:
     analysis = analyze("Le 10 mai 1940, à l'aube, les avions allemands survolèrent Sedan.", context=context)
     assert _who(analysis, _event(analysis, "survolèrent")).get("les avions allemands") == "agent"
+
+
+def test_an_office_handed_over_goes_to_a_person(context: Context) -> None:
+    analysis = analyze("Le 23 août 1799, le général quitte l'Égypte et laisse le commandement à Kléber. Celui-ci est "
+                       "assassiné au Caire le 14 juin 1800.", context=context)
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Kléber") == "person"
+    assert _who(analysis, _event(analysis, "assassiné")) == {"Kléber": "patient"}
+
+
+def test_a_happening_breaking_out_and_one_taking_place_later(context: Context) -> None:
+    analysis = analyze("Un incendie s'est déclaré dans la nuit de samedi à dimanche. Le maire s'est déclaré "
+                       "favorable au projet. Une expertise aura lieu la semaine prochaine. La braderie se tiendra "
+                       "dimanche sur la place.", context=context, dct="1999-08-30")
+    fire, mayor = [e for e in analysis.events if e.trigger.text == "déclaré"]
+    assert fire.event_class == "OCCURRENCE" and mayor.event_class == "REPORTING"
+    assert "expertise" in [e.trigger.text for e in analysis.events]
+    assert _date(analysis, "braderie") == "1999-09-05" and not is_happening(_event(analysis, "braderie"))
+
+
+def test_convoys_small_craft_and_colonies_act(context: Context) -> None:
+    analysis = analyze("Le 3 mai 1781, le convoi arrive à Halifax. Deux chaloupes canonnières bombardent le fort. "
+                       "La colonie du Natal envoie des renforts.", context=context)
+    assert _who(analysis, _event(analysis, "arrive")).get("le convoi") == "agent"
+    assert _who(analysis, _event(analysis, "bombardent")).get("Deux chaloupes canonnières") == "agent"
+    assert _who(analysis, _event(analysis, "envoie")).get("La colonie du Natal") == "agent"
+    followed = analyze("Le capitaine Roux arrive à Verdun. Le convoi repart le soir. Il traverse la ville.",
+                       context=context)
+    assert _who(followed, _event(followed, "traverse")) == {"Le convoi": "agent"}
+
+
+def test_an_adverb_of_the_clause_before_a_preposition_is_not_the_prepositions(context: Context) -> None:
+    analysis = analyze("Le 3 mai, le 9e régiment arrive ensuite à Verdun. Il participe alors à l'offensive de "
+                       "septembre.", context=context)
+    names = {e.id: e.name for e in analysis.entities}
+    assert [names[p] for p in _event(analysis, "arrive").places] == ["Verdun"]
+    assert _who(analysis, _event(analysis, "offensive")).get("9e régiment") == "agent"

@@ -160,8 +160,8 @@ def test_a_pronoun_agrees_in_gender(context: Context) -> None:
 
 
 def test_a_subject_that_is_no_entity_stands_in_the_way(context: Context) -> None:
-    """"Il" after "le convoi repart" is the convoy, which is no entity: left unresolved, not given to Roux."""
-    analysis = _analyze("Le capitaine Roux arrive à Verdun. Le convoi repart le soir. Il traverse la ville.", context)
+    """"Il" after "le train repart" is the train, which is no entity: left unresolved, not given to Roux."""
+    analysis = _analyze("Le capitaine Roux arrive à Verdun. Le train repart le soir. Il traverse la ville.", context)
     assert _roles_at(analysis, "traverse") == {}
     analysis = _analyze("Le capitaine Roux arrive à Verdun. Le soir, il traverse la ville.", context)
     assert _roles_at(analysis, "traverse") == {"Roux": "agent"}

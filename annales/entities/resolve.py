@@ -104,6 +104,7 @@ class ResolverWords:
         self.place_leaning = {r[0] for r in load_rows(language, "entities", "place_leaning_prepositions.tsv")}
         self.place_articles = {r[0].replace("’", "'") for r in load_rows(language, "entities", "place_articles.tsv")}
         self.recipient_verbs = {r[0] for r in load_rows(language, "entities", "recipient_verbs.tsv")}
+        self.handed_nouns = {r[0] for r in load_rows(language, "entities", "handed_nouns.tsv")}
         self.place_verbs: dict[str, set[str]] = defaultdict(set)
         for verb, prepositions in load_rows(language, "entities", "place_verbs.tsv"):
             self.place_verbs[verb].update(prepositions.split())
@@ -338,7 +339,8 @@ class Resolver:
 
     def _spoken_or_given_to(self, root, text: str) -> bool:
         """"en disant à Francis", "envoya à Pierri et à Orsini": a name no gazetteer knows, after a
-        bare "à", that completes a verb whose "à" is a person (recipient_verbs.tsv)."""
+        bare "à", that completes a verb whose "à" is a person (recipient_verbs.tsv), or a verb handing
+        an office over ("laisse le commandement à Kléber", handed_nouns.tsv)."""
         if self._known_place(text) or any(c.dep_ == "det" for c in root.children):
             return False
         head = root.head
@@ -346,7 +348,8 @@ class Resolver:
             head = head.head  # "à Pierri et à Orsini": the second hangs from the first
         elif root.dep_ not in ("obl:arg", "iobj", "obl", "obl:mod"):
             return False
-        return head.pos_ == "VERB" and head.lemma_ in self.words.recipient_verbs
+        return head.pos_ == "VERB" and (head.lemma_ in self.words.recipient_verbs or any(
+            c.dep_ == "obj" and c.lemma_ in self.words.handed_nouns for c in head.children))
 
     def _leans_to_place(self, words: list[str]) -> bool:
         """The words before a name end on a preposition or a locution that leans to a place ("à",

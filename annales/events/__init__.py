@@ -61,7 +61,7 @@ from annales.events.classes import (
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
 from annales.events.participants import Participants, clause_items, entities_by_token, support_verbs, told_by_support
-from annales.events.triggers import Spans, doc_text, find_triggers, lemma_of, noun_lemma
+from annales.events.triggers import Spans, doc_text, find_triggers, lemma_of, noun_lemma, takes_place
 from annales.model import Analysis, Event, Span, Trigger, make_id
 
 
@@ -156,8 +156,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             event.happening = False
         supporting = event_at.get(doc[i].head.i) if doc[i].head.i != i else None
         if event.happening and supporting is not None and doc[i].pos_ == "NOUN" \
-                and told_by_support(doc[i], analysis.language) and not (
+                and (told_by_support(doc[i], analysis.language) or takes_place(doc[i], lex)) and not (
                     supporting.polarity == "POS" and supporting.factuality in ("fact", "reported")):
-            # "n'a pas lancé l'attaque", "lancera l'attaque demain", "sans parvenir à un accord": the
-            # verb the noun's happening is told by says it did not take place, or not yet
+            # "n'a pas lancé l'attaque", "lancera l'attaque demain", "sans parvenir à un accord", "la
+            # braderie se tiendra dimanche": the verb the noun's happening is told by says it did not
+            # take place, or not yet
             event.happening = False

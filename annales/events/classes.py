@@ -189,6 +189,9 @@ def event_class(token: Any, lex: Lexicon) -> EventClass:
         reflexive = reflexive or "Yes" in morph_of(child, "Reflex")
     if reflexive:  # "se trouver": to be somewhere
         listed = lex.classes.get(f"{lex.reflexive_pronoun} {lemma}")
+        if listed == "REPORTING" and any(c.dep_ == "nsubj" and lemma_of(c) in lex.event_nouns
+                                         for c in children_of(token)):
+            return "OCCURRENCE"  # "un incendie s'est déclaré": a happening says nothing, it breaks out
         if listed is not None:
             return listed  # type: ignore[return-value]  # checked against the TimeML classes on loading
     if lemma in lex.relation_verbs and (any(

@@ -53,6 +53,7 @@ class Lexicon:
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     causal_verbs: frozenset[str] = frozenset()  # "provoquer": with a happening as subject, a causal statement
     performative_verbs: frozenset[str] = frozenset()  # "proclamer": with a noun for object, the act it says
+    occurring: frozenset[str] = frozenset()  # "avoir lieu", "se tenir": a dated subject happens, whatever the noun
     # noun -> the heads it names a place or a body with: "fête" -> {"salle", "comité"}
     compound_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     tense_auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the only verbs that make a compound tense
@@ -98,7 +99,8 @@ def lexicon(language: str) -> Lexicon:
         causal_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "causal_verbs.tsv")),
         performative_verbs=frozenset(row[0].lower() for row in load_rows(language, LAYER, "performative_verbs.tsv")),
         dated_event_nouns=frozenset(row[1].lower() for row in dated if row[0] == "noun"),
-        taking_place=frozenset(row[1].lower() for row in dated if row[0] == "verb"),
+        taking_place=frozenset(row[1].lower() for row in dated if row[0] in ("verb", "occurs")),
+        occurring=frozenset(row[1].lower() for row in dated if row[0] == "occurs"),
         never_events=frozenset(row[0] for row in light if row[1] == "always"),
         light_with_infinitive=frozenset(row[0] for row in light if row[1] == "with-infinitive"),
         light_with_marked_infinitive=frozenset(row[0] for row in light if row[1] == "with-marked-infinitive"),

@@ -317,6 +317,16 @@ def _verb_form(token: Any) -> str | None:
     return form
 
 
+@cache
+def _preposition_adverbs(language: str) -> frozenset[str]:
+    """The first words of the prepositions of several words (`events/place_prepositions.tsv`: "près"
+    of "près de", "loin" of "loin de")."""
+    if not exists(language, LAYER, "place_prepositions.tsv"):
+        return frozenset()
+    return frozenset(row[0].lower().split()[0] for row in load_rows(language, LAYER, "place_prepositions.tsv", 2)
+                     if " " in row[0])
+
+
 def _case(token: Any) -> str:
     """The preposition before a noun, its words joined: "à", "près de", "jusqu'à".
 
@@ -333,9 +343,11 @@ def _case(token: Any) -> str:
         words.extend(c for c in order[first[k]:first[k + 1]] if dep[c] == "fixed")
     words.sort()
     if words[0] > 0:
-        # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's.
+        # "près de Verdun" with "près" hung on the verb: the adverb just before is the preposition's,
+        # when it is one that opens a preposition ("arrive ensuite à Verdun": "à", the adverb the verb's)
         before = words[0] - 1
-        if pos[before] == "ADV" and dep[before] == "advmod":
+        if pos[before] == "ADV" and dep[before] == "advmod" \
+                and doc[before].lower_ in _preposition_adverbs(doc.lang_):
             words.insert(0, before)
     return " ".join(doc[k].lower_ for k in words).replace("' ", "'")
 
@@ -1208,9 +1220,10 @@ class Participants:
         for child in children_of(noun):
             entity = self.entity_at.get(child.i)
             if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and (
-                    entity is None or entity.type != "place") and (_case(child) or child.pos_ == "PRON"):
+                    entity is None or entity.type != "place") and (_case(child) or child.pos_ == "PRON") \
+                    and child.i not in self.dates:
                 # "repousse l'attaque de l'ennemi": the noun says whose it is; "au repos une semaine"
-                # is a duration the parse hung on the noun.
+                # is a duration the parse hung on the noun; "l'offensive de septembre" says when.
                 return None
             if child.dep_ == "det" and (child.i in self.possessives
                                         or self.lex.first_person.get(child.lower_) == POSSESSIVE):

@@ -593,20 +593,32 @@ def date_heads(analysis: Analysis, doc: Any) -> set[int]:
     return out
 
 
-def _takes_place(token: Any, dated: set[int] | frozenset[int], lex: Lexicon) -> bool:
+def _takes_place(token: Any, dated: set[int] | frozenset[int], lex: Lexicon,
+                 verbs: frozenset[str] | None = None) -> bool:
     """The subject of a verb of taking place a date hangs from ("l'assemblée générale se tiendra vendredi",
-    "la finale aura lieu dimanche")."""
+    "la finale aura lieu dimanche"); `verbs`: those verbs (all of them by default)."""
     verb = token.head
     if token.dep_ not in ("nsubj", "nsubj:pass") or verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.i not in dated and not any(c.i in dated for c in children_of(verb)):
         return False  # "aura lieu dimanche": the parser may hang the date on "lieu"
+    return takes_place(token, lex, verbs)
+
+
+def takes_place(token: Any, lex: Lexicon, verbs: frozenset[str] | None = None) -> bool:
+    """The noun is the subject of a verb of taking place ("la réunion se tiendra", "aura lieu", "est
+    reportée"): the verb tells whether, and when, its happening takes place. `verbs`: those verbs (all
+    of `lex.taking_place` by default)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubj:pass") or verb.pos_ not in ("VERB", "AUX") or verb.i == token.i:
+        return False
+    verbs = lex.taking_place if verbs is None else verbs
     lemma = lemma_of(verb)
-    if lemma in lex.taking_place:
+    if lemma in verbs:
         return True
     # "avoir lieu": the verb with its noun
     nouns = children_where(verb, lambda dep: dep.startswith(("obj", "obl")))
-    return any(f"{lemma} {c.lower_}" in lex.taking_place for c in nouns)
+    return any(f"{lemma} {c.lower_}" in verbs for c in nouns)
 
 
 def noun_lemma(token: Any) -> str:
@@ -632,6 +644,9 @@ def is_noun_event(token: Any, lex: Lexicon, deverbals: dict[str, bool] | None = 
         return False
     if lemma in lex.dated_event_nouns:
         return token.i in dated or _takes_place(token, dated, lex) or in_event_frame(token, lemma, lex, dated)
+    if token.pos_ == "NOUN" and lemma not in lex.non_event_nouns and lemma not in lex.people_nouns \
+            and lemma not in lex.time_units and _takes_place(token, dated, lex, lex.occurring):
+        return True  # "une expertise aura lieu la semaine prochaine": what takes place on a day happens
     if lemma in lex.people_when_plural and "Plur" in morph_of(token, "Number"):
         return False  # "le monument aux morts": the dead, not a death
     # "mini-remaniement", "contre-offensive": the last part names the happening

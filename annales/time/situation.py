@@ -197,7 +197,9 @@ class Situations:
         if token is None:
             return None
         for _ in range(8):
-            if token.pos_ in ("VERB", "AUX"):
+            # a date's own word the tagger took for a verb ("se tiendra dimanche", "dimanche" a participle)
+            # is no verb of its clause
+            if token.pos_ in ("VERB", "AUX") and not start <= token.idx < end:
                 return token
             if token.head is token:
                 break
