@@ -16,22 +16,14 @@ with one ("le royaume de Sardaigne", "la République française").
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from annales.common.resources import exists, load_rows
+from annales.common.text import place_key
 
 LAYER = "common"
 STATES_FILE = "states.tsv"
 NOUNS_FILE = "state_nouns.tsv"
-
-
-def _key(name: str) -> str:
-    """Case, accents, spaces, hyphens and apostrophes left out: "Grande-Bretagne", "Grande
-    Bretagne"."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in bare if ch.isalnum())
 
 
 @cache
@@ -45,7 +37,7 @@ def _territories(language: str) -> frozenset[str]:
     except (UnknownLocaleError, ValueError):
         return frozenset()
     towns = _towns_and_islands()
-    return frozenset(_key(name) for code, name in names.items()
+    return frozenset(place_key(name) for code, name in names.items()
                      if len(code) == 2 and code.isalpha() and code.upper() not in towns)
 
 
@@ -71,7 +63,7 @@ def _towns_and_islands() -> frozenset[str]:
 
 @cache
 def _states(language: str) -> frozenset[str]:
-    listed = frozenset(_key(row[0]) for row in load_rows(language, LAYER, STATES_FILE)) \
+    listed = frozenset(place_key(row[0]) for row in load_rows(language, LAYER, STATES_FILE)) \
         if exists(language, LAYER, STATES_FILE) else frozenset()
     return listed | _territories(language)
 
@@ -87,7 +79,7 @@ def state_nouns(language: str) -> frozenset[str]:
 def is_state(name: str, language: str) -> bool:
     """True when `name` names a state, by its own name ("Prusse", "la France") or by a noun heading
     it ("Royaume de Sardaigne", "Empire ottoman")."""
-    if _key(name) in _states(language):
+    if place_key(name) in _states(language):
         return True
     words = name.casefold().replace("’", "'").split()
     return bool(words) and words[0] in state_nouns(language) and len(words) > 1

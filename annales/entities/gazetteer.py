@@ -23,7 +23,6 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from bisect import bisect_left
 from functools import cache, lru_cache
 from itertools import product
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from annales.common.regex_cache import default_cache_dir
 from annales.common.resources import exists, load_rows
+from annales.common.text import place_key
 
 LAYER = "entities"
 HISTORICAL_FILE = "historical_places.tsv"
@@ -42,18 +42,12 @@ FORMAT = 2  # bump when the index's content or layout changes: older files are t
 MIN_LENGTH = 3  # shorter names ("Ur", "Aa") are abbreviations or words more often than places
 # Alternate names kept: Latin letters, apostrophes, dots, hyphens and spaces only.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ'’. -]+")
-_SEPARATORS = re.compile(r"[\s'’.-]+")
 HEADER = f"annales gazetteer {FORMAT}\n"
 MAX_LONG_S = 3  # the letters "f" read as a long s that are tried, at most (27 spellings)
 SECTION = "\x1e"  # between the tiers' lists (a record separator: never in a name)
 
 
-def key(name: str) -> str:
-    """One spelling for the ways a place is written: case, accents, hyphens and apostrophes
-    ("San-Remo", "San Remo", "Sanremo"; "Königgrätz", "Koniggratz")."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SEPARATORS.sub("", bare)
+key = place_key  # one spelling for the ways a place is written (common/text.py)
 
 
 def _package_version() -> str | None:

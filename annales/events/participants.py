@@ -112,7 +112,7 @@ ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", 
 OTHER_DEPS = ("obl", "nmod", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
-SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+SENTENCE_STOPS = frozenset({".", "!", "?", ";"})  # a token that ends a sentence of the text (the parse's may run on)
 FUNCTION_DEPS = ("aux", "cop", "mark", "expl")  # relations only a function word bears: never a name's
 ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
 # How a name hangs from the noun it follows ("le lieutenant Pinel" is read flat, apposed, or even as
@@ -1147,7 +1147,7 @@ class Participants:
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
                 low, high = sorted((start, token.i))
-                return None if any(doc[k].text in SENTENCE_ENDS for k in range(low, high)) else token
+                return None if any(doc[k].text in SENTENCE_STOPS for k in range(low, high)) else token
         return None
 
     def _named_before(self, token: Any) -> Any | None:
@@ -1155,7 +1155,7 @@ class Participants:
         parse's sentence may start at the date: the text's end of sentence is looked for)."""
         for k in range(token.i - 1, -1, -1):
             word = self.doc[k]
-            if word.text in SENTENCE_ENDS or self._apart(word, token):
+            if word.text in SENTENCE_STOPS or self._apart(word, token):
                 break
             if k not in self.dates and word.pos_ in ("PROPN", "NOUN") and self._names_someone(word):
                 return word

@@ -352,8 +352,7 @@ def _closes_an_apposed_name(token: Any) -> bool:
     Menou, capitule devant …"): the aside over, the verb comes."""
     doc, i = token.doc, token.i
     k = i - 2
-    while k >= 0 and i - 2 - k < APPOSED_NAME_WORDS and (doc[k].pos_ == "PROPN" or (
-            doc[k].is_title and doc[k].pos_ == "NOUN") or doc[k].text == "-"):
+    while k >= 0 and i - 2 - k < APPOSED_NAME_WORDS and (_name_word(doc[k]) or doc[k].text == "-"):
         k -= 1
     return k < i - 2 and k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and doc[k - 1].is_lower
 

@@ -103,17 +103,11 @@ def _event_nouns(language: str) -> frozenset[str]:
 
 
 @cache
-def _retrospective_cues(language: str) -> tuple[str, ...]:
-    if not exists(language, "time", "retrospective_cues.tsv"):
+def _cues(language: str, name: str) -> tuple[str, ...]:
+    """The words of `time/<name>`, longest first (none when the language has no such file)."""
+    if not exists(language, "time", name):
         return ()
-    return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "retrospective_cues.tsv")),
-                        key=len, reverse=True))
-
-
-@cache
-def _prospective_cues(language: str) -> tuple[str, ...]:
-    return tuple(sorted((row[0].lower() for row in load_rows(language, "time", "prospective_cues.tsv")),
-                        key=len, reverse=True))
+    return tuple(sorted((row[0].lower() for row in load_rows(language, "time", name)), key=len, reverse=True))
 
 
 class _Containers:
@@ -378,10 +372,12 @@ class Situations:
         return "verb"
 
     def _prospective(self, start: int) -> bool:
-        before = " ".join(self.text[max(0, start - 20):start].lower().split())
-        return before.endswith(_prospective_cues(self.language))
+        return self._after_cue(start, "prospective_cues.tsv")
 
     def _retrospective(self, start: int) -> bool:
+        return self._after_cue(start, "retrospective_cues.tsv")
+
+    def _after_cue(self, start: int, name: str) -> bool:
+        cues = _cues(self.language, name)
         before = " ".join(self.text[max(0, start - 20):start].lower().split())
-        cues = _retrospective_cues(self.language)
         return bool(cues) and before.endswith(cues)
