@@ -330,3 +330,10 @@ def test_an_adverb_of_the_clause_before_a_preposition_is_not_the_prepositions(co
     names = {e.id: e.name for e in analysis.entities}
     assert [names[p] for p in _event(analysis, "arrive").places] == ["Verdun"]
     assert _who(analysis, _event(analysis, "offensive")).get("9e régiment") == "agent"
+
+
+def test_a_governor_of_an_infinitive_only_makes_no_plan_of_a_noun(context: Context) -> None:
+    analysis = analyze("En 1936, le capitaine m'avait appris à lire une carte. Le 5 mai 1940, il chargea l'ennemi et "
+                       "dirigea l'assaut.", context=context)
+    assert not is_happening(_event(analysis, "lire"))
+    assert _event(analysis, "assaut").factuality == "fact"

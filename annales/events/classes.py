@@ -159,6 +159,8 @@ class EventReader:
                     return "possible"  # "il croit que la ville tombera"
                 continue
             effect = lex.governors.get(lemma_of(governor))
+            if dep != "xcomp" and lemma_of(governor) in lex.infinitive_governors:
+                continue  # "chargea l'ennemi", "apprend la nouvelle": a noun it takes is no plan
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
         if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \

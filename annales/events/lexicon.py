@@ -53,6 +53,7 @@ class Lexicon:
     relation_verbs: frozenset[str] = frozenset()  # "opposer": with a happening as subject, a relation (a STATE)
     causal_verbs: frozenset[str] = frozenset()  # "provoquer": with a happening as subject, a causal statement
     performative_verbs: frozenset[str] = frozenset()  # "proclamer": with a noun for object, the act it says
+    infinitive_governors: frozenset[str] = frozenset()  # governors of an infinitive only ("charger de")
     occurring: frozenset[str] = frozenset()  # "avoir lieu", "se tenir": a dated subject happens, whatever the noun
     # noun -> the heads it names a place or a body with: "fête" -> {"salle", "comité"}
     compound_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -86,7 +87,8 @@ def lexicon(language: str) -> Lexicon:
     unknown = set(classes.values()) - TIMEML_CLASSES
     if unknown:  # a typo in the resource would silently become a class no reader knows
         raise ValueError(f"events/classes.tsv: unknown classes {sorted(unknown)}")
-    governors = {row[0]: row[1] for row in load_rows(language, LAYER, "governors.tsv", 2)}
+    governor_rows = load_rows(language, LAYER, "governors.tsv")
+    governors = {row[0]: row[1] for row in governor_rows}
     if set(governors.values()) - GOVERNOR_EFFECTS:
         raise ValueError(f"events/governors.tsv: unknown effects {sorted(set(governors.values()) - GOVERNOR_EFFECTS)}")
     deverbal = sorted(((row[0], tuple(row[1:])) for row in load_rows(language, LAYER, "deverbal.tsv")),
@@ -112,6 +114,7 @@ def lexicon(language: str) -> Lexicon:
                         for row in load_rows(language, LAYER, "compound_nouns.tsv", 2)},
         classes=classes,
         governors=governors,
+        infinitive_governors=frozenset(row[0] for row in governor_rows if row[2:3] == ("infinitive",)),
         negative_determiners=markers.get("negative-determiner", frozenset()),
         negative_prepositions=markers.get("negative-preposition", frozenset()),
         restrictives=markers.get("restrictive", frozenset()),
