@@ -256,9 +256,9 @@ def test_an_adjective_naming_a_side_says_who_a_happening_is_by(context: Context)
 
 
 def test_a_participle_the_parse_hung_on_a_date_tells_of_the_one_named_before(context: Context) -> None:
-    analysis = analyze("DUPONT-MARTIN, colonel, 17 janvier 1918 au 22 juillet 1918 (tué à la bataille de la Somme, "
-                       "le 22 juillet 1918). DURAND, colonel, 28 juillet 1918 au 11 novembre 1918.", context=context)
-    assert _who(analysis, _event(analysis, "tué")) == {"DUPONT-MARTIN": "patient"}
+    analysis = analyze("LEGRAND-MOREL, commandant, 3 mars 1916 au 9 octobre 1916 (tué devant Douaumont, le 9 octobre "
+                       "1916). DURAND, commandant, 12 octobre 1916 au 2 mai 1917.", context=context)
+    assert _who(analysis, _event(analysis, "tué")) == {"LEGRAND-MOREL": "patient"}
 
 
 def test_a_happening_told_by_a_negated_support_verb_did_not_take_place(context: Context) -> None:

@@ -934,9 +934,9 @@ class Participants:
             out.append(_Argument(head, role, case, dep in SUBJECT_DEPS))
         if not any(a.subject for a in out) and "expl:subj" not in deps:
             if token.dep_ == "acl" and token.head.i in self.dates:
-                # A participle the parse hung on a date tells of the subject of the date's clause ("il se
-                # bat jusqu'au 12 avril, contribuant à …"), or, in a clause without a verb, of the one
-                # named before the date ("X, colonel, 17 janvier 1918 au 22 juillet 1918 (tué à …)")
+                # A participle the parse hung on a date tells of the subject of the date's clause ("il tient
+                # jusqu'au 3 mai, couvrant la retraite"), or, in a clause without a verb, of the one named
+                # before the date ("X, commandant, 3 mars au 9 octobre 1916 (tué devant …)")
                 clause = self._verb_above(token.head)
                 inherited = self._subject_of(clause, self._voice(token)) if clause is not None else None
                 named = self._named_before(token) if clause is None else None

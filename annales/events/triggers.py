@@ -268,7 +268,7 @@ def _phrase_start(doc: Any, last: int) -> int | None:
 def _name_word(token: Any) -> bool:
     """A name's word: tagged a name, or a capitalised word tagged a noun with no article inside its
     sentence ("Au début de 1799, Bonaparte marche sur la Syrie", a name the tagger does not know; a
-    sentence's first word is capitalised whatever it is: "Secteur calme, …")."""
+    sentence's first word is capitalised whatever it is: "Terrain boueux, …")."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start
                                      and not has_child_dep(token, "det"))
 
