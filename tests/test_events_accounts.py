@@ -337,3 +337,9 @@ def test_a_governor_of_an_infinitive_only_makes_no_plan_of_a_noun(context: Conte
                        "dirigea l'assaut.", context=context)
     assert not is_happening(_event(analysis, "lire"))
     assert _event(analysis, "assaut").factuality == "fact"
+
+
+def test_a_name_set_between_commas_after_a_noun_of_a_person_is_a_person_and_the_subject(context: Context) -> None:
+    analysis = analyze("En 1801, son successeur, Menou, capitule devant les Britanniques.", context=context)
+    assert {e.name: e.type for e in analysis.entities}.get("Menou") == "person"
+    assert _who(analysis, _event(analysis, "capitule")).get("Menou") == "agent"

@@ -176,6 +176,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "person_cue": re.compile(
             rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}){SPACE}"
             rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)(?![\w-])"),
+        # "Son successeur, Menou, capitule": a name set between commas right after a noun of a person
+        "person_apposed": re.compile(
+            rf"(?<![\w-])(?:{_alternation_of(language, 'person_nouns.tsv', fold=False)}),[ \t]+"
+            rf"(?P<name>{CAP}(?:{SPACE}{CAP})?)[ \t]*,"),
         "person_cue_determiner": re.compile(
             rf"(?:(?<![\w])(?i:{_context_words(language, 'cue-determiner')})[ \t]+|(?<![\w])[lL]['’])$"),
         # "— Tenez ! dit Mario en ramassant…", "s'écria Clindor": the subject of an incise, after the
@@ -499,12 +503,14 @@ def find_signature(text: str) -> list[Candidate]:
 
 
 def find_cued_persons(text: str, language: str, lexicon: NameLexicon) -> list[Candidate]:
-    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv), a full name in
+    """A name after a noun of a person ("le libraire Martin", person_nouns.tsv) or set between commas
+    right after one ("son successeur, Menou, …"), a full name in
     capitals whose first word is a known given name ("PAUL ROUX" under an article), a full name
     opening on a known given name ("Adolf Ogi", which the NER may miss; given_names.tsv), and the
     subject of an incise after a spoken sentence ("— Tenez ! dit Mario", incise_verbs.tsv)."""
     p = _patterns(language)
-    found = [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["person_cue"].finditer(text)
+    found = [Candidate(m.start("name"), m.end("name"), "person", "cue")
+             for kind in ("person_cue", "person_apposed") for m in p[kind].finditer(text)
              if p["person_cue_determiner"].search(text, max(0, m.start() - 8), m.start())]
     found += [Candidate(m.start("name"), m.end("name"), "person", "cue") for m in p["caps_name"].finditer(text)
               if m.group("first").capitalize() in lexicon.given_names]

@@ -1099,8 +1099,9 @@ class Participants:
         conjunct of "manœuvre". The noun phrase that ends right before the verb (its clitics and
         commas aside), hanging by no preposition, a conjunct without "et", an apposition or a bare
         complement, is the subject when it names someone or people."""
-        if (_feature(verb, "VerbForm") != "Fin" and verb.i not in self.misread_verbs) \
-                or verb.dep_ in ("acl:relcl", "conj") or verb.i == 0:
+        misread = verb.i in self.misread_verbs  # the parse's relation is the misreading's, not a clause's
+        if (_feature(verb, "VerbForm") != "Fin" and not misread) \
+                or (verb.dep_ in ("acl:relcl", "conj") and not misread) or verb.i == 0:
             return None
         k = verb.i - 1
         while k >= 0 and (self.doc[k].pos_ == "PUNCT" or (self.doc[k].head.i == verb.i and self.doc[k].pos_ in (
