@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, spelled_as, verb_tense
+from annales.common.grammar import conditional, spelled_as, spelled_tense, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -164,7 +164,7 @@ class EventReader:
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
         if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \
-                or _inflected(token, lex, "future"):
+                or _spelled_future(token, self.language):
             return "future"  # before "reported": what is announced has not happened yet
         if _subjunctive(token, lex):
             return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
@@ -398,16 +398,11 @@ def _conditional(token: Any) -> bool:
     return any(conditional(t) for t in [token, *_auxiliaries(token)])
 
 
-def _inflected(verb: Any, lex: Lexicon, kind: str) -> bool:
-    """True when the verb's form is its infinitive with an ending of `kind` ("éclater" + "ait"): the
-    tagger's mood or tense is then overruled, as it often slips on these forms."""
-    if verb.pos_ != "VERB" or "Fin" not in morph_of(verb, "VerbForm"):
-        return False
-    form, lemma = verb.lower_, lemma_of(verb)
-    # "prendre" -> "prendrait" drops the infinitive's final "e"; "engager" keeps its "r": "engageait" is
-    # its imperfect, not "engage" + "ait"
-    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
-    return any(form == stem + ending for stem in stems for ending in lex.inflections.get(kind, ()))
+def _spelled_future(verb: Any, language: str) -> bool:
+    """A finite verb written as its future's stem and a future's ending ("attaquera", `common.grammar.
+    spelled_tense`): the tagger's mood or tense is then overruled, as it often slips on these forms."""
+    return verb.pos_ == "VERB" and "Fin" in morph_of(verb, "VerbForm") \
+        and spelled_tense(verb.lower_, lemma_of(verb), language) == "future"
 
 
 def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:

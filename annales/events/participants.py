@@ -220,8 +220,13 @@ def told_by_support(noun: Any, language: str) -> bool:
     support = support_verbs(language).get(lemma_of(verb))
     if support is None or verb.i == noun.i:
         return False
-    hangs = support[1]
-    return (noun.dep_ == OBJECT and OBJECT in hangs) or (noun.dep_.startswith(("obl", "nmod")) and _case(noun) in hangs)
+    return _hangs_as(noun, support[1])
+
+
+def _hangs_as(noun: Any, ways: frozenset[str]) -> bool:
+    """The noun hangs from its verb one of the ways a support verb takes its event noun: as its object
+    ("obj") or with one of the prepositions listed."""
+    return (noun.dep_ == OBJECT and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways)
 
 
 def entities_by_token(analysis: Analysis, doc: Any) -> tuple[dict[int, Entity], dict[str, _Ranks]]:
@@ -1235,7 +1240,7 @@ class Participants:
             role, ways = support
             if noun.dep_ == "nsubj:pass":
                 return self._passive_agent(verb, role)
-            if (noun.dep_ == "obj" and OBJECT in ways) or (noun.dep_.startswith("obl") and _case(noun) in ways):
+            if _hangs_as(noun, ways):
                 return self._subject_of(verb, role)
         for child in children_of(noun):
             support = self.lex.support_verbs.get(lemma_of(child))
