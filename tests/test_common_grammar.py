@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annales.common.grammar import pluperfect
+from annales.common.grammar import pluperfect, spelled_tense
 from annales.context import Context
 
 
@@ -37,3 +37,19 @@ def test_a_conditional_read_as_an_imperfect_is_no_past_in_news(context: Context)
     analysis = analyze("Selon des sources proches du Vatican, le pape se rendrait à Rome le 15 juin.",
                        "1999-05-20", context=context)
     assert [t.value for t in analysis.timexes] == ["1999-06-15"]
+
+
+@pytest.mark.parametrize(("form", "lemma", "expected"), [
+    ("rappellera", "rappeler", "future"),  # a mute "e" before "l" or "t" doubles it
+    ("jetteraient", "jeter", "conditional"),
+    ("achèterons", "acheter", "future"),  # or opens before one consonant
+    ("lèveront", "lever", "future"),
+    ("réglera", "régler", "future"),
+    ("règlera", "régler", "future"),
+    ("nettoieront", "nettoyer", "future"),  # "y" turns to "i"
+    ("rappela", "rappeler", None),  # the simple past and the imperfect of the same verbs stay as they are
+    ("menaient", "mener", None),
+    ("jeta", "jeter", None),
+])
+def test_futures_of_verbs_whose_stem_changes_by_the_spelling_rules(form: str, lemma: str, expected: str | None) -> None:
+    assert spelled_tense(form, lemma, "fr") == expected

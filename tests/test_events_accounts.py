@@ -343,3 +343,69 @@ def test_a_name_set_between_commas_after_a_noun_of_a_person_is_a_person_and_the_
     analysis = analyze("En 1801, son successeur, Menou, capitule devant les Britanniques.", context=context)
     assert {e.name: e.type for e in analysis.entities}.get("Menou") == "person"
     assert _who(analysis, _event(analysis, "capitule")).get("Menou") == "agent"
+
+
+def test_every_state_of_a_listed_subject_acts(context: Context) -> None:
+    analysis = analyze("L'Espagne et le Portugal signent un traité le 4 juin 1701.", context=context)
+    agents = {who for who, role in _who(analysis, _event(analysis, "signent")).items() if role == "agent"}
+    assert {"L'Espagne", "Portugal"} <= {a.removeprefix("le ") for a in agents}
+    listed = analyze("Le pacte est conclu par l'Empire ottoman, la Perse, et le royaume de Naples.", context=context)
+    assert "la Perse" in _who(listed, _event(listed, "conclu"))
+
+
+def test_the_noun_after_a_verb_whose_object_is_the_relative_que_is_its_subject(context: Context) -> None:
+    analysis = analyze("Le fort, que tiennent les hommes du capitaine Daniel, capitule au bout de deux jours.",
+                       context=context)
+    assert _who(analysis, _event(analysis, "tiennent")).get("les hommes") == "agent"
+
+
+def test_qui_after_a_regnal_number_is_the_sovereign(context: Context) -> None:
+    analysis = analyze("Son fils Henri IV, qui lui succède, poursuit la guerre contre la Ligue.", context=context)
+    assert _who(analysis, _event(analysis, "succède")).get("Henri IV") == "agent"
+
+
+def test_powers_act_as_states_do(context: Context) -> None:
+    analysis = analyze("En 1815, les quatre puissances signent un nouveau traité à Vienne.", context=context)
+    assert _who(analysis, _event(analysis, "signent")).get("les quatre puissances") == "agent"
+
+
+def test_a_subject_dated_by_its_participle_acts_no_earlier(context: Context) -> None:
+    # the story's last step is in 1712; the peace, signed in 1713, ends the war after it
+    text = ("La bataille de Denain a lieu le 24 juillet 1712. La paix d'Utrecht, signée le 11 avril 1713, "
+            "met fin à la guerre.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "met") == "1713-04-11"
+    before = analyze("La bataille a lieu le 24 juillet 1712. Le maréchal, nommé le 2 mai 1712, commande l'armée.",
+                     context=context)
+    assert _date(before, "commande") == "1712-07-24"
+
+
+def test_a_meeting_held_in_the_future_dates_its_verb_and_is_no_happening(context: Context) -> None:
+    analysis = analyze("Le maire a visité le chantier lundi. Il tiendra une réunion publique vendredi à 18 heures.",
+                       dct="2002-05-22", context=context)
+    assert _date(analysis, "tiendra") == "2002-05-24T18:00"
+    assert not is_happening(_event(analysis, "réunion"))
+
+
+def test_a_causer_pronoun_hung_on_the_infinitive_is_resolved_and_acts(context: Context) -> None:
+    analysis = analyze("En mai 1799, le général Masséna arrive à Zurich. Il fait saisir les caisses de la ville.",
+                       context=context)
+    assert _who(analysis, _event(analysis, "saisir")).get("Masséna") == "agent"
+
+
+def test_a_present_participle_no_verb_has_is_no_event(context: Context) -> None:
+    analysis = analyze("Le capitaine Armand Dupuy, surintendant des vivres, réclame l'envoi de farine.",
+                       context=context)
+    assert not any(e.trigger.text == "surintendant" for e in analysis.events)
+
+
+def test_a_noun_after_et_and_a_verb_before_a_name_is_a_verb(context: Context) -> None:
+    analysis = analyze("La chute de Toulon, le 19 décembre, ouvre la route et menace Marseille.", context=context)
+    assert any(e.trigger.text == "menace" for e in analysis.events)
+
+
+def test_a_side_named_twice_is_one_participant(context: Context) -> None:
+    analysis = analyze("La guerre de Hollande est un conflit qui oppose le Royaume-Uni à la République "
+                       "entre 1672 et 1674.", context=context)
+    agents = [who for who, role in _who(analysis, _event(analysis, "guerre")).items() if role == "agent"]
+    assert not any(a != b and a in b for a in agents for b in agents)

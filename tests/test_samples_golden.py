@@ -53,7 +53,7 @@ CASES = [
     # A news article about a commemoration: deixis from the byline date beside 1918.
     (ARTICLE, "Ils étaient plus de deux cents, ce samedi matin", "ce samedi matin", "2023-11-11TMO"),
     (ARTICLE, "le 11 novembre 1918, les clairons", "11 novembre 1918", "1918-11-11"),
-    (ARTICLE, "La cérémonie avait commencé la veille", "la veille", "2023-11-10"),
+    (ARTICLE, "La cérémonie avait commencé la veille", "la veille", "2023-11-10TEV"),  # "la veille au soir"
     (ARTICLE, "Hier, les élèves", "Hier", "2023-11-10"),
     (ARTICLE, "ouvrira samedi prochain", "samedi prochain", "2023-11-18"),
     (ARTICLE, "jusqu'au 2 décembre", "2 décembre", "2023-12-02"),

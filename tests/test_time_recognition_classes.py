@@ -271,3 +271,16 @@ def test_a_round_number_of_a_time_unit_counting_people_is_no_duration() -> None:
     # "une quinzaine de morts" counts the dead; "une quinzaine de jours" is still a duration
     analysis = _analysis(STORY + "La fusillade fit une quinzaine de morts. Il resta une quinzaine de jours.")
     assert [t.text for t in analysis.timexes if "quinzaine" in t.text] == ["une quinzaine de jours"]
+
+
+@pytest.mark.parametrize("text, target, value", [
+    pytest.param(STORY + "Le lendemain au soir, il atteignit la Meuse.", "Le lendemain au soir", "1914-08-06TEV",
+                 id="deictic"),
+    pytest.param(STORY + "Le jeudi au matin, la colonne repartit.", "Le jeudi au matin", "1914-08-06TMO",
+                 id="weekday"),
+    pytest.param("Le 9 août 1914 au soir, la brigade franchit la frontière.", "Le 9 août 1914 au soir",
+                 "1914-08-09TEV", id="date"),
+])
+def test_a_part_of_the_day_after_au_belongs_to_the_day_it_follows(text: str, target: str, value: str) -> None:
+    timex = _timex(_analysis(text), target)
+    assert (timex.type, timex.value) == ("TIME", value)

@@ -612,6 +612,16 @@ def _personal(verb: Any) -> bool:
     return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
 
 
+def _hung_before_its_verb(pronoun: Any) -> bool:
+    """"Il fait saisir les caisses" parsed with "Il" hung on the infinitive by no relation the parse
+    could name: a pronoun right before the verbs it hangs on, with no preposition, is their subject."""
+    verb = pronoun.head
+    return pronoun.dep_ == "dep" and pronoun.pos_ == "PRON" and verb.pos_ in ("VERB", "AUX") \
+        and pronoun.i < verb.i and all(t.pos_ in ("VERB", "AUX") or t.dep_ in ("advmod", "expl:comp", "obj", "iobj")
+                                       for t in pronoun.doc[pronoun.i + 1:verb.i]) \
+        and not any(c.dep_ == "case" for c in children_of(pronoun))
+
+
 def _partitive(doc: Any, pronoun: Any, lex: _Lexicon) -> bool:
     """True for the pronoun of a subject's part ("la plupart d'entre eux", "un grand nombre d'entre
     elles"): it stands for the people told before, of whom the subject is a part."""
@@ -661,7 +671,8 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
         # The parser reads some "il" before a modal as impersonal ("il ne put y rester"): it is a
         # subject when its verb governs an infinitive and is not impersonal itself ("il faut partir").
         subject = token if asked else next((t for t in doc[i:last + 1] if t.dep_ in SUBJECT_DEPS or (
-            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t, lex)), None)
+            t.dep_ == "expl:subj" and t.head.pos_ == "VERB" and _personal(t.head)) or _partitive(doc, t, lex)
+            or _hung_before_its_verb(t)), None)
         if subject is None:
             return None
         if not asked and _impersonal(subject, lex):

@@ -6,6 +6,7 @@ Tense, VerbForm and Mood are language-blind Universal Dependencies features; per
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -13,6 +14,7 @@ from annales.common.parse import answered_once, children_of, children_where, mor
 from annales.common.resources import exists, load_rows
 
 IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
+FUTURE_STEM_CHANGES = "future_stem_changes.tsv"
 FUTURE_STEMS = "future_stems.tsv"
 INFLECTIONS = "inflections.tsv"
 
@@ -114,6 +116,13 @@ def _future_stems(language: str) -> dict[str, str]:
 
 
 @cache
+def _future_stem_changes(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if not exists(language, "common", FUTURE_STEM_CHANGES):
+        return ()
+    return tuple((re.compile(row[0]), row[1]) for row in load_rows(language, "common", FUTURE_STEM_CHANGES, 2))
+
+
+@cache
 def inflections(language: str) -> dict[str, tuple[str, ...]]:
     """kind ("conditional", "future", …) -> the endings `resources/<lang>/common/inflections.tsv` lists."""
     if not exists(language, "common", INFLECTIONS):
@@ -146,6 +155,10 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
     known = _future_stems(language).get(lemma)
     if known:
         stems.add(known)
+    for pattern, replacement in _future_stem_changes(language):
+        changed = pattern.sub(replacement, lemma)
+        if changed != lemma:
+            stems.add(changed)
     endings = inflections(language)
     for tense in ("conditional", "future"):
         if any(form.endswith(ending) and form[:len(form) - len(ending)] in stems for ending in endings.get(tense, ())):

@@ -789,7 +789,27 @@ class Dating:
             return None if below is None else Dated(below.time, below.date, True)
         if self._sequenced(token) and governing_timex(token, self.own, self._governing, self.breaks) is not None:
             return None  # "lancé le 3 mai après l'échec des négociations": before a date, at none the story gives
-        return self._inferred(token)
+        return self._not_before_its_subject(token, self._inferred(token))
+
+    def _not_before_its_subject(self, token: Any, inferred: Dated | None) -> Dated | None:
+        """"Le traité, signé le 30 mars 1856, neutralise la mer Noire": what a subject does comes no
+        earlier than what its dated participle tells of it; a story's time before that day (the text
+        had left the participle's date off its line, as a date in passing) gives way to the day."""
+        if inferred is None or tense_of(token, self.language) in ("future", "conditional"):
+            return inferred  # no story's time to correct (a flashback's verb has none on purpose)
+        for subject in token.children:
+            if subject.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            for participle in subject.children:
+                timex = self.own.get(participle.i)
+                if participle.dep_ != "acl" or timex is None or participle.i < subject.i \
+                        or "Part" not in participle.morph.get("VerbForm"):
+                    continue
+                told = event_date(timex)
+                if told.earliest is None or inferred.date.latest is None or told.earliest <= inferred.date.latest:
+                    continue
+                return Dated(timex.id, told, True)
+        return inferred
 
     def _counted_from_a_word(self, timex: Timex) -> bool:
         """The date is counted from a word outside it ("trois jours après [la bataille]")."""

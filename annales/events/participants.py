@@ -401,18 +401,33 @@ def _cleft_focus(antecedent: Any) -> Any:
     return antecedent
 
 
+def _without_repeated_words(participants: list[Participant]) -> list[Participant]:
+    """One participant for the same words: "le Royaume-Uni" given as a side of the conflict and its
+    name "Royaume-Uni" as the state acting are one agent (the longer words kept)."""
+    phrases = [p for p in participants if p.phrase is not None]
+    if len(phrases) < 2:
+        return participants
+    return [p for p in participants if p.phrase is None or not any(
+        q is not p and q.role == p.role and q.phrase is not None and q.phrase.start <= p.phrase.start
+        and p.phrase.end <= q.phrase.end and (q.phrase.start, q.phrase.end) != (p.phrase.start, p.phrase.end)
+        for q in phrases)]
+
+
 def _told_before(relative: Any) -> Any | None:
     """The noun or name written right before a relative pronoun (a comma between), at the head of
     its name ("au général Garnet X, qui …": "général"); None when a verb or anything else is there."""
     doc, k = relative.doc, relative.i - 1
     while k >= 0 and doc[k].is_punct and doc[k].text == ",":
         k -= 1
-    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN"):
+    if k < 0:
         return None
     token = doc[k]
-    while token.dep_ in ("flat", "flat:name") and token.head.i != token.i:
+    # a phrase's last word may be no noun: "Alexandre II, qui …" (the regnal number an adjective),
+    # "les soldats français, qui …"
+    while (token.dep_ in ("flat", "flat:name") or (token.dep_ == "amod" and token.head.i < token.i)) \
+            and token.head.i != token.i:
         token = token.head
-    return token
+    return token if token.pos_ in ("NOUN", "PROPN") else None
 
 
 def _numbers_differ(participle: Any, subject: Any) -> bool:
@@ -582,13 +597,27 @@ class Participants:
             dateline = self.datelines.at(token.idx)
             if dateline is not None:
                 places.append(dateline)
-        return participants, places
+        return _without_repeated_words(participants), places
 
     def _state_acting(self, head: Any, place: Entity) -> Span | None:
         """The words of a subject or agent that names a state (`common/states.tsv`, today's countries,
         or a noun of `common/state_nouns.tsv` before the name: "le royaume de Sardaigne"), from its
-        article to the end of the name; None for any other place, or for a state's name deeper in the
-        phrase ("les troupes de la Prusse": the troupes act)."""
+        article to the end of the name, the state's own in a list of them ("La France et le
+        Royaume-Uni déclarent", which the parse may read as appositions); None for any other place, or
+        for a state's name deeper in the phrase ("les troupes de la Prusse": the troupes act)."""
+        listed, stack = [head], [head]
+        while stack:
+            for child in children_where(stack.pop(), lambda dep: dep in ("conj", "appos")):
+                if child.pos_ in ("NOUN", "PROPN"):
+                    listed.append(child)
+                    stack.append(child)
+        for token in listed:
+            words = self._state_words(token, place)
+            if words is not None:
+                return words
+        return None
+
+    def _state_words(self, head: Any, place: Entity) -> Span | None:
         language = self.language or ""
         mention = next((m for m in place.mentions if m.start <= head.idx < m.end), None)
         if mention is not None:
@@ -598,7 +627,7 @@ class Participants:
             # "le royaume de Sardaigne": the noun heads, the name completes it
             if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in state_nouns(language):
                 return None
-            mention = next((m for c in children_of(head) if c.dep_.startswith(("nmod", "appos", "flat"))
+            mention = next((m for c in children_of(head) if c.dep_.startswith(("nmod", "flat"))
                             for m in place.mentions if m.start <= c.idx < m.end), None)
             if mention is None:
                 return None
@@ -848,6 +877,12 @@ class Participants:
                     if d == "nsubj" and c.i > token.i and token.pos_ == "VERB" and "obj" not in deps
                     and self._place(c)}
         misread |= inverted
+        # "la ville, que défendent les marins": with the relative pronoun for its object, the noun
+        # phrase after the verb that the parse also took for one is its subject, French inverting it.
+        relative_object = token.pos_ == "VERB" and not any(d in SUBJECT_DEPS for d in deps) and any(
+            d == "obj" and c.i < token.i and _is_relative(c) for c, d in zip(children, deps, strict=True))
+        inverted_subject = {c.i for c, d in zip(children, deps, strict=True)
+                            if relative_object and d == "obj" and c.i > token.i and c.pos_ in ("NOUN", "PROPN")}
         # "Les Espagnols ayant échoué, le duc prit le commandement": the parse may give the verb both
         # subjects; the first, its participle right after it and before the other, is the
         # participle's only (French's absolute construction). Set off by a comma ("Les Helvètes,
@@ -858,8 +893,9 @@ class Participants:
             and not any(t.text == "," for t in token.doc[c.i + 1:g.i]) for g in children_of(c))} \
             if len(subjects) > 1 else set()
         misread |= absolute
-        has_subject = any((d in SUBJECT_DEPS and c.i not in misread) or (d == "expl:subj" and c.i in self.references)
-                          for c, d in zip(children, deps, strict=True))
+        has_subject = bool(inverted_subject) or any(
+            (d in SUBJECT_DEPS and c.i not in misread) or (d == "expl:subj" and c.i in self.references)
+            for c, d in zip(children, deps, strict=True))
         out: list[_Argument] = []
         for child in children:
             if child.i in self.triggers and not _is_relative(child) \
@@ -880,6 +916,8 @@ class Participants:
                 continue
             if child.i in misread:
                 dep = "obj" if child.i in inverted else "obl"
+            elif child.i in inverted_subject:
+                dep = "nsubj"
             role = ROLE_OF_DEP.get(dep)
             if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
                 role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
@@ -913,8 +951,9 @@ class Participants:
                         # A bare name after the verb is its object ("attaqua Soissons"); "s'éloigna des
                         # Helvètes" has its preposition in the article the parse made of "des".
                         role = "patient"
-            if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" \
-                    and child.pos_ != "PRON" and not _case(child) and self._names_someone(child):
+            if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" and not _case(child) \
+                    and ((child.pos_ != "PRON" and self._names_someone(child))
+                         or (dep == "dep" and child.i in self.references)):
                 # French puts its subject before the verb: a bare noun phrase there that the parser
                 # took for a complement ("Le lendemain, le 9e prend Sommepy") is the subject.
                 dep, role, has_subject = "nsubj", "patient" if passive else "agent", True
@@ -1194,7 +1233,9 @@ class Participants:
         ("dep") or by one only a function word bears ("aux", "cop", "mark", "expl"), with no
         preposition."""
         return (child.dep_ == "dep" or (child.dep_.startswith(FUNCTION_DEPS) and child.pos_ in ("PROPN", "NOUN"))) \
-            and child.i < verb.i and child.pos_ != "PRON" and not _case(child) and self._names_someone(child)
+            and child.i < verb.i and not _case(child) and (
+                (child.pos_ != "PRON" and self._names_someone(child))
+                or (child.dep_ == "dep" and child.i in self.references))  # "Il fait saisir": who "Il" is
 
     def _fronted_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse gave a clause it hung before a finite verb that has none: "Les

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -79,6 +79,10 @@ def lemma_of(token: Any) -> str:
     return lemma
 
 
+def _present_participle(token: Any) -> bool:
+    return morph_of(token, "VerbForm") == ["Part"] and morph_of(token, "Tense") == ["Pres"]
+
+
 def _present_singular(token: Any) -> bool:
     return morph_of(token, "Tense") == ["Pres"] and morph_of(token, "Mood") == ["Ind"] \
         and morph_of(token, "Number") == ["Sing"]
@@ -105,6 +109,8 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     # Only these parts of speech can be events: the other words are passed over without a Token made.
     parts = tags(doc)[0]
 
+    taken: set[int] = set()  # the words kept as verbs the tagger took for another word
+
     def take(i: int, lemma: str | None) -> bool:
         """Keep word i as a verb the tagger took for another word, with the lemma its form has; False
         when the form is no verb's, or a verb's that is never an event."""
@@ -113,6 +119,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if capital_verbs is not None:
             capital_verbs[i] = lemma
         out.append(i)
+        taken.add(i)
         return True
 
     for i, pos in enumerate(parts):
@@ -169,11 +176,13 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
                                   or _closes_an_apposed_name(token) else None)):
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and token.is_lower \
-                and _in_a_verbs_place(token, parts, forms, analysis.language or "fr") \
+                and _in_a_verbs_place(token, parts, forms, analysis.language or "fr", taken) \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
             # "une mine allemande explose sous un poste", "… en 1897 et abolit la monarchie": a word
-            # only a verb is written as, standing where its clause's verb stands, is that verb
-            if take(i, forms.lemma(token.lower_)):
+            # only a verb is written as, standing where its clause's verb stands, is that verb; after
+            # "et" and a verb, before an article or a bare name, where no noun stands, any verb's form
+            # ("… et menace Nankin", "menace" a noun too)
+            if take(i, forms.lemma(token.lower_, strict=token.dep_ == "amod" and token.pos_ in ("ADJ", "NOUN"))):
                 continue
         if pos == "NOUN" and forms is not None and _participle_clause(token, lex, analysis.language or "fr") \
                 and not (token.idx in skipped or token.idx in timex_spans or token.idx in names):
@@ -205,8 +214,9 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
         if pos == "VERB":
             # A word in capitals the lemmatizer's tables know no verb form of is a name the tagger read
             # as a verb: lists of commanders write their names so ("HELO, colonel, 22 août 1914 …").
+            # So is a present participle no verb has ("surintendant", "intendant": nouns of a person).
             found = is_verb_event(token, lex) and not (
-                forms is not None and forms.known and token.text.isupper()
+                forms is not None and forms.known and (token.text.isupper() or _present_participle(token))
                 and forms.lemma(token.lower_, strict=False) is None) \
                 and not _verbal_adjective(token, analysis.language or "fr")
         elif pos == "NOUN":
@@ -290,16 +300,20 @@ def _verbless_sentences(doc: Any) -> Any:
     return verbless
 
 
-def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: str) -> bool:
+def _in_a_verbs_place(token: Any, parts: list[str], forms: VerbForms, language: str,
+                      verbs: Collection[int] = ()) -> bool:
     """Where a clause's verb stands, for a word the tagger read as an adjective or a noun: after its
     subject and the subject's adjectives, before a complement ("une mine allemande explose sous un
     poste"; not a participle describing the noun, nor an adjective's feminine: "la base japonaise de
-    …"); or after a verb and "et", before the article of its object ("… et abolit la monarchie")."""
+    …"); or after a verb and "et", before the article of its object ("… et abolit la monarchie"), the
+    verb one the tagger read as such or one of `verbs`, kept as a verb it read as another word ("…
+    coupe le canal et menace la ville", both read as nouns)."""
     i = token.i
     if token.dep_ == "amod" and token.pos_ in ("ADJ", "NOUN"):  # a noun as an adjective is the parse's slip
         return not token.lower_.endswith(participle_endings(language) + present_participle_endings(language)) \
             and not forms.feminine_of_another(token.lower_) and _after_a_subject(token, adjectives=True)
-    return i > 0 and parts[i - 1] == "CCONJ" and "VERB" in parts[max(0, i - CONJOINED_REACH):i - 1] \
+    return i > 0 and parts[i - 1] == "CCONJ" and ("VERB" in parts[max(0, i - CONJOINED_REACH):i - 1]
+                                                  or any(max(0, i - CONJOINED_REACH) <= k < i - 1 for k in verbs)) \
         and (_before_its_object(token) or _before_a_name(token)) and not has_child_dep(token, "det", "case", "nummod")
 
 
