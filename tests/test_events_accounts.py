@@ -409,3 +409,42 @@ def test_a_side_named_twice_is_one_participant(context: Context) -> None:
                        "entre 1672 et 1674.", context=context)
     agents = [who for who, role in _who(analysis, _event(analysis, "guerre")).items() if role == "agent"]
     assert not any(a != b and a in b for a in agents for b in agents)
+
+
+def test_an_eve_whose_de_phrase_completes_the_verb_is_the_stories_eve(context: Context) -> None:
+    analysis = analyze("Le 24 février 1916, la batterie prit position. Le capitaine Lemoine, arrivé la veille de "
+                       "Bar-le-Duc, fit creuser des abris toute la nuit. Trois jours plus tard, un obus tomba.",
+                       context=context)
+    assert _date(analysis, "arrivé") == "1916-02-23"
+    # the eve, told in a participle said of the captain, is not the day of the rest of the sentence
+    assert _date(analysis, "creuser") == "1916-02-24TNI"
+    assert _date(analysis, "tomba") == "1916-02-27"
+    eve = analyze("Le 1er décembre 1805, la Garde campe. La veille d'Austerlitz, l'Empereur visite les bivouacs.",
+                  context=context)
+    assert next(t for t in eve.timexes if t.text == "La veille").value.startswith("XXXX")
+
+
+def test_a_date_after_depuis_has_begun_in_a_history_too(context: Context) -> None:
+    analysis = analyze("Le 24 février 1916, la batterie prit position. Le sergent Perrin, qui la commandait depuis "
+                       "Noël, fut tué sur le coup.", context=context)
+    assert next(t for t in analysis.timexes if t.text == "Noël").value == "1915-12-25"
+    assert _date(analysis, "tué") == "1916-02-24"
+
+
+def test_a_relative_verb_read_as_a_noun_after_its_object_clitic_is_an_imperfect(context: Context) -> None:
+    analysis = analyze("Le 24 février 1916, le maréchal des logis Perrin, qui la commandait depuis Noël, fut tué.",
+                       context=context)
+    assert _event(analysis, "commandait").aspect == "imperfective"
+
+
+def test_the_subject_of_a_passive_read_as_an_active_ones_undergoes(context: Context) -> None:
+    analysis = analyze("Le 2 avril 1916, je fus blessé à la main.", context=context)
+    assert [p.role for p in _event(analysis, "blessé").participants] == ["patient"]
+
+
+def test_a_noun_after_a_copula_in_the_imperfect_tells_a_background_state(context: Context) -> None:
+    analysis = analyze("En mars 1916, nous étions alors au repos à Dugny. Le 5 mars, les colonnes sont en marche.",
+                       context=context)
+    assert _event(analysis, "repos").aspect == "imperfective"
+    assert not is_happening(_event(analysis, "repos"))
+    assert is_happening(_event(analysis, "marche"))

@@ -47,6 +47,7 @@ from annales.events.classes import (
     EventReader,
     a_time_comes,
     aspect,
+    background_state,
     bare_infinitive,
     describes_a_thing,
     heads_a_passage,
@@ -121,7 +122,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         elif i in capital_verbs and token.pos_ == "NOUN" and capital_verbs[i] in lex.classes:
             event.event_class = lex.classes[capital_verbs[i]]  # "« … », analyse le directeur": the verb's class
         event.modality, event.factuality = reading.modality, reading.factuality
-        event.aspect = aspect(token)
+        event.aspect = aspect(token, misread=i in capital_verbs) \
+            or ("imperfective" if noun and background_state(token, lex) else None)
         if event.factuality == "fact" and token.idx in quoted:
             event.factuality = "reported"  # told in someone's words: what they say happened
         dated = dating.of(token)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, spelled_as, spelled_tense, verb_tense
+from annales.common.grammar import conditional, inflections, spelled_as, spelled_tense, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -479,13 +479,18 @@ def _hearsay(phrase: Any, lex: Lexicon) -> bool:
     return False
 
 
-def aspect(token: Any) -> Aspect | None:
+def aspect(token: Any, misread: bool = False) -> Aspect | None:
     """"imperfective" for the imperfect (the verb's own, its passive or copula auxiliary's: "était
     attaquée", "était dévasté"), "perfective" for a simple past or a compound past (the pluperfect
-    included: "avait pris" is done), None for what the form does not tell (nouns, present, future)."""
+    included: "avait pris" is done), None for what the form does not tell (nouns, present, future).
+    `misread`: a verb the tagger read as another word ("qui la commandait" tagged a noun), whose
+    imperfect only its spelling tells."""
     auxiliaries = children_where(token, lambda dep: dep in ("aux:tense", "aux:pass", "cop"))
     if any(c.dep_ == "aux:tense" for c in auxiliaries):
         return "perfective"  # "a pris", "avait pris", "eut pris"
+    if misread and token.pos_ not in ("VERB", "AUX") and not auxiliaries:
+        endings = inflections(token.doc.lang_).get("imperfect")
+        return "imperfective" if endings and token.lower_.endswith(endings) else None
     forms = [token, *auxiliaries] if token.pos_ in ("VERB", "AUX") or auxiliaries else []
     for form in reversed(forms):  # an auxiliary carries the tense of its participle or adjective
         tense = morph_of(form, "Tense")
@@ -552,6 +557,24 @@ def _says_what_its_subject_was(noun: Any, children: list[Any], lex: Lexicon) -> 
         return False
     return any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
                for c in children)
+
+
+def background_state(noun: Any, lex: Lexicon) -> bool:
+    """A noun with a preposition after a copula in the imperfect tells the state its subject was in
+    ("nous étions au repos"), as the imperfect of a verb tells a background: its aspect is that
+    imperfect's; in a tense that tells the story ("les colonnes sont en marche") it is what happens.
+    "c'était la déroute" has no preposition."""
+    children = children_of(noun)
+    if not any(c.dep_ == "case" for c in children):
+        return False
+    copula = next((c for c in children if c.dep_ == "cop"), None)
+    if copula is None and noun.head.i != noun.i and noun.dep_.startswith("obl") \
+            and lemma_of(noun.head) in lex.never_events:
+        copula = noun.head
+    # the tagger reads some imperfects as presents ("nous étions"): the spelling tells
+    endings = inflections(noun.doc.lang_).get("imperfect")
+    return copula is not None and not any(c.dep_ == "aux:tense" for c in children_of(copula)) \
+        and ("Imp" in morph_of(copula, "Tense") or bool(endings and copula.lower_.endswith(endings)))
 
 
 def _in_a_purpose(noun: Any, support: frozenset[str]) -> bool:

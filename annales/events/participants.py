@@ -921,6 +921,8 @@ class Participants:
             role = ROLE_OF_DEP.get(dep)
             if dep == "nsubj:pass" and (self._pronominal(token) or self._active(token)):
                 role = "agent"  # "qui s'étaient retirés": être is the auxiliary of every pronominal verb
+            elif dep == "nsubj" and "aux:pass" in deps and token.pos_ == "VERB" and not self._pronominal(token):
+                role = "patient"  # "je fus blessé" with the subject read as an active one's
             case = ""
             if role is None:
                 if dep in BARE_DEPS and child.pos_ in ("PROPN", "NOUN"):

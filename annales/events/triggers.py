@@ -148,7 +148,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             if take(i, capital_verb(token, forms, lex, _opens(doc, i, line[0]))):
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None \
-                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token)
+                and (_governs_like_a_verb(i, doc) or _heads_a_relative(token, forms)
                      or ("PRON" in parts[max(0, i - CLITIC_REACH):i] and _takes_a_clitic(token))) \
                 and not (token.idx in skipped or token.idx in timex_spans):
             # "le jeune musicien rencontre James Brown" tagged an adjective: a subject and an object
@@ -411,12 +411,20 @@ def _after_a_subject_pronoun(token: Any) -> bool:
         and "Rel" not in morph_of(before, "PronType")
 
 
-def _heads_a_relative(token: Any) -> bool:
+def _heads_a_relative(token: Any, forms: VerbForms | None = None) -> bool:
     """A lower-case word heading a relative clause whose subject is the relative pronoun, with no copula
-    ("le bataillon qui part en bolide", "part" tagged a noun): a relative clause is told with a verb."""
-    if token.dep_ != "acl:relcl" or not token.is_lower or has_child_dep(token, "cop", "det", "case"):
+    ("le bataillon qui part en bolide", "part" tagged a noun): a relative clause is told with a verb.
+    An article between the pronoun and the word is an object clitic when only a verb is written as
+    the word ("qui la commandait")."""
+    if token.dep_ != "acl:relcl" or not token.is_lower or has_child_dep(token, "cop", "case"):
         return False
-    return any(c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType") for c in children_of(token))
+    relative = next((c for c in children_of(token) if c.dep_.startswith("nsubj") and "Rel" in morph_of(c, "PronType")),
+                    None)
+    if relative is None:
+        return False
+    articles = [c for c in children_of(token) if c.dep_ == "det"]
+    return not articles or (forms is not None and forms.lemma(token.lower_) is not None
+                            and all(relative.i < c.i == token.i - 1 for c in articles))
 
 
 def _verb_by_place(token: Any) -> bool:

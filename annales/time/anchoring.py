@@ -465,7 +465,8 @@ class Anchorer:
 
         # With a year dropped, a choice that fails or falls back could have been the dropped year.
         dropped = len(candidates) < len(years)
-        if sign < 0 or (self.news and tense == "past" and sign == 0):
+        # "depuis Noël" looks back in any text: the date has begun by the anchor
+        if sign < 0 or (sign == 0 and ((self.news and tense == "past") or situation.retrospective)):
             before = [c for c in candidates if begins_before(c) and (sign == 0 or not ends_after(c))]
             if before:
                 return max(before, key=lambda c: signed_days(c, anchor))
@@ -799,7 +800,7 @@ class Anchorer:
 
     def _deictic(self, item: Item) -> Resolution:
         r = item.reading
-        if r.event_anchored:
+        if r.event_anchored and not item.situation.complement_of_its_verb:
             return Resolution(value="XXXX-XX-XX", resolved=False)
         if r.anchor == "speech":
             if r.speech_today and not self._in_entry(item) \
@@ -912,10 +913,17 @@ class Anchorer:
         if day is not None and item.index in self.entry_heads and item.situation.region != "byline":
             self.s.entry, self.s.entry_id = day, self.tids[item.index]
             self.s.entry_end = item.cand.end
-        if day is not None and item.reading.type in ("DATE", "TIME"):
+        # "La veille" told from the story's day is a glance back: what is counted next ("trois jours plus
+        # tard") is counted from the story's day, not from the eve, and in a participle said of a noun
+        # ("Le capitaine, arrivé la veille, fit creuser des abris toute la nuit") it is not the day of
+        # the rest of its sentence either
+        glance_back = item.reading.kind == "deictic" and item.reading.anchor == "story" \
+            and (item.reading.amount or 0) < 0
+        if day is not None and item.reading.type in ("DATE", "TIME") \
+                and not (glance_back and item.situation.in_a_participle_aside):
             self.s.sentence_day = (item.situation.sentence, day, self.tids[item.index])
             self.s.sentence_night = res.point is not None and res.point.part == NIGHT
-            if item.situation.region not in ("sidebar", "quote-block", "byline"):
+            if item.situation.region not in ("sidebar", "quote-block", "byline") and not glance_back:
                 self.s.last_day = day
         if res.resolved and res.point is not None and res.point.year is not None \
                 and item.reading.type in ("DATE", "TIME") and item.situation.region not in ("byline",):

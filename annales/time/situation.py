@@ -17,6 +17,7 @@ from annales.common.grammar import (
     bare_participle,
     names_a_nouns_time,
     negated,
+    participle_endings,
     pluperfect,
     spelled_tense,
     verb_tense,
@@ -28,6 +29,7 @@ from annales.common.resources import exists, load_rows
 from annales.model import Analysis
 
 _NEWLINE = re.compile("\n")
+ASIDE_REACH = 60  # characters from a date to the commas setting off the participle it is told in
 AHEAD_CLIMB = 4  # "vaudra d'être jugé puis fusillé": a verb, its infinitive, their conjuncts
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
 
@@ -47,6 +49,8 @@ class Situation:
     pluperfect_reader: Any = field(default=None, repr=False, compare=False)
     imperfect_reader: Any = field(default=None, repr=False, compare=False)
     ahead_reader: Any = field(default=None, repr=False, compare=False)
+    complement_reader: Any = field(default=None, repr=False, compare=False)
+    aside_reader: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pluperfect(self) -> bool:
@@ -58,6 +62,18 @@ class Situation:
         """The clause is governed by a future ("lui vaudra d'être fusillé l'année suivante"): a narrative
         looking ahead of its story, which does not move to that time."""
         return bool(self.ahead_reader()) if self.ahead_reader else False
+
+    @cached_property
+    def complement_of_its_verb(self) -> bool:
+        """The "de" phrase right after the expression completes the verb, not the expression: "arrivé la
+        veille de Bar-le-Duc" tells where he came from, not what the eve is of."""
+        return bool(self.complement_reader()) if self.complement_reader else False
+
+    @cached_property
+    def in_a_participle_aside(self) -> bool:
+        """Inside a participle set off by commas, said of a noun ("Le capitaine, arrivé la veille, fit
+        creuser des abris toute la nuit"): its time is the participle's, not the sentence's."""
+        return bool(self.aside_reader()) if self.aside_reader else False
 
     @cached_property
     def imperfect(self) -> bool:
@@ -286,7 +302,30 @@ class Situations:
             pluperfect_reader=lambda: self._pluperfect(start, end),
             imperfect_reader=lambda: self._imperfect(start, end),
             ahead_reader=lambda: self._told_ahead(start, end),
+            complement_reader=lambda: self._complement_of_its_verb(start, end),
+            aside_reader=lambda: self._in_a_participle_aside(start, end),
         )
+
+    def _in_a_participle_aside(self, start: int, end: int) -> bool:
+        text = self.text
+        opening = text.rfind(",", max(0, start - ASIDE_REACH), start)
+        closing = text.find(",", end, end + ASIDE_REACH)
+        if opening < 0 or closing < 0 or any(c in ".;:!?\n" for c in text[opening:closing]):
+            return False
+        words = text[opening + 1:start].split()
+        return bool(words) and words[0].lower().endswith(participle_endings(self.language))
+
+    def _complement_of_its_verb(self, start: int, end: int) -> bool:
+        root = self._root_at(start, end)
+        doc = self.analysis.doc
+        if root is None or doc is None:
+            return False
+        after = next((t for t in doc[root.i + 1:root.i + 4] if t.idx >= end), None)
+        if after is None or after.dep_ != "case":
+            return False
+        noun = after.head
+        return noun.i > after.i and noun.head.i != root.i and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.dep_.startswith(("obl", "obj"))
 
     def _under_a_future(self, verb: Any) -> bool:
         """The first verb above `verb`, a few heads up, is in the future."""
