@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annales.common.grammar import pluperfect, spelled_tense
+from annales.common.grammar import pluperfect, spelled_present_singular, spelled_tense
 from annales.context import Context
 
 
@@ -53,3 +53,9 @@ def test_a_conditional_read_as_an_imperfect_is_no_past_in_news(context: Context)
 ])
 def test_futures_of_verbs_whose_stem_changes_by_the_spelling_rules(form: str, lemma: str, expected: str | None) -> None:
     assert spelled_tense(form, lemma, "fr") == expected
+
+
+def test_the_singular_present_of_a_verb_in_er_is_told_by_its_spelling() -> None:
+    assert spelled_present_singular("contre-attaque", "contre-attaquer", "fr")
+    assert not spelled_present_singular("attaqué", "attaquer", "fr")
+    assert not spelled_present_singular("vendue", "vendre", "fr")

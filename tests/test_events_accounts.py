@@ -448,3 +448,25 @@ def test_a_noun_after_a_copula_in_the_imperfect_tells_a_background_state(context
     assert _event(analysis, "repos").aspect == "imperfective"
     assert not is_happening(_event(analysis, "repos"))
     assert is_happening(_event(analysis, "marche"))
+
+
+def test_a_name_on_a_rank_set_beside_another_is_the_rank_holders(context: Context) -> None:
+    analysis = analyze("Le lieutenant-colonel Marchal, qui commande le régiment depuis avril, est tué le 4 mai 1916 "
+                       "devant la ferme de Thiaumont.", context=context)
+    assert _who(analysis, _event(analysis, "tué")).get("Marchal") == "patient"
+
+
+def test_a_units_number_before_a_verb_read_as_a_noun_is_its_subject(context: Context) -> None:
+    text = ("Le 87e régiment d'infanterie quitte Reims le 2 août 1914. Du 5 au 9 septembre, le 87e combat sur "
+            "l'Ourcq. Le 7, il prend le village de Varreddes.")
+    analysis = analyze(text, context=context)
+    unit = next(e for e in analysis.entities if e.type == "unit")
+    assert [p.entity for p in _event(analysis, "combat").participants if p.role == "agent"] == [unit.id]
+    # and the pronoun after it is the unit's, not the last person's
+    assert [p.entity for p in _event(analysis, "prend").participants if p.role == "agent"] == [unit.id]
+
+
+def test_a_verb_read_as_an_adjective_and_spelled_as_a_present_is_no_participle(context: Context) -> None:
+    analysis = analyze("Le 16 février 1915, le bataillon s'empare de la tranchée ; l'ennemi contre-attaque le "
+                       "lendemain sans succès.", context=context)
+    assert _who(analysis, _event(analysis, "contre-attaque")).get("l'ennemi") == "agent"

@@ -721,8 +721,10 @@ def _referring(doc: Any, text: str, i: int, sent_end: int, lex: _Lexicon, memory
             return None  # the article belongs to another noun, or the noun is named ("le régiment de Picardie")
         chosen = _group_candidate(token, noun, memory, sentence)
     elif match is not None:
-        # "la 3e attaque", "le 9e jour": a number before a noun counts it, whatever the noun.
-        modifies_noun = token.dep_ in ("amod", "nummod") and token.head.i > i and token.head.pos_ == "NOUN"
+        # "la 3e attaque", "le 9e jour": a number before a noun counts it, whatever the noun; one the
+        # caller asks about stands before a verb the tagger read as a noun ("le 151e combat sur la Marne").
+        modifies_noun = not asked and token.dep_ in ("amod", "nummod") and token.head.i > i \
+            and token.head.pos_ == "NOUN"
         names_kind = any(c.lemma_.lower() in lex.group_nouns for c in children_of(token))  # "9e" + "régiment"
         if not modifies_noun and not names_kind:
             chosen = memory.by_number.get(match.group(1).lstrip("0") or "0")

@@ -15,6 +15,7 @@ from annales.common.resources import exists, load_rows
 
 IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
 FUTURE_STEM_CHANGES = "future_stem_changes.tsv"
+PRESENT_SINGULAR = "present_singular.tsv"
 FUTURE_STEMS = "future_stems.tsv"
 INFLECTIONS = "inflections.tsv"
 
@@ -164,6 +165,19 @@ def spelled_tense(form: str, lemma: str, language: str) -> str | None:
         if any(form.endswith(ending) and form[:len(form) - len(ending)] in stems for ending in endings.get(tense, ())):
             return tense
     return None
+
+
+@cache
+def _present_singular(language: str) -> tuple[tuple[str, str], ...]:
+    if not exists(language, "common", PRESENT_SINGULAR):
+        return ()
+    return tuple((row[0], row[1]) for row in load_rows(language, "common", PRESENT_SINGULAR, 2))
+
+
+def spelled_present_singular(form: str, lemma: str, language: str) -> bool:
+    """The form (lower case) is the singular of the present of `lemma` ("attaque" of "attaquer")."""
+    return any(lemma.endswith(ending) and form == lemma[:len(lemma) - len(ending)] + present
+               for ending, present in _present_singular(language))
 
 
 def spelled_as(form: str, kind: str, language: str) -> bool:

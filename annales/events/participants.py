@@ -97,7 +97,7 @@ from functools import cache
 from typing import Any
 
 from annales.common.coreference import Reference, prepositional_subject, resolve_references
-from annales.common.grammar import participle_disagrees, participle_endings, spelled_as
+from annales.common.grammar import participle_disagrees, participle_endings, spelled_as, spelled_present_singular
 from annales.common.index import by_token
 from annales.common.parse import child_lists, children_of, children_where, has_child_dep, morph_of, tags
 from annales.common.quotes import find_quoted
@@ -357,14 +357,19 @@ def _case(token: Any) -> str:
     return " ".join(doc[k].lower_ for k in words).replace("' ", "'")
 
 
-def _name_words(head: Any) -> list[int]:
+def _name_words(head: Any, beside: bool = True) -> list[int]:
     """The head of a noun phrase and the name hanging from it: "le colonel Driant" (parsed flat, in
     apposition, as an adjective or a complement without a preposition), not "et Roux" nor "de
     Soissons"; nor what follows a clause hung on the head: "Becker, nommé lieutenant-colonel au 340e
     R. I., quitte …" parsed with "R." on "Becker" is the clause's unit, not Becker's name."""
     children = children_of(head)
     clause = min((c.i for c in children if c.dep_ in ("acl", "acl:relcl") and c.i > head.i), default=len(head.doc))
-    return sorted([head.i] + [c.i for c in children if c.dep_ in NAME_DEPS and not _case(c) and c.i < clause])
+    named = [c for c in children if c.dep_ in NAME_DEPS and not _case(c) and c.i < clause]
+    # "le lieutenant-colonel X" parsed with "colonel" set beside "lieutenant" and X on "colonel" (the
+    # head's own name only: `beside` is False for a complement's, "la possession du lieutenant-colonel X")
+    set_beside = [g.i for c in named if beside and c.dep_ == "appos" and c.pos_ == "NOUN"
+                  for g in children_of(c) if g.dep_ in ("flat", "flat:name") and g.i < clause]
+    return sorted([head.i] + [c.i for c in named] + set_beside)
 
 
 def _core_words(head: Any, persons: Any = lambda token, complement: False,
@@ -377,7 +382,7 @@ def _core_words(head: Any, persons: Any = lambda token, complement: False,
     stack = [(head, 0)]
     while stack:
         token, depth = stack.pop()
-        words.update(_name_words(token))
+        words.update(_name_words(token, beside=depth == 0))
         for child in children_where(token, lambda dep: dep == "conj" or dep == "nmod"):
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") \
                     and child.i not in events:
@@ -489,6 +494,9 @@ class Participants:
         # the noun: the pronoun right before a misread verb is its subject, whatever the parse made of it.
         asked = {v - 1 for v in self.misread_verbs if v > 0 and _third_person_pronoun(doc[v - 1])
                  and doc[v - 1].dep_ not in SUBJECT_DEPS}
+        # "le 151e combat sur la Marne" read as "the 151st fight": the unit's number before the verb
+        asked |= {v - 1 for v in self.misread_verbs if v > 0 and doc[v - 1].text[:1].isdigit()
+                  and doc[v - 1].head.i == v}
         self.references: dict[int, Reference] = resolve_references(
             doc, analysis.text, analysis.language, entity_at, set(dates), asked=asked, possessives=self.possessives,
             antecedents=self.antecedents, unsaid=self.unsaid)
@@ -641,8 +649,10 @@ class Participants:
         """`_verb_form`, and "Part" for a verb the tagger read as another word whose ending is a
         participle's ("Arrêté le 12 août, …" read as a noun)."""
         form = _verb_form(token)
-        if form is None and token.i in self.misread_verbs \
-                and token.lower_.endswith(participle_endings(token.doc.lang_ or "fr")):
+        misread = self.misread_verbs.get(token.i)
+        if form is None and misread is not None \
+                and token.lower_.endswith(participle_endings(token.doc.lang_ or "fr")) \
+                and not spelled_present_singular(token.lower_, misread, token.doc.lang_ or "fr"):
             return "Part"
         return form
 
@@ -994,7 +1004,10 @@ class Participants:
             if inherited is None and token.pos_ == "VERB":
                 inherited = self._stranded_subject(token) or self._fronted_subject(token)
             if inherited is None and token.i in self.misread_verbs and token.pos_ != "VERB":
-                inherited = self._subject_it_hangs_on(token) or self._stranded_subject(token)
+                # "le 151e combat sur la Marne": the unit's number the parse hung on the verb read as a noun
+                number = next((c for c in children_of(token) if c.i == token.i - 1 and c.i in self.references), None)
+                inherited = _Argument(number, self._voice(token), subject=True, exact=True) if number is not None \
+                    else self._subject_it_hangs_on(token) or self._stranded_subject(token)
             if inherited is None and self._finite_hung_on_its_subject(token):
                 # "la brigade du colonel X évacue la ville" read as an infinitive describing the
                 # noun: the noun is the finite verb's subject
@@ -1331,10 +1344,11 @@ class Participants:
             return head_entity.type in ACTOR_TYPES
         if token.i in self.references:
             return True
-        # "la reine Ranavalona III": a noun the name stands beside, with no preposition between
+        # "la reine Ranavalona III": a noun the name stands beside, with no preposition between, or
+        # beside a noun beside it ("le lieutenant-colonel X" parsed with "colonel" set beside "lieutenant")
         return token.pos_ == "NOUN" and any(
-            c.dep_ in NAME_DEPS and not _case(c) and (named := self.entity_at.get(c.i)) is not None
-            and named.type in ACTOR_TYPES for c in children_of(token))
+            self.entity_at.get(k) is not None and self.entity_at[k].type in ACTOR_TYPES
+            for k in _name_words(token) if k != token.i)
 
     def _inherited_subject(self, token: Any) -> _Argument | None:
         """The subject a verb without its own shares with the clause it is told under (a verb the

@@ -37,6 +37,7 @@ Nothing inside a timex, the boilerplate or the byline is an event.
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
@@ -72,6 +73,9 @@ MIN_STEM = 3  # "-age" on "page" leaves "p": too short a stem to stand for a ver
 MIN_SIMILARITY = 0.35
 
 
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
 def lemma_of(token: Any) -> str:
     lemma = (token.lemma_ or token.text).lower()
     if lemma.endswith("e") and token.pos_ == "VERB" and lemma == token.lower_ and _present_singular(token):
@@ -103,6 +107,7 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
     timex_spans = Spans((t.start, t.end) for t in analysis.timexes)
     dated = date_heads(analysis, doc)
     names = Spans((m.start, m.end) for e in analysis.entities for m in e.mentions)
+    units = _unit_numbers(analysis)
     out = []
     verbless = _verbless_sentences(doc) if forms is not None else None
     deverbals: dict[str, bool] = {}  # a text repeats its nouns: each lemma's ending is read once
@@ -155,6 +160,11 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # are a verb's only
             take(i, forms.lemma(token.lower_, strict=False) or lemma_of(token))
             continue
+        if pos == "NOUN" and forms is not None and token.is_lower and _after_a_units_number(token, units) \
+                and not (token.idx in skipped or token.idx in timex_spans):
+            # "le 151e combat sur la Marne" in a text that names the 151st: the unit and its verb
+            if take(i, forms.lemma(token.lower_, strict=False)):
+                continue
         if pos == "NOUN" and forms is not None and token.is_lower \
                 and _verb_by_place(token) and not (token.idx in skipped or token.idx in timex_spans):
             # "« … », analyse le directeur", "le président juge que …": only a verb stands there
@@ -385,6 +395,32 @@ def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
     # "des", "du": the article the preposition is contracted with, read as its lemma "de"
     cases = {lemma_of(c) for c in children_of(first) if c.dep_ == "case"} if first is not None else set()
     return first is not None and not ((cases | _cases(first)) & lex.binding_prepositions)
+
+
+def _unit_numbers(analysis: Analysis) -> frozenset[str]:
+    """The numbers the text's units are named by ("151e régiment d'infanterie": "151")."""
+    return frozenset(match.group(0) for e in analysis.entities if e.type == "unit"
+                     for match in [_LEADING_NUMBER.match(e.name)] if match)
+
+
+def _after_a_units_number(token: Any, units: frozenset[str]) -> bool:
+    """A word right after "le"/"la" and a unit's number, hung on it as its adjective, before a
+    preposition other than the one of a noun's complement, an article or a name: "le 151e combat sur
+    la Marne", "le 9e attaque le village" (not "la 3e attaque de la ferme" nor "le 9e jour")."""
+    doc, i = token.doc, token.i
+    if not units or i < 2 or i + 1 >= len(doc):
+        return False
+    number, after = doc[i - 1], doc[i + 1]
+    match = _LEADING_NUMBER.match(number.text)
+    return match is not None and match.group(0) in units and number.head.i == i \
+        and doc[i - 2].pos_ == "DET" and "Plur" not in morph_of(token, "Number") \
+        and after.pos_ in ("ADP", "DET", "PROPN", "ADV") \
+        and after.lower_ not in noun_complement_prepositions(doc.lang_ or "fr")
+
+
+@lru_cache(maxsize=8)
+def noun_complement_prepositions(language: str) -> frozenset[str]:
+    return frozenset(row[0] for row in load_rows(language, "events", "noun_complement_prepositions.tsv"))
 
 
 def _governs_like_a_verb(i: int, doc: Any) -> bool:
