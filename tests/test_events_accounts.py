@@ -470,3 +470,16 @@ def test_a_verb_read_as_an_adjective_and_spelled_as_a_present_is_no_participle(c
     analysis = analyze("Le 16 février 1915, le bataillon s'empare de la tranchée ; l'ennemi contre-attaque le "
                        "lendemain sans succès.", context=context)
     assert _who(analysis, _event(analysis, "contre-attaque")).get("l'ennemi") == "agent"
+
+
+def test_an_imperfect_dated_by_the_present_of_narration_is_no_happening(context: Context) -> None:
+    analysis = analyze("En 1930, la collectivisation commence. Aujourd'hui, les troupes occupaient le plateau.",
+                       context=context)
+    event = _event(analysis, "occupaient")
+    assert event.aspect == "imperfective"
+    assert not is_happening(event)
+
+
+def test_a_predicate_noun_of_a_verb_of_state_judges_its_subject(context: Context) -> None:
+    analysis = analyze("La charge des cuirassiers reste le plus célèbre épisode de la bataille.", context=context)
+    assert not is_happening(_event(analysis, "épisode"))

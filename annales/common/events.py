@@ -43,5 +43,7 @@ def by_form(event: Event, act: bool = False) -> bool:
         return False
     if event.aspect == "imperfective":
         own = event.date is not None and not event.time_inferred
-        return own and len(event.date.value or "") >= DAY and event.date.value[:DAY].count("X") == 0
+        # a day of the calendar ("PRESENT_REF" is as long, and no day)
+        value = (event.date.value or "") if own and event.date is not None else ""
+        return len(value) >= DAY and value[:4].isdigit() and value[:DAY].count("X") == 0
     return True

@@ -552,11 +552,17 @@ def heads_a_passage(noun: Any, first: int, last: int, text: str, dated: bool) ->
 def _says_what_its_subject_was(noun: Any, children: list[Any], lex: Lexicon) -> bool:
     """A noun after a copula whose subject names a happening ("la seconde offensive fut un échec")
     judges that happening, which is listed itself; after a pronoun or a name ("ce fut un massacre",
-    "Wœrth fut une victoire") the noun is what is told."""
-    if not any(c.dep_ == "cop" for c in children):
+    "Wœrth fut une victoire") the noun is what is told. So after a verb of state taking the noun as
+    its predicate ("la charge reste le plus célèbre épisode de la bataille")."""
+    if any(c.dep_ == "cop" for c in children):
+        subjects = children
+    elif noun.dep_ in ("xcomp", "obj") and noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX") \
+            and lex.classes.get(lemma_of(noun.head)) == "STATE":
+        subjects = children_of(noun.head)
+    else:
         return False
     return any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma_of(c) in lex.event_nouns
-               for c in children)
+               for c in subjects)
 
 
 def background_state(noun: Any, lex: Lexicon) -> bool:
