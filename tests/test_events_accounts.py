@@ -483,3 +483,19 @@ def test_an_imperfect_dated_by_the_present_of_narration_is_no_happening(context:
 def test_a_predicate_noun_of_a_verb_of_state_judges_its_subject(context: Context) -> None:
     analysis = analyze("La charge des cuirassiers reste le plus célèbre épisode de la bataille.", context=context)
     assert not is_happening(_event(analysis, "épisode"))
+
+
+def test_an_expedition_or_an_escort_that_moves_is_a_body_of_people(context: Context) -> None:
+    analysis = analyze("L'expédition arrive devant Canton en juin 1840. Elle occupe l'île de Zhoushan le mois "
+                       "suivant.", context=context)
+    assert _who(analysis, _event(analysis, "arrive")).get("L'expédition") == "agent"
+    assert _who(analysis, _event(analysis, "occupe")).get("L'expédition") == "agent"
+
+
+def test_a_participle_followed_by_its_date_tells_what_was_done_then(context: Context) -> None:
+    # the parse makes the date the subject of the main verb
+    analysis = analyze("Les otages libérés dimanche sont arrivés à Paris. Les manifestants interpellés samedi "
+                       "seront jugés.", dct="2002-05-22", context=context)
+    assert _date(analysis, "libérés") == "2002-05-19"
+    assert _date(analysis, "interpellés") == "2002-05-18"
+    assert _date(analysis, "jugés") != "2002-05-18"

@@ -225,7 +225,9 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # A word in capitals the lemmatizer's tables know no verb form of is a name the tagger read
             # as a verb: lists of commanders write their names so ("HELO, colonel, 22 août 1914 …").
             # So is a present participle no verb has ("surintendant", "intendant": nouns of a person).
-            found = is_verb_event(token, lex) and not (
+            # "Les otages libérés dimanche sont arrivés" with the date hung on the main verb: a participle
+            # followed by its date tells what was done
+            found = is_verb_event(token, lex, i + 1 < len(doc) and doc[i + 1].idx in timex_spans) and not (
                 forms is not None and forms.known and (token.text.isupper() or _present_participle(token))
                 and forms.lemma(token.lower_, strict=False) is None) \
                 and not _verbal_adjective(token, analysis.language or "fr")
@@ -544,7 +546,8 @@ def capital_verb(token: Any, forms: VerbForms, lex: Lexicon, opens_line: bool = 
     return lemma
 
 
-def is_verb_event(token: Any, lex: Lexicon) -> bool:
+def is_verb_event(token: Any, lex: Lexicon, before_a_date: bool = False) -> bool:
+    """`before_a_date`: a date starts right after the word, whatever the parse hung it on."""
     lemma = lemma_of(token)
     if token.dep_ in AUX_DEPS and not (token.dep_ in ("aux:tense", "aux:pass") and token.pos_ == "VERB"
                                        and lex.tense_auxiliaries and lemma not in lex.tense_auxiliaries
@@ -564,7 +567,7 @@ def is_verb_event(token: Any, lex: Lexicon) -> bool:
             return False
     if lemma in lex.reflexive_non_events and any("Yes" in morph_of(c, "Reflex") for c in children_of(token)):
         return False
-    return not epithet(token, lex.agent_prepositions)
+    return before_a_date or not epithet(token, lex.agent_prepositions)
 
 
 def epithet(participle: Any, agent_prepositions: frozenset[str] = frozenset()) -> bool:

@@ -206,6 +206,12 @@ class Situations:
         token = self._root_at(start, end)
         if token is None:
             return None
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if before is not None and token.head.i != before.i and before.dep_ == "acl" and before.pos_ == "VERB" \
+                and "Part" in morph_of(before, "VerbForm") and not has_child_dep(token, "case"):
+            # "Les manifestants interpellés samedi seront jugés" parsed with the date as the subject of
+            # the main verb or a complement of the noun: the participle right before a bare date is its verb
+            return before
         for _ in range(8):
             # a date's own word the tagger took for a verb ("se tiendra dimanche", "dimanche" a participle)
             # is no verb of its clause
@@ -268,8 +274,10 @@ class Situations:
                 # "le concours aura lieu de nouveau, comme prévu le premier dimanche du printemps": what is
                 # planned for in a clause told in the future lies ahead
                 return "future", negation
-        elif tense is None and root.head.i == verb.i and bare_participle(verb):
-            return "past", negation  # "le joueur, blessé jeudi, ne jouera pas": the wound is done by then
+        elif tense is None and (root.head.i == verb.i or verb.i == root.left_edge.i - 1) and bare_participle(verb):
+            # "le joueur, blessé jeudi, ne jouera pas": the wound is done by then (so is it when the parse
+            # hung the date on the main verb: "les manifestants interpellés samedi seront jugés")
+            return "past", negation
         return tense, negation
 
     def _line_tense(self, line: tuple[int, int]) -> str | None:
