@@ -499,3 +499,14 @@ def test_a_participle_followed_by_its_date_tells_what_was_done_then(context: Con
     assert _date(analysis, "libérés") == "2002-05-19"
     assert _date(analysis, "interpellés") == "2002-05-18"
     assert _date(analysis, "jugés") != "2002-05-18"
+
+
+def test_a_happening_a_participle_of_planning_describes_is_to_come(context: Context) -> None:
+    analysis = analyze("La grève prévue jeudi a été annulée. La grève prévue lundi s'est déroulée dans le calme. "
+                       "L'assaut ordonné par le général échoue.", dct="2002-05-22", context=context)
+    planned, held = [e for e in analysis.events if e.trigger.text == "grève"]
+    assert planned.factuality == "future" and not is_happening(planned)
+    assert held.factuality == "fact"
+    assert _event(analysis, "assaut").factuality == "fact"  # an order is no plan: the assault happened
+    # the day planned for is no step of the story: the cancelling is told from the day of writing
+    assert _date(analysis, "annulée") == "2002-05-22"

@@ -163,12 +163,33 @@ class EventReader:
                 continue  # "chargea l'ennemi", "apprend la nouvelle": a noun it takes is no plan
             if effect in ("possible", "future"):
                 return effect  # type: ignore[return-value]  # the two effects are factuality values
+        planned = _planned_by_its_participle(token, lex)
+        if planned is not None:
+            return planned
         if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \
                 or _spelled_future(token, self.language):
             return "future"  # before "reported": what is announced has not happened yet
         if _subjunctive(token, lex):
             return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
         return "reported" if reported else "fact"
+
+
+def _planned_by_its_participle(noun: Any, lex: Lexicon) -> Factuality | None:
+    """"la manifestation prévue samedi", "l'offensive projetée": a happening a participle of planning
+    describes (`events/plan_participles.tsv`) is to come; not one its own verb says took place ("la
+    manifestation prévue samedi s'est déroulée dans le calme")."""
+    if noun.pos_ != "NOUN" or (noun.dep_ in ("nsubj", "nsubj:pass") and lemma_of(noun.head) in lex.occurring):
+        return None
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubj:pass") and head.i > noun.i and lemma_of(head) in lex.plan_participles \
+            and "Part" in morph_of(head, "VerbForm"):
+        # the same, parsed with the participle heading the sentence (and the verb of taking place hung on it)
+        return None if any(lemma_of(c) in lex.occurring for c in children_of(head)) else "future"
+    if any(child.dep_ == "acl" and child.i > noun.i and lemma_of(child) in lex.plan_participles
+           and "Part" in morph_of(child, "VerbForm") and not any(c.dep_.startswith("aux") for c in children_of(child))
+           for child in children_of(noun)):
+        return "future"
+    return None
 
 
 def read_event(token: Any, lex: Lexicon, language: str) -> Reading:

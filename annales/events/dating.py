@@ -674,6 +674,10 @@ class Dating:
         # d'engager ses troupes (juillet 1810)."), not the plan the parse hung it on.
         plans = frozenset(timex.id for i, timex in self.own.items() if self._planned(doc[i])
                           and not closes_its_sentence(analysis.text, timex.start, timex.end))
+        # "la manifestation prévue samedi": the day a participle of planning is said with is the day
+        # planned for, no step of the story either
+        plans |= frozenset(timex.id for i, timex in self.own.items() if doc[i].dep_ == "acl"
+                           and lemma_of(doc[i]) in self.lex.plan_participles and "Part" in doc[i].morph.get("VerbForm"))
         # In news, a past told in passing by a participle describing a noun ("le stade (inauguré en
         # 1998) accueillera la finale", "l'accord signé en mars prévoit …") is no step of the story
         # either; a history goes on from it ("L'attaque, déclenchée le 16, est arrêtée au bout de
@@ -687,6 +691,7 @@ class Dating:
             # so is one opening the sentence, said of its subject ("Élu en 1995, réélu en 2001, le maire a
             # annoncé …": who the mayor is, not when he spoke)
             plans |= frozenset(timex.id for i, timex in self.own.items() if self._participle_clause(doc[i]))
+        self.plans = plans
         self.narrative = Narrative(analysis, points, flashbacks, plans)
         self.news = news
         # A text with a publication date and no date of its own: its passés composés, the tense news
@@ -817,7 +822,7 @@ class Dating:
                 continue
             for participle in subject.children:
                 timex = self.own.get(participle.i)
-                if participle.dep_ != "acl" or timex is None or participle.i < subject.i \
+                if participle.dep_ != "acl" or timex is None or timex.id in self.plans or participle.i < subject.i \
                         or "Part" not in participle.morph.get("VerbForm"):
                     continue
                 told = event_date(timex)
