@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import Any
 
-from annales.common.parse import answered_once, children_of, children_where, morph_of
+from annales.common.parse import answered_once, children_of, children_where, has_child_dep, morph_of
 from annales.common.resources import exists, load_rows
 
 IMPERFECT_AUXILIARIES = "imperfect_auxiliaries.tsv"
@@ -194,6 +194,21 @@ def _imperfect_auxiliaries(language: str) -> frozenset[str]:
     if not exists(language, "common", IMPERFECT_AUXILIARIES):
         return frozenset()
     return frozenset(row[0] for row in load_rows(language, "common", IMPERFECT_AUXILIARIES, 1))
+
+
+def participle_before_a_date(date: Any) -> Any | None:
+    """The past participle describing a noun written right before a bare date whose words `date`
+    heads ("Les otages libérés dimanche sont arrivés", "les manifestants interpellés samedi seront
+    jugés"), when the parse hung the date elsewhere (the main verb's subject, the noun's complement):
+    the date's verb. None when there is none, or when the date has a preposition of its own."""
+    first = date.left_edge
+    if first.i == 0 or has_child_dep(date, "case"):
+        return None
+    participle = date.doc[first.i - 1]
+    if participle.dep_ != "acl" or participle.pos_ != "VERB" or date.head.i == participle.i \
+            or "Part" not in morph_of(participle, "VerbForm"):
+        return None
+    return participle
 
 
 def pluperfect(verb: Any) -> bool:

@@ -96,6 +96,7 @@ from annales.common.grammar import (
     conditional,
     names_a_nouns_time,
     nouns_taking_the_date,
+    participle_before_a_date,
     participle_disagrees,
     participle_endings,
     perfect_infinitive,
@@ -255,9 +256,10 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
         root = _past_complement(span_root(span), root, triggers)
         if root.i in counted_from(span) and root.head.i != root.i:
             root = root.head  # "deux jours après le braquage": the date is not the robbery's
-        fronted = _participle_before(span, root, triggers)
-        if fronted is None:
-            fronted = _fronted_clause_of(root, span, triggers)
+        # "Les otages libérés dimanche sont arrivés à Paris": the participle before the date is what it dates
+        participle = participle_before_a_date(span_root(span))
+        fronted = participle.i if participle is not None and participle.i in triggers \
+            else _fronted_clause_of(root, span, triggers)
         head = clause = fronted if fronted is not None else first_above(root, stops, above, breaks)
         if head is not None and head not in triggers:
             # A clause whose verb is no event ("qu'en 1873 le prince fit imprimer …", a causative or
@@ -280,19 +282,6 @@ def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Break
                                                          and counts_days(timex, days)):
                 out[head], ranks[head] = timex, rank  # "deux ans plus tôt, le 19 août 1942": the day, not the year
     return out, loose
-
-
-def _participle_before(span: Any, root: Any, triggers: set[int]) -> int | None:
-    """"Les otages libérés dimanche sont arrivés à Paris" parsed with the date as the subject of the
-    main verb, or as a complement of the noun: the participle describing a noun right before a bare
-    date is what it dates."""
-    if span.start == 0 or any(c.dep_ == "case" for c in root.children):
-        return None
-    participle = span.doc[span.start - 1]
-    if participle.i not in triggers or participle.dep_ != "acl" or root.head.i == participle.i \
-            or "Part" not in participle.morph.get("VerbForm"):
-        return None
-    return participle.i
 
 
 def _fronted_clause_of(root: Any, span: Any, triggers: set[int]) -> int | None:

@@ -964,8 +964,7 @@ class Participants:
                         # Helvètes" has its preposition in the article the parse made of "des".
                         role = "patient"
             if not has_subject and token.pos_ == "VERB" and child.i < token.i and dep != "nsubj" and not _case(child) \
-                    and ((child.pos_ != "PRON" and self._names_someone(child))
-                         or (dep == "dep" and child.i in self.references)):
+                    and self._someone_hung(child):
                 # French puts its subject before the verb: a bare noun phrase there that the parser
                 # took for a complement ("Le lendemain, le 9e prend Sommepy") is the subject.
                 dep, role, has_subject = "nsubj", "patient" if passive else "agent", True
@@ -1248,9 +1247,13 @@ class Participants:
         ("dep") or by one only a function word bears ("aux", "cop", "mark", "expl"), with no
         preposition."""
         return (child.dep_ == "dep" or (child.dep_.startswith(FUNCTION_DEPS) and child.pos_ in ("PROPN", "NOUN"))) \
-            and child.i < verb.i and not _case(child) and (
-                (child.pos_ != "PRON" and self._names_someone(child))
-                or (child.dep_ == "dep" and child.i in self.references))  # "Il fait saisir": who "Il" is
+            and child.i < verb.i and not _case(child) and self._someone_hung(child)
+
+    def _someone_hung(self, child: Any) -> bool:
+        """Words naming someone, or a pronoun hung by no relation the parse could name whose person the
+        coreference pass found ("Il fait saisir les caisses", "Il" hung on the infinitive)."""
+        return (child.pos_ != "PRON" and self._names_someone(child)) \
+            or (child.dep_ == "dep" and child.i in self.references)
 
     def _fronted_subject(self, verb: Any) -> _Argument | None:
         """The subject the parse gave a clause it hung before a finite verb that has none: "Les

@@ -17,6 +17,7 @@ from annales.common.grammar import (
     bare_participle,
     names_a_nouns_time,
     negated,
+    participle_before_a_date,
     participle_endings,
     pluperfect,
     spelled_tense,
@@ -206,12 +207,9 @@ class Situations:
         token = self._root_at(start, end)
         if token is None:
             return None
-        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-        if before is not None and token.head.i != before.i and before.dep_ == "acl" and before.pos_ == "VERB" \
-                and "Part" in morph_of(before, "VerbForm") and not has_child_dep(token, "case"):
-            # "Les manifestants interpellés samedi seront jugés" parsed with the date as the subject of
-            # the main verb or a complement of the noun: the participle right before a bare date is its verb
-            return before
+        before = participle_before_a_date(token)
+        if before is not None:
+            return before  # "Les manifestants interpellés samedi seront jugés": the date is the arrest's
         for _ in range(8):
             # a date's own word the tagger took for a verb ("se tiendra dimanche", "dimanche" a participle)
             # is no verb of its clause
