@@ -510,3 +510,13 @@ def test_a_happening_a_participle_of_planning_describes_is_to_come(context: Cont
     assert _event(analysis, "assaut").factuality == "fact"  # an order is no plan: the assault happened
     # the day planned for is no step of the story: the cancelling is told from the day of writing
     assert _date(analysis, "annulée") == "2002-05-22"
+
+
+def test_a_verb_in_the_present_with_a_feature_of_the_land_for_subject_describes_it(context: Context) -> None:
+    text = ("Le 3 avril 1917, le bataillon attaque les bois de Cornillet, qui prolongent vers l'ouest la crête. "
+            "Au nord, le « Piton », croupe boisée, masque le village et abrite une batterie.")
+    analysis = analyze(text, context=context)
+    assert not is_happening(_event(analysis, "prolongent"))
+    assert is_happening(_event(analysis, "attaque"))
+    dated = analyze("Le 3 mai 1917, le bois brûle.", context=context)
+    assert is_happening(_event(dated, "brûle"))  # its own day: what the wood does then happens

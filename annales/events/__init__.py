@@ -52,6 +52,7 @@ from annales.events.classes import (
     describes_a_thing,
     heads_a_passage,
     historians_future,
+    lie_of_the_land,
     light_under_its_infinitive,
     names_its_doer,
     names_one_happening,
@@ -145,7 +146,8 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if noun
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
                       or states_a_cause(token, lex)
-                      or a_time_comes(token, lex) or recalls_a_told_happening(token)))
+                      or a_time_comes(token, lex) or recalls_a_told_happening(token)
+                      or lie_of_the_land(token, lex, dating.dates_itself(token))))
         event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)
     event_at = {doc_i: event for doc_i, event in zip(triggers, analysis.events, strict=True)}

@@ -664,6 +664,25 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
     return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
 
 
+def lie_of_the_land(verb: Any, lex: Lexicon, dated_itself: bool = False) -> bool:
+    """A verb in the present whose subject names a feature of the land (`events/terrain_nouns.tsv`:
+    "les bois qui prolongent la crête", "une croupe masque l'objectif"), with no date hung on its own
+    words (`dated_itself`; the sentence's date may frame it): the land is described, nothing happens."""
+    if dated_itself or "Pres" not in morph_of(verb, "Tense") or "Fin" not in morph_of(verb, "VerbForm") \
+            or any(c.dep_.startswith("aux") for c in children_of(verb)):
+        return False
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubj:pass")]
+    if verb.dep_ == "acl:relcl" and any("Rel" in morph_of(c, "PronType") for c in subjects):
+        # "les bois qui prolongent …", "les bois de X, qui prolongent …": the antecedent, or the noun
+        # the name it was hung on completes
+        subjects = [verb.head] + ([verb.head.head] if verb.head.dep_ == "nmod" else [])
+    elif not subjects and verb.dep_ == "conj":
+        subjects = [c for c in children_of(verb.head) if c.dep_ in ("nsubj", "nsubj:pass")]
+    # a name set beside its kind: "le « Haricot », croupe organisée, masque l'objectif"
+    subjects += [c for s in subjects for c in children_of(s) if c.dep_ == "appos"]
+    return any(s.pos_ == "NOUN" and lemma_of(s) in lex.terrain_nouns for s in subjects)
+
+
 def recalls_a_told_happening(verb: Any) -> bool:
     """A bare past participle said of a noun a demonstrative points back to ("Ces gains chèrement
     acquis, il s'agit de les garder"): the happening was told already, as "cet échec" says of a noun."""

@@ -55,6 +55,7 @@ class Lexicon:
     performative_verbs: frozenset[str] = frozenset()  # "proclamer": with a noun for object, the act it says
     infinitive_governors: frozenset[str] = frozenset()  # governors of an infinitive only ("charger de")
     plan_participles: frozenset[str] = frozenset()  # "la manifestation prévue samedi": to come
+    terrain_nouns: frozenset[str] = frozenset()  # "une croupe abrite un régiment": the lie of the land
     occurring: frozenset[str] = frozenset()  # "avoir lieu", "se tenir": a dated subject happens, whatever the noun
     # noun -> the heads it names a place or a body with: "fête" -> {"salle", "comité"}
     compound_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -117,6 +118,7 @@ def lexicon(language: str) -> Lexicon:
         governors=governors,
         infinitive_governors=frozenset(row[0] for row in governor_rows if row[2:3] == ("infinitive",)),
         plan_participles=frozenset(row[0] for row in load_rows(language, LAYER, "plan_participles.tsv")),
+        terrain_nouns=frozenset(row[0] for row in load_rows(language, LAYER, "terrain_nouns.tsv")),
         negative_determiners=markers.get("negative-determiner", frozenset()),
         negative_prepositions=markers.get("negative-preposition", frozenset()),
         restrictives=markers.get("restrictive", frozenset()),
