@@ -273,7 +273,7 @@ class _Memory:
             for rank in held:
                 self.by_rank[rank.lower()] = candidate
         if entity.type == "unit":
-            for number_ in _numbers(entity):
+            for number_ in entity_numbers(entity):
                 self.by_number[number_] = candidate
             if not _words(entity) & self.kinds:
                 self.kindless[gender] = candidate
@@ -351,7 +351,8 @@ def _numbers_of(name: str, abbreviation: str | None) -> frozenset[str]:
     return frozenset(n.lstrip("0") or "0" for n in re.findall(r"\d+", name + " " + (abbreviation or "")))
 
 
-def _numbers(entity: Entity) -> frozenset[str]:
+def entity_numbers(entity: Entity) -> frozenset[str]:
+    """The numbers an entity is named by, without leading zeros ("151e régiment d'infanterie": "151")."""
     return _numbers_of(entity.name, entity.abbreviation)
 
 

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any
 
 from annales.common.capitals import CapitalLines, VerbForms
+from annales.common.coreference import entity_numbers
 from annales.common.grammar import auxiliary_of_a_participle, participle_endings
 from annales.common.parse import TokenSentences, children_of, children_where, has_child_dep, morph_of, span_root, tags
 from annales.common.resources import load_rows
@@ -401,8 +402,7 @@ def _opens_a_diary_line(token: Any, lex: Lexicon, language: str) -> bool:
 
 def _unit_numbers(analysis: Analysis) -> frozenset[str]:
     """The numbers the text's units are named by ("151e régiment d'infanterie": "151")."""
-    return frozenset(match.group(0) for e in analysis.entities if e.type == "unit"
-                     for match in [_LEADING_NUMBER.match(e.name)] if match)
+    return frozenset(n for e in analysis.entities if e.type == "unit" for n in entity_numbers(e))
 
 
 def _after_a_units_number(token: Any, units: frozenset[str]) -> bool:
@@ -414,7 +414,7 @@ def _after_a_units_number(token: Any, units: frozenset[str]) -> bool:
         return False
     number, after = doc[i - 1], doc[i + 1]
     match = _LEADING_NUMBER.match(number.text)
-    return match is not None and match.group(0) in units and number.head.i == i \
+    return match is not None and (match.group(0).lstrip("0") or "0") in units and number.head.i == i \
         and doc[i - 2].pos_ == "DET" and "Plur" not in morph_of(token, "Number") \
         and after.pos_ in ("ADP", "DET", "PROPN", "ADV") \
         and after.lower_ not in noun_complement_prepositions(doc.lang_ or "fr")
