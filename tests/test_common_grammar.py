@@ -59,3 +59,25 @@ def test_the_singular_present_of_a_verb_in_er_is_told_by_its_spelling() -> None:
     assert spelled_present_singular("contre-attaque", "contre-attaquer", "fr")
     assert not spelled_present_singular("attaqué", "attaquer", "fr")
     assert not spelled_present_singular("vendue", "vendre", "fr")
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    # the tagger reads these simple pasts as futures: no future lacks its "r" before the ending
+    ("Dix jours plus tard, les troupes britanniques entrèrent les premières dans la ville par une poterne.",
+     "entrèrent", "past"),
+    ("Les cavaliers entreront dans la ville par une poterne.", "entreront", "future"),
+])
+def test_a_simple_past_the_tagger_reads_as_a_future_is_past(sentence: str, word: str, expected: str,
+                                                            context: Context) -> None:
+    from annales.common.grammar import verb_tense
+    doc = context.nlp(sentence)
+    verb = next(t for t in doc if t.text == word)
+    assert verb_tense(verb, "fr") == expected
+
+
+def test_the_next_day_after_a_simple_past_the_tagger_reads_as_a_future_follows_it(context: Context) -> None:
+    from annales.pipeline import analyze
+    text = ("Le 2 mars 1862, la colonne quitta le port. Dix jours plus tard, les troupes britanniques entrèrent "
+            "les premières dans la ville par une poterne. Le gouverneur s'enfuit le lendemain.")
+    found = {t.text: t.value for t in analyze(text, context=context).timexes}
+    assert found["le lendemain"] == "1862-03-13"

@@ -4,6 +4,8 @@ headings, ships and officials as actors. Every sentence here is written for thes
 
 from __future__ import annotations
 
+import pytest
+
 from annales.common.events import is_happening
 from annales.context import Context
 from annales.model import Analysis, Event
@@ -512,6 +514,18 @@ def test_a_happening_a_participle_of_planning_describes_is_to_come(context: Cont
     assert _date(analysis, "annulée") == "2002-05-22"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Ils contestent la fermeture, prévue en octobre, de la gare de Dole.",
+    "Ils dénoncent la fermeture de la gare de Dole, prévue en octobre.",
+])
+def test_a_planning_participle_set_off_by_commas_plans_its_noun(sentence: str, context: Context) -> None:
+    # the parse hangs the participle on the sentence's verb: its agreement says it is the noun's
+    analysis = analyze(sentence, dct="2002-05-22", context=context)
+    closing = _event(analysis, "fermeture")
+    assert closing.factuality == "future" and not is_happening(closing)
+    assert _date(analysis, "fermeture") == "2002-10"
+
+
 def test_a_verb_in_the_present_with_a_feature_of_the_land_for_subject_describes_it(context: Context) -> None:
     text = ("Le 3 avril 1917, le bataillon attaque les bois de Cornillet, qui prolongent vers l'ouest la crête. "
             "Au nord, le « Piton », croupe boisée, masque le village et abrite une batterie.")
@@ -520,3 +534,12 @@ def test_a_verb_in_the_present_with_a_feature_of_the_land_for_subject_describes_
     assert is_happening(_event(analysis, "attaque"))
     dated = analyze("Le 3 mai 1917, le bois brûle.", context=context)
     assert is_happening(_event(dated, "brûle"))  # its own day: what the wood does then happens
+
+
+def test_a_day_counted_from_a_doing_told_before_dates_what_follows_not_the_doing(context: Context) -> None:
+    text = ("Le 3 juin 1916, le bataillon quitta Verdun. Il atteignit Bar-le-Duc quatre jours après son départ. "
+            "Le lendemain de son arrivée, les hommes furent passés en revue.")
+    analysis = analyze(text, context=context)
+    assert _date(analysis, "atteignit") == "1916-06-07"
+    assert _date(analysis, "passés") == "1916-06-08"
+    assert _date(analysis, "arrivée") != "1916-06-08"  # the arrival is what the day is counted from

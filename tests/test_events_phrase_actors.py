@@ -57,6 +57,13 @@ def _who(analysis: Analysis, event: Event) -> dict[str, str]:
     ("Les paysans qui occupèrent le moulin furent chassés le lendemain.", "occuper", {"Les paysans": "agent"}),
     # "brave" as a noun: the soldiers of the story ("nos braves")
     ("Au soir, nos braves reprennent la tranchée perdue.", "reprendre", {"nos braves": "agent"}),
+    # a union, the dead and wounded of a news item, foreigners (the plural: "à l'étranger" is abroad)
+    ("Les syndicats réclament une hausse des salaires.", "réclamer", {"Les syndicats": "agent"}),
+    ("Les victimes furent transportées à l'hôpital.", "transporter", {"Les victimes": "patient"}),
+    ("Les étrangers quittèrent la ville au matin.", "quitter", {"Les étrangers": "agent"}),
+    # after a quotation, the subject follows its verb, whatever relation the parse reads
+    ("« On nous a oubliés », déplore une infirmière.", "déplorer", {"une infirmière": "agent"}),
+    ("« Rien ne bougera », a affirmé jeudi le délégué.", "affirmer", {"le délégué": "agent"}),
 ])
 def test_people_named_by_their_words_take_part(context: Context, text: str, lemma: str,
                                                 who: dict[str, str]) -> None:

@@ -404,6 +404,18 @@ def test_a_bare_participle_dated_by_a_weekday_is_past_unless_it_plans(sentence: 
     assert values(sentence, context, "2002-05-22")[day] == expected
 
 
+@pytest.mark.parametrize(("sentence", "key", "expected"), [
+    ("Le maire a inauguré mercredi la nouvelle médiathèque.", "mercredi", "2002-05-22"),
+    ("Les pompiers sont intervenus mercredi matin dans un entrepôt.", "mercredi matin", "2002-05-22TMO"),
+    ("Le maire a inauguré mercredi dernier la nouvelle médiathèque.", "mercredi dernier", "2002-05-15"),
+    ("Le maire a inauguré mardi la nouvelle médiathèque.", "mardi", "2002-05-21"),
+])
+def test_the_weekday_of_the_paper_told_in_the_past_is_the_paper_s_day(sentence: str, key: str, expected: str,
+                                                                      context) -> None:
+    # a paper of Wednesday 22 May 2002: "mercredi" is that day unless "dernier" sends it a week back
+    assert values(sentence, context, "2002-05-22")[key] == expected
+
+
 def test_a_plan_in_a_clause_told_in_the_future_lies_ahead_but_an_announcement_was_made(context) -> None:
     text = "Le concours aura lieu de nouveau, comme prévu le premier dimanche du printemps."
     assert values(text, context, "2002-05-22")["le premier dimanche du printemps"] == "2003-03-23"
@@ -505,3 +517,35 @@ def test_a_date_after_depuis_is_past_whatever_the_tense(context) -> None:
     text = "Fermée depuis le mois de mars, la piscine rouvrira ses portes le lundi 6 septembre."
     found = values(text, context, dct="1999-07-22")
     assert found["mois de mars"] == "1999-03" and found["le lundi 6 septembre"] == "1999-09-06"
+
+
+# Session 29: a day counted from a doing the text told before ("une semaine après notre départ").
+def test_a_day_counted_from_a_doing_told_before_is_counted_from_the_day_it_was_told_on(context) -> None:
+    text = ("Le 3 juin 1916, le bataillon quitta Verdun. Il atteignit Bar-le-Duc quatre jours après son départ. "
+            "Le lendemain de son arrivée, les hommes furent passés en revue. Le surlendemain, ils embarquèrent.")
+    found = values(text, context)
+    assert found["quatre jours après"] == "1916-06-07"
+    assert found["Le lendemain"] == "1916-06-08"  # the arrival is the day its sentence counted
+    assert found["Le surlendemain"] == "1916-06-10"  # and the story goes on from there
+
+
+def test_a_day_counted_from_a_doing_whose_sentence_names_no_day_takes_the_story_s(context) -> None:
+    text = ("Le 9 mars 1871, la colonne entra dans Dijon. Les habitants accueillirent les soldats avec méfiance. "
+            "Trois jours après l'accueil, le général repartit vers le sud.")
+    assert values(text, context)["Trois jours après"] == "1871-03-12"
+
+
+def test_a_day_counted_from_a_doing_the_text_never_told_stays_unknown(context) -> None:
+    for text in ("Le 9 mars 1871, la colonne entra dans Dijon. Le lendemain d'une longue marche, le général "
+                 "repartit vers le sud.",  # a new doing: nothing told dates it
+                 "Le 9 mars 1871, la colonne entra dans Dijon. Le lendemain de la signature, le général repartit "
+                 "vers le sud.",  # no signing was told
+                 "Le maire avait été révoqué par le préfet. Le 9 mars 1871, la colonne entra dans Dijon. Le "
+                 "lendemain de sa révocation, le maire avait quitté la ville."):  # a flashback's, no day of its own
+        assert values(text, context)["Le lendemain"].startswith("XXXX"), text
+
+
+def test_years_counted_from_a_doing_told_before_name_a_year(context) -> None:
+    text = ("La guerre prit fin le 11 novembre 1918. Le monument a été inauguré trois ans après la fin de la "
+            "guerre.")
+    assert values(text, context)["trois ans après"] == "1921"

@@ -100,6 +100,8 @@ def verb_tense(verb: Any, language: str) -> str | None:
     if "Part" in verb_form:
         return None  # "prévue le 15 septembre" says nothing of when
     tense = morph_of(verb, "Tense")
+    if "Fut" in tense and simple_past_read_as_future(verb, language):
+        return "past"
     if "Fut" in tense or conditional(verb):
         return "future"
     if "Past" in tense or "Imp" in tense:
@@ -107,6 +109,24 @@ def verb_tense(verb: Any, language: str) -> str | None:
     if "Pres" in tense:
         return "present"
     return None
+
+
+def simple_past_read_as_future(verb: Any, language: str) -> bool:
+    """A verb tagged future whose form lacks the future's letter before its ending ("je repartis",
+    "ils entrèrent"), or, of a regular future stem ("-er"), the stem itself: "la flotte se resserra",
+    "il entra" are simple pasts ("resserrera", "entrera")."""
+    if verb.pos_ != "VERB" or children_where(verb, lambda dep: dep.startswith("aux")):
+        return False
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    endings = inflections(language)
+    futures = endings.get("future", ())
+    letters = endings.get("future-letter", ())
+    if letters and not any(form.endswith(letter + ending) for letter in letters for ending in futures):
+        return True  # no future is written without its letter before the ending
+    stem = next((s for s in endings.get("future-stem", ()) if lemma.endswith(s)), None)
+    if stem is None or lemma in endings.get("irregular-future", ()) or not form.startswith(lemma[:2]):
+        return False
+    return not any(form.endswith(stem + ending) for ending in futures)
 
 
 @cache
@@ -207,6 +227,25 @@ def participle_before_a_date(date: Any) -> Any | None:
     participle = date.doc[first.i - 1]
     if participle.dep_ != "acl" or participle.pos_ != "VERB" or date.head.i == participle.i \
             or "Part" not in morph_of(participle, "VerbForm"):
+        return None
+    return participle
+
+
+def detached_participle(noun: Any) -> Any | None:
+    """The bare past participle set off by a comma right after a noun's phrase that agrees with the
+    noun ("la fermeture, prévue en septembre, du centre", "la fermeture du centre, prévue en
+    septembre"), when the parse hung it on the sentence's verb: what it tells is said of the noun."""
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if comma + 1 >= len(doc) or not doc[comma].is_punct or doc[comma].text != ",":
+        return None
+    participle = doc[comma + 1]
+    if participle.head.i == noun.i or not bare_participle(participle) or participle_disagrees(participle, noun):
+        return None
+    number, gender = morph_of(noun, "Number"), morph_of(noun, "Gender")
+    if number and morph_of(participle, "Number") and morph_of(participle, "Number") != number:
+        return None
+    if gender and morph_of(participle, "Gender") and morph_of(participle, "Gender") != gender:
         return None
     return participle
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from annales.common.grammar import conditional, inflections, spelled_as, spelled_tense, verb_tense
+from annales.common.grammar import conditional, detached_participle, inflections, spelled_as, spelled_tense, verb_tense
 from annales.common.parse import children_of, children_where, has_child_dep, morph_of
 from annales.events.lexicon import Lexicon
 from annales.events.triggers import finite_endings, lemma_of
@@ -166,8 +166,7 @@ class EventReader:
         planned = _planned_by_its_participle(token, lex)
         if planned is not None:
             return planned
-        if (_tense(token, self.language) == "future" and not _simple_past_read_as_future(token, lex)) \
-                or _spelled_future(token, self.language):
+        if _tense(token, self.language) == "future" or _spelled_future(token, self.language):
             return "future"  # before "reported": what is announced has not happened yet
         if _subjunctive(token, lex):
             return "possible"  # "que le peuple se mette debout", "avant qu'il parte": wished, not done
@@ -189,7 +188,8 @@ def _planned_by_its_participle(noun: Any, lex: Lexicon) -> Factuality | None:
            and "Part" in morph_of(child, "VerbForm") and not any(c.dep_.startswith("aux") for c in children_of(child))
            for child in children_of(noun)):
         return "future"
-    return None
+    detached = detached_participle(noun)  # "la fermeture, prévue en septembre, du centre"
+    return "future" if detached is not None and lemma_of(detached) in lex.plan_participles else None
 
 
 def read_event(token: Any, lex: Lexicon, language: str) -> Reading:
@@ -424,24 +424,6 @@ def _spelled_future(verb: Any, language: str) -> bool:
     spelled_tense`): the tagger's mood or tense is then overruled, as it often slips on these forms."""
     return verb.pos_ == "VERB" and "Fin" in morph_of(verb, "VerbForm") \
         and spelled_tense(verb.lower_, lemma_of(verb), language) == "future"
-
-
-def _simple_past_read_as_future(verb: Any, lex: Lexicon) -> bool:
-    """A verb tagged future whose form lacks the future's letter before its ending ("je repartis"), or,
-    of a regular future stem ("-er"), the stem itself: "la flotte se resserra", "il entra" are simple
-    pasts ("resserrera", "entrera")."""
-    if verb.pos_ != "VERB" or children_where(verb, lambda dep: dep.startswith("aux")):
-        return False
-    lemma, form = lemma_of(verb), verb.lower_
-    letters = lex.inflections.get("future-letter", ())
-    if letters and not any(form.endswith(letter + ending) for letter in letters
-                           for ending in lex.inflections.get("future", ())):
-        return True  # "je repartis": no future is written without its letter before the ending
-    stems = lex.inflections.get("future-stem", ())
-    stem = next((s for s in stems if lemma.endswith(s)), None)
-    if stem is None or lemma in lex.inflections.get("irregular-future", ()) or not form.startswith(lemma[:2]):
-        return False
-    return not any(form.endswith(stem + ending) for ending in lex.inflections.get("future", ()))
 
 
 def _conditional_past(token: Any) -> bool:

@@ -94,6 +94,7 @@ from annales.common.capitals import CapitalLines
 from annales.common.grammar import (
     bare_participle,
     conditional,
+    detached_participle,
     names_a_nouns_time,
     nouns_taking_the_date,
     participle_before_a_date,
@@ -644,8 +645,10 @@ class Dating:
         spans = [span for span in spans_of_points if span is not None]
         self.anchors = {k for span in spans for k in counted_from(span)}
         self.in_dates = {k for span in spans for k in range(span.start, span.end)}
-        self.unresolved_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
-                                 if span is not None and len(span) > 0 and not t.resolved}
+        # the dates counted from a doing: unresolved, or resolved by the day the text told it on
+        self.counted_roots = {span_root(span).i for t, span in zip(points, spans_of_points, strict=True)
+                              if span is not None and len(span) > 0
+                              and (not t.resolved or t.anchoring == "relative-to-event")}
         self.breaks = Breaks(analysis.text, ((r.start, r.end) for r in analysis.regions if r.kind == "heading"))
         self._sentences_of = TokenSentences(doc).bounds
         hung: list[tuple[Timex, int]] = []
@@ -828,11 +831,12 @@ class Dating:
     def _anchors_a_date(self, token: Any) -> bool:
         """The event is what a date is counted from: the date's own preposition governs it ("deux jours
         après le braquage"), or it completes a date the time layer could only count from it ("la veille
-        du scrutin", unresolved). It is not at that date."""
+        du scrutin", unresolved; "le lendemain de notre arrivée", counted from the day the arrival was
+        told on). It is not at that date."""
         if token.i in self.anchors:
             return True
         head = token.head
-        return token.dep_.startswith("nmod") and has_child_dep(token, "case") and head.i in self.unresolved_roots
+        return token.dep_.startswith("nmod") and has_child_dep(token, "case") and head.i in self.counted_roots
 
     def _in_capitals(self, token: Any) -> Timex | None:
         """In a line written in capitals, whose parse is not to be trusted, the date of the line nearest the event."""
@@ -890,6 +894,9 @@ class Dating:
         agreeing = self._agreeing_participle(token)
         if agreeing is None and token.pos_ in NOMINALS and token.dep_.startswith("nmod"):
             agreeing = complement_participle(token, self.own)  # "l'hypothèse de législatives anticipées à l'automne"
+        if agreeing is None and token.pos_ in NOMINALS and token.i in self.triggers:
+            agreeing = detached_participle(token)  # "la fermeture, prévue en septembre, du centre"
+            agreeing = agreeing if agreeing is not None and agreeing.i in self.own else None
         if agreeing is not None:
             return self.own[agreeing.i]
         for _ in range(4):  # "devrait pouvoir en faire la présentation": a short chain, never a clause away

@@ -112,6 +112,8 @@ ROLE_OF_DEP = {"nsubj": "agent", "obl:agent": "agent", "nsubj:pass": "patient", 
 OTHER_DEPS = ("obl", "nmod", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 BARE_DEPS = ("xcomp", "dep")  # a name hanging from the verb without a preposition, misread
+QUOTE_CLOSERS = frozenset({"»", "”", '"'})
+INCISE_DEPS = ("nsubj", "obj", "xcomp", "dep", "obl:mod")  # what the parse reads the subject of an incise as
 SENTENCE_STOPS = frozenset({".", "!", "?", ";"})  # a token that ends a sentence of the text (the parse's may run on)
 FUNCTION_DEPS = ("aux", "cop", "mark", "expl")  # relations only a function word bears: never a name's
 ACTOR_TYPES = frozenset({"person", "unit", "organization", "ship", "group"})
@@ -873,6 +875,17 @@ class Participants:
         out.sort(key=lambda pair: 0 if pair[1] is None else 1)  # named first, then referred to
         return out
 
+    @staticmethod
+    def _after_a_quotation(verb: Any, children: list[Any]) -> bool:
+        """The verb (its auxiliaries and reflexive pronoun first) opens an incise after a quotation
+        closed with a comma: "« … », déplore", "« …, » a dit"."""
+        first = min([verb.i] + [c.i for c in children if c.i < verb.i and c.dep_.startswith(("aux", "expl"))])
+        doc = verb.doc
+        if first < 2:
+            return False
+        before, earlier = doc[first - 1].text, doc[first - 2].text
+        return (before == "," and earlier in QUOTE_CLOSERS) or (before in QUOTE_CLOSERS and earlier == ",")
+
     def _arguments(self, token: Any) -> list[_Argument]:
         children = children_of(token)  # made once here, read twice below
         deps = [c.dep_ for c in children]
@@ -893,6 +906,14 @@ class Participants:
             d == "obj" and c.i < token.i and _is_relative(c) for c, d in zip(children, deps, strict=True))
         inverted_subject = {c.i for c, d in zip(children, deps, strict=True)
                             if relative_object and d == "obj" and c.i > token.i and c.pos_ in ("NOUN", "PROPN")}
+        if token.pos_ in ("VERB", "AUX") and not any(d in SUBJECT_DEPS and c.i < token.i
+                                                      for c, d in zip(children, deps, strict=True)) \
+                and self._after_a_quotation(token, children):
+            # "« Personne ne nous a rien dit », déplore une voyageuse": after what is quoted, French
+            # puts the subject after its verb, whatever relation the parse read
+            inverted_subject |= {c.i for c, d in zip(children, deps, strict=True)
+                                 if c.i > token.i and c.pos_ in ("NOUN", "PROPN") and d in INCISE_DEPS
+                                 and c.i not in self.dates and not has_child_dep(c, "case")}
         # "Les Espagnols ayant échoué, le duc prit le commandement": the parse may give the verb both
         # subjects; the first, its participle right after it and before the other, is the
         # participle's only (French's absolute construction). Set off by a comma ("Les Helvètes,

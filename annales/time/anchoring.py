@@ -71,6 +71,7 @@ PROXY_YEAR = 2000
 # What counts from a story's day by days, hours or parts of the day, and the units it counts in.
 DAY_COUNTING_KINDS = frozenset({"deictic", "offset", "clock", "daypart"})
 DAY_COUNTING_UNITS = frozenset({None, "D", "TH", "TM"})
+COUNTED_UNITS = frozenset({"D", "W", "M", "Y"})  # what a day counted from a doing may be counted in: no clock
 LOOK_BACK_DAYS = 120  # how far back a date without a year may look before it means next year
 DIGRESSION_SENTENCES = 2  # a digression anchors what follows it for this many sentences
 FRIDAY = 5  # the ISO weekday a week's end begins on ("en fin de semaine")
@@ -281,6 +282,10 @@ class StoryState:
     # lendemain", "pendant la nuit", "quelques jours après" count from, keeping the year unknown.
     yearless: Point | None = None
     yearless_id: str | None = None
+    # Every calendar day told so far, latest first, as a linked list shared between states: (sentence,
+    # offset, day, id, on the story's line, the rest). What a day is counted from a doing told before
+    # is read from it ("une semaine après notre départ": the day of the departure's sentence).
+    days_told: tuple | None = None
 
     def copy(self) -> StoryState:
         """A shallow copy, as `copy.copy` makes it (its fields are values never changed in place),
@@ -754,7 +759,9 @@ class Anchorer:
         elif speaking:  # counted from the day of writing, the paper's or the entry's: the tense decides
             tense = "future" if item.situation.prospective else item.situation.tense
             if tense == "past":
-                chosen = before
+                # "a annoncé mercredi" in a paper of a Wednesday is that day: a week before is said
+                # "mercredi dernier"
+                chosen = before if ahead else d0
             elif tense == "future":
                 chosen = after
             elif after is None or before is None:
@@ -798,10 +805,40 @@ class Anchorer:
         point = replace(day, hour=r.point.hour, minute=r.point.minute, part=r.point.part)
         return Resolution(point=point, anchor=anchor_id, moves_story=True)
 
+    def _from_a_doing_told_before(self, item: Item) -> Resolution | None:
+        """"une semaine après notre départ", "le lendemain de la démission": a day counted from a doing
+        the text told before is counted from the day it was told on — a day named in that doing's
+        sentence (the nearest), else the story's last day before it — and the story goes on from there."""
+        r = item.reading
+        told = item.situation.event_told_before if r.amount is not None and (r.unit or "D") in COUNTED_UNITS \
+            else None
+        if told is None:
+            return None
+        offset, sentence, flashback = told
+        found, trail = None, self.s.days_told
+        while trail is not None:
+            told_sentence, start, day, tid, on_line, trail = trail
+            if told_sentence == sentence:
+                if found is None or abs(start - offset) < abs(found[0] - offset):
+                    found = (start, day, tid)
+            elif told_sentence < sentence:
+                if found is None and start < offset and on_line and not flashback:
+                    found = (start, day, tid)
+                break
+        if found is None:
+            return None
+        unit = r.unit or "D"
+        point = moved(found[1], unit, int(r.amount if r.kind == "deictic" else (r.amount or 0) * r.sign))
+        if point is None:
+            return None
+        if unit in ("M", "Y"):  # "trois ans après la fin de la guerre": a year, no day
+            return Resolution(point=truncate(point, unit), anchor=found[2], moves_story=True)
+        return Resolution(point=replace(point, part=r.point.part), anchor=found[2], moves_story=True)
+
     def _deictic(self, item: Item) -> Resolution:
         r = item.reading
         if r.event_anchored and not item.situation.complement_of_its_verb:
-            return Resolution(value="XXXX-XX-XX", resolved=False)
+            return self._from_a_doing_told_before(item) or Resolution(value="XXXX-XX-XX", resolved=False)
         if r.anchor == "speech":
             if r.speech_today and not self._in_entry(item) \
                     and (not self.news or item.situation.framed or item.situation.negated):
@@ -843,7 +880,8 @@ class Anchorer:
         r = item.reading
         unit = r.unit or "D"
         if r.event_anchored:
-            return Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
+            return self._from_a_doing_told_before(item) or \
+                Resolution(value="XXXX-XX-XX" if unit in ("D", "W", "TH", "TM") else "XXXX-XX", resolved=False)
         if r.anchor == "speech":
             anchor, anchor_id = self._speech(item)
             if anchor is None:
@@ -928,6 +966,9 @@ class Anchorer:
         if res.resolved and res.point is not None and res.point.year is not None \
                 and item.reading.type in ("DATE", "TIME") and item.situation.region not in ("byline",):
             self.s.last_told = (item.situation.sentence, res.point)
+            if day is not None:
+                self.s.days_told = (item.situation.sentence, item.cand.start, day, self.tids[item.index],
+                                    mode != "off" and item.situation.region is None, self.s.days_told)
         if not res.resolved or res.point is None or not res.moves_story or res.point.year is None:
             return
         if item.reading.anchor == "speech" and res.anchor == "dct" and self._story_in_the_past():

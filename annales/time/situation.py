@@ -15,6 +15,7 @@ from typing import Any
 from annales.common.capitals import CapitalLines, VerbForms
 from annales.common.grammar import (
     bare_participle,
+    inflections,
     names_a_nouns_time,
     negated,
     participle_before_a_date,
@@ -33,6 +34,9 @@ _NEWLINE = re.compile("\n")
 ASIDE_REACH = 60  # characters from a date to the commas setting off the participle it is told in
 AHEAD_CLIMB = 4  # "vaudra d'être jugé puis fusillé": a verb, its infinitive, their conjuncts
 SPECIAL_REGIONS = ("byline", "sidebar", "quote-block", "heading", "list")
+NOUN_REACH = 4  # tokens from a counted day to the noun it counts from ("le lendemain de notre arrivée")
+ANTECEDENT_REACH = 600  # tokens back to where that doing may have been told (a few paragraphs)
+MIN_STEM = 4  # a shorter common stem says nothing of a noun and a verb being one doing
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Situation:
     ahead_reader: Any = field(default=None, repr=False, compare=False)
     complement_reader: Any = field(default=None, repr=False, compare=False)
     aside_reader: Any = field(default=None, repr=False, compare=False)
+    antecedent_reader: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pluperfect(self) -> bool:
@@ -75,6 +80,13 @@ class Situation:
         """Inside a participle set off by commas, said of a noun ("Le capitaine, arrivé la veille, fit
         creuser des abris toute la nuit"): its time is the participle's, not the sentence's."""
         return bool(self.aside_reader()) if self.aside_reader else False
+
+    @cached_property
+    def event_told_before(self) -> tuple[int, int, bool] | None:
+        """(offset, sentence, told in the pluperfect) of the verb or noun that told earlier the doing the
+        expression counts from ("une semaine après notre départ": "nous partîmes le 15"), None when
+        none is found."""
+        return self.antecedent_reader() if self.antecedent_reader else None
 
     @cached_property
     def imperfect(self) -> bool:
@@ -125,6 +137,33 @@ def _cues(language: str, name: str) -> tuple[str, ...]:
     if not exists(language, "time", name):
         return ()
     return tuple(sorted((row[0].lower() for row in load_rows(language, "time", name)), key=len, reverse=True))
+
+
+@cache
+def _doing_verbs(language: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
+    endings = tuple(sorted((row[0] for row in load_rows(language, "time", "event_noun_endings.tsv", 1)),
+                           key=len, reverse=True)) if exists(language, "time", "event_noun_endings.tsv") else ()
+    pairs = {row[0]: tuple(row[1:]) for row in load_rows(language, "time", "event_noun_verbs.tsv")} \
+        if exists(language, "time", "event_noun_verbs.tsv") else {}
+    infinitives = tuple(sorted(inflections(language).get("infinitive", ()), key=len, reverse=True))
+    return endings, pairs, infinitives
+
+
+def _doing_matcher(language: str, noun: str) -> Any:
+    """A test of whether a verb tells the doing `noun` (a lemma) names: the verb its list gives, or a
+    verb whose stem and the noun's, once their endings are dropped, begin alike."""
+    endings, pairs, infinitives = _doing_verbs(language)
+    stems = {noun} | {noun[:-len(e)] for e in endings if noun.endswith(e) and len(noun) - len(e) >= MIN_STEM}
+    paired = pairs.get(noun, ())
+
+    def matches(verb: Any) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in paired:
+            return True
+        ending = next((e for e in infinitives if lemma.endswith(e)), "")
+        stem = lemma[:len(lemma) - len(ending)] if ending else lemma
+        return len(stem) >= MIN_STEM and any(stem.startswith(s) or s.startswith(stem) for s in stems)
+    return matches
 
 
 class _Containers:
@@ -310,7 +349,28 @@ class Situations:
             ahead_reader=lambda: self._told_ahead(start, end),
             complement_reader=lambda: self._complement_of_its_verb(start, end),
             aside_reader=lambda: self._in_a_participle_aside(start, end),
+            antecedent_reader=lambda: self._event_told_before(start, end),
         )
+
+    def _event_told_before(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        doc = self.analysis.doc
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0:
+            return None
+        noun = next((t for t in doc[span.end:span.end + NOUN_REACH] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.pos_ != "NOUN" or any(t.pos_ not in ("ADP", "DET") for t in doc[span.end:noun.i]):
+            return None
+        # "notre départ", "la démission": a doing the reader already knows; "après une longue marche" is new
+        if not any(("Def" in morph_of(c, "Definite") or "Yes" in morph_of(c, "Poss"))
+                   for c in doc[span.end:noun.i]):
+            return None
+        lemma = noun.lemma_.lower()
+        matches = _doing_matcher(self.language, lemma)
+        for token in reversed(doc[max(0, span.start - ANTECEDENT_REACH):span.start]):
+            if (token.pos_ == "NOUN" and token.lemma_.lower() == lemma) or (token.pos_ == "VERB" and matches(token)):
+                # a flashback's doing ("ils avaient été condamnés") is not at the story's day
+                return token.idx, self.sentence_of(token.idx), token.pos_ == "VERB" and pluperfect(token)
+        return None
 
     def _in_a_participle_aside(self, start: int, end: int) -> bool:
         text = self.text
