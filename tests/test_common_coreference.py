@@ -76,3 +76,12 @@ def test_a_demonstrative_after_people_named_by_a_noun_stands_for_them(context) -
     holding = next(e for e in analysis.events if e.trigger.text == "occupent")
     agents = [text[p.phrase.start:p.phrase.end] for p in holding.participants if p.role == "agent" and p.phrase]
     assert agents == ["les hommes"]
+
+
+# Session 29: a woman's given name is taken up by "elle", whatever gender the tagger gives the name.
+def test_elle_takes_up_a_woman_named_with_a_man_s_name_for_surname(context) -> None:
+    text = "Louise Michel est une institutrice française. Elle ouvre une école à Paris en 1856."
+    analysis = analyze(text, context=context)
+    names = {e.id: e.name for e in analysis.entities}
+    opening = next(e for e in analysis.events if e.trigger.text == "ouvre")
+    assert [names.get(p.entity) for p in opening.participants if p.role == "agent"] == ["Louise Michel"]

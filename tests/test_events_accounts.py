@@ -543,3 +543,23 @@ def test_a_day_counted_from_a_doing_told_before_dates_what_follows_not_the_doing
     assert _date(analysis, "atteignit") == "1916-06-07"
     assert _date(analysis, "passés") == "1916-06-08"
     assert _date(analysis, "arrivée") != "1916-06-08"  # the arrival is what the day is counted from
+
+
+def test_a_verb_the_tagger_misreads_after_a_ranked_name_is_that_name_s(context: Context) -> None:
+    analysis = analyze("Le 3 mai 1745, le roi arrive. Le lieutenant Dufour capitule.", context=context)
+    assert _who(analysis, _event(analysis, "capitule")) == {"Dufour": "agent"}
+
+
+def test_a_relative_clause_s_verb_leaves_a_sentence_without_its_own(context: Context) -> None:
+    # "célèbre" read as an adjective: the sentence's only finite verb is the relative's
+    analysis = analyze("Le 3 mai 1745, le roi arrive. Le poète célèbre la victoire dans une ode qui eut un grand "
+                       "succès.", context=context)
+    assert _who(analysis, _event(analysis, "célèbre")) == {"Le poète": "agent"}
+    assert "Le poète" not in _who(analysis, _event(analysis, "victoire"))
+
+
+def test_a_sentence_with_only_a_relative_s_verb_wants_its_own_verb_by_its_place(context: Context) -> None:
+    # "étrangère" is an adjective after a noun with its preposition, no verb's place
+    analysis = analyze("Parmi les invités, des commerçants, des Lorrains d'origine étrangère, et surtout des "
+                       "expatriés, qui vivent à Nancy.", context=context)
+    assert [e.trigger.text for e in analysis.events] == ["vivent"]

@@ -549,3 +549,9 @@ def test_years_counted_from_a_doing_told_before_name_a_year(context) -> None:
     text = ("La guerre prit fin le 11 novembre 1918. Le monument a été inauguré trois ans après la fin de la "
             "guerre.")
     assert values(text, context)["trois ans après"] == "1921"
+
+
+def test_a_clock_time_after_a_year_said_in_passing_is_on_the_story_s_day(context) -> None:
+    text = ("Le 3 mai 1799, la colonne attaque le fort. La légion polonaise, qui servait la France depuis 1797, "
+            "charge sur le flanc. Vers quatre heures de l'après-midi, le fort se rend.")
+    assert values(text, context)["Vers quatre heures de l'après-midi"] == "1799-05-03T16:00"

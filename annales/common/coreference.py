@@ -86,6 +86,7 @@ FILES = ("pronouns.tsv", "group_nouns.tsv", "impersonal_verbs.tsv")
 POSSESSIVES = "possessives.tsv"  # optional: without it, "son", "leur" stay unresolved
 NEAREST = "nearest_pronouns.tsv"  # optional: without it, "celui-ci" prefers a subject as "il" does
 PARTITIVES = "partitive_prepositions.tsv"  # optional: without it, "d'entre eux" is no subject
+GIVEN_NAMES = "given_names.tsv"  # optional, in common/: women's given names take "elle" whatever the tagger says
 SUBJECT_ARTICLES = "subject_articles.tsv"  # optional: without it, a subject with a preposition stays one
 UNSAID = "unsaid_subjects.tsv"  # optional: without it, a verb with its subject left unsaid stays without one
 PERSONAL_PASSIVES = "personal_passives.tsv"  # optional: without it, "il est chargé de …" stays impersonal
@@ -146,6 +147,7 @@ class _Lexicon:
     subject_articles: frozenset[str] = frozenset()  # "de" the parse hangs on a subject as its preposition
     auxiliaries: dict[str, str] | None = None  # an auxiliary's finite form -> its number ("a" -> Sing)
     personal_passives: frozenset[str] = frozenset()  # "il est chargé de": a passive with a person's subject
+    women: frozenset[str] = frozenset()  # women's given names (`common/given_names.tsv`): "elle" takes them up
 
 
 @cache
@@ -178,8 +180,10 @@ def _lexicon(language: str) -> _Lexicon | None:
         if exists(language, LAYER, AUXILIARIES) else {}
     personal = frozenset(row[0].lower() for row in load_rows(language, LAYER, PERSONAL_PASSIVES, 1)) \
         if exists(language, LAYER, PERSONAL_PASSIVES) else frozenset()
+    women = frozenset(row[0] for row in load_rows(language, "common", GIVEN_NAMES)
+                      if len(row) > 1 and row[1] == "f") if exists(language, "common", GIVEN_NAMES) else frozenset()
     return _Lexicon(pronouns, nouns, numbered, impersonal, starts, possessives, partitives, unsaid, articles,
-                    auxiliaries, personal)
+                    auxiliaries, personal, women)
 
 
 def prepositional_subject(token: Any, language: str | None) -> bool:
@@ -233,8 +237,9 @@ def _features(token: Any) -> tuple[str, str]:
 class _Memory:
     """The last candidate of each kind; a handful of entries whatever the length of the text."""
 
-    def __init__(self, kinds: frozenset[str]) -> None:
+    def __init__(self, kinds: frozenset[str], women: frozenset[str] = frozenset()) -> None:
         self.kinds = kinds  # the group nouns: a unit named by one ("2e bataillon") is of that kind
+        self.women = women
         self.last: dict[tuple[str, str, str, bool], _Candidate] = {}
         # Units whose name says no kind ("9e RI"): "le régiment" may be one of them, "le bataillon"
         # is never the "2e régiment".
@@ -253,7 +258,11 @@ class _Memory:
     def remember(self, entity: Entity, root: Any, sentence: int) -> None:
         features = self.features.get(entity.id)
         if features is None:  # the parse's morphology is slow to read: once per entity
-            features = self.features[entity.id] = _features(root)
+            features = _features(root)
+            if entity.type == "person" and entity.name.split(" ")[0] in self.women:
+                # "Louise Michel": the tagger may give the name no gender, or the surname's
+                features = ("Fem", features[1])
+            self.features[entity.id] = features
         gender, number = features
         head = _phrase_head(root)
         subject = _subject(head)
@@ -450,7 +459,7 @@ def _resolve(doc: Any, text: str, language: str | None, entity_at: dict[int, Ent
     out: dict[int, Reference] = {}
     if lex is None or doc is None:
         return out
-    memory = _Memory(frozenset(lex.group_nouns))
+    memory = _Memory(frozenset(lex.group_nouns), lex.women)
     owned = lex.possessives if possessives is not None else {}
     rows = _worth_reading(doc, lex, entity_at, skip, owned)
     starts = _sentence_starts(doc)

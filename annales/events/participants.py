@@ -937,6 +937,11 @@ class Participants:
             if self._apart(child, token):
                 continue
             dep = child.dep_
+            if dep in SUBJECT_DEPS and token.pos_ == "NOUN" and child.i < token.i \
+                    and any(k in self.misread_verbs for k in range(child.i + 1, token.i)):
+                # "Le poète célèbre la victoire" parsed as a noun sentence: the subject is the verb's
+                # the tagger misread, not the noun's after it
+                continue
             if dep in SUBJECT_DEPS and child.i in self.dates and sum(d in SUBJECT_DEPS for d in deps) > 1:
                 # "Le même jour, César apprenant que l'ennemi avait posé son camp": a verb with two
                 # subjects, one a date the parse joined a name to; the other is the verb's own.

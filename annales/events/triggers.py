@@ -179,12 +179,14 @@ def find_triggers(analysis: Analysis, doc: Any, lex: Lexicon, forms: VerbForms |
             # Strict: no noun or adjective is written so; a word that may be either is a verb when it
             # stands in a verb's place, right after its subject ("Raynal capitule.", "le régiment combat
             # sur la Marne": the tagger read both as a noun or an adjective and left the sentence verbless).
-            strict = None if forms.feminine_of_another(token.lower_) else forms.lemma(token.lower_)
+            placed = _after_a_subject(token) or _before_its_object(token) or _closes_an_apposed_name(token)
+            # A sentence whose only verbs are its relatives' wants its own by its place too: the form
+            # alone ("des Lorrains d'origine étrangère, …, qui vivent à Nancy") is too weak a sign.
+            strict = None if forms.feminine_of_another(token.lower_) or (verbless(i) == RELATIVES_ONLY and not placed) \
+                else forms.lemma(token.lower_)
             # "Du 1er au 19 janvier, le régiment bivouaque à Laval" with no verb found: a sentence tells
             # with a verb, and a word only a verb is written as is it
-            if take(i, strict or (forms.lemma(token.lower_, strict=False)
-                                  if _after_a_subject(token) or _before_its_object(token)
-                                  or _closes_an_apposed_name(token) else None)):
+            if take(i, strict or (forms.lemma(token.lower_, strict=False) if placed else None)):
                 continue
         if pos in ("NOUN", "ADJ", "PROPN") and forms is not None and token.is_lower \
                 and _in_a_verbs_place(token, parts, forms, analysis.language or "fr", taken) \
@@ -258,6 +260,10 @@ def _after_a_subject(token: Any, adjectives: bool = False) -> bool:
     subject_start = _phrase_start(doc, before.i)
     if subject_start is None:
         return False
+    if subject_start >= 2 and doc[subject_start].head.i == subject_start - 1 \
+            and doc[subject_start].dep_ in ("flat:name", "appos", "nmod"):
+        # "Le général Raynal capitule": the name's rank, with its article, opens the subject
+        subject_start = _phrase_start(doc, subject_start - 1) or subject_start
     case = doc[subject_start - 1] if subject_start >= 2 else None
     if case is not None and case.dep_ == "case" and case.head.dep_.startswith("nmod") \
             and case.head.head.i < case.i:
@@ -296,20 +302,36 @@ def _name_word(token: Any) -> bool:
                                      and not has_child_dep(token, "det"))
 
 
+NO_VERB, RELATIVES_ONLY = "no verb", "relatives only"  # what a sentence without a verb of its own has
+
+
+def _relative_clauses(verb: Any) -> bool:
+    """The verb of a relative clause, or of one joined to it: it says what a noun is, not what the
+    sentence tells."""
+    return verb.dep_ == "acl:relcl" or (verb.dep_ == "conj" and verb.head.dep_ == "acl:relcl")
+
+
 def _verbless_sentences(doc: Any) -> Any:
-    """Whether the sentence of token `i` has no finite verb the tagger found (answered by bisection): a
-    participle or an infinitive makes no sentence ("Le 5 février, épuisée par le scorbut, la garnison
-    capitule": the tagger read the verb as an adjective, leaving the participle alone)."""
+    """Whether the sentence of token `i` has no finite verb the tagger found (answered by bisection), a
+    relative clause's aside: a participle or an infinitive makes no sentence ("Le 5 février, épuisée
+    par le scorbut, la garnison capitule": the tagger read the verb as an adjective, leaving the
+    participle alone), nor does a relative ("Voltaire célèbre la bataille dans un poème qui connut un
+    grand succès": "célèbre" read as an adjective)."""
     sentences = TokenSentences(doc)
     pos = tags(doc)[0]
     starts = sentences.starts
     ends = starts[1:] + [len(doc)]
     verbs = {"VERB", "AUX"}
-    without = {start for start, end in zip(starts, ends, strict=True)
-               if not any(pos[k] in verbs and "Fin" in morph_of(doc[k], "VerbForm") for k in range(start, end))}
+    without: dict[int, str] = {}
+    for start, end in zip(starts, ends, strict=True):
+        finite = [k for k in range(start, end) if pos[k] in verbs and "Fin" in morph_of(doc[k], "VerbForm")]
+        if not finite:
+            without[start] = NO_VERB
+        elif all(_relative_clauses(doc[k]) for k in finite):
+            without[start] = RELATIVES_ONLY
 
-    def verbless(i: int) -> bool:
-        return sentences.bounds(i)[0] in without
+    def verbless(i: int) -> str | None:
+        return without.get(sentences.bounds(i)[0])
     return verbless
 
 

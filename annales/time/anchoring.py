@@ -366,6 +366,15 @@ class Anchorer:
             return self.s.local, self.s.local_id
         return self.s.main, self.s.main_id
 
+    def _story_day(self, item: Item) -> tuple[Point | None, str | None]:
+        """The story's time for what is counted in days or told by the clock: a digression's year holds
+        no day ("Mon père, qui avait fait Verdun en 1916, m'accompagna. Nous partîmes le soir même";
+        "La brigade, qui servait la France depuis 1690, charge. Vers deux heures, …"); the story's does."""
+        anchor, anchor_id = self._story(item)
+        if _day_point(anchor) is None and anchor_id == self.s.local_id and anchor_id != self.s.main_id:
+            return self.s.main, self.s.main_id
+        return anchor, anchor_id
+
     def _story_in_the_past(self) -> bool:
         main, dct = self.s.main, self.dct
         return (main is not None and dct is not None and self.s.main_id != "dct" and main.year is not None
@@ -786,7 +795,7 @@ class Anchorer:
             if r.anchor == "speech" and (self.news or self._in_entry(item)):
                 day, anchor_id = self._speech(item)
             else:
-                story, story_id = self._story(item)
+                story, story_id = self._story_day(item)
                 day, anchor_id = _day_point(story), story_id
                 night = story is not None and story.part == NIGHT
                 if self.news and self.dct is not None and day is not None and item.situation.tense == "past" \
@@ -845,12 +854,7 @@ class Anchorer:
                 return Resolution(value="PRESENT_REF", resolved=True)
             anchor, anchor_id = self._speech(item)
         else:
-            anchor, anchor_id = self._story(item)
-            if r.unit not in ("Y", "M", "W") and _day_point(anchor) is None and anchor_id == self.s.local_id \
-                    and anchor_id != self.s.main_id:
-                # "Mon père, qui avait fait Verdun en 1916, m'accompagna. Nous partîmes le soir même": a
-                # digression's year holds no day to be the same as; the story's day does.
-                anchor, anchor_id = self.s.main, self.s.main_id
+            anchor, anchor_id = self._story_day(item) if r.unit not in ("Y", "M", "W") else self._story(item)
         if r.unit in ("Y", "M"):
             # "La même année", "le même mois": the story's year or month, whatever day it has reached.
             if anchor is None or anchor.year is None or (r.unit == "M" and anchor.month is None):
