@@ -563,3 +563,12 @@ def test_a_sentence_with_only_a_relative_s_verb_wants_its_own_verb_by_its_place(
     analysis = analyze("Parmi les invités, des commerçants, des Lorrains d'origine étrangère, et surtout des "
                        "expatriés, qui vivent à Nancy.", context=context)
     assert [e.trigger.text for e in analysis.events] == ["vivent"]
+
+
+def test_a_verb_that_describes_a_thing_in_the_present_tells_no_happening(context: Context) -> None:
+    text = ("Le 9 juin 1815, les dragons traversent la Sambre. Le pont de pierre traverse la Sambre en aval. "
+            "Une rue de Namur porte aujourd'hui le nom du colonel.")
+    analysis = analyze(text, context=context)
+    assert is_happening(next(e for e in analysis.events if e.trigger.text == "traversent"))
+    assert not is_happening(next(e for e in analysis.events if e.trigger.text == "traverse"))
+    assert not is_happening(_event(analysis, "porte"))  # "aujourd'hui" is no day of the story

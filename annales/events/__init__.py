@@ -147,7 +147,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
                       or states_a_cause(token, lex)
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)
-                      or lie_of_the_land(token, lex, dating.dates_itself(token))))
+                      or lie_of_the_land(token, lex, dating.dates_itself(token) and _on_a_calendar(event))))
         event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)
     event_at = {doc_i: event for doc_i, event in zip(triggers, analysis.events, strict=True)}
@@ -166,3 +166,9 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             # braderie se tiendra dimanche": the verb the noun's happening is told by says it did not
             # take place, or not yet
             event.happening = False
+
+
+def _on_a_calendar(event: Event) -> bool:
+    """The event's date is a calendar's: "aujourd'hui" in a history (PRESENT_REF) dates no happening
+    of the story ("une rue porte aujourd'hui son nom")."""
+    return event.date is not None and (event.date.value or "")[:4].isdigit()

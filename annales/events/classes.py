@@ -648,8 +648,10 @@ def describes_a_thing(verb: Any, event: Event) -> bool:
 
 def lie_of_the_land(verb: Any, lex: Lexicon, dated_itself: bool = False) -> bool:
     """A verb in the present whose subject names a feature of the land (`events/terrain_nouns.tsv`:
-    "les bois qui prolongent la crête", "une croupe masque l'objectif"), with no date hung on its own
-    words (`dated_itself`; the sentence's date may frame it): the land is described, nothing happens."""
+    "les bois qui prolongent la crête", "une croupe masque l'objectif"), or a verb that describes
+    (`events/describing_verbs.tsv`) with a thing for subject ("le pont traverse la Loire"), with no date
+    hung on its own words (`dated_itself`; the sentence's date may frame it): the land or the thing is
+    described, nothing happens."""
     if dated_itself or "Pres" not in morph_of(verb, "Tense") or "Fin" not in morph_of(verb, "VerbForm") \
             or any(c.dep_.startswith("aux") for c in children_of(verb)):
         return False
@@ -662,7 +664,13 @@ def lie_of_the_land(verb: Any, lex: Lexicon, dated_itself: bool = False) -> bool
         subjects = [c for c in children_of(verb.head) if c.dep_ in ("nsubj", "nsubj:pass")]
     # a name set beside its kind: "le « Haricot », croupe organisée, masque l'objectif"
     subjects += [c for s in subjects for c in children_of(s) if c.dep_ == "appos"]
-    return any(s.pos_ == "NOUN" and lemma_of(s) in lex.terrain_nouns for s in subjects)
+    reflexive_only = lex.describing_verbs.get(lemma_of(verb))
+    describing = reflexive_only is not None and (
+        not reflexive_only or any("Yes" in morph_of(c, "Reflex") for c in children_of(verb)))
+    return any(s.pos_ == "NOUN" and (lemma_of(s) in lex.terrain_nouns
+                                     or (describing and lemma_of(s) not in lex.people_nouns
+                                         and s.lower_ not in lex.people_nouns))
+               for s in subjects)
 
 
 def recalls_a_told_happening(verb: Any) -> bool:
