@@ -85,3 +85,21 @@ def test_elle_takes_up_a_woman_named_with_a_man_s_name_for_surname(context) -> N
     names = {e.id: e.name for e in analysis.entities}
     opening = next(e for e in analysis.events if e.trigger.text == "ouvre")
     assert [names.get(p.entity) for p in opening.participants if p.role == "agent"] == ["Louise Michel"]
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    # a reflexive verb: "il" is someone's, though the parse reads it as impersonal
+    ("Historique du 43e régiment d'infanterie\n\nLe 43e quitte Lille le 24 juillet 1870. Le 6 août, le régiment "
+     "reçoit l'ordre de se porter sur Forbach, mais il n'arrive sur le terrain qu'à la nuit. Il se replie le "
+     "lendemain sur Saint-Avold, puis sur Metz, par des routes encombrées de convois.", "replie",
+     ["43e régiment d'infanterie"]),
+    # an impersonal reflexive: no one
+    ("Le 8e régiment de hussards arrive à Toul le 3 mai 1915. Il se passe alors des scènes terribles.", "passe",
+     []),
+])
+def test_il_before_a_reflexive_verb_is_someone_s_unless_impersonal(text: str, verb: str, who: list[str],
+                                                                   context) -> None:
+    analysis = analyze(text, context=context)
+    names = {e.id: e.name for e in analysis.entities}
+    event = next(e for e in analysis.events if e.trigger.text == verb)
+    assert [names.get(p.entity) for p in event.participants if p.role == "agent"] == who

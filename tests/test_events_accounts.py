@@ -572,3 +572,14 @@ def test_a_verb_that_describes_a_thing_in_the_present_tells_no_happening(context
     assert is_happening(next(e for e in analysis.events if e.trigger.text == "traversent"))
     assert not is_happening(next(e for e in analysis.events if e.trigger.text == "traverse"))
     assert not is_happening(_event(analysis, "porte"))  # "aujourd'hui" is no day of the story
+
+
+def test_a_participle_set_off_after_a_person_with_a_complement_tells_what_befell_them(context: Context) -> None:
+    text = ("Le 16 août 1870, le régiment attaque le bois. Le lieutenant-colonel Brun, blessé au début de "
+            "l'action, refuse de quitter ses hommes. Les troupes, commandées par le général Frossard, reculent.")
+    analysis = analyze(text, context=context)
+    assert is_happening(_event(analysis, "blessé"))
+    assert not is_happening(_event(analysis, "commandées"))  # said of troops: what they are
+    scared = analyze("Le 16 août 1870, le régiment attaque le bois. Le capitaine Brun, troublé par la peur, "
+                     "recule.", context=context)
+    assert not is_happening(_event(scared, "troublé"))  # a cause that is no one: a state

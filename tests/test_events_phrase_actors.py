@@ -157,3 +157,15 @@ def test_a_group_noun_resolved_to_its_unit_is_replaced_by_the_units_name(context
     text = "Le 52e R. I. quitte Montélimar le 5 août 1914.\n\nLe 20 août, le régiment reçoit le baptême du feu."
     analysis = _analyze(text, context)
     assert Phrases(analysis).of(_event(analysis, "recevoir")).startswith("52e régiment d'infanterie reçoit")
+
+
+@pytest.mark.parametrize(("text", "lemma", "who"), [
+    # a bare noun after the verb is what someone is made, no one taking part
+    ("Le capitaine Morel, nommé chef de bataillon au 40e, quitte la ville.", "nommer", {"Morel": "patient"}),
+    ("Le maire de la ville est élu député en 1848.", "élire", {"Le maire": "patient"}),
+])
+def test_a_bare_noun_after_its_verb_is_a_predicate_not_a_participant(context: Context, text: str, lemma: str,
+                                                                     who: dict[str, str]) -> None:
+    analysis = _analyze(text, context)
+    event = _event(analysis, lemma)
+    assert {k: v for k, v in _who(analysis, event).items() if v in ("agent", "patient")} == who

@@ -614,12 +614,18 @@ def _root(doc: Any, start: int, end: int) -> Any:
 
 def _personal(verb: Any) -> bool:
     """True when the "il" the parse reads as an impersonal subject of `verb` may well be a person's:
-    the verb governs an infinitive ("il ne put y rester"), or it has an object and no clause that
-    could be its real subject ("Il rata le virage", not "il se trouve que …", "il convient de …")."""
-    deps = {c.dep_ for c in children_of(verb)}
+    the verb governs an infinitive ("il ne put y rester"), or it has an object or a reflexive pronoun
+    and no clause that could be its real subject ("Il rata le virage", "Il se replie", not "il se
+    trouve que …", "il convient de …")."""
+    children = children_of(verb)
+    deps = {c.dep_ for c in children}
     if "xcomp" in deps:
         return True
-    return bool(deps & {"obj", "iobj", "obl:arg"}) and not deps & {"ccomp", "csubj", "csubj:pass"}
+    if deps & {"ccomp", "csubj", "csubj:pass"}:
+        return False
+    # "Il se replie le lendemain": a reflexive verb with no clause for real subject is someone's doing
+    # (the impersonal ones, "il s'agit", "il se passe des choses", are listed apart)
+    return bool(deps & {"obj", "iobj", "obl:arg"}) or any("Yes" in morph_of(c, "Reflex") for c in children)
 
 
 def _hung_before_its_verb(pronoun: Any) -> bool:

@@ -83,6 +83,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
         return
     trigger_set = set(triggers)
     entity_at, ranks_of = entities_by_token(analysis, doc)
+    persons = frozenset(e.id for e in analysis.entities if e.type == "person")
     for timex in analysis.timexes:  # a date's words are never a participant ("Le" of "Le 6 juin")
         tokens = token_range(doc, timex.start, timex.end)
         for k in range(*tokens) if tokens is not None else ():
@@ -144,7 +145,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 token, *sentences.bounds(i), analysis.text,
                 bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
             if noun
-            else not (describes_a_thing(token, event) or bare_infinitive(token) or names_its_doer(token)
+            else not (describes_a_thing(token, event, lex, persons) or bare_infinitive(token) or names_its_doer(token)
                       or states_a_cause(token, lex)
                       or a_time_comes(token, lex) or recalls_a_told_happening(token)
                       or lie_of_the_land(token, lex, dating.dates_itself(token) and _on_a_calendar(event))))

@@ -24,6 +24,7 @@ and factuality, read from the trigger's word and the parse around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
@@ -636,14 +637,30 @@ def names_its_doer(verb: Any) -> bool:
         and any(c.dep_ == "det" and c.i == verb.i - 1 for c in children_of(verb))
 
 
-def describes_a_thing(verb: Any, event: Event) -> bool:
+def describes_a_thing(verb: Any, event: Event, lex: Lexicon, persons: Collection[str] = ()) -> bool:
     """A participle qualifying a noun ("les moyens accordés par l'empereur", "les armées dirigées
     depuis Paris") describes that thing unless its own clause dates it ("le colonel X, tué le 14
-    septembre"): then it tells a happening."""
+    septembre"), or it is set off by commas after a person it befalls, with a complement of its own
+    ("le lieutenant-colonel X, blessé au début de l'action, refuse …"; `persons`: the ids of the
+    persons of the text): then it tells a happening."""
     if verb.dep_ not in ("acl", "amod") or "Part" not in morph_of(verb, "VerbForm"):
+        return False
+    if verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and any(_a_complement_of_what_befell(c, verb, lex) for c in children_of(verb)) \
+            and any(p.role == "patient" and p.entity in persons for p in event.participants):
         return False
     # Only a calendar date dates it: "désormais" (PRESENT_REF) or a date the text leaves open does not.
     return event.date is None or event.time_inferred or not (event.date.value or "")[:4].isdigit()
+
+
+def _a_complement_of_what_befell(child: Any, participle: Any, lex: Lexicon) -> bool:
+    """A complement after the participle that tells how, where or when it befell someone ("au début
+    de l'action", "lieutenant-colonel au 340e"); a cause with "par" that is no one ("troublé par la
+    peur", "épuisé par la marche") says what state they were in."""
+    if child.i < participle.i or not child.dep_.startswith(("obl", "obj", "xcomp")):
+        return False
+    case = next((c.lower_ for c in children_of(child) if c.dep_ == "case"), None)
+    return case not in lex.agent_prepositions or child.pos_ == "PROPN" or lemma_of(child) in lex.people_nouns
 
 
 def lie_of_the_land(verb: Any, lex: Lexicon, dated_itself: bool = False) -> bool:

@@ -437,6 +437,17 @@ def _told_before(relative: Any) -> Any | None:
     return token if token.pos_ in ("NOUN", "PROPN") else None
 
 
+def _bare_after(noun: Any, verb: Any) -> bool:
+    """The noun, with the words the tokenizer split off its hyphens ("lieutenant - colonel"), comes
+    right after the verb."""
+    if verb is None:
+        return False
+    doc, first = noun.doc, noun.i
+    while first >= 2 and doc[first - 1].text == "-" and doc[first - 2].pos_ == "NOUN":
+        first -= 2
+    return first == verb.i + 1
+
+
 def _numbers_differ(participle: Any, subject: Any) -> bool:
     """The participle and the subject both carry a number in the parse's features, and not the same."""
     ours, theirs = _feature(participle, "Number"), _feature(subject, "Number")
@@ -737,6 +748,12 @@ class Participants:
                 # "accorder aux ennemis": a preposition the parse took for an article; a subject's is
                 # the article ("des renforts arrivent")
                 continue
+            if pronoun is None and noun.pos_ == "NOUN" and noun.dep_ not in SUBJECT_DEPS \
+                    and _bare_after(noun, self.verb_of(noun)) and "Plur" not in morph_of(noun, "Number") \
+                    and not any(c.dep_ in ("det", "nummod", "case") for c in children_of(noun)):
+                # "nommé lieutenant-colonel", "élu député": a bare singular noun right after the verb is
+                # what someone is made, no one ("donner otages et armes" gives people)
+                continue
             if noun.pos_ == "ADJ":
                 # "les valeureuses troupes" parsed with the adjective as the head and the noun as
                 # its complement: the noun right after it, with no preposition, is the phrase's.
@@ -754,6 +771,15 @@ class Participants:
             elif kind in PEOPLE or (kind == VESSEL and role == "agent"):
                 out.append((self._noun_phrase(noun), pronoun))
         return out
+
+    @staticmethod
+    def verb_of(noun: Any) -> Any | None:
+        """The verb a noun hangs on, through the first part of its hyphenated word ("lieutenant" of
+        "lieutenant - colonel"), or None."""
+        for token in (noun, noun.head):
+            if token.head.pos_ in ("VERB", "AUX") and token.head.i < token.i:
+                return token.head
+        return None
 
     def _noun_phrase(self, noun: Any) -> Span:
         """A noun with the determiners, numerals and adjectives next to it: "tous les 300 soldats
