@@ -555,3 +555,21 @@ def test_a_clock_time_after_a_year_said_in_passing_is_on_the_story_s_day(context
     text = ("Le 3 mai 1799, la colonne attaque le fort. La légion polonaise, qui servait la France depuis 1797, "
             "charge sur le flanc. Vers quatre heures de l'après-midi, le fort se rend.")
     assert values(text, context)["Vers quatre heures de l'après-midi"] == "1799-05-03T16:00"
+
+
+@pytest.mark.parametrize(("sentence", "key", "expected"), [
+    ("Les syndicats ont appelé à une grève mardi.", "mardi", "2002-05-21"),
+    ("Les cheminots ont appelé hier à un arrêt de travail le 15 juin.", "le 15 juin", "2002-06-15"),
+    ("Le maire a appelé mardi les habitants au calme.", "mardi", "2002-05-14"),  # the call itself: past
+])
+def test_a_date_of_what_is_called_for_lies_ahead_of_the_call(sentence: str, key: str, expected: str,
+                                                              context) -> None:
+    assert values(sentence, context, "2002-05-20")[key] == expected  # a paper of Monday 20 May 2002
+
+
+def test_a_clock_time_of_a_doing_told_before_is_on_that_doing_s_day(context) -> None:
+    text = ("Un incendie a ravagé samedi soir un hangar de la zone portuaire, a indiqué lundi la préfecture. "
+            "L'incendie s'est déclaré vers 22 heures. Les riverains ont été évacués pendant la nuit.")
+    found = values(text, context, "2002-05-20")
+    assert found["vers 22 heures"] == "2002-05-18T22:00"
+    assert found["la nuit"] == "2002-05-18TNI"

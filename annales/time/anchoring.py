@@ -791,6 +791,12 @@ class Anchorer:
         r = item.reading
         day, anchor_id = self._same_sentence_day(item)
         night = day is not None and self.s.sentence_night
+        told = item.situation.subject_told_before if day is None else None
+        doing = self._day_of_a_doing(told, story=False) if told is not None else None
+        if doing is not None:
+            # "Une explosion a détruit dimanche soir un entrepôt. … L'explosion s'est produite vers 21 h 30":
+            # the hour of the doing told before, on its day
+            day, anchor_id = doing
         if day is None:
             if r.anchor == "speech" and (self.news or self._in_entry(item)):
                 day, anchor_id = self._speech(item)
@@ -823,6 +829,21 @@ class Anchorer:
             else None
         if told is None:
             return None
+        found = self._day_of_a_doing(told)
+        if found is None:
+            return None
+        day, tid = found
+        unit = r.unit or "D"
+        point = moved(day, unit, int(r.amount if r.kind == "deictic" else (r.amount or 0) * r.sign))
+        if point is None:
+            return None
+        if unit in ("M", "Y"):  # "trois ans après la fin de la guerre": a year, no day
+            return Resolution(point=truncate(point, unit), anchor=tid, moves_story=True)
+        return Resolution(point=replace(point, part=r.point.part), anchor=tid, moves_story=True)
+
+    def _day_of_a_doing(self, told: tuple[int, int, bool], story: bool = True) -> tuple[Point, str] | None:
+        """The day and its id a doing told at (offset, sentence, in the pluperfect) happened on: a day
+        named in its sentence (the nearest), else, with `story`, the story's last day before it."""
         offset, sentence, flashback = told
         found, trail = None, self.s.days_told
         while trail is not None:
@@ -831,18 +852,10 @@ class Anchorer:
                 if found is None or abs(start - offset) < abs(found[0] - offset):
                     found = (start, day, tid)
             elif told_sentence < sentence:
-                if found is None and start < offset and on_line and not flashback:
+                if found is None and story and start < offset and on_line and not flashback:
                     found = (start, day, tid)
                 break
-        if found is None:
-            return None
-        unit = r.unit or "D"
-        point = moved(found[1], unit, int(r.amount if r.kind == "deictic" else (r.amount or 0) * r.sign))
-        if point is None:
-            return None
-        if unit in ("M", "Y"):  # "trois ans après la fin de la guerre": a year, no day
-            return Resolution(point=truncate(point, unit), anchor=found[2], moves_story=True)
-        return Resolution(point=replace(point, part=r.point.part), anchor=found[2], moves_story=True)
+        return None if found is None else (found[1], found[2])
 
     def _deictic(self, item: Item) -> Resolution:
         r = item.reading

@@ -57,6 +57,7 @@ class Situation:
     complement_reader: Any = field(default=None, repr=False, compare=False)
     aside_reader: Any = field(default=None, repr=False, compare=False)
     antecedent_reader: Any = field(default=None, repr=False, compare=False)
+    subject_doing_reader: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pluperfect(self) -> bool:
@@ -89,6 +90,12 @@ class Situation:
         return self.antecedent_reader() if self.antecedent_reader else None
 
     @cached_property
+    def subject_told_before(self) -> tuple[int, int, bool] | None:
+        """As `event_told_before`, for the doing its verb's subject names when the text told it before
+        ("Une explosion a détruit dimanche soir un entrepôt. L'explosion s'est produite vers 21 h 30")."""
+        return self.subject_doing_reader() if self.subject_doing_reader else None
+
+    @cached_property
     def imperfect(self) -> bool:
         """The verb is in the imperfect ("était", "partait"): background or habit, not one happening."""
         return bool(self.imperfect_reader()) if self.imperfect_reader else False
@@ -114,16 +121,17 @@ class Situation:
 
 
 @cache
-def _plans(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _plans(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(verbs that plan, prepositions of the date they plan for, the verbs of the first whose bare date
-    is the day they were said: "annoncée lundi"): `time/plan_verbs.tsv`."""
+    is the day they were said: "annoncée lundi", verbs that call for a happening: "appeler à une
+    grève"): `time/plan_verbs.tsv`."""
     if not exists(language, "time", "plan_verbs.tsv"):
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), frozenset()
     rows = load_rows(language, "time", "plan_verbs.tsv", 2)
 
     def words(*kinds: str) -> frozenset[str]:
         return frozenset(row[1].lower() for row in rows if row[0] in kinds)
-    return words("verb", "said"), words("target"), words("said")
+    return words("verb", "said"), words("target"), words("said"), words("call")
 
 
 @cache
@@ -298,7 +306,10 @@ class Situations:
             # "les victimes de l'incendie de lundi seront inhumées samedi": a clause's future is its
             # verb's, not the time of the noun the date qualifies
             return None, negation
-        plans, targets, said = _plans(self.language)
+        plans, targets, said, calls = _plans(self.language)
+        if verb.lemma_.lower() in calls and self._in_what_is_called_for(root, verb, targets):
+            # "Les syndicats ont appelé à une grève mardi": the strike is to come, whenever the call was
+            return "future", negation
         if verb.lemma_.lower() in plans:
             # "a reporté le vote au 4 juin" (the parse may hang the date on the object): the day planned
             # for lies ahead of the planning
@@ -316,6 +327,25 @@ class Situations:
             # hung the date on the main verb: "les manifestants interpellés samedi seront jugés")
             return "past", negation
         return tense, negation
+
+    @staticmethod
+    def _in_what_is_called_for(root: Any, verb: Any, targets: frozenset[str]) -> bool:
+        """The date qualifies the noun (or its complements) a verb of calling takes with a target
+        preposition: "appelé à un arrêt de travail mardi"."""
+        token = root
+        for _ in range(AHEAD_CLIMB):
+            head = token.head
+            if head.i == verb.i:
+                if token.i == root.i:
+                    # hung on the verb after what is called for: "a appelé à une grève le 15 juin"
+                    return any(c.pos_ == "NOUN" and verb.i < c.i < root.i
+                               and any(g.dep_ == "case" and g.lower_ in targets for g in c.children)
+                               for c in verb.children)
+                return token.pos_ == "NOUN" and any(c.dep_ == "case" and c.lower_ in targets for c in token.children)
+            if head.i == token.i or head.pos_ != "NOUN" or not token.dep_.startswith("nmod"):
+                return False
+            token = head
+        return False
 
     def _line_tense(self, line: tuple[int, int]) -> str | None:
         """The future of a line in capitals, read from the spelling of its verbs ("LA FOIRE SE TIENDRA
@@ -350,7 +380,19 @@ class Situations:
             complement_reader=lambda: self._complement_of_its_verb(start, end),
             aside_reader=lambda: self._in_a_participle_aside(start, end),
             antecedent_reader=lambda: self._event_told_before(start, end),
+            subject_doing_reader=lambda: self._subject_told_before(start, end),
         )
+
+    def _subject_told_before(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        verb = self._verb(start, end)
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        if subject is None or subject.lemma_.lower() not in _event_nouns(self.language) \
+                or not any("Def" in morph_of(c, "Definite") or "Yes" in morph_of(c, "Poss")
+                           for c in subject.children if c.dep_ == "det"):
+            return None
+        return self._doing_told_before(subject, subject.i)
 
     def _event_told_before(self, start: int, end: int) -> tuple[int, int, bool] | None:
         doc = self.analysis.doc
@@ -364,9 +406,15 @@ class Situations:
         if not any(("Def" in morph_of(c, "Definite") or "Yes" in morph_of(c, "Poss"))
                    for c in doc[span.end:noun.i]):
             return None
+        return self._doing_told_before(noun, span.start)
+
+    def _doing_told_before(self, noun: Any, before: int) -> tuple[int, int, bool] | None:
+        """(offset, sentence, a pluperfect's) of the nearest word before token `before` telling the doing
+        `noun` names: the same noun, or a verb of it."""
+        doc = noun.doc
         lemma = noun.lemma_.lower()
         matches = _doing_matcher(self.language, lemma)
-        for token in reversed(doc[max(0, span.start - ANTECEDENT_REACH):span.start]):
+        for token in reversed(doc[max(0, before - ANTECEDENT_REACH):before]):
             if (token.pos_ == "NOUN" and token.lemma_.lower() == lemma) or (token.pos_ == "VERB" and matches(token)):
                 # a flashback's doing ("ils avaient été condamnés") is not at the story's day
                 return token.idx, self.sentence_of(token.idx), token.pos_ == "VERB" and pluperfect(token)
