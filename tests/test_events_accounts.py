@@ -583,3 +583,14 @@ def test_a_participle_set_off_after_a_person_with_a_complement_tells_what_befell
     scared = analyze("Le 16 août 1870, le régiment attaque le bois. Le capitaine Brun, troublé par la peur, "
                      "recule.", context=context)
     assert not is_happening(_event(scared, "troublé"))  # a cause that is no one: a state
+
+
+def test_a_state_said_to_still_hold_is_no_happening(context: Context) -> None:
+    text = ("Un incendie a ravagé samedi un hangar. Trois pompiers sont toujours hospitalisés. Le gardien est "
+            "encore recherché par la police. Les secours arrivent encore sur place.")
+    analysis = analyze(text, dct="2002-05-20", context=context)
+    assert not is_happening(_event(analysis, "hospitalisés"))
+    assert not is_happening(_event(analysis, "recherché"))
+    assert is_happening(_event(analysis, "arrivent"))  # a finite verb: still coming
+    fallen = analyze("Le 11 novembre 1918, des centaines de soldats sont encore tombés.", context=context)
+    assert is_happening(_event(fallen, "tombés"))  # a compound past with être

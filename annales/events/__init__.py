@@ -59,6 +59,7 @@ from annales.events.classes import (
     performs_an_act,
     recalls_a_told_happening,
     states_a_cause,
+    still_holds,
 )
 from annales.events.dating import Dating, first_above
 from annales.events.lexicon import lexicon
@@ -147,7 +148,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
             if noun
             else not (describes_a_thing(token, event, lex, persons) or bare_infinitive(token) or names_its_doer(token)
                       or states_a_cause(token, lex)
-                      or a_time_comes(token, lex) or recalls_a_told_happening(token)
+                      or a_time_comes(token, lex) or recalls_a_told_happening(token) or still_holds(token, lex)
                       or lie_of_the_land(token, lex, dating.dates_itself(token) and _on_a_calendar(event))))
         event.quantities.extend(quantities_of.get(i, ()))
         analysis.events.append(event)

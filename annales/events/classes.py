@@ -705,6 +705,20 @@ def recalls_a_told_happening(verb: Any) -> bool:
                for noun in said_of if noun.pos_ == "NOUN")
 
 
+def still_holds(verb: Any, lex: Lexicon) -> bool:
+    """A participle with its copula or passive auxiliary in the present and an adverb saying its
+    state still or always holds (`events/still_adverbs.tsv`: "deux blessés sont toujours
+    hospitalisés", "le suspect est encore recherché"): no happening, a state. A finite verb keeps
+    its happening ("les secours arrivent encore"), a compound past too ("a toujours refusé")."""
+    children = children_of(verb)
+    if "Part" not in morph_of(verb, "VerbForm") or lemma_of(verb) in lex.etre_verbs \
+            or not any(c.dep_ == "advmod" and c.lower_ in lex.still_adverbs for c in children):
+        return False  # "des milliers d'hommes sont encore tombés": a compound past with être
+    auxiliaries = [c for c in children if c.dep_ in ("cop", "aux:pass")]
+    return bool(auxiliaries) and not any(c.dep_ == "aux:tense" for c in children) \
+        and all("Pres" in morph_of(a, "Tense") for a in auxiliaries)
+
+
 def a_time_comes(verb: Any, lex: Lexicon) -> bool:
     """A verb of coming whose subject is a noun of time ("l'heure de combattre est venue pour le
     régiment", "c'est l'heure qui sonne"): it says a moment is there, figuratively; what is done
