@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from annales.common.grammar import inflections, time_nouns
+from annales.common.grammar import time_nouns
 from annales.common.resources import load_rows
 
 LAYER = "events"
@@ -38,7 +38,6 @@ class Lexicon:
     jussives: frozenset[str]  # what opens a main clause of wish or order ("Que le peuple se lève")
     time_units: frozenset[str]  # surfaces of time units ("ans" of "dix ans de prison")
     reflexive_pronoun: str  # how classes.tsv writes a reflexive verb ("se trouver")
-    inflections: dict[str, tuple[str, ...]]  # "conditional"/"future" -> endings added to the infinitive
     # Frames whose noun names a happening ("lors du sommet", "entreprendre un jeûne"): word -> how the noun
     # hangs from it ("obj" or prepositions), one table for the locutions' heads, one for the verbs.
     frame_heads: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -138,7 +137,6 @@ def lexicon(language: str) -> Lexicon:
         jussives=markers.get("jussive", frozenset()),
         time_units=frozenset(row[0].lower() for row in load_rows(language, "common", "time_units.tsv")),
         reflexive_pronoun=next(iter(markers.get("reflexive", frozenset({""})))),
-        inflections=inflections(language),  # read with the conditional's, in common/
         frame_heads=_frames(language, "head"),
         frame_verbs=_frames(language, "verb"),
         frame_openers=_frames(language, "head", 3),

@@ -324,11 +324,15 @@ def _verbless_sentences(doc: Any) -> Any:
     verbs = {"VERB", "AUX"}
     without: dict[int, str] = {}
     for start, end in zip(starts, ends, strict=True):
-        finite = [k for k in range(start, end) if pos[k] in verbs and "Fin" in morph_of(doc[k], "VerbForm")]
-        if not finite:
-            without[start] = NO_VERB
-        elif all(_relative_clauses(doc[k]) for k in finite):
-            without[start] = RELATIVES_ONLY
+        kind: str | None = NO_VERB
+        for k in range(start, end):  # up to the first finite verb of the sentence's own
+            if pos[k] in verbs and "Fin" in morph_of(doc[k], "VerbForm"):
+                if not _relative_clauses(doc[k]):
+                    kind = None
+                    break
+                kind = RELATIVES_ONLY
+        if kind is not None:
+            without[start] = kind
 
     def verbless(i: int) -> str | None:
         return without.get(sentences.bounds(i)[0])
