@@ -542,7 +542,10 @@ def test_a_day_counted_from_a_doing_told_before_dates_what_follows_not_the_doing
     analysis = analyze(text, context=context)
     assert _date(analysis, "atteignit") == "1916-06-07"
     assert _date(analysis, "passés") == "1916-06-08"
-    assert _date(analysis, "arrivée") != "1916-06-08"  # the arrival is what the day is counted from
+    # the arrival is what the day is counted from: told before, on its own day, no second happening
+    assert _date(analysis, "arrivée") == "1916-06-07"
+    assert not is_happening(_event(analysis, "arrivée"))
+    assert _date(analysis, "départ") == "1916-06-03"
 
 
 def test_a_verb_the_tagger_misreads_after_a_ranked_name_is_that_name_s(context: Context) -> None:

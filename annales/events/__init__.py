@@ -142,7 +142,7 @@ def tag_events(analysis: Analysis, context: Context) -> None:
                 event.head = make_id("event", order_of[above])
         event.participants, event.places = participants.of(token)
         event.happening = by_form(event, act=performs_an_act(token, lex)) and (
-            (names_one_happening(token, lex, support) and not heads_a_passage(
+            (names_one_happening(token, lex, support) and not dating.retells(token) and not heads_a_passage(
                 token, *sentences.bounds(i), analysis.text,
                 bisect_left(timex_starts, sentence_start) < bisect_left(timex_starts, sentence_end)))
             if noun

@@ -214,6 +214,7 @@ def counts_days(timex: Timex, days: dict[str, int]) -> list[int]:
 
 FRONTED_REACH = 5  # "Débarqué à Nancy le 9, …": the participle, its complement, the date
 FRONTED_PHRASE_REACH = 12  # "Après l'échec de la première expédition anglaise en 1757, …"
+COUNTED_REACH = 16  # characters from a date counted from a doing to the noun naming it: "de notre "
 
 
 def own_timexes(doc: Any, points: list[Timex], triggers: set[int], breaks: Breaks | None = None,
@@ -638,6 +639,7 @@ class Dating:
         self.language = analysis.language or "fr"
         self.triggers = set(triggers)
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
+        self._by_id = {t.id: t for t in points}
         self._point_starts = sorted(t.start for t in points)
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
         self.capitals = capitals if capitals is not None else CapitalLines(self.text)
@@ -764,7 +766,11 @@ class Dating:
             if timex is None:
                 timex = self._simultaneous_clause(token)
         if timex is None and self._anchors_a_date(token):
-            return None  # what a date is counted from is not at that date, and the text says no other
+            # what a date is counted from is not at that date, and the text says no other; but a doing
+            # told before is at the day it was told on ("une semaine après notre départ")
+            counting = self._counting_from_a_doing(token)
+            anchor = self._by_id.get(counting.anchor) if counting is not None and counting.anchor else None
+            return None if anchor is None else Dated(anchor.id, event_date(anchor), True)
         if timex is None and (token.i in self.own or not self._apart_from_governor(token)):
             timex = governing_timex(token, self.own, self._governing, self.breaks)
             if timex is None:
@@ -837,6 +843,16 @@ class Dating:
             return True
         head = token.head
         return token.dep_.startswith("nmod") and has_child_dep(token, "case") and head.i in self.counted_roots
+
+    def _counting_from_a_doing(self, token: Any) -> Timex | None:
+        """The date right before an event noun that the time layer counted from the day that doing was
+        told on ("une semaine après [notre départ]", "le lendemain de [son arrivée]"), if any."""
+        return next((t for t in self.points if t.anchoring == "relative-to-event" and t.resolved
+                     and t.end <= token.idx and token.idx - t.end <= COUNTED_REACH), None)
+
+    def retells(self, token: Any) -> bool:
+        """The event noun is a doing told before, that a date is counted from: no happening of its own."""
+        return token.pos_ in NOMINALS and self._anchors_a_date(token) and self._counting_from_a_doing(token) is not None
 
     def _in_capitals(self, token: Any) -> Timex | None:
         """In a line written in capitals, whose parse is not to be trusted, the date of the line nearest the event."""
