@@ -573,3 +573,12 @@ def test_a_clock_time_of_a_doing_told_before_is_on_that_doing_s_day(context) -> 
     found = values(text, context, "2002-05-20")
     assert found["vers 22 heures"] == "2002-05-18T22:00"
     assert found["la nuit"] == "2002-05-18TNI"
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Ce matin-là", "1916-02-21TMO"), ("Ce soir-là", "1916-02-21TEV"), ("Cette nuit-là", "1916-02-21TNI"),
+    ("Ce jour-là", "1916-02-21"),
+])
+def test_that_part_of_the_story_s_day_is_a_time_of_that_day(phrase: str, expected: str, context) -> None:
+    text = f"Le 21 février 1916, le bombardement commence à l'aube. {phrase}, le bataillon tient le bois."
+    assert values(text, context)[phrase] == expected
