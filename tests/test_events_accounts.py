@@ -597,3 +597,11 @@ def test_a_state_said_to_still_hold_is_no_happening(context: Context) -> None:
     assert is_happening(_event(analysis, "arrivent"))  # a finite verb: still coming
     fallen = analyze("Le 11 novembre 1918, des centaines de soldats sont encore tombés.", context=context)
     assert is_happening(_event(fallen, "tombés"))  # a compound past with être
+
+
+def test_a_past_said_then_is_at_the_last_date_told(context: Context) -> None:
+    text = ("Les cheminots réclament une prime de dix pour cent. Le dernier conflit de ce genre remonte à l'hiver "
+            "1995, quand les trains avaient été arrêtés pendant trois semaines. Le ministre avait alors cédé au "
+            "bout d'un mois. Les syndicats dénoncent aussi la fermeture, prévue en octobre, de la gare de Dole.")
+    analysis = analyze(text, dct="2002-05-22", context=context)
+    assert _date(analysis, "cédé") == "1995-WI"

@@ -641,6 +641,7 @@ class Dating:
         points = self.points = [t for t in analysis.timexes if t.type in POINT_TYPES]
         self._by_id = {t.id: t for t in points}
         self._point_starts = sorted(t.start for t in points)
+        self._points_by_start = sorted(points, key=lambda t: t.start)
         self.text = doc_text(doc, analysis.text)  # the Doc's text, which `Doc.text` joins anew at each reading
         self.capitals = capitals if capitals is not None else CapitalLines(self.text)
         spans_of_points = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in points]
@@ -792,6 +793,9 @@ class Dating:
             if self.news and timex.value == PRESENT_REF and self.dct is not None:
                 return Dated(timex.id, self._dct_date(), False)
             return Dated(timex.id, event_date(timex), False)
+        then = self._told_then(token)
+        if then is not None:
+            return Dated(then.id, event_date(then), True)
         loose = None if self._sequenced(token) else self._nearest_loose(token)
         if loose is not None and not self._future_at_past(token, loose):
             return Dated(loose.id, event_date(loose), False)
@@ -1178,6 +1182,24 @@ class Dating:
 
     def _sentence(self, offset: int) -> int:
         return bisect_right(self._sentences, offset) - 1
+
+    def _told_then(self, token: Any) -> Timex | None:
+        """"La grève remonte à l'été 1999. Le gouvernement avait alors cédé": a past verb said "then"
+        (`events/then_adverbs.tsv`) is at the last calendar date told before it, in its sentence or the
+        one before, whatever the story's time."""
+        if not any(c.dep_ == "advmod" and c.lower_ in self.lex.then_adverbs for c in token.children) \
+                or tense_of(token, self.language) not in ("past", "perfect", "pluperfect"):
+            return None
+        sentence = self._sentence(token.idx)
+        k = bisect_left(self._point_starts, token.idx) - 1
+        while k >= 0:
+            timex = self._points_by_start[k]
+            if self._sentence(timex.start) < sentence - 1:
+                return None
+            if timex.resolved and _calendar(timex) and timex.id not in self.plans:
+                return timex
+            k -= 1
+        return None
 
     def _inferred(self, token: Any) -> Dated | None:
         flashback = pluperfect(token)

@@ -56,6 +56,7 @@ class Lexicon:
     plan_participles: frozenset[str] = frozenset()  # "la manifestation prévue samedi": to come
     terrain_nouns: frozenset[str] = frozenset()  # "une croupe abrite un régiment": the lie of the land
     still_adverbs: frozenset[str] = frozenset()  # "sont toujours hospitalisés": a state that holds
+    then_adverbs: frozenset[str] = frozenset()  # "avait alors cédé": at the time told last
     etre_verbs: frozenset[str] = frozenset()  # "sont tombés": a compound past with être
     # "le pont traverse la Loire": a thing described -> whether only the reflexive form describes ("s'étend")
     describing_verbs: dict[str, bool] = field(default_factory=dict)
@@ -123,6 +124,7 @@ def lexicon(language: str) -> Lexicon:
         plan_participles=frozenset(row[0] for row in load_rows(language, LAYER, "plan_participles.tsv")),
         terrain_nouns=frozenset(row[0] for row in load_rows(language, LAYER, "terrain_nouns.tsv")),
         still_adverbs=frozenset(row[0] for row in load_rows(language, LAYER, "still_adverbs.tsv")),
+        then_adverbs=frozenset(row[0] for row in load_rows(language, LAYER, "then_adverbs.tsv")),
         etre_verbs=frozenset(row[0] for row in load_rows(language, LAYER, "etre_verbs.tsv", 1)),
         describing_verbs={row[0]: len(row) > 1 and row[1] == "se"
                           for row in load_rows(language, LAYER, "describing_verbs.tsv")},
